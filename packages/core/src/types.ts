@@ -1,0 +1,144 @@
+/**
+ * The shapes that flow between the parts of the engine: data → model → training → evaluation.
+ * Kept free of TensorFlow.js types so that callers (the trainer CLI, the agent) and pure modules
+ * (metrics, splits) can use them without loading a backend.
+ */
+
+/** Where a training phase sits: the frozen-base head phase, then optional fine-tuning. */
+export type Phase = "head" | "fine_tune";
+
+/** The augmentation operations `graft train --augment` and the sweep presets are made of. */
+export type AugmentationOp = "flip" | "vflip" | "rotate" | "zoom" | "translate" | "brightness" | "contrast";
+
+/** One image of a dataset, as listed from a class-folder directory. */
+export interface ImageEntry {
+  /** Path relative to the dataset root, with forward slashes (`class/file.jpg`). */
+  file: string;
+  /** Absolute path on this machine. */
+  absPath: string;
+  /** Index into {@link DatasetIndex.classes}. */
+  label: number;
+  /** Group key for leakage-free splits (from a manifest), if any. */
+  group?: string;
+}
+
+/** A file that was found in a class folder but cannot be used, with the reason. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** The result of scanning a class-folder dataset. */
+export interface DatasetIndex {
+  root: string;
+  /** Class names, sorted, as the label order everywhere downstream. */
+  classes: string[];
+  /** Images per class, aligned with {@link classes}. */
+  counts: number[];
+  images: ImageEntry[];
+  skipped: SkippedFile[];
+}
+
+/** A train/validation split of a dataset index. */
+export interface DatasetSplit {
+  train: ImageEntry[];
+  validation: ImageEntry[];
+}
+
+/** The record emitted for each finished epoch (Keras `logs` plus Graft's bookkeeping). */
+export interface EpochRecord {
+  /** 1-based, continuing across phases. */
+  epoch: number;
+  phase: Phase;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  learningRate: number;
+  durationMs: number;
+  imagesPerSec: number;
+}
+
+/** Per-class precision/recall/F1 with support. */
+export interface ClassMetrics {
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+/** One validation image the model got wrong. */
+export interface Misclassified {
+  file: string;
+  trueLabel: string;
+  predictedLabel: string;
+  confidence: number;
+}
+
+/** The end-of-training evaluation on the validation split. */
+export interface EvaluationReport {
+  /** Label order of the matrix rows (true) and columns (predicted). */
+  labels: string[];
+  confusionMatrix: number[][];
+  perClass: ClassMetrics[];
+  accuracy: number;
+  macroF1: number;
+  weightedF1: number;
+  misclassified: Misclassified[];
+}
+
+/** A hyperparameter set for one training run: what a run row stores and `graft train` accepts. */
+export interface TrainConfig {
+  /** Registry name (`mobilenet_v1_0.25_224`, ...) or a path to a user LayersModel `model.json`. */
+  baseModel: string;
+  /** Dense units of the head, in order (`[128]`, `[256, 128]`); empty for a linear head. */
+  headUnits: number[];
+  headActivation: "relu" | "gelu" | "tanh" | "elu";
+  dropout: number;
+  optimizer: "adam" | "sgd" | "rmsprop";
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  /** How many of the base's top layers to unfreeze for the fine-tuning phase; 0 skips it. */
+  fineTuneLayers: number;
+  fineTuneEpochs: number;
+  fineTuneLearningRate: number;
+  augmentation: AugmentationOp[];
+  seed: number;
+  validationSplit: number;
+  /** EarlyStopping on val_loss with this patience; null turns it off. */
+  earlyStoppingPatience: number | null;
+  /** ReduceLROnPlateau on val_loss with this patience; null turns it off. */
+  reduceLrPatience: number | null;
+}
+
+/** What the caller of `train()` can observe and steer while a run goes on. */
+export interface TrainHooks {
+  /** Called once per finished epoch, in order. */
+  onEpoch?: (record: EpochRecord) => void | Promise<void>;
+  /** Called with free-form progress (e.g. feature extraction `done/total`). */
+  onProgress?: (event: { stage: string; done: number; total: number }) => void;
+  /** Polled after each epoch: return a reason to stop the run early (cancellation, early termination). */
+  shouldStop?: () => string | null | Promise<string | null>;
+}
+
+/** The result of one `train()` call. */
+export interface TrainResult {
+  backend: string;
+  classes: string[];
+  epochs: EpochRecord[];
+  bestEpoch: number | null;
+  bestValAccuracy: number | null;
+  finalValAccuracy: number | null;
+  evaluation: EvaluationReport;
+  /** Directory of the saved checkpoint (`model.json`, weights, `labels.json`), when `outDir` was given. */
+  checkpointDir: string | null;
+  /** Set when training ended before its planned epochs: "early_stopping", or the reason from `shouldStop`. */
+  stoppedReason: string | null;
+  skipped: SkippedFile[];
+  trainCount: number;
+  validationCount: number;
+  /** Seconds spent computing base features, and how many came from the on-disk cache. */
+  featureCache: { hits: number; misses: number; seconds: number };
+}
