@@ -1,0 +1,67 @@
+// Shared settings for the root scripts (`npm start`, `npm run demo`): the same defaults the apps use,
+// resolved once so that the API, the dashboard and the local agent agree on ports, data and token.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Parses a port variable, failing loudly on anything that is not a TCP port. */
+export function portFrom(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name} must be a TCP port between 1 and 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** The settings every root script shares, from the environment with the documented defaults. */
+export function loadSettings() {
+  const dataDir = path.resolve(process.env.GRAFT_DATA_DIR || path.join(repoRoot, "data"));
+  const apiPort = portFrom("GRAFT_API_PORT", 4000);
+  const webPort = portFrom("GRAFT_WEB_PORT", 3000);
+  const sharedDir = path.resolve(process.env.GRAFT_SHARED_DIR || path.join(repoRoot, "..", "shared"));
+  const sharedModels = path.join(sharedDir, "models");
+  const sharedDatasets = path.join(sharedDir, "datasets");
+  // Offline convenience: the team's shared weights are used when present and nothing else was asked for.
+  const modelsDir = process.env.GRAFT_MODELS_DIR || (fs.existsSync(sharedModels) ? sharedModels : undefined);
+  const roots = process.env.GRAFT_DATA_ROOTS
+    ? process.env.GRAFT_DATA_ROOTS.split(path.delimiter).filter(Boolean)
+    : [os.homedir(), path.join(dataDir, "datasets"), ...(fs.existsSync(sharedDatasets) ? [sharedDatasets] : [])];
+  return {
+    dataDir,
+    apiPort,
+    webPort,
+    apiUrl: process.env.GRAFT_API_URL || `http://127.0.0.1:${apiPort}/graphql`,
+    modelsDir,
+    sharedDatasets,
+    dataRoots: roots.map((r) => path.resolve(r)),
+    cacheDir: process.env.GRAFT_CACHE_DIR || path.join(os.homedir(), ".cache", "graft"),
+  };
+}
+
+/** The API token: the environment's, else the one the API stored in the data directory on first start. */
+export function readToken(dataDir) {
+  if (process.env.GRAFT_API_TOKEN) return process.env.GRAFT_API_TOKEN;
+  const file = path.join(dataDir, "api-token");
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : undefined;
+}
+
+/** Polls a URL until it answers 200, or fails after `timeoutMs` naming the URL. */
+export async function waitForHttp(url, timeoutMs, isAlive = () => true) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`the process serving ${url} exited before it was ready`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+}
