@@ -1,0 +1,1388 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: string; output: string; }
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type Agent = {
+  __typename?: 'Agent';
+  backend: Scalars['String']['output'];
+  cores: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currentRun?: Maybe<Run>;
+  currentRunId?: Maybe<Scalars['ID']['output']>;
+  gpu?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastHeartbeatAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  status: AgentStatus;
+};
+
+export type AgentStatus =
+  | 'ALIVE'
+  | 'DEAD';
+
+export type AlignedConfusionMatrix = {
+  __typename?: 'AlignedConfusionMatrix';
+  matrix?: Maybe<Array<Array<Scalars['Int']['output']>>>;
+  runId: Scalars['ID']['output'];
+};
+
+export type Artifact = {
+  __typename?: 'Artifact';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  uri: Scalars['String']['output'];
+};
+
+export type ArtifactInput = {
+  kind: Scalars['String']['input'];
+  uri: Scalars['String']['input'];
+};
+
+export type AugmentationPreset = {
+  __typename?: 'AugmentationPreset';
+  name: Scalars['String']['output'];
+  ops: Scalars['String']['output'];
+};
+
+export type BaseModelInfo = {
+  __typename?: 'BaseModelInfo';
+  description: Scalars['String']['output'];
+  inputSize: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ClassMetrics = {
+  __typename?: 'ClassMetrics';
+  f1: Scalars['Float']['output'];
+  label: Scalars['String']['output'];
+  precision: Scalars['Float']['output'];
+  recall: Scalars['Float']['output'];
+  support: Scalars['Int']['output'];
+};
+
+export type ClassMetricsInput = {
+  f1: Scalars['Float']['input'];
+  label: Scalars['String']['input'];
+  precision: Scalars['Float']['input'];
+  recall: Scalars['Float']['input'];
+  support: Scalars['Int']['input'];
+};
+
+export type CompleteRunInput = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  artifacts?: InputMaybe<Array<ArtifactInput>>;
+  backend?: InputMaybe<Scalars['String']['input']>;
+  evaluation: EvaluationInput;
+  runId: Scalars['ID']['input'];
+  stopReason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateExperimentInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateRunInput = {
+  datasetId: Scalars['ID']['input'];
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  hyperparameters: HyperparametersInput;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateSweepInput = {
+  batchSize?: Scalars['Int']['input'];
+  datasetId: Scalars['ID']['input'];
+  earlyTermination?: EarlyTermination;
+  epochs?: Scalars['Int']['input'];
+  experimentId: Scalars['ID']['input'];
+  fineTuneEpochs?: Scalars['Int']['input'];
+  maxRuns?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  searchSpace: SearchSpaceInput;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: SweepStrategy;
+  validationSplit?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type Dataset = {
+  __typename?: 'Dataset';
+  classes: Array<DatasetClass>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  imageCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+};
+
+export type DatasetClass = {
+  __typename?: 'DatasetClass';
+  count: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type EarlyTermination =
+  | 'ASHA'
+  | 'MEDIAN'
+  | 'NONE';
+
+export type Epoch = {
+  __typename?: 'Epoch';
+  accuracy: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Float']['output'];
+  epoch: Scalars['Int']['output'];
+  imagesPerSec: Scalars['Float']['output'];
+  learningRate: Scalars['Float']['output'];
+  loss: Scalars['Float']['output'];
+  phase: Phase;
+  valAccuracy?: Maybe<Scalars['Float']['output']>;
+  valLoss?: Maybe<Scalars['Float']['output']>;
+};
+
+export type EpochInput = {
+  accuracy: Scalars['Float']['input'];
+  durationMs: Scalars['Float']['input'];
+  epoch: Scalars['Int']['input'];
+  imagesPerSec: Scalars['Float']['input'];
+  learningRate: Scalars['Float']['input'];
+  loss: Scalars['Float']['input'];
+  phase: Phase;
+  valAccuracy?: InputMaybe<Scalars['Float']['input']>;
+  valLoss?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  accuracy: Scalars['Float']['output'];
+  confusionMatrix: Array<Array<Scalars['Int']['output']>>;
+  labels: Array<Scalars['String']['output']>;
+  macroF1: Scalars['Float']['output'];
+  misclassified: Array<Misclassified>;
+  perClass: Array<ClassMetrics>;
+  weightedF1: Scalars['Float']['output'];
+};
+
+export type EvaluationInput = {
+  accuracy: Scalars['Float']['input'];
+  confusionMatrix: Array<Array<Scalars['Int']['input']>>;
+  labels: Array<Scalars['String']['input']>;
+  macroF1: Scalars['Float']['input'];
+  misclassified: Array<MisclassifiedInput>;
+  perClass: Array<ClassMetricsInput>;
+  weightedF1: Scalars['Float']['input'];
+};
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  bestValAccuracy?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  runCount: Scalars['Int']['output'];
+};
+
+export type HeartbeatInput = {
+  agentId: Scalars['ID']['input'];
+  backend?: InputMaybe<Scalars['String']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type HyperparameterDifference = {
+  __typename?: 'HyperparameterDifference';
+  differs: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  values: Array<Maybe<Scalars['String']['output']>>;
+};
+
+export type Hyperparameters = {
+  __typename?: 'Hyperparameters';
+  /** Canonical comma-joined op list (flip,rotate,...) or 'none'. */
+  augmentation: Scalars['String']['output'];
+  baseModel: Scalars['String']['output'];
+  batchSize: Scalars['Int']['output'];
+  dropout: Scalars['Float']['output'];
+  earlyStoppingPatience?: Maybe<Scalars['Int']['output']>;
+  epochs: Scalars['Int']['output'];
+  fineTuneEpochs: Scalars['Int']['output'];
+  fineTuneLayers: Scalars['Int']['output'];
+  fineTuneLearningRate: Scalars['Float']['output'];
+  /** Dense units of the head in order, e.g. [256, 128]. */
+  headUnits: Array<Scalars['Int']['output']>;
+  inputSize: Scalars['Int']['output'];
+  learningRate: Scalars['Float']['output'];
+  optimizer: Scalars['String']['output'];
+  seed: Scalars['Int']['output'];
+  validationSplit: Scalars['Float']['output'];
+};
+
+export type HyperparametersInput = {
+  augmentation?: InputMaybe<Scalars['String']['input']>;
+  baseModel: Scalars['String']['input'];
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  dropout?: InputMaybe<Scalars['Float']['input']>;
+  earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
+  epochs?: InputMaybe<Scalars['Int']['input']>;
+  fineTuneEpochs?: InputMaybe<Scalars['Int']['input']>;
+  fineTuneLayers?: InputMaybe<Scalars['Int']['input']>;
+  fineTuneLearningRate?: InputMaybe<Scalars['Float']['input']>;
+  headUnits: Array<Scalars['Int']['input']>;
+  learningRate?: InputMaybe<Scalars['Float']['input']>;
+  optimizer?: InputMaybe<Scalars['String']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  validationSplit?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type LogEpochsResult = {
+  __typename?: 'LogEpochsResult';
+  control: RunControl;
+  inserted: Scalars['Int']['output'];
+};
+
+export type Misclassified = {
+  __typename?: 'Misclassified';
+  confidence: Scalars['Float']['output'];
+  file: Scalars['String']['output'];
+  predictedLabel: Scalars['String']['output'];
+  trueLabel: Scalars['String']['output'];
+};
+
+export type MisclassifiedInput = {
+  confidence: Scalars['Float']['input'];
+  file: Scalars['String']['input'];
+  predictedLabel: Scalars['String']['input'];
+  trueLabel: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  addNote: Run;
+  addTag: Run;
+  cancelRun: Run;
+  cancelSweep: Sweep;
+  /** Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued. */
+  claimRun?: Maybe<Run>;
+  completeRun: Run;
+  createExperiment: Experiment;
+  createRun: Run;
+  createSweep: Sweep;
+  failRun: Run;
+  heartbeat: RunControl;
+  /** Idempotent per (run, epoch): a retried batch inserts nothing twice. */
+  logEpochs: LogEpochsResult;
+  registerAgent: Agent;
+  registerDataset: Dataset;
+  removeTag: Run;
+};
+
+
+export type MutationAddNoteArgs = {
+  runId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationAddTagArgs = {
+  runId: Scalars['ID']['input'];
+  tag: Scalars['String']['input'];
+};
+
+
+export type MutationCancelRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelSweepArgs = {
+  sweepId: Scalars['ID']['input'];
+};
+
+
+export type MutationClaimRunArgs = {
+  agentId: Scalars['ID']['input'];
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompleteRunArgs = {
+  input: CompleteRunInput;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: CreateExperimentInput;
+};
+
+
+export type MutationCreateRunArgs = {
+  input: CreateRunInput;
+};
+
+
+export type MutationCreateSweepArgs = {
+  input: CreateSweepInput;
+};
+
+
+export type MutationFailRunArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  error: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationHeartbeatArgs = {
+  input: HeartbeatInput;
+};
+
+
+export type MutationLogEpochsArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  epochs: Array<EpochInput>;
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterAgentArgs = {
+  input: RegisterAgentInput;
+};
+
+
+export type MutationRegisterDatasetArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  path: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveTagArgs = {
+  runId: Scalars['ID']['input'];
+  tag: Scalars['String']['input'];
+};
+
+export type Note = {
+  __typename?: 'Note';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ParameterImportance = {
+  __typename?: 'ParameterImportance';
+  correlation: Scalars['Float']['output'];
+  parameter: Scalars['String']['output'];
+};
+
+export type Phase =
+  | 'FINE_TUNE'
+  | 'HEAD';
+
+export type Query = {
+  __typename?: 'Query';
+  agents: Array<Agent>;
+  augmentationPresets: Array<AugmentationPreset>;
+  baseModels: Array<BaseModelInfo>;
+  compareRuns: RunComparison;
+  dataset: Dataset;
+  datasets: Array<Dataset>;
+  experiment: Experiment;
+  experiments: Array<Experiment>;
+  run: Run;
+  runs: RunConnection;
+  sweep: Sweep;
+  sweeps: Array<Sweep>;
+};
+
+
+export type QueryCompareRunsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RunOrder>;
+};
+
+
+export type QuerySweepArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySweepsArgs = {
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RangeFilter = {
+  field: RunField;
+  max?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type RegisterAgentInput = {
+  backend: Scalars['String']['input'];
+  cores: Scalars['Int']['input'];
+  gpu?: InputMaybe<Scalars['String']['input']>;
+  host: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type Run = {
+  __typename?: 'Run';
+  agent?: Maybe<Agent>;
+  agentId?: Maybe<Scalars['ID']['output']>;
+  artifacts: Array<Artifact>;
+  attempts: Scalars['Int']['output'];
+  backend?: Maybe<Scalars['String']['output']>;
+  bestEpoch?: Maybe<Scalars['Int']['output']>;
+  bestValAccuracy?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  dataset: Dataset;
+  datasetId: Scalars['ID']['output'];
+  durationMs?: Maybe<Scalars['Float']['output']>;
+  epochCount: Scalars['Int']['output'];
+  epochs: Array<Epoch>;
+  error?: Maybe<Scalars['String']['output']>;
+  evaluation?: Maybe<Evaluation>;
+  experiment?: Maybe<Experiment>;
+  experimentId?: Maybe<Scalars['ID']['output']>;
+  finalValAccuracy?: Maybe<Scalars['Float']['output']>;
+  finalValLoss?: Maybe<Scalars['Float']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  hyperparameters: Hyperparameters;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  notes: Array<Note>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: RunStatus;
+  stopReason?: Maybe<Scalars['String']['output']>;
+  sweep?: Maybe<Sweep>;
+  sweepId?: Maybe<Scalars['ID']['output']>;
+  tags: Array<Scalars['String']['output']>;
+};
+
+export type RunComparison = {
+  __typename?: 'RunComparison';
+  confusionMatrices: Array<AlignedConfusionMatrix>;
+  curves: Array<RunCurve>;
+  differences: Array<HyperparameterDifference>;
+  /** The union of the runs' labels, the one order every aligned matrix uses. */
+  labels: Array<Scalars['String']['output']>;
+  runs: Array<Run>;
+};
+
+export type RunConnection = {
+  __typename?: 'RunConnection';
+  edges: Array<RunEdge>;
+  nodes: Array<Run>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What an agent hears back at each heartbeat / epoch batch. */
+export type RunControl = {
+  __typename?: 'RunControl';
+  leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  shouldStop: Scalars['Boolean']['output'];
+};
+
+export type RunCurve = {
+  __typename?: 'RunCurve';
+  epochs: Array<Epoch>;
+  runId: Scalars['ID']['output'];
+};
+
+export type RunEdge = {
+  __typename?: 'RunEdge';
+  cursor: Scalars['String']['output'];
+  node: Run;
+};
+
+/** Every column of a run that can be sorted on or range-filtered. */
+export type RunField =
+  | 'AUGMENTATION'
+  | 'BASE_MODEL'
+  | 'BATCH_SIZE'
+  | 'BEST_EPOCH'
+  | 'BEST_VAL_ACCURACY'
+  | 'CREATED_AT'
+  | 'DROPOUT'
+  | 'DURATION_MS'
+  | 'EPOCHS'
+  | 'EPOCH_COUNT'
+  | 'FINAL_VAL_ACCURACY'
+  | 'FINAL_VAL_LOSS'
+  | 'FINE_TUNE_EPOCHS'
+  | 'FINE_TUNE_LAYERS'
+  | 'FINE_TUNE_LEARNING_RATE'
+  | 'FINISHED_AT'
+  | 'HEAD_UNITS'
+  | 'INPUT_SIZE'
+  | 'LEARNING_RATE'
+  | 'NAME'
+  | 'SEED'
+  | 'STARTED_AT'
+  | 'STATUS'
+  | 'VALIDATION_SPLIT';
+
+export type RunFilter = {
+  augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  baseModels?: InputMaybe<Array<Scalars['String']['input']>>;
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  ranges?: InputMaybe<Array<RangeFilter>>;
+  /** Substring of the run's name. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<RunStatus>>;
+  sweepId?: InputMaybe<Scalars['ID']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RunOrder = {
+  direction: SortDirection;
+  field: RunField;
+};
+
+export type RunStatus =
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'STOPPED_EARLY';
+
+export type SearchSpace = {
+  __typename?: 'SearchSpace';
+  augmentations: Array<Scalars['String']['output']>;
+  baseModels: Array<Scalars['String']['output']>;
+  dropouts: Array<Scalars['Float']['output']>;
+  fineTuneLayers: Array<Scalars['Int']['output']>;
+  fineTuneLearningRates: Array<Scalars['Float']['output']>;
+  headUnits: Array<Array<Scalars['Int']['output']>>;
+  learningRates: Array<Scalars['Float']['output']>;
+};
+
+export type SearchSpaceInput = {
+  augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  baseModels: Array<Scalars['String']['input']>;
+  dropouts?: InputMaybe<Array<Scalars['Float']['input']>>;
+  fineTuneLayers?: InputMaybe<Array<Scalars['Int']['input']>>;
+  fineTuneLearningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+  headUnits: Array<Array<Scalars['Int']['input']>>;
+  learningRates: Array<Scalars['Float']['input']>;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Epochs of one run as they are logged, in order. */
+  epochLogged: Epoch;
+  /** Status and summary changes of runs, narrowed to an experiment or a sweep. */
+  runUpdated: Run;
+};
+
+
+export type SubscriptionEpochLoggedArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionRunUpdatedArgs = {
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  sweepId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Sweep = {
+  __typename?: 'Sweep';
+  batchSize: Scalars['Int']['output'];
+  bestRun?: Maybe<Run>;
+  createdAt: Scalars['DateTime']['output'];
+  dataset: Dataset;
+  datasetId: Scalars['ID']['output'];
+  earlyTermination: EarlyTermination;
+  /** Fixed settings shared by every run of the sweep. */
+  epochs: Scalars['Int']['output'];
+  experiment: Experiment;
+  experimentId: Scalars['ID']['output'];
+  fineTuneEpochs: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  importance: Array<ParameterImportance>;
+  maxRuns?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  progress: SweepProgress;
+  runs: Array<Run>;
+  searchSpace: SearchSpace;
+  seed: Scalars['Int']['output'];
+  status: SweepStatus;
+  strategy: SweepStrategy;
+};
+
+export type SweepProgress = {
+  __typename?: 'SweepProgress';
+  canceled: Scalars['Int']['output'];
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  queued: Scalars['Int']['output'];
+  running: Scalars['Int']['output'];
+  stoppedEarly: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type SweepStatus =
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'RUNNING';
+
+export type SweepStrategy =
+  | 'GRID'
+  | 'RANDOM';
+
+export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } };
+
+export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string };
+
+export type ExperimentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExperimentsQuery = { __typename?: 'Query', experiments: Array<{ __typename?: 'Experiment', id: string, name: string, description?: string | null, createdAt: string, runCount: number, bestValAccuracy?: number | null }>, sweeps: Array<{ __typename?: 'Sweep', id: string, name: string, status: SweepStatus, experimentId: string, createdAt: string, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number } }> };
+
+export type ExperimentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ExperimentQuery = { __typename?: 'Query', experiment: { __typename?: 'Experiment', id: string, name: string, description?: string | null, createdAt: string, runCount: number, bestValAccuracy?: number | null } };
+
+export type RunsPageQueryVariables = Exact<{
+  filter?: InputMaybe<RunFilter>;
+  orderBy?: InputMaybe<RunOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } }> } };
+
+export type RunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } } };
+
+export type CompareRunsQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
+
+export type SweepQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } }> } };
+
+export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgentsQuery = { __typename?: 'Query', agents: Array<{ __typename?: 'Agent', id: string, name: string, host: string, backend: string, cores: number, gpu?: string | null, status: AgentStatus, lastHeartbeatAt: string, createdAt: string, currentRunId?: string | null, currentRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, epochCount: number, hyperparameters: { __typename?: 'Hyperparameters', epochs: number, fineTuneEpochs: number } } | null }> };
+
+export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LaunchOptionsQuery = { __typename?: 'Query', datasets: Array<{ __typename?: 'Dataset', id: string, name: string, path: string, imageCount: number, classes: Array<{ __typename?: 'DatasetClass', name: string, count: number }> }>, experiments: Array<{ __typename?: 'Experiment', id: string, name: string }>, baseModels: Array<{ __typename?: 'BaseModelInfo', name: string, inputSize: number, description: string }>, augmentationPresets: Array<{ __typename?: 'AugmentationPreset', name: string, ops: string }> };
+
+export type RegisterDatasetMutationVariables = Exact<{
+  path: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RegisterDatasetMutation = { __typename?: 'Mutation', registerDataset: { __typename?: 'Dataset', id: string, name: string, path: string, imageCount: number, classes: Array<{ __typename?: 'DatasetClass', name: string, count: number }> } };
+
+export type CreateExperimentMutationVariables = Exact<{
+  input: CreateExperimentInput;
+}>;
+
+
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename?: 'Experiment', id: string, name: string } };
+
+export type CreateSweepMutationVariables = Exact<{
+  input: CreateSweepInput;
+}>;
+
+
+export type CreateSweepMutation = { __typename?: 'Mutation', createSweep: { __typename?: 'Sweep', id: string, name: string, experimentId: string, progress: { __typename?: 'SweepProgress', total: number } } };
+
+export type CancelRunMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type CancelRunMutation = { __typename?: 'Mutation', cancelRun: { __typename?: 'Run', id: string, status: RunStatus } };
+
+export type CancelSweepMutationVariables = Exact<{
+  sweepId: Scalars['ID']['input'];
+}>;
+
+
+export type CancelSweepMutation = { __typename?: 'Mutation', cancelSweep: { __typename?: 'Sweep', id: string, status: SweepStatus } };
+
+export type RunUpdatedSubscriptionVariables = Exact<{
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  sweepId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number } } };
+
+export type EpochLoggedSubscriptionVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type EpochLoggedSubscription = { __typename?: 'Subscription', epochLogged: { __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const RunRowFragmentDoc = new TypedDocumentString(`
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  error
+  stopReason
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+  }
+}
+    `, {"fragmentName":"RunRow"}) as unknown as TypedDocumentString<RunRowFragment, unknown>;
+export const EpochFieldsFragmentDoc = new TypedDocumentString(`
+    fragment EpochFields on Epoch {
+  epoch
+  phase
+  loss
+  accuracy
+  valLoss
+  valAccuracy
+  learningRate
+  durationMs
+  imagesPerSec
+  createdAt
+}
+    `, {"fragmentName":"EpochFields"}) as unknown as TypedDocumentString<EpochFieldsFragment, unknown>;
+export const ExperimentsDocument = new TypedDocumentString(`
+    query Experiments {
+  experiments {
+    id
+    name
+    description
+    createdAt
+    runCount
+    bestValAccuracy
+  }
+  sweeps {
+    id
+    name
+    status
+    experimentId
+    createdAt
+    progress {
+      total
+      queued
+      running
+      completed
+      failed
+      canceled
+      stoppedEarly
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
+export const ExperimentDocument = new TypedDocumentString(`
+    query Experiment($id: ID!) {
+  experiment(id: $id) {
+    id
+    name
+    description
+    createdAt
+    runCount
+    bestValAccuracy
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
+export const RunsPageDocument = new TypedDocumentString(`
+    query RunsPage($filter: RunFilter, $orderBy: RunOrder, $first: Int, $after: String) {
+  runs(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...RunRow
+    }
+  }
+}
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  error
+  stopReason
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+  }
+}`) as unknown as TypedDocumentString<RunsPageQuery, RunsPageQueryVariables>;
+export const RunDocument = new TypedDocumentString(`
+    query Run($id: ID!) {
+  run(id: $id) {
+    ...RunRow
+    attempts
+    tags
+    experiment {
+      id
+      name
+    }
+    sweep {
+      id
+      name
+    }
+    dataset {
+      id
+      name
+      path
+    }
+    agent {
+      id
+      name
+      host
+      backend
+      status
+    }
+    epochs {
+      ...EpochFields
+    }
+    evaluation {
+      labels
+      confusionMatrix
+      accuracy
+      macroF1
+      weightedF1
+      perClass {
+        label
+        precision
+        recall
+        f1
+        support
+      }
+      misclassified {
+        file
+        trueLabel
+        predictedLabel
+        confidence
+      }
+    }
+  }
+}
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  error
+  stopReason
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+  }
+}
+fragment EpochFields on Epoch {
+  epoch
+  phase
+  loss
+  accuracy
+  valLoss
+  valAccuracy
+  learningRate
+  durationMs
+  imagesPerSec
+  createdAt
+}`) as unknown as TypedDocumentString<RunQuery, RunQueryVariables>;
+export const CompareRunsDocument = new TypedDocumentString(`
+    query CompareRuns($ids: [ID!]!) {
+  compareRuns(ids: $ids) {
+    runs {
+      ...RunRow
+      evaluation {
+        labels
+        perClass {
+          label
+          precision
+          recall
+          f1
+          support
+        }
+        accuracy
+        macroF1
+      }
+    }
+    differences {
+      name
+      values
+      differs
+    }
+    curves {
+      runId
+      epochs {
+        ...EpochFields
+      }
+    }
+    labels
+    confusionMatrices {
+      runId
+      matrix
+    }
+  }
+}
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  error
+  stopReason
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+  }
+}
+fragment EpochFields on Epoch {
+  epoch
+  phase
+  loss
+  accuracy
+  valLoss
+  valAccuracy
+  learningRate
+  durationMs
+  imagesPerSec
+  createdAt
+}`) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
+export const SweepDocument = new TypedDocumentString(`
+    query Sweep($id: ID!) {
+  sweep(id: $id) {
+    id
+    name
+    status
+    strategy
+    experimentId
+    datasetId
+    maxRuns
+    seed
+    earlyTermination
+    epochs
+    fineTuneEpochs
+    batchSize
+    createdAt
+    experiment {
+      id
+      name
+    }
+    dataset {
+      id
+      name
+    }
+    searchSpace {
+      baseModels
+      headUnits
+      augmentations
+      fineTuneLayers
+      learningRates
+      fineTuneLearningRates
+      dropouts
+    }
+    progress {
+      total
+      queued
+      running
+      completed
+      failed
+      canceled
+      stoppedEarly
+    }
+    bestRun {
+      ...RunRow
+    }
+    importance {
+      parameter
+      correlation
+    }
+    runs {
+      ...RunRow
+    }
+  }
+}
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  error
+  stopReason
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+  }
+}`) as unknown as TypedDocumentString<SweepQuery, SweepQueryVariables>;
+export const AgentsDocument = new TypedDocumentString(`
+    query Agents {
+  agents {
+    id
+    name
+    host
+    backend
+    cores
+    gpu
+    status
+    lastHeartbeatAt
+    createdAt
+    currentRunId
+    currentRun {
+      id
+      name
+      status
+      epochCount
+      hyperparameters {
+        epochs
+        fineTuneEpochs
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AgentsQuery, AgentsQueryVariables>;
+export const LaunchOptionsDocument = new TypedDocumentString(`
+    query LaunchOptions {
+  datasets {
+    id
+    name
+    path
+    imageCount
+    classes {
+      name
+      count
+    }
+  }
+  experiments {
+    id
+    name
+  }
+  baseModels {
+    name
+    inputSize
+    description
+  }
+  augmentationPresets {
+    name
+    ops
+  }
+}
+    `) as unknown as TypedDocumentString<LaunchOptionsQuery, LaunchOptionsQueryVariables>;
+export const RegisterDatasetDocument = new TypedDocumentString(`
+    mutation RegisterDataset($path: String!, $name: String) {
+  registerDataset(path: $path, name: $name) {
+    id
+    name
+    path
+    imageCount
+    classes {
+      name
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterDatasetMutation, RegisterDatasetMutationVariables>;
+export const CreateExperimentDocument = new TypedDocumentString(`
+    mutation CreateExperiment($input: CreateExperimentInput!) {
+  createExperiment(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateExperimentMutation, CreateExperimentMutationVariables>;
+export const CreateSweepDocument = new TypedDocumentString(`
+    mutation CreateSweep($input: CreateSweepInput!) {
+  createSweep(input: $input) {
+    id
+    name
+    experimentId
+    progress {
+      total
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateSweepMutation, CreateSweepMutationVariables>;
+export const CancelRunDocument = new TypedDocumentString(`
+    mutation CancelRun($runId: ID!) {
+  cancelRun(runId: $runId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelRunMutation, CancelRunMutationVariables>;
+export const CancelSweepDocument = new TypedDocumentString(`
+    mutation CancelSweep($sweepId: ID!) {
+  cancelSweep(sweepId: $sweepId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelSweepMutation, CancelSweepMutationVariables>;
+export const RunUpdatedDocument = new TypedDocumentString(`
+    subscription RunUpdated($experimentId: ID, $sweepId: ID) {
+  runUpdated(experimentId: $experimentId, sweepId: $sweepId) {
+    ...RunRow
+  }
+}
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  error
+  stopReason
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+  }
+}`) as unknown as TypedDocumentString<RunUpdatedSubscription, RunUpdatedSubscriptionVariables>;
+export const EpochLoggedDocument = new TypedDocumentString(`
+    subscription EpochLogged($runId: ID!) {
+  epochLogged(runId: $runId) {
+    ...EpochFields
+  }
+}
+    fragment EpochFields on Epoch {
+  epoch
+  phase
+  loss
+  accuracy
+  valLoss
+  valAccuracy
+  learningRate
+  durationMs
+  imagesPerSec
+  createdAt
+}`) as unknown as TypedDocumentString<EpochLoggedSubscription, EpochLoggedSubscriptionVariables>;

@@ -1,0 +1,153 @@
+/**
+ * Every GraphQL operation the dashboard sends, typed by codegen (`npm run codegen`) from
+ * apps/api/schema.graphql. Keeping them in one file keeps the codegen scan cheap and makes
+ * the contract surface of the web app reviewable at a glance.
+ */
+import { graphql } from "../gql";
+
+/** Columns the runs table, sweep page and live patches all share. */
+export const RunRowFragment = graphql(`
+  fragment RunRow on Run {
+    id name status experimentId sweepId backend agentId
+    createdAt startedAt finishedAt durationMs
+    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason
+    hyperparameters {
+      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs
+      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit
+    }
+  }
+`);
+
+export const EpochFieldsFragment = graphql(`
+  fragment EpochFields on Epoch {
+    epoch phase loss accuracy valLoss valAccuracy learningRate durationMs imagesPerSec createdAt
+  }
+`);
+
+export const ExperimentsQuery = graphql(`
+  query Experiments {
+    experiments { id name description createdAt runCount bestValAccuracy }
+    sweeps { id name status experimentId createdAt progress { total queued running completed failed canceled stoppedEarly } }
+  }
+`);
+
+export const ExperimentQuery = graphql(`
+  query Experiment($id: ID!) {
+    experiment(id: $id) { id name description createdAt runCount bestValAccuracy }
+  }
+`);
+
+export const RunsPageQuery = graphql(`
+  query RunsPage($filter: RunFilter, $orderBy: RunOrder, $first: Int, $after: String) {
+    runs(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { ...RunRow }
+    }
+  }
+`);
+
+export const RunQuery = graphql(`
+  query Run($id: ID!) {
+    run(id: $id) {
+      ...RunRow
+      attempts tags
+      experiment { id name }
+      sweep { id name }
+      dataset { id name path }
+      agent { id name host backend status }
+      epochs { ...EpochFields }
+      evaluation {
+        labels confusionMatrix accuracy macroF1 weightedF1
+        perClass { label precision recall f1 support }
+        misclassified { file trueLabel predictedLabel confidence }
+      }
+    }
+  }
+`);
+
+export const CompareRunsQuery = graphql(`
+  query CompareRuns($ids: [ID!]!) {
+    compareRuns(ids: $ids) {
+      runs {
+        ...RunRow
+        evaluation { labels perClass { label precision recall f1 support } accuracy macroF1 }
+      }
+      differences { name values differs }
+      curves { runId epochs { ...EpochFields } }
+      labels
+      confusionMatrices { runId matrix }
+    }
+  }
+`);
+
+export const SweepQuery = graphql(`
+  query Sweep($id: ID!) {
+    sweep(id: $id) {
+      id name status strategy experimentId datasetId maxRuns seed earlyTermination epochs fineTuneEpochs batchSize createdAt
+      experiment { id name }
+      dataset { id name }
+      searchSpace { baseModels headUnits augmentations fineTuneLayers learningRates fineTuneLearningRates dropouts }
+      progress { total queued running completed failed canceled stoppedEarly }
+      bestRun { ...RunRow }
+      importance { parameter correlation }
+      runs { ...RunRow }
+    }
+  }
+`);
+
+export const AgentsQuery = graphql(`
+  query Agents {
+    agents {
+      id name host backend cores gpu status lastHeartbeatAt createdAt currentRunId
+      currentRun { id name status epochCount hyperparameters { epochs fineTuneEpochs } }
+    }
+  }
+`);
+
+export const LaunchOptionsQuery = graphql(`
+  query LaunchOptions {
+    datasets { id name path imageCount classes { name count } }
+    experiments { id name }
+    baseModels { name inputSize description }
+    augmentationPresets { name ops }
+  }
+`);
+
+export const RegisterDatasetMutation = graphql(`
+  mutation RegisterDataset($path: String!, $name: String) {
+    registerDataset(path: $path, name: $name) { id name path imageCount classes { name count } }
+  }
+`);
+
+export const CreateExperimentMutation = graphql(`
+  mutation CreateExperiment($input: CreateExperimentInput!) {
+    createExperiment(input: $input) { id name }
+  }
+`);
+
+export const CreateSweepMutation = graphql(`
+  mutation CreateSweep($input: CreateSweepInput!) {
+    createSweep(input: $input) { id name experimentId progress { total } }
+  }
+`);
+
+export const CancelRunMutation = graphql(`
+  mutation CancelRun($runId: ID!) { cancelRun(runId: $runId) { id status } }
+`);
+
+export const CancelSweepMutation = graphql(`
+  mutation CancelSweep($sweepId: ID!) { cancelSweep(sweepId: $sweepId) { id status } }
+`);
+
+export const RunUpdatedSubscription = graphql(`
+  subscription RunUpdated($experimentId: ID, $sweepId: ID) {
+    runUpdated(experimentId: $experimentId, sweepId: $sweepId) { ...RunRow }
+  }
+`);
+
+export const EpochLoggedSubscription = graphql(`
+  subscription EpochLogged($runId: ID!) {
+    epochLogged(runId: $runId) { ...EpochFields }
+  }
+`);
