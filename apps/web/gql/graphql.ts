@@ -14,7 +14,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
 };
 
@@ -92,6 +94,7 @@ export type CompleteRunInput = {
   backend?: InputMaybe<Scalars['String']['input']>;
   evaluation: EvaluationInput;
   runId: Scalars['ID']['input'];
+  /** STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes. */
   stopReason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -140,7 +143,9 @@ export type DatasetClass = {
 };
 
 export type EarlyTermination =
+  /** Asynchronous successive halving: rungs at epochs 1, 3, 9, ... keep the top third. */
   | 'ASHA'
+  /** Median stopping rule: stop a run whose best val accuracy trails the median of its peers at the same epoch. */
   | 'MEDIAN'
   | 'NONE';
 
@@ -154,6 +159,7 @@ export type Epoch = {
   learningRate: Scalars['Float']['output'];
   loss: Scalars['Float']['output'];
   phase: Phase;
+  runId: Scalars['String']['output'];
   valAccuracy?: Maybe<Scalars['Float']['output']>;
   valLoss?: Maybe<Scalars['Float']['output']>;
 };
@@ -246,6 +252,8 @@ export type HyperparametersInput = {
   fineTuneLayers?: InputMaybe<Scalars['Int']['input']>;
   fineTuneLearningRate?: InputMaybe<Scalars['Float']['input']>;
   headUnits: Array<Scalars['Int']['input']>;
+  /** Only for a custom model.json base; registry models know their size. */
+  inputSize?: InputMaybe<Scalars['Int']['input']>;
   learningRate?: InputMaybe<Scalars['Float']['input']>;
   optimizer?: InputMaybe<Scalars['String']['input']>;
   seed?: InputMaybe<Scalars['Int']['input']>;
@@ -277,19 +285,25 @@ export type Mutation = {
   __typename?: 'Mutation';
   addNote: Run;
   addTag: Run;
+  /** A queued run ends CANCELED now; a running one learns it at its next heartbeat. */
   cancelRun: Run;
+  /** Queued runs end CANCELED now; running ones learn it at their next heartbeat. */
   cancelSweep: Sweep;
   /** Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued. */
   claimRun?: Maybe<Run>;
   completeRun: Run;
   createExperiment: Experiment;
   createRun: Run;
+  /** Expands a search space (GRID or seeded RANDOM) into queued runs, in one transaction. */
   createSweep: Sweep;
   failRun: Run;
+  /** Sign of life; with runId, extends that run's lease and says whether to stop. */
   heartbeat: RunControl;
   /** Idempotent per (run, epoch): a retried batch inserts nothing twice. */
   logEpochs: LogEpochsResult;
+  /** Registers an agent, or updates the one with this name. */
   registerAgent: Agent;
+  /** Scans a class-folder dataset under an allowed root and stores its classes and counts. */
   registerDataset: Dataset;
   removeTag: Run;
 };
@@ -393,8 +407,13 @@ export type PageInfo = {
 
 export type ParameterImportance = {
   __typename?: 'ParameterImportance';
+  /** Spearman rank correlation with best val accuracy, in [-1, 1]. */
   correlation: Scalars['Float']['output'];
   parameter: Scalars['String']['output'];
+  /** Pearson correlation with best val accuracy, in [-1, 1]. */
+  pearson: Scalars['Float']['output'];
+  /** Finished runs with a best val accuracy that the figures use. */
+  runCount: Scalars['Int']['output'];
 };
 
 export type Phase =
@@ -493,6 +512,8 @@ export type Run = {
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   hyperparameters: Hyperparameters;
   id: Scalars['ID']['output'];
+  /** When the current agent's lease runs out (RUNNING runs). */
+  leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   notes: Array<Note>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -525,6 +546,7 @@ export type RunConnection = {
 export type RunControl = {
   __typename?: 'RunControl';
   leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** CANCELED, STOPPED_EARLY or LEASE_LOST (the run is no longer this agent's). */
   reason?: Maybe<Scalars['String']['output']>;
   shouldStop: Scalars['Boolean']['output'];
 };
@@ -559,6 +581,7 @@ export type RunField =
   | 'FINE_TUNE_LAYERS'
   | 'FINE_TUNE_LEARNING_RATE'
   | 'FINISHED_AT'
+  /** Sorted and range-filtered by the head's total dense units. */
   | 'HEAD_UNITS'
   | 'INPUT_SIZE'
   | 'LEARNING_RATE'
@@ -578,6 +601,7 @@ export type RunFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<Array<RunStatus>>;
   sweepId?: InputMaybe<Scalars['ID']['input']>;
+  /** Runs carrying every one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -661,6 +685,7 @@ export type Sweep = {
   seed: Scalars['Int']['output'];
   status: SweepStatus;
   strategy: SweepStrategy;
+  validationSplit: Scalars['Float']['output'];
 };
 
 export type SweepProgress = {

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench -w apps/api`: prints, in one run,
+ *  1. logEpochs epochs/s through GraphQL (batches of 50) vs raw better-sqlite3 inserts of the same
+ *     rows (also batched 50 per transaction), and the ratio (target ≥ 25%);
+ *  2. p50/p95 latency of a `runs` page of 100 sorted by a metric over 10,000 runs × 30 epochs
+ *     (seeded with raw SQL; target p95 < 50 ms);
+ *  3. p50/p95 latency of compareRuns on 20 runs (target < 100 ms).
+ * Figures only; nothing is asserted.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import { newId, openDatabase } from "@graft/schema/db";
+import { loadConfig } from "../src/config/env";
+import { startServer } from "../src/server";
+import { TestClient } from "../src/test/client";
+import { Q, createWorkspace, epoch, evaluation } from "../src/test/fixtures";
+
+const BATCH = 50;
+const BATCHES = Number(process.env["BENCH_BATCHES"] ?? 200);
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 10_000);
+const EPOCHS_PER_RUN = 30;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number; mean: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((a, b) => a + b, 0) / n };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+async function main(): Promise<void> {
+  const ws = createWorkspace();
+  const server = await startServer(loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }));
+  const client = new TestClient(server.url, server.token);
+  try {
+    // ---- 1. logEpochs through GraphQL vs raw inserts -------------------------------------
+    const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
+    const agentId = (await client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "bench" })).registerAgent.id;
+    const runId = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } } })).createRun.id;
+    await client.data(Q.claim, { agentId, runId });
+    const batches = Array.from({ length: BATCHES }, (_, b) => Array.from({ length: BATCH }, (_, i) => epoch(b * BATCH + i + 1, ((b * BATCH + i) % 100) / 100)));
+    // Warm-up (JIT, prepared statements) on a throwaway run.
+    const warm = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8] } } })).createRun.id;
+    await client.data(Q.claim, { agentId, runId: warm });
+    for (const b of batches.slice(0, 10)) await client.data(Q.logEpochs, { runId: warm, agentId, epochs: b });
+
+    const g0 = performance.now();
+    for (const b of batches) await client.data(Q.logEpochs, { runId, agentId, epochs: b });
+    const gqlSec = (performance.now() - g0) / 1000;
+    const gqlRate = (BATCHES * BATCH) / gqlSec;
+
+    const rawDir = mkdtempSync(join(tmpdir(), "graft-bench-raw-"));
+    const rawDb = openDatabase(join(rawDir, "raw.db"));
+    const c = rawDb.$client;
+    c.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 0)").run();
+    c.prepare(
+      `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
+        learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at)
+       VALUES ('r', 'r', 'RUNNING', 'd', 'vgg16', 224, '[8]', 8, 0.2, 'none', 'adam', 0.001, 1000, 0, 0, 0.00001, 32, 1, 0.2, 0)`,
+    ).run();
+    const ins = c.prepare(
+      `INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
+       VALUES ('r', @epoch, @phase, @loss, @accuracy, @valLoss, @valAccuracy, @learningRate, @durationMs, @imagesPerSec, @createdAt)`,
+    );
+    const insBatch = c.transaction((rows: ReturnType<typeof epoch>[]) => {
+      for (const r of rows) ins.run({ ...r, createdAt: Date.now() });
+    });
+    const r0 = performance.now();
+    for (const b of batches) insBatch(b);
+    const rawSec = (performance.now() - r0) / 1000;
+    const rawRate = (BATCHES * BATCH) / rawSec;
+    c.close();
+    rmSync(rawDir, { recursive: true, force: true });
+
+    console.log(`logEpochs (batches of ${BATCH}, ${BATCHES * BATCH} epochs, one client):`);
+    console.log(`  GraphQL  ${gqlRate.toFixed(0)} epochs/s  (${((gqlSec * 1000) / BATCHES).toFixed(2)} ms per batch)`);
+    console.log(`  raw      ${rawRate.toFixed(0)} epochs/s  (better-sqlite3 prepared INSERT, ${BATCH} per transaction)`);
+    console.log(`  ratio    ${((100 * gqlRate) / rawRate).toFixed(1)}%  (target >= 25%)`);
+
+    // ---- 2. runs page over 10,000 runs x 30 epochs -----------------------------------------
+    const seedDb = new Database(join(ws.dataDir, "graft.db"));
+    seedDb.pragma("busy_timeout = 5000");
+    const s0 = performance.now();
+    const runIns = seedDb.prepare(
+      `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
+        learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at,
+        started_at, finished_at, duration_ms, best_val_accuracy, best_epoch, final_val_accuracy, final_val_loss, epoch_count, attempts)
+       VALUES (@id, @name, 'COMPLETED', @datasetId, @baseModel, 224, '[128]', 128, @dropout, 'flip', 'adam', @lr, 30, 0, 0, 0.00001, 32, 1, 0.2, @t,
+        @t, @t + 60000, 60000, @best, @bestEpoch, @final, 0.5, 30, 1)`,
+    );
+    const epIns = seedDb.prepare(
+      `INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
+       VALUES (?, ?, 'HEAD', ?, ?, ?, ?, 0.001, 1000, 50, ?)`,
+    );
+    const evIns = seedDb.prepare(
+      `INSERT INTO evaluations (run_id, labels, confusion_matrix, per_class, misclassified, accuracy, macro_f1, weighted_f1, created_at)
+       VALUES (?, ?, ?, '[]', '[]', 0.8, 0.8, 0.8, 0)`,
+    );
+    const models = ["mobilenet_v1_0.25_224", "vgg16", "resnet50", "efficientnet_b0"];
+    const seeded: string[] = [];
+    seedDb.transaction(() => {
+      const t0 = Date.now();
+      for (let i = 0; i < RUNS; i++) {
+        const id = newId(t0 + i);
+        seeded.push(id);
+        const best = (i * 7919) % 1000 / 1000;
+        runIns.run({ id, name: `seed-${i}`, datasetId, baseModel: models[i % 4], dropout: (i % 5) / 10, lr: 0.0001 * (1 + (i % 50)), t: t0 + i, best, bestEpoch: 1 + (i % 30), final: best * 0.95 });
+        for (let e = 1; e <= EPOCHS_PER_RUN; e++) epIns.run(id, e, 1 / e, best * (e / 30), 1.1 / e, best * (e / 30), t0);
+        if (i < 20) evIns.run(id, JSON.stringify(i % 2 ? ["a", "b", "c"] : ["b", "c", "d"]), JSON.stringify([[5, 1, 0], [1, 5, 1], [0, 1, 5]]));
+      }
+    })();
+    seedDb.close();
+    console.log(`seeded ${RUNS} runs x ${EPOCHS_PER_RUN} epochs with raw SQL in ${((performance.now() - s0) / 1000).toFixed(1)} s`);
+
+    const pageQuery = `query($after: String) { runs(orderBy: { field: BEST_VAL_ACCURACY, direction: DESC }, first: 100, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { id name status bestValAccuracy bestEpoch finalValAccuracy epochCount createdAt
+        hyperparameters { baseModel inputSize headUnits dropout augmentation learningRate epochs batchSize } } } }`;
+    const cursors: (string | null)[] = [null];
+    for (let i = 0; i < 9; i++) {
+      const r = await client.data<{ runs: { pageInfo: { endCursor: string } } }>(pageQuery, { after: cursors.at(-1) });
+      cursors.push(r.runs.pageInfo.endCursor);
+    }
+    const page = await timeIt(100, (i) => client.data(pageQuery, { after: cursors[i % cursors.length] }));
+    console.log(`runs page of 100 sorted by BEST_VAL_ACCURACY (pages 1-10, with totalCount) over ${RUNS} runs: p50 ${fmt(page.p50)}, p95 ${fmt(page.p95)} (target p95 < 50 ms)`);
+    const filtered = `{ runs(filter: { baseModels: ["vgg16"], ranges: [{ field: LEARNING_RATE, min: 0.001 }] }, orderBy: { field: FINAL_VAL_ACCURACY, direction: ASC }, first: 100) { totalCount nodes { id finalValAccuracy } } }`;
+    const f = await timeIt(50, () => client.data(filtered));
+    console.log(`runs page of 100, filtered (base model + learning-rate range), sorted by FINAL_VAL_ACCURACY: p50 ${fmt(f.p50)}, p95 ${fmt(f.p95)}`);
+
+    // ---- 3. compareRuns on 20 runs ---------------------------------------------------------
+    const ids = seeded.slice(0, 20);
+    const cmpQuery = `query($ids: [ID!]!) { compareRuns(ids: $ids) { labels differences { name values differs }
+      curves { runId epochs { epoch loss accuracy valLoss valAccuracy } } confusionMatrices { runId matrix } runs { id name bestValAccuracy } } }`;
+    await client.data(cmpQuery, { ids });
+    const cmp = await timeIt(50, () => client.data(cmpQuery, { ids }));
+    console.log(`compareRuns on 20 runs x ${EPOCHS_PER_RUN} epochs (curves + aligned matrices): p50 ${fmt(cmp.p50)}, p95 ${fmt(cmp.p95)} (target < 100 ms)`);
+    void evaluation;
+  } finally {
+    await server.close();
+    ws.cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,99 @@
+import { homedir } from "node:os";
+import { delimiter, join, resolve } from "node:path";
+
+/** Everything the API reads from its environment, validated once at start-up. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** Directory holding `graft.db` and `api-token`. */
+  dataDir: string;
+  /** Explicit token; when null one is generated (or read) from `<dataDir>/api-token`. */
+  token: string | null;
+  /** Absolute directories registered datasets must lie under. */
+  dataRoots: string[];
+  leaseSeconds: number;
+  maxAttempts: number;
+  /** Origins allowed by CORS (the dashboard). */
+  webOrigins: string[];
+  /** Largest accepted request body, bytes. */
+  bodyLimitBytes: number;
+  /** How often the lease reaper runs, ms. */
+  reapIntervalMs: number;
+  /** Print the startup banner and generated token (off in tests). */
+  quiet: boolean;
+}
+
+/** A startup configuration problem; the message names the variable and the value received. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer in [${min}, ${max}]; got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/**
+ * Reads and validates the API's environment. Defaults: port 4000 on 127.0.0.1, data in `./data`,
+ * dataset roots = home directory and `<dataDir>/datasets`, 60 s leases, 3 attempts.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const port = intVar(env, "GRAFT_API_PORT", 4000, 0, 65535);
+  const host = (env["GRAFT_API_HOST"] ?? "127.0.0.1").trim();
+  if (host === "" || /\s/.test(host)) throw new ConfigError(`GRAFT_API_HOST must be a host name or address; got ${JSON.stringify(env["GRAFT_API_HOST"])}`);
+  const dataDir = resolve(env["GRAFT_DATA_DIR"]?.trim() || "./data");
+
+  const rawToken = env["GRAFT_API_TOKEN"];
+  let token: string | null = null;
+  if (rawToken !== undefined && rawToken !== "") {
+    if (rawToken.length < 16 || /\s/.test(rawToken)) {
+      throw new ConfigError(`GRAFT_API_TOKEN must be at least 16 characters without spaces; got one of length ${rawToken.length}`);
+    }
+    token = rawToken;
+  }
+
+  const rootsRaw = env["GRAFT_DATA_ROOTS"];
+  const dataRoots =
+    rootsRaw !== undefined && rootsRaw.trim() !== ""
+      ? rootsRaw
+          .split(delimiter)
+          .map((r) => r.trim())
+          .filter((r) => r !== "")
+          .map((r) => resolve(r.startsWith("~") ? join(homedir(), r.slice(1)) : r))
+      : [homedir(), join(dataDir, "datasets")];
+  if (dataRoots.length === 0) throw new ConfigError(`GRAFT_DATA_ROOTS names no directory; got ${JSON.stringify(rootsRaw)}`);
+
+  const origins = (env["GRAFT_WEB_ORIGIN"] ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o !== "");
+  const webPort = intVar(env, "GRAFT_WEB_PORT", 3000, 1, 65535);
+  for (const o of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new ConfigError(`GRAFT_WEB_ORIGIN entries must look like http://host:port; got ${JSON.stringify(o)}`);
+  }
+  const webOrigins = origins.length > 0 ? origins : [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`];
+
+  const leaseSeconds = intVar(env, "GRAFT_LEASE_SECONDS", 60, 1, 86400);
+  return {
+    port,
+    host,
+    dataDir,
+    token,
+    dataRoots,
+    leaseSeconds,
+    maxAttempts: intVar(env, "GRAFT_MAX_ATTEMPTS", 3, 1, 100),
+    webOrigins,
+    bodyLimitBytes: intVar(env, "GRAFT_API_BODY_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    // Often enough that an expired lease is noticed within ~1/4 lease, never busier than 4×/s.
+    reapIntervalMs: Math.max(250, Math.min(15_000, (leaseSeconds * 1000) / 4)),
+    quiet: env["GRAFT_API_QUIET"] === "1",
+  };
+}

@@ -1,0 +1,2 @@
+export * from "./codes";
+export { describeValidationErrors, formatError } from "./format";

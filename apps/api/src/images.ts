@@ -1,0 +1,41 @@
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
+import { type Request, type Response } from "express";
+import { authInfo } from "./auth";
+import { isInside, realRoots } from "./modules/dataset/dataset.paths";
+import { isImageFile } from "./modules/dataset/dataset.scan";
+import { type Services } from "./modules/services";
+
+/**
+ * GET /datasets/:id/image?file=<relative path>: one image of a registered dataset, for the
+ * dashboard's misclassified view. The file's real path must stay inside the dataset directory
+ * and an allowed root and have an image extension; anything else is a plain 404 (no hints).
+ * Same read rule as GraphQL: loopback, or the bearer token.
+ */
+export function imageHandler(services: Services, token: string) {
+  return (req: Request, res: Response): void => {
+    const auth = authInfo(req.headers.authorization, req.socket.remoteAddress, token);
+    if (!auth.authorized && (auth.tokenPresent || !auth.loopback)) {
+      res.status(auth.tokenPresent ? 401 : 403).json({ error: auth.tokenPresent ? "invalid token" : "token required" });
+      return;
+    }
+    const notFound = () => void res.status(404).json({ error: "not found" });
+    const id = req.params["id"];
+    const file = req.query["file"];
+    if (typeof id !== "string" || typeof file !== "string" || file === "" || file.includes("\0") || !isImageFile(file)) return notFound();
+    const dataset = services.datasets.find(id);
+    if (!dataset) return notFound();
+    let real: string;
+    try {
+      real = realpathSync(resolve(dataset.path, file));
+    } catch {
+      return notFound();
+    }
+    const roots = realRoots(services.deps.config.dataRoots);
+    if (!isInside(dataset.path, real) || !roots.some((r) => isInside(r, real)) || !isImageFile(real)) return notFound();
+    res.setHeader("Cache-Control", "private, max-age=3600");
+    res.sendFile(real, { dotfiles: "deny" }, (err) => {
+      if (err && !res.headersSent) notFound();
+    });
+  };
+}

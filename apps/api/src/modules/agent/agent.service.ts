@@ -1,0 +1,93 @@
+import { asc, eq, type InferSelectModel } from "drizzle-orm";
+import { agents, newId, runs } from "@graft/schema/db";
+import { type Agent, AgentStatus, type HeartbeatInput, type RegisterAgentInput, type RunControl } from "@graft/schema/graphql";
+import { conflict, notFound } from "../../errors";
+import { type ServiceDeps, writeTx } from "../deps";
+import { type LeaseService } from "../run/lease.service";
+import { controlFor } from "../run/run.finish";
+import { type RunService } from "../run/run.service";
+
+type AgentRow = InferSelectModel<typeof agents>;
+
+/** Agents: registration, heartbeats (which extend leases) and liveness. */
+export class AgentService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunService,
+    private readonly leases: LeaseService,
+  ) {}
+
+  private toAgent(r: AgentRow): Agent {
+    // ALIVE while heartbeats arrive within three lease periods: one missed beat is not death.
+    const alive = this.deps.now() - r.lastHeartbeatAt <= 3 * this.deps.config.leaseSeconds * 1000;
+    return {
+      id: r.id,
+      name: r.name,
+      host: r.host,
+      backend: r.backend,
+      cores: r.cores,
+      gpu: r.gpu,
+      status: alive ? AgentStatus.ALIVE : AgentStatus.DEAD,
+      lastHeartbeatAt: new Date(r.lastHeartbeatAt),
+      createdAt: new Date(r.createdAt),
+      currentRunId: r.currentRunId,
+    };
+  }
+
+  /** All agents by name. */
+  list(): Agent[] {
+    return this.deps.db.select().from(agents).orderBy(asc(agents.name)).all().map((r) => this.toAgent(r));
+  }
+
+  /** One agent, or null. */
+  find(id: string): Agent | null {
+    const r = this.deps.db.select().from(agents).where(eq(agents.id, id)).get();
+    return r ? this.toAgent(r) : null;
+  }
+
+  /** Registers an agent, or updates the one with the same name (keeping its id). */
+  register(input: RegisterAgentInput): Agent {
+    return writeTx(this.deps, () => {
+      const now = this.deps.now();
+      const values = { host: input.host, backend: input.backend, cores: input.cores, gpu: input.gpu ?? null, lastHeartbeatAt: now };
+      const row = this.deps.db
+        .insert(agents)
+        .values({ id: newId(now), name: input.name, createdAt: now, ...values })
+        .onConflictDoUpdate({ target: agents.name, set: values })
+        .returning()
+        .get();
+      return this.toAgent(row);
+    });
+  }
+
+  /**
+   * Records a heartbeat; with a runId, extends that run's lease (when this agent holds it) and
+   * answers whether to stop. A run lost to another agent answers shouldStop with LEASE_LOST.
+   */
+  heartbeat(input: HeartbeatInput): RunControl {
+    return writeTx(this.deps, () => {
+      const agent = this.deps.db.select().from(agents).where(eq(agents.id, input.agentId)).get();
+      if (!agent) throw notFound("Agent", input.agentId);
+      const now = this.deps.now();
+      this.deps.db
+        .update(agents)
+        .set({ lastHeartbeatAt: now, ...(input.backend ? { backend: input.backend } : {}) })
+        .where(eq(agents.id, agent.id))
+        .run();
+      if (!input.runId) return { shouldStop: false, reason: null, leaseExpiresAt: null };
+      let row = this.runs.row(input.runId);
+      if (row.status === "RUNNING" && row.agentId === agent.id) {
+        row = this.leases.extendInTx(row);
+        if (input.backend && row.backend !== input.backend) {
+          row = this.deps.db.update(runs).set({ backend: input.backend }).where(eq(runs.id, row.id)).returning().get();
+        }
+      } else if (row.status === "QUEUED") {
+        // Re-queued after an expired lease: this agent must drop it.
+        return controlFor(row, agent.id);
+      } else if (row.status !== "RUNNING" && row.status !== "CANCELED" && row.agentId !== agent.id) {
+        throw conflict(`Run ${row.id} is ${row.status} and not held by agent ${agent.id}`);
+      }
+      return controlFor(row, agent.id);
+    });
+  }
+}

@@ -1,0 +1,73 @@
+import { asc, inArray } from "drizzle-orm";
+import { epochs } from "@graft/schema/db";
+import { type Epoch, type Hyperparameters, type RunComparison } from "@graft/schema/graphql";
+import { badInput, notFound } from "../../errors";
+import { type ServiceDeps } from "../deps";
+import { type EvaluationService } from "../evaluation/evaluation.service";
+import { toEpoch } from "../run/run.mapper";
+import { type RunService } from "../run/run.service";
+import { alignConfusionMatrix, unionLabels } from "./align";
+
+/** Hyperparameters in the order the comparison lists them. */
+const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [
+  "baseModel",
+  "inputSize",
+  "headUnits",
+  "dropout",
+  "augmentation",
+  "optimizer",
+  "learningRate",
+  "epochs",
+  "fineTuneLayers",
+  "fineTuneEpochs",
+  "fineTuneLearningRate",
+  "batchSize",
+  "seed",
+  "validationSplit",
+  "earlyStoppingPatience",
+];
+
+function show(v: Hyperparameters[keyof Hyperparameters]): string | null {
+  if (v === null || v === undefined) return null;
+  return Array.isArray(v) ? `[${v.join(", ")}]` : String(v);
+}
+
+/** Side-by-side comparison of 2..20 runs. */
+export class ComparisonService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunService,
+    private readonly evaluations: EvaluationService,
+  ) {}
+
+  /** Hyperparameter differences, curves, and confusion matrices aligned on the union label order. */
+  compare(ids: readonly string[]): RunComparison {
+    const unique = [...new Set(ids)];
+    if (unique.length < 2 || unique.length > 20) throw badInput(`compareRuns takes 2 to 20 distinct run ids; got ${unique.length}`, "ids", unique.length);
+    const runs = this.runs.byIds(unique);
+    if (runs.length !== unique.length) {
+      const found = new Set(runs.map((r) => r.id));
+      throw notFound("Run", unique.find((id) => !found.has(id)) as string);
+    }
+    const differences = HYPERPARAMETER_NAMES.map((name) => {
+      const values = runs.map((r) => show(r.hyperparameters[name]));
+      return { name, values, differs: new Set(values).size > 1 };
+    });
+    const byRun = new Map<string, Epoch[]>(unique.map((id) => [id, []]));
+    for (const e of this.deps.db.select().from(epochs).where(inArray(epochs.runId, unique)).orderBy(asc(epochs.runId), asc(epochs.epoch)).all()) {
+      byRun.get(e.runId)?.push(toEpoch(e));
+    }
+    const evals = this.evaluations.forRuns(unique);
+    const labels = unionLabels(unique.map((id) => evals.get(id)?.labels ?? []));
+    return {
+      runs,
+      differences,
+      curves: unique.map((runId) => ({ runId, epochs: byRun.get(runId) ?? [] })),
+      labels,
+      confusionMatrices: unique.map((runId) => {
+        const ev = evals.get(runId);
+        return { runId, matrix: ev ? alignConfusionMatrix(ev.confusionMatrix, ev.labels, labels) : null };
+      }),
+    };
+  }
+}

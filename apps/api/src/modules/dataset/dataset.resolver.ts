@@ -1,0 +1,26 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Dataset } from "@graft/schema/graphql";
+import { type GraftContext } from "../../context";
+
+/** Datasets: list, get, register. */
+@Resolver(() => Dataset)
+export class DatasetResolver {
+  @Query(() => [Dataset])
+  datasets(@Ctx() ctx: GraftContext): Dataset[] {
+    return ctx.services.datasets.list();
+  }
+
+  @Query(() => Dataset)
+  dataset(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Dataset {
+    return ctx.services.datasets.get(id);
+  }
+
+  @Mutation(() => Dataset, { description: "Scans a class-folder dataset under an allowed root and stores its classes and counts." })
+  registerDataset(
+    @Arg("path", () => String) path: string,
+    @Arg("name", () => String, { nullable: true }) name: string | null,
+    @Ctx() ctx: GraftContext,
+  ): Dataset {
+    return ctx.services.datasets.register(path, name);
+  }
+}

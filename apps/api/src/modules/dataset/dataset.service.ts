@@ -1,0 +1,75 @@
+import { statSync } from "node:fs";
+import { basename } from "node:path";
+import { desc, eq, type InferSelectModel } from "drizzle-orm";
+import { datasets, newId } from "@graft/schema/db";
+import { type Dataset } from "@graft/schema/graphql";
+import { badInput, notFound } from "../../errors";
+import { type ServiceDeps, writeTx } from "../deps";
+import { resolveDatasetPath } from "./dataset.paths";
+import { scanClassFolders } from "./dataset.scan";
+
+type DatasetRow = InferSelectModel<typeof datasets>;
+
+function toDataset(r: DatasetRow): Dataset {
+  return { id: r.id, name: r.name, path: r.path, classes: r.classes, imageCount: r.imageCount, createdAt: new Date(r.createdAt) };
+}
+
+/** Registers class-folder datasets under the allowed roots and reads them back. */
+export class DatasetService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** All datasets, newest first. */
+  list(): Dataset[] {
+    return this.deps.db.select().from(datasets).orderBy(desc(datasets.createdAt), desc(datasets.id)).all().map(toDataset);
+  }
+
+  /** One dataset, or null. */
+  find(id: string): Dataset | null {
+    const row = this.deps.db.select().from(datasets).where(eq(datasets.id, id)).get();
+    return row ? toDataset(row) : null;
+  }
+
+  /** One dataset, or NOT_FOUND. */
+  get(id: string): Dataset {
+    const d = this.find(id);
+    if (!d) throw notFound("Dataset", id);
+    return d;
+  }
+
+  /**
+   * Scans `path` (after the root check) and stores its classes and counts. Registering the same
+   * real path again rescans it and updates the existing row, keeping its id.
+   */
+  register(path: string, name?: string | null): Dataset {
+    const real = resolveDatasetPath(path, this.deps.config.dataRoots);
+    if (!statSync(real).isDirectory()) throw badInput(`Dataset path ${JSON.stringify(path)} is not a directory`, "path", path);
+    // The scan does file-system I/O, so it happens before the (synchronous) write transaction.
+    const classes = scanClassFolders(real);
+    if (classes.length < 2) {
+      throw badInput(
+        `Dataset path ${JSON.stringify(path)} needs at least 2 class folders with images; found ${classes.length === 0 ? "none" : classes.map((c) => c.name).join(", ")}`,
+        "path",
+        path,
+      );
+    }
+    const imageCount = classes.reduce((a, c) => a + c.count, 0);
+    return writeTx(this.deps, () => {
+      const existing = this.deps.db.select().from(datasets).where(eq(datasets.path, real)).get();
+      if (existing) {
+        const row = this.deps.db
+          .update(datasets)
+          .set({ classes, imageCount, name: name ?? existing.name })
+          .where(eq(datasets.id, existing.id))
+          .returning()
+          .get();
+        return toDataset(row);
+      }
+      const row = this.deps.db
+        .insert(datasets)
+        .values({ id: newId(), name: name ?? basename(real), path: real, classes, imageCount, createdAt: this.deps.now() })
+        .returning()
+        .get();
+      return toDataset(row);
+    });
+  }
+}

@@ -1,0 +1,134 @@
+import { asc, eq } from "drizzle-orm";
+import { epochs, runs, sweeps } from "@graft/schema/db";
+import { EarlyTermination, type Epoch, type EpochInput, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
+import { badInput } from "../../errors";
+import { type ServiceDeps, writeTx } from "../deps";
+import { type LeaseService } from "../run/lease.service";
+import { controlFor } from "../run/run.finish";
+import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
+import { type RunService } from "../run/run.service";
+import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, medianShouldStop } from "../sweep/early-termination";
+
+/** Largest batch logEpochs accepts. */
+export const MAX_EPOCH_BATCH = 1000;
+
+type Statement = ReturnType<ServiceDeps["db"]["$client"]["prepare"]>;
+
+/** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
+export class EpochService {
+  private readonly insert: Statement;
+  private readonly summary: Statement;
+  private readonly bestEpoch: Statement;
+  private readonly lastEpoch: Statement;
+  private readonly peersAt: Statement;
+  private readonly ownBestAt: Statement;
+
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunService,
+    private readonly leases: LeaseService,
+  ) {
+    const c = deps.db.$client;
+    // Prepared once: logEpochs is the API's hottest write path.
+    this.insert = c.prepare(
+      `INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
+       VALUES (@runId, @epoch, @phase, @loss, @accuracy, @valLoss, @valAccuracy, @learningRate, @durationMs, @imagesPerSec, @createdAt)
+       ON CONFLICT (run_id, epoch) DO NOTHING`,
+    );
+    this.summary = c.prepare("SELECT count(*) AS n, max(val_accuracy) AS best FROM epochs WHERE run_id = ?");
+    this.bestEpoch = c.prepare("SELECT epoch FROM epochs WHERE run_id = ? AND val_accuracy IS NOT NULL ORDER BY val_accuracy DESC, epoch ASC LIMIT 1");
+    this.lastEpoch = c.prepare("SELECT val_accuracy AS acc, val_loss AS loss FROM epochs WHERE run_id = ? ORDER BY epoch DESC LIMIT 1");
+    this.peersAt = c.prepare(
+      `SELECT max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
+       WHERE r.sweep_id = @sweepId AND r.id <> @runId AND e.epoch <= @epoch
+       GROUP BY e.run_id HAVING max(e.epoch) >= @epoch AND max(e.val_accuracy) IS NOT NULL`,
+    );
+    this.ownBestAt = c.prepare("SELECT max(val_accuracy) AS best FROM epochs WHERE run_id = ? AND epoch <= ?");
+  }
+
+  /** A run's epochs in order. */
+  list(runId: string): Epoch[] {
+    return this.deps.db.select().from(epochs).where(eq(epochs.runId, runId)).orderBy(asc(epochs.epoch)).all().map(toEpoch);
+  }
+
+  /**
+   * Stores a batch of epochs of a RUNNING run. Epochs already stored are skipped (a retried batch
+   * inserts nothing twice); the run's summary metrics and lease are refreshed, the sweep's
+   * early-termination rule is applied, and each new epoch is published in order after commit.
+   * A run that is no longer this agent's stores nothing and answers shouldStop.
+   */
+  log(runId: string, agentId: string | null | undefined, batch: readonly EpochInput[]): LogEpochsResult {
+    if (batch.length > MAX_EPOCH_BATCH) throw badInput(`logEpochs takes at most ${MAX_EPOCH_BATCH} epochs per call; got ${batch.length}`, "epochs", batch.length);
+    const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
+    return writeTx(this.deps, (outbox) => {
+      let row = this.runs.row(runId);
+      if (row.status !== RunStatus.RUNNING || (agentId && row.agentId !== agentId)) {
+        return { inserted: 0, control: controlFor(row, agentId) };
+      }
+      const now = this.deps.now();
+      const fresh: Epoch[] = [];
+      for (const e of ordered) {
+        const values = {
+          runId,
+          epoch: e.epoch,
+          phase: e.phase,
+          loss: e.loss,
+          accuracy: e.accuracy,
+          valLoss: e.valLoss ?? null,
+          valAccuracy: e.valAccuracy ?? null,
+          learningRate: e.learningRate,
+          durationMs: e.durationMs,
+          imagesPerSec: e.imagesPerSec,
+          createdAt: now,
+        };
+        if (this.insert.run(values).changes === 1) fresh.push(toEpoch(values));
+      }
+      if (fresh.length > 0) {
+        row = this.refreshSummary(row);
+        row = this.applyEarlyTermination(row, fresh);
+      }
+      row = this.leases.extendInTx(row);
+      for (const e of fresh) outbox.epoch(e);
+      if (fresh.length > 0) outbox.run(toRun(row));
+      return { inserted: fresh.length, control: controlFor(row, agentId) };
+    });
+  }
+
+  private refreshSummary(row: RunRow): RunRow {
+    const s = this.summary.get(row.id) as { n: number; best: number | null };
+    const best = this.bestEpoch.get(row.id) as { epoch: number } | undefined;
+    const last = this.lastEpoch.get(row.id) as { acc: number | null; loss: number | null } | undefined;
+    return this.deps.db
+      .update(runs)
+      .set({
+        epochCount: s.n,
+        bestValAccuracy: s.best,
+        bestEpoch: best?.epoch ?? null,
+        finalValAccuracy: last?.acc ?? null,
+        finalValLoss: last?.loss ?? null,
+      })
+      .where(eq(runs.id, row.id))
+      .returning()
+      .get();
+  }
+
+  /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so. */
+  private applyEarlyTermination(row: RunRow, fresh: readonly Epoch[]): RunRow {
+    if (!row.sweepId || row.stopRequested) return row;
+    const sweep = this.deps.db.select({ policy: sweeps.earlyTermination }).from(sweeps).where(eq(sweeps.id, row.sweepId)).get();
+    const policy = sweep?.policy as EarlyTermination | undefined;
+    if (!policy || policy === EarlyTermination.NONE) return row;
+    for (const e of fresh) {
+      if (e.valAccuracy === null) continue;
+      const own = (this.ownBestAt.get([row.id, e.epoch]) as { best: number | null }).best;
+      const peers = (this.peersAt.all({ sweepId: row.sweepId, runId: row.id, epoch: e.epoch }) as { best: number }[]).map((p) => p.best);
+      const stop =
+        policy === EarlyTermination.MEDIAN ? medianShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION) : ashaShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION);
+      if (stop) {
+        const reason = `${policy}: best val accuracy ${own?.toFixed(4)} at epoch ${e.epoch} trails ${peers.length} peers`;
+        return this.deps.db.update(runs).set({ stopRequested: "STOPPED_EARLY", stopReason: reason }).where(eq(runs.id, row.id)).returning().get();
+      }
+    }
+    return row;
+  }
+}

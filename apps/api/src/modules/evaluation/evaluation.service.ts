@@ -1,0 +1,39 @@
+import { eq, inArray } from "drizzle-orm";
+import { evaluations } from "@graft/schema/db";
+import { type Evaluation } from "@graft/schema/graphql";
+import { type ServiceDeps } from "../deps";
+
+/** Reads stored evaluations (they are written by completeRun, in the run service's transaction). */
+export class EvaluationService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** The run's evaluation, or null before it completed. */
+  forRun(runId: string): Evaluation | null {
+    return this.forRuns([runId]).get(runId) ?? null;
+  }
+
+  /** Evaluations of several runs by run id. */
+  forRuns(runIds: readonly string[]): Map<string, Evaluation> {
+    if (runIds.length === 0) return new Map();
+    const rows = this.deps.db.select().from(evaluations).where(inArray(evaluations.runId, [...runIds])).all();
+    return new Map(
+      rows.map((r) => [
+        r.runId,
+        {
+          labels: r.labels,
+          confusionMatrix: r.confusionMatrix,
+          perClass: r.perClass,
+          accuracy: r.accuracy,
+          macroF1: r.macroF1,
+          weightedF1: r.weightedF1,
+          misclassified: r.misclassified,
+        },
+      ]),
+    );
+  }
+
+  /** Whether a run has an evaluation. */
+  exists(runId: string): boolean {
+    return this.deps.db.select({ id: evaluations.runId }).from(evaluations).where(eq(evaluations.runId, runId)).get() !== undefined;
+  }
+}

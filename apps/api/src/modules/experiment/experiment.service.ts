@@ -1,0 +1,57 @@
+import { desc, eq, sql, type InferSelectModel } from "drizzle-orm";
+import { experiments, newId, runs } from "@graft/schema/db";
+import { type CreateExperimentInput, type Experiment } from "@graft/schema/graphql";
+import { notFound } from "../../errors";
+import { type ServiceDeps, writeTx } from "../deps";
+
+type ExperimentRow = InferSelectModel<typeof experiments>;
+
+function toExperiment(r: ExperimentRow): Experiment {
+  return { id: r.id, name: r.name, description: r.description, createdAt: new Date(r.createdAt) };
+}
+
+/** Experiments and their run aggregates. */
+export class ExperimentService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** All experiments, newest first. */
+  list(): Experiment[] {
+    return this.deps.db.select().from(experiments).orderBy(desc(experiments.createdAt), desc(experiments.id)).all().map(toExperiment);
+  }
+
+  /** One experiment, or null. */
+  find(id: string): Experiment | null {
+    const row = this.deps.db.select().from(experiments).where(eq(experiments.id, id)).get();
+    return row ? toExperiment(row) : null;
+  }
+
+  /** One experiment, or NOT_FOUND. */
+  get(id: string): Experiment {
+    const e = this.find(id);
+    if (!e) throw notFound("Experiment", id);
+    return e;
+  }
+
+  /** Creates an experiment. */
+  create(input: CreateExperimentInput): Experiment {
+    return writeTx(this.deps, () =>
+      toExperiment(
+        this.deps.db
+          .insert(experiments)
+          .values({ id: newId(), name: input.name, description: input.description ?? null, createdAt: this.deps.now() })
+          .returning()
+          .get(),
+      ),
+    );
+  }
+
+  /** Run count and best val accuracy over the experiment's runs. */
+  stats(id: string): { runCount: number; bestValAccuracy: number | null } {
+    const row = this.deps.db
+      .select({ n: sql<number>`count(*)`, best: sql<number | null>`max(${runs.bestValAccuracy})` })
+      .from(runs)
+      .where(eq(runs.experimentId, id))
+      .get();
+    return { runCount: row?.n ?? 0, bestValAccuracy: row?.best ?? null };
+  }
+}

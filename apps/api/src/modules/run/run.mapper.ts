@@ -1,0 +1,74 @@
+import { type InferSelectModel } from "drizzle-orm";
+import { type epochs, type runs } from "@graft/schema/db";
+import { type Epoch, type Phase, type Run, type RunStatus } from "@graft/schema/graphql";
+
+/** A row of the runs table. */
+export type RunRow = InferSelectModel<typeof runs>;
+/** A row of the epochs table. */
+export type EpochRow = InferSelectModel<typeof epochs>;
+
+/** ms since the epoch → Date, keeping nulls. */
+export function toDate(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
+}
+
+/** Maps a runs row to the GraphQL Run shape (relations are resolved separately). */
+export function toRun(r: RunRow): Run {
+  return {
+    id: r.id,
+    name: r.name,
+    status: r.status as RunStatus,
+    experimentId: r.experimentId,
+    sweepId: r.sweepId,
+    datasetId: r.datasetId,
+    hyperparameters: {
+      baseModel: r.baseModel,
+      inputSize: r.inputSize,
+      headUnits: r.headUnits,
+      dropout: r.dropout,
+      augmentation: r.augmentation,
+      optimizer: r.optimizer,
+      learningRate: r.learningRate,
+      epochs: r.epochs,
+      fineTuneLayers: r.fineTuneLayers,
+      fineTuneEpochs: r.fineTuneEpochs,
+      fineTuneLearningRate: r.fineTuneLearningRate,
+      batchSize: r.batchSize,
+      seed: r.seed,
+      validationSplit: r.validationSplit,
+      earlyStoppingPatience: r.earlyStoppingPatience,
+    },
+    backend: r.backend,
+    agentId: r.agentId,
+    attempts: r.attempts,
+    leaseExpiresAt: r.status === "RUNNING" ? toDate(r.leaseExpiresAt) : null,
+    createdAt: new Date(r.createdAt),
+    startedAt: toDate(r.startedAt),
+    finishedAt: toDate(r.finishedAt),
+    durationMs: r.durationMs,
+    error: r.error,
+    stopReason: r.stopReason,
+    bestValAccuracy: r.bestValAccuracy,
+    bestEpoch: r.bestEpoch,
+    finalValAccuracy: r.finalValAccuracy,
+    finalValLoss: r.finalValLoss,
+    epochCount: r.epochCount,
+  };
+}
+
+/** Maps an epochs row to the GraphQL Epoch shape. */
+export function toEpoch(e: EpochRow): Epoch {
+  return {
+    runId: e.runId,
+    epoch: e.epoch,
+    phase: e.phase as Phase,
+    loss: e.loss,
+    accuracy: e.accuracy,
+    valLoss: e.valLoss,
+    valAccuracy: e.valAccuracy,
+    learningRate: e.learningRate,
+    durationMs: e.durationMs,
+    imagesPerSec: e.imagesPerSec,
+    createdAt: new Date(e.createdAt),
+  };
+}

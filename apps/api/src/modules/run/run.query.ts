@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, gt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { runTags, runs } from "@graft/schema/db";
+import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection } from "@graft/schema/graphql";
+import { badInput } from "../../errors";
+import { type ServiceDeps } from "../deps";
+import { type RunRow, toRun } from "./run.mapper";
+
+/** Most runs one page may hold. */
+export const MAX_PAGE_SIZE = 500;
+
+/** The column behind each RunField (HEAD_UNITS sorts by total units). */
+export const RUN_FIELD_COLUMNS = {
+  [RunField.CREATED_AT]: runs.createdAt,
+  [RunField.STARTED_AT]: runs.startedAt,
+  [RunField.FINISHED_AT]: runs.finishedAt,
+  [RunField.DURATION_MS]: runs.durationMs,
+  [RunField.STATUS]: runs.status,
+  [RunField.NAME]: runs.name,
+  [RunField.BASE_MODEL]: runs.baseModel,
+  [RunField.INPUT_SIZE]: runs.inputSize,
+  [RunField.HEAD_UNITS]: runs.headUnitsTotal,
+  [RunField.DROPOUT]: runs.dropout,
+  [RunField.AUGMENTATION]: runs.augmentation,
+  [RunField.LEARNING_RATE]: runs.learningRate,
+  [RunField.FINE_TUNE_LAYERS]: runs.fineTuneLayers,
+  [RunField.FINE_TUNE_LEARNING_RATE]: runs.fineTuneLearningRate,
+  [RunField.EPOCHS]: runs.epochs,
+  [RunField.FINE_TUNE_EPOCHS]: runs.fineTuneEpochs,
+  [RunField.BATCH_SIZE]: runs.batchSize,
+  [RunField.SEED]: runs.seed,
+  [RunField.VALIDATION_SPLIT]: runs.validationSplit,
+  [RunField.BEST_VAL_ACCURACY]: runs.bestValAccuracy,
+  [RunField.BEST_EPOCH]: runs.bestEpoch,
+  [RunField.FINAL_VAL_ACCURACY]: runs.finalValAccuracy,
+  [RunField.FINAL_VAL_LOSS]: runs.finalValLoss,
+  [RunField.EPOCH_COUNT]: runs.epochCount,
+} as const;
+
+/** Text columns: range filters make no sense on them. */
+const TEXT_FIELDS = new Set<RunField>([RunField.STATUS, RunField.NAME, RunField.BASE_MODEL, RunField.AUGMENTATION]);
+
+type Cursor = { f: RunField; d: SortDirection; v: string | number | null; id: string };
+
+/** Opaque cursor: base64url of the sort key of the last row. */
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+function decodeCursor(raw: string, order: RunOrder): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if (typeof c.id !== "string" || c.f !== order.field || c.d !== order.direction) throw new Error("mismatch");
+    return c;
+  } catch {
+    throw badInput(`Invalid cursor ${JSON.stringify(raw.slice(0, 80))}: not from a page with orderBy ${order.field} ${order.direction}`, "after", raw.slice(0, 80));
+  }
+}
+
+/**
+ * Keyset condition "after this row" in (column, id) order. SQLite sorts NULL first ascending and
+ * last descending; the branches keep that consistent so every row appears exactly once.
+ */
+function afterCondition(col: SQLWrapper, c: Cursor): SQL {
+  if (c.d === SortDirection.ASC) {
+    if (c.v === null) return or(and(isNull(col), gt(runs.id, c.id)), sql`${col} IS NOT NULL`) as SQL;
+    return or(gt(col, c.v), and(eq(col, c.v), gt(runs.id, c.id))) as SQL;
+  }
+  if (c.v === null) return and(isNull(col), lt(runs.id, c.id)) as SQL;
+  return or(lt(col, c.v), and(eq(col, c.v), lt(runs.id, c.id)), isNull(col)) as SQL;
+}
+
+function filterConditions(f: RunFilter | null | undefined): SQL[] {
+  const out: SQL[] = [];
+  if (!f) return out;
+  if (f.status?.length) out.push(inArray(runs.status, f.status));
+  if (f.experimentId) out.push(eq(runs.experimentId, f.experimentId));
+  if (f.sweepId) out.push(eq(runs.sweepId, f.sweepId));
+  if (f.datasetId) out.push(eq(runs.datasetId, f.datasetId));
+  if (f.baseModels?.length) out.push(inArray(runs.baseModel, f.baseModels));
+  if (f.augmentations?.length) out.push(inArray(runs.augmentation, f.augmentations));
+  if (f.tags?.length) {
+    const tags = [...new Set(f.tags)];
+    out.push(
+      inArray(
+        runs.id,
+        sql`(SELECT ${runTags.runId} FROM ${runTags} WHERE ${inArray(runTags.tag, tags)} GROUP BY ${runTags.runId} HAVING count(*) = ${tags.length})`,
+      ),
+    );
+  }
+  if (f.search) out.push(like(runs.name, `%${f.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
+  for (const r of f.ranges ?? []) {
+    if (TEXT_FIELDS.has(r.field)) throw badInput(`ranges cannot filter the text field ${r.field}`, "ranges.field", r.field);
+    if (r.min == null && r.max == null) throw badInput(`range on ${r.field} needs min or max`, "ranges", r.field);
+    if (r.min != null && r.max != null && r.min > r.max) throw badInput(`range on ${r.field} has min ${r.min} > max ${r.max}`, "ranges", r);
+    const col = RUN_FIELD_COLUMNS[r.field];
+    if (r.min != null) out.push(gte(col, r.min));
+    if (r.max != null) out.push(lte(col, r.max));
+  }
+  return out;
+}
+
+/** The `runs` query: filters, an order on any RunField with an id tiebreak, keyset pages, totalCount. */
+export function queryRuns(
+  deps: ServiceDeps,
+  filter: RunFilter | null | undefined,
+  orderBy: RunOrder | null | undefined,
+  first: number,
+  after: string | null | undefined,
+): RunConnection {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badInput(`first must be in 0..${MAX_PAGE_SIZE}; got ${first}`, "first", first);
+  const order: RunOrder = orderBy ?? { field: RunField.CREATED_AT, direction: SortDirection.DESC };
+  const col = RUN_FIELD_COLUMNS[order.field];
+  const conds = filterConditions(filter);
+  const where = conds.length ? and(...conds) : undefined;
+  const pageConds = [...conds];
+  if (after) pageConds.push(afterCondition(col, decodeCursor(after, order)));
+  const dir = order.direction === SortDirection.ASC ? asc : desc;
+  const rows = deps.db
+    .select()
+    .from(runs)
+    .where(pageConds.length ? and(...pageConds) : undefined)
+    .orderBy(dir(col), dir(runs.id))
+    .limit(first + 1)
+    .all();
+  const total = deps.db.select({ n: sql<number>`count(*)` }).from(runs).where(where).get();
+  const page = rows.slice(0, first);
+  const edges = page.map((r) => {
+    const raw = r[keyOf(order.field)] as string | number | null;
+    return { cursor: encodeCursor({ f: order.field, d: order.direction, v: raw, id: r.id }), node: toRun(r) };
+  });
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: total?.n ?? 0,
+  };
+}
+
+/** The drizzle row key of a RunField's column (what the cursor stores). */
+function keyOf(field: RunField): keyof RunRow {
+  return RUN_FIELD_KEYS[field];
+}
+
+const RUN_FIELD_KEYS: Record<RunField, keyof RunRow> = {
+  CREATED_AT: "createdAt",
+  STARTED_AT: "startedAt",
+  FINISHED_AT: "finishedAt",
+  DURATION_MS: "durationMs",
+  STATUS: "status",
+  NAME: "name",
+  BASE_MODEL: "baseModel",
+  INPUT_SIZE: "inputSize",
+  HEAD_UNITS: "headUnitsTotal",
+  DROPOUT: "dropout",
+  AUGMENTATION: "augmentation",
+  LEARNING_RATE: "learningRate",
+  FINE_TUNE_LAYERS: "fineTuneLayers",
+  FINE_TUNE_LEARNING_RATE: "fineTuneLearningRate",
+  EPOCHS: "epochs",
+  FINE_TUNE_EPOCHS: "fineTuneEpochs",
+  BATCH_SIZE: "batchSize",
+  SEED: "seed",
+  VALIDATION_SPLIT: "validationSplit",
+  BEST_VAL_ACCURACY: "bestValAccuracy",
+  BEST_EPOCH: "bestEpoch",
+  FINAL_VAL_ACCURACY: "finalValAccuracy",
+  FINAL_VAL_LOSS: "finalValLoss",
+  EPOCH_COUNT: "epochCount",
+};

@@ -1,0 +1,154 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import {
+  Agent,
+  Artifact,
+  CompleteRunInput,
+  CreateRunInput,
+  Dataset,
+  Epoch,
+  Evaluation,
+  Experiment,
+  Note,
+  Run,
+  RunConnection,
+  RunFilter,
+  RunOrder,
+  Sweep,
+} from "@graft/schema/graphql";
+import { type GraftContext } from "../../context";
+import { TOPICS } from "../../pubsub";
+import { queryRuns } from "./run.query";
+
+/** Runs: queries, lifecycle mutations, relations, and the runUpdated stream. */
+@Resolver(() => Run)
+export class RunResolver {
+  @Query(() => RunConnection)
+  runs(
+    @Arg("filter", () => RunFilter, { nullable: true }) filter: RunFilter | null,
+    @Arg("orderBy", () => RunOrder, { nullable: true }) orderBy: RunOrder | null,
+    @Arg("first", () => Int, { defaultValue: 50, nullable: true }) first: number | null,
+    @Arg("after", () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraftContext,
+  ): RunConnection {
+    return queryRuns(ctx.services.deps, filter, orderBy, first ?? 50, after);
+  }
+
+  @Query(() => Run)
+  run(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.get(id);
+  }
+
+  @Mutation(() => Run)
+  createRun(@Arg("input", () => CreateRunInput) input: CreateRunInput, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.create(input);
+  }
+
+  @Mutation(() => Run, {
+    nullable: true,
+    description: "Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued.",
+  })
+  claimRun(
+    @Arg("agentId", () => ID) agentId: string,
+    @Arg("runId", () => ID, { nullable: true }) runId: string | null,
+    @Ctx() ctx: GraftContext,
+  ): Run | null {
+    return ctx.services.leases.claim(agentId, runId);
+  }
+
+  @Mutation(() => Run)
+  completeRun(@Arg("input", () => CompleteRunInput) input: CompleteRunInput, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.complete(input);
+  }
+
+  @Mutation(() => Run)
+  failRun(
+    @Arg("runId", () => ID) runId: string,
+    @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
+    @Arg("error", () => String) error: string,
+    @Ctx() ctx: GraftContext,
+  ): Run {
+    return ctx.services.runs.fail(runId, agentId, error);
+  }
+
+  @Mutation(() => Run, { description: "A queued run ends CANCELED now; a running one learns it at its next heartbeat." })
+  cancelRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.cancel(runId);
+  }
+
+  @Mutation(() => Run)
+  addTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.addTag(runId, tag);
+  }
+
+  @Mutation(() => Run)
+  removeTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.removeTag(runId, tag);
+  }
+
+  @Mutation(() => Run)
+  addNote(@Arg("runId", () => ID) runId: string, @Arg("text", () => String) text: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.addNote(runId, text);
+  }
+
+  @Subscription(() => Run, {
+    description: "Status and summary changes of runs, narrowed to an experiment or a sweep.",
+    topics: TOPICS.RUN_UPDATED,
+    filter: ({ payload, args }) => {
+      const run = payload as Run;
+      const a = args as { experimentId?: string | null; sweepId?: string | null };
+      return (!a.experimentId || run.experimentId === a.experimentId) && (!a.sweepId || run.sweepId === a.sweepId);
+    },
+  })
+  runUpdated(
+    @Root() run: Run,
+    @Arg("experimentId", () => ID, { nullable: true }) _experimentId: string | null,
+    @Arg("sweepId", () => ID, { nullable: true }) _sweepId: string | null,
+  ): Run {
+    return run;
+  }
+
+  @FieldResolver(() => Experiment, { nullable: true })
+  experiment(@Root() r: Run, @Ctx() ctx: GraftContext): Experiment | null {
+    return r.experimentId ? ctx.services.experiments.find(r.experimentId) : null;
+  }
+
+  @FieldResolver(() => Sweep, { nullable: true })
+  sweep(@Root() r: Run, @Ctx() ctx: GraftContext): Sweep | null {
+    return r.sweepId ? ctx.services.sweeps.get(r.sweepId) : null;
+  }
+
+  @FieldResolver(() => Dataset)
+  dataset(@Root() r: Run, @Ctx() ctx: GraftContext): Dataset {
+    return ctx.services.datasets.get(r.datasetId);
+  }
+
+  @FieldResolver(() => Agent, { nullable: true })
+  agent(@Root() r: Run, @Ctx() ctx: GraftContext): Agent | null {
+    return r.agentId ? ctx.services.agents.find(r.agentId) : null;
+  }
+
+  @FieldResolver(() => [Epoch])
+  epochs(@Root() r: Run, @Ctx() ctx: GraftContext): Epoch[] {
+    return ctx.services.epochs.list(r.id);
+  }
+
+  @FieldResolver(() => Evaluation, { nullable: true })
+  evaluation(@Root() r: Run, @Ctx() ctx: GraftContext): Evaluation | null {
+    return ctx.services.evaluations.forRun(r.id);
+  }
+
+  @FieldResolver(() => [Artifact])
+  artifacts(@Root() r: Run, @Ctx() ctx: GraftContext): Artifact[] {
+    return ctx.services.runs.artifacts(r.id);
+  }
+
+  @FieldResolver(() => [String])
+  tags(@Root() r: Run, @Ctx() ctx: GraftContext): string[] {
+    return ctx.services.runs.tags(r.id);
+  }
+
+  @FieldResolver(() => [Note])
+  notes(@Root() r: Run, @Ctx() ctx: GraftContext): Note[] {
+    return ctx.services.runs.notes(r.id);
+  }
+}

@@ -1,0 +1,277 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { artifacts, evaluations, experiments, newId, notes, runTags, runs } from "@graft/schema/db";
+import { type Artifact, type CompleteRunInput, type CreateRunInput, type Note, type Run, RunStatus } from "@graft/schema/graphql";
+import { badInput, conflict, notFound } from "../../errors";
+import { type CatalogService } from "../catalog/catalog.service";
+import { type DatasetService } from "../dataset/dataset.service";
+import { type Outbox, type ServiceDeps, writeTx } from "../deps";
+import { controlFor, finishRun } from "./run.finish";
+import { type HyperparameterColumns, resolveHyperparameters } from "./run.hyperparameters";
+import { type RunRow, toRun } from "./run.mapper";
+
+/** A run to insert: its columns besides lifecycle defaults. */
+export interface NewRun {
+  name: string;
+  datasetId: string;
+  experimentId: string | null;
+  sweepId: string | null;
+  hyperparameters: HyperparameterColumns;
+}
+
+/** Statuses in which a run can still change. */
+const LIVE = new Set<string>([RunStatus.QUEUED, RunStatus.RUNNING]);
+
+/** Runs: creation, lookup, the agent-side end of a run (complete/fail), cancel, tags and notes. */
+export class RunService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly catalog: CatalogService,
+    private readonly datasets: DatasetService,
+  ) {}
+
+  /** The raw row of a run, or NOT_FOUND. */
+  row(id: string): RunRow {
+    const row = this.deps.db.select().from(runs).where(eq(runs.id, id)).get();
+    if (!row) throw notFound("Run", id);
+    return row;
+  }
+
+  /** One run, or NOT_FOUND. */
+  get(id: string): Run {
+    return toRun(this.row(id));
+  }
+
+  /** Runs by id, in the order asked (missing ids are skipped). */
+  byIds(ids: readonly string[]): Run[] {
+    if (ids.length === 0) return [];
+    const rows = this.deps.db.select().from(runs).where(inArray(runs.id, [...ids])).all();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [toRun(r)] : [];
+    });
+  }
+
+  /** Inserts queued runs inside the caller's transaction (used by createRun and createSweep). */
+  insertQueued(items: readonly NewRun[], outbox: Outbox, tags: readonly string[] = []): RunRow[] {
+    const now = this.deps.now();
+    const rows: RunRow[] = [];
+    for (const item of items) {
+      const row = this.deps.db
+        .insert(runs)
+        .values({
+          id: newId(now),
+          name: item.name,
+          status: RunStatus.QUEUED,
+          datasetId: item.datasetId,
+          experimentId: item.experimentId,
+          sweepId: item.sweepId,
+          ...item.hyperparameters,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      for (const tag of new Set(tags)) this.deps.db.insert(runTags).values({ runId: row.id, tag }).onConflictDoNothing().run();
+      rows.push(row);
+      outbox.run(toRun(row));
+    }
+    return rows;
+  }
+
+  /** Creates one queued run. */
+  create(input: CreateRunInput): Run {
+    this.datasets.get(input.datasetId);
+    if (input.experimentId) this.requireExperiment(input.experimentId);
+    const hp = resolveHyperparameters(input.hyperparameters, this.catalog);
+    const name = input.name ?? `${hp.baseModel.replace(/^.*\//, "")}-${Math.random().toString(36).slice(2, 8)}`;
+    return writeTx(this.deps, (outbox) => {
+      const [row] = this.insertQueued(
+        [{ name, datasetId: input.datasetId, experimentId: input.experimentId ?? null, sweepId: null, hyperparameters: hp }],
+        outbox,
+        input.tags ?? [],
+      );
+      return toRun(row as RunRow);
+    });
+  }
+
+  /**
+   * Ends a RUNNING run with its evaluation and artifacts: COMPLETED, or STOPPED_EARLY when the
+   * agent says so or the API had asked it to stop early, or CANCELED when it had been canceled.
+   */
+  complete(input: CompleteRunInput): Run {
+    const ev = input.evaluation;
+    const n = ev.labels.length;
+    if (new Set(ev.labels).size !== n) throw badInput(`evaluation.labels has duplicates: ${JSON.stringify(ev.labels)}`, "evaluation.labels", ev.labels);
+    if (ev.confusionMatrix.length !== n || ev.confusionMatrix.some((row) => row.length !== n)) {
+      throw badInput(
+        `evaluation.confusionMatrix must be ${n}×${n} to match ${n} labels; got ${ev.confusionMatrix.length} rows of lengths ${JSON.stringify(ev.confusionMatrix.map((r) => r.length))}`,
+        "evaluation.confusionMatrix",
+        ev.confusionMatrix.length,
+      );
+    }
+    return writeTx(this.deps, (outbox) => {
+      const row = this.requireOwnedRunning(input.runId, input.agentId, "complete");
+      const now = this.deps.now();
+      const evaluation = {
+        labels: ev.labels,
+        confusionMatrix: ev.confusionMatrix,
+        perClass: ev.perClass.map((c) => ({ ...c })),
+        misclassified: ev.misclassified.map((m) => ({ ...m })),
+        accuracy: ev.accuracy,
+        macroF1: ev.macroF1,
+        weightedF1: ev.weightedF1,
+        createdAt: now,
+      };
+      this.deps.db
+        .insert(evaluations)
+        .values({ runId: row.id, ...evaluation })
+        .onConflictDoUpdate({ target: evaluations.runId, set: evaluation })
+        .run();
+      for (const a of input.artifacts ?? []) {
+        this.deps.db.insert(artifacts).values({ id: newId(now), runId: row.id, kind: a.kind, uri: a.uri, createdAt: now }).run();
+      }
+      const status =
+        row.stopRequested === "CANCELED"
+          ? RunStatus.CANCELED
+          : input.stopReason === "STOPPED_EARLY" || row.stopRequested === "STOPPED_EARLY"
+            ? RunStatus.STOPPED_EARLY
+            : RunStatus.COMPLETED;
+      // A stop the API asked for keeps its explanation; otherwise the agent's reason (e.g. early_stopping).
+      const stopReason = row.stopRequested ? row.stopReason : (input.stopReason ?? null);
+      return toRun(finishRun(this.deps, outbox, row, status, { stopReason, backend: input.backend ?? null }));
+    });
+  }
+
+  /** Ends a RUNNING run as FAILED with the agent's error (CANCELED if it had been canceled). */
+  fail(runId: string, agentId: string | null | undefined, error: string): Run {
+    return writeTx(this.deps, (outbox) => {
+      const row = this.requireOwnedRunning(runId, agentId, "fail");
+      const status = row.stopRequested === "CANCELED" ? RunStatus.CANCELED : RunStatus.FAILED;
+      return toRun(finishRun(this.deps, outbox, row, status, { error: error.slice(0, 20_000) }));
+    });
+  }
+
+  /**
+   * Cancels a run: a queued one ends CANCELED at once; a running one keeps running until its agent
+   * hears `shouldStop: CANCELED` at its next heartbeat or epoch batch and reports back.
+   */
+  cancel(runId: string): Run {
+    return writeTx(this.deps, (outbox) => this.cancelInTx(this.row(runId), outbox));
+  }
+
+  /** Cancel inside the caller's transaction (shared with cancelSweep). Terminal runs are CONFLICT. */
+  cancelInTx(row: RunRow, outbox: Outbox, quietTerminal = false): Run {
+    if (row.status === RunStatus.QUEUED) return toRun(finishRun(this.deps, outbox, row, RunStatus.CANCELED, { stopReason: "CANCELED" }));
+    if (row.status === RunStatus.RUNNING) {
+      const updated = this.deps.db
+        .update(runs)
+        .set({ stopRequested: "CANCELED", stopReason: "CANCELED" })
+        .where(eq(runs.id, row.id))
+        .returning()
+        .get();
+      outbox.run(toRun(updated));
+      return toRun(updated);
+    }
+    if (quietTerminal) return toRun(row);
+    throw conflict(`Run ${row.id} is already ${row.status} and cannot be canceled`);
+  }
+
+  /** The run's tags, sorted. */
+  tags(runId: string): string[] {
+    return this.deps.db
+      .select({ tag: runTags.tag })
+      .from(runTags)
+      .where(eq(runTags.runId, runId))
+      .orderBy(asc(runTags.tag))
+      .all()
+      .map((t) => t.tag);
+  }
+
+  /** Adds a tag (idempotent). */
+  addTag(runId: string, tag: string): Run {
+    const clean = this.cleanTag(tag);
+    return writeTx(this.deps, (outbox) => {
+      const row = this.row(runId);
+      this.deps.db.insert(runTags).values({ runId, tag: clean }).onConflictDoNothing().run();
+      outbox.run(toRun(row));
+      return toRun(row);
+    });
+  }
+
+  /** Removes a tag (idempotent). */
+  removeTag(runId: string, tag: string): Run {
+    return writeTx(this.deps, (outbox) => {
+      const row = this.row(runId);
+      this.deps.db.delete(runTags).where(and(eq(runTags.runId, runId), eq(runTags.tag, tag.trim()))).run();
+      outbox.run(toRun(row));
+      return toRun(row);
+    });
+  }
+
+  /** The run's notes, oldest first. */
+  notes(runId: string): Note[] {
+    return this.deps.db
+      .select()
+      .from(notes)
+      .where(eq(notes.runId, runId))
+      .orderBy(asc(notes.createdAt), asc(notes.id))
+      .all()
+      .map((n) => ({ id: n.id, text: n.text, createdAt: new Date(n.createdAt) }));
+  }
+
+  /** Adds a note. */
+  addNote(runId: string, text: string): Run {
+    const trimmed = text.trim();
+    if (trimmed === "" || trimmed.length > 20_000) throw badInput(`Invalid note text ${JSON.stringify(text.slice(0, 50))}: must be 1..20000 characters`, "text", text.slice(0, 50));
+    return writeTx(this.deps, () => {
+      const row = this.row(runId);
+      const now = this.deps.now();
+      this.deps.db.insert(notes).values({ id: newId(now), runId, text: trimmed, createdAt: now }).run();
+      return toRun(row);
+    });
+  }
+
+  /** The run's artifacts, oldest first. */
+  artifacts(runId: string): Artifact[] {
+    return this.deps.db
+      .select()
+      .from(artifacts)
+      .where(eq(artifacts.runId, runId))
+      .orderBy(asc(artifacts.createdAt), asc(artifacts.id))
+      .all()
+      .map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) }));
+  }
+
+  /** A running run that `agentId` (when given) holds; CONFLICT otherwise. Call inside a transaction. */
+  requireOwnedRunning(runId: string, agentId: string | null | undefined, action: string): RunRow {
+    const row = this.row(runId);
+    if (row.status !== RunStatus.RUNNING) {
+      throw conflict(`Cannot ${action} run ${runId}: it is ${row.status}, not RUNNING`);
+    }
+    if (agentId && row.agentId !== agentId) {
+      throw conflict(`Cannot ${action} run ${runId}: it is held by agent ${JSON.stringify(row.agentId)}, not ${JSON.stringify(agentId)} (its lease expired)`);
+    }
+    return row;
+  }
+
+  /** The stop signal for a run as its agent should see it. */
+  control(row: RunRow, agentId: string | null | undefined) {
+    return controlFor(row, agentId);
+  }
+
+  /** Whether a run can still change. */
+  static isLive(status: string): boolean {
+    return LIVE.has(status);
+  }
+
+  private requireExperiment(id: string): void {
+    const row = this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, id)).get();
+    if (!row) throw notFound("Experiment", id);
+  }
+
+  private cleanTag(tag: string): string {
+    const t = tag.trim();
+    if (t === "" || t.length > 100) throw badInput(`Invalid tag ${JSON.stringify(tag.slice(0, 120))}: must be 1..100 characters`, "tag", tag.slice(0, 120));
+    return t;
+  }
+}

@@ -1,0 +1,41 @@
+import { type ServiceDeps } from "./deps";
+import { AgentService } from "./agent/agent.service";
+import { CatalogService } from "./catalog/catalog.service";
+import { ComparisonService } from "./comparison/comparison.service";
+import { DatasetService } from "./dataset/dataset.service";
+import { EpochService } from "./epoch/epoch.service";
+import { EvaluationService } from "./evaluation/evaluation.service";
+import { ExperimentService } from "./experiment/experiment.service";
+import { LeaseService } from "./run/lease.service";
+import { RunService } from "./run/run.service";
+import { SweepService } from "./sweep/sweep.service";
+
+/** Every service of one server, wired together over one database. */
+export interface Services {
+  deps: ServiceDeps;
+  catalog: CatalogService;
+  datasets: DatasetService;
+  experiments: ExperimentService;
+  runs: RunService;
+  leases: LeaseService;
+  agents: AgentService;
+  epochs: EpochService;
+  evaluations: EvaluationService;
+  sweeps: SweepService;
+  comparison: ComparisonService;
+}
+
+/** Builds the services for one database and configuration. */
+export function createServices(deps: ServiceDeps): Services {
+  const catalog = new CatalogService();
+  const datasets = new DatasetService(deps);
+  const experiments = new ExperimentService(deps);
+  const runs = new RunService(deps, catalog, datasets);
+  const leases = new LeaseService(deps);
+  const agents = new AgentService(deps, runs, leases);
+  const epochs = new EpochService(deps, runs, leases);
+  const evaluations = new EvaluationService(deps);
+  const sweeps = new SweepService(deps, catalog, runs);
+  const comparison = new ComparisonService(deps, runs, evaluations);
+  return { deps, catalog, datasets, experiments, runs, leases, agents, epochs, evaluations, sweeps, comparison };
+}

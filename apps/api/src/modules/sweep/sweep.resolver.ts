@@ -1,0 +1,57 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { CreateSweepInput, Dataset, Experiment, ParameterImportance, Run, Sweep, SweepProgress } from "@graft/schema/graphql";
+import { type GraftContext } from "../../context";
+
+/** Sweeps: list, get, create, cancel, and their runs, progress, best run and importance. */
+@Resolver(() => Sweep)
+export class SweepResolver {
+  @Query(() => [Sweep])
+  sweeps(@Arg("experimentId", () => ID, { nullable: true }) experimentId: string | null, @Ctx() ctx: GraftContext): Sweep[] {
+    return ctx.services.sweeps.list(experimentId);
+  }
+
+  @Query(() => Sweep)
+  sweep(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Sweep {
+    return ctx.services.sweeps.get(id);
+  }
+
+  @Mutation(() => Sweep, { description: "Expands a search space (GRID or seeded RANDOM) into queued runs, in one transaction." })
+  createSweep(@Arg("input", () => CreateSweepInput) input: CreateSweepInput, @Ctx() ctx: GraftContext): Sweep {
+    return ctx.services.sweeps.create(input);
+  }
+
+  @Mutation(() => Sweep, { description: "Queued runs end CANCELED now; running ones learn it at their next heartbeat." })
+  cancelSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Sweep {
+    return ctx.services.sweeps.cancel(sweepId);
+  }
+
+  @FieldResolver(() => Experiment)
+  experiment(@Root() s: Sweep, @Ctx() ctx: GraftContext): Experiment {
+    return ctx.services.experiments.get(s.experimentId);
+  }
+
+  @FieldResolver(() => Dataset)
+  dataset(@Root() s: Sweep, @Ctx() ctx: GraftContext): Dataset {
+    return ctx.services.datasets.get(s.datasetId);
+  }
+
+  @FieldResolver(() => [Run])
+  runs(@Root() s: Sweep, @Ctx() ctx: GraftContext): Run[] {
+    return ctx.services.sweeps.runsOf(s.id);
+  }
+
+  @FieldResolver(() => SweepProgress)
+  progress(@Root() s: Sweep, @Ctx() ctx: GraftContext): SweepProgress {
+    return ctx.services.sweeps.progress(s.id);
+  }
+
+  @FieldResolver(() => Run, { nullable: true })
+  bestRun(@Root() s: Sweep, @Ctx() ctx: GraftContext): Run | null {
+    return ctx.services.sweeps.bestRun(s.id);
+  }
+
+  @FieldResolver(() => [ParameterImportance])
+  importance(@Root() s: Sweep, @Ctx() ctx: GraftContext): ParameterImportance[] {
+    return ctx.services.sweeps.importance(s.id);
+  }
+}

@@ -1,0 +1,139 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GraphQLClient } from "../graphql/client";
+import { createFakeEngine, graftError, type FakeEngine } from "../testing/fake-engine";
+import { startFakeApi, type FakeApi } from "../testing/fake-api";
+import { startAgent, type AgentOptions } from "./agent";
+
+let api: FakeApi;
+let engine: FakeEngine;
+let cacheDir: string;
+let log: string[];
+
+beforeEach(async () => {
+  api = await startFakeApi({ token: "tok" });
+  engine = createFakeEngine();
+  cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "graft-agent-"));
+  log = [];
+});
+afterEach(async () => {
+  await api.close();
+  fs.rmSync(cacheDir, { recursive: true, force: true });
+});
+
+/** Polls `probe` every 10 ms until true (fails the test after 5 s). */
+async function until(probe: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error("condition not reached in 5 s");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function agent(extra: Partial<AgentOptions> = {}): ReturnType<typeof startAgent> {
+  const stderr = new Writable({ write: (chunk: Buffer, _e, done) => (log.push(chunk.toString()), done()) });
+  return startAgent(
+    { name: "test", concurrency: 1, cacheDir, once: true, pollMs: 20, stderr, runOverrides: { reporter: { flushEvery: 1, backoff: { baseMs: 5, maxMs: 20 } }, heartbeatFallbackMs: 50 }, ...extra },
+    { engine, client: new GraphQLClient({ url: api.url, token: "tok" }) },
+  );
+}
+
+describe("graft agent", () => {
+  it("trains every queued run with exactly its hyperparameters, fails a broken one and carries on", async () => {
+    api.addRun({ id: "r1", hyperparameters: { ...api.addRun({ id: "tmp" }).hyperparameters, headUnits: [64, 32], learningRate: 0.01, augmentation: "flip,rotate", fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4 } });
+    api.runs.delete("tmp");
+    api.addRun({ id: "r2", dataset: { id: "d", path: "/gone", name: "gone" } });
+    api.addRun({ id: "r3" });
+    engine.failures.set("/gone", graftError("NOT_FOUND", 'Dataset directory "/gone" does not exist'));
+    const outcomes = await agent().done;
+    expect(outcomes.map((o) => o.kind)).toEqual(["completed", "failed", "completed"]);
+
+    const r1 = api.runs.get("r1");
+    expect(engine.requests[0]?.config).toMatchObject({ headUnits: [64, 32], learningRate: 0.01, augmentation: ["flip", "rotate"], fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4 });
+    expect(engine.requests[0]?.cacheDir).toBe(cacheDir);
+    expect(r1?.status).toBe("COMPLETED");
+    expect(r1?.epochs.map((e) => `${e.epoch}:${e.phase}`)).toEqual(["1:HEAD", "2:HEAD", "3:FINE_TUNE", "4:FINE_TUNE"]);
+    expect((r1?.evaluation as { confusionMatrix: number[][] }).confusionMatrix).toEqual([[3, 1], [0, 4]]);
+
+    const r2 = api.runs.get("r2");
+    expect(r2?.status).toBe("FAILED");
+    expect(r2?.error).toMatch(/"\/gone" does not exist/);
+    expect(api.runs.get("r3")?.status).toBe("COMPLETED");
+    expect(api.agents).toHaveLength(1);
+    // Every journal was delivered and removed.
+    expect(fs.readdirSync(path.join(cacheDir, "journal"))).toEqual([]);
+  });
+
+  it("fails a run whose hyperparameters the engine refuses, with the engine's message", async () => {
+    api.addRun({ id: "bad", hyperparameters: { ...api.addRun({ id: "tmp", status: "COMPLETED" }).hyperparameters, learningRate: -1 } });
+    await agent().done;
+    expect(api.runs.get("bad")?.status).toBe("FAILED");
+    expect(api.runs.get("bad")?.error).toContain("learningRate must be > 0, got -1");
+  });
+
+  it("obeys a stop request from the API within one epoch", async () => {
+    const run = api.addRun({ id: "r1" });
+    run.hyperparameters.epochs = 50;
+    engine.epochDelayMs = 10;
+    const handle = agent();
+    await until(() => run.epochs.length >= 1);
+    run.stopRequest = "canceled";
+    const [outcome] = await handle.done;
+    expect(outcome?.kind).toBe("completed");
+    expect(run.status).toBe("CANCELED");
+    expect(run.stopReason).toBe("canceled");
+    expect(run.epochs.length).toBeLessThan(50);
+  });
+
+  it("lets a run go without completing it when the API says its lease was lost", async () => {
+    const run = api.addRun({ id: "r1" });
+    run.hyperparameters.epochs = 50;
+    engine.epochDelayMs = 10;
+    const handle = agent();
+    await until(() => run.epochs.length >= 1);
+    run.stopRequest = "LEASE_LOST";
+    const [outcome] = await handle.done;
+    expect(outcome?.kind).toBe("lost");
+    expect(api.calls).not.toContain("CompleteRun");
+    expect(api.calls).not.toContain("FailRun");
+    expect(fs.readdirSync(path.join(cacheDir, "journal"))).toEqual([]);
+  });
+
+  it("on stop() finishes the epoch, hands the run back with failRun and exits", async () => {
+    const run = api.addRun({ id: "r1" });
+    run.hyperparameters.epochs = 50;
+    engine.epochDelayMs = 10;
+    const handle = agent({ once: false });
+    await until(() => run.epochs.length >= 2);
+    handle.stop("SIGTERM");
+    const [outcome] = await handle.done;
+    expect(outcome?.kind).toBe("handed_back");
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toMatch(/agent stopped \(SIGTERM\) after epoch \d+ of 50/);
+    expect(run.epochs.length).toBe(run.epochs.at(-1)?.epoch);
+  });
+
+  it("keeps epochs through an API outage and delivers them once it returns", async () => {
+    const run = api.addRun({ id: "r1" });
+    run.hyperparameters.epochs = 12;
+    engine.epochDelayMs = 15;
+    const handle = agent();
+    await until(() => run.epochs.length >= 1);
+    api.behaviour.down = true;
+    await new Promise((r) => setTimeout(r, 200));
+    api.behaviour.down = false;
+    await handle.done;
+    expect(run.status).toBe("COMPLETED");
+    expect(run.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+
+  it("polls an empty queue until stopped when not --once", async () => {
+    const handle = agent({ once: false });
+    await until(() => api.calls.filter((c) => c === "ClaimRun").length >= 3);
+    handle.stop("SIGINT");
+    expect(await handle.done).toEqual([]);
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * `graft agent`: registers with the API, then runs `concurrency` worker loops that each claim a queued
+ * run, train it with exactly its hyperparameters and report it, until stopped. All workers of one
+ * agent share one cache dir, so the core's feature cache makes a sweep over head sizes pay for the
+ * base network once per image; they also share one TF.js backend (TF.js keeps one per process), so
+ * concurrency > 1 overlaps I/O and API waits with compute but does not add cores to a CPU backend:
+ * on a small CPU machine run 1 (the default) and start more agents only on more machines or GPUs.
+ */
+import os from "node:os";
+import path from "node:path";
+import type { Engine } from "../core/engine";
+import { isRetryable } from "../graphql/client";
+import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
+import type { ClaimedRun } from "../graphql/types";
+import { Progress } from "../progress/progress";
+import { backoffDelay, sleep } from "../reporter/backoff";
+import { RunReporter, type RequestClient } from "../reporter/reporter";
+import { AGENT_STOP_PREFIX, executeRun, type ExecuteOutcome } from "./execute";
+import { describeFailure } from "./failure";
+import { startHeartbeat } from "./heartbeat";
+import { hyperparametersToConfig } from "./mapping";
+
+/** Settings of an agent. */
+export interface AgentOptions {
+  name: string;
+  concurrency: number;
+  cacheDir: string;
+  modelsDir?: string;
+  /** Preferred TF.js backend (GRAFT_BACKEND). */
+  backend?: string;
+  /** Exit when no run is queued instead of polling. */
+  once: boolean;
+  /** Wait between claims when the queue is empty, in ms (default 2 000). */
+  pollMs?: number;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Passed to each run (tests shorten the reporter's timers). */
+  runOverrides?: Pick<Parameters<typeof executeRun>[0], "reporter" | "heartbeatFallbackMs" | "deliverWaitMs">;
+}
+
+/** A running agent: `stop()` asks it to finish the current epochs and hand its runs back. */
+export interface AgentHandle {
+  agentId: Promise<string>;
+  /** Resolves with the outcomes of every run this agent handled once all workers have exited. */
+  done: Promise<ExecuteOutcome[]>;
+  stop(reason: string): void;
+}
+
+/** Optional GPU description: tfjs-node-gpu present means CUDA kernels are available. */
+async function detectGpu(): Promise<string | null> {
+  try {
+    import.meta.resolve("@tensorflow/tfjs-node-gpu");
+    return "tfjs-node-gpu";
+  } catch {
+    return null;
+  }
+}
+
+/** Starts an agent. */
+export function startAgent(options: AgentOptions, deps: { engine: Engine; client: RequestClient }): AgentHandle {
+  const { engine, client } = deps;
+  const log = (message: string): void => void options.stderr.write(`[agent ${options.name}] ${message}\n`);
+  const stopper = new AbortController();
+  let stopReason: string | null = null;
+  const outcomes: ExecuteOutcome[] = [];
+  let resolveId: (id: string) => void = () => undefined;
+  const agentId = new Promise<string>((resolve) => (resolveId = resolve));
+
+  /** Calls `fn` until it succeeds, backing off while the API is unreachable; null once stopped. */
+  const withRetry = async <T>(what: string, fn: () => Promise<T>): Promise<T | null> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!isRetryable(error)) throw error;
+        const delay = backoffDelay(Math.min(attempt, 8), { maxMs: 10_000 });
+        log(`${what}: ${(error as Error).message}; retrying in ${Math.round(delay)} ms`);
+        if (!(await sleep(delay, stopper.signal))) return null;
+      }
+    }
+  };
+
+  const journalDir = path.join(options.cacheDir, "journal");
+  const runOne = async (id: string, backend: string, run: ClaimedRun, worker: number): Promise<ExecuteOutcome> => {
+    const label = `run ${run.name || run.id}${options.concurrency > 1 ? ` [w${worker}]` : ""}`;
+    const h = run.hyperparameters;
+    const plannedEpochs = h.epochs + (h.fineTuneLayers > 0 ? h.fineTuneEpochs : 0);
+    const progress = new Progress({ stream: options.stderr, label, plannedEpochs });
+    progress.note(`claimed (attempt ${run.attempts}): ${h.baseModel} head [${h.headUnits.join(",")}] lr ${h.learningRate} fine-tune ${h.fineTuneLayers} layers, dataset ${run.dataset.path}`);
+    let config;
+    try {
+      config = engine.defaultTrainConfig(hyperparametersToConfig(h, engine));
+    } catch (error) {
+      // Hyperparameters the engine refuses: fail the run (the user fixes the sweep), keep the agent.
+      const message = describeFailure(error, { datasetPath: run.dataset.path, baseModel: h.baseModel, batchSize: h.batchSize });
+      const reporter = await RunReporter.open({ client, runId: run.id, agentId: id, journalDir, log });
+      const delivered = await reporter.fail(message, options.runOverrides?.deliverWaitMs ?? 60_000);
+      await reporter.close();
+      progress.note(`failed: ${message}`);
+      return { kind: "failed", message, error, delivered };
+    }
+    return executeRun({
+      engine, client, agentId: id, runId: run.id, datasetPath: run.dataset.path, config, backend,
+      cacheDir: options.cacheDir, outDir: path.join(options.cacheDir, "runs", run.id), modelsDir: options.modelsDir,
+      progress, agentStop: () => stopReason, log, ...options.runOverrides,
+    });
+  };
+
+  const done = (async (): Promise<ExecuteOutcome[]> => {
+    const backend = await engine.selectBackend(options.backend);
+    const gpu = await detectGpu();
+    const registered = await withRetry("register", () =>
+      client.request(REGISTER_AGENT, { input: { name: options.name, host: os.hostname(), backend, cores: os.availableParallelism(), gpu } }),
+    );
+    if (!registered) return outcomes;
+    const id = registered.registerAgent.id;
+    resolveId(id);
+    log(`registered as ${id} on ${os.hostname()} (backend ${backend}, ${options.concurrency} worker${options.concurrency === 1 ? "" : "s"}, cache ${options.cacheDir})`);
+    // Whatever a previous agent process could not deliver goes first.
+    const recovered = await RunReporter.recover({ client, journalDir, log }, 30_000);
+    if (recovered.length > 0) log(`delivered journals left from before: ${recovered.join(", ")}`);
+
+    const worker = async (n: number): Promise<void> => {
+      while (!stopReason) {
+        let claimed;
+        try {
+          claimed = await withRetry("claimRun", () => client.request(CLAIM_RUN, { agentId: id }));
+        } catch (error) {
+          log(`claimRun refused: ${(error as Error).message}; stopping this worker`);
+          return;
+        }
+        if (!claimed || stopReason) return;
+        const run = claimed.claimRun;
+        if (!run) {
+          if (options.once) return;
+          await sleep(options.pollMs ?? 2_000, stopper.signal);
+          continue;
+        }
+        let outcome: ExecuteOutcome;
+        try {
+          outcome = await runOne(id, backend, run, n);
+        } catch (error) {
+          // Not a training error (those become failRun inside executeRun) but the agent's own
+          // machinery, e.g. the run's journal held by another live agent sharing this cache dir.
+          // Fail the run directly so it is not left RUNNING, and keep serving the queue.
+          const message = `agent error before training: ${(error as Error).message}`;
+          log(`run ${run.id}: ${message}`);
+          await client.request(FAIL_RUN, { runId: run.id, agentId: id, error: message }).catch((e: unknown) => log(`failRun: ${(e as Error).message}`));
+          outcome = { kind: "failed", message, error, delivered: true };
+        }
+        outcomes.push(outcome);
+        if (!outcome.delivered) log(`run ${run.id}: outcome kept in the journal until the API takes it`);
+      }
+    };
+    // An agent-level heartbeat (no run) keeps an idle agent ALIVE in the dashboard between runs.
+    const stopIdleBeat = startHeartbeat({ client, agentId: id, runId: null, backend, onControl: () => undefined, fallbackIntervalMs: 15_000 });
+    try {
+      await Promise.all(Array.from({ length: options.concurrency }, (_, i) => worker(i + 1)));
+    } finally {
+      stopIdleBeat();
+    }
+    log(stopReason ? `stopped (${stopReason})` : "no queued runs left; exiting");
+    return outcomes;
+  })();
+
+  return {
+    agentId,
+    done,
+    stop(reason: string) {
+      if (stopReason) return;
+      stopReason = `${AGENT_STOP_PREFIX} (${reason})`;
+      log(`${reason}: finishing the current epoch, then handing runs back`);
+      stopper.abort();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Trains one claimed run and reports it: shared by `graft agent` (runs from the queue) and
+ * `graft train --api` (an ad-hoc run created and claimed on the spot). Every epoch goes through the
+ * run's {@link RunReporter}, stop requests from the API (heartbeat or logEpochs answers) and from the
+ * agent itself are honoured at the next epoch boundary via `TrainHooks.shouldStop`, and the outcome
+ * ends in exactly one of completeRun / failRun, so no run is left RUNNING.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { TrainConfig, TrainResult } from "@graft/core/types";
+import type { Engine } from "../core/engine";
+import type { RunControl } from "../graphql/types";
+import type { Progress } from "../progress/progress";
+import { RunReporter, type RequestClient } from "../reporter/reporter";
+import { describeFailure } from "./failure";
+import { startHeartbeat } from "./heartbeat";
+import { epochToInput, evaluationToInput } from "./mapping";
+
+/** What {@link executeRun} needs. */
+export interface ExecuteRunOptions {
+  engine: Pick<Engine, "train">;
+  client: RequestClient;
+  agentId: string;
+  runId: string;
+  datasetPath: string;
+  config: TrainConfig;
+  backend: string;
+  /** Feature cache and journal live here (one per agent, shared by its runs). */
+  cacheDir: string;
+  /** Core writes the final model to `<outDir>/checkpoint` and the best one to `<outDir>/best`. */
+  outDir: string;
+  modelsDir?: string;
+  groupBy?: { manifest: string; column: string };
+  progress?: Progress;
+  /** Polled at each epoch end: a reason when the agent itself wants to stop (SIGTERM). */
+  agentStop?: () => string | null;
+  /** How long to wait for the API to take the outcome before leaving it in the journal, in ms. */
+  deliverWaitMs?: number;
+  /** Overrides for the reporter (tests). */
+  reporter?: { flushEvery?: number; flushIntervalMs?: number; backoff?: { baseMs?: number; maxMs?: number } };
+  heartbeatFallbackMs?: number;
+  log?: (message: string) => void;
+}
+
+/** How a run ended from the agent's side. */
+export type ExecuteOutcome =
+  | { kind: "completed"; result: TrainResult; delivered: boolean }
+  | { kind: "failed"; message: string; error: unknown; delivered: boolean }
+  | { kind: "handed_back"; message: string; result: TrainResult; delivered: boolean }
+  | { kind: "lost"; message: string; result: TrainResult; delivered: boolean };
+
+/** The RunControl reason the API sends when the run is no longer this agent's. */
+export const LEASE_LOST = "LEASE_LOST";
+
+/** Prefix of stop reasons the agent sets itself (SIGINT/SIGTERM), as opposed to the API's. */
+export const AGENT_STOP_PREFIX = "agent stopped";
+
+/** Trains and reports one run; never throws for training errors (they become failRun). */
+export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOutcome> {
+  let apiStop: string | null = null;
+  const onControl = (control: RunControl): void => {
+    if (control.shouldStop && !apiStop) apiStop = control.reason ?? "canceled";
+  };
+  const reporter = await RunReporter.open({
+    client: options.client,
+    runId: options.runId,
+    agentId: options.agentId,
+    journalDir: path.join(options.cacheDir, "journal"),
+    onControl,
+    log: options.log,
+    ...options.reporter,
+  });
+  const stopHeartbeat = startHeartbeat({
+    client: options.client, agentId: options.agentId, runId: options.runId, backend: options.backend, onControl,
+    fallbackIntervalMs: options.heartbeatFallbackMs, log: options.log,
+  });
+  const wait = options.deliverWaitMs ?? 10 * 60_000;
+  try {
+    let result: TrainResult;
+    try {
+      result = await options.engine.train({
+        dataDir: options.datasetPath,
+        config: options.config,
+        outDir: options.outDir,
+        groupBy: options.groupBy,
+        backend: options.backend,
+        modelsDir: options.modelsDir,
+        cacheDir: options.cacheDir,
+        hooks: {
+          onEpoch: async (record) => {
+            options.progress?.epoch(record);
+            await reporter.logEpoch(epochToInput(record));
+          },
+          onProgress: (event) => options.progress?.stage(event),
+          shouldStop: () => options.agentStop?.() ?? apiStop,
+        },
+      });
+    } catch (error) {
+      const message = describeFailure(error, { datasetPath: options.datasetPath, baseModel: options.config.baseModel, batchSize: options.config.batchSize });
+      options.progress?.note(`failed: ${message}`);
+      const delivered = await reporter.fail(message, wait);
+      return { kind: "failed", message, error, delivered };
+    }
+    const stop = result.stoppedReason;
+    if (stop === LEASE_LOST) {
+      // The API re-queued the run (this agent missed its lease) and may have handed it to another
+      // agent: completing or failing it here would be refused, so the run is simply let go.
+      await reporter.drain(Math.min(wait, 30_000));
+      reporter.abandon();
+      const message = "lease lost: the API gave this run to another agent; dropped it here";
+      options.progress?.note(message);
+      return { kind: "lost", message, result, delivered: true };
+    }
+    if (stop?.startsWith(AGENT_STOP_PREFIX)) {
+      // The agent is shutting down mid-run: the run is handed back as FAILED with a message saying so,
+      // rather than left RUNNING until its lease lapses (documented in the README of apps/trainer).
+      const last = result.epochs.at(-1)?.epoch ?? 0;
+      const message = `${stop} after epoch ${last} of ${options.config.epochs + (options.config.fineTuneLayers > 0 ? options.config.fineTuneEpochs : 0)}; the run was handed back unfinished, queue it again to retry`;
+      options.progress?.note(message);
+      const delivered = await reporter.fail(message, wait);
+      return { kind: "handed_back", message, result, delivered };
+    }
+    const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
+    const delivered = await reporter.complete({ evaluation: evaluationToInput(result.evaluation), artifacts, backend: result.backend, stopReason: stop }, wait);
+    options.progress?.note(`done: best val_acc ${result.bestValAccuracy?.toFixed(4) ?? "-"} at epoch ${result.bestEpoch ?? "-"}${stop ? ` (stopped: ${stop})` : ""}`);
+    return { kind: "completed", result, delivered };
+  } finally {
+    stopHeartbeat();
+    await reporter.close();
+  }
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { createFakeEngine } from "../testing/fake-engine";
+import { describeFailure } from "./failure";
+import { heartbeatInterval } from "./heartbeat";
+import { configToHyperparameters, epochToInput, evaluationToInput, hyperparametersToConfig } from "./mapping";
+
+const engine = createFakeEngine();
+const h = {
+  baseModel: "mobilenet_v2_0.35_224_no_top", inputSize: 224, headUnits: [256, 128], dropout: 0.3, augmentation: "flip,zoom",
+  optimizer: "SGD", learningRate: 0.05, epochs: 7, fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4,
+  batchSize: 8, seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
+};
+
+describe("hyperparameter mapping", () => {
+  it("keeps every value of the run and round-trips", () => {
+    const partial = hyperparametersToConfig(h, engine);
+    expect(partial).toEqual({
+      baseModel: h.baseModel, headUnits: [256, 128], dropout: 0.3, optimizer: "sgd", learningRate: 0.05, epochs: 7, batchSize: 8,
+      fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4, augmentation: ["flip", "zoom"], seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
+    });
+    const back = configToHyperparameters(engine.defaultTrainConfig(partial), engine);
+    const { inputSize: _ignored, ...rest } = h;
+    expect(back).toEqual({ ...rest, optimizer: "sgd" });
+  });
+
+  it("maps 'none' to no augmentation and rejects an unknown optimizer quoting it", () => {
+    expect(hyperparametersToConfig({ ...h, augmentation: "none" }, engine).augmentation).toEqual([]);
+    expect(configToHyperparameters(engine.defaultTrainConfig({ augmentation: [] }), engine).augmentation).toBe("none");
+    expect(() => hyperparametersToConfig({ ...h, optimizer: "lion" }, engine)).toThrow(/"lion"/);
+  });
+
+  it("converts phases and non-finite numbers for the API", () => {
+    const input = epochToInput({ epoch: 4, phase: "fine_tune", loss: Number.NaN, accuracy: 0.5, valLoss: Number.POSITIVE_INFINITY, valAccuracy: 0.4, learningRate: 1e-4, durationMs: 10, imagesPerSec: 50 });
+    expect(input.phase).toBe("FINE_TUNE");
+    expect(input.loss).toBe(Number.MAX_VALUE);
+    expect(input.valLoss).toBeNull();
+    expect(JSON.parse(JSON.stringify(input))).toEqual(input);
+  });
+
+  it("keeps only contract fields of an evaluation and rounds counts", () => {
+    const report = { labels: ["a"], confusionMatrix: [[2.0000001]], perClass: [{ label: "a", precision: Number.NaN, recall: 1, f1: 1, support: 2 }], accuracy: 1, macroF1: 1, weightedF1: 1, misclassified: [], extra: 1 };
+    const out = evaluationToInput(report);
+    expect(out.confusionMatrix).toEqual([[2]]);
+    expect(out.perClass[0]?.precision).toBe(0);
+    expect(out).not.toHaveProperty("extra");
+  });
+});
+
+describe("failure messages", () => {
+  const ctx = { datasetPath: "/data/leaves", baseModel: "mobilenet_v1_0.25_224", batchSize: 64 };
+  it("names the cause and what to do", () => {
+    expect(describeFailure(Object.assign(new Error('Dataset "/data/leaves" not found'), { code: "NOT_FOUND" }), ctx)).toMatch(/not found.*\/data\/leaves.*re-register/);
+    expect(describeFailure(Object.assign(new Error("sha256 mismatch"), { code: "CHECKSUM_MISMATCH" }), ctx)).toMatch(/^corrupt weights for base model "mobilenet_v1_0.25_224"/);
+    expect(describeFailure(new RangeError("Array buffer allocation failed"), ctx)).toMatch(/^out of memory .*batch size 64/);
+    expect(describeFailure(new Error("boom\nstack"), ctx)).toBe("Error: boom");
+  });
+});
+
+describe("heartbeatInterval", () => {
+  it("beats three times per lease, never faster than 500 ms", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(heartbeatInterval("2026-01-01T00:00:30Z", now, 10_000)).toBe(10_000);
+    expect(heartbeatInterval("2026-01-01T00:00:03Z", now, 10_000)).toBe(1_000);
+    expect(heartbeatInterval("2026-01-01T00:00:00.9Z", now, 10_000)).toBe(500);
+    expect(heartbeatInterval(null, now, 7_000)).toBe(7_000);
+  });
+});

@@ -1,0 +1,108 @@
+/** The flags of `graft train` and their translation into a partial TrainConfig plus run options. */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { TrainConfig } from "@graft/core/types";
+import { UsageError } from "../cli/errors";
+import { parseFloatFlag, parseGroupBy, parseHead, parseIntFlag } from "../cli/values";
+
+export const TRAIN_HELP = `Usage: graft train --data DIR --base NAME [options]
+
+Trains one transfer-learning run: a frozen base, a new head, optional fine-tuning.
+
+Required:
+  --data DIR               dataset root with one folder per class
+  --base NAME              base model name (e.g. mobilenet_v1_0.25_224) or path to a model.json
+Model and training:
+  --head UNITS             dense units of the head, comma-separated (128 or 256,128; none = linear)
+  --epochs N               head-training epochs
+  --fine-tune-layers N     unfreeze the top N base layers afterwards (0 = no fine-tuning)
+  --fine-tune-epochs N     fine-tuning epochs
+  --lr X                   head learning rate          --fine-tune-lr X   fine-tuning learning rate
+  --batch-size N           --dropout X                 --seed N
+  --augment OPS            comma-separated: flip,vflip,rotate,zoom,translate,brightness,contrast (or none)
+  --validation-split X     fraction held out for validation
+  --patience N             early stopping patience on val_loss (0 = off)
+  --group-by CSV:COLUMN    keep images of one group on one side of the split (manifest.csv:leaf_group)
+Output and environment:
+  --out DIR                writes metrics.json, confusion-matrix.json and checkpoint/ (default ./runs/<time>)
+  --backend NAME           TF.js backend (default: GRAFT_BACKEND or the fastest available)
+  --models-dir DIR         local weights (default GRAFT_MODELS_DIR)
+  --cache-dir DIR          feature cache and journal (default GRAFT_CACHE_DIR or ~/.cache/graft)
+  --json                   print one JSON object with the results on stdout at the end
+Logging to a Graft API (scripted runs beside dashboard sweeps):
+  --api URL --token T      (default GRAFT_API_URL / GRAFT_API_TOKEN)
+  --experiment NAME        file the run under this experiment (created if missing)
+  --name NAME              run name
+
+Exit codes: 0 success, 1 failure, 2 bad input (flags, paths, unknown model, corrupt weights).`;
+
+/** Parsed `graft train` command line. */
+export interface TrainArgs {
+  dataDir: string;
+  config: Partial<TrainConfig>;
+  augment: string | undefined;
+  outDir: string;
+  groupBy?: { manifest: string; column: string };
+  backend?: string;
+  modelsDir?: string;
+  cacheDir: string;
+  json: boolean;
+  api?: { url: string; token?: string; experiment?: string; name?: string };
+  help: boolean;
+}
+
+/** Parses `graft train` flags (after the subcommand); throws UsageError naming a bad flag or value. */
+export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string, now = new Date()): TrainArgs {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      data: { type: "string" }, base: { type: "string" }, head: { type: "string" }, epochs: { type: "string" },
+      "fine-tune-layers": { type: "string" }, "fine-tune-epochs": { type: "string" }, augment: { type: "string" },
+      out: { type: "string" }, seed: { type: "string" }, lr: { type: "string" }, "fine-tune-lr": { type: "string" },
+      "batch-size": { type: "string" }, dropout: { type: "string" }, "validation-split": { type: "string" },
+      patience: { type: "string" }, "group-by": { type: "string" }, backend: { type: "string" },
+      "models-dir": { type: "string" }, "cache-dir": { type: "string" }, api: { type: "string" }, token: { type: "string" },
+      experiment: { type: "string" }, name: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+    },
+  });
+  const help = values.help === true;
+  if (positionals.length > 0) throw new UsageError(`graft train takes no positional arguments, got "${positionals.join(" ")}"`);
+  if (help) return { help, dataDir: "", config: {}, augment: undefined, outDir: "", cacheDir: "", json: false };
+  if (!values.data) throw new UsageError("graft train needs --data DIR (a folder with one subfolder per class)");
+  if (!values.base) throw new UsageError("graft train needs --base NAME (e.g. mobilenet_v1_0.25_224)");
+  const dataDir = path.resolve(cwd, values.data);
+  const config: Partial<TrainConfig> = { baseModel: values.base };
+  const set = <K extends keyof TrainConfig>(key: K, value: TrainConfig[K] | undefined): void => {
+    if (value !== undefined) config[key] = value;
+  };
+  set("headUnits", parseHead(values.head));
+  set("epochs", parseIntFlag("epochs", values.epochs, 0));
+  set("fineTuneLayers", parseIntFlag("fine-tune-layers", values["fine-tune-layers"], 0));
+  set("fineTuneEpochs", parseIntFlag("fine-tune-epochs", values["fine-tune-epochs"], 0));
+  set("seed", parseIntFlag("seed", values.seed, 0));
+  set("learningRate", parseFloatFlag("lr", values.lr));
+  set("fineTuneLearningRate", parseFloatFlag("fine-tune-lr", values["fine-tune-lr"]));
+  set("batchSize", parseIntFlag("batch-size", values["batch-size"], 1));
+  set("dropout", parseFloatFlag("dropout", values.dropout));
+  set("validationSplit", parseFloatFlag("validation-split", values["validation-split"]));
+  const patience = parseIntFlag("patience", values.patience, 0);
+  if (patience !== undefined) config.earlyStoppingPatience = patience === 0 ? null : patience;
+  const apiUrl = values.api ?? undefined;
+  if (!apiUrl && (values.experiment || values.token)) throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
+  const stamp = now.toISOString().replace(/[:.]/g, "-").slice(0, 19);
+  return {
+    help,
+    dataDir,
+    config,
+    augment: values.augment,
+    outDir: path.resolve(cwd, values.out ?? path.join("runs", stamp)),
+    groupBy: parseGroupBy(values["group-by"], dataDir, cwd),
+    backend: values.backend ?? env.GRAFT_BACKEND,
+    modelsDir: values["models-dir"] ? path.resolve(cwd, values["models-dir"]) : env.GRAFT_MODELS_DIR,
+    cacheDir: path.resolve(cwd, values["cache-dir"] ?? env.GRAFT_CACHE_DIR ?? path.join(env.HOME ?? cwd, ".cache", "graft")),
+    json: values.json === true,
+    api: apiUrl ? { url: apiUrl, token: values.token ?? env.GRAFT_API_TOKEN, experiment: values.experiment, name: values.name } : undefined,
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * `graft train`: one run from the terminal. Alone it trains and writes its outputs under --out; with
+ * --api it also registers the dataset, creates and claims a run on the server and reports it through
+ * the same {@link executeRun} path the agent uses.
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { TrainConfig, TrainResult } from "@graft/core/types";
+import { executeRun } from "../agent/execute";
+import { configToHyperparameters } from "../agent/mapping";
+import { EXIT, UsageError } from "../cli/errors";
+import type { CliIo } from "../cli/io";
+import type { Engine } from "../core/engine";
+import { GraphQLClient } from "../graphql/client";
+import { CLAIM_RUN, CREATE_EXPERIMENT, CREATE_RUN, EXPERIMENTS, REGISTER_AGENT, REGISTER_DATASET } from "../graphql/operations";
+import { formatConfusionMatrix, formatEpochTable } from "../progress/format";
+import { Progress } from "../progress/progress";
+import { parseTrainArgs, TRAIN_HELP, type TrainArgs } from "./train-args";
+
+/** The `--json` object and the content of metrics.json. */
+export function resultSummary(result: TrainResult, config: TrainConfig, runId: string | null): Record<string, unknown> {
+  return {
+    runId,
+    backend: result.backend,
+    classes: result.classes,
+    bestValAccuracy: result.bestValAccuracy,
+    bestEpoch: result.bestEpoch,
+    finalValAccuracy: result.finalValAccuracy,
+    stoppedReason: result.stoppedReason,
+    trainCount: result.trainCount,
+    validationCount: result.validationCount,
+    featureCache: result.featureCache,
+    skipped: result.skipped,
+    checkpointDir: result.checkpointDir,
+    config,
+    epochs: result.epochs,
+    confusionMatrix: result.evaluation.confusionMatrix,
+    evaluation: result.evaluation,
+  };
+}
+
+/** Creates the server-side run for `graft train --api` and claims it; returns ids. */
+async function createApiRun(client: GraphQLClient, args: TrainArgs, config: TrainConfig, engine: Engine, backend: string): Promise<{ runId: string; agentId: string }> {
+  const api = args.api;
+  if (!api) throw new Error("createApiRun without --api");
+  const dataset = await client.request(REGISTER_DATASET, { path: args.dataDir, name: path.basename(args.dataDir) });
+  let experimentId: string | null = null;
+  if (api.experiment) {
+    const { experiments } = await client.request(EXPERIMENTS, {});
+    experimentId = experiments.find((e) => e.name === api.experiment)?.id ?? (await client.request(CREATE_EXPERIMENT, { input: { name: api.experiment } })).createExperiment.id;
+  }
+  const created = await client.request(CREATE_RUN, {
+    input: { datasetId: dataset.registerDataset.id, experimentId, name: api.name ?? null, hyperparameters: configToHyperparameters(config, engine), tags: ["cli"] },
+  });
+  const agent = await client.request(REGISTER_AGENT, { input: { name: `graft-train@${os.hostname()}`, host: os.hostname(), backend, cores: os.availableParallelism(), gpu: null } });
+  const claimed = await client.request(CLAIM_RUN, { agentId: agent.registerAgent.id, runId: created.createRun.id });
+  if (!claimed.claimRun) throw new Error(`The API did not hand run ${created.createRun.id} to this process (claimRun returned null)`);
+  return { runId: created.createRun.id, agentId: agent.registerAgent.id };
+}
+
+/** Runs `graft train`; returns the exit code. */
+export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseTrainArgs(argv, io.env, io.cwd);
+  if (args.help) {
+    io.stdout.write(`${TRAIN_HELP}\n`);
+    return EXIT.ok;
+  }
+  // Cheap checks before loading TF.js, so a typo answers at once.
+  const stat = await fs.stat(args.dataDir).catch(() => null);
+  if (!stat?.isDirectory()) throw new UsageError(`--data "${args.dataDir}" is not a directory`);
+  if (args.groupBy) await fs.access(args.groupBy.manifest).catch(() => {
+    throw new UsageError(`--group-by manifest "${args.groupBy?.manifest}" does not exist`);
+  });
+
+  const engine = await io.loadEngine();
+  const config = engine.defaultTrainConfig({
+    ...args.config,
+    ...(args.augment === undefined ? {} : { augmentation: args.augment === "none" ? [] : engine.parseAugmentation(args.augment) }),
+  });
+  const backend = await engine.selectBackend(args.backend);
+  const plannedEpochs = config.epochs + (config.fineTuneLayers > 0 ? config.fineTuneEpochs : 0);
+  let stopRequested: string | null = null;
+  const removeSignals = io.onSignal?.((signal) => {
+    stopRequested = `agent stopped (${signal})`;
+    io.stderr.write(`\n${signal}: stopping after the current epoch\n`);
+  });
+
+  let result: TrainResult;
+  let runId: string | null = null;
+  try {
+    if (args.api) {
+      const client = new GraphQLClient({ url: args.api.url, token: args.api.token, fetch: io.fetch });
+      const ids = await createApiRun(client, args, config, engine, backend);
+      runId = ids.runId;
+      const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs });
+      progress.note(`logging to ${client.endpoint}`);
+      const outcome = await executeRun({
+        engine, client, agentId: ids.agentId, runId, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
+        outDir: args.outDir, modelsDir: args.modelsDir, groupBy: args.groupBy, progress,
+        agentStop: () => stopRequested, log: (m) => io.stderr.write(`${m}\n`),
+      });
+      if (outcome.kind === "failed") throw outcome.error;
+      if (!outcome.delivered) io.stderr.write(`warning: the API has not acknowledged run ${runId} yet; it stays in ${args.cacheDir}/journal for the next graft agent\n`);
+      result = outcome.result;
+    } else {
+      const progress = new Progress({ stream: io.stderr, label: "train", plannedEpochs });
+      result = await engine.train({
+        dataDir: args.dataDir, config, outDir: args.outDir, groupBy: args.groupBy, backend,
+        modelsDir: args.modelsDir, cacheDir: args.cacheDir,
+        hooks: { onEpoch: (r) => progress.epoch(r), onProgress: (e) => progress.stage(e), shouldStop: () => stopRequested },
+      });
+    }
+  } finally {
+    removeSignals?.();
+  }
+
+  const summary = resultSummary(result, config, runId);
+  await fs.mkdir(args.outDir, { recursive: true });
+  await fs.writeFile(path.join(args.outDir, "metrics.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  await fs.writeFile(
+    path.join(args.outDir, "confusion-matrix.json"),
+    `${JSON.stringify({ labels: result.evaluation.labels, matrix: result.evaluation.confusionMatrix }, null, 2)}\n`,
+  );
+  const e = result.evaluation;
+  io.stderr.write(
+    [
+      "",
+      formatEpochTable(result.epochs, result.bestEpoch),
+      "",
+      `backend ${result.backend} · ${result.trainCount} train / ${result.validationCount} validation images · features ${result.featureCache.hits} cached, ${result.featureCache.misses} computed in ${result.featureCache.seconds.toFixed(1)} s`,
+      `best val_acc ${result.bestValAccuracy?.toFixed(4) ?? "-"} (epoch ${result.bestEpoch ?? "-"}) · final ${result.finalValAccuracy?.toFixed(4) ?? "-"} · accuracy ${e.accuracy.toFixed(4)} · macro F1 ${e.macroF1.toFixed(4)}${result.stoppedReason ? ` · stopped: ${result.stoppedReason}` : ""}`,
+      "",
+      formatConfusionMatrix(e.labels, e.confusionMatrix),
+      "",
+      `wrote ${path.join(args.outDir, "metrics.json")}, confusion-matrix.json${result.checkpointDir ? ` and ${result.checkpointDir}` : ""}`,
+      "",
+    ].join("\n"),
+  );
+  if (args.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
+  return EXIT.ok;
+}

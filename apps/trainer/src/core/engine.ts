@@ -1,0 +1,47 @@
+/**
+ * The trainer's view of `@graft/core`: the handful of functions it calls, as an interface, so that
+ * commands take an {@link Engine} by injection (fakes in unit tests) and the real engine, which loads
+ * TensorFlow.js, is imported only when a command needs it (`graft --help` stays instant).
+ */
+import type { AugmentationOp, TrainConfig, TrainHooks, TrainResult } from "@graft/core/types";
+
+/** Arguments of core's `train()`. */
+export interface TrainRequest {
+  dataDir: string;
+  config: TrainConfig;
+  outDir?: string;
+  groupBy?: { manifest: string; column: string };
+  backend?: string;
+  modelsDir?: string;
+  cacheDir?: string;
+  hooks?: TrainHooks;
+}
+
+/** The engine functions the trainer uses (a subset of `@graft/core`'s exports). */
+export interface Engine {
+  train(request: TrainRequest): Promise<TrainResult>;
+  /** Fills defaults and validates; throws a BAD_INPUT GraftError quoting a bad value. */
+  defaultTrainConfig(partial: Partial<TrainConfig>): TrainConfig;
+  selectBackend(preferred?: string): Promise<string>;
+  parseAugmentation(spec: string): AugmentationOp[];
+  formatAugmentation(ops: AugmentationOp[]): string;
+}
+
+/** Imports `@graft/core` (and with it TensorFlow.js). */
+export async function loadEngine(): Promise<Engine> {
+  // The specifier is a variable while packages/core/src/index.ts is being written, so that this
+  // package type-checks without it; the module is checked against Engine at runtime use.
+  const specifier = "@graft/core";
+  return (await import(specifier)) as Engine;
+}
+
+const USER_CODES = new Set(["BAD_INPUT", "NOT_FOUND", "CHECKSUM_MISMATCH"]);
+
+/**
+ * True for a core error caused by what the user passed (BAD_INPUT, NOT_FOUND, CHECKSUM_MISMATCH).
+ * Checked by `code` rather than `instanceof` so it works without importing core (and TF.js).
+ */
+export function isUserError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === "string" && USER_CODES.has(code);
+}

@@ -1,0 +1,186 @@
+/**
+ * A tiny in-memory stand-in for the Graft GraphQL API over real HTTP, for the trainer's unit tests.
+ * It dispatches on `operationName` (the trainer always sends one) and can be told to misbehave:
+ * `down` refuses every request by destroying the socket, `dropResponses` processes a request and then
+ * destroys the socket before answering (the case that makes idempotence matter), `delayMs` holds
+ * answers back.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { ClaimedRun, EpochInput } from "../graphql/types";
+
+/** A run as the fake API keeps it. */
+export interface FakeRun extends ClaimedRun {
+  agentId: string | null;
+  epochs: EpochInput[];
+  evaluation: unknown;
+  error: string | null;
+  stopReason: string | null;
+  artifacts: Array<{ kind: string; uri: string }>;
+  /** Set to make the next control answer ask the agent to stop. */
+  stopRequest: string | null;
+}
+
+/** The fake server and its state. */
+export interface FakeApi {
+  url: string;
+  runs: Map<string, FakeRun>;
+  agents: Array<{ id: string; name: string; backend: string }>;
+  /** Every request's operation name, in arrival order. */
+  calls: string[];
+  logEpochCalls: number;
+  behaviour: { down: boolean; dropResponses: number; delayMs: number };
+  addRun(run: Partial<FakeRun> & { id: string }): FakeRun;
+  close(): Promise<void>;
+}
+
+interface Body {
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** Starts the fake API on a free port of 127.0.0.1. */
+export async function startFakeApi(options: { token?: string } = {}): Promise<FakeApi> {
+  const runs = new Map<string, FakeRun>();
+  const agents: FakeApi["agents"] = [];
+  const calls: string[] = [];
+  const behaviour = { down: false, dropResponses: 0, delayMs: 0 };
+  let nextId = 1;
+
+  const control = (run: FakeRun | undefined): { shouldStop: boolean; reason: string | null; leaseExpiresAt: null } => ({
+    shouldStop: Boolean(run?.stopRequest),
+    reason: run?.stopRequest ?? null,
+    leaseExpiresAt: null,
+  });
+
+  const handle = (body: Body): unknown => {
+    const v = body.variables ?? {};
+    switch (body.operationName) {
+      case "RegisterAgent": {
+        const input = v.input as { name: string; backend: string };
+        const agent = { id: `agent-${nextId++}`, name: input.name, backend: input.backend };
+        agents.push(agent);
+        return { registerAgent: { id: agent.id, name: agent.name } };
+      }
+      case "ClaimRun": {
+        const wanted = v.runId as string | undefined;
+        const run = wanted ? runs.get(wanted) : [...runs.values()].find((r) => r.status === "QUEUED");
+        if (!run) return { claimRun: null };
+        run.status = "RUNNING";
+        run.agentId = v.agentId as string;
+        run.attempts += 1;
+        return { claimRun: run };
+      }
+      case "Heartbeat":
+        return { heartbeat: control(runs.get((v.input as { runId?: string }).runId ?? "")) };
+      case "LogEpochs": {
+        const run = runs.get(v.runId as string);
+        if (!run) throw new Error(`NOT_FOUND:run ${String(v.runId)}`);
+        let inserted = 0;
+        for (const epoch of v.epochs as EpochInput[]) {
+          // Idempotent per (run, epoch), as the contract promises.
+          if (run.epochs.some((e) => e.epoch === epoch.epoch)) continue;
+          run.epochs.push(epoch);
+          inserted += 1;
+        }
+        run.epochCount = run.epochs.length;
+        return { logEpochs: { inserted, control: control(run) } };
+      }
+      case "CompleteRun": {
+        const input = v.input as { runId: string; evaluation: unknown; stopReason?: string; artifacts?: FakeRun["artifacts"] };
+        const run = runs.get(input.runId);
+        if (!run) throw new Error(`NOT_FOUND:run ${input.runId}`);
+        run.status = input.stopReason === "canceled" ? "CANCELED" : input.stopReason ? "STOPPED_EARLY" : "COMPLETED";
+        run.evaluation = input.evaluation;
+        run.stopReason = input.stopReason ?? null;
+        run.artifacts = input.artifacts ?? [];
+        return { completeRun: { id: run.id, status: run.status } };
+      }
+      case "FailRun": {
+        const run = runs.get(v.runId as string);
+        if (!run) throw new Error(`NOT_FOUND:run ${String(v.runId)}`);
+        run.status = "FAILED";
+        run.error = v.error as string;
+        return { failRun: { id: run.id, status: run.status } };
+      }
+      case "RegisterDataset":
+        return { registerDataset: { id: `ds-${nextId++}`, name: (v.name as string | null) ?? "data", path: v.path as string } };
+      case "Experiments":
+        return { experiments: [] };
+      case "CreateExperiment":
+        return { createExperiment: { id: `exp-${nextId++}`, name: (v.input as { name: string }).name } };
+      case "CreateRun": {
+        const input = v.input as { datasetId: string; name?: string; hyperparameters: ClaimedRun["hyperparameters"] };
+        const run = api.addRun({ id: `run-${nextId++}`, name: input.name ?? "run", hyperparameters: input.hyperparameters, dataset: { id: input.datasetId, path: "", name: "" } });
+        return { createRun: { id: run.id, name: run.name } };
+      }
+      default:
+        throw new Error(`BAD_REQUEST:unknown operation ${String(body.operationName)}`);
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      if (behaviour.down) return void req.socket.destroy();
+      const body = JSON.parse(raw) as Body;
+      calls.push(body.operationName ?? "?");
+      if (body.operationName === "LogEpochs") api.logEpochCalls += 1;
+      if (options.token && req.headers.authorization !== `Bearer ${options.token}`) {
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(JSON.stringify({ errors: [{ message: "missing or wrong token", extensions: { code: "UNAUTHENTICATED" } }] }));
+      }
+      let payload: unknown;
+      try {
+        payload = { data: handle(body) };
+      } catch (error) {
+        const [code, message] = (error as Error).message.split(":", 2);
+        payload = { errors: [{ message, extensions: { code } }], data: null };
+      }
+      if (behaviour.dropResponses > 0) {
+        behaviour.dropResponses -= 1;
+        return void req.socket.destroy();
+      }
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(payload));
+      }, behaviour.delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const api: FakeApi = {
+    url: `http://127.0.0.1:${port}`,
+    runs,
+    agents,
+    calls,
+    logEpochCalls: 0,
+    behaviour,
+    addRun(partial) {
+      const run: FakeRun = {
+        name: partial.id,
+        status: "QUEUED",
+        attempts: 0,
+        epochCount: 0,
+        dataset: { id: "ds", path: "/data", name: "data" },
+        hyperparameters: {
+          baseModel: "mobilenet_v1_0.25_224", headUnits: [8], dropout: 0.2, augmentation: "none", optimizer: "adam",
+          learningRate: 0.001, epochs: 3, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
+          batchSize: 16, seed: 1, validationSplit: 0.2, earlyStoppingPatience: null,
+        },
+        agentId: null, epochs: [], evaluation: null, error: null, stopReason: null, artifacts: [], stopRequest: null,
+        ...partial,
+      };
+      runs.set(run.id, run);
+      return run;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}

@@ -1,0 +1,86 @@
+/**
+ * A stand-in for `@graft/core` in unit tests: trains nothing, but walks through the configured epochs
+ * calling the hooks exactly as the contract says (onEpoch in order, shouldStop after each epoch) and
+ * records every request, so tests can check that the trainer passed exactly the run's settings.
+ */
+import path from "node:path";
+import type { AugmentationOp, TrainConfig, TrainResult } from "@graft/core/types";
+import type { Engine, TrainRequest } from "../core/engine";
+
+/** A fake engine plus what it saw. */
+export interface FakeEngine extends Engine {
+  requests: TrainRequest[];
+  /** Throw this from train() for requests whose dataDir matches. */
+  failures: Map<string, Error>;
+  epochDelayMs: number;
+}
+
+const DEFAULTS: TrainConfig = {
+  baseModel: "mobilenet_v1_0.25_224", headUnits: [128], headActivation: "relu", dropout: 0.2, optimizer: "adam",
+  learningRate: 0.001, epochs: 3, batchSize: 32, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
+  augmentation: [], seed: 42, validationSplit: 0.2, earlyStoppingPatience: null, reduceLrPatience: null,
+};
+
+/** An error shaped like core's GraftError. */
+export function graftError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: "GraftError", code });
+}
+
+/** Creates a fake engine. */
+export function createFakeEngine(): FakeEngine {
+  const engine: FakeEngine = {
+    requests: [],
+    failures: new Map(),
+    epochDelayMs: 0,
+    defaultTrainConfig(partial) {
+      if (partial.learningRate !== undefined && !(partial.learningRate > 0)) throw graftError("BAD_INPUT", `learningRate must be > 0, got ${partial.learningRate}`);
+      if (partial.baseModel === "nope") throw graftError("NOT_FOUND", `Unknown base model "nope"`);
+      return { ...DEFAULTS, ...partial };
+    },
+    selectBackend: async (preferred) => preferred ?? "cpu",
+    parseAugmentation: (spec) => spec.split(",").map((s) => s.trim()) as AugmentationOp[],
+    formatAugmentation: (ops) => ops.join(","),
+    async train(request) {
+      engine.requests.push(request);
+      const failure = engine.failures.get(request.dataDir);
+      if (failure) throw failure;
+      const c = request.config;
+      const phases: Array<"head" | "fine_tune"> = [
+        ...Array.from({ length: c.epochs }, () => "head" as const),
+        ...Array.from({ length: c.fineTuneLayers > 0 ? c.fineTuneEpochs : 0 }, () => "fine_tune" as const),
+      ];
+      request.hooks?.onProgress?.({ stage: "features", done: 10, total: 10 });
+      const epochs: TrainResult["epochs"] = [];
+      let stoppedReason: string | null = null;
+      for (const [i, phase] of phases.entries()) {
+        if (engine.epochDelayMs) await new Promise((r) => setTimeout(r, engine.epochDelayMs));
+        const record = { epoch: i + 1, phase, loss: 1 / (i + 1), accuracy: 0.5 + i / 100, valLoss: 1 / (i + 1), valAccuracy: 0.5 + i / 50, learningRate: c.learningRate, durationMs: 5, imagesPerSec: 200 };
+        epochs.push(record);
+        await request.hooks?.onEpoch?.(record);
+        stoppedReason = (await request.hooks?.shouldStop?.()) ?? null;
+        if (stoppedReason) break;
+      }
+      const best = epochs.reduce<(typeof epochs)[number] | null>((b, e) => (b === null || (e.valAccuracy ?? 0) > (b.valAccuracy ?? 0) ? e : b), null);
+      return {
+        backend: request.backend ?? "cpu",
+        classes: ["a", "b"],
+        epochs,
+        bestEpoch: best?.epoch ?? null,
+        bestValAccuracy: best?.valAccuracy ?? null,
+        finalValAccuracy: epochs.at(-1)?.valAccuracy ?? null,
+        evaluation: {
+          labels: ["a", "b"], confusionMatrix: [[3, 1], [0, 4]],
+          perClass: [{ label: "a", precision: 1, recall: 0.75, f1: 0.857, support: 4 }, { label: "b", precision: 0.8, recall: 1, f1: 0.889, support: 4 }],
+          accuracy: 0.875, macroF1: 0.873, weightedF1: 0.873, misclassified: [{ file: "a/1.jpg", trueLabel: "a", predictedLabel: "b", confidence: 0.7 }],
+        },
+        checkpointDir: request.outDir === undefined ? null : path.join(request.outDir, "checkpoint"),
+        stoppedReason,
+        skipped: [],
+        trainCount: 8,
+        validationCount: 8,
+        featureCache: { hits: 0, misses: 16, seconds: 0.1 },
+      };
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,10 @@
+import { CompareView } from "../../components/compare/CompareView";
+import { parseCompareIds } from "../../lib/compare";
+import { ErrorBox } from "../../components/States";
+
+/** `/compare?ids=a,b,…`: 2 to 20 runs side by side. */
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { ids, error } = parseCompareIds((await searchParams).ids);
+  if (error) return <ErrorBox error={error} />;
+  return <CompareView ids={ids} />;
+}

@@ -1,0 +1,6 @@
+import { ExperimentsView } from "../components/experiments/ExperimentsView";
+
+/** `/`: the experiments list (or the first-sweep guide when empty). */
+export default function HomePage() {
+  return <ExperimentsView />;
+}

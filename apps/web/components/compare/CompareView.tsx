@@ -1,0 +1,106 @@
+"use client";
+/**
+ * Compare 2–20 runs: overlaid curves, parallel coordinates, a hyperparameter table with the
+ * differences highlighted, aligned confusion matrices on one scale, a difference view between
+ * any two, and per-class F1 bars.
+ */
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { comparisonRuns, sharedScaleMax } from "../../lib/compare";
+import { useQuery } from "../../lib/hooks";
+import { CompareRunsQuery } from "../../lib/operations";
+import { f1Key } from "../../lib/run-data";
+import { shortLabel } from "../../lib/chart-spec";
+import { RunChart } from "../RunChart";
+import { ErrorBox, Skeleton } from "../States";
+
+const PARALLEL_PARAMS = ["baseModel", "head", "augmentation", "fineTuneLayers", "learningRate"];
+
+/** Compare page body. */
+export function CompareView({ ids }: { ids: string[] }) {
+  const q = useQuery(CompareRunsQuery, { ids });
+  const runs = useMemo(() => (q.data ? comparisonRuns(q.data.compareRuns, ids) : []), [q.data, ids]);
+  const [pair, setPair] = useState<[number, number]>([0, 1]);
+  if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
+  if (!q.data) return <Skeleton rows={6} height={60} />;
+  const { labels, differences } = q.data.compareRuns;
+  const withMatrix = runs.filter((r) => r.confusion);
+  const scaleMax = sharedScaleMax(runs);
+  const a = withMatrix[pair[0]];
+  const b = withMatrix[pair[1]];
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>Compare {runs.length} runs</h1>
+          <div className="row">
+            {runs.map((r) => (
+              <Link key={r.runId} href={`/runs/${r.runId}`} className="row" style={{ gap: 4 }}>
+                <span style={{ width: 10, height: 10, borderRadius: 2, background: r.color, display: "inline-block" }} />{r.runName}
+              </Link>
+            ))}
+          </div>
+        </div>
+      </div>
+      <div className="grid2">
+        <div className="panel"><h3>Accuracy (train solid, val dashed)</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }} runs={runs} className="chart tall" testId="compare-accuracy" /></div>
+        <div className="panel"><h3>Loss (train solid, val dashed)</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["loss", "val_loss"] }} runs={runs} className="chart tall" testId="compare-loss" /></div>
+      </div>
+      <div className="grid2">
+        <div className="panel"><h3>Hyperparameters vs best val accuracy</h3>
+          <RunChart spec={{ type: "parallel", params: PARALLEL_PARAMS, metric: "best_val_accuracy" }} runs={runs} className="chart tall" testId="compare-parallel" /></div>
+        <div className="panel" style={{ overflowX: "auto" }}><h3>Hyperparameters <span className="muted" style={{ fontWeight: 400 }}>(differences highlighted)</span></h3>
+          <table className="simple" data-testid="hp-table">
+            <thead><tr><th>parameter</th>{runs.map((r) => <th key={r.runId} style={{ color: r.color }}>{r.runName}</th>)}</tr></thead>
+            <tbody>
+              {differences.map((d) => (
+                <tr key={d.name} className={d.differs ? "differs" : undefined} data-differs={d.differs}>
+                  <td>{d.name}</td>{d.values.map((v, i) => <td key={i}>{v ?? "–"}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="panel">
+        <h3>Confusion matrices <span className="muted" style={{ fontWeight: 400 }}>(one label order, one colour scale 0–{scaleMax})</span></h3>
+        {withMatrix.length === 0 ? <p className="muted">No run has been evaluated yet.</p> : null}
+        <div className="matrices">
+          {withMatrix.map((r) => (
+            <div key={r.runId} data-testid="compare-matrix">
+              <RunChart spec={{ type: "heatmap", runId: r.runId, scaleMax, title: r.runName }} runs={runs} className="chart square" />
+            </div>
+          ))}
+        </div>
+      </div>
+      {withMatrix.length >= 2 && a && b ? (
+        <div className="grid2">
+          <div className="panel">
+            <h3>Difference</h3>
+            <div className="row" style={{ marginBottom: 8 }}>
+              from <PairSelect runs={withMatrix.map((r) => r.runName)} value={pair[0]} onChange={(v) => setPair([v, pair[1]])} label="base run" />
+              to <PairSelect runs={withMatrix.map((r) => r.runName)} value={pair[1]} onChange={(v) => setPair([pair[0], v])} label="compared run" />
+            </div>
+            <p className="muted" style={{ marginTop: 0 }}>Green: better (more correct on the diagonal, fewer confusions off it). Red: worse.</p>
+            {a.runId === b.runId ? <p className="muted">Pick two different runs.</p> : (
+              <RunChart spec={{ type: "heatmap", runId: a.runId, compareToRunId: b.runId }} runs={runs} className="chart square" testId="compare-diff" />
+            )}
+          </div>
+          <div className="panel"><h3>Per-class F1</h3>
+            <RunChart spec={{ type: "bar", metricKeys: labels.map(f1Key), categoryLabels: labels.map(shortLabel), yMax: 1 }} runs={runs} className="chart square" testId="compare-f1" /></div>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function PairSelect({ runs, value, onChange, label }: { runs: string[]; value: number; onChange: (v: number) => void; label: string }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+      {runs.map((name, i) => <option key={i} value={i}>{name}</option>)}
+    </select>
+  );
+}

@@ -1,0 +1,130 @@
+"use client";
+/**
+ * One run: live learning curves (epochLogged), status (runUpdated), hyperparameters, backend and
+ * agent, the confusion matrix with per-class metrics and the images behind a clicked cell.
+ */
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import type { EpochFieldsFragment } from "../../gql/graphql";
+import { gql } from "../../lib/graphql-client";
+import { useQuery, useSubscription } from "../../lib/hooks";
+import { CancelRunMutation, EpochLoggedSubscription, RunQuery, RunUpdatedSubscription } from "../../lib/operations";
+import { dateTime, duration, num, pct } from "../../lib/format";
+import { normaliseRun, runColor } from "../../lib/run-data";
+import { RunChart } from "../RunChart";
+import { ErrorBox, Skeleton } from "../States";
+import { StatusBadge } from "../StatusBadge";
+import { ConfusionPanel } from "./ConfusionPanel";
+
+const ACTIVE = new Set(["QUEUED", "RUNNING"]);
+
+/** Merges a live epoch into the list (idempotent per phase+epoch, like the API). */
+export function mergeEpoch(epochs: readonly EpochFieldsFragment[], e: EpochFieldsFragment): EpochFieldsFragment[] {
+  return [...epochs.filter((x) => !(x.epoch === e.epoch && x.phase === e.phase)), e];
+}
+
+/** Run page body. */
+export function RunView({ id }: { id: string }) {
+  const q = useQuery(RunQuery, { id });
+  const run = q.data?.run;
+  const [cancelError, setCancelError] = useState<Error | null>(null);
+
+  useSubscription(EpochLoggedSubscription, { runId: id }, (d) =>
+    q.setData((prev) => (prev ? { run: { ...prev.run, epochs: mergeEpoch(prev.run.epochs, d.epochLogged), epochCount: Math.max(prev.run.epochCount, prev.run.epochs.length + 1) } } : prev)));
+  const scope = run ? (run.sweepId ? { sweepId: run.sweepId } : { experimentId: run.experimentId ?? null }) : null;
+  useSubscription(RunUpdatedSubscription, scope, (d) => {
+    if (d.runUpdated.id !== id) return;
+    const wasActive = run ? ACTIVE.has(run.status) : true;
+    q.setData((prev) => (prev ? { run: { ...prev.run, ...d.runUpdated } } : prev));
+    // The evaluation arrives with completion: fetch the full run once it finishes.
+    if (wasActive && !ACTIVE.has(d.runUpdated.status)) void q.refetch();
+  });
+
+  const data = useMemo(() => (run ? [normaliseRun(run, run.epochs, runColor(0))] : []), [run]);
+  if (q.error && !run) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
+  if (!run) return <Skeleton rows={6} height={48} />;
+  const h = run.hyperparameters;
+
+  const cancel = async () => {
+    try {
+      await gql(CancelRunMutation, { runId: run.id });
+      setCancelError(null);
+      await q.refetch();
+    } catch (e) {
+      setCancelError(e as Error);
+    }
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <div className="muted">
+            <Link href="/">Experiments</Link> / {run.experiment ? <Link href={`/experiments/${run.experiment.id}`}>{run.experiment.name}</Link> : "–"}
+            {run.sweep ? <> / <Link href={`/sweeps/${run.sweep.id}`}>{run.sweep.name}</Link></> : null}
+          </div>
+          <h1 className="row">{run.name} <span data-testid="run-status"><StatusBadge status={run.status} /></span></h1>
+          <div className="sub">{run.epochCount} epochs logged · best val acc {pct(run.bestValAccuracy)}{run.bestEpoch != null ? ` at epoch ${run.bestEpoch}` : ""}</div>
+        </div>
+        {ACTIVE.has(run.status) ? <button onClick={() => void cancel()}>Cancel run</button> : null}
+      </div>
+      {cancelError ? <ErrorBox error={cancelError} /> : null}
+      {run.error ? <div className="error-box">Run failed: {run.error}</div> : null}
+      <div className="grid2">
+        <div className="panel">
+          <h3>Loss</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["loss", "val_loss"] }} runs={data} testId="chart-loss" />
+        </div>
+        <div className="panel">
+          <h3>Accuracy</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }} runs={data} testId="chart-accuracy" />
+        </div>
+      </div>
+      <div className="grid3">
+        <div className="panel">
+          <h3>Hyperparameters</h3>
+          <dl className="kv">
+            <dt>base model</dt><dd>{h.baseModel} ({h.inputSize}px)</dd>
+            <dt>head</dt><dd>{h.headUnits.join(", ") || "linear"} · dropout {h.dropout}</dd>
+            <dt>augmentation</dt><dd>{h.augmentation}</dd>
+            <dt>optimizer</dt><dd>{h.optimizer} · lr {num(h.learningRate)}</dd>
+            <dt>epochs</dt><dd>{h.epochs} head + {h.fineTuneEpochs} fine-tune</dd>
+            <dt>fine-tune</dt><dd>{h.fineTuneLayers} layers · lr {num(h.fineTuneLearningRate)}</dd>
+            <dt>batch / seed</dt><dd>{h.batchSize} / {h.seed}</dd>
+            <dt>validation split</dt><dd>{h.validationSplit}</dd>
+          </dl>
+        </div>
+        <div className="panel">
+          <h3>Execution</h3>
+          <dl className="kv">
+            <dt>status</dt><dd>{run.status}{run.stopReason ? ` (${run.stopReason})` : ""}</dd>
+            <dt>backend</dt><dd data-testid="run-backend">{run.backend ?? "–"}</dd>
+            <dt>agent</dt><dd>{run.agent ? `${run.agent.name} @ ${run.agent.host}` : "–"}</dd>
+            <dt>attempts</dt><dd>{run.attempts}</dd>
+            <dt>created</dt><dd>{dateTime(run.createdAt)}</dd>
+            <dt>started</dt><dd>{dateTime(run.startedAt)}</dd>
+            <dt>finished</dt><dd>{dateTime(run.finishedAt)}</dd>
+            <dt>duration</dt><dd>{duration(run.durationMs)}</dd>
+          </dl>
+        </div>
+        <div className="panel">
+          <h3>Dataset &amp; results</h3>
+          <dl className="kv">
+            <dt>dataset</dt><dd>{run.dataset.name}</dd>
+            <dt>best val acc</dt><dd>{pct(run.bestValAccuracy)}</dd>
+            <dt>final val acc</dt><dd>{pct(run.finalValAccuracy)}</dd>
+            <dt>final val loss</dt><dd>{num(run.finalValLoss)}</dd>
+            <dt>test accuracy</dt><dd>{pct(run.evaluation?.accuracy)}</dd>
+            <dt>macro F1</dt><dd>{num(run.evaluation?.macroF1)}</dd>
+            <dt>tags</dt><dd>{run.tags.join(", ") || "–"}</dd>
+          </dl>
+        </div>
+      </div>
+      {run.evaluation ? (
+        <ConfusionPanel evaluation={run.evaluation} datasetId={run.dataset.id} runs={data} />
+      ) : (
+        <div className="panel muted">The confusion matrix appears when the run completes.</div>
+      )}
+    </>
+  );
+}

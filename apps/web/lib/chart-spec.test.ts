@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { cellChangeQuality, matrixDifference, shortLabel, toEchartsOption } from "./chart-spec";
+import { normaliseRun, type RunData } from "./run-data";
+
+function makeRun(id: string, color: string, lr: number, model: string, fineTune: boolean, matrix?: number[][]): RunData {
+  const epochs = [
+    { epoch: 1, phase: "HEAD" as const, loss: 1, accuracy: 0.5, valLoss: 1.1, valAccuracy: 0.45 },
+    { epoch: 2, phase: "HEAD" as const, loss: 0.7, accuracy: 0.7, valLoss: 0.8, valAccuracy: 0.6 },
+  ];
+  if (fineTune) epochs.push({ epoch: 1, phase: "FINE_TUNE" as never, loss: 0.4, accuracy: 0.85, valLoss: 0.5, valAccuracy: 0.8 });
+  return normaliseRun(
+    { id, name: `run ${id}`, hyperparameters: { baseModel: model, headUnits: [128], augmentation: "none", learningRate: lr, fineTuneLayers: fineTune ? 2 : 0 },
+      bestValAccuracy: fineTune ? 0.8 : 0.6, evaluation: matrix ? { labels: ["x___cat", "y___dog"], confusionMatrix: matrix, perClass: [{ label: "x___cat", f1: 0.7 }, { label: "y___dog", f1: 0.9 }] } : null },
+    epochs, color);
+}
+
+type AnyRecord = Record<string, unknown>;
+const seriesOf = (o: AnyRecord) => o.series as AnyRecord[];
+
+describe("line spec", () => {
+  it("draws one series per run × metric in the run's colour, val dashed", () => {
+    const runs = [makeRun("a", "#aaa", 0.001, "m1", false), makeRun("b", "#bbb", 0.01, "m2", true)];
+    const opt = toEchartsOption({ type: "line", metricKeys: ["accuracy", "val_accuracy"] }, runs) as AnyRecord;
+    const series = seriesOf(opt);
+    expect(series).toHaveLength(4);
+    expect(series.map((s) => (s.lineStyle as AnyRecord).color)).toEqual(["#aaa", "#aaa", "#bbb", "#bbb"]);
+    expect(series.map((s) => (s.lineStyle as AnyRecord).type)).toEqual(["solid", "dashed", "solid", "dashed"]);
+    expect(series[2]!.data).toEqual([[1, 0.5], [2, 0.7], [3, 0.85]]);
+    // Several runs: fine-tune start is a line at step 3 (between 2 and 3).
+    expect((series[0]!.markLine as AnyRecord).data).toEqual([{ xAxis: 2.5 }]);
+  });
+  it("shades the fine-tune phase of a single run", () => {
+    const opt = toEchartsOption({ type: "line", metricKeys: ["loss"] }, [makeRun("b", "#bbb", 0.01, "m", true)]) as AnyRecord;
+    expect((seriesOf(opt)[0]!.markArea as AnyRecord).data).toEqual([[{ xAxis: 2.5 }, { xAxis: 3.5 }]]);
+    const none = toEchartsOption({ type: "line", metricKeys: ["loss"] }, [makeRun("a", "#aaa", 0.01, "m", false)]) as AnyRecord;
+    expect(seriesOf(none)[0]!.markArea).toBeUndefined();
+  });
+  it("rejects an empty metric list", () => {
+    expect(() => toEchartsOption({ type: "line", metricKeys: [] }, [])).toThrow(/metricKeys/);
+  });
+});
+
+describe("parallel spec", () => {
+  it("uses category axes for strings, a log axis for decades-wide numbers, and the metric last", () => {
+    const runs = [makeRun("a", "#aaa", 0.0001, "m1", false), makeRun("b", "#bbb", 0.01, "m2", true)];
+    const opt = toEchartsOption({ type: "parallel", params: ["baseModel", "learningRate"], metric: "best_val_accuracy" }, runs) as AnyRecord;
+    const axes = opt.parallelAxis as AnyRecord[];
+    expect(axes.map((a) => a.type)).toEqual(["category", "log", "value"]);
+    expect(axes[0]!.data).toEqual(["m1", "m2"]);
+    expect(seriesOf(opt).map((s) => s.data)).toEqual([[["m1", 0.0001, 0.6]], [["m2", 0.01, 0.8]]]);
+  });
+});
+
+describe("heatmap spec", () => {
+  const a = makeRun("a", "#aaa", 0.001, "m", false, [[5, 3], [2, 6]]);
+  const b = makeRun("b", "#bbb", 0.001, "m", false, [[7, 1], [4, 4]]);
+  it("puts predicted on x and true on y, with a shared scale max", () => {
+    const opt = toEchartsOption({ type: "heatmap", runId: "a", scaleMax: 20 }, [a, b]) as AnyRecord;
+    expect(seriesOf(opt)[0]!.data).toContainEqual([1, 0, 3, 3]); // row 0 (true x) predicted col 1
+    expect((opt.visualMap as AnyRecord).max).toBe(20);
+    expect((opt.xAxis as AnyRecord).data).toEqual(["cat", "dog"]);
+  });
+  it("signs differences by quality: diagonal up and off-diagonal down are better", () => {
+    const opt = toEchartsOption({ type: "heatmap", runId: "a", compareToRunId: "b" }, [a, b]) as AnyRecord;
+    const data = seriesOf(opt)[0]!.data as number[][];
+    // [x, y, signedQuality, rawDelta]
+    expect(data).toEqual([[0, 0, 2, 2], [1, 0, 2, -2], [0, 1, -2, 2], [1, 1, -2, -2]]);
+  });
+  it("names the run when a matrix is missing", () => {
+    expect(() => toEchartsOption({ type: "heatmap", runId: "zz" }, [a])).toThrow(/"zz"/);
+  });
+});
+
+describe("bar spec", () => {
+  it("draws per-class values per run and checks label counts", () => {
+    const a = makeRun("a", "#aaa", 0.001, "m", false, [[1, 0], [0, 1]]);
+    const opt = toEchartsOption({ type: "bar", metricKeys: ["f1/x___cat", "f1/y___dog"], categoryLabels: ["cat", "dog"] }, [a]) as AnyRecord;
+    expect(seriesOf(opt)[0]!.data).toEqual([0.7, 0.9]);
+    expect(() => toEchartsOption({ type: "bar", metricKeys: ["f1/a"], categoryLabels: [] }, [a])).toThrow(/0 category labels for 1/);
+  });
+});
+
+describe("helpers", () => {
+  it("matrixDifference subtracts and rejects shape mismatches", () => {
+    expect(matrixDifference([[1, 2]], [[4, 0]])).toEqual([[3, -2]]);
+    expect(() => matrixDifference([[1]], [[1], [2]])).toThrow(/1 rows vs 2 rows/);
+  });
+  it("cellChangeQuality", () => {
+    expect([cellChangeQuality(0, 0, 1), cellChangeQuality(0, 1, 1), cellChangeQuality(1, 0, -1), cellChangeQuality(1, 1, 0)]).toEqual([1, -1, 1, 0]);
+  });
+  it("shortLabel keeps the part after ___", () => {
+    expect(shortLabel("Apple___Cedar_apple_rust")).toBe("Cedar_apple_r…");
+    expect(shortLabel("dog")).toBe("dog");
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * Compare-page data shaping: parsing ?ids=, turning compareRuns into normalised runs on the
+ * shared label order, and the shared colour-scale maximum.
+ */
+import type { CompareRunsQuery } from "../gql/graphql";
+import { normaliseRun, runColor, type RunData } from "./run-data";
+
+/** Compare limits from the issue. */
+export const MIN_COMPARE = 2;
+export const MAX_COMPARE = 20;
+
+/** Parses "a,b,c" into unique ids; errors quote what was received. */
+export function parseCompareIds(raw: string | string[] | undefined): { ids: string[]; error: string | null } {
+  const text = Array.isArray(raw) ? raw.join(",") : raw ?? "";
+  const ids = [...new Set(text.split(",").map((s) => s.trim()).filter((s) => s.length > 0))];
+  if (ids.length < MIN_COMPARE || ids.length > MAX_COMPARE) {
+    return { ids, error: `Compare needs ${MIN_COMPARE} to ${MAX_COMPARE} run ids in ?ids=a,b,… (got ${ids.length}: "${text}")` };
+  }
+  return { ids, error: null };
+}
+
+type Comparison = CompareRunsQuery["compareRuns"];
+
+/** Normalised runs in the order of `ids`, each with its matrix aligned to comparison.labels. */
+export function comparisonRuns(comparison: Comparison, ids: readonly string[]): RunData[] {
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const runs = [...comparison.runs].sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
+  return runs.map((run, i) => {
+    const curve = comparison.curves.find((c) => c.runId === run.id);
+    const m = comparison.confusionMatrices.find((c) => c.runId === run.id)?.matrix;
+    return normaliseRun(run, curve?.epochs ?? [], runColor(i), m ? { labels: comparison.labels, matrix: m } : null);
+  });
+}
+
+/** The largest cell over all runs' matrices: one colour scale for side-by-side matrices. */
+export function sharedScaleMax(runs: readonly RunData[]): number {
+  let max = 1;
+  for (const r of runs) for (const row of r.confusion?.matrix ?? []) for (const v of row) max = Math.max(max, v);
+  return max;
+}

@@ -1,0 +1,46 @@
+/**
+ * Browser-side GraphQL over the web app's own proxy (/api/graphql), typed by the generated
+ * documents. Errors surface as GraphQLRequestError carrying the API's messages verbatim.
+ */
+import type { TypedDocumentString } from "../gql/graphql";
+
+/** A failed request: network, HTTP or GraphQL errors, with the API's messages. */
+export class GraphQLRequestError extends Error {
+  constructor(public readonly messages: string[], public readonly status?: number) {
+    super(messages.join("; "));
+    this.name = "GraphQLRequestError";
+  }
+}
+
+/** Endpoint used by the browser; overridable for tests. */
+export const GRAPHQL_ENDPOINT = "/api/graphql";
+
+/** Runs one query or mutation and returns its data, or throws GraphQLRequestError. */
+export async function gql<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  // Operations without variables accept `undefined`.
+  variables?: TVariables,
+  init?: { signal?: AbortSignal; endpoint?: string },
+): Promise<TResult> {
+  let res: Response;
+  try {
+    res = await fetch(init?.endpoint ?? GRAPHQL_ENDPOINT, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+      signal: init?.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new GraphQLRequestError([`Network error: ${(e as Error).message}`]);
+  }
+  let json: { data?: TResult | null; errors?: { message: string }[] };
+  try {
+    json = (await res.json()) as typeof json;
+  } catch {
+    throw new GraphQLRequestError([`The API answered HTTP ${res.status} without JSON`], res.status);
+  }
+  if (json.errors && json.errors.length > 0) throw new GraphQLRequestError(json.errors.map((e) => e.message), res.status);
+  if (!res.ok || json.data == null) throw new GraphQLRequestError([`The API answered HTTP ${res.status} with no data`], res.status);
+  return json.data;
+}

@@ -1,0 +1,169 @@
+/**
+ * The one normalised run shape (MLflow-style) every chart reads: metrics as ordered
+ * `{step, value, phase}` series keyed by name, hyperparameters flattened to scalars.
+ * Normalising once here means chart code never touches GraphQL result types.
+ */
+
+/** Training phase of an epoch: the frozen-base head phase or the fine-tuning phase. */
+export type PhaseName = "HEAD" | "FINE_TUNE";
+
+/** One value of a metric at a global step (1-based epoch counted across both phases). */
+export interface MetricPoint {
+  step: number;
+  value: number;
+  phase: PhaseName;
+}
+
+/** A run's confusion matrix on an explicit label order. */
+export interface ConfusionData {
+  labels: string[];
+  matrix: number[][];
+}
+
+/** The normalised run every chart consumes. */
+export interface RunData {
+  runId: string;
+  runName: string;
+  color: string;
+  metrics: Record<string, MetricPoint[]>;
+  params: Record<string, string | number>;
+  /** Present when the run has been evaluated. */
+  confusion?: ConfusionData;
+}
+
+/** Metric keys produced from epochs. */
+export const EPOCH_METRICS = ["loss", "accuracy", "val_loss", "val_accuracy"] as const;
+
+/** Summary metric key: the run's best validation accuracy (one point at its best epoch). */
+export const BEST_VAL_ACCURACY = "best_val_accuracy";
+
+/** Per-class F1 metric key for a label. */
+export function f1Key(label: string): string {
+  return `f1/${label}`;
+}
+
+/**
+ * Twenty distinguishable colours (Tableau 20 reordered so the first ten are the saturated set),
+ * enough for the 20-run compare limit without repeats.
+ */
+export const RUN_COLORS = [
+  "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+  "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+] as const;
+
+/** Colour for the run at `index` in a comparison (wraps after 20). */
+export function runColor(index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new Error(`runColor: index must be a non-negative integer, got ${String(index)}`);
+  return RUN_COLORS[index % RUN_COLORS.length] as string;
+}
+
+/** The epoch fields normalisation reads (a subset of the GraphQL Epoch type). */
+export interface EpochInput {
+  epoch: number;
+  phase: PhaseName;
+  loss: number;
+  accuracy: number;
+  valLoss?: number | null;
+  valAccuracy?: number | null;
+}
+
+/** The hyperparameter fields normalisation reads. */
+export interface HyperparametersInput {
+  baseModel: string;
+  headUnits: number[];
+  augmentation: string;
+  learningRate: number;
+  fineTuneLayers: number;
+  dropout?: number;
+  epochs?: number;
+  fineTuneEpochs?: number;
+  fineTuneLearningRate?: number;
+  batchSize?: number;
+  seed?: number;
+}
+
+/** The run fields normalisation reads. */
+export interface RunInput {
+  id: string;
+  name: string;
+  hyperparameters: HyperparametersInput;
+  bestValAccuracy?: number | null;
+  bestEpoch?: number | null;
+  evaluation?: { labels: string[]; confusionMatrix?: number[][]; perClass?: { label: string; f1: number }[] } | null;
+}
+
+const PHASE_ORDER: Record<PhaseName, number> = { HEAD: 0, FINE_TUNE: 1 };
+
+/**
+ * Orders epochs as trained (head phase first, then fine-tuning) and numbers them 1..n, because
+ * agents may restart the epoch counter for the fine-tuning phase.
+ */
+export function orderEpochs<E extends EpochInput>(epochs: readonly E[]): { step: number; epoch: E }[] {
+  return [...epochs]
+    .sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || a.epoch - b.epoch)
+    .map((epoch, i) => ({ step: i + 1, epoch }));
+}
+
+/** Flattens hyperparameters to chartable scalars; head units become "256,128" (a category). */
+export function paramsOf(h: HyperparametersInput): Record<string, string | number> {
+  const out: Record<string, string | number> = {
+    baseModel: h.baseModel,
+    head: h.headUnits.length > 0 ? h.headUnits.join(",") : "linear",
+    augmentation: h.augmentation,
+    learningRate: h.learningRate,
+    fineTuneLayers: h.fineTuneLayers,
+  };
+  const optional = ["dropout", "epochs", "fineTuneEpochs", "fineTuneLearningRate", "batchSize", "seed"] as const;
+  for (const key of optional) {
+    const v = h[key];
+    if (typeof v === "number") out[key] = v;
+  }
+  return out;
+}
+
+/**
+ * Builds the normalised shape from a run, its epochs and (optionally) a confusion matrix aligned
+ * to a shared label order (compare view); otherwise the run's own evaluation matrix is used.
+ */
+export function normaliseRun(
+  run: RunInput,
+  epochs: readonly EpochInput[],
+  color: string,
+  aligned?: ConfusionData | null,
+): RunData {
+  const metrics: Record<string, MetricPoint[]> = { loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
+  for (const { step, epoch } of orderEpochs(epochs)) {
+    metrics.loss!.push({ step, value: epoch.loss, phase: epoch.phase });
+    metrics.accuracy!.push({ step, value: epoch.accuracy, phase: epoch.phase });
+    if (typeof epoch.valLoss === "number") metrics.val_loss!.push({ step, value: epoch.valLoss, phase: epoch.phase });
+    if (typeof epoch.valAccuracy === "number") metrics.val_accuracy!.push({ step, value: epoch.valAccuracy, phase: epoch.phase });
+  }
+  if (typeof run.bestValAccuracy === "number") {
+    const step = run.bestEpoch ?? metrics.val_accuracy!.at(-1)?.step ?? 0;
+    const phase = metrics.val_accuracy!.find((p) => p.step === step)?.phase ?? "HEAD";
+    metrics[BEST_VAL_ACCURACY] = [{ step, value: run.bestValAccuracy, phase }];
+  }
+  const lastStep = metrics.loss!.at(-1)?.step ?? 0;
+  const lastPhase = metrics.loss!.at(-1)?.phase ?? "HEAD";
+  for (const c of run.evaluation?.perClass ?? []) {
+    metrics[f1Key(c.label)] = [{ step: lastStep, value: c.f1, phase: lastPhase }];
+  }
+  const out: RunData = { runId: run.id, runName: run.name, color, metrics, params: paramsOf(run.hyperparameters) };
+  if (aligned) out.confusion = aligned;
+  else if (run.evaluation?.confusionMatrix) out.confusion = { labels: run.evaluation.labels, matrix: run.evaluation.confusionMatrix };
+  return out;
+}
+
+/** Last value of a metric, or undefined when the run never logged it. */
+export function lastValue(run: RunData, key: string): number | undefined {
+  return run.metrics[key]?.at(-1)?.value;
+}
+
+/** The first step logged in the fine-tuning phase, or undefined when the run never fine-tuned. */
+export function fineTuneStart(run: RunData): number | undefined {
+  for (const points of Object.values(run.metrics)) {
+    const p = points.find((x) => x.phase === "FINE_TUNE");
+    if (p && points.length > 1) return p.step;
+  }
+  return undefined;
+}

@@ -1,0 +1,24 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { apiToken, apiUrl, publicApiConfig } from "./api-config";
+
+describe("api-config", () => {
+  it("builds the API URL from GRAFT_API_URL or the port", () => {
+    expect(apiUrl({ GRAFT_API_URL: "http://api:9000/" })).toBe("http://api:9000");
+    expect(apiUrl({ GRAFT_API_PORT: "4123" })).toBe("http://127.0.0.1:4123");
+    expect(() => apiUrl({ GRAFT_API_URL: "api:9000" })).toThrow('got "api:9000"');
+  });
+  it("prefers the env token, else reads ${GRAFT_DATA_DIR}/api-token", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "graft-web-"));
+    await writeFile(path.join(dir, "api-token"), "file-token\n");
+    expect(await apiToken({ GRAFT_API_TOKEN: "env-token", GRAFT_DATA_DIR: dir })).toBe("env-token");
+    expect(await apiToken({ GRAFT_DATA_DIR: dir })).toBe("file-token");
+    expect(await apiToken({ GRAFT_DATA_DIR: path.join(dir, "missing") })).toBeUndefined();
+  });
+  it("derives the public WebSocket URL", () => {
+    expect(publicApiConfig({ GRAFT_API_PUBLIC_URL: "https://graft.example/" })).toEqual({ wsUrl: "wss://graft.example/graphql", port: "4000" });
+    expect(publicApiConfig({ GRAFT_API_PORT: "4555" })).toEqual({ wsUrl: null, port: "4555" });
+  });
+});

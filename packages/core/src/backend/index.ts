@@ -1,0 +1,3 @@
+/** Backend selection and the wasm gradient kernels it installs. */
+export { selectBackend, currentBackend, BACKEND_NAMES, type BackendName } from "./select";
+export { registerWasmGradientKernels, WASM_GRADIENT_KERNELS } from "./wasm-grad-kernels";

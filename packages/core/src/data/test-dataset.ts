@@ -1,0 +1,55 @@
+/**
+ * Test support: small class-folder datasets generated in a temp directory at test time (real PNG,
+ * JPEG and BMP files), and the location of the shared real-photo assets. Not used by the product.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+import { encodeBmp } from "./bmp";
+
+/** `../shared` beside the checkout, or `GRAFT_SHARED_DIR` (see docs/ARCHITECTURE.md). */
+export const SHARED_DIR =
+  process.env.GRAFT_SHARED_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../..", "shared");
+
+/** The 720-photo plant-leaves dataset, and whether it is present on this machine. */
+export const PLANT_LEAVES = path.join(SHARED_DIR, "datasets", "plant-leaves");
+export const HAS_PLANT_LEAVES = existsSync(path.join(PLANT_LEAVES, "manifest.csv"));
+
+/** A solid-colour RGB image as raw bytes (distinct colours make decode checks meaningful). */
+export function solidRgb(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0; i < data.length; i += 3) data.set(rgb, i);
+  return data;
+}
+
+/** Encodes raw RGB as a PNG or JPEG file body with sharp. */
+export async function encodeImage(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  format: "png" | "jpeg" | "webp",
+): Promise<Buffer> {
+  return sharp(data, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+}
+
+/** File contents by path relative to the dataset root. */
+export type DatasetFiles = Record<string, Uint8Array | string>;
+
+/** Writes `files` into a fresh temp directory; returns it and a cleanup function. */
+export async function writeTempDataset(files: DatasetFiles): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const root = await mkdtemp(path.join(os.tmpdir(), "graft-data-"));
+  for (const [rel, body] of Object.entries(files)) {
+    const full = path.join(root, rel);
+    await mkdir(path.dirname(full), { recursive: true });
+    await writeFile(full, body);
+  }
+  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** A BMP file body of a solid colour (sharp cannot write BMP). */
+export function solidBmp(width: number, height: number, rgb: [number, number, number], bits: 24 | 32 = 24): Uint8Array {
+  return encodeBmp({ width, height, data: solidRgb(width, height, rgb) }, { bits });
+}

@@ -1,0 +1,7 @@
+/**
+ * Metrics over predictions. Pure TypeScript, no TensorFlow.js: the API imports this as
+ * `@graft/core/metrics` to compare runs without loading a backend.
+ */
+export { confusionMatrix, alignConfusionMatrix } from "./confusion";
+export { classificationReport, type ClassificationReport } from "./report";
+export { evaluatePredictions, argmax, type PredictionSet } from "./evaluate";

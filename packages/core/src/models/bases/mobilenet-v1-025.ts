@@ -1,0 +1,14 @@
+import type { BaseModelSpec } from "../spec";
+
+/** MobileNet v1, width 0.25: the smallest ImageNet base (218k parameters up to the features). */
+export const mobilenetV1_025: BaseModelSpec = {
+  name: "mobilenet_v1_0.25_224",
+  description: "MobileNet v1 α=0.25 (ImageNet); fastest base, 256-d features",
+  architecture: "mobilenet_v1",
+  inputSize: 224,
+  preprocessing: "mobilenet",
+  featureLayer: "conv_pw_13_relu",
+  featureDim: 256,
+  url: "https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/model.json",
+  sha256: "47417a9a7318ac0de893ed738ae84c6c26c294a415f06c421ff1c6af45df84f1",
+};

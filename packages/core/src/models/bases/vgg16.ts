@@ -1,0 +1,16 @@
+import type { BaseModelSpec } from "../spec";
+
+/** VGG16: no official TF.js LayersModel; convert it from Keras into GRAFT_MODELS_DIR. */
+export const vgg16: BaseModelSpec = {
+  name: "vgg16",
+  description: "VGG16 (ImageNet, Keras applications); 512-d features; convert locally",
+  architecture: "vgg16",
+  inputSize: 224,
+  preprocessing: "caffe",
+  featureLayer: "block5_pool",
+  featureDim: 512,
+  url: null,
+  sha256: null,
+  convert:
+    "python -c \"import tensorflow as tf; tf.keras.applications.VGG16(include_top=False, weights='imagenet', input_shape=(224,224,3)).save('vgg16.h5')\" && tensorflowjs_converter --input_format=keras vgg16.h5 \"$GRAFT_MODELS_DIR/vgg16\"",
+};

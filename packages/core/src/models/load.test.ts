@@ -1,0 +1,128 @@
+import * as tf from "@tensorflow/tfjs";
+import { createServer, type Server } from "node:http";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { selectBackend } from "../backend/select";
+import { BadInputError, GraftError } from "../errors";
+import { downloadModel } from "./download";
+import { loadBaseModel } from "./load";
+import { getBaseModelSpec } from "./registry";
+import { sharedModelsDir } from "./shared-dir";
+
+const modelsDir = sharedModelsDir();
+if (modelsDir === null) console.warn("shared models absent (../shared or GRAFT_SHARED_DIR): skipping base-model loading tests");
+
+const expectedShapes: Record<string, number[]> = {
+  "mobilenet_v1_0.25_224": [1, 7, 7, 256],
+  "mobilenet_v1_0.75_224": [1, 7, 7, 768],
+  "mobilenet_v2_0.35_224_no_top": [1, 7, 7, 1280],
+  darknet_tiny_224: [1, 14, 14, 128],
+};
+
+describe.skipIf(modelsDir === null)("loadBaseModel on the shared models", () => {
+  beforeAll(async () => {
+    await selectBackend("wasm");
+  });
+
+  for (const [name, shape] of Object.entries(expectedShapes)) {
+    it(`${name} loads and its feature layer has shape ${JSON.stringify(shape)}`, async () => {
+      const loaded = await loadBaseModel(name, { modelsDir, cacheDir: "/nonexistent-cache" });
+      expect(loaded.source).toBe("models-dir");
+      expect(loaded.spec.featureDim).toBe(shape[3]);
+      const layer = loaded.model.getLayer(loaded.spec.featureLayer);
+      const truncated = tf.model({ inputs: loaded.model.inputs, outputs: layer.output as tf.SymbolicTensor });
+      const out = tf.tidy(() => truncated.predict(tf.zeros([1, 224, 224, 3])) as tf.Tensor);
+      expect(out.shape).toEqual(shape);
+      out.dispose();
+      loaded.model.dispose();
+    });
+  }
+
+  it("loads a user model.json by path, with its output as feature layer", async () => {
+    const loaded = await loadBaseModel(path.join(modelsDir!, "mobilenet_v2_0.35_224_no_top", "model.json"));
+    expect(loaded.source).toBe("path");
+    expect(loaded.spec.featureLayer).toBe("out_relu");
+    expect(loaded.spec.inputSize).toBe(224);
+    expect(loaded.weightsSha256).toBe(getBaseModelSpec("mobilenet_v2_0.35_224_no_top").weightsSha256);
+    loaded.model.dispose();
+  });
+});
+
+describe("loadBaseModel errors", () => {
+  it("rejects an unknown registry name, quoting it", async () => {
+    await expect(loadBaseModel("resnet9000")).rejects.toThrow(BadInputError);
+    await expect(loadBaseModel("resnet9000")).rejects.toThrow(/"resnet9000"/);
+  });
+
+  it("gives the conversion command for a registry model without a URL", async () => {
+    const err = await loadBaseModel("vgg16", { modelsDir: null }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraftError);
+    expect((err as GraftError).code).toBe("NOT_FOUND");
+    expect((err as Error).message).toMatch(/tensorflowjs_converter --input_format=keras/);
+  });
+
+  it("reports a missing model path as NOT_FOUND", async () => {
+    const err = await loadBaseModel("/no/such/dir/model.json").catch((e: unknown) => e);
+    expect((err as GraftError).code).toBe("NOT_FOUND");
+  });
+});
+
+describe.skipIf(modelsDir === null)("downloadModel from a local HTTP server", () => {
+  let server: Server;
+  let base = "";
+  let tmp = "";
+  const name = "mobilenet_v1_0.25_224";
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "graft-dl-"));
+    const src = path.join(modelsDir!, name);
+    server = createServer((req, res) => {
+      const url = req.url ?? "/";
+      if (url.startsWith("/tampered/model.json")) {
+        const mj = JSON.parse(readFileSync(path.join(src, "model.json"), "utf8")) as { generatedBy?: string };
+        mj.generatedBy = "someone else";
+        res.end(JSON.stringify(mj));
+        return;
+      }
+      const file = path.join(src, path.basename(url));
+      if (!existsSync(file)) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === "object" && addr !== null ? addr.port : 0}`;
+  });
+  afterAll(() => {
+    server?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("rejects a tampered model.json with CHECKSUM_MISMATCH naming both hashes, and leaves no file", async () => {
+    const spec = { ...getBaseModelSpec(name), url: `${base}/tampered/model.json` };
+    const dir = path.join(tmp, "bad");
+    const err = await downloadModel(spec, dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraftError);
+    expect((err as GraftError).code).toBe("CHECKSUM_MISMATCH");
+    expect((err as Error).message).toContain(spec.sha256!);
+    expect((err as Error).message).toMatch(/sha256 [0-9a-f]{64}/);
+    expect(existsSync(path.join(dir, "model.json"))).toBe(false);
+  });
+
+  it("downloads model.json and every shard, reporting progress, then loads from the cache", async () => {
+    await selectBackend("wasm");
+    const spec = { ...getBaseModelSpec(name), url: `${base}/model.json` };
+    const dir = path.join(tmp, "cache", "models", name);
+    const seen: number[] = [];
+    await downloadModel(spec, dir, (p) => seen.push(p.filesDone));
+    expect(seen.at(-1)).toBe(56);
+    const loaded = await loadBaseModel(name, { modelsDir: null, cacheDir: path.join(tmp, "cache") });
+    expect(loaded.source).toBe("cache");
+    expect(loaded.model.layers.length).toBe(88);
+    loaded.model.dispose();
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Loads a base model by registry name or model.json path: user path → local models dir → cache →
+ * download (verified). Works on any backend because files are read without tfjs-node.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { BadInputError, GraftError } from "../errors";
+import type { DownloadProgress } from "./download";
+import { downloadModel } from "./download";
+import { readModelArtifacts, sha256File } from "./io";
+import { defaultCacheDir, defaultModelsDir } from "./paths";
+import { getBaseModelSpec, isBaseModelName } from "./registry";
+import type { BaseModelSpec, BasePreprocessing } from "./spec";
+
+/** Options of {@link loadBaseModel}. */
+export interface LoadBaseModelOptions {
+  /** Folder with one sub-folder per registry name; default `GRAFT_MODELS_DIR`. */
+  modelsDir?: string | null;
+  /** Download cache root; default `GRAFT_CACHE_DIR` or `~/.cache/graft`. */
+  cacheDir?: string;
+  onProgress?: (p: DownloadProgress) => void;
+  /** For a user model.json: how to scale pixels (default "mobilenet"). */
+  preprocessing?: BasePreprocessing;
+  /** For a user model.json: the feature layer (default: the model's output layer). */
+  featureLayer?: string;
+}
+
+/** A base model ready for feature extraction. */
+export interface LoadedBaseModel {
+  model: tf.LayersModel;
+  spec: BaseModelSpec;
+  /** Where the files came from. */
+  source: "path" | "models-dir" | "cache" | "download";
+  modelJsonPath: string;
+  /** sha256 of the weight bytes: with the name, it identifies cached features. */
+  weightsSha256: string;
+}
+
+/** True when the argument names a file rather than a registry entry. */
+export function looksLikePath(nameOrPath: string): boolean {
+  return nameOrPath.includes("/") || nameOrPath.includes("\\") || nameOrPath.endsWith(".json");
+}
+
+/** The spec of a user model: input size and feature layer read from the model itself. */
+function userSpec(model: tf.LayersModel, jsonPath: string, options: LoadBaseModelOptions): BaseModelSpec {
+  const inShape = model.inputs[0]?.shape ?? [];
+  const [, h, w, c] = inShape;
+  if (inShape.length !== 4 || h == null || w == null || h !== w || c !== 3) {
+    throw new BadInputError(`Model ${jsonPath} must take square RGB images [null, s, s, 3], its input shape is ${JSON.stringify(inShape)}`);
+  }
+  const featureLayer = options.featureLayer ?? model.outputs[0]?.sourceLayer.name ?? "";
+  let featureShape: tf.Shape;
+  try {
+    featureShape = model.getLayer(featureLayer).outputShape as tf.Shape;
+  } catch (cause) {
+    throw new BadInputError(`Feature layer ${JSON.stringify(featureLayer)} is not a layer of ${jsonPath}`, { cause });
+  }
+  return {
+    name: jsonPath,
+    description: `User model ${jsonPath}`,
+    architecture: "custom",
+    inputSize: h,
+    preprocessing: options.preprocessing ?? "mobilenet",
+    featureLayer,
+    featureDim: featureShape[featureShape.length - 1] ?? 0,
+    url: null,
+    sha256: null,
+  };
+}
+
+async function fromFile(jsonPath: string, spec: BaseModelSpec | null, source: LoadedBaseModel["source"], options: LoadBaseModelOptions): Promise<LoadedBaseModel> {
+  const { artifacts, weightsSha256 } = await readModelArtifacts(jsonPath);
+  const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  return { model, spec: spec ?? userSpec(model, jsonPath, options), source, modelJsonPath: jsonPath, weightsSha256 };
+}
+
+/**
+ * Loads a base model.
+ *
+ * - a path to a `model.json` loads that model (feature layer: its output unless given);
+ * - a registry name loads `<modelsDir>/<name>/model.json` when present, else
+ *   `<cacheDir>/models/<name>/model.json` when its sha256 matches the registry, else downloads it
+ *   there (CHECKSUM_MISMATCH on a tampered model.json);
+ * - a registry entry without a URL (VGG16, ResNet50, EfficientNetB0) and no local copy is a
+ *   NOT_FOUND error that gives the conversion command.
+ */
+export async function loadBaseModel(nameOrPath: string, options: LoadBaseModelOptions = {}): Promise<LoadedBaseModel> {
+  if (typeof nameOrPath !== "string" || nameOrPath.trim() === "") {
+    throw new BadInputError(`Base model must be a registry name or a model.json path, received ${JSON.stringify(nameOrPath)}`);
+  }
+  if (looksLikePath(nameOrPath) && !isBaseModelName(nameOrPath)) {
+    const jsonPath = path.resolve(nameOrPath.endsWith(".json") ? nameOrPath : path.join(nameOrPath, "model.json"));
+    if (!existsSync(jsonPath)) throw new GraftError("NOT_FOUND", `Model file ${JSON.stringify(nameOrPath)} does not exist (looked for ${jsonPath})`);
+    return fromFile(jsonPath, null, "path", options);
+  }
+  const spec = getBaseModelSpec(nameOrPath);
+  const modelsDir = options.modelsDir === undefined ? defaultModelsDir() : options.modelsDir;
+  if (modelsDir !== null) {
+    const local = path.join(modelsDir, spec.name, "model.json");
+    if (existsSync(local)) return fromFile(local, spec, "models-dir", options);
+  }
+  if (spec.url === null) {
+    throw new GraftError(
+      "NOT_FOUND",
+      `Base model ${JSON.stringify(spec.name)} has no published TF.js weights and no local copy at ${modelsDir === null ? "GRAFT_MODELS_DIR (unset)" : path.join(modelsDir, spec.name)}. Convert it once with:\n  ${spec.convert ?? "tensorflowjs_converter"}`,
+    );
+  }
+  const cacheDir = path.join(options.cacheDir ?? defaultCacheDir(), "models", spec.name);
+  const cached = path.join(cacheDir, "model.json");
+  if (existsSync(cached) && (spec.sha256 === null || sha256File(cached) === spec.sha256)) {
+    return fromFile(cached, spec, "cache", options);
+  }
+  const jsonPath = await downloadModel(spec, cacheDir, options.onProgress);
+  return fromFile(jsonPath, spec, "download", options);
+}

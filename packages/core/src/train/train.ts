@@ -1,0 +1,215 @@
+/**
+ * `train()`: one transfer-learning run. Phase 1 trains the head on cached GAP features of the
+ * frozen base; phase 2 (optional) fine-tunes the base's top layers (BN folded, i.e. in inference
+ * mode) on cached outputs of the frozen bottom. Then it evaluates and saves a plain classifier.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { selectBackend } from "../backend/select";
+import { CallbackList, type Callback, type TrainingContext } from "../callbacks/callback";
+import { EarlyStopping } from "../callbacks/early-stopping";
+import { ModelCheckpoint } from "../callbacks/model-checkpoint";
+import { ReduceLROnPlateau } from "../callbacks/reduce-lr";
+import { scanDataset } from "../data/scan";
+import { splitDataset } from "../data/split";
+import { evaluatePredictions } from "../evaluation/evaluate";
+import { createFeatureExtractor, extractorId } from "../features/extractor";
+import { extractFeatures, type ExtractResult } from "../features/extract";
+import { layerCount, runGraph, type FoldedGraph } from "../features/graph";
+import { splitGraph } from "../features/split";
+import { loadBaseModel } from "../models/load";
+import { defaultCacheDir } from "../models/paths";
+import type { EpochRecord, ImageEntry, TrainConfig, TrainHooks, TrainResult } from "../types";
+import { createRng } from "../util/random";
+import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
+import { validateTrainConfig } from "./config";
+import { createHead, disposeHead, headLogits, headVariables, type Head } from "./head";
+import { evaluateSource, runEpochs, type BatchSource } from "./loop";
+import { createOptimizer, getLearningRate, setLearningRate } from "./optimizer";
+import { makeTrainable } from "./trainable";
+import { arraySource } from "./sources";
+import { augmentedSource } from "./augmented-source";
+
+/** Options of {@link train}. */
+export interface TrainOptions {
+  /** Class-folder dataset root. */
+  dataDir: string;
+  config: TrainConfig;
+  /** Where `checkpoint/` (final model) and `best/` (best val_loss) go; nothing is saved without it. */
+  outDir?: string;
+  /** Group-wise split from a manifest column (leakage-free validation). */
+  groupBy?: { manifest: string; column: string };
+  /** Backend override (else GRAFT_BACKEND, else the fastest available). */
+  backend?: string;
+  modelsDir?: string;
+  /** Cache root for weights and features; default GRAFT_CACHE_DIR or ~/.cache/graft. */
+  cacheDir?: string;
+  hooks?: TrainHooks;
+}
+
+interface CacheStats {
+  hits: number;
+  misses: number;
+  seconds: number;
+}
+
+function addStats(total: CacheStats, r: ExtractResult): void {
+  total.hits += r.hits;
+  total.misses += r.misses;
+  total.seconds += r.seconds;
+}
+
+/** Keras-style callbacks for one phase from the config (a fresh EarlyStopping per phase). */
+function phaseCallbacks(config: TrainConfig, checkpoint: Callback | null): Callback[] {
+  const list: Callback[] = [];
+  if (config.earlyStoppingPatience !== null) list.push(new EarlyStopping({ monitor: "val_loss", patience: config.earlyStoppingPatience, restoreBestWeights: true }));
+  if (config.reduceLrPatience !== null) list.push(new ReduceLROnPlateau({ monitor: "val_loss", patience: config.reduceLrPatience, factor: 0.5 }));
+  if (checkpoint !== null) list.push(checkpoint);
+  return list;
+}
+
+function snapshotContext(variables: () => tf.Variable[], optimizer: tf.Optimizer, save: (dir: string) => Promise<void>): TrainingContext {
+  return {
+    getLearningRate: () => getLearningRate(optimizer),
+    setLearningRate: (lr) => setLearningRate(optimizer, lr),
+    getWeights: () => variables().map((v) => tf.clone(v)),
+    setWeights: (snapshot) => {
+      const values = snapshot as tf.Tensor[];
+      variables().forEach((v, i) => v.assign(values[i] as tf.Tensor));
+    },
+    disposeWeights: (snapshot) => tf.dispose(snapshot as tf.Tensor[]),
+    save,
+    stopTraining: false,
+  };
+}
+
+/**
+ * Trains a classifier on the class-folder dataset at `dataDir` and returns the run's result
+ * (backend, per-epoch records, evaluation on the validation split, cache statistics).
+ * @throws BadInputError for an invalid config, dataset or base model name.
+ */
+export async function train(options: TrainOptions): Promise<TrainResult> {
+  const config = validateTrainConfig({ ...options.config });
+  const hooks = options.hooks ?? {};
+  const backend = await selectBackend(options.backend);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const index = await scanDataset(options.dataDir, options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } });
+  const split = splitDataset(index, { validationSplit: config.validationSplit, seed: config.seed, byGroup: options.groupBy !== undefined });
+  const loaded = await loadBaseModel(config.baseModel, { ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }), cacheDir });
+  const { model, spec, weightsSha256 } = loaded;
+  const fx = createFeatureExtractor(model, spec, { weightsSha256 });
+  const graph = fx.graph as FoldedGraph;
+  validateTrainConfig(config, layerCount(graph));
+
+  const classes = index.classes;
+  const numClasses = classes.length;
+  const rng = createRng(config.seed);
+  const head: Head = createHead(fx.dim, config.headUnits, numClasses, config, rng);
+  const stats: CacheStats = { hits: 0, misses: 0, seconds: 0 };
+  const progress = (stage: string) => (done: number, total: number) => hooks.onProgress?.({ stage, done, total });
+  const trainLabels = split.train.map((e) => e.label);
+  const valLabels = split.validation.map((e) => e.label);
+  const augment = config.augmentation.length > 0;
+  const extract = async (entries: ImageEntry[], stage: string, graphId: string, compute: (x: tf.Tensor4D) => tf.Tensor, itemShape: number[]): Promise<Float32Array> => {
+    const r = await extractFeatures(entries, { graphId, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute, itemShape, cacheDir, batchSize: 32, onProgress: progress(stage) });
+    addStats(stats, r);
+    return r.data;
+  };
+
+  let topGraph: FoldedGraph | null = null;
+  let trainableSteps: FoldedGraph["steps"] = [];
+  const saveTo = async (dir: string): Promise<void> => {
+    await mkdir(dir, { recursive: true });
+    if (trainableSteps.length > 0) writeBackSteps(model, trainableSteps);
+    const classifier = buildClassifier(model, spec.featureLayer, head);
+    await saveClassifier(classifier, classes, dir);
+  };
+  const checkpoint = options.outDir === undefined ? null : new ModelCheckpoint({ dir: path.join(options.outDir, "best"), monitor: "val_loss", saveBestOnly: true });
+  const epochs: EpochRecord[] = [];
+  let stoppedReason: string | null = null;
+  let forward: (x: tf.Tensor, training: boolean, seed: number) => tf.Tensor2D;
+  let validation: BatchSource;
+
+  try {
+    // Phase 1: head on pooled features of the frozen base.
+    const pooled = (x: tf.Tensor4D): tf.Tensor => fx.pooled(x);
+    const valFeatures = await extract(split.validation, "features:validation", fx.id, pooled, [fx.dim]);
+    validation = arraySource(valFeatures, [fx.dim], valLabels);
+    const trainSource = augment
+      ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: pooled })
+      : arraySource(await extract(split.train, "features:train", fx.id, pooled, [fx.dim]), [fx.dim], trainLabels);
+    forward = (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed);
+    const optimizer = createOptimizer(config.optimizer, config.learningRate);
+    const context = snapshotContext(() => headVariables(head), optimizer, saveTo);
+    const callbacks = new CallbackList(phaseCallbacks(config, checkpoint));
+    callbacks.setContext(context);
+    await callbacks.onTrainBegin();
+    const head1 = await runEpochs({ phase: "head", firstEpoch: 1, epochs: config.epochs, batchSize: config.batchSize, numClasses, train: trainSource, validation, forward, variables: headVariables(head), optimizer, rng, callbacks, context, hooks });
+    await callbacks.onTrainEnd();
+    optimizer.dispose();
+    epochs.push(...head1.records);
+    stoppedReason = head1.stoppedReason;
+
+    // Phase 2: fine-tune the top layers, unless the run was cancelled.
+    const cancelled = stoppedReason !== null && stoppedReason !== "early_stopping";
+    if (config.fineTuneLayers > 0 && !cancelled) {
+      const parts = splitGraph(graph, config.fineTuneLayers);
+      topGraph = parts.top;
+      const boundary = parts.bottom.output;
+      const boundaryShape = boundary === graph.input ? [spec.inputSize, spec.inputSize, 3] : (model.getLayer(boundary).outputShape as number[]).slice(1);
+      const bottomId = extractorId(spec, weightsSha256, boundary);
+      const bottom = (x: tf.Tensor4D): tf.Tensor => runGraph(parts.bottom, x);
+      const top = parts.top;
+      const trainable = makeTrainable(model, top.steps);
+      trainableSteps = top.steps;
+      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape);
+      validation = arraySource(valMaps, boundaryShape, valLabels);
+      const trainSource2 = augment
+        ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: bottom })
+        : arraySource(await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape), boundaryShape, trainLabels);
+      forward = (x, training, seed) => headLogits(head, tf.mean(runGraph(top, x, { training }), [1, 2]) as tf.Tensor2D, training, seed);
+      const variables = [...trainable, ...headVariables(head)];
+      const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
+      const context2 = snapshotContext(() => variables, optimizer2, saveTo);
+      const callbacks2 = new CallbackList(phaseCallbacks({ ...config }, checkpoint));
+      callbacks2.setContext(context2);
+      await callbacks2.onTrainBegin();
+      const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks });
+      await callbacks2.onTrainEnd();
+      optimizer2.dispose();
+      epochs.push(...ft.records);
+      stoppedReason = ft.stoppedReason ?? (stoppedReason === "early_stopping" ? null : stoppedReason);
+    }
+
+    // Final evaluation with the weights training ended with (best ones when EarlyStopping restored them).
+    const final = await evaluateSource(validation, numClasses, 64, forward);
+    const evaluation = evaluatePredictions({ labels: classes, yTrue: valLabels, probabilities: final.probabilities, files: split.validation.map((e) => e.file) });
+    let checkpointDir: string | null = null;
+    if (options.outDir !== undefined) {
+      checkpointDir = path.join(options.outDir, "checkpoint");
+      await saveTo(checkpointDir);
+    }
+    const withVal = epochs.filter((r) => r.valAccuracy !== null);
+    const best = withVal.reduce<EpochRecord | null>((b, r) => (b === null || (r.valAccuracy as number) > (b.valAccuracy as number) || (r.valAccuracy === b.valAccuracy && (r.valLoss as number) < (b.valLoss as number)) ? r : b), null);
+    return {
+      backend,
+      classes,
+      epochs,
+      bestEpoch: best?.epoch ?? null,
+      bestValAccuracy: best?.valAccuracy ?? null,
+      finalValAccuracy: final.accuracy,
+      evaluation,
+      checkpointDir,
+      stoppedReason,
+      skipped: index.skipped,
+      trainCount: split.train.length,
+      validationCount: split.validation.length,
+      featureCache: stats,
+    };
+  } finally {
+    disposeHead(head);
+    fx.dispose();
+    model.dispose();
+  }
+}

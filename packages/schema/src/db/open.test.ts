@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { newId, openDatabase } from "./index";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function freshDb() {
+  const dir = mkdtempSync(join(tmpdir(), "graft-schema-"));
+  dirs.push(dir);
+  return { file: join(dir, "nested", "graft.db"), db: openDatabase(join(dir, "nested", "graft.db")) };
+}
+
+describe("openDatabase", () => {
+  it("sets the pragmas and applies the committed migrations", () => {
+    const { db } = freshDb();
+    const c = db.$client;
+    expect(c.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(c.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(c.pragma("busy_timeout", { simple: true })).toBe(5000);
+    expect(c.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
+    const tables = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sqlite_sequence' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(["agents", "artifacts", "datasets", "epochs", "evaluations", "experiments", "notes", "run_tags", "runs", "sweeps"]);
+    // Every sortable run column has an index.
+    const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
+    for (const col of ["best_val_accuracy", "learning_rate", "created_at", "head_units_total", "final_val_loss"]) expect(indexes).toContain(`runs_${col}_idx`);
+    c.close();
+  });
+
+  it("is idempotent across reopen and enforces keys and the (run, epoch) uniqueness", () => {
+    const { db, file } = freshDb();
+    db.$client.close();
+    const again = openDatabase(file);
+    const c = again.$client;
+    const now = Date.now();
+    c.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, ?)").run(now);
+    const insertRun = c.prepare(
+      `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
+        learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at)
+       VALUES (?, 'r', 'QUEUED', ?, 'm', 224, '[1]', 1, 0.2, 'none', 'adam', 0.001, 1, 0, 0, 0.00001, 32, 1, 0.2, ?)`,
+    );
+    insertRun.run("r1", "d", now);
+    expect(() => insertRun.run("r2", "missing-dataset", now)).toThrow(/FOREIGN KEY/);
+    const insertEpoch = c.prepare("INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r1', ?, 'HEAD', 1, 0.5, 0.001, 1, 1, ?)");
+    insertEpoch.run(1, now);
+    expect(() => insertEpoch.run(1, now)).toThrow(/UNIQUE|PRIMARY KEY/);
+    c.close();
+  });
+});
+
+describe("newId", () => {
+  it("is a UUIDv7-shaped string that sorts in creation order", () => {
+    const ids = Array.from({ length: 2000 }, () => newId());
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

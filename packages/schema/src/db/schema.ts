@@ -1,0 +1,11 @@
+/** Every table and relation of Graft's database: the barrel drizzle-kit and drizzle() read. */
+export * from "./tables/agents";
+export * from "./tables/artifacts";
+export * from "./tables/datasets";
+export * from "./tables/epochs";
+export * from "./tables/evaluations";
+export * from "./tables/experiments";
+export * from "./tables/notes";
+export * from "./tables/run-tags";
+export * from "./tables/runs";
+export * from "./tables/sweeps";

@@ -1,0 +1,33 @@
+import { relations } from "drizzle-orm";
+import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { runs } from "./runs";
+
+/**
+ * One row per run × epoch. The composite primary key is what makes logEpochs idempotent:
+ * `INSERT ... ON CONFLICT (run_id, epoch) DO NOTHING` (valid on SQLite and Postgres alike).
+ */
+export const epochs = sqliteTable(
+  "epochs",
+  {
+    runId: text("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** 1-based, continuing across phases. */
+    epoch: integer("epoch").notNull(),
+    /** HEAD | FINE_TUNE */
+    phase: text("phase").notNull(),
+    loss: real("loss").notNull(),
+    accuracy: real("accuracy").notNull(),
+    valLoss: real("val_loss"),
+    valAccuracy: real("val_accuracy"),
+    learningRate: real("learning_rate").notNull(),
+    durationMs: real("duration_ms").notNull(),
+    imagesPerSec: real("images_per_sec").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ name: "epochs_run_epoch_pk", columns: [t.runId, t.epoch] })],
+);
+
+export const epochsRelations = relations(epochs, ({ one }) => ({
+  run: one(runs, { fields: [epochs.runId], references: [runs.id] }),
+}));

@@ -1,0 +1,115 @@
+import { relations } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { agents } from "./agents";
+import { artifacts } from "./artifacts";
+import { datasets } from "./datasets";
+import { epochs } from "./epochs";
+import { evaluations } from "./evaluations";
+import { experiments } from "./experiments";
+import { notes } from "./notes";
+import { runTags } from "./run-tags";
+import { sweeps } from "./sweeps";
+
+/**
+ * One training run: its typed hyperparameters (one column each, so every one can be sorted and
+ * range-filtered through an index), its lifecycle (status, lease, attempts) and summary metrics
+ * kept current by logEpochs so list pages never aggregate the epochs table.
+ */
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** QUEUED | RUNNING | COMPLETED | FAILED | CANCELED | STOPPED_EARLY */
+    status: text("status").notNull(),
+    experimentId: text("experiment_id").references(() => experiments.id, { onDelete: "set null" }),
+    sweepId: text("sweep_id").references(() => sweeps.id, { onDelete: "set null" }),
+    datasetId: text("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+
+    baseModel: text("base_model").notNull(),
+    inputSize: integer("input_size").notNull(),
+    headUnits: text("head_units", { mode: "json" }).$type<number[]>().notNull(),
+    /** Sum of the head's dense units: the sortable, range-filterable form of head_units. */
+    headUnitsTotal: integer("head_units_total").notNull(),
+    dropout: real("dropout").notNull(),
+    /** Canonical comma-joined op list or "none". */
+    augmentation: text("augmentation").notNull(),
+    optimizer: text("optimizer").notNull(),
+    learningRate: real("learning_rate").notNull(),
+    epochs: integer("epochs").notNull(),
+    fineTuneLayers: integer("fine_tune_layers").notNull(),
+    fineTuneEpochs: integer("fine_tune_epochs").notNull(),
+    fineTuneLearningRate: real("fine_tune_learning_rate").notNull(),
+    batchSize: integer("batch_size").notNull(),
+    seed: integer("seed").notNull(),
+    validationSplit: real("validation_split").notNull(),
+    earlyStoppingPatience: integer("early_stopping_patience"),
+
+    backend: text("backend"),
+    agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    attempts: integer("attempts").notNull().default(0),
+    leaseExpiresAt: integer("lease_expires_at"),
+    /** A stop the agent has not acknowledged yet: CANCELED or STOPPED_EARLY. */
+    stopRequested: text("stop_requested"),
+
+    createdAt: integer("created_at").notNull(),
+    startedAt: integer("started_at"),
+    finishedAt: integer("finished_at"),
+    durationMs: real("duration_ms"),
+    error: text("error"),
+    stopReason: text("stop_reason"),
+
+    bestValAccuracy: real("best_val_accuracy"),
+    bestEpoch: integer("best_epoch"),
+    finalValAccuracy: real("final_val_accuracy"),
+    finalValLoss: real("final_val_loss"),
+    epochCount: integer("epoch_count").notNull().default(0),
+  },
+  (t) => [
+    // The claim queue: oldest queued run first.
+    index("runs_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("runs_experiment_idx").on(t.experimentId, t.createdAt),
+    index("runs_sweep_idx").on(t.sweepId, t.status),
+    index("runs_dataset_idx").on(t.datasetId),
+    index("runs_agent_idx").on(t.agentId),
+    index("runs_lease_idx").on(t.status, t.leaseExpiresAt),
+    // One (column, id) index per sortable field: keyset pagination walks it in either direction.
+    index("runs_created_at_idx").on(t.createdAt, t.id),
+    index("runs_started_at_idx").on(t.startedAt, t.id),
+    index("runs_finished_at_idx").on(t.finishedAt, t.id),
+    index("runs_duration_ms_idx").on(t.durationMs, t.id),
+    index("runs_name_idx").on(t.name, t.id),
+    index("runs_base_model_idx").on(t.baseModel, t.id),
+    index("runs_input_size_idx").on(t.inputSize, t.id),
+    index("runs_head_units_total_idx").on(t.headUnitsTotal, t.id),
+    index("runs_dropout_idx").on(t.dropout, t.id),
+    index("runs_augmentation_idx").on(t.augmentation, t.id),
+    index("runs_learning_rate_idx").on(t.learningRate, t.id),
+    index("runs_fine_tune_layers_idx").on(t.fineTuneLayers, t.id),
+    index("runs_fine_tune_learning_rate_idx").on(t.fineTuneLearningRate, t.id),
+    index("runs_epochs_idx").on(t.epochs, t.id),
+    index("runs_fine_tune_epochs_idx").on(t.fineTuneEpochs, t.id),
+    index("runs_batch_size_idx").on(t.batchSize, t.id),
+    index("runs_seed_idx").on(t.seed, t.id),
+    index("runs_validation_split_idx").on(t.validationSplit, t.id),
+    index("runs_best_val_accuracy_idx").on(t.bestValAccuracy, t.id),
+    index("runs_best_epoch_idx").on(t.bestEpoch, t.id),
+    index("runs_final_val_accuracy_idx").on(t.finalValAccuracy, t.id),
+    index("runs_final_val_loss_idx").on(t.finalValLoss, t.id),
+    index("runs_epoch_count_idx").on(t.epochCount, t.id),
+  ],
+);
+
+export const runsRelations = relations(runs, ({ one, many }) => ({
+  experiment: one(experiments, { fields: [runs.experimentId], references: [experiments.id] }),
+  sweep: one(sweeps, { fields: [runs.sweepId], references: [sweeps.id] }),
+  dataset: one(datasets, { fields: [runs.datasetId], references: [datasets.id] }),
+  agent: one(agents, { fields: [runs.agentId], references: [agents.id] }),
+  epochs: many(epochs),
+  evaluation: one(evaluations, { fields: [runs.id], references: [evaluations.runId] }),
+  artifacts: many(artifacts),
+  tags: many(runTags),
+  notes: many(notes),
+}));

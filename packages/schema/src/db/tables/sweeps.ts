@@ -1,0 +1,55 @@
+import { relations } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { datasets } from "./datasets";
+import { experiments } from "./experiments";
+import { runs } from "./runs";
+
+/** The grid or distribution a sweep draws its runs from (stored as JSON). */
+export interface SearchSpaceJson {
+  baseModels: string[];
+  headUnits: number[][];
+  augmentations: string[];
+  fineTuneLayers: number[];
+  learningRates: number[];
+  fineTuneLearningRates: number[];
+  dropouts: number[];
+}
+
+/** A hyperparameter search expanded into queued runs at creation. */
+export const sweeps = sqliteTable(
+  "sweeps",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    experimentId: text("experiment_id")
+      .notNull()
+      .references(() => experiments.id, { onDelete: "cascade" }),
+    datasetId: text("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    /** GRID | RANDOM */
+    strategy: text("strategy").notNull(),
+    searchSpace: text("search_space", { mode: "json" }).$type<SearchSpaceJson>().notNull(),
+    maxRuns: integer("max_runs"),
+    seed: integer("seed").notNull(),
+    /** NONE | MEDIAN | ASHA */
+    earlyTermination: text("early_termination").notNull(),
+    epochs: integer("epochs").notNull(),
+    fineTuneEpochs: integer("fine_tune_epochs").notNull(),
+    batchSize: integer("batch_size").notNull(),
+    validationSplit: real("validation_split").notNull(),
+    /** RUNNING | COMPLETED | CANCELED */
+    status: text("status").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("sweeps_experiment_idx").on(t.experimentId, t.createdAt),
+    index("sweeps_created_at_idx").on(t.createdAt, t.id),
+  ],
+);
+
+export const sweepsRelations = relations(sweeps, ({ one, many }) => ({
+  experiment: one(experiments, { fields: [sweeps.experimentId], references: [experiments.id] }),
+  dataset: one(datasets, { fields: [sweeps.datasetId], references: [datasets.id] }),
+  runs: many(runs),
+}));

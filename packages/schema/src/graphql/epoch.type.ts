@@ -1,0 +1,20 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Phase } from "./enums";
+import { DateTimeScalar } from "./scalars";
+
+/** One logged epoch of a run. */
+@ObjectType()
+export class Epoch {
+  /** Not in the draft contract: lets a subscriber of several runs tell epochs apart. */
+  @Field(() => String) runId!: string;
+  @Field(() => Int) epoch!: number;
+  @Field(() => Phase) phase!: Phase;
+  @Field(() => Float) loss!: number;
+  @Field(() => Float) accuracy!: number;
+  @Field(() => Float, { nullable: true }) valLoss!: number | null;
+  @Field(() => Float, { nullable: true }) valAccuracy!: number | null;
+  @Field(() => Float) learningRate!: number;
+  @Field(() => Float) durationMs!: number;
+  @Field(() => Float) imagesPerSec!: number;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}

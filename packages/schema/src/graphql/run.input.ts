@@ -1,0 +1,142 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from "class-validator";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D } from "../hyperparameters";
+import { Phase, RunField, RunStatus, SortDirection } from "./enums";
+
+/** Hyperparameters of one run; omitted ones take {@link D}'s defaults. */
+@InputType()
+export class HyperparametersInput {
+  @Field(() => String) @Length(1, 500) baseModel!: string;
+  @Field(() => Int, { nullable: true, description: "Only for a custom model.json base; registry models know their size." })
+  @IsOptional() @IsInt() @Min(B.inputSize.min) @Max(B.inputSize.max)
+  inputSize?: number | null;
+  @Field(() => [Int]) @ArrayMaxSize(B.headLayers.max) @IsInt({ each: true }) @Min(B.headUnit.min, { each: true }) @Max(B.headUnit.max, { each: true })
+  headUnits!: number[];
+  @Field(() => Float, { defaultValue: D.dropout, nullable: true }) @IsOptional() @Min(B.dropout.min) @Max(B.dropout.max) dropout?: number | null;
+  @Field(() => String, { defaultValue: D.augmentation, nullable: true }) @IsOptional() @MaxLength(200) augmentation?: string | null;
+  @Field(() => String, { defaultValue: D.optimizer, nullable: true }) @IsOptional() @MaxLength(40) optimizer?: string | null;
+  @Field(() => Float, { defaultValue: D.learningRate, nullable: true }) @IsOptional() @IsPositive() @Max(B.learningRate.max) learningRate?: number | null;
+  @Field(() => Int, { defaultValue: D.epochs, nullable: true }) @IsOptional() @Min(B.epochs.min) @Max(B.epochs.max) epochs?: number | null;
+  @Field(() => Int, { defaultValue: D.fineTuneLayers, nullable: true }) @IsOptional() @Min(B.fineTuneLayers.min) @Max(B.fineTuneLayers.max) fineTuneLayers?: number | null;
+  @Field(() => Int, { defaultValue: D.fineTuneEpochs, nullable: true }) @IsOptional() @Min(B.fineTuneEpochs.min) @Max(B.fineTuneEpochs.max) fineTuneEpochs?: number | null;
+  @Field(() => Float, { defaultValue: D.fineTuneLearningRate, nullable: true }) @IsOptional() @IsPositive() @Max(B.fineTuneLearningRate.max) fineTuneLearningRate?: number | null;
+  @Field(() => Int, { defaultValue: D.batchSize, nullable: true }) @IsOptional() @Min(B.batchSize.min) @Max(B.batchSize.max) batchSize?: number | null;
+  @Field(() => Int, { defaultValue: D.seed, nullable: true }) @IsOptional() seed?: number | null;
+  @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(B.earlyStoppingPatience.min) @Max(B.earlyStoppingPatience.max)
+  earlyStoppingPatience?: number | null;
+}
+
+/** Creates one queued run. */
+@InputType()
+export class CreateRunInput {
+  @Field(() => ID) datasetId!: string;
+  @Field(() => ID, { nullable: true }) experimentId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) name?: string | null;
+  @Field(() => HyperparametersInput) @ValidateNested() hyperparameters!: HyperparametersInput;
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Length(1, 100, { each: true }) tags?: string[] | null;
+}
+
+/** An inclusive numeric range over one run column (timestamps in ms since the epoch). */
+@InputType()
+export class RangeFilter {
+  @Field(() => RunField) field!: RunField;
+  @Field(() => Float, { nullable: true }) min?: number | null;
+  @Field(() => Float, { nullable: true }) max?: number | null;
+}
+
+/** Narrows the `runs` query; every given condition must hold. */
+@InputType()
+export class RunFilter {
+  @Field(() => [RunStatus], { nullable: true }) status?: RunStatus[] | null;
+  @Field(() => ID, { nullable: true }) experimentId?: string | null;
+  @Field(() => ID, { nullable: true }) sweepId?: string | null;
+  @Field(() => ID, { nullable: true }) datasetId?: string | null;
+  @Field(() => [String], { nullable: true }) baseModels?: string[] | null;
+  @Field(() => [String], { nullable: true }) augmentations?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Runs carrying every one of these tags." }) tags?: string[] | null;
+  @Field(() => String, { nullable: true, description: "Substring of the run's name." }) @IsOptional() @MaxLength(200) search?: string | null;
+  @Field(() => [RangeFilter], { nullable: true }) @IsOptional() @ValidateNested() ranges?: RangeFilter[] | null;
+}
+
+/** Sort order of the `runs` query (ties broken by id in the same direction). */
+@InputType()
+export class RunOrder {
+  @Field(() => RunField) field!: RunField;
+  @Field(() => SortDirection) direction!: SortDirection;
+}
+
+/** One epoch as the trainer reports it. */
+@InputType()
+export class EpochInput {
+  @Field(() => Int) @Min(1) @Max(100000) epoch!: number;
+  @Field(() => Phase) phase!: Phase;
+  @Field(() => Float) loss!: number;
+  @Field(() => Float) @Min(0) @Max(1) accuracy!: number;
+  @Field(() => Float, { nullable: true }) valLoss?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) valAccuracy?: number | null;
+  @Field(() => Float) @Min(0) learningRate!: number;
+  @Field(() => Float) @Min(0) durationMs!: number;
+  @Field(() => Float) @Min(0) imagesPerSec!: number;
+}
+
+/** Per-class metrics of an evaluation. */
+@InputType()
+export class ClassMetricsInput {
+  @Field(() => String) label!: string;
+  @Field(() => Float) precision!: number;
+  @Field(() => Float) recall!: number;
+  @Field(() => Float) f1!: number;
+  @Field(() => Int) @Min(0) support!: number;
+}
+
+/** A misclassified validation image. */
+@InputType()
+export class MisclassifiedInput {
+  @Field(() => String) file!: string;
+  @Field(() => String) trueLabel!: string;
+  @Field(() => String) predictedLabel!: string;
+  @Field(() => Float) confidence!: number;
+}
+
+/** The end-of-training evaluation. */
+@InputType()
+export class EvaluationInput {
+  @Field(() => [String]) @ArrayMinSize(1) labels!: string[];
+  @Field(() => [[Int]]) confusionMatrix!: number[][];
+  @Field(() => [ClassMetricsInput]) @ValidateNested() perClass!: ClassMetricsInput[];
+  @Field(() => Float) @Min(0) @Max(1) accuracy!: number;
+  @Field(() => Float) macroF1!: number;
+  @Field(() => Float) weightedF1!: number;
+  @Field(() => [MisclassifiedInput]) @ArrayMaxSize(5000) @ValidateNested() misclassified!: MisclassifiedInput[];
+}
+
+/** A file the run produced. */
+@InputType()
+export class ArtifactInput {
+  @Field(() => String) @Length(1, 100) kind!: string;
+  @Field(() => String) @Length(1, 4000) uri!: string;
+}
+
+/** Finishes a run with its evaluation and artifacts. */
+@InputType()
+export class CompleteRunInput {
+  @Field(() => ID) runId!: string;
+  @Field(() => ID, { nullable: true }) agentId?: string | null;
+  @Field(() => EvaluationInput) @ValidateNested() evaluation!: EvaluationInput;
+  @Field(() => [ArtifactInput], { nullable: true }) @IsOptional() @ValidateNested() artifacts?: ArtifactInput[] | null;
+  @Field(() => String, { nullable: true }) backend?: string | null;
+  @Field(() => String, { nullable: true, description: "STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes." })
+  stopReason?: string | null;
+}

@@ -1,0 +1,56 @@
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { EarlyTermination, SweepStatus, SweepStrategy } from "./enums";
+import { DateTimeScalar } from "./scalars";
+
+/** The values a sweep draws each hyperparameter from. */
+@ObjectType()
+export class SearchSpace {
+  @Field(() => [String]) baseModels!: string[];
+  @Field(() => [[Int]]) headUnits!: number[][];
+  @Field(() => [String]) augmentations!: string[];
+  @Field(() => [Int]) fineTuneLayers!: number[];
+  @Field(() => [Float]) learningRates!: number[];
+  @Field(() => [Float]) fineTuneLearningRates!: number[];
+  @Field(() => [Float]) dropouts!: number[];
+}
+
+/** Run counts of a sweep by status. */
+@ObjectType()
+export class SweepProgress {
+  @Field(() => Int) total!: number;
+  @Field(() => Int) queued!: number;
+  @Field(() => Int) running!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) failed!: number;
+  @Field(() => Int) canceled!: number;
+  @Field(() => Int) stoppedEarly!: number;
+}
+
+/** How strongly one numeric hyperparameter tracks best val accuracy across a sweep's runs. */
+@ObjectType()
+export class ParameterImportance {
+  @Field(() => String) parameter!: string;
+  @Field(() => Float, { description: "Spearman rank correlation with best val accuracy, in [-1, 1]." }) correlation!: number;
+  @Field(() => Float, { description: "Pearson correlation with best val accuracy, in [-1, 1]." }) pearson!: number;
+  @Field(() => Int, { description: "Finished runs with a best val accuracy that the figures use." }) runCount!: number;
+}
+
+/** A hyperparameter search (relations and aggregates come from field resolvers). */
+@ObjectType()
+export class Sweep {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => SweepStatus) status!: SweepStatus;
+  @Field(() => SweepStrategy) strategy!: SweepStrategy;
+  @Field(() => ID) experimentId!: string;
+  @Field(() => ID) datasetId!: string;
+  @Field(() => SearchSpace) searchSpace!: SearchSpace;
+  @Field(() => Int, { nullable: true }) maxRuns!: number | null;
+  @Field(() => Int) seed!: number;
+  @Field(() => EarlyTermination) earlyTermination!: EarlyTermination;
+  @Field(() => Int, { description: "Fixed settings shared by every run of the sweep." }) epochs!: number;
+  @Field(() => Int) fineTuneEpochs!: number;
+  @Field(() => Int) batchSize!: number;
+  @Field(() => Float) validationSplit!: number;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { HyperparameterError, canonicalizeAugmentation, checkBound, checkHeadUnits } from "./hyperparameters";
+
+describe("canonicalizeAugmentation", () => {
+  it("expands presets to their ops in canonical order", () => {
+    expect(canonicalizeAugmentation("none")).toBe("none");
+    expect(canonicalizeAugmentation("light")).toBe("flip");
+    expect(canonicalizeAugmentation("standard")).toBe("flip,rotate,zoom");
+    expect(canonicalizeAugmentation("heavy")).toBe("flip,vflip,rotate,zoom,translate,brightness,contrast");
+  });
+
+  it("sorts and deduplicates op lists regardless of case and spacing", () => {
+    expect(canonicalizeAugmentation("Zoom, flip ,zoom")).toBe("flip,zoom");
+    expect(canonicalizeAugmentation("contrast+vflip")).toBe("vflip,contrast");
+    expect(canonicalizeAugmentation("")).toBe("none");
+  });
+
+  it("rejects unknown ops, quoting the input", () => {
+    expect(() => canonicalizeAugmentation("flip,warp")).toThrow(/"warp" in "flip,warp"/);
+  });
+});
+
+describe("bounds", () => {
+  it("rejects a zero or too large learning rate and accepts 1", () => {
+    expect(() => checkBound("learningRate", 0)).toThrow(HyperparameterError);
+    expect(() => checkBound("learningRate", 1.5)).toThrow(/Invalid learningRate: 1.5/);
+    expect(() => checkBound("learningRate", Number.NaN)).toThrow(HyperparameterError);
+    expect(() => checkBound("learningRate", 1)).not.toThrow();
+  });
+
+  it("checks head layer sizes", () => {
+    expect(() => checkHeadUnits([256, 128])).not.toThrow();
+    expect(() => checkHeadUnits([])).not.toThrow();
+    expect(() => checkHeadUnits([0])).toThrow(/\[0\]/);
+    expect(() => checkHeadUnits([1.5])).toThrow(HyperparameterError);
+  });
+});

@@ -1,0 +1,186 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The dashboard end to end: real web app (next start), real API (temp SQLite), a real agent.
+ * Launch a small sweep from the form, watch its runs appear and complete without a reload, open
+ * Compare on two runs (two confusion matrices, overlaid curves), click a confusion-matrix cell and
+ * see the images behind it. Screenshots of every page go to tests/browser/screenshots/.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copySubset, repoRoot, sharedAssetsMissing, startAgentProcess, startApi, type ManagedProcess, type RunningApi } from "../support";
+import { chromiumMissing, launchChromium, screenshot } from "./support/browser";
+import { startWeb, type RunningWeb } from "./support/web";
+
+const apiMissing = fs.existsSync(path.join(repoRoot, "apps/api/src/main.ts")) ? null : "apps/api/src/main.ts does not exist yet";
+const skipReason = sharedAssetsMissing() ?? chromiumMissing() ?? apiMissing;
+if (skipReason) console.warn(`[browser] skipping dashboard flow: ${skipReason}`);
+
+const MODEL = "mobilenet_v1_0.25_224";
+
+describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API and an agent", () => {
+  let tmp: string;
+  let api: RunningApi;
+  let web: RunningWeb;
+  let agent: ManagedProcess;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "graft-browser-"));
+    const dataRoot = path.join(tmp, "data-root");
+    copySubset(path.join(dataRoot, "leaves"), { classes: 3, perClass: 12 });
+    // tsx must read the API's tsconfig (decorators) even though the process runs from the repo root.
+    api = await startApi({ dataRoots: [dataRoot], env: { TSX_TSCONFIG_PATH: path.join(repoRoot, "apps/api/tsconfig.json") } });
+    web = await startWeb({ apiUrl: api.url, apiPort: api.port, token: api.token });
+    agent = startAgentProcess({ apiUrl: api.url, token: api.token, name: "browser-agent", cacheDir: path.join(tmp, "cache") });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+  }, 900_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await agent?.stop("SIGTERM", 10_000);
+    await web?.stop();
+    await api?.stop({ cleanup: true });
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("leads from the empty state to a launched sweep", async () => {
+    await page.goto(`${web.url}/`);
+    await page.getByTestId("empty-state").waitFor();
+    await screenshot(page, "01-empty-state");
+    await page.getByRole("link", { name: /launch a demo sweep/i }).click();
+    await page.getByTestId("launch-form").waitFor();
+
+    // Register the dataset by path, and show the API's error for a bad one first.
+    await page.getByTestId("dataset-path").fill("/definitely/not/allowed");
+    await page.getByTestId("register-dataset").click();
+    await expect.poll(async () => (await page.getByTestId("dataset-message").allTextContents()).join(" "), { timeout: 15_000 }).toMatch(/\S/);
+    await page.getByTestId("dataset-path").fill(path.join(tmp, "data-root", "leaves"));
+    await page.getByTestId("register-dataset").click();
+    await page.getByText(/Registered "leaves"/).waitFor({ timeout: 15_000 });
+    await page.getByTestId("create-experiment").click();
+    await expect.poll(() => page.locator("#experiment").inputValue()).not.toBe("");
+
+    // A tiny sweep: 2 learning rates × 1 head, 2 head epochs + 1 fine-tune epoch on 2 layers.
+    for (const box of await page.locator('input[name="baseModel"]').all()) {
+      const want = (await box.getAttribute("value")) === MODEL;
+      if ((await box.isChecked()) !== want) await box.click();
+    }
+    await page.locator("#heads").fill("32");
+    await page.locator("#lrs").fill("0.0003, 0.003");
+    await page.locator("#depths").fill("2");
+    await page.locator("#epochs").fill("2");
+    await page.locator("#ftEpochs").fill("1");
+    // Inline validation: a bad value is reported with what was typed.
+    await page.locator("#lrs").fill("0.001, abc");
+    await page.getByText('"abc" is not a number').waitFor();
+    await page.locator("#lrs").fill("0.0003, 0.003");
+    await expect.poll(() => page.getByTestId("planned-runs").textContent()).toContain("2 runs");
+    await screenshot(page, "02-launch-form");
+    await page.getByTestId("launch").click();
+    await page.waitForURL(/\/sweeps\/[^/]+$/, { timeout: 30_000 });
+  }, 120_000);
+
+  it("shows the sweep's runs appear and complete without a reload", async () => {
+    let navigations = 0;
+    page.on("framenavigated", (f) => {
+      if (f === page.mainFrame()) navigations++;
+    });
+    await expect.poll(() => page.getByTestId("sweep-run").count(), { timeout: 30_000 }).toBe(2);
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('[data-testid="sweep-run"]')];
+        return rows.length === 2 && rows.every((r) => ["COMPLETED", "STOPPED_EARLY", "FAILED"].includes(r.getAttribute("data-status") ?? ""));
+      },
+      undefined,
+      { timeout: 600_000, polling: 500 },
+    );
+    expect(navigations).toBe(0);
+    const statuses = await page.getByTestId("sweep-run").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+    expect(statuses, agent.output().slice(-2000)).toEqual(["COMPLETED", "COMPLETED"]);
+    await page.getByTestId("best-run").getByRole("link").waitFor();
+    await page.waitForTimeout(800); // let the debounced refetch bring progress and importance
+    await screenshot(page, "03-sweep");
+  }, 660_000);
+
+  it("lists the runs in the experiment table and compares two", async () => {
+    await page.getByRole("link", { name: "First experiment" }).first().click();
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(2);
+    await page.getByTestId("sort-bestValAccuracy").click();
+    await page.waitForURL(/sort=BEST_VAL_ACCURACY\.desc/);
+    for (const box of await page.getByTestId("run-row").locator('input[type="checkbox"]').all()) await box.check();
+    await page.waitForURL(/sel=/);
+    await screenshot(page, "04-runs-table");
+    await page.getByTestId("compare-link").click();
+    await page.waitForURL(/\/compare\?ids=/);
+    await expect.poll(() => page.getByTestId("compare-matrix").count(), { timeout: 30_000 }).toBe(2);
+    await page.locator('[data-testid="compare-accuracy"][data-drawn="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="compare-diff"][data-drawn="true"]').waitFor({ timeout: 30_000 });
+    // Overlaid curves: one chart with 2 runs × 2 metrics.
+    expect(await page.getByTestId("compare-accuracy").getAttribute("data-series")).toBe("4");
+    expect(await page.getByTestId("compare-matrix").locator("canvas").count()).toBe(2);
+    await page.waitForTimeout(500);
+    const file = await screenshot(page, "05-compare");
+    fs.copyFileSync(file, path.join(repoRoot, "docs", "screenshot-dashboard.png"));
+  }, 120_000);
+
+  it("opens a run, clicks a confusion-matrix cell and shows the images behind it", async () => {
+    type Ev = { run: { id: string; evaluation: { labels: string[]; confusionMatrix: number[][]; misclassified: { trueLabel: string; predictedLabel: string }[] } | null } };
+    const runs = await api.gql<{ runs: { nodes: { id: string }[] } }>("{ runs(first: 10) { nodes { id } } }");
+    const evals = await Promise.all(runs.runs.nodes.map((r) => api.gql<Ev>(
+      "query($id: ID!) { run(id: $id) { id evaluation { labels confusionMatrix misclassified { trueLabel predictedLabel } } } }", { id: r.id })));
+    // The run with the most misclassified images, and its fullest off-diagonal cell.
+    const best = evals.sort((a, b) => (b.run.evaluation?.misclassified.length ?? 0) - (a.run.evaluation?.misclassified.length ?? 0))[0]!.run;
+    const ev = best.evaluation!;
+    let cell = { row: 0, col: 1, count: -1 };
+    ev.confusionMatrix.forEach((row, i) => row.forEach((v, j) => {
+      if (i !== j && v > cell.count) cell = { row: i, col: j, count: v };
+    }));
+    const expected = ev.misclassified.filter((m) => m.trueLabel === ev.labels[cell.row] && m.predictedLabel === ev.labels[cell.col]).length;
+
+    await page.goto(`${web.url}/runs/${best.id}`);
+    const matrix = page.locator('[data-testid="confusion-matrix"][data-drawn="true"]');
+    await matrix.waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="chart-accuracy"][data-drawn="true"]').waitFor({ timeout: 30_000 });
+    // Cell centre from the heatmap grid (grid: left 100, right 12, top 12, bottom 84 — see chart-spec).
+    const box = (await matrix.boundingBox())!;
+    const n = ev.labels.length;
+    const x = box.x + 100 + ((cell.col + 0.5) * (box.width - 112)) / n;
+    const y = box.y + 12 + ((cell.row + 0.5) * (box.height - 96)) / n;
+    await page.mouse.click(x, y);
+    const panel = page.getByTestId("cell-images");
+    await expect.poll(() => panel.locator("h3").textContent(), { timeout: 10_000 }).toContain(`true ${ev.labels[cell.row]}`);
+    expect(await panel.locator("h3").textContent()).toContain(`predicted ${ev.labels[cell.col]}`);
+    await expect.poll(() => panel.getByTestId("misclassified-image").count()).toBe(expected);
+    if (expected > 0) {
+      // The images really load through the proxy (naturalWidth > 0 only for a decoded image).
+      await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="misclassified-image"]')].every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 15_000 });
+    } else {
+      console.warn(`[browser] run ${best.id} misclassified nothing in cell ${JSON.stringify(cell)}; no images to show`);
+    }
+    await screenshot(page, "06-run");
+  }, 120_000);
+
+  it("shows the agent and serves no file outside the dataset", async () => {
+    await page.goto(`${web.url}/agents`);
+    await page.getByTestId("agent-row").first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("agent-row").first().getAttribute("data-status")).toBe("ALIVE");
+    await screenshot(page, "07-agents");
+    const dataset = await api.gql<{ datasets: { id: string }[] }>("{ datasets { id } }");
+    const res = await fetch(`${web.url}/api/images/${dataset.datasets[0]!.id}?file=${encodeURIComponent("../../../etc/passwd")}`);
+    expect(res.status).toBe(400);
+    await page.goto(`${web.url}/`);
+    await page.getByTestId("experiment-card").first().waitFor();
+    await screenshot(page, "00-experiments");
+    expect(consoleErrors.filter((e) => !/favicon|WebSocket/i.test(e))).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,88 @@
+/**
+ * Issue #5's main flow: the real API (temp SQLite), two real `graft agent` processes sharing a
+ * feature cache, and a grid sweep over two head sizes × two learning rates × fine-tune depths {0, 4}
+ * on a small real subset of plant-leaves. Every run must complete, with each epoch stored once, a
+ * confusion matrix, and both agents must have worked.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copySubset, sharedAssetsMissing, startAgentProcess, startApi, waitFor, type ManagedProcess, type RunningApi } from "../support";
+import { CREATE_EXPERIMENT, CREATE_SWEEP, REGISTER_DATASET, RUN_DETAIL, SWEEP_PROGRESS, plannedEpochs, type RunDetail } from "./queries";
+
+const missing = sharedAssetsMissing();
+if (missing) console.warn(`skipping agent sweep flow: ${missing}`);
+
+describe.skipIf(missing !== null)("agent sweep flow", () => {
+  let root: string;
+  let api: RunningApi;
+  const agents: ManagedProcess[] = [];
+
+  beforeAll(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "graft-sweep-"));
+    copySubset(path.join(root, "datasets", "leaves"), { classes: 3, perClass: 16 });
+    api = await startApi({ dataRoots: [path.join(root, "datasets")] });
+  });
+  afterAll(async () => {
+    await Promise.all(agents.map((a) => a.stop("SIGKILL", 1_000)));
+    await api?.stop({ cleanup: true });
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("two agents complete a 8-run sweep, each epoch stored once, with confusion matrices", async () => {
+    const { registerDataset } = await api.gql<{ registerDataset: { id: string; imageCount: number } }>(REGISTER_DATASET, { path: path.join(root, "datasets", "leaves"), name: "leaves-subset" });
+    expect(registerDataset.imageCount).toBe(48);
+    const { createExperiment } = await api.gql<{ createExperiment: { id: string } }>(CREATE_EXPERIMENT, { name: "sweep flow" });
+    const { createSweep } = await api.gql<{ createSweep: { id: string; runs: Array<{ id: string }> } }>(CREATE_SWEEP, {
+      input: {
+        experimentId: createExperiment.id,
+        datasetId: registerDataset.id,
+        strategy: "GRID",
+        searchSpace: { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[16], [32]], learningRates: [0.001, 0.005], fineTuneLayers: [0, 4] },
+        epochs: 3,
+        fineTuneEpochs: 1,
+        batchSize: 16,
+      },
+    });
+    expect(createSweep.runs.length).toBeGreaterThanOrEqual(6);
+
+    const cacheDir = path.join(root, "cache");
+    for (const name of ["agent-a", "agent-b"]) agents.push(startAgentProcess({ apiUrl: api.url, token: api.token, name, cacheDir }));
+
+    type Progress = { sweep: { status: string; progress: Record<string, number> } };
+    const final = await waitFor(
+      async () => {
+        const { sweep } = await api.gql<Progress>(SWEEP_PROGRESS, { id: createSweep.id });
+        const p = sweep.progress;
+        return p.queued === 0 && p.running === 0 ? sweep : null;
+      },
+      { timeoutMs: 360_000, intervalMs: 1_000, what: "every run of the sweep to finish" },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${agents.map((a) => a.output().slice(-2000)).join("\n----\n")}`);
+    });
+    expect(final.progress.completed, JSON.stringify(final.progress)).toBe(createSweep.runs.length);
+
+    const details: RunDetail[] = [];
+    for (const { id } of createSweep.runs) details.push((await api.gql<{ run: RunDetail }>(RUN_DETAIL, { id })).run);
+    for (const run of details) {
+      expect(run.status, `${run.id}: ${run.error}`).toBe("COMPLETED");
+      const numbers = run.epochs.map((e) => e.epoch);
+      expect(new Set(numbers).size, `run ${run.id} has duplicate epochs`).toBe(numbers.length);
+      expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+      expect(run.epochCount).toBe(run.epochs.length);
+      // Planned length unless early stopping ended it (then stopReason says so).
+      if (run.stopReason === null) expect(run.epochs.length).toBe(plannedEpochs(run.hyperparameters));
+      expect(run.epochs.some((e) => e.phase === "FINE_TUNE")).toBe(run.hyperparameters.fineTuneLayers > 0);
+      const n = run.evaluation?.labels.length ?? 0;
+      expect(n).toBe(3);
+      expect(run.evaluation?.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect(run.artifacts.some((a) => a.kind === "checkpoint")).toBe(true);
+    }
+    const byAgent = new Set(details.map((r) => r.agentId));
+    expect(byAgent.size, "both agents should have completed runs").toBe(2);
+
+    // SIGTERM with nothing running: both exit 0.
+    expect(await Promise.all(agents.map((a) => a.stop("SIGTERM")))).toEqual([0, 0]);
+  });
+});

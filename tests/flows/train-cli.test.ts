@@ -1,0 +1,59 @@
+/** `graft train` end to end as a user runs it: exit codes and messages, and a short real run with --json. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copySubset, runGraft, sharedAssetsMissing } from "../support";
+
+const missing = sharedAssetsMissing();
+if (missing) console.warn(`skipping graft train flows: ${missing}`);
+
+describe("graft train CLI", () => {
+  let root: string;
+  let data: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "graft-train-cli-"));
+    data = path.join(root, "leaves");
+    if (!missing) copySubset(data, { classes: 2, perClass: 10 });
+    else fs.mkdirSync(path.join(data, "a"), { recursive: true });
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("exits 2 naming a wrong --data path", () => {
+    const wrong = path.join(root, "no-such-dir");
+    const r = runGraft(["train", "--data", wrong, "--base", "mobilenet_v1_0.25_224"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(wrong);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 naming an unknown flag", () => {
+    const r = runGraft(["train", "--data", data, "--base", "x", "--epoch", "3"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--epoch");
+  });
+
+  it.skipIf(missing !== null)("exits 2 naming an unknown --base", () => {
+    const r = runGraft(["train", "--data", data, "--base", "resnet_9000", "--epochs", "1", "--out", path.join(root, "x"), "--cache-dir", path.join(root, "cache")]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain("resnet_9000");
+  });
+
+  it.skipIf(missing !== null)("trains a tiny subset and prints one JSON object with the required keys", () => {
+    const out = path.join(root, "out");
+    const r = runGraft(["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--head", "16", "--epochs", "3", "--batch-size", "8", "--seed", "1", "--out", out, "--cache-dir", path.join(root, "cache"), "--json"]);
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
+    for (const key of ["backend", "classes", "bestValAccuracy", "bestEpoch", "finalValAccuracy", "epochs", "confusionMatrix", "evaluation"]) expect(json, key).toHaveProperty(key);
+    expect(json.classes).toHaveLength(2);
+    expect((json.epochs as unknown[]).length).toBeGreaterThanOrEqual(1);
+    expect((json.confusionMatrix as number[][]).length).toBe(2);
+    expect(fs.existsSync(path.join(out, "metrics.json"))).toBe(true);
+    expect(fs.existsSync(path.join(out, "confusion-matrix.json"))).toBe(true);
+    expect(fs.existsSync(path.join(out, "checkpoint", "model.json"))).toBe(true);
+    // Progress per epoch and the summary went to stderr.
+    expect(r.stderr).toMatch(/epoch 3\/3/);
+  });
+});
