@@ -13,6 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySubset, repoRoot, sharedAssetsMissing, startAgentProcess, startApi, type ManagedProcess, type RunningApi } from "../support";
 import { chromiumMissing, launchChromium, screenshot } from "./support/browser";
+import { startSimAgent, type SimAgent } from "./support/sim-agent";
 import { startWeb, type RunningWeb } from "./support/web";
 
 const apiMissing = fs.existsSync(path.join(repoRoot, "apps/api/src/main.ts")) ? null : "apps/api/src/main.ts does not exist yet";
@@ -20,12 +21,16 @@ const skipReason = sharedAssetsMissing() ?? chromiumMissing() ?? apiMissing;
 if (skipReason) console.warn(`[browser] skipping dashboard flow: ${skipReason}`);
 
 const MODEL = "mobilenet_v1_0.25_224";
+/** "real" (default): `graft agent` processes; "sim": support/sim-agent.ts (contract-level stand-in). */
+const agentKind = process.env.GRAFT_BROWSER_AGENT === "sim" ? "sim" : "real";
+if (agentKind === "sim") console.warn("[browser] GRAFT_BROWSER_AGENT=sim: runs are trained by a simulated agent, not `graft agent`");
 
 describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API and an agent", () => {
   let tmp: string;
   let api: RunningApi;
   let web: RunningWeb;
-  let agent: ManagedProcess;
+  let agent: ManagedProcess | undefined;
+  let sim: SimAgent | undefined;
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
@@ -37,17 +42,19 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     // tsx must read the API's tsconfig (decorators) even though the process runs from the repo root.
     api = await startApi({ dataRoots: [dataRoot], env: { TSX_TSCONFIG_PATH: path.join(repoRoot, "apps/api/tsconfig.json") } });
     web = await startWeb({ apiUrl: api.url, apiPort: api.port, token: api.token });
-    agent = startAgentProcess({ apiUrl: api.url, token: api.token, name: "browser-agent", cacheDir: path.join(tmp, "cache") });
+    if (agentKind === "real") agent = startAgentProcess({ apiUrl: api.url, token: api.token, name: "browser-agent", cacheDir: path.join(tmp, "cache") });
+    else sim = await startSimAgent(api, path.join(dataRoot, "leaves"));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
+      if (m.type() === "error") consoleErrors.push(`${m.text()} (${m.location().url})`);
     });
   }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
     await agent?.stop("SIGTERM", 10_000);
+    await sim?.stop();
     await web?.stop();
     await api?.stop({ cleanup: true });
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
@@ -91,12 +98,14 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
   }, 120_000);
 
   it("shows the sweep's runs appear and complete without a reload", async () => {
-    let navigations = 0;
-    page.on("framenavigated", (f) => {
-      if (f === page.mainFrame()) navigations++;
-    });
+    // A marker on window survives client-side updates but not a reload or a full navigation.
+    await page.evaluate(() => Object.assign(window, { __graftNoReload: true }));
     await expect.poll(() => page.getByTestId("sweep-run").count(), { timeout: 30_000 }).toBe(2);
-    await page.waitForFunction(
+    // A real agent that dies fails the test at once with its output, not after the timeout.
+    const agentDied = agent?.exited.then((code) => {
+      throw new Error(`graft agent exited (${code}) before the runs finished:\n${agent?.output().slice(-3000)}`);
+    });
+    const allFinished = page.waitForFunction(
       () => {
         const rows = [...document.querySelectorAll('[data-testid="sweep-run"]')];
         return rows.length === 2 && rows.every((r) => ["COMPLETED", "STOPPED_EARLY", "FAILED"].includes(r.getAttribute("data-status") ?? ""));
@@ -104,9 +113,11 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
       undefined,
       { timeout: 600_000, polling: 500 },
     );
-    expect(navigations).toBe(0);
+    await (agentDied ? Promise.race([allFinished, agentDied]) : allFinished);
+    await screenshot(page, "03-sweep");
+    expect(await page.evaluate(() => (window as unknown as { __graftNoReload?: boolean }).__graftNoReload)).toBe(true);
     const statuses = await page.getByTestId("sweep-run").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
-    expect(statuses, agent.output().slice(-2000)).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(statuses, agent?.output().slice(-2000) ?? sim?.errors.join("\n")).toEqual(["COMPLETED", "COMPLETED"]);
     await page.getByTestId("best-run").getByRole("link").waitFor();
     await page.waitForTimeout(800); // let the debounced refetch bring progress and importance
     await screenshot(page, "03-sweep");
@@ -117,8 +128,12 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(2);
     await page.getByTestId("sort-bestValAccuracy").click();
     await page.waitForURL(/sort=BEST_VAL_ACCURACY\.desc/);
-    for (const box of await page.getByTestId("run-row").locator('input[type="checkbox"]').all()) await box.check();
-    await page.waitForURL(/sel=/);
+    // Selection lives in the URL: click, then wait for the URL to name the run.
+    for (const row of await page.getByTestId("run-row").all()) {
+      const id = (await row.getAttribute("data-run-id"))!;
+      await row.locator('input[type="checkbox"]').click();
+      await page.waitForURL((u) => (u.searchParams.get("sel") ?? "").split(",").includes(id));
+    }
     await screenshot(page, "04-runs-table");
     await page.getByTestId("compare-link").click();
     await page.waitForURL(/\/compare\?ids=/);
@@ -150,6 +165,7 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await page.goto(`${web.url}/runs/${best.id}`);
     const matrix = page.locator('[data-testid="confusion-matrix"][data-drawn="true"]');
     await matrix.waitFor({ timeout: 30_000 });
+    await matrix.scrollIntoViewIfNeeded();
     await page.locator('[data-testid="chart-accuracy"][data-drawn="true"]').waitFor({ timeout: 30_000 });
     // Cell centre from the heatmap grid (grid: left 100, right 12, top 12, bottom 84 — see chart-spec).
     const box = (await matrix.boundingBox())!;

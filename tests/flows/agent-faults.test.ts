@@ -51,6 +51,11 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     return p;
   };
   const runState = async (a: RunningApi, id: string): Promise<RunState["run"]> => (await a.gql<RunState>(RUN_STATE, { id })).run;
+  /** Adds the agents' recent output to a failure, since the cause is usually there. */
+  const explain = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((error: Error) => {
+      throw new Error(`${error.message}\n${agents.map((x) => x.output().slice(-2500)).join("\n----\n")}\n---- api ----\n${api?.process.output().slice(-1500) ?? ""}`);
+    });
   const finished = (a: RunningApi, id: string, timeoutMs = 240_000): Promise<RunState["run"]> =>
     waitFor(async () => {
       const run = await runState(a, id);
@@ -60,15 +65,17 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     });
 
   it("re-queues the run of a SIGKILLed agent after its lease; the other agent completes it, keeping earlier epochs once", async () => {
-    const { api: a, datasetId } = await setup(3);
+    // 8 s: short enough to re-queue quickly, long enough that heartbeats delayed by synchronous TF.js
+    // work on 2 busy cores do not cost the surviving agent its lease too.
+    const { api: a, datasetId } = await setup(8);
     const { createRun } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: SLOW } });
     const shared = path.join(root, "cache-shared");
     const first = agent(a, "victim", shared);
     await first.waitForOutput(/registered as/, 90_000);
-    const before = await waitFor(async () => {
+    const before = await explain(waitFor(async () => {
       const run = await runState(a, createRun.id);
       return run.status === "RUNNING" && run.epochCount >= 2 ? run : null;
-    }, { timeoutMs: 180_000, intervalMs: 300, what: "two epochs to be stored" });
+    }, { timeoutMs: 180_000, intervalMs: 300, what: "two epochs to be stored" }));
     const { run: snapshot } = await a.gql<{ run: RunDetail }>(RUN_DETAIL, { id: createRun.id });
     first.child.kill("SIGKILL");
     await first.exited;
@@ -88,10 +95,10 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const { api: a, datasetId } = await setup();
     const { createRun } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: SLOW } });
     const worker = agent(a, "steady");
-    await waitFor(async () => {
+    await explain(waitFor(async () => {
       const run = await runState(a, createRun.id);
       return run.status === "RUNNING" && run.epochCount >= 1;
-    }, { timeoutMs: 180_000, intervalMs: 300, what: "the first epoch to be stored" });
+    }, { timeoutMs: 120_000, intervalMs: 300, what: "the first epoch to be stored" }));
     await a.restart({ downMs: 4_000 });
     const end = await finished(a, createRun.id);
     expect(end.status, end.error ?? "").toBe("COMPLETED");
@@ -99,6 +106,19 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const { run } = await a.gql<{ run: RunDetail }>(RUN_DETAIL, { id: createRun.id });
     expect(run.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: plannedEpochs(run.hyperparameters) }, (_, i) => i + 1));
     expect(worker.output()).toMatch(/API unreachable|heartbeat failed/);
+  });
+
+  it("on SIGTERM mid-run finishes the epoch, hands the run back and exits 0", async () => {
+    const { api: a, datasetId } = await setup();
+    const { createRun } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: SLOW } });
+    const worker = agent(a, "polite", path.join(root, "cache-shared"));
+    await explain(waitFor(async () => (await runState(a, createRun.id)).epochCount >= 1, { timeoutMs: 120_000, intervalMs: 300, what: "the first epoch" }));
+    const started = Date.now();
+    expect(await worker.stop("SIGTERM", 60_000)).toBe(0);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const run = await runState(a, createRun.id);
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toMatch(/agent stopped \(SIGTERM\) after epoch \d+ of 14/);
   });
 
   it("fails a run whose dataset path vanished, naming it, and carries on with the next run", async () => {

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySubset, runGraft, sharedAssetsMissing } from "../support";
+import { copySubset, runGraft, sharedAssetsMissing, startApi } from "../support";
+import { RUN_DETAIL, type RunDetail } from "./queries";
 
 const missing = sharedAssetsMissing();
 if (missing) console.warn(`skipping graft train flows: ${missing}`);
@@ -55,5 +56,23 @@ describe("graft train CLI", () => {
     expect(fs.existsSync(path.join(out, "checkpoint", "model.json"))).toBe(true);
     // Progress per epoch and the summary went to stderr.
     expect(r.stderr).toMatch(/epoch 3\/3/);
+  });
+
+  it.skipIf(missing !== null)("with --api logs the run into the API beside the sweeps", async () => {
+    const api = await startApi({ dataRoots: [root] });
+    try {
+      const r = runGraft(["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--head", "8", "--epochs", "2", "--batch-size", "8", "--out", path.join(root, "out-api"), "--cache-dir", path.join(root, "cache"), "--api", api.url, "--token", api.token, "--experiment", "scripted", "--name", "cli run", "--json"]);
+      expect(r.status, r.stderr.slice(-2000)).toBe(0);
+      const { runId } = JSON.parse(r.stdout) as { runId: string };
+      const { run } = await api.gql<{ run: RunDetail & { name: string; experiment: { name: string } } }>(RUN_DETAIL.replace("id status", "id name experiment { name } status"), { id: runId });
+      expect(run.status).toBe("COMPLETED");
+      expect(run.name).toBe("cli run");
+      expect(run.experiment.name).toBe("scripted");
+      expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+      expect(run.evaluation?.confusionMatrix).toHaveLength(2);
+      expect(run.artifacts[0]?.uri).toMatch(/^file:.*out-api\/checkpoint$/);
+    } finally {
+      await api.stop({ cleanup: true });
+    }
   });
 });

@@ -199,6 +199,17 @@ describe("run lifecycle", () => {
     expect(late.logEpochs).toEqual({ inserted: 0, control: { shouldStop: true, reason: "LEASE_LOST" } });
   });
 
+  it("rejects an invalid epoch naming its index, field and value, storing none of the batch", async () => {
+    const id = await createRun();
+    await claim(id);
+    const e = await t.client.errorCode(Q.logEpochs, { runId: id, agentId, epochs: [epoch(1, 0.5), { ...epoch(2, 0.5), accuracy: 1.5 }] });
+    expect(e.code).toBe("BAD_USER_INPUT");
+    expect(e.message).toContain("epochs[1].accuracy: 1.5");
+    const r = await t.client.data<{ run: { epochCount: number } }>(Q.run, { id });
+    expect(r.run.epochCount).toBe(0);
+    await t.client.data(Q.failRun, { runId: id, agentId, error: "test done" });
+  });
+
   it("rejects a confusion matrix that does not match its labels", async () => {
     const id = await createRun();
     await claim(id);

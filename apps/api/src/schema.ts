@@ -11,6 +11,7 @@ import { ExperimentResolver } from "./modules/experiment/experiment.resolver";
 import { RunResolver } from "./modules/run/run.resolver";
 import { SweepResolver } from "./modules/sweep/sweep.resolver";
 import { pubSub } from "./pubsub";
+import { validateArgument } from "./validation";
 
 let cached: Promise<GraphQLSchema> | null = null;
 
@@ -28,8 +29,8 @@ export function graftSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: [DatasetResolver, ExperimentResolver, RunResolver, SweepResolver, AgentResolver, EpochResolver, ComparisonResolver, CatalogResolver],
     pubSub,
-    // class-validator on every input; unknown-value checks off because inputs are plain type-graphql classes.
-    validate: { forbidUnknownValues: false },
+    // class-validator on every input class, through a statically imported validator (see validation.ts).
+    validateFn: (value) => validateArgument(value),
   }).then(withJsonScalar);
   return cached;
 }

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -47,7 +47,7 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
-  const wsCleanup = useServer<Record<string, unknown> | undefined, { request: import("node:http").IncomingMessage }>(
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
       schema,
       context: (ctx): GraftContext => {

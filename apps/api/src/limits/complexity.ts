@@ -1,13 +1,14 @@
 import { type ApolloServerPlugin } from "@apollo/server";
 import { type GraphQLSchema } from "graphql";
 import { createRequire } from "node:module";
+import type * as QueryComplexity from "graphql-query-complexity";
 import { type ComplexityEstimator } from "graphql-query-complexity";
 import { httpGraftError } from "../errors";
 
 // graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql next
 // to the CommonJS one type-graphql and Apollo load ("Cannot use GraphQLObjectType from another
 // realm"); its CommonJS build shares their copy.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof QueryComplexity;
 
 /** Highest complexity an operation may have: e.g. 500 runs × ~40 fields, with headroom. */
 export const MAX_COMPLEXITY = 50_000;
@@ -26,12 +27,15 @@ const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) =>
   return size !== undefined && childComplexity > 0 ? 1 + size * childComplexity : undefined;
 };
 
-/** An Apollo plugin rejecting operations above {@link MAX_COMPLEXITY}. */
+/** An Apollo plugin rejecting queries and subscriptions above {@link MAX_COMPLEXITY}. */
 export function complexityPlugin(schema: GraphQLSchema, max: number = MAX_COMPLEXITY): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // Reads are what can fan out; mutations are token-holders' writes with small results
+          // (still depth-limited), and scoring logEpochs' 50-epoch variables cost as much as running it.
+          if (operation?.operation === "mutation") return;
           const complexity = getComplexity({
             schema,
             query: document,

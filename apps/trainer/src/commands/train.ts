@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
-import { executeRun } from "../agent/execute";
+import { AGENT_STOP_PREFIX, executeRun } from "../agent/execute";
 import { configToHyperparameters } from "../agent/mapping";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
@@ -82,8 +82,13 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   const plannedEpochs = config.epochs + (config.fineTuneLayers > 0 ? config.fineTuneEpochs : 0);
   let stopRequested: string | null = null;
   const removeSignals = io.onSignal?.((signal) => {
-    stopRequested = `agent stopped (${signal})`;
-    io.stderr.write(`\n${signal}: stopping after the current epoch\n`);
+    if (stopRequested) {
+      io.stderr.write(`\n${signal} again: exiting now\n`);
+      process.exit(130);
+    }
+    // The agent's prefix, so that with --api the run is handed back the same way an agent does it.
+    stopRequested = `${AGENT_STOP_PREFIX} (${signal})`;
+    io.stderr.write(`\n${signal}: stopping after the current epoch (again to exit at once)\n`);
   });
 
   let result: TrainResult;

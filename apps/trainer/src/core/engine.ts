@@ -29,10 +29,9 @@ export interface Engine {
 
 /** Imports `@graft/core` (and with it TensorFlow.js). */
 export async function loadEngine(): Promise<Engine> {
-  // The specifier is a variable while packages/core/src/index.ts is being written, so that this
-  // package type-checks without it; the module is checked against Engine at runtime use.
-  const specifier = "@graft/core";
-  return (await import(specifier)) as Engine;
+  // Assigning the module to Engine makes tsc check core's real signatures against this interface.
+  const core: Engine = await import("@graft/core");
+  return core;
 }
 
 const USER_CODES = new Set(["BAD_INPUT", "NOT_FOUND", "CHECKSUM_MISMATCH"]);

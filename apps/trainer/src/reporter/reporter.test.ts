@@ -120,6 +120,17 @@ describe("RunReporter", () => {
     await again.close();
   });
 
+  it("takes over the journal of a dead process but not of a live one", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    fs.writeFileSync(path.join(dir, "r1.lock"), dead.stdout);
+    const taken = await reporter();
+    await taken.close();
+    // The parent process (the vitest runner) is alive for sure.
+    fs.writeFileSync(path.join(dir, "r1.lock"), String(process.ppid));
+    await expect(reporter()).rejects.toBeInstanceOf(JournalBusyError);
+  });
+
   it("passes stop requests from logEpochs to onControl", async () => {
     const controls: Array<string | null> = [];
     const run = api.runs.get("r1");

@@ -5,7 +5,7 @@
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { RunField, RunRowFragment } from "../../gql/graphql";
 import { useQuery, useSubscription } from "../../lib/hooks";
@@ -30,14 +30,15 @@ export interface RunsTableProps {
 
 /** The runs table, driven by the URL's search params. */
 export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const { state: view, warnings } = useMemo(() => parseViewState(params), [params]);
+  // Native replaceState (integrated with Next's router since 14.1) updates useSearchParams without a
+  // server round trip; router.replace would re-render the page segment and remount the table.
   const setView = useCallback((next: RunsViewState) => {
     const qs = serializeViewState(next).toString();
-    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-  }, [router, pathname]);
+    window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
+  }, [pathname]);
 
   const scope = useMemo(() => (sweepId ? { sweepId } : { experimentId }), [experimentId, sweepId]);
   const filter = useMemo(() => toRunFilter(view, scope), [view, scope]);

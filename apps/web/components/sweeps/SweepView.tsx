@@ -11,6 +11,7 @@ import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { SweepProgressBar } from "./SweepProgressBar";
 import { ImportanceBars } from "./ImportanceBars";
+import { useDebounced } from "../../lib/use-debounced";
 
 /** Sweep page body. */
 export function SweepView({ id }: { id: string }) {
@@ -88,13 +89,4 @@ function SweepRunRow({ run: r, checked, toggle }: { run: RunRowFragment; checked
       <td className="num">{r.epochCount}/{h.epochs + h.fineTuneEpochs}</td><td className="num">{pct(r.bestValAccuracy)}</td><td className="num">{duration(r.durationMs)}</td>
     </tr>
   );
-}
-
-function useDebounced(fn: () => void, ms: number): () => void {
-  const [timer] = useState<{ t: ReturnType<typeof setTimeout> | null; fn: () => void }>(() => ({ t: null, fn }));
-  timer.fn = fn;
-  return () => {
-    if (timer.t) clearTimeout(timer.t);
-    timer.t = setTimeout(() => timer.fn(), ms);
-  };
 }

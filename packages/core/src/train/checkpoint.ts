@@ -69,8 +69,15 @@ export function writeBackSteps(model: tf.LayersModel, steps: readonly Step[]): v
   });
 }
 
+/** A classifier over a base model, and a way to free what it added without touching the base. */
+export interface Classifier {
+  model: tf.LayersModel;
+  /** Frees the head layers' weights. Never call `model.dispose()`: that would free the base's. */
+  disposeHead(): void;
+}
+
 /** A full classifier model over `base` (shares its layers) with the head's current weights. */
-export function buildClassifier(base: tf.LayersModel, featureLayer: string, head: Head): tf.LayersModel {
+export function buildClassifier(base: tf.LayersModel, featureLayer: string, head: Head): Classifier {
   const features = base.getLayer(featureLayer).output as tf.SymbolicTensor;
   let x = tf.layers.globalAveragePooling2d({ name: "graft_gap" }).apply(features) as tf.SymbolicTensor;
   const dense: tf.layers.Layer[] = [];
@@ -86,7 +93,8 @@ export function buildClassifier(base: tf.LayersModel, featureLayer: string, head
     const p = head.layers[i] as Head["layers"][number];
     layer.setWeights([p.kernel, p.bias]);
   });
-  return model;
+  // Each new layer was applied once (ref count 1): disposing it frees exactly its own weights.
+  return { model, disposeHead: () => dense.forEach((layer) => layer.dispose()) };
 }
 
 /** Saves `model` and `labels.json` (a JSON array of class names, in output order) into `dir`. */

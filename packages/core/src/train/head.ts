@@ -35,8 +35,10 @@ export function createHead(inputDim: number, units: readonly number[], numClasse
     const fanIn = sizes[i] as number;
     const fanOut = sizes[i + 1] as number;
     const init = glorotUniform(fanIn, fanOut, rng);
-    layers.push({ kernel: tf.variable(init, true, `graft_head_${i}_kernel`), bias: tf.variable(tf.zeros([fanOut]), true, `graft_head_${i}_bias`) });
-    init.dispose();
+    const zeros = tf.zeros([fanOut]);
+    layers.push({ kernel: tf.variable(init, true, `graft_head_${i}_kernel`), bias: tf.variable(zeros, true, `graft_head_${i}_bias`) });
+    // tf.variable copies its initial value: the temporaries must be freed here.
+    tf.dispose([init, zeros]);
   }
   return { layers, activation: config.headActivation, dropout: config.dropout };
 }

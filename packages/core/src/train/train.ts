@@ -117,13 +117,16 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     return r.data;
   };
 
-  let topGraph: FoldedGraph | null = null;
   let trainableSteps: FoldedGraph["steps"] = [];
   const saveTo = async (dir: string): Promise<void> => {
     await mkdir(dir, { recursive: true });
     if (trainableSteps.length > 0) writeBackSteps(model, trainableSteps);
     const classifier = buildClassifier(model, spec.featureLayer, head);
-    await saveClassifier(classifier, classes, dir);
+    try {
+      await saveClassifier(classifier.model, classes, dir);
+    } finally {
+      classifier.disposeHead();
+    }
   };
   const checkpoint = options.outDir === undefined ? null : new ModelCheckpoint({ dir: path.join(options.outDir, "best"), monitor: "val_loss", saveBestOnly: true });
   const epochs: EpochRecord[] = [];
@@ -155,7 +158,6 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const cancelled = stoppedReason !== null && stoppedReason !== "early_stopping";
     if (config.fineTuneLayers > 0 && !cancelled) {
       const parts = splitGraph(graph, config.fineTuneLayers);
-      topGraph = parts.top;
       const boundary = parts.bottom.output;
       const boundaryShape = boundary === graph.input ? [spec.inputSize, spec.inputSize, 3] : (model.getLayer(boundary).outputShape as number[]).slice(1);
       const bottomId = extractorId(spec, weightsSha256, boundary);

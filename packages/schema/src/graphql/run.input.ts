@@ -77,18 +77,35 @@ export class RunOrder {
   @Field(() => SortDirection) direction!: SortDirection;
 }
 
-/** One epoch as the trainer reports it. */
+/**
+ * One epoch as the trainer reports it. Checked by {@link epochInputProblem} rather than
+ * class-validator decorators: it is the hot path (50+ per logEpochs call) and class-validator's
+ * per-object cost dominated the call.
+ */
 @InputType()
 export class EpochInput {
-  @Field(() => Int) @Min(1) @Max(100000) epoch!: number;
+  @Field(() => Int) epoch!: number;
   @Field(() => Phase) phase!: Phase;
   @Field(() => Float) loss!: number;
-  @Field(() => Float) @Min(0) @Max(1) accuracy!: number;
+  @Field(() => Float) accuracy!: number;
   @Field(() => Float, { nullable: true }) valLoss?: number | null;
-  @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(1) valAccuracy?: number | null;
-  @Field(() => Float) @Min(0) learningRate!: number;
-  @Field(() => Float) @Min(0) durationMs!: number;
-  @Field(() => Float) @Min(0) imagesPerSec!: number;
+  @Field(() => Float, { nullable: true }) valAccuracy?: number | null;
+  @Field(() => Float) learningRate!: number;
+  @Field(() => Float) durationMs!: number;
+  @Field(() => Float) imagesPerSec!: number;
+}
+
+/** The first problem with an epoch (`field`, `value`, `rule`), or null when it is valid. */
+export function epochInputProblem(e: EpochInput): { field: string; value: unknown; rule: string } | null {
+  if (!(e.epoch >= 1 && e.epoch <= 100_000)) return { field: "epoch", value: e.epoch, rule: "must be in 1..100000" };
+  if (!Number.isFinite(e.loss)) return { field: "loss", value: e.loss, rule: "must be finite" };
+  if (!(e.accuracy >= 0 && e.accuracy <= 1)) return { field: "accuracy", value: e.accuracy, rule: "must be in [0, 1]" };
+  if (e.valAccuracy != null && !(e.valAccuracy >= 0 && e.valAccuracy <= 1)) return { field: "valAccuracy", value: e.valAccuracy, rule: "must be in [0, 1]" };
+  if (e.valLoss != null && !Number.isFinite(e.valLoss)) return { field: "valLoss", value: e.valLoss, rule: "must be finite" };
+  if (!(e.learningRate >= 0)) return { field: "learningRate", value: e.learningRate, rule: "must be >= 0" };
+  if (!(e.durationMs >= 0)) return { field: "durationMs", value: e.durationMs, rule: "must be >= 0" };
+  if (!(e.imagesPerSec >= 0)) return { field: "imagesPerSec", value: e.imagesPerSec, rule: "must be >= 0" };
+  return null;
 }
 
 /** Per-class metrics of an evaluation. */

@@ -20,6 +20,12 @@ export function alignConfusionMatrix(matrix: readonly (readonly number[])[], lab
 export function unionLabels(lists: readonly (readonly string[])[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const list of lists) for (const l of list) if (!seen.has(l)) (seen.add(l), out.push(l));
+  for (const list of lists) {
+    for (const l of list) {
+      if (seen.has(l)) continue;
+      seen.add(l);
+      out.push(l);
+    }
+  }
   return out;
 }

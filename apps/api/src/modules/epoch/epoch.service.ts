@@ -1,13 +1,13 @@
-import { asc, eq } from "drizzle-orm";
-import { epochs, runs, sweeps } from "@graft/schema/db";
-import { EarlyTermination, type Epoch, type EpochInput, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
+import { asc, eq, sql } from "drizzle-orm";
+import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
+import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 import { type ServiceDeps, writeTx } from "../deps";
 import { type LeaseService } from "../run/lease.service";
 import { controlFor } from "../run/run.finish";
 import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
-import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, medianShouldStop } from "../sweep/early-termination";
+import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, isAshaRung, medianShouldStop } from "../sweep/early-termination";
 
 /** Largest batch logEpochs accepts. */
 export const MAX_EPOCH_BATCH = 1000;
@@ -17,9 +17,8 @@ type Statement = ReturnType<ServiceDeps["db"]["$client"]["prepare"]>;
 /** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
 export class EpochService {
   private readonly insert: Statement;
-  private readonly summary: Statement;
-  private readonly bestEpoch: Statement;
   private readonly lastEpoch: Statement;
+  private readonly updateSummary;
   private readonly peersAt: Statement;
   private readonly ownBestAt: Statement;
 
@@ -35,8 +34,21 @@ export class EpochService {
        VALUES (@runId, @epoch, @phase, @loss, @accuracy, @valLoss, @valAccuracy, @learningRate, @durationMs, @imagesPerSec, @createdAt)
        ON CONFLICT (run_id, epoch) DO NOTHING`,
     );
-    this.summary = c.prepare("SELECT count(*) AS n, max(val_accuracy) AS best FROM epochs WHERE run_id = ?");
-    this.bestEpoch = c.prepare("SELECT epoch FROM epochs WHERE run_id = ? AND val_accuracy IS NOT NULL ORDER BY val_accuracy DESC, epoch ASC LIMIT 1");
+    // Summary + lease in one drizzle-prepared UPDATE ... RETURNING: building queries per call was
+    // most of logEpochs' cost (the runs table is wide).
+    this.updateSummary = deps.db
+      .update(runsTable)
+      .set({
+        epochCount: sql`${sql.placeholder("epochCount")}`,
+        bestValAccuracy: sql`${sql.placeholder("bestValAccuracy")}`,
+        bestEpoch: sql`${sql.placeholder("bestEpoch")}`,
+        finalValAccuracy: sql`${sql.placeholder("finalValAccuracy")}`,
+        finalValLoss: sql`${sql.placeholder("finalValLoss")}`,
+        leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`,
+      })
+      .where(eq(runsTable.id, sql.placeholder("id")))
+      .returning()
+      .prepare();
     this.lastEpoch = c.prepare("SELECT val_accuracy AS acc, val_loss AS loss FROM epochs WHERE run_id = ? ORDER BY epoch DESC LIMIT 1");
     this.peersAt = c.prepare(
       `SELECT max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
@@ -59,6 +71,10 @@ export class EpochService {
    */
   log(runId: string, agentId: string | null | undefined, batch: readonly EpochInput[]): LogEpochsResult {
     if (batch.length > MAX_EPOCH_BATCH) throw badInput(`logEpochs takes at most ${MAX_EPOCH_BATCH} epochs per call; got ${batch.length}`, "epochs", batch.length);
+    for (const [i, e] of batch.entries()) {
+      const problem = epochInputProblem(e);
+      if (problem) throw badInput(`Invalid epochs[${i}].${problem.field}: ${String(problem.value)} (${problem.rule})`, `epochs[${i}].${problem.field}`, problem.value);
+    }
     const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
     return writeTx(this.deps, (outbox) => {
       let row = this.runs.row(runId);
@@ -84,32 +100,41 @@ export class EpochService {
         if (this.insert.run(values).changes === 1) fresh.push(toEpoch(values));
       }
       if (fresh.length > 0) {
-        row = this.refreshSummary(row);
+        row = this.refreshSummary(row, fresh);
         row = this.applyEarlyTermination(row, fresh);
+      } else {
+        row = this.leases.extendInTx(row);
       }
-      row = this.leases.extendInTx(row);
       for (const e of fresh) outbox.epoch(e);
       if (fresh.length > 0) outbox.run(toRun(row));
       return { inserted: fresh.length, control: controlFor(row, agentId) };
     });
   }
 
-  private refreshSummary(row: RunRow): RunRow {
-    const s = this.summary.get(row.id) as { n: number; best: number | null };
-    const best = this.bestEpoch.get(row.id) as { epoch: number } | undefined;
+  /**
+   * Summary metrics (and the lease), updated from the new epochs alone (O(batch), not O(epochs so far)): count and
+   * best are incremental; the final epoch is one primary-key seek (retries may arrive out of order).
+   */
+  private refreshSummary(row: RunRow, fresh: readonly Epoch[]): RunRow {
+    let bestValAccuracy = row.bestValAccuracy;
+    let bestEpoch = row.bestEpoch;
+    for (const e of fresh) {
+      if (e.valAccuracy === null) continue;
+      if (bestValAccuracy === null || e.valAccuracy > bestValAccuracy || (e.valAccuracy === bestValAccuracy && e.epoch < (bestEpoch ?? Infinity))) {
+        bestValAccuracy = e.valAccuracy;
+        bestEpoch = e.epoch;
+      }
+    }
     const last = this.lastEpoch.get(row.id) as { acc: number | null; loss: number | null } | undefined;
-    return this.deps.db
-      .update(runs)
-      .set({
-        epochCount: s.n,
-        bestValAccuracy: s.best,
-        bestEpoch: best?.epoch ?? null,
-        finalValAccuracy: last?.acc ?? null,
-        finalValLoss: last?.loss ?? null,
-      })
-      .where(eq(runs.id, row.id))
-      .returning()
-      .get();
+    return this.updateSummary.get({
+      id: row.id,
+      epochCount: row.epochCount + fresh.length,
+      bestValAccuracy,
+      bestEpoch,
+      finalValAccuracy: last?.acc ?? null,
+      finalValLoss: last?.loss ?? null,
+      leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000,
+    }) as RunRow;
   }
 
   /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so. */
@@ -118,15 +143,17 @@ export class EpochService {
     const sweep = this.deps.db.select({ policy: sweeps.earlyTermination }).from(sweeps).where(eq(sweeps.id, row.sweepId)).get();
     const policy = sweep?.policy as EarlyTermination | undefined;
     if (!policy || policy === EarlyTermination.NONE) return row;
-    for (const e of fresh) {
-      if (e.valAccuracy === null) continue;
+    // MEDIAN needs only the newest epoch of the batch; ASHA must look at every rung it crossed.
+    const withVal = fresh.filter((e) => e.valAccuracy !== null);
+    const candidates = policy === EarlyTermination.MEDIAN ? withVal.slice(-1) : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
+    for (const e of candidates) {
       const own = (this.ownBestAt.get([row.id, e.epoch]) as { best: number | null }).best;
       const peers = (this.peersAt.all({ sweepId: row.sweepId, runId: row.id, epoch: e.epoch }) as { best: number }[]).map((p) => p.best);
       const stop =
         policy === EarlyTermination.MEDIAN ? medianShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION) : ashaShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION);
       if (stop) {
         const reason = `${policy}: best val accuracy ${own?.toFixed(4)} at epoch ${e.epoch} trails ${peers.length} peers`;
-        return this.deps.db.update(runs).set({ stopRequested: "STOPPED_EARLY", stopReason: reason }).where(eq(runs.id, row.id)).returning().get();
+        return this.deps.db.update(runsTable).set({ stopRequested: "STOPPED_EARLY", stopReason: reason }).where(eq(runsTable.id, row.id)).returning().get();
       }
     }
     return row;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { artifacts, evaluations, experiments, newId, notes, runTags, runs } from "@graft/schema/db";
 import { type Artifact, type CompleteRunInput, type CreateRunInput, type Note, type Run, RunStatus } from "@graft/schema/graphql";
 import { badInput, conflict, notFound } from "../../errors";
@@ -29,9 +29,16 @@ export class RunService {
     private readonly datasets: DatasetService,
   ) {}
 
+  /** Prepared once: the hottest read (every agent call starts with it). */
+  private readonly byId = this.deps.db
+    .select()
+    .from(runs)
+    .where(eq(runs.id, sql.placeholder("id")))
+    .prepare();
+
   /** The raw row of a run, or NOT_FOUND. */
   row(id: string): RunRow {
-    const row = this.deps.db.select().from(runs).where(eq(runs.id, id)).get();
+    const row = this.byId.get({ id });
     if (!row) throw notFound("Run", id);
     return row;
   }

@@ -1,0 +1,130 @@
+/**
+ * `npm run bench -w packages/core`: throughput of the engine's fast paths, each against a baseline
+ * measured in the same run on the same machine (ratios are what to compare across machines).
+ *
+ * 1. feature extraction, tf.layers graph vs folded graph (wasm)
+ * 2. one fine-tuning step of MobileNet v1 0.25's top 20 layers, cpu vs wasm
+ * 3. extractFeatures on real photos, cache miss (decode + forward) vs cache hit
+ *
+ * Needs the shared assets (../shared or GRAFT_SHARED_DIR); exits with a message without them.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { selectBackend } from "../src/backend/select";
+import { scanDataset } from "../src/data/scan";
+import { createFeatureExtractor } from "../src/features/extractor";
+import { extractFeatures } from "../src/features/extract";
+import { runGraph } from "../src/features/graph";
+import { splitGraph } from "../src/features/split";
+import { loadBaseModel } from "../src/models/load";
+import { plantLeavesDir, sharedModelsDir } from "../src/models/shared-dir";
+import { makeTrainable } from "../src/train/trainable";
+import { createRng } from "../src/util/random";
+
+const BASE = "mobilenet_v1_0.25_224";
+
+function randomTensor(shape: number[], seed: number): tf.Tensor {
+  const rng = createRng(seed);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1), shape);
+}
+
+/** Images per second of `fn` over `images` images per call: one warm-up call, then `reps` timed calls. */
+async function imagesPerSec(images: number, reps: number, fn: () => tf.Tensor | null): Promise<number> {
+  const warm = fn();
+  if (warm !== null) {
+    await warm.data();
+    warm.dispose();
+  }
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) {
+    const out = fn();
+    if (out !== null) {
+      await out.data();
+      out.dispose();
+    }
+  }
+  return (images * reps) / ((performance.now() - t0) / 1000);
+}
+
+const rows: { measure: string; baseline: string; baselineRate: number; fast: string; fastRate: number }[] = [];
+const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+async function benchExtraction(modelsDir: string): Promise<void> {
+  await selectBackend("wasm");
+  const { model, spec } = await loadBaseModel(BASE, { modelsDir });
+  const layers = createFeatureExtractor(model, spec, { fold: false });
+  const folded = createFeatureExtractor(model, spec);
+  const x = randomTensor([16, 224, 224, 3], 1) as tf.Tensor4D;
+  const slow = await imagesPerSec(16, 3, () => layers.pooled(x));
+  const fast = await imagesPerSec(16, 3, () => folded.pooled(x));
+  rows.push({ measure: `feature extraction ${BASE} (wasm, batch 16)`, baseline: "tf.layers graph", baselineRate: slow, fast: "folded BN + fused act", fastRate: fast });
+  x.dispose();
+  folded.dispose();
+  model.dispose();
+}
+
+/** One optimizer step on the top 20 layers + GAP, from cached boundary maps. */
+async function fineTuneRate(backend: string, modelsDir: string, batch: number, reps: number): Promise<number> {
+  await selectBackend(backend);
+  const { model, spec } = await loadBaseModel(BASE, { modelsDir });
+  const fx = createFeatureExtractor(model, spec);
+  const parts = splitGraph(fx.graph!, 20);
+  const vars = makeTrainable(model, parts.top.steps);
+  const shape = (model.getLayer(parts.bottom.output).outputShape as number[]).slice(1);
+  const x = randomTensor([batch, ...shape], 2);
+  const target = randomTensor([batch, spec.featureDim], 3);
+  const optimizer = tf.train.adam(1e-5);
+  const rate = await imagesPerSec(batch, reps, () => optimizer.minimize(() => tf.losses.meanSquaredError(target, tf.mean(runGraph(parts.top, x, { training: true }), [1, 2])) as tf.Scalar, true, vars));
+  tf.dispose([x, target, ...vars]);
+  optimizer.dispose();
+  fx.dispose();
+  model.dispose();
+  return rate;
+}
+
+async function benchFineTune(modelsDir: string): Promise<void> {
+  const cpu = await fineTuneRate("cpu", modelsDir, 4, 1);
+  const wasm = await fineTuneRate("wasm", modelsDir, 16, 2);
+  rows.push({ measure: `fine-tune step, top 20 layers of ${BASE}`, baseline: "cpu (batch 4)", baselineRate: cpu, fast: "wasm + composed grads (batch 16)", fastRate: wasm });
+}
+
+async function benchCache(modelsDir: string, dataDir: string): Promise<void> {
+  await selectBackend("wasm");
+  const { model, spec, weightsSha256 } = await loadBaseModel(BASE, { modelsDir });
+  const fx = createFeatureExtractor(model, spec, { weightsSha256 });
+  const index = await scanDataset(dataDir);
+  const entries = index.images.filter((_, i) => i % 12 === 0); // 60 photos across all classes
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), "graft-bench-"));
+  try {
+    const options = { graphId: fx.id, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute: (x: tf.Tensor4D) => fx.pooled(x), itemShape: [fx.dim], cacheDir, batchSize: 16 };
+    const miss = await extractFeatures(entries, options);
+    const hit = await extractFeatures(entries, options);
+    if (hit.hits !== entries.length) throw new Error(`expected ${entries.length} cache hits, got ${hit.hits}`);
+    rows.push({ measure: `extractFeatures, ${entries.length} plant-leaves photos`, baseline: "cache miss (decode + forward)", baselineRate: entries.length / miss.seconds, fast: "cache hit", fastRate: entries.length / hit.seconds });
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+    fx.dispose();
+    model.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const modelsDir = sharedModelsDir();
+  const dataDir = plantLeavesDir();
+  if (modelsDir === null || dataDir === null) {
+    console.log("bench: shared assets absent (../shared or GRAFT_SHARED_DIR); nothing to measure");
+    return;
+  }
+  console.log(`bench on ${os.cpus().length} CPU(s), node ${process.version}, tfjs ${tf.version.tfjs}`);
+  await benchExtraction(modelsDir);
+  await benchFineTune(modelsDir);
+  await benchCache(modelsDir, dataDir);
+  console.log("");
+  for (const r of rows) {
+    console.log(`${r.measure}\n  ${r.baseline}: ${fmt(r.baselineRate)} img/s   ${r.fast}: ${fmt(r.fastRate)} img/s   ratio ×${(r.fastRate / r.baselineRate).toFixed(1)}`);
+  }
+}
+
+await main();
