@@ -12,8 +12,8 @@ import { ensureSampleDataset } from "./lib/sample-dataset.mjs";
 const settings = loadSettings();
 const started = [];
 
-function spawnQuiet(args, env) {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+function spawnQuiet(args, env, cwd = repoRoot) {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
   started.push(child);
   return child;
 }
@@ -35,7 +35,7 @@ async function main() {
   };
   if (!(await apiIsUp())) {
     console.log("No API running: starting one for the demo…");
-    const api = spawnQuiet(["--import", "tsx", "apps/api/src/main.ts"], env);
+    const api = spawnQuiet(["--import", "tsx", "src/main.ts"], env, path.join(repoRoot, "apps/api"));
     await waitForHttp(`http://127.0.0.1:${settings.apiPort}/healthz`, 60_000, () => api.exitCode === null);
   }
   const token = readToken(settings.dataDir);

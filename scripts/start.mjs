@@ -11,9 +11,12 @@ const settings = loadSettings();
 const children = [];
 let stopping = false;
 
-function run(name, command, args, env) {
+// The API runs from its own folder so that tsx picks up its tsconfig (decorators on).
+const apiDir = path.join(repoRoot, "apps/api");
+
+function run(name, command, args, env, cwd = repoRoot) {
   const child = spawn(command, args, {
-    cwd: repoRoot,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -75,7 +78,7 @@ async function main() {
   };
   ensureWebBuild();
 
-  const api = run("api", process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], shared);
+  const api = run("api", process.execPath, ["--import", "tsx", "src/main.ts"], shared, apiDir);
   await waitForHttp(`http://127.0.0.1:${settings.apiPort}/healthz`, 60_000, () => api.exitCode === null);
   const token = readToken(settings.dataDir);
   if (!token) throw new Error(`the API started but wrote no token to ${path.join(settings.dataDir, "api-token")}`);

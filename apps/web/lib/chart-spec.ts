@@ -139,8 +139,8 @@ function lineOption(spec: LineSpec, runs: readonly RunData[]): EChartsOption {
     animation: false,
     tooltip: { trigger: "axis", valueFormatter: (v) => (typeof v === "number" ? v.toFixed(4) : String(v)) },
     legend: { type: "scroll", bottom: 0, textStyle: TEXT },
-    grid: { left: 48, right: 16, top: spec.title ? 36 : 16, bottom: 48 },
-    xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 24, minInterval: 1, min: 1 },
+    grid: { left: 48, right: 16, top: spec.title ? 36 : 16, bottom: 64 },
+    xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 22, minInterval: 1, min: 1 },
     yAxis: { type: "value", name: spec.yName, scale: true },
     series,
   };
@@ -233,9 +233,9 @@ function heatmapOption(spec: HeatmapSpec, runs: readonly RunData[]): EChartsOpti
       },
     },
     grid: { left: 100, right: 12, top: spec.title ? 36 : 12, bottom: 84 },
-    xAxis: { type: "category", data: names, name: "predicted", nameLocation: "middle", nameGap: 40,
+    xAxis: { type: "category", data: names, name: "predicted", nameLocation: "middle", nameGap: 46,
       axisLabel: { rotate: 30, fontSize: 10, interval: 0 }, splitArea: { show: true } },
-    yAxis: { type: "category", data: names, name: "true", inverse: true, axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
+    yAxis: { type: "category", data: names, name: "true", nameLocation: "middle", nameGap: 84, nameRotate: 90, inverse: true, axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
     visualMap,
     series: [{
       type: "heatmap",

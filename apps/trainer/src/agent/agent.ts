@@ -8,6 +8,7 @@
  */
 import os from "node:os";
 import path from "node:path";
+import type { TrainConfig } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import { isRetryable } from "../graphql/client";
 import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
@@ -61,6 +62,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
   const log = (message: string): void => void options.stderr.write(`[agent ${options.name}] ${message}\n`);
   const stopper = new AbortController();
   let stopReason: string | null = null;
+  let fatal: unknown = null;
   const outcomes: ExecuteOutcome[] = [];
   let resolveId: (id: string) => void = () => undefined;
   const agentId = new Promise<string>((resolve) => (resolveId = resolve));
@@ -86,7 +88,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     const plannedEpochs = h.epochs + (h.fineTuneLayers > 0 ? h.fineTuneEpochs : 0);
     const progress = new Progress({ stream: options.stderr, label, plannedEpochs });
     progress.note(`claimed (attempt ${run.attempts}): ${h.baseModel} head [${h.headUnits.join(",")}] lr ${h.learningRate} fine-tune ${h.fineTuneLayers} layers, dataset ${run.dataset.path}`);
-    let config;
+    let config: TrainConfig;
     try {
       config = engine.defaultTrainConfig(hyperparametersToConfig(h, engine));
     } catch (error) {
@@ -125,7 +127,11 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
         try {
           claimed = await withRetry("claimRun", () => client.request(CLAIM_RUN, { agentId: id }));
         } catch (error) {
-          log(`claimRun refused: ${(error as Error).message}; stopping this worker`);
+          // The API answered but refused (bad token, agent unknown): nothing to retry. The other
+          // workers finish their runs, then the agent exits 1 with this error.
+          log(`claimRun refused: ${(error as Error).message}; stopping`);
+          fatal ??= error;
+          stopReason ??= `${AGENT_STOP_PREFIX} (claimRun refused)`;
           return;
         }
         if (!claimed || stopReason) return;
@@ -158,6 +164,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     } finally {
       stopIdleBeat();
     }
+    if (fatal) throw fatal;
     log(stopReason ? `stopped (${stopReason})` : "no queued runs left; exiting");
     return outcomes;
   })();

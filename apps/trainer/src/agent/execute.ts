@@ -74,7 +74,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     client: options.client, agentId: options.agentId, runId: options.runId, backend: options.backend, onControl,
     fallbackIntervalMs: options.heartbeatFallbackMs, log: options.log,
   });
-  const wait = options.deliverWaitMs ?? 10 * 60_000;
+  const configuredWait = options.deliverWaitMs ?? 10 * 60_000;
+  // An agent shutting down waits at most 30 s for the API; what is left stays in the journal.
+  const deliverWait = (): number => (options.agentStop?.() ? Math.min(configuredWait, 30_000) : configuredWait);
   try {
     let result: TrainResult;
     try {
@@ -98,14 +100,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     } catch (error) {
       const message = describeFailure(error, { datasetPath: options.datasetPath, baseModel: options.config.baseModel, batchSize: options.config.batchSize });
       options.progress?.note(`failed: ${message}`);
-      const delivered = await reporter.fail(message, wait);
+      const delivered = await reporter.fail(message, deliverWait());
       return { kind: "failed", message, error, delivered };
     }
     const stop = result.stoppedReason;
     if (stop === LEASE_LOST) {
       // The API re-queued the run (this agent missed its lease) and may have handed it to another
       // agent: completing or failing it here would be refused, so the run is simply let go.
-      await reporter.drain(Math.min(wait, 30_000));
+      await reporter.drain(Math.min(deliverWait(), 30_000));
       reporter.abandon();
       const message = "lease lost: the API gave this run to another agent; dropped it here";
       options.progress?.note(message);
@@ -117,11 +119,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       const last = result.epochs.at(-1)?.epoch ?? 0;
       const message = `${stop} after epoch ${last} of ${options.config.epochs + (options.config.fineTuneLayers > 0 ? options.config.fineTuneEpochs : 0)}; the run was handed back unfinished, queue it again to retry`;
       options.progress?.note(message);
-      const delivered = await reporter.fail(message, wait);
+      const delivered = await reporter.fail(message, deliverWait());
       return { kind: "handed_back", message, result, delivered };
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
-    const delivered = await reporter.complete({ evaluation: evaluationToInput(result.evaluation), artifacts, backend: result.backend, stopReason: stop }, wait);
+    const delivered = await reporter.complete({ evaluation: evaluationToInput(result.evaluation), artifacts, backend: result.backend, stopReason: stop }, deliverWait());
     options.progress?.note(`done: best val_acc ${result.bestValAccuracy?.toFixed(4) ?? "-"} at epoch ${result.bestEpoch ?? "-"}${stop ? ` (stopped: ${stop})` : ""}`);
     return { kind: "completed", result, delivered };
   } finally {
