@@ -12,6 +12,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySubset, repoRoot, sharedAssetsMissing, startAgentProcess, startApi, type ManagedProcess, type RunningApi } from "../support";
+import { HEATMAP_GRID } from "../../apps/web/lib/chart-spec";
 import { chromiumMissing, launchChromium, screenshot } from "./support/browser";
 import { startSimAgent, type SimAgent } from "./support/sim-agent";
 import { startWeb, type RunningWeb } from "./support/web";
@@ -128,12 +129,13 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(2);
     await page.getByTestId("sort-bestValAccuracy").click();
     await page.waitForURL(/sort=BEST_VAL_ACCURACY\.desc/);
-    // Selection lives in the URL: click, then wait for the URL to name the run.
-    for (const row of await page.getByTestId("run-row").all()) {
-      const id = (await row.getAttribute("data-run-id"))!;
-      await row.locator('input[type="checkbox"]').click();
-      await page.waitForURL((u) => (u.searchParams.get("sel") ?? "").split(",").includes(id));
+    // Selection lives in the URL: click each row's box, then check the toolbar and the address.
+    const boxes = page.getByTestId("run-row").locator('input[type="checkbox"]');
+    for (let i = 0; i < 2; i++) {
+      await boxes.nth(i).click();
+      await expect.poll(() => page.locator(".runs-toolbar").textContent(), { timeout: 10_000 }).toContain(`${i + 1} selected`);
     }
+    expect(new URL(page.url()).searchParams.get("sel")?.split(",")).toHaveLength(2);
     await screenshot(page, "04-runs-table");
     await page.getByTestId("compare-link").click();
     await page.waitForURL(/\/compare\?ids=/);
@@ -142,7 +144,7 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await page.locator('[data-testid="compare-diff"][data-drawn="true"]').waitFor({ timeout: 30_000 });
     // Overlaid curves: one chart with 2 runs × 2 metrics.
     expect(await page.getByTestId("compare-accuracy").getAttribute("data-series")).toBe("4");
-    expect(await page.getByTestId("compare-matrix").locator("canvas").count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid="compare-matrix"] [data-drawn="true"]').count(), { timeout: 30_000 }).toBe(2);
     await page.waitForTimeout(500);
     const file = await screenshot(page, "05-compare");
     fs.copyFileSync(file, path.join(repoRoot, "docs", "screenshot-dashboard.png"));
@@ -167,11 +169,12 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await matrix.waitFor({ timeout: 30_000 });
     await matrix.scrollIntoViewIfNeeded();
     await page.locator('[data-testid="chart-accuracy"][data-drawn="true"]').waitFor({ timeout: 30_000 });
-    // Cell centre from the heatmap grid (grid: left 100, right 12, top 12, bottom 84 — see chart-spec).
+    // Cell centre from the heatmap's plot-area insets (HEATMAP_GRID in apps/web/lib/chart-spec.ts).
     const box = (await matrix.boundingBox())!;
     const n = ev.labels.length;
-    const x = box.x + 100 + ((cell.col + 0.5) * (box.width - 112)) / n;
-    const y = box.y + 12 + ((cell.row + 0.5) * (box.height - 96)) / n;
+    const g = HEATMAP_GRID;
+    const x = box.x + g.left + ((cell.col + 0.5) * (box.width - g.left - g.right)) / n;
+    const y = box.y + g.top + ((cell.row + 0.5) * (box.height - g.top - g.bottom)) / n;
     await page.mouse.click(x, y);
     const panel = page.getByTestId("cell-images");
     await expect.poll(() => panel.locator("h3").textContent(), { timeout: 10_000 }).toContain(`true ${ev.labels[cell.row]}`);

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { createServer, type IncomingMessage } from "node:http";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -17,7 +18,9 @@ import { formatError } from "./errors";
 import { imageHandler } from "./images";
 import { complexityPlugin } from "./limits/complexity";
 import { depthLimit } from "./limits/depth";
+import { createRunLoaders } from "./modules/run/run.loaders";
 import { createServices } from "./modules/services";
+import { noStorePlugin } from "./plugins/no-store";
 import { pubSub } from "./pubsub";
 import { graftSchema } from "./schema";
 
@@ -52,7 +55,11 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
       schema,
       context: (ctx): GraftContext => {
         const header = ctx.connectionParams?.["authorization"] ?? ctx.connectionParams?.["Authorization"];
-        return { services, auth: authInfo(typeof header === "string" ? header : undefined, ctx.extra.request.socket.remoteAddress, token) };
+        return {
+          services,
+          auth: authInfo(typeof header === "string" ? header : undefined, ctx.extra.request.socket.remoteAddress, token),
+          loaders: createRunLoaders(services),
+        };
       },
       onSubscribe: (ctx, _id, payload) => {
         const header = ctx.connectionParams?.["authorization"] ?? ctx.connectionParams?.["Authorization"];
@@ -82,6 +89,8 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       {
         async serverWillStart() {
           return {
@@ -118,6 +127,7 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
       context: async ({ req }): Promise<GraftContext> => ({
         services,
         auth: authInfo(req.headers.authorization, req.socket.remoteAddress, token),
+        loaders: createRunLoaders(services),
       }),
     }),
   );

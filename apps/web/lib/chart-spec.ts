@@ -159,7 +159,7 @@ function parallelOption(spec: ParallelSpec, runs: readonly RunData[]): EChartsOp
       return { dim, name: param, type: spread >= 20 ? ("log" as const) : ("value" as const), scale: true };
     }
     const cats = [...new Set(values.map(String))].sort();
-    return { dim, name: param, type: "category" as const, data: cats };
+    return { dim, name: param, type: "category" as const, data: cats, axisLabel: { formatter: (v: string) => (v.length > 12 ? `${v.slice(0, 11)}…` : v) } };
   });
   axes.push({ dim: spec.params.length, name: metricLabel(spec.metric), type: "value", scale: true });
   const series = runs.map((run) => ({
@@ -199,6 +199,9 @@ export function cellChangeQuality(i: number, j: number, delta: number): 1 | -1 |
   return good ? 1 : -1;
 }
 
+/** Heatmap plot area insets in px (exported so browser tests can aim at a cell). */
+export const HEATMAP_GRID = { left: 100, right: 12, top: 12, bottom: 100 } as const;
+
 function heatmapOption(spec: HeatmapSpec, runs: readonly RunData[]): EChartsOption {
   const base = runs.find((r) => r.runId === spec.runId);
   if (!base?.confusion) throw new Error(`heatmap: run ${JSON.stringify(spec.runId)} has no confusion matrix`);
@@ -232,8 +235,8 @@ function heatmapOption(spec: HeatmapSpec, runs: readonly RunData[]): EChartsOpti
         return `true ${labels[d[1]] ?? "?"}<br/>predicted ${labels[d[0]] ?? "?"}<br/><b>${value}</b>`;
       },
     },
-    grid: { left: 100, right: 12, top: spec.title ? 36 : 12, bottom: 84 },
-    xAxis: { type: "category", data: names, name: "predicted", nameLocation: "middle", nameGap: 46,
+    grid: { left: HEATMAP_GRID.left, right: HEATMAP_GRID.right, top: spec.title ? 36 : HEATMAP_GRID.top, bottom: HEATMAP_GRID.bottom },
+    xAxis: { type: "category", data: names, name: "predicted", nameLocation: "middle", nameGap: 52,
       axisLabel: { rotate: 30, fontSize: 10, interval: 0 }, splitArea: { show: true } },
     yAxis: { type: "category", data: names, name: "true", nameLocation: "middle", nameGap: 84, nameRotate: 90, inverse: true, axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
     visualMap,

@@ -8,8 +8,16 @@ import type { RunFilter, RunOrder, RunRowFragment } from "../gql/graphql";
 import { gql } from "./graphql-client";
 import { RunsPageQuery } from "./operations";
 
-/** Rows per request. */
+/** Rows per request while scrolling normally. */
 export const PAGE_SIZE = 100;
+/** Largest request when the user jumps far ahead (the API allows 500; complexity stays bounded). */
+export const MAX_PAGE_SIZE = 400;
+
+/** Rows to request so that row `wantIndex` (plus a margin) gets loaded: whole pages, 100..400. */
+export function pageSizeFor(loaded: number, wantIndex: number): number {
+  const need = wantIndex - loaded + 60;
+  return Math.min(MAX_PAGE_SIZE, Math.max(PAGE_SIZE, Math.ceil(need / PAGE_SIZE) * PAGE_SIZE));
+}
 
 /** What the table reads. */
 export interface RunsPages {
@@ -18,8 +26,8 @@ export interface RunsPages {
   hasNext: boolean;
   loading: boolean;
   error: Error | null;
-  /** Fetches the next page unless one is in flight or none is left. */
-  loadMore: () => void;
+  /** Fetches the next page (bigger when `wantIndex` is far ahead) unless one is in flight or none is left. */
+  loadMore: (wantIndex?: number) => void;
   reload: () => void;
   update: (fn: (list: { rows: RunRowFragment[]; total: number }) => { rows: RunRowFragment[]; total: number }) => void;
 }
@@ -35,14 +43,14 @@ export function useRunsPages(filter: RunFilter, orderBy: RunOrder): RunsPages {
   const stateRef = useRef(state);
   stateRef.current = state;
 
-  const fetchPage = useCallback(async (forKey: string, after: string | null) => {
+  const fetchPage = useCallback(async (forKey: string, after: string | null, first: number = PAGE_SIZE) => {
     const token = `${forKey}|${after ?? ""}`;
     if (inflight.current === token) return;
     inflight.current = token;
     setLoading(true);
     const [f, o] = JSON.parse(forKey) as [RunFilter, RunOrder];
     try {
-      const data = await gql(RunsPageQuery, { filter: f, orderBy: o, first: PAGE_SIZE, after });
+      const data = await gql(RunsPageQuery, { filter: f, orderBy: o, first, after });
       setState((prev) => {
         if (prev.key !== forKey) return prev;
         const seen = new Set(after === null ? [] : prev.rows.map((r) => r.id));
@@ -64,10 +72,10 @@ export function useRunsPages(filter: RunFilter, orderBy: RunOrder): RunsPages {
     void fetchPage(key, null);
   }, [key, fetchPage, generation]);
 
-  const loadMore = useCallback(() => {
+  const loadMore = useCallback((wantIndex?: number) => {
     const s = stateRef.current;
     if (s.key !== key || !s.hasNext || s.cursor === null || inflight.current) return;
-    void fetchPage(key, s.cursor);
+    void fetchPage(key, s.cursor, pageSizeFor(s.rows.length, wantIndex ?? s.rows.length));
   }, [key, fetchPage]);
 
   const update = useCallback<RunsPages["update"]>((fn) => {

@@ -59,7 +59,7 @@ try {
     // Fluid scrolling: jump 1,000 rows down and wait for real rows there (pages fetched on demand).
     const sc = Date.now();
     await page.getByTestId("runs-scroll").evaluate((el) => el.scrollTo({ top: 34 * 1000 }));
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="run-row"]')].length > 5 && document.querySelector('[data-testid="run-row-placeholder"]') === null, undefined, { timeout: 60_000 });
+    await page.locator('[data-testid="run-row"][data-index="1000"]').waitFor({ timeout: 60_000 });
     results.scroll!.push(Date.now() - sc);
   }
   await screenshot(page, "bench-runs-table");
@@ -67,11 +67,13 @@ try {
   for (let i = 0; i < 3; i++) {
     const c = Date.now();
     await page.goto(`${web.url}/compare?ids=${ids}`);
-    await page.waitForFunction(() => {
-      const drawn = (sel: string) => [...document.querySelectorAll(sel)].filter((e) => e.getAttribute("data-drawn") === "true").length;
-      return drawn('[data-testid="compare-accuracy"]') === 1 && drawn('[data-testid="compare-loss"]') === 1 && drawn('[data-testid="compare-parallel"]') === 1
-        && drawn('[data-testid="compare-matrix"] [data-chart]') === 10 && drawn('[data-testid="compare-f1"]') === 1;
-    }, undefined, { timeout: 60_000, polling: 50 });
+    // A string predicate: tsx would wrap named inner functions in __name(), unknown in the page.
+    await page.waitForFunction(`(() => {
+      const drawn = (sel) => [...document.querySelectorAll(sel)].filter((e) => e.getAttribute("data-drawn") === "true").length;
+      return drawn('[data-testid="compare-accuracy"]') === 1 && drawn('[data-testid="compare-loss"]') === 1
+        && drawn('[data-testid="compare-parallel"]') === 1 && drawn('[data-testid="compare-matrix"] [data-chart]') === 10
+        && drawn('[data-testid="compare-f1"]') === 1;
+    })()`, undefined, { timeout: 60_000, polling: 50 });
     results.compare!.push(Date.now() - c);
   }
   await screenshot(page, "bench-compare-10");

@@ -1,19 +1,50 @@
-import { homedir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "./env";
+import { ConfigError, findRepoRoot, loadConfig } from "./env";
+
+/** The monorepo root as seen from this test file (apps/api/src/config → four levels up). */
+const REPO = resolve(fileURLToPath(new URL("../../../../", import.meta.url)));
 
 describe("loadConfig", () => {
   it("applies the documented defaults", () => {
     const c = loadConfig({});
     expect(c.port).toBe(4000);
     expect(c.host).toBe("127.0.0.1");
-    expect(c.dataDir).toBe(resolve("./data"));
+    expect(c.dataDir).toBe(join(REPO, "data"));
     expect(c.token).toBeNull();
-    expect(c.dataRoots).toEqual([homedir(), join(resolve("./data"), "datasets")]);
+    expect(c.dataRoots).toEqual([homedir(), join(REPO, "data", "datasets")]);
     expect(c.leaseSeconds).toBe(60);
     expect(c.maxAttempts).toBe(3);
     expect(c.webOrigins).toContain("http://localhost:3000");
+  });
+
+  it("defaults the data dir to <repo>/data whatever the cwd, but keeps an explicit relative one cwd-relative", () => {
+    // vitest runs with cwd apps/api, as `npm run start -w apps/api` does: ./data would be apps/api/data.
+    expect(process.cwd()).not.toBe(REPO);
+    expect(loadConfig({ GRAFT_DATA_DIR: "  " }).dataDir).toBe(join(REPO, "data"));
+    expect(loadConfig({ GRAFT_DATA_DIR: "./data" }).dataDir).toBe(resolve("./data"));
+    expect(loadConfig({ GRAFT_DATA_DIR: "rel/dir" }).dataDir).toBe(join(process.cwd(), "rel", "dir"));
+  });
+
+  it("finds the repository root by its workspaces manifest", () => {
+    expect(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"))).toHaveProperty("workspaces");
+    expect(findRepoRoot()).toBe(REPO);
+    const dir = mkdtempSync(join(tmpdir(), "graft-root-"));
+    try {
+      mkdirSync(join(dir, "apps", "api", "src"), { recursive: true });
+      writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", workspaces: ["apps/*"] }));
+      writeFileSync(join(dir, "apps", "api", "package.json"), JSON.stringify({ name: "@graft/api" }));
+      expect(findRepoRoot(join(dir, "apps", "api", "src"))).toBe(dir);
+      rmSync(join(dir, "package.json"));
+      // No workspaces manifest above: null (loadConfig then falls back to the cwd's ./data).
+      expect(existsSync(join(dir, "package.json"))).toBe(false);
+      expect(findRepoRoot(join(dir, "apps", "api", "src"))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads explicit values", () => {

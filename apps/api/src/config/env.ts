@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { delimiter, join, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Everything the API reads from its environment, validated once at start-up. */
 export interface ApiConfig {
@@ -42,14 +44,46 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
 }
 
 /**
- * Reads and validates the API's environment. Defaults: port 4000 on 127.0.0.1, data in `./data`,
+ * The repository root: the nearest directory above this file whose package.json declares npm
+ * `workspaces`. Found from the source location rather than the working directory, because
+ * `npm run start -w apps/api` runs with cwd `apps/api` while `npm start` (scripts/start.mjs) runs
+ * at the root, and both must open the same `<repo>/data`.
+ */
+export function findRepoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string | null {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, "utf8")) as { workspaces?: unknown }).workspaces !== undefined) return dir;
+      } catch {
+        // An unreadable package.json is not the root's; keep walking up.
+      }
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/**
+ * The data directory when `GRAFT_DATA_DIR` is unset or blank: `<repo>/data`, whatever the working
+ * directory (the current directory's `./data` only if no repository root is found, e.g. a copy of
+ * the API outside the monorepo). An explicit relative `GRAFT_DATA_DIR` stays relative to the cwd.
+ */
+export function defaultDataDir(): string {
+  const root = findRepoRoot();
+  return root === null ? resolve("./data") : join(root, "data");
+}
+
+/**
+ * Reads and validates the API's environment. Defaults: port 4000 on 127.0.0.1, data in `<repo>/data`
+ * (see {@link defaultDataDir}),
  * dataset roots = home directory and `<dataDir>/datasets`, 60 s leases, 3 attempts.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const port = intVar(env, "GRAFT_API_PORT", 4000, 0, 65535);
   const host = (env["GRAFT_API_HOST"] ?? "127.0.0.1").trim();
   if (host === "" || /\s/.test(host)) throw new ConfigError(`GRAFT_API_HOST must be a host name or address; got ${JSON.stringify(env["GRAFT_API_HOST"])}`);
-  const dataDir = resolve(env["GRAFT_DATA_DIR"]?.trim() || "./data");
+  const explicitDataDir = env["GRAFT_DATA_DIR"]?.trim();
+  const dataDir = explicitDataDir ? resolve(explicitDataDir) : defaultDataDir();
 
   const rawToken = env["GRAFT_API_TOKEN"];
   let token: string | null = null;

@@ -6,7 +6,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { RunField, RunRowFragment } from "../../gql/graphql";
 import { useQuery, useSubscription } from "../../lib/hooks";
 import { LaunchOptionsQuery, RunUpdatedSubscription } from "../../lib/operations";
@@ -32,13 +32,22 @@ export interface RunsTableProps {
 export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
   const pathname = usePathname();
   const params = useSearchParams();
-  const { state: view, warnings } = useMemo(() => parseViewState(params), [params]);
-  // Native replaceState (integrated with Next's router since 14.1) updates useSearchParams without a
-  // server round trip; router.replace would re-render the page segment and remount the table.
+  // The view is React state, seeded from the URL and written back to it with replaceState: no
+  // server round trip and no remount per click (router.replace would re-render the page segment).
+  // In the browser the address bar is the truth (Next may remount this subtree after replaceState).
+  const [{ state: view, warnings }, setParsed] = useState(() =>
+    parseViewState(typeof window === "undefined" ? params : new URLSearchParams(window.location.search)));
   const setView = useCallback((next: RunsViewState) => {
+    setParsed({ state: next, warnings: [] });
     const qs = serializeViewState(next).toString();
-    window.history.replaceState(null, "", qs ? `${pathname}?${qs}` : pathname);
+    window.history.replaceState(window.history.state, "", qs ? `${pathname}?${qs}` : pathname);
   }, [pathname]);
+  useEffect(() => {
+    // Back/forward: take the view from the URL again.
+    const onPop = () => setParsed(parseViewState(new URLSearchParams(window.location.search)));
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
 
   const scope = useMemo(() => (sweepId ? { sweepId } : { experimentId }), [experimentId, sweepId]);
   const filter = useMemo(() => toRunFilter(view, scope), [view, scope]);
@@ -65,7 +74,7 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
   const { loadMore, rows, hasNext } = pages;
   useEffect(() => {
     // Fetch ahead: the next page is requested while 40 loaded rows remain below the viewport.
-    if (hasNext && lastIndex >= rows.length - 40) loadMore();
+    if (hasNext && lastIndex >= rows.length - 40) loadMore(lastIndex);
   }, [lastIndex, rows.length, hasNext, loadMore]);
 
   const toggle = (id: string) => {
@@ -102,7 +111,7 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
             {columns.map((c) => (
               <div key={c.key} data-col={c.key}>
                 <button className="sort" onClick={() => sortBy(c.field)} data-testid={`sort-${c.key}`} title={`Sort by ${c.label}`}>
-                  {c.label}{view.sort?.field === c.field ? (view.sort.direction === "DESC" ? " ▼" : " ▲") : ""}
+                  {view.sort?.field === c.field ? (view.sort.direction === "DESC" ? "▼ " : "▲ ") : ""}{c.label}
                 </button>
                 <HeaderFilter column={c} view={view} setView={setView} baseModels={baseModels} augmentations={augmentations} statuses={RUN_STATUSES} />
               </div>
@@ -113,7 +122,7 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
               const run = pages.rows[item.index];
               return (
                 <div key={run?.id ?? `p${item.index}`} className={`runs-row${run && selected.has(run.id) ? " selected" : ""}`}
-                  data-testid={run ? "run-row" : "run-row-placeholder"} data-run-id={run?.id} data-status={run?.status}
+                  data-testid={run ? "run-row" : "run-row-placeholder"} data-run-id={run?.id} data-status={run?.status} data-index={item.index}
                   style={{ gridTemplateColumns: template, width, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
                   {run ? <Row run={run} columns={columns} selected={selected.has(run.id)} toggle={toggle} /> : <div className="muted" style={{ gridColumn: "1 / -1" }}>loading…</div>}
                 </div>

@@ -1,12 +1,16 @@
+import { alignConfusionMatrix } from "@graft/core/metrics";
 import { asc, inArray } from "drizzle-orm";
 import { epochs } from "@graft/schema/db";
 import { type Epoch, type Hyperparameters, type RunComparison } from "@graft/schema/graphql";
+import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
 import { badInput, notFound } from "../../errors";
 import { type ServiceDeps } from "../deps";
 import { type EvaluationService } from "../evaluation/evaluation.service";
 import { toEpoch } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
-import { alignConfusionMatrix, unionLabels } from "./align";
+import { unionLabels } from "./union-labels";
+
+const toEpochRow = tableRowMapper(epochs);
 
 /** Hyperparameters in the order the comparison lists them. */
 const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [
@@ -54,7 +58,9 @@ export class ComparisonService {
       return { name, values, differs: new Set(values).size > 1 };
     });
     const byRun = new Map<string, Epoch[]>(unique.map((id) => [id, []]));
-    for (const e of this.deps.db.select().from(epochs).where(inArray(epochs.runId, unique)).orderBy(asc(epochs.runId), asc(epochs.epoch)).all()) {
+    const query = this.deps.db.select().from(epochs).where(inArray(epochs.runId, unique)).orderBy(asc(epochs.runId), asc(epochs.epoch));
+    for (const raw of statementCacheFor(this.deps.db.$client).all(query)) {
+      const e = toEpochRow(raw);
       byRun.get(e.runId)?.push(toEpoch(e));
     }
     const evals = this.evaluations.forRuns(unique);
@@ -66,7 +72,7 @@ export class ComparisonService {
       labels,
       confusionMatrices: unique.map((runId) => {
         const ev = evals.get(runId);
-        return { runId, matrix: ev ? alignConfusionMatrix(ev.confusionMatrix, ev.labels, labels) : null };
+        return { runId, matrix: ev ? alignConfusionMatrix(ev.labels, ev.confusionMatrix, labels) : null };
       }),
     };
   }

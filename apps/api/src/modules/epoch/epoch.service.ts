@@ -1,13 +1,15 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
 import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
+import { groupBy } from "../batch-loader";
 import { type ServiceDeps, writeTx } from "../deps";
 import { type LeaseService } from "../run/lease.service";
 import { controlFor } from "../run/run.finish";
 import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
 import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, isAshaRung, medianShouldStop } from "../sweep/early-termination";
+import { EpochInserter, type EpochValues } from "./epoch.insert";
 
 /** Largest batch logEpochs accepts. */
 export const MAX_EPOCH_BATCH = 1000;
@@ -16,8 +18,7 @@ type Statement = ReturnType<ServiceDeps["db"]["$client"]["prepare"]>;
 
 /** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
 export class EpochService {
-  private readonly insert: Statement;
-  private readonly lastEpoch: Statement;
+  private readonly inserter: EpochInserter;
   private readonly updateSummary;
   private readonly peersAt: Statement;
   private readonly ownBestAt: Statement;
@@ -28,28 +29,25 @@ export class EpochService {
     private readonly leases: LeaseService,
   ) {
     const c = deps.db.$client;
-    // Prepared once: logEpochs is the API's hottest write path.
-    this.insert = c.prepare(
-      `INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
-       VALUES (@runId, @epoch, @phase, @loss, @accuracy, @valLoss, @valAccuracy, @learningRate, @durationMs, @imagesPerSec, @createdAt)
-       ON CONFLICT (run_id, epoch) DO NOTHING`,
-    );
+    // logEpochs is the API's hottest write path: one multi-row INSERT per batch, statements reused.
+    this.inserter = new EpochInserter(c);
     // Summary + lease in one drizzle-prepared UPDATE ... RETURNING: building queries per call was
-    // most of logEpochs' cost (the runs table is wide).
+    // most of logEpochs' cost (the runs table is wide). The final epoch's metrics come from a
+    // primary-key seek inside the same statement (retries may arrive out of order, so the newest
+    // epoch of the batch is not necessarily the run's last).
     this.updateSummary = deps.db
       .update(runsTable)
       .set({
         epochCount: sql`${sql.placeholder("epochCount")}`,
         bestValAccuracy: sql`${sql.placeholder("bestValAccuracy")}`,
         bestEpoch: sql`${sql.placeholder("bestEpoch")}`,
-        finalValAccuracy: sql`${sql.placeholder("finalValAccuracy")}`,
-        finalValLoss: sql`${sql.placeholder("finalValLoss")}`,
+        finalValAccuracy: sql`(SELECT e.val_accuracy FROM ${epochs} e WHERE e.run_id = ${sql.placeholder("id")} ORDER BY e.epoch DESC LIMIT 1)`,
+        finalValLoss: sql`(SELECT e.val_loss FROM ${epochs} e WHERE e.run_id = ${sql.placeholder("id")} ORDER BY e.epoch DESC LIMIT 1)`,
         leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`,
       })
       .where(eq(runsTable.id, sql.placeholder("id")))
       .returning()
       .prepare();
-    this.lastEpoch = c.prepare("SELECT val_accuracy AS acc, val_loss AS loss FROM epochs WHERE run_id = ? ORDER BY epoch DESC LIMIT 1");
     this.peersAt = c.prepare(
       `SELECT max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
        WHERE r.sweep_id = @sweepId AND r.id <> @runId AND e.epoch <= @epoch
@@ -58,9 +56,10 @@ export class EpochService {
     this.ownBestAt = c.prepare("SELECT max(val_accuracy) AS best FROM epochs WHERE run_id = ? AND epoch <= ?");
   }
 
-  /** A run's epochs in order. */
-  list(runId: string): Epoch[] {
-    return this.deps.db.select().from(epochs).where(eq(epochs.runId, runId)).orderBy(asc(epochs.epoch)).all().map(toEpoch);
+  /** Epochs of several runs (in order per run), one query; runs without epochs are absent. */
+  listFor(runIds: readonly string[]): Map<string, Epoch[]> {
+    const rows = this.deps.db.select().from(epochs).where(inArray(epochs.runId, [...runIds])).orderBy(asc(epochs.runId), asc(epochs.epoch)).all();
+    return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map(toEpoch)]));
   }
 
   /**
@@ -82,23 +81,20 @@ export class EpochService {
         return { inserted: 0, control: controlFor(row, agentId) };
       }
       const now = this.deps.now();
-      const fresh: Epoch[] = [];
-      for (const e of ordered) {
-        const values = {
-          runId,
-          epoch: e.epoch,
-          phase: e.phase,
-          loss: e.loss,
-          accuracy: e.accuracy,
-          valLoss: e.valLoss ?? null,
-          valAccuracy: e.valAccuracy ?? null,
-          learningRate: e.learningRate,
-          durationMs: e.durationMs,
-          imagesPerSec: e.imagesPerSec,
-          createdAt: now,
-        };
-        if (this.insert.run(values).changes === 1) fresh.push(toEpoch(values));
-      }
+      const values: EpochValues[] = ordered.map((e) => ({
+        runId,
+        epoch: e.epoch,
+        phase: e.phase,
+        loss: e.loss,
+        accuracy: e.accuracy,
+        valLoss: e.valLoss ?? null,
+        valAccuracy: e.valAccuracy ?? null,
+        learningRate: e.learningRate,
+        durationMs: e.durationMs,
+        imagesPerSec: e.imagesPerSec,
+        createdAt: now,
+      }));
+      const fresh: Epoch[] = this.inserter.insert(values).map(toEpoch);
       if (fresh.length > 0) {
         row = this.refreshSummary(row, fresh);
         row = this.applyEarlyTermination(row, fresh);
@@ -112,8 +108,8 @@ export class EpochService {
   }
 
   /**
-   * Summary metrics (and the lease), updated from the new epochs alone (O(batch), not O(epochs so far)): count and
-   * best are incremental; the final epoch is one primary-key seek (retries may arrive out of order).
+   * Summary metrics (and the lease) in one UPDATE, from the new epochs alone (O(batch), not O(epochs so far)):
+   * count and best are incremental; the final epoch is one primary-key seek inside the statement.
    */
   private refreshSummary(row: RunRow, fresh: readonly Epoch[]): RunRow {
     let bestValAccuracy = row.bestValAccuracy;
@@ -125,14 +121,11 @@ export class EpochService {
         bestEpoch = e.epoch;
       }
     }
-    const last = this.lastEpoch.get(row.id) as { acc: number | null; loss: number | null } | undefined;
     return this.updateSummary.get({
       id: row.id,
       epochCount: row.epochCount + fresh.length,
       bestValAccuracy,
       bestEpoch,
-      finalValAccuracy: last?.acc ?? null,
-      finalValLoss: last?.loss ?? null,
       leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000,
     }) as RunRow;
   }

@@ -7,11 +7,6 @@ import { type ServiceDeps } from "../deps";
 export class EvaluationService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** The run's evaluation, or null before it completed. */
-  forRun(runId: string): Evaluation | null {
-    return this.forRuns([runId]).get(runId) ?? null;
-  }
-
   /** Evaluations of several runs by run id. */
   forRuns(runIds: readonly string[]): Map<string, Evaluation> {
     if (runIds.length === 0) return new Map();

@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, isNull, like, lt, gt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { runTags, runs } from "@graft/schema/db";
 import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection } from "@graft/schema/graphql";
+import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
 import { badInput } from "../../errors";
 import { type ServiceDeps } from "../deps";
 import { type RunRow, toRun } from "./run.mapper";
+
+const toRunRow = tableRowMapper(runs);
 
 /** Most runs one page may hold. */
 export const MAX_PAGE_SIZE = 500;
@@ -115,14 +118,19 @@ export function queryRuns(
   const pageConds = [...conds];
   if (after) pageConds.push(afterCondition(col, decodeCursor(after, order)));
   const dir = order.direction === SortDirection.ASC ? asc : desc;
-  const rows = deps.db
-    .select()
-    .from(runs)
-    .where(pageConds.length ? and(...pageConds) : undefined)
-    .orderBy(dir(col), dir(runs.id))
-    .limit(first + 1)
-    .all();
-  const total = deps.db.select({ n: sql<number>`count(*)` }).from(runs).where(where).get();
+  // Built by drizzle, compiled once per distinct SQL text (the filter shape), then reused.
+  const statements = statementCacheFor(deps.db.$client);
+  const rows = statements
+    .all(
+      deps.db
+        .select()
+        .from(runs)
+        .where(pageConds.length ? and(...pageConds) : undefined)
+        .orderBy(dir(col), dir(runs.id))
+        .limit(first + 1),
+    )
+    .map(toRunRow);
+  const total = statements.value(deps.db.select({ n: sql<number>`count(*)` }).from(runs).where(where)) as number | undefined;
   const page = rows.slice(0, first);
   const edges = page.map((r) => {
     const raw = r[keyOf(order.field)] as string | number | null;
@@ -132,7 +140,7 @@ export function queryRuns(
     edges,
     nodes: edges.map((e) => e.node),
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: total?.n ?? 0,
+    totalCount: total ?? 0,
   };
 }
 

@@ -127,28 +127,30 @@ export class RunResolver {
     return r.agentId ? ctx.services.agents.find(r.agentId) : null;
   }
 
+  // The per-run relations below go through ctx.loaders: resolved for a page of runs, each is one
+  // batched query, not one per run.
   @FieldResolver(() => [Epoch])
-  epochs(@Root() r: Run, @Ctx() ctx: GraftContext): Epoch[] {
-    return ctx.services.epochs.list(r.id);
+  epochs(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Epoch[]> {
+    return ctx.loaders.epochs.load(r.id);
   }
 
   @FieldResolver(() => Evaluation, { nullable: true })
-  evaluation(@Root() r: Run, @Ctx() ctx: GraftContext): Evaluation | null {
-    return ctx.services.evaluations.forRun(r.id);
+  evaluation(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Evaluation | null> {
+    return ctx.loaders.evaluation.load(r.id);
   }
 
   @FieldResolver(() => [Artifact])
-  artifacts(@Root() r: Run, @Ctx() ctx: GraftContext): Artifact[] {
-    return ctx.services.runs.artifacts(r.id);
+  artifacts(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Artifact[]> {
+    return ctx.loaders.artifacts.load(r.id);
   }
 
   @FieldResolver(() => [String])
-  tags(@Root() r: Run, @Ctx() ctx: GraftContext): string[] {
-    return ctx.services.runs.tags(r.id);
+  tags(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<string[]> {
+    return ctx.loaders.tags.load(r.id);
   }
 
   @FieldResolver(() => [Note])
-  notes(@Root() r: Run, @Ctx() ctx: GraftContext): Note[] {
-    return ctx.services.runs.notes(r.id);
+  notes(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Note[]> {
+    return ctx.loaders.notes.load(r.id);
   }
 }

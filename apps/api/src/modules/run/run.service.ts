@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { artifacts, evaluations, experiments, newId, notes, runTags, runs } from "@graft/schema/db";
 import { type Artifact, type CompleteRunInput, type CreateRunInput, type Note, type Run, RunStatus } from "@graft/schema/graphql";
 import { badInput, conflict, notFound } from "../../errors";
+import { groupBy } from "../batch-loader";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type DatasetService } from "../dataset/dataset.service";
 import { type Outbox, type ServiceDeps, writeTx } from "../deps";
@@ -183,15 +184,15 @@ export class RunService {
     throw conflict(`Run ${row.id} is already ${row.status} and cannot be canceled`);
   }
 
-  /** The run's tags, sorted. */
-  tags(runId: string): string[] {
-    return this.deps.db
-      .select({ tag: runTags.tag })
+  /** Tags of several runs (sorted per run), one query; runs without tags are absent. */
+  tagsFor(runIds: readonly string[]): Map<string, string[]> {
+    const rows = this.deps.db
+      .select({ runId: runTags.runId, tag: runTags.tag })
       .from(runTags)
-      .where(eq(runTags.runId, runId))
-      .orderBy(asc(runTags.tag))
-      .all()
-      .map((t) => t.tag);
+      .where(inArray(runTags.runId, [...runIds]))
+      .orderBy(asc(runTags.runId), asc(runTags.tag))
+      .all();
+    return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((r) => r.tag)]));
   }
 
   /** Adds a tag (idempotent). */
@@ -215,15 +216,15 @@ export class RunService {
     });
   }
 
-  /** The run's notes, oldest first. */
-  notes(runId: string): Note[] {
-    return this.deps.db
+  /** Notes of several runs (oldest first per run), one query; runs without notes are absent. */
+  notesFor(runIds: readonly string[]): Map<string, Note[]> {
+    const rows = this.deps.db
       .select()
       .from(notes)
-      .where(eq(notes.runId, runId))
-      .orderBy(asc(notes.createdAt), asc(notes.id))
-      .all()
-      .map((n) => ({ id: n.id, text: n.text, createdAt: new Date(n.createdAt) }));
+      .where(inArray(notes.runId, [...runIds]))
+      .orderBy(asc(notes.runId), asc(notes.createdAt), asc(notes.id))
+      .all();
+    return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((n) => ({ id: n.id, text: n.text, createdAt: new Date(n.createdAt) }))]));
   }
 
   /** Adds a note. */
@@ -238,15 +239,17 @@ export class RunService {
     });
   }
 
-  /** The run's artifacts, oldest first. */
-  artifacts(runId: string): Artifact[] {
-    return this.deps.db
+  /** Artifacts of several runs (oldest first per run), one query; runs without artifacts are absent. */
+  artifactsFor(runIds: readonly string[]): Map<string, Artifact[]> {
+    const rows = this.deps.db
       .select()
       .from(artifacts)
-      .where(eq(artifacts.runId, runId))
-      .orderBy(asc(artifacts.createdAt), asc(artifacts.id))
-      .all()
-      .map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) }));
+      .where(inArray(artifacts.runId, [...runIds]))
+      .orderBy(asc(artifacts.runId), asc(artifacts.createdAt), asc(artifacts.id))
+      .all();
+    return new Map(
+      [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) }))]),
+    );
   }
 
   /** A running run that `agentId` (when given) holds; CONFLICT otherwise. Call inside a transaction. */
