@@ -105,11 +105,13 @@ export interface QueryState<T> {
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables | null,
-  opts?: { pollMs?: number },
+  opts?: { pollMs?: number; initialData?: TResult | null },
 ): QueryState<TResult> {
-  const [data, setDataState] = useState<TResult | null>(null);
+  const [data, setDataState] = useState<TResult | null>(opts?.initialData ?? null);
   const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(variables !== null);
+  const [loading, setLoading] = useState(variables !== null && !opts?.initialData);
+  // Server-prefetched data skips the first client fetch; later variable changes fetch as usual.
+  const skipFirst = useRef(Boolean(opts?.initialData));
   const key = variables === null ? null : JSON.stringify(variables);
   const seq = useRef(0);
   const run = useCallback(async () => {
@@ -128,8 +130,12 @@ export function useQuery<TResult, TVariables>(
     }
   }, [document, key]);
   useEffect(() => {
-    setLoading(true);
-    void run();
+    if (skipFirst.current) {
+      skipFirst.current = false;
+    } else {
+      setLoading(true);
+      void run();
+    }
     if (!opts?.pollMs) return;
     const t = setInterval(() => void run(), opts.pollMs);
     return () => clearInterval(t);

@@ -6,6 +6,7 @@
  */
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import type { CompareRunsQuery as CompareRunsQueryResult } from "../../gql/graphql";
 import { comparisonRuns, sharedScaleMax } from "../../lib/compare";
 import { useQuery } from "../../lib/hooks";
 import { CompareRunsQuery } from "../../lib/operations";
@@ -17,8 +18,8 @@ import { ErrorBox, Skeleton } from "../States";
 const PARALLEL_PARAMS = ["baseModel", "head", "augmentation", "fineTuneLayers", "learningRate"];
 
 /** Compare page body. */
-export function CompareView({ ids }: { ids: string[] }) {
-  const q = useQuery(CompareRunsQuery, { ids });
+export function CompareView({ ids, initialData }: { ids: string[]; initialData?: CompareRunsQueryResult | null }) {
+  const q = useQuery(CompareRunsQuery, { ids }, { initialData });
   const runs = useMemo(() => (q.data ? comparisonRuns(q.data.compareRuns, ids) : []), [q.data, ids]);
   const [pair, setPair] = useState<[number, number]>([0, 1]);
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
