@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellChangeQuality, matrixDifference, shortLabel, toEchartsOption } from "./chart-spec";
+import { cellChangeQuality, matrixDifference, shortLabels, toEchartsOption } from "./chart-spec";
 import { normaliseRun, type RunData } from "./run-data";
 
 function makeRun(id: string, color: string, lr: number, model: string, fineTune: boolean, matrix?: number[][]): RunData {
@@ -88,8 +88,15 @@ describe("helpers", () => {
   it("cellChangeQuality", () => {
     expect([cellChangeQuality(0, 0, 1), cellChangeQuality(0, 1, 1), cellChangeQuality(1, 0, -1), cellChangeQuality(1, 1, 0)]).toEqual([1, -1, 1, 0]);
   });
-  it("shortLabel keeps the part after ___", () => {
-    expect(shortLabel("Apple___Cedar_apple_rust")).toBe("Cedar_apple_r…");
-    expect(shortLabel("dog")).toBe("dog");
+  it("shortLabels keeps clashing tails apart with their prefix", () => {
+    expect(shortLabels(["Apple___Apple_scab", "Apple___healthy", "Strawberry___healthy"])).toEqual([
+      "Apple_scab",
+      "Apple healthy",
+      "Strawberry he…",
+    ]);
+    expect(shortLabels(["cat", "dog"])).toEqual(["cat", "dog"]);
+    // Truncation that would make two labels equal is dropped for the whole set.
+    expect(shortLabels(["a___abcdefghijklmnopX", "a___abcdefghijklmnopY"])).toEqual(["abcdefghijklmnopX", "abcdefghijklmnopY"]);
   });
+
 });

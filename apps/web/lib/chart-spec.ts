@@ -67,11 +67,22 @@ export function metricLabel(key: string): string {
 
 const TEXT = { color: "#3a3f47", fontSize: 12 };
 
-/** Shortens "Apple___Apple_scab" style labels to "Apple_scab" for axes. */
-export function shortLabel(label: string): string {
-  const parts = label.split("___");
-  const tail = parts.at(-1) ?? label;
-  return tail.length > 14 ? `${tail.slice(0, 13)}…` : tail;
+function truncate(text: string): string {
+  return text.length > 14 ? `${text.slice(0, 13)}…` : text;
+}
+
+/**
+ * Shortens a label set for axes ("Apple___Apple_scab" → "Apple_scab"), keeping the labels distinguishable: PlantVillage-style names
+ * share tails ("Apple___healthy", "Strawberry___healthy"), so a clashing tail keeps its prefix, and a
+ * set that still clashes after truncation is shown in full.
+ */
+export function shortLabels(labels: readonly string[]): string[] {
+  const tails = labels.map((l) => l.split("___").at(-1) ?? l);
+  const clashes = (names: string[]) => names.map((n) => names.indexOf(n) !== names.lastIndexOf(n));
+  const tailClash = clashes(tails);
+  const readable = labels.map((l, i) => (tailClash[i] ? l.replace("___", " ") : (tails[i] as string)));
+  const short = readable.map(truncate);
+  return clashes(short).some(Boolean) ? readable : short;
 }
 
 /** Builds the echarts option for any spec. Throws with the offending value on bad input. */
@@ -214,7 +225,7 @@ function heatmapOption(spec: HeatmapSpec, runs: readonly RunData[]): EChartsOpti
     matrix = matrixDifference(base.confusion.matrix, other.confusion.matrix);
     diff = true;
   }
-  const names = spec.shortLabels === false ? labels : labels.map(shortLabel);
+  const names = spec.shortLabels === false ? labels : shortLabels(labels);
   // echarts heatmap data is [x, y, value]: x = predicted (column), y = true (row).
   const data: [number, number, number, number][] = [];
   matrix.forEach((row, i) => row.forEach((v, j) => data.push([j, i, diff ? cellChangeQuality(i, j, v) * Math.abs(v) : v, v])));

@@ -11,7 +11,7 @@ import { comparisonRuns, sharedScaleMax } from "../../lib/compare";
 import { useQuery } from "../../lib/hooks";
 import { CompareRunsQuery } from "../../lib/operations";
 import { f1Key } from "../../lib/run-data";
-import { shortLabel } from "../../lib/chart-spec";
+import { shortLabels } from "../../lib/chart-spec";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 
@@ -91,7 +91,7 @@ export function CompareView({ ids, initialData }: { ids: string[]; initialData?:
             )}
           </div>
           <div className="panel"><h3>Per-class F1</h3>
-            <RunChart spec={{ type: "bar", metricKeys: labels.map(f1Key), categoryLabels: labels.map(shortLabel), yMax: 1 }} runs={runs} className="chart square" testId="compare-f1" /></div>
+            <RunChart spec={{ type: "bar", metricKeys: labels.map(f1Key), categoryLabels: shortLabels(labels), yMax: 1 }} runs={runs} className="chart square" testId="compare-f1" /></div>
         </div>
       ) : null}
     </>
