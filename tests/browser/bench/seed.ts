@@ -3,6 +3,7 @@
  * tables of @graft/schema), before the API starts: mutations would take minutes for 10,000 runs.
  */
 import path from "node:path";
+import { createRng as rng } from "@graft/core/random";
 import { datasets, epochs, evaluations, experiments, newId, openDatabase, runs } from "@graft/schema/db";
 
 /** What seedRuns created. */
@@ -16,18 +17,6 @@ const HEADS = [[64], [128], [256, 128], []];
 const AUGS = ["none", "flip", "flip,rotate", "flip,rotate,zoom"];
 const LRS = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
 const LABELS = ["Apple___Apple_scab", "Apple___Black_rot", "Apple___Cedar_apple_rust", "Apple___healthy", "Strawberry___Leaf_scorch", "Strawberry___healthy"];
-
-/** Deterministic pseudo-random numbers (mulberry32) so every bench seeds the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Inserts one experiment with `count` completed runs (5 epochs each; evaluations for the first `evaluated`). */
 export function seedRuns(dataDir: string, count: number, evaluated = 20): Seeded {

@@ -1,0 +1,41 @@
+/**
+ * Profiles the API process while bench/log-client.ts logs epochs (the logEpochs bench's 1-agent
+ * case): `npx tsx bench/profile-log.ts [out.cpuprofile]`. Only the timed loop is profiled, so
+ * start-up and warm-up do not drown the per-request cost. Prints the client's figures.
+ */
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { promisify } from "node:util";
+import { loadConfig } from "../src/config/env";
+import { startServer } from "../src/server";
+import { TestClient } from "../src/test/client";
+import { API_DIR } from "../src/test/processes";
+import { Q, createWorkspace, epoch } from "../src/test/fixtures";
+
+const out = process.argv[2] ?? "log.cpuprofile";
+const ws = createWorkspace();
+const server = await startServer(loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }));
+const client = new TestClient(server.url, server.token);
+try {
+  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
+  const agentId = (await client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "profile" })).registerAgent.id;
+  const runId = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } } })).createRun.id;
+  await client.data(Q.claim, { agentId, runId });
+  for (let b = 0; b < 50; b++) await client.data(Q.logEpochs, { runId, agentId, epochs: Array.from({ length: 50 }, (_, i) => epoch(50_000 + b * 50 + i, 0.5)) });
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/log-client.ts"], {
+    cwd: API_DIR,
+    encoding: "utf8",
+    env: { ...process.env, BENCH_URL: server.url, BENCH_TOKEN: server.token, BENCH_AGENT: agentId, BENCH_RUN_IDS: runId, BENCH_BATCHES: process.env["BENCH_BATCHES"] ?? "400", BENCH_WARMUP: "50" },
+  });
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(out, JSON.stringify(profile));
+  console.log(stdout.trim());
+} finally {
+  await server.close();
+  ws.cleanup();
+}
