@@ -4,15 +4,16 @@
  * concurrent) and prints `{ epochs, seconds }` as JSON.
  */
 import { performance } from "node:perf_hooks";
-import { TestClient } from "../src/test/client";
 import { Q, epoch } from "../src/test/fixtures";
+import { KeepAliveClient } from "./http-client";
 
 const env = (name: string): string => {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is required`);
   return v;
 };
-const client = new TestClient(env("BENCH_URL"), env("BENCH_TOKEN"));
+// node:http with keep-alive rather than fetch: see http-client.ts for why.
+const client = new KeepAliveClient(env("BENCH_URL"), env("BENCH_TOKEN"));
 const agentId = env("BENCH_AGENT");
 const runIds = env("BENCH_RUN_IDS").split(",");
 const batches = Number(env("BENCH_BATCHES"));
@@ -28,4 +29,5 @@ await Promise.all(
     for (let b = 0; b < batches; b++) await client.data(Q.logEpochs, { runId, agentId, epochs: batch(b) });
   }),
 );
+client.close();
 process.stdout.write(`${JSON.stringify({ epochs: runIds.length * batches * BATCH, seconds: (performance.now() - t0) / 1000 })}\n`);

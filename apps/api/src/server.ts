@@ -6,7 +6,7 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import { getOperationAST, GraphQLError, parse } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -23,6 +23,21 @@ import { createServices } from "./modules/services";
 import { noStorePlugin } from "./plugins/no-store";
 import { pubSub } from "./pubsub";
 import { graftSchema } from "./schema";
+
+/**
+ * Runs `cors` only for requests that carry an Origin header (browsers). Agents and scripts send
+ * none; for them cors would only compute, per request, the `Vary: Origin` header set here directly.
+ */
+function corsWhenCrossOrigin(corsMiddleware: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    if (req.headers.origin !== undefined || req.method === "OPTIONS") {
+      corsMiddleware(req, res, next);
+      return;
+    }
+    res.vary("Origin");
+    next();
+  };
+}
 
 /** A running API server. */
 export interface RunningServer {
@@ -47,6 +62,10 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
 
   const app = express();
   app.disable("x-powered-by");
+  // No ETags: express hashed every GraphQL response body (SHA-1) for a header no client can use,
+  // since every GraphQL response is cache-control: no-store (see plugins/no-store.ts) and POSTs are
+  // never revalidated. It was a measurable share of logEpochs' per-request CPU.
+  app.set("etag", false);
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
@@ -121,7 +140,7 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
   app.get("/datasets/:id/image", corsMiddleware, imageHandler(services, token));
   app.use(
     "/graphql",
-    corsMiddleware,
+    corsWhenCrossOrigin(corsMiddleware),
     express.json({ limit: config.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<GraftContext> => ({
