@@ -1,3 +1,5 @@
+// The engine's generator, so a RANDOM sweep with a given seed picks the same points everywhere.
+import { createRng as seededRandom } from "@graft/core/random";
 import { type SearchSpaceJson } from "@graft/schema/db";
 
 /** One point of a search space. */
@@ -9,18 +11,6 @@ export interface SearchPoint {
   learningRate: number;
   fineTuneLearningRate: number;
   dropout: number;
-}
-
-/** mulberry32, the same generator the engine uses for reproducible randomness. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Size of the full grid. */
