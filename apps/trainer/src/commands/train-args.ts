@@ -13,6 +13,7 @@ Required:
   --data DIR               dataset root with one folder per class
   --base NAME              base model name (e.g. mobilenet_v1_0.25_224) or path to a model.json
 Model and training:
+  --weights FILE.h5        Keras weights file assigned to the base by layer name (default: ImageNet)
   --head UNITS             dense units of the head, comma-separated (128 or 256,128; none = linear)
   --epochs N               head-training epochs
   --fine-tune-layers N     unfreeze the top N base layers afterwards (0 = no fine-tuning)
@@ -45,6 +46,8 @@ export interface TrainArgs {
   groupBy?: { manifest: string; column: string };
   backend?: string;
   modelsDir?: string;
+  /** Absolute path of a Keras `.h5` weights file (`--weights`); absent = the base's own weights. */
+  weights?: string;
   cacheDir: string;
   json: boolean;
   api?: { url: string; token?: string; experiment?: string; name?: string };
@@ -63,7 +66,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
       out: { type: "string" }, seed: { type: "string" }, lr: { type: "string" }, "fine-tune-lr": { type: "string" },
       "batch-size": { type: "string" }, dropout: { type: "string" }, "validation-split": { type: "string" },
       patience: { type: "string" }, "group-by": { type: "string" }, backend: { type: "string" },
-      "models-dir": { type: "string" }, "cache-dir": { type: "string" }, api: { type: "string" }, token: { type: "string" },
+      "models-dir": { type: "string" }, weights: { type: "string" }, "cache-dir": { type: "string" }, api: { type: "string" }, token: { type: "string" },
       experiment: { type: "string" }, name: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
     },
   });
@@ -91,6 +94,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
   if (patience !== undefined) config.earlyStoppingPatience = patience === 0 ? null : patience;
   const apiUrl = values.api ?? undefined;
   if (!apiUrl && (values.experiment || values.token)) throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
+  if (values.weights !== undefined && values.weights.trim() === "") throw new UsageError(`--weights needs a path to a Keras .h5 file, got "${values.weights}"`);
   const stamp = now.toISOString().replace(/[:.]/g, "-").slice(0, 19);
   return {
     help,
@@ -101,6 +105,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
     groupBy: parseGroupBy(values["group-by"], dataDir, cwd),
     backend: values.backend ?? env.GRAFT_BACKEND,
     modelsDir: values["models-dir"] ? path.resolve(cwd, values["models-dir"]) : env.GRAFT_MODELS_DIR,
+    ...(values.weights === undefined ? {} : { weights: path.resolve(cwd, values.weights) }),
     cacheDir: path.resolve(cwd, values["cache-dir"] ?? env.GRAFT_CACHE_DIR ?? path.join(env.HOME ?? cwd, ".cache", "graft")),
     json: values.json === true,
     api: apiUrl ? { url: apiUrl, token: values.token ?? env.GRAFT_API_TOKEN, experiment: values.experiment, name: values.name } : undefined,

@@ -11,7 +11,7 @@ import { AGENT_STOP_PREFIX, executeRun } from "../agent/execute";
 import { configToHyperparameters } from "../agent/mapping";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
-import type { Engine } from "../core/engine";
+import type { Engine, TrainRequest } from "../core/engine";
 import { GraphQLClient } from "../graphql/client";
 import { CLAIM_RUN, CREATE_EXPERIMENT, CREATE_RUN, EXPERIMENTS, REGISTER_AGENT, REGISTER_DATASET } from "../graphql/operations";
 import { formatConfusionMatrix, formatEpochTable } from "../progress/format";
@@ -72,6 +72,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (args.groupBy) await fs.access(args.groupBy.manifest).catch(() => {
     throw new UsageError(`--group-by manifest "${args.groupBy?.manifest}" does not exist`);
   });
+  if (args.weights !== undefined) {
+    const weights = await fs.stat(args.weights).catch(() => null);
+    if (!weights?.isFile()) throw new UsageError(`--weights "${args.weights}" is not a file (expected a Keras .h5 weights file)`);
+    // The agent path (executeRun) has no weights option yet: refuse rather than silently train on ImageNet weights.
+    if (args.api) throw new UsageError("--weights cannot be combined with --api yet (runs logged to the API use the base's own weights)");
+  }
 
   const engine = await io.loadEngine();
   const config = engine.defaultTrainConfig({
@@ -110,11 +116,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       result = outcome.result;
     } else {
       const progress = new Progress({ stream: io.stderr, label: "train", plannedEpochs });
-      result = await engine.train({
+      const request: TrainRequest = {
         dataDir: args.dataDir, config, outDir: args.outDir, groupBy: args.groupBy, backend,
-        modelsDir: args.modelsDir, cacheDir: args.cacheDir,
+        modelsDir: args.modelsDir, cacheDir: args.cacheDir, ...(args.weights === undefined ? {} : { weights: args.weights }),
         hooks: { onEpoch: (r) => progress.epoch(r), onProgress: (e) => progress.stage(e), shouldStop: () => stopRequested },
-      });
+      };
+      result = await engine.train(request);
     }
   } finally {
     removeSignals?.();

@@ -14,6 +14,8 @@ export interface TrainRequest {
   backend?: string;
   modelsDir?: string;
   cacheDir?: string;
+  /** "imagenet" (default) or a Keras `.h5` weights file assigned onto the base by layer name. */
+  weights?: string;
   hooks?: TrainHooks;
 }
 

@@ -4,3 +4,5 @@ export { loadBaseModel, looksLikePath, type LoadBaseModelOptions, type LoadedBas
 export { downloadModel, type DownloadProgress } from "./download";
 export { fileLoadHandler, fileSaveHandler, loadLayersModelFromFile, readModelArtifacts } from "./io";
 export { defaultCacheDir, defaultModelsDir } from "./paths";
+export { readKerasH5, parseKerasH5, type KerasH5Weights, type H5Layer, type H5Weight } from "./h5-read";
+export { applyH5Weights, planH5Assignment, weightSuffix, type H5AssignmentPlan, type H5LoadReport, type TargetLayer, type TargetWeight } from "./h5-assign";

@@ -8,6 +8,8 @@ import path from "node:path";
 import { BadInputError, GraftError } from "../errors";
 import type { DownloadProgress } from "./download";
 import { downloadModel } from "./download";
+import { applyH5Weights, type H5LoadReport } from "./h5-assign";
+import { readKerasH5 } from "./h5-read";
 import { readModelArtifacts, sha256File } from "./io";
 import { defaultCacheDir, defaultModelsDir } from "./paths";
 import { getBaseModelSpec, isBaseModelName } from "./registry";
@@ -24,6 +26,13 @@ export interface LoadBaseModelOptions {
   preprocessing?: BasePreprocessing;
   /** For a user model.json: the feature layer (default: the model's output layer). */
   featureLayer?: string;
+  /**
+   * `"imagenet"` (default): the weights that come with the model.json. A path to a Keras weights
+   * `.h5` file: load the architecture as usual, then assign the file's weights by layer name
+   * (Keras `load_weights(path, by_name=True)`, shapes checked); layers up to the feature layer must
+   * all be covered.
+   */
+  weights?: "imagenet" | string;
 }
 
 /** A base model ready for feature extraction. */
@@ -33,8 +42,10 @@ export interface LoadedBaseModel {
   /** Where the files came from. */
   source: "path" | "models-dir" | "cache" | "download";
   modelJsonPath: string;
-  /** sha256 of the weight bytes: with the name, it identifies cached features. */
+  /** sha256 of the weight bytes (of the `.h5` file when one was given): with the name, it identifies cached features. */
   weightsSha256: string;
+  /** Set when weights came from a Keras `.h5` file: its path and what was assigned. */
+  h5?: { path: string; report: H5LoadReport };
 }
 
 /** True when the argument names a file rather than a registry entry. */
@@ -83,9 +94,31 @@ async function fromFile(jsonPath: string, spec: BaseModelSpec | null, source: Lo
  *   `<cacheDir>/models/<name>/model.json` when its sha256 matches the registry, else downloads it
  *   there (CHECKSUM_MISMATCH on a tampered model.json);
  * - a registry entry without a URL (VGG16, ResNet50, EfficientNetB0) and no local copy is a
- *   NOT_FOUND error that gives the conversion command.
+ *   NOT_FOUND error that gives the conversion command;
+ * - `options.weights` set to a `.h5` path then replaces the weights by layer name (BadInputError
+ *   quoting the path for a missing or corrupt file, naming layer and shapes for a mismatch).
  */
 export async function loadBaseModel(nameOrPath: string, options: LoadBaseModelOptions = {}): Promise<LoadedBaseModel> {
+  const weights = options.weights ?? "imagenet";
+  if (typeof weights !== "string" || weights.trim() === "") {
+    throw new BadInputError(`weights must be "imagenet" or a path to a Keras .h5 file, received ${JSON.stringify(weights)}`);
+  }
+  if (weights === "imagenet") return loadArchitecture(nameOrPath, options);
+  const h5Path = path.resolve(weights);
+  // Read the file before the architecture: a wrong path answers at once, without loading a model.
+  const h5 = await readKerasH5(h5Path);
+  const loaded = await loadArchitecture(nameOrPath, options);
+  try {
+    const report = applyH5Weights(loaded.model, h5.layers, loaded.spec.featureLayer, h5Path);
+    return { ...loaded, weightsSha256: h5.sha256, h5: { path: h5Path, report } };
+  } catch (error) {
+    loaded.model.dispose();
+    throw error;
+  }
+}
+
+/** {@link loadBaseModel} with the model's own weights. */
+async function loadArchitecture(nameOrPath: string, options: LoadBaseModelOptions): Promise<LoadedBaseModel> {
   if (typeof nameOrPath !== "string" || nameOrPath.trim() === "") {
     throw new BadInputError(`Base model must be a registry name or a model.json path, received ${JSON.stringify(nameOrPath)}`);
   }

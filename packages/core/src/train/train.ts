@@ -43,6 +43,12 @@ export interface TrainOptions {
   /** Backend override (else GRAFT_BACKEND, else the fastest available). */
   backend?: string;
   modelsDir?: string;
+  /**
+   * Base weights: `"imagenet"` (default, the model's own) or a Keras weights `.h5` path assigned
+   * by layer name (see `loadBaseModel`). A run option rather than TrainConfig, since it names a
+   * local file; cached features are keyed by the file's sha256, so they never mix with ImageNet ones.
+   */
+  weights?: "imagenet" | string;
   /** Cache root for weights and features; default GRAFT_CACHE_DIR or ~/.cache/graft. */
   cacheDir?: string;
   hooks?: TrainHooks;
@@ -96,7 +102,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const index = await scanDataset(options.dataDir, options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } });
   const split = splitDataset(index, { validationSplit: config.validationSplit, seed: config.seed, byGroup: options.groupBy !== undefined });
-  const loaded = await loadBaseModel(config.baseModel, { ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }), cacheDir });
+  const loaded = await loadBaseModel(config.baseModel, { ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }), ...(options.weights === undefined ? {} : { weights: options.weights }), cacheDir });
   const { model, spec, weightsSha256 } = loaded;
   const fx = createFeatureExtractor(model, spec, { weightsSha256 });
   const graph = fx.graph as FoldedGraph;

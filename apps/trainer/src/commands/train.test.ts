@@ -1,0 +1,60 @@
+/** `graft train --weights FILE.h5`: parsing, the existence check (exit 2) and passing it to the engine. */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../cli";
+import { createFakeEngine, type FakeEngine } from "../testing/fake-engine";
+import { memoryIo } from "../testing/memory-io";
+import { parseTrainArgs } from "./train-args";
+
+let tmp: string;
+let data: string;
+let engine: FakeEngine;
+beforeEach(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "graft-weights-"));
+  data = path.join(tmp, "data");
+  fs.mkdirSync(path.join(data, "a"), { recursive: true });
+  engine = createFakeEngine();
+});
+afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const base = (): string[] => ["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--out", path.join(tmp, "out"), "--cache-dir", path.join(tmp, "cache")];
+
+describe("graft train --weights", () => {
+  it("resolves the path against the working directory, and leaves it unset without the flag", () => {
+    expect(parseTrainArgs(["--data", "d", "--base", "b", "--weights", "w/no_top.h5"], {}, "/home/u").weights).toBe("/home/u/w/no_top.h5");
+    expect(parseTrainArgs(["--data", "d", "--base", "b"], {}, "/home/u").weights).toBeUndefined();
+    expect(() => parseTrainArgs(["--data", "d", "--base", "b", "--weights", " "], {}, "/home/u")).toThrow(/--weights needs a path .*" "/);
+  });
+
+  it("exits 2 quoting a missing or non-file --weights path, without training", async () => {
+    for (const bad of [path.join(tmp, "missing.h5"), data]) {
+      const io = memoryIo(engine);
+      expect(await runCli([...base(), "--weights", bad], io)).toBe(2);
+      expect(io.err()).toContain(`--weights "${bad}" is not a file`);
+      expect(io.err().trim().split("\n")).toHaveLength(1);
+    }
+    expect(engine.requests).toHaveLength(0);
+  });
+
+  it("passes an existing file to the engine as an absolute path", async () => {
+    const h5 = path.join(tmp, "w.h5");
+    fs.writeFileSync(h5, "x");
+    const io = memoryIo(engine);
+    expect(await runCli([...base(), "--weights", h5], io)).toBe(0);
+    expect(engine.requests).toHaveLength(1);
+    expect((engine.requests[0] as { weights?: string }).weights).toBe(h5);
+    const io2 = memoryIo(engine);
+    expect(await runCli(base(), io2)).toBe(0);
+    expect(engine.requests[1]).not.toHaveProperty("weights");
+  });
+
+  it("refuses --weights with --api (the agent path does not pass weights yet)", async () => {
+    const h5 = path.join(tmp, "w.h5");
+    fs.writeFileSync(h5, "x");
+    const io = memoryIo(engine);
+    expect(await runCli([...base(), "--weights", h5, "--api", "http://127.0.0.1:1"], io)).toBe(2);
+    expect(io.err()).toContain("--weights cannot be combined with --api");
+  });
+});
