@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import type { ImageEntry } from "../types";
 import { decodeBatches } from "./batches";
 import { decodeImage } from "./image";
-import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, writeTempDataset, type DatasetFiles } from "./test-dataset";
+import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, useTempDatasets, type DatasetFiles } from "./test-dataset";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((fn) => fn()));
-});
-
-async function dataset(files: DatasetFiles): Promise<string> {
-  const { root, cleanup } = await writeTempDataset(files);
-  cleanups.push(cleanup);
-  return root;
-}
+const dataset = useTempDatasets();
 
 /** Left half red, right half blue: shows whether resizing stretches (Keras) or crops. */
 function halves(width: number, height: number): Uint8Array {

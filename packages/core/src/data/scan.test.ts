@@ -1,20 +1,11 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BadInputError } from "../errors";
 import { scanDataset } from "./scan";
-import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, writeTempDataset, type DatasetFiles } from "./test-dataset";
+import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, useTempDatasets } from "./test-dataset";
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((fn) => fn()));
-});
-
-async function dataset(files: DatasetFiles): Promise<string> {
-  const { root, cleanup } = await writeTempDataset(files);
-  cleanups.push(cleanup);
-  return root;
-}
+const dataset = useTempDatasets();
 
 const png = (rgb: [number, number, number]): Promise<Buffer> => encodeImage(solidRgb(16, 12, rgb), 16, 12, "png");
 const jpg = (rgb: [number, number, number]): Promise<Buffer> => encodeImage(solidRgb(64, 64, rgb), 64, 64, "jpeg");

@@ -6,17 +6,33 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { afterEach } from "vitest";
+import { plantLeavesDir } from "../models/shared-dir";
 import { encodeBmp } from "./bmp";
 
-/** `../shared` beside the checkout, or `GRAFT_SHARED_DIR` (see docs/ARCHITECTURE.md). */
-export const SHARED_DIR =
-  process.env.GRAFT_SHARED_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../..", "shared");
+const plantLeaves = plantLeavesDir();
 
-/** The 720-photo plant-leaves dataset, and whether it is present on this machine. */
-export const PLANT_LEAVES = path.join(SHARED_DIR, "datasets", "plant-leaves");
-export const HAS_PLANT_LEAVES = existsSync(path.join(PLANT_LEAVES, "manifest.csv"));
+/** Whether the 720-photo plant-leaves dataset (with its manifest) is present on this machine. */
+export const HAS_PLANT_LEAVES = plantLeaves !== null && existsSync(path.join(plantLeaves, "manifest.csv"));
+/** Its folder; only meaningful when {@link HAS_PLANT_LEAVES}. */
+export const PLANT_LEAVES = plantLeaves ?? "(shared plant-leaves dataset absent)";
+
+/**
+ * Temp datasets for one test file, each removed after the test that made it: call once at the top
+ * of the file and use the returned function inside tests.
+ */
+export function useTempDatasets(): (files: DatasetFiles) => Promise<string> {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map((fn) => fn()));
+  });
+  return async (files) => {
+    const { root, cleanup } = await writeTempDataset(files);
+    cleanups.push(cleanup);
+    return root;
+  };
+}
 
 /** A solid-colour RGB image as raw bytes (distinct colours make decode checks meaningful). */
 export function solidRgb(width: number, height: number, rgb: [number, number, number]): Uint8Array {
