@@ -142,3 +142,26 @@ export interface TrainResult {
   /** Seconds spent computing base features, and how many came from the on-disk cache. */
   featureCache: { hits: number; misses: number; seconds: number };
 }
+
+/** Options of `train()`: where the data is, the hyperparameters, and where to put results. */
+export interface TrainOptions {
+  /** Class-folder dataset root. */
+  dataDir: string;
+  config: TrainConfig;
+  /** Where `checkpoint/` (final model) and `best/` (best val_loss) go; nothing is saved without it. */
+  outDir?: string;
+  /** Group-wise split from a manifest column (leakage-free validation). */
+  groupBy?: { manifest: string; column: string };
+  /** Backend override (else GRAFT_BACKEND, else the fastest available). */
+  backend?: string;
+  modelsDir?: string;
+  /**
+   * Base weights: `"imagenet"` (default, the model's own) or a Keras weights `.h5` path assigned
+   * by layer name (see `loadBaseModel`). A run option rather than TrainConfig, since it names a
+   * local file; cached features are keyed by the file's sha256, so they never mix with ImageNet ones.
+   */
+  weights?: "imagenet" | string;
+  /** Cache root for weights and features; default GRAFT_CACHE_DIR or ~/.cache/graft. */
+  cacheDir?: string;
+  hooks?: TrainHooks;
+}

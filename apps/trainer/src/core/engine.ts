@@ -3,21 +3,10 @@
  * commands take an {@link Engine} by injection (fakes in unit tests) and the real engine, which loads
  * TensorFlow.js, is imported only when a command needs it (`graft --help` stays instant).
  */
-import type { AugmentationOp, TrainConfig, TrainHooks, TrainResult } from "@graft/core/types";
+import type { AugmentationOp, TrainConfig, TrainOptions, TrainResult } from "@graft/core/types";
 
-/** Arguments of core's `train()`. */
-export interface TrainRequest {
-  dataDir: string;
-  config: TrainConfig;
-  outDir?: string;
-  groupBy?: { manifest: string; column: string };
-  backend?: string;
-  modelsDir?: string;
-  cacheDir?: string;
-  /** "imagenet" (default) or a Keras `.h5` weights file assigned onto the base by layer name. */
-  weights?: string;
-  hooks?: TrainHooks;
-}
+/** Arguments of core's `train()`: core's own options type (type-only, so no TensorFlow.js loads). */
+export type TrainRequest = TrainOptions;
 
 /** The engine functions the trainer uses (a subset of `@graft/core`'s exports). */
 export interface Engine {

@@ -1,3 +1,4 @@
 /** Training: config defaults/validation and the `train()` run. */
-export { train, type TrainOptions } from "./train";
+export { train } from "./train";
+export type { TrainOptions } from "../types";
 export { defaultTrainConfig, validateTrainConfig, DEFAULT_TRAIN_CONFIG } from "./config";

@@ -14,9 +14,9 @@ import { scanDataset } from "../data/scan";
 import { splitDataset } from "../data/split";
 import { loadLayersModelFromFile } from "../models/io";
 import { plantLeavesDir, sharedModelsDir } from "../models/shared-dir";
-import type { EpochRecord, TrainResult } from "../types";
+import type { EpochRecord, TrainOptions, TrainResult } from "../types";
 import { defaultTrainConfig } from "./config";
-import { train, type TrainOptions } from "./train";
+import { train } from "./train";
 
 const leaves = plantLeavesDir();
 const modelsDir = sharedModelsDir();

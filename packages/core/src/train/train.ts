@@ -20,7 +20,7 @@ import { layerCount, runGraph, type FoldedGraph } from "../features/graph";
 import { splitGraph } from "../features/split";
 import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
-import type { EpochRecord, ImageEntry, TrainConfig, TrainHooks, TrainResult } from "../types";
+import type { EpochRecord, ImageEntry, TrainConfig, TrainOptions, TrainResult } from "../types";
 import { createRng } from "../util/random";
 import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
 import { validateTrainConfig } from "./config";
@@ -31,28 +31,6 @@ import { makeTrainable } from "./trainable";
 import { arraySource } from "./sources";
 import { augmentedSource } from "./augmented-source";
 
-/** Options of {@link train}. */
-export interface TrainOptions {
-  /** Class-folder dataset root. */
-  dataDir: string;
-  config: TrainConfig;
-  /** Where `checkpoint/` (final model) and `best/` (best val_loss) go; nothing is saved without it. */
-  outDir?: string;
-  /** Group-wise split from a manifest column (leakage-free validation). */
-  groupBy?: { manifest: string; column: string };
-  /** Backend override (else GRAFT_BACKEND, else the fastest available). */
-  backend?: string;
-  modelsDir?: string;
-  /**
-   * Base weights: `"imagenet"` (default, the model's own) or a Keras weights `.h5` path assigned
-   * by layer name (see `loadBaseModel`). A run option rather than TrainConfig, since it names a
-   * local file; cached features are keyed by the file's sha256, so they never mix with ImageNet ones.
-   */
-  weights?: "imagenet" | string;
-  /** Cache root for weights and features; default GRAFT_CACHE_DIR or ~/.cache/graft. */
-  cacheDir?: string;
-  hooks?: TrainHooks;
-}
 
 interface CacheStats {
   hits: number;

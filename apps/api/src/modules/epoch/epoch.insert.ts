@@ -1,19 +1,8 @@
 import type Database from "better-sqlite3";
+import { type EpochRow } from "../run/run.mapper";
 
-/** The columns of one epochs row, as logEpochs stores them. */
-export interface EpochValues {
-  runId: string;
-  epoch: number;
-  phase: string;
-  loss: number;
-  accuracy: number;
-  valLoss: number | null;
-  valAccuracy: number | null;
-  learningRate: number;
-  durationMs: number;
-  imagesPerSec: number;
-  createdAt: number;
-}
+/** The columns of one epochs row, as logEpochs stores them: the table's own row type. */
+export type EpochValues = EpochRow;
 
 /**
  * Rows per multi-row INSERT. 11 bound values a row keeps a statement far below SQLite's limit of

@@ -1,26 +1,28 @@
 import { HYPERPARAMETER_DEFAULTS as D, OPTIMIZERS, canonicalizeAugmentation, checkBound, checkHeadUnits } from "@graft/schema/hyperparameters";
 import { badInput } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
+import { type RunRow } from "./run.mapper";
 
-/** The hyperparameter columns of a runs row. */
-export interface HyperparameterColumns {
-  baseModel: string;
-  inputSize: number;
-  headUnits: number[];
-  headUnitsTotal: number;
-  dropout: number;
-  augmentation: string;
-  optimizer: string;
-  learningRate: number;
-  epochs: number;
-  fineTuneLayers: number;
-  fineTuneEpochs: number;
-  fineTuneLearningRate: number;
-  batchSize: number;
-  seed: number;
-  validationSplit: number;
-  earlyStoppingPatience: number | null;
-}
+/** The hyperparameter columns of a runs row, picked from the table's own row type. */
+export type HyperparameterColumns = Pick<
+  RunRow,
+  | "baseModel"
+  | "inputSize"
+  | "headUnits"
+  | "headUnitsTotal"
+  | "dropout"
+  | "augmentation"
+  | "optimizer"
+  | "learningRate"
+  | "epochs"
+  | "fineTuneLayers"
+  | "fineTuneEpochs"
+  | "fineTuneLearningRate"
+  | "batchSize"
+  | "seed"
+  | "validationSplit"
+  | "earlyStoppingPatience"
+>;
 
 /** Hyperparameters as callers give them (GraphQL input or sweep expansion); missing ones take defaults. */
 export interface HyperparameterValues {
