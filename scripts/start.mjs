@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { loadSettings, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
+import { assertPortFree, loadSettings, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
 
 const settings = loadSettings();
 const children = [];
@@ -19,6 +19,9 @@ function run(name, command, args, env, cwd = repoRoot) {
     cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so that stopping it also stops what it started (`npm run start` runs
+    // next-server as a grandchild, which a signal to npm alone would leave running on the port).
+    detached: true,
   });
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
@@ -40,13 +43,22 @@ function run(name, command, args, env, cwd = repoRoot) {
   return child;
 }
 
+/** Signals a child's whole process group (see `detached` above). */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
 function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of children) if (child.exitCode === null) signalGroup(child, "SIGTERM");
   // Give the agent time to hand its run back before forcing everything down.
   setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+    for (const child of children) signalGroup(child, "SIGKILL");
     process.exit(code);
   }, 10_000).unref();
   Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on("exit", r)) : null))).then(() =>
@@ -68,6 +80,9 @@ function ensureWebBuild() {
 }
 
 async function main() {
+  // A server left on a port would answer our readiness checks in place of the one we start.
+  await assertPortFree(settings.apiPort, "GRAFT_API_PORT");
+  await assertPortFree(settings.webPort, "GRAFT_WEB_PORT");
   fs.mkdirSync(path.join(settings.dataDir, "datasets"), { recursive: true });
   const shared = {
     GRAFT_DATA_DIR: settings.dataDir,

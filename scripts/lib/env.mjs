@@ -1,6 +1,7 @@
 // Shared settings for the root scripts (`npm start`, `npm run demo`): the same defaults the apps use,
 // resolved once so that the API, the dashboard and the local agent agree on ports, data and token.
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,4 +65,21 @@ export async function waitForHttp(url, timeoutMs, isAlive = () => true) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+}
+
+/** Fails, naming the port and its variable, when something already listens on `port`. */
+export function assertPortFree(port, variable) {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error) =>
+      reject(
+        new Error(
+          error.code === "EADDRINUSE"
+            ? `port ${port} is already in use (another Graft still running?); stop it or set ${variable}`
+            : `cannot listen on port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
