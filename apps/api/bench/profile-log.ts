@@ -3,15 +3,13 @@
  * case): `npx tsx bench/profile-log.ts [out.cpuprofile]`. Only the timed loop is profiled, so
  * start-up and warm-up do not drown the per-request cost. Prints the client's figures.
  */
-import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { promisify } from "node:util";
 import { loadConfig } from "../src/config/env";
 import { startServer } from "../src/server";
 import { TestClient } from "../src/test/client";
-import { API_DIR } from "../src/test/processes";
 import { Q, createWorkspace, epoch } from "../src/test/fixtures";
+import { LogAgents } from "./log-agents";
 
 const out = process.argv[2] ?? "log.cpuprofile";
 const ws = createWorkspace();
@@ -23,18 +21,26 @@ try {
   const runId = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } } })).createRun.id;
   await client.data(Q.claim, { agentId, runId });
   for (let b = 0; b < 50; b++) await client.data(Q.logEpochs, { runId, agentId, epochs: Array.from({ length: 50 }, (_, i) => epoch(50_000 + b * 50 + i, 0.5)) });
+  // The agent process starts and warms up before the profiler does.
+  const agents = new LogAgents();
+  const batches = Number(process.env["BENCH_BATCHES"] ?? "400");
+  await agents.measure({ url: server.url, token: server.token, agentId, runIds: [runId], batches: 0, warmup: 50 }).catch((e: unknown) => {
+    agents.close();
+    throw e;
+  });
   const session = new Session();
   session.connect();
   await session.post("Profiler.enable");
   await session.post("Profiler.start");
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/log-client.ts"], {
-    cwd: API_DIR,
-    encoding: "utf8",
-    env: { ...process.env, BENCH_URL: server.url, BENCH_TOKEN: server.token, BENCH_AGENT: agentId, BENCH_RUN_IDS: runId, BENCH_BATCHES: process.env["BENCH_BATCHES"] ?? "400", BENCH_WARMUP: "50" },
-  });
+  let measured;
+  try {
+    measured = await agents.measure({ url: server.url, token: server.token, agentId, runIds: [runId], batches, warmup: 0 });
+  } finally {
+    agents.close();
+  }
   const { profile } = await session.post("Profiler.stop");
   writeFileSync(out, JSON.stringify(profile));
-  console.log(stdout.trim());
+  console.log(`${measured.rate.toFixed(0)} epochs/s, ${measured.msPerBatch.toFixed(2)} ms per batch (profiled)`);
 } finally {
   await server.close();
   ws.cleanup();

@@ -1,3 +1,5 @@
+// Must stay the first import: see node-env.ts.
+import "./node-env";
 import { ConfigError, loadConfig } from "./config/env";
 import { startServer } from "./server";
 

@@ -1,12 +1,12 @@
 import "reflect-metadata";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import cors from "cors";
-import express, { type RequestHandler } from "express";
+import express from "express";
 import { getOperationAST, GraphQLError, parse } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -15,6 +15,7 @@ import { assertAllowed, authInfo, ensureToken } from "./auth";
 import { type ApiConfig } from "./config/env";
 import { type GraftContext } from "./context";
 import { formatError } from "./errors";
+import { graphqlHandler } from "./http/graphql-handler";
 import { imageHandler } from "./images";
 import { complexityPlugin } from "./limits/complexity";
 import { depthLimit } from "./limits/depth";
@@ -24,19 +25,28 @@ import { noStorePlugin } from "./plugins/no-store";
 import { pubSub } from "./pubsub";
 import { graftSchema } from "./schema";
 
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
 /**
- * Runs `cors` only for requests that carry an Origin header (browsers). Agents and scripts send
- * none; for them cors would only compute, per request, the `Vary: Origin` header set here directly.
+ * Runs `cors` only for requests that carry an Origin header (browsers) and for preflights. Agents
+ * and scripts send none; for them cors would only compute, per request, the `Vary: Origin` header
+ * set here directly.
  */
-function corsWhenCrossOrigin(corsMiddleware: RequestHandler): RequestHandler {
-  return (req, res, next) => {
+function corsWhenCrossOrigin(corsMiddleware: ReturnType<typeof cors>, handler: NodeHandler): NodeHandler {
+  return (req, res) => {
     if (req.headers.origin !== undefined || req.method === "OPTIONS") {
-      corsMiddleware(req, res, next);
+      corsMiddleware(req, res, () => handler(req, res));
       return;
     }
-    res.vary("Origin");
-    next();
+    res.setHeader("vary", "Origin");
+    handler(req, res);
   };
+}
+
+/** The path of a request URL, without its query string. */
+function pathOf(url: string | undefined): string {
+  const q = (url ?? "/").indexOf("?");
+  return q === -1 ? (url ?? "/") : (url as string).slice(0, q);
 }
 
 /** A running API server. */
@@ -62,11 +72,14 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
 
   const app = express();
   app.disable("x-powered-by");
-  // No ETags: express hashed every GraphQL response body (SHA-1) for a header no client can use,
-  // since every GraphQL response is cache-control: no-store (see plugins/no-store.ts) and POSTs are
-  // never revalidated. It was a measurable share of logEpochs' per-request CPU.
-  app.set("etag", false);
-  const httpServer = createServer(app);
+  // /graphql is served by Apollo directly on node:http (see http/graphql-handler.ts); express
+  // routes the rest (/healthz, dataset images). Assigned once Apollo has started.
+  let graphql: NodeHandler | null = null;
+  const httpServer = createServer((req, res) => {
+    const path = pathOf(req.url);
+    if (graphql && (path === "/graphql" || path === "/graphql/")) graphql(req, res);
+    else app(req, res);
+  });
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
@@ -103,12 +116,17 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
   const apollo = new ApolloServer<GraftContext>({
     schema,
     csrfPrevention: true,
+    // Set explicitly: Apollo's defaults depend on NODE_ENV. Introspection stays on because the
+    // schema is public (committed as schema.graphql) and reads are guarded like any query:
+    // open on loopback, token elsewhere.
+    introspection: true,
     formatError,
     validationRules: [depthLimit()],
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       noStorePlugin(),
       {
         async serverWillStart() {
@@ -138,12 +156,11 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
     res.json({ status: "ok" });
   });
   app.get("/datasets/:id/image", corsMiddleware, imageHandler(services, token));
-  app.use(
-    "/graphql",
-    corsWhenCrossOrigin(corsMiddleware),
-    express.json({ limit: config.bodyLimitBytes }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GraftContext> => ({
+  graphql = corsWhenCrossOrigin(
+    corsMiddleware,
+    graphqlHandler(apollo, {
+      bodyLimitBytes: config.bodyLimitBytes,
+      context: async (req): Promise<GraftContext> => ({
         services,
         auth: authInfo(req.headers.authorization, req.socket.remoteAddress, token),
         loaders: createRunLoaders(services),

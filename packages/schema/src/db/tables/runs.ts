@@ -74,7 +74,9 @@ export const runs = sqliteTable(
     index("runs_sweep_idx").on(t.sweepId, t.status),
     index("runs_dataset_idx").on(t.datasetId),
     index("runs_agent_idx").on(t.agentId),
-    index("runs_lease_idx").on(t.status, t.leaseExpiresAt),
+    // No index on lease_expires_at: the lease reaper finds RUNNING runs (a handful, one per agent)
+    // through runs_status_created_idx, while an index on the lease would be rewritten by every
+    // logEpochs and heartbeat call, the API's hottest writes.
     // One (column, id) index per sortable field: keyset pagination walks it in either direction.
     index("runs_created_at_idx").on(t.createdAt, t.id),
     index("runs_started_at_idx").on(t.startedAt, t.id),
