@@ -40,7 +40,7 @@ export function startHeartbeat(options: HeartbeatOptions): () => void {
       const data = await options.client.request(HEARTBEAT, { input: { agentId: options.agentId, runId: options.runId, backend: options.backend } });
       if (stopped) return;
       options.onControl(data.heartbeat);
-      next = heartbeatInterval(data.heartbeat.leaseExpiresAt, now(), fallback);
+      next = heartbeatInterval(data.heartbeat.leaseExpiresAt ?? null, now(), fallback);
     } catch (error) {
       options.log?.(`heartbeat failed: ${(error as Error).message}`);
       // Retry sooner than a full interval so a short API blip does not cost the lease.

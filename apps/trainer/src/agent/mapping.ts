@@ -5,7 +5,7 @@
  */
 import type { EpochRecord, EvaluationReport, TrainConfig } from "@graft/core/types";
 import type { Engine } from "../core/engine";
-import type { EpochInput, EvaluationInput, Hyperparameters } from "../graphql/types";
+import type { EpochInput, EvaluationInput, Hyperparameters, HyperparametersInput } from "../graphql/types";
 
 const OPTIMIZERS = new Set<TrainConfig["optimizer"]>(["adam", "sgd", "rmsprop"]);
 
@@ -36,8 +36,12 @@ export function hyperparametersToConfig(h: Hyperparameters, engine: Pick<Engine,
   };
 }
 
-/** The contract's `HyperparametersInput` for a config (for `createRun`). */
-export function configToHyperparameters(config: TrainConfig, engine: Pick<Engine, "formatAugmentation">): Omit<Hyperparameters, "inputSize"> {
+/**
+ * The contract's `HyperparametersInput` for a config (for `createRun`). Every field but `inputSize`
+ * (registry models know theirs) is required here although the input type defaults most of them, so
+ * the run stores exactly the config the terminal trains with, never an API default.
+ */
+export function configToHyperparameters(config: TrainConfig, engine: Pick<Engine, "formatAugmentation">): Required<Omit<HyperparametersInput, "inputSize">> {
   return {
     baseModel: config.baseModel,
     headUnits: [...config.headUnits],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeApi, type FakeApi } from "../testing/fake-api";
-import { GraphQLClient, GraphQLRequestError, TransportError, graphqlEndpoint, isRetryable } from "./client";
-import { FAIL_RUN, REGISTER_AGENT } from "./operations";
+import { GraphQLClient, GraphQLRequestError, TransportError, graphqlEndpoint, isRetryable, operationName } from "./client";
+import { CLAIM_RUN, CLAIMED_RUN_FIELDS, EXPERIMENTS, FAIL_RUN, REGISTER_AGENT } from "./operations";
 
 let api: FakeApi;
 beforeEach(async () => {
@@ -40,6 +40,15 @@ describe("GraphQLClient", () => {
     const client = new GraphQLClient({ url: api.url, token: "secret", timeoutMs: 50 });
     const error = await client.request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/timed out after 50 ms/);
+  });
+});
+
+describe("operationName", () => {
+  it("reads the name of a generated document's operation, not of the fragments it carries", () => {
+    expect(operationName(REGISTER_AGENT)).toBe("RegisterAgent");
+    expect(operationName(CLAIM_RUN)).toBe("ClaimRun");
+    expect(operationName(EXPERIMENTS)).toBe("Experiments");
+    expect(() => operationName(CLAIMED_RUN_FIELDS)).toThrow(/Not a named GraphQL operation: fragment ClaimedRun/);
   });
 });
 

@@ -2,8 +2,10 @@
  * A small typed GraphQL-over-HTTP client on `fetch`: POST JSON, bearer token, per-request timeout.
  * GraphQL errors are surfaced as {@link GraphQLRequestError} with the server's `extensions.code`, and
  * transport failures (refused connection, timeout, 5xx) as {@link TransportError}, so callers such as
- * the reporter can tell "retry later" from "the server said no".
+ * the reporter can tell "retry later" from "the server said no". Operations are the typed documents
+ * codegen generates from the contract (see operations.ts), so variables and results are checked.
  */
+import type { TypedDocumentString } from "./gql/graphql";
 
 /** One GraphQL error as the server returns it. */
 export interface GraphQLErrorEntry {
@@ -59,12 +61,23 @@ export interface GraphQLClientOptions {
   fetch?: typeof fetch;
 }
 
-/** A typed operation: its document plus phantom types for variables and result. */
-export interface Operation<TData, TVariables> {
-  name: string;
-  document: string;
-  /** Never read at runtime; carries the types. */
-  readonly __types?: { data: TData; variables: TVariables };
+/** Operation names by document, so each generated document is scanned for its name once. */
+const operationNames = new WeakMap<object, string>();
+
+/**
+ * The name of the operation a generated document holds (the fake API, the server's logs and the
+ * errors here all go by it). The client preset prints the operation first, then the fragments it
+ * spreads, and every document in operations.ts is a named operation.
+ */
+export function operationName<TData, TVariables>(document: TypedDocumentString<TData, TVariables>): string {
+  let name = operationNames.get(document);
+  if (name === undefined) {
+    const match = /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(document.toString());
+    if (!match?.[1]) throw new TypeError(`Not a named GraphQL operation: ${document.toString().trim().slice(0, 60)}`);
+    name = match[1];
+    operationNames.set(document, name);
+  }
+  return name;
 }
 
 /** Normalises `http://host:4000` and `http://host:4000/` to `http://host:4000/graphql`. */
@@ -96,8 +109,12 @@ export class GraphQLClient {
     this.fetchImpl = options.fetch ?? fetch;
   }
 
-  /** Runs one operation and returns its `data`, or throws {@link GraphQLRequestError} / {@link TransportError}. */
-  async request<TData, TVariables>(operation: Operation<TData, TVariables>, variables: TVariables): Promise<TData> {
+  /**
+   * Runs one operation and returns its `data`, or throws {@link GraphQLRequestError} / {@link TransportError}.
+   * The document alone decides the types (`NoInfer`): variables are checked against it, never widened to fit.
+   */
+  async request<TData, TVariables>(document: TypedDocumentString<TData, TVariables>, variables: NoInfer<TVariables>): Promise<TData> {
+    const name = operationName(document);
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;
@@ -105,28 +122,28 @@ export class GraphQLClient {
       response = await this.fetchImpl(this.endpoint, {
         method: "POST",
         headers,
-        body: JSON.stringify({ query: operation.document, operationName: operation.name, variables }),
+        body: JSON.stringify({ query: document.toString(), operationName: name, variables }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const reason = error instanceof Error && error.name === "TimeoutError" ? `timed out after ${this.timeoutMs} ms` : describeCause(error);
-      throw new TransportError(`${operation.name}: API at ${this.endpoint} unreachable (${reason})`, { cause: error });
+      throw new TransportError(`${name}: API at ${this.endpoint} unreachable (${reason})`, { cause: error });
     }
     let body: { data?: TData | null; errors?: GraphQLErrorEntry[] };
     try {
       body = (await response.json()) as typeof body;
     } catch (error) {
-      throw new TransportError(`${operation.name}: API answered HTTP ${response.status} without JSON`, { cause: error, status: response.status });
+      throw new TransportError(`${name}: API answered HTTP ${response.status} without JSON`, { cause: error, status: response.status });
     }
     if (body.errors && body.errors.length > 0) {
       // Apollo answers auth failures and bad input with 200/400 + errors; a 5xx with errors is still transient.
       if (response.status >= 500) {
-        throw new TransportError(`${operation.name}: HTTP ${response.status}: ${body.errors.map((e) => e.message).join("; ")}`, { status: response.status });
+        throw new TransportError(`${name}: HTTP ${response.status}: ${body.errors.map((e) => e.message).join("; ")}`, { status: response.status });
       }
-      throw new GraphQLRequestError(operation.name, body.errors);
+      throw new GraphQLRequestError(name, body.errors);
     }
     if (!response.ok || body.data === undefined || body.data === null) {
-      throw new TransportError(`${operation.name}: API answered HTTP ${response.status} without data`, { status: response.status });
+      throw new TransportError(`${name}: API answered HTTP ${response.status} without data`, { status: response.status });
     }
     return body.data;
   }

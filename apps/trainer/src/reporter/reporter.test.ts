@@ -135,7 +135,7 @@ describe("RunReporter", () => {
     const controls: Array<string | null> = [];
     const run = api.runs.get("r1");
     if (run) run.stopRequest = "canceled";
-    const r = await reporter({ flushEvery: 1, onControl: (c) => controls.push(c.shouldStop ? c.reason : null) });
+    const r = await reporter({ flushEvery: 1, onControl: (c) => controls.push(c.shouldStop ? (c.reason ?? null) : null) });
     await r.logEpoch(epoch(1));
     await r.drain(5_000);
     await r.close();

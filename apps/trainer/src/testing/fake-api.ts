@@ -166,7 +166,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         epochCount: 0,
         dataset: { id: "ds", path: "/data", name: "data" },
         hyperparameters: {
-          baseModel: "mobilenet_v1_0.25_224", headUnits: [8], dropout: 0.2, augmentation: "none", optimizer: "adam",
+          baseModel: "mobilenet_v1_0.25_224", inputSize: 224, headUnits: [8], dropout: 0.2, augmentation: "none", optimizer: "adam",
           learningRate: 0.001, epochs: 3, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
           batchSize: 16, seed: 1, validationSplit: 0.2, earlyStoppingPatience: null,
         },

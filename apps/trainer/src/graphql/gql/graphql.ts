@@ -1,0 +1,977 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
+};
+
+export type Agent = {
+  __typename?: 'Agent';
+  backend: Scalars['String']['output'];
+  cores: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  currentRun?: Maybe<Run>;
+  currentRunId?: Maybe<Scalars['ID']['output']>;
+  gpu?: Maybe<Scalars['String']['output']>;
+  host: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastHeartbeatAt: Scalars['DateTime']['output'];
+  name: Scalars['String']['output'];
+  status: AgentStatus;
+};
+
+export type AgentStatus =
+  | 'ALIVE'
+  | 'DEAD';
+
+export type AlignedConfusionMatrix = {
+  __typename?: 'AlignedConfusionMatrix';
+  matrix?: Maybe<Array<Array<Scalars['Int']['output']>>>;
+  runId: Scalars['ID']['output'];
+};
+
+export type Artifact = {
+  __typename?: 'Artifact';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  uri: Scalars['String']['output'];
+};
+
+export type ArtifactInput = {
+  kind: Scalars['String']['input'];
+  uri: Scalars['String']['input'];
+};
+
+export type AugmentationPreset = {
+  __typename?: 'AugmentationPreset';
+  name: Scalars['String']['output'];
+  ops: Scalars['String']['output'];
+};
+
+export type BaseModelInfo = {
+  __typename?: 'BaseModelInfo';
+  description: Scalars['String']['output'];
+  inputSize: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ClassMetrics = {
+  __typename?: 'ClassMetrics';
+  f1: Scalars['Float']['output'];
+  label: Scalars['String']['output'];
+  precision: Scalars['Float']['output'];
+  recall: Scalars['Float']['output'];
+  support: Scalars['Int']['output'];
+};
+
+export type ClassMetricsInput = {
+  f1: Scalars['Float']['input'];
+  label: Scalars['String']['input'];
+  precision: Scalars['Float']['input'];
+  recall: Scalars['Float']['input'];
+  support: Scalars['Int']['input'];
+};
+
+export type CompleteRunInput = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  artifacts?: InputMaybe<Array<ArtifactInput>>;
+  backend?: InputMaybe<Scalars['String']['input']>;
+  evaluation: EvaluationInput;
+  runId: Scalars['ID']['input'];
+  /** STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes. */
+  stopReason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateExperimentInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateRunInput = {
+  datasetId: Scalars['ID']['input'];
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  hyperparameters: HyperparametersInput;
+  name?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateSweepInput = {
+  batchSize?: Scalars['Int']['input'];
+  datasetId: Scalars['ID']['input'];
+  earlyTermination?: EarlyTermination;
+  epochs?: Scalars['Int']['input'];
+  experimentId: Scalars['ID']['input'];
+  fineTuneEpochs?: Scalars['Int']['input'];
+  maxRuns?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  searchSpace: SearchSpaceInput;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  strategy?: SweepStrategy;
+  validationSplit?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type Dataset = {
+  __typename?: 'Dataset';
+  classes: Array<DatasetClass>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  imageCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+};
+
+export type DatasetClass = {
+  __typename?: 'DatasetClass';
+  count: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type EarlyTermination =
+  /** Asynchronous successive halving: rungs at epochs 1, 3, 9, ... keep the top third. */
+  | 'ASHA'
+  /** Median stopping rule: stop a run whose best val accuracy trails the median of its peers at the same epoch. */
+  | 'MEDIAN'
+  | 'NONE';
+
+export type Epoch = {
+  __typename?: 'Epoch';
+  accuracy: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  durationMs: Scalars['Float']['output'];
+  epoch: Scalars['Int']['output'];
+  imagesPerSec: Scalars['Float']['output'];
+  learningRate: Scalars['Float']['output'];
+  loss: Scalars['Float']['output'];
+  phase: Phase;
+  runId: Scalars['String']['output'];
+  valAccuracy?: Maybe<Scalars['Float']['output']>;
+  valLoss?: Maybe<Scalars['Float']['output']>;
+};
+
+export type EpochInput = {
+  accuracy: Scalars['Float']['input'];
+  durationMs: Scalars['Float']['input'];
+  epoch: Scalars['Int']['input'];
+  imagesPerSec: Scalars['Float']['input'];
+  learningRate: Scalars['Float']['input'];
+  loss: Scalars['Float']['input'];
+  phase: Phase;
+  valAccuracy?: InputMaybe<Scalars['Float']['input']>;
+  valLoss?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  accuracy: Scalars['Float']['output'];
+  confusionMatrix: Array<Array<Scalars['Int']['output']>>;
+  labels: Array<Scalars['String']['output']>;
+  macroF1: Scalars['Float']['output'];
+  misclassified: Array<Misclassified>;
+  perClass: Array<ClassMetrics>;
+  weightedF1: Scalars['Float']['output'];
+};
+
+export type EvaluationInput = {
+  accuracy: Scalars['Float']['input'];
+  confusionMatrix: Array<Array<Scalars['Int']['input']>>;
+  labels: Array<Scalars['String']['input']>;
+  macroF1: Scalars['Float']['input'];
+  misclassified: Array<MisclassifiedInput>;
+  perClass: Array<ClassMetricsInput>;
+  weightedF1: Scalars['Float']['input'];
+};
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  bestValAccuracy?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  runCount: Scalars['Int']['output'];
+};
+
+export type HeartbeatInput = {
+  agentId: Scalars['ID']['input'];
+  backend?: InputMaybe<Scalars['String']['input']>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type HyperparameterDifference = {
+  __typename?: 'HyperparameterDifference';
+  differs: Scalars['Boolean']['output'];
+  name: Scalars['String']['output'];
+  values: Array<Maybe<Scalars['String']['output']>>;
+};
+
+export type Hyperparameters = {
+  __typename?: 'Hyperparameters';
+  /** Canonical comma-joined op list (flip,rotate,...) or 'none'. */
+  augmentation: Scalars['String']['output'];
+  baseModel: Scalars['String']['output'];
+  batchSize: Scalars['Int']['output'];
+  dropout: Scalars['Float']['output'];
+  earlyStoppingPatience?: Maybe<Scalars['Int']['output']>;
+  epochs: Scalars['Int']['output'];
+  fineTuneEpochs: Scalars['Int']['output'];
+  fineTuneLayers: Scalars['Int']['output'];
+  fineTuneLearningRate: Scalars['Float']['output'];
+  /** Dense units of the head in order, e.g. [256, 128]. */
+  headUnits: Array<Scalars['Int']['output']>;
+  inputSize: Scalars['Int']['output'];
+  learningRate: Scalars['Float']['output'];
+  optimizer: Scalars['String']['output'];
+  seed: Scalars['Int']['output'];
+  validationSplit: Scalars['Float']['output'];
+};
+
+export type HyperparametersInput = {
+  augmentation?: InputMaybe<Scalars['String']['input']>;
+  baseModel: Scalars['String']['input'];
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
+  dropout?: InputMaybe<Scalars['Float']['input']>;
+  earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
+  epochs?: InputMaybe<Scalars['Int']['input']>;
+  fineTuneEpochs?: InputMaybe<Scalars['Int']['input']>;
+  fineTuneLayers?: InputMaybe<Scalars['Int']['input']>;
+  fineTuneLearningRate?: InputMaybe<Scalars['Float']['input']>;
+  headUnits: Array<Scalars['Int']['input']>;
+  /** Only for a custom model.json base; registry models know their size. */
+  inputSize?: InputMaybe<Scalars['Int']['input']>;
+  learningRate?: InputMaybe<Scalars['Float']['input']>;
+  optimizer?: InputMaybe<Scalars['String']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  validationSplit?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type LogEpochsResult = {
+  __typename?: 'LogEpochsResult';
+  control: RunControl;
+  inserted: Scalars['Int']['output'];
+};
+
+export type Misclassified = {
+  __typename?: 'Misclassified';
+  confidence: Scalars['Float']['output'];
+  file: Scalars['String']['output'];
+  predictedLabel: Scalars['String']['output'];
+  trueLabel: Scalars['String']['output'];
+};
+
+export type MisclassifiedInput = {
+  confidence: Scalars['Float']['input'];
+  file: Scalars['String']['input'];
+  predictedLabel: Scalars['String']['input'];
+  trueLabel: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  addNote: Run;
+  addTag: Run;
+  /** A queued run ends CANCELED now; a running one learns it at its next heartbeat. */
+  cancelRun: Run;
+  /** Queued runs end CANCELED now; running ones learn it at their next heartbeat. */
+  cancelSweep: Sweep;
+  /** Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued. */
+  claimRun?: Maybe<Run>;
+  completeRun: Run;
+  createExperiment: Experiment;
+  createRun: Run;
+  /** Expands a search space (GRID or seeded RANDOM) into queued runs, in one transaction. */
+  createSweep: Sweep;
+  failRun: Run;
+  /** Sign of life; with runId, extends that run's lease and says whether to stop. */
+  heartbeat: RunControl;
+  /** Idempotent per (run, epoch): a retried batch inserts nothing twice. */
+  logEpochs: LogEpochsResult;
+  /** Registers an agent, or updates the one with this name. */
+  registerAgent: Agent;
+  /** Scans a class-folder dataset under an allowed root and stores its classes and counts. */
+  registerDataset: Dataset;
+  removeTag: Run;
+};
+
+
+export type MutationAddNoteArgs = {
+  runId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationAddTagArgs = {
+  runId: Scalars['ID']['input'];
+  tag: Scalars['String']['input'];
+};
+
+
+export type MutationCancelRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelSweepArgs = {
+  sweepId: Scalars['ID']['input'];
+};
+
+
+export type MutationClaimRunArgs = {
+  agentId: Scalars['ID']['input'];
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompleteRunArgs = {
+  input: CompleteRunInput;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  input: CreateExperimentInput;
+};
+
+
+export type MutationCreateRunArgs = {
+  input: CreateRunInput;
+};
+
+
+export type MutationCreateSweepArgs = {
+  input: CreateSweepInput;
+};
+
+
+export type MutationFailRunArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  error: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationHeartbeatArgs = {
+  input: HeartbeatInput;
+};
+
+
+export type MutationLogEpochsArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  epochs: Array<EpochInput>;
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterAgentArgs = {
+  input: RegisterAgentInput;
+};
+
+
+export type MutationRegisterDatasetArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  path: Scalars['String']['input'];
+};
+
+
+export type MutationRemoveTagArgs = {
+  runId: Scalars['ID']['input'];
+  tag: Scalars['String']['input'];
+};
+
+export type Note = {
+  __typename?: 'Note';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ParameterImportance = {
+  __typename?: 'ParameterImportance';
+  /** Spearman rank correlation with best val accuracy, in [-1, 1]. */
+  correlation: Scalars['Float']['output'];
+  parameter: Scalars['String']['output'];
+  /** Pearson correlation with best val accuracy, in [-1, 1]. */
+  pearson: Scalars['Float']['output'];
+  /** Finished runs with a best val accuracy that the figures use. */
+  runCount: Scalars['Int']['output'];
+};
+
+export type Phase =
+  | 'FINE_TUNE'
+  | 'HEAD';
+
+export type Query = {
+  __typename?: 'Query';
+  agents: Array<Agent>;
+  augmentationPresets: Array<AugmentationPreset>;
+  baseModels: Array<BaseModelInfo>;
+  compareRuns: RunComparison;
+  dataset: Dataset;
+  datasets: Array<Dataset>;
+  experiment: Experiment;
+  experiments: Array<Experiment>;
+  run: Run;
+  runs: RunConnection;
+  sweep: Sweep;
+  sweeps: Array<Sweep>;
+};
+
+
+export type QueryCompareRunsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryDatasetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RunOrder>;
+};
+
+
+export type QuerySweepArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySweepsArgs = {
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RangeFilter = {
+  field: RunField;
+  max?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type RegisterAgentInput = {
+  backend: Scalars['String']['input'];
+  cores: Scalars['Int']['input'];
+  gpu?: InputMaybe<Scalars['String']['input']>;
+  host: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type Run = {
+  __typename?: 'Run';
+  agent?: Maybe<Agent>;
+  agentId?: Maybe<Scalars['ID']['output']>;
+  artifacts: Array<Artifact>;
+  attempts: Scalars['Int']['output'];
+  backend?: Maybe<Scalars['String']['output']>;
+  bestEpoch?: Maybe<Scalars['Int']['output']>;
+  bestValAccuracy?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  dataset: Dataset;
+  datasetId: Scalars['ID']['output'];
+  durationMs?: Maybe<Scalars['Float']['output']>;
+  epochCount: Scalars['Int']['output'];
+  epochs: Array<Epoch>;
+  error?: Maybe<Scalars['String']['output']>;
+  evaluation?: Maybe<Evaluation>;
+  experiment?: Maybe<Experiment>;
+  experimentId?: Maybe<Scalars['ID']['output']>;
+  finalValAccuracy?: Maybe<Scalars['Float']['output']>;
+  finalValLoss?: Maybe<Scalars['Float']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  hyperparameters: Hyperparameters;
+  id: Scalars['ID']['output'];
+  /** When the current agent's lease runs out (RUNNING runs). */
+  leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  notes: Array<Note>;
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: RunStatus;
+  stopReason?: Maybe<Scalars['String']['output']>;
+  sweep?: Maybe<Sweep>;
+  sweepId?: Maybe<Scalars['ID']['output']>;
+  tags: Array<Scalars['String']['output']>;
+};
+
+export type RunComparison = {
+  __typename?: 'RunComparison';
+  confusionMatrices: Array<AlignedConfusionMatrix>;
+  curves: Array<RunCurve>;
+  differences: Array<HyperparameterDifference>;
+  /** The union of the runs' labels, the one order every aligned matrix uses. */
+  labels: Array<Scalars['String']['output']>;
+  runs: Array<Run>;
+};
+
+export type RunConnection = {
+  __typename?: 'RunConnection';
+  edges: Array<RunEdge>;
+  nodes: Array<Run>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What an agent hears back at each heartbeat / epoch batch. */
+export type RunControl = {
+  __typename?: 'RunControl';
+  leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** CANCELED, STOPPED_EARLY or LEASE_LOST (the run is no longer this agent's). */
+  reason?: Maybe<Scalars['String']['output']>;
+  shouldStop: Scalars['Boolean']['output'];
+};
+
+export type RunCurve = {
+  __typename?: 'RunCurve';
+  epochs: Array<Epoch>;
+  runId: Scalars['ID']['output'];
+};
+
+export type RunEdge = {
+  __typename?: 'RunEdge';
+  cursor: Scalars['String']['output'];
+  node: Run;
+};
+
+/** Every column of a run that can be sorted on or range-filtered. */
+export type RunField =
+  | 'AUGMENTATION'
+  | 'BASE_MODEL'
+  | 'BATCH_SIZE'
+  | 'BEST_EPOCH'
+  | 'BEST_VAL_ACCURACY'
+  | 'CREATED_AT'
+  | 'DROPOUT'
+  | 'DURATION_MS'
+  | 'EPOCHS'
+  | 'EPOCH_COUNT'
+  | 'FINAL_VAL_ACCURACY'
+  | 'FINAL_VAL_LOSS'
+  | 'FINE_TUNE_EPOCHS'
+  | 'FINE_TUNE_LAYERS'
+  | 'FINE_TUNE_LEARNING_RATE'
+  | 'FINISHED_AT'
+  /** Sorted and range-filtered by the head's total dense units. */
+  | 'HEAD_UNITS'
+  | 'INPUT_SIZE'
+  | 'LEARNING_RATE'
+  | 'NAME'
+  | 'SEED'
+  | 'STARTED_AT'
+  | 'STATUS'
+  | 'VALIDATION_SPLIT';
+
+export type RunFilter = {
+  augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  baseModels?: InputMaybe<Array<Scalars['String']['input']>>;
+  datasetId?: InputMaybe<Scalars['ID']['input']>;
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  ranges?: InputMaybe<Array<RangeFilter>>;
+  /** Substring of the run's name. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<Array<RunStatus>>;
+  sweepId?: InputMaybe<Scalars['ID']['input']>;
+  /** Runs carrying every one of these tags. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RunOrder = {
+  direction: SortDirection;
+  field: RunField;
+};
+
+export type RunStatus =
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'STOPPED_EARLY';
+
+export type SearchSpace = {
+  __typename?: 'SearchSpace';
+  augmentations: Array<Scalars['String']['output']>;
+  baseModels: Array<Scalars['String']['output']>;
+  dropouts: Array<Scalars['Float']['output']>;
+  fineTuneLayers: Array<Scalars['Int']['output']>;
+  fineTuneLearningRates: Array<Scalars['Float']['output']>;
+  headUnits: Array<Array<Scalars['Int']['output']>>;
+  learningRates: Array<Scalars['Float']['output']>;
+};
+
+export type SearchSpaceInput = {
+  augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  baseModels: Array<Scalars['String']['input']>;
+  dropouts?: InputMaybe<Array<Scalars['Float']['input']>>;
+  fineTuneLayers?: InputMaybe<Array<Scalars['Int']['input']>>;
+  fineTuneLearningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+  headUnits: Array<Array<Scalars['Int']['input']>>;
+  learningRates: Array<Scalars['Float']['input']>;
+};
+
+export type SortDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Epochs of one run as they are logged, in order. */
+  epochLogged: Epoch;
+  /** Status and summary changes of runs, narrowed to an experiment or a sweep. */
+  runUpdated: Run;
+};
+
+
+export type SubscriptionEpochLoggedArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionRunUpdatedArgs = {
+  experimentId?: InputMaybe<Scalars['ID']['input']>;
+  sweepId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Sweep = {
+  __typename?: 'Sweep';
+  batchSize: Scalars['Int']['output'];
+  bestRun?: Maybe<Run>;
+  createdAt: Scalars['DateTime']['output'];
+  dataset: Dataset;
+  datasetId: Scalars['ID']['output'];
+  earlyTermination: EarlyTermination;
+  /** Fixed settings shared by every run of the sweep. */
+  epochs: Scalars['Int']['output'];
+  experiment: Experiment;
+  experimentId: Scalars['ID']['output'];
+  fineTuneEpochs: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  importance: Array<ParameterImportance>;
+  maxRuns?: Maybe<Scalars['Int']['output']>;
+  name: Scalars['String']['output'];
+  progress: SweepProgress;
+  runs: Array<Run>;
+  searchSpace: SearchSpace;
+  seed: Scalars['Int']['output'];
+  status: SweepStatus;
+  strategy: SweepStrategy;
+  validationSplit: Scalars['Float']['output'];
+};
+
+export type SweepProgress = {
+  __typename?: 'SweepProgress';
+  canceled: Scalars['Int']['output'];
+  completed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  queued: Scalars['Int']['output'];
+  running: Scalars['Int']['output'];
+  stoppedEarly: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type SweepStatus =
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'RUNNING';
+
+export type SweepStrategy =
+  | 'GRID'
+  | 'RANDOM';
+
+export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null } };
+
+export type RunControlFieldsFragment = { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null };
+
+export type RegisterAgentMutationVariables = Exact<{
+  input: RegisterAgentInput;
+}>;
+
+
+export type RegisterAgentMutation = { __typename?: 'Mutation', registerAgent: { __typename?: 'Agent', id: string, name: string } };
+
+export type ClaimRunMutationVariables = Exact<{
+  agentId: Scalars['ID']['input'];
+  runId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null } } | null };
+
+export type HeartbeatMutationVariables = Exact<{
+  input: HeartbeatInput;
+}>;
+
+
+export type HeartbeatMutation = { __typename?: 'Mutation', heartbeat: { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null } };
+
+export type LogEpochsMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  epochs: Array<EpochInput> | EpochInput;
+}>;
+
+
+export type LogEpochsMutation = { __typename?: 'Mutation', logEpochs: { __typename?: 'LogEpochsResult', inserted: number, control: { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null } } };
+
+export type CompleteRunMutationVariables = Exact<{
+  input: CompleteRunInput;
+}>;
+
+
+export type CompleteRunMutation = { __typename?: 'Mutation', completeRun: { __typename?: 'Run', id: string, status: RunStatus } };
+
+export type FailRunMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  error: Scalars['String']['input'];
+}>;
+
+
+export type FailRunMutation = { __typename?: 'Mutation', failRun: { __typename?: 'Run', id: string, status: RunStatus } };
+
+export type RegisterDatasetMutationVariables = Exact<{
+  path: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RegisterDatasetMutation = { __typename?: 'Mutation', registerDataset: { __typename?: 'Dataset', id: string, name: string, path: string } };
+
+export type CreateExperimentMutationVariables = Exact<{
+  input: CreateExperimentInput;
+}>;
+
+
+export type CreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename?: 'Experiment', id: string, name: string } };
+
+export type ExperimentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExperimentsQuery = { __typename?: 'Query', experiments: Array<{ __typename?: 'Experiment', id: string, name: string }> };
+
+export type CreateRunMutationVariables = Exact<{
+  input: CreateRunInput;
+}>;
+
+
+export type CreateRunMutation = { __typename?: 'Mutation', createRun: { __typename?: 'Run', id: string, name: string } };
+
+export type RunStatusQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunStatusQuery = { __typename?: 'Query', run: { __typename?: 'Run', id: string, status: RunStatus, epochCount: number } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const ClaimedRunFragmentDoc = new TypedDocumentString(`
+    fragment ClaimedRun on Run {
+  id
+  name
+  status
+  attempts
+  epochCount
+  dataset {
+    id
+    path
+    name
+  }
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+    earlyStoppingPatience
+  }
+}
+    `, {"fragmentName":"ClaimedRun"}) as unknown as TypedDocumentString<ClaimedRunFragment, unknown>;
+export const RunControlFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RunControlFields on RunControl {
+  shouldStop
+  reason
+  leaseExpiresAt
+}
+    `, {"fragmentName":"RunControlFields"}) as unknown as TypedDocumentString<RunControlFieldsFragment, unknown>;
+export const RegisterAgentDocument = new TypedDocumentString(`
+    mutation RegisterAgent($input: RegisterAgentInput!) {
+  registerAgent(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterAgentMutation, RegisterAgentMutationVariables>;
+export const ClaimRunDocument = new TypedDocumentString(`
+    mutation ClaimRun($agentId: ID!, $runId: ID) {
+  claimRun(agentId: $agentId, runId: $runId) {
+    ...ClaimedRun
+  }
+}
+    fragment ClaimedRun on Run {
+  id
+  name
+  status
+  attempts
+  epochCount
+  dataset {
+    id
+    path
+    name
+  }
+  hyperparameters {
+    baseModel
+    inputSize
+    headUnits
+    dropout
+    augmentation
+    optimizer
+    learningRate
+    epochs
+    fineTuneLayers
+    fineTuneEpochs
+    fineTuneLearningRate
+    batchSize
+    seed
+    validationSplit
+    earlyStoppingPatience
+  }
+}`) as unknown as TypedDocumentString<ClaimRunMutation, ClaimRunMutationVariables>;
+export const HeartbeatDocument = new TypedDocumentString(`
+    mutation Heartbeat($input: HeartbeatInput!) {
+  heartbeat(input: $input) {
+    ...RunControlFields
+  }
+}
+    fragment RunControlFields on RunControl {
+  shouldStop
+  reason
+  leaseExpiresAt
+}`) as unknown as TypedDocumentString<HeartbeatMutation, HeartbeatMutationVariables>;
+export const LogEpochsDocument = new TypedDocumentString(`
+    mutation LogEpochs($runId: ID!, $agentId: ID, $epochs: [EpochInput!]!) {
+  logEpochs(runId: $runId, agentId: $agentId, epochs: $epochs) {
+    inserted
+    control {
+      ...RunControlFields
+    }
+  }
+}
+    fragment RunControlFields on RunControl {
+  shouldStop
+  reason
+  leaseExpiresAt
+}`) as unknown as TypedDocumentString<LogEpochsMutation, LogEpochsMutationVariables>;
+export const CompleteRunDocument = new TypedDocumentString(`
+    mutation CompleteRun($input: CompleteRunInput!) {
+  completeRun(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteRunMutation, CompleteRunMutationVariables>;
+export const FailRunDocument = new TypedDocumentString(`
+    mutation FailRun($runId: ID!, $agentId: ID, $error: String!) {
+  failRun(runId: $runId, agentId: $agentId, error: $error) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<FailRunMutation, FailRunMutationVariables>;
+export const RegisterDatasetDocument = new TypedDocumentString(`
+    mutation RegisterDataset($path: String!, $name: String) {
+  registerDataset(path: $path, name: $name) {
+    id
+    name
+    path
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterDatasetMutation, RegisterDatasetMutationVariables>;
+export const CreateExperimentDocument = new TypedDocumentString(`
+    mutation CreateExperiment($input: CreateExperimentInput!) {
+  createExperiment(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateExperimentMutation, CreateExperimentMutationVariables>;
+export const ExperimentsDocument = new TypedDocumentString(`
+    query Experiments {
+  experiments {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ExperimentsQuery, ExperimentsQueryVariables>;
+export const CreateRunDocument = new TypedDocumentString(`
+    mutation CreateRun($input: CreateRunInput!) {
+  createRun(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateRunMutation, CreateRunMutationVariables>;
+export const RunStatusDocument = new TypedDocumentString(`
+    query RunStatus($id: ID!) {
+  run(id: $id) {
+    id
+    status
+    epochCount
+  }
+}
+    `) as unknown as TypedDocumentString<RunStatusQuery, RunStatusQueryVariables>;
