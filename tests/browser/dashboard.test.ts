@@ -201,4 +201,33 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await screenshot(page, "00-experiments");
     expect(consoleErrors.filter((e) => !/favicon|WebSocket/i.test(e))).toEqual([]);
   }, 60_000);
+
+  it("updates Compare live while one of the runs trains", async () => {
+    // The real agent stops first, so the run made here stays with the test's own agent.
+    await agent?.stop("SIGTERM", 10_000);
+    await sim?.stop();
+    const done = await api.gql<{ runs: { nodes: { id: string; datasetId: string }[] } }>('{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { id datasetId } } }');
+    const finished = done.runs.nodes[0]!;
+    const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(
+      "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }", { i: { name: "live-compare", host: "localhost", backend: "test", cores: 1 } });
+    const { createRun } = await api.gql<{ createRun: { id: string } }>(
+      "mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", { i: { datasetId: finished.datasetId, name: "live-run", hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 10 } } });
+    await api.gql("mutation($a: ID!, $r: ID) { claimRun(agentId: $a, runId: $r) { id } }", { a: registerAgent.id, r: createRun.id });
+
+    await page.goto(`${web.url}/compare?ids=${finished.id},${createRun.id}`);
+    const chart = page.locator('[data-testid="compare-accuracy"][data-drawn="true"]');
+    await chart.waitFor({ timeout: 30_000 });
+    await page.evaluate(() => Object.assign(window, { __graftNoReload: true }));
+    const before = Number(await chart.getAttribute("data-points"));
+    // Three epochs, each adding a train and a val accuracy point for the new run.
+    for (let e = 1; e <= 3; e++) {
+      await api.gql("mutation($r: ID!, $a: ID, $e: [EpochInput!]!) { logEpochs(runId: $r, agentId: $a, epochs: $e) { inserted } }", {
+        r: createRun.id, a: registerAgent.id,
+        e: [{ epoch: e, phase: "HEAD", loss: 1 / e, accuracy: 0.3 * e, valLoss: 1.2 / e, valAccuracy: 0.25 * e, learningRate: 0.001, durationMs: 100, imagesPerSec: 50 }],
+      });
+    }
+    await expect.poll(async () => Number(await page.getByTestId("compare-accuracy").getAttribute("data-points")), { timeout: 15_000 }).toBe(before + 6);
+    expect(await page.evaluate(() => (window as unknown as { __graftNoReload?: boolean }).__graftNoReload)).toBe(true);
+    await screenshot(page, "08-compare-live");
+  }, 60_000);
 });

@@ -2,14 +2,15 @@
 /**
  * Compare 2–20 runs: overlaid curves, parallel coordinates, a hyperparameter table with the
  * differences highlighted, aligned confusion matrices on one scale, a difference view between
- * any two, and per-class F1 bars.
+ * any two, and per-class F1 bars. Updates live while the runs train.
  */
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { CompareRunsQuery as CompareRunsQueryResult } from "../../gql/graphql";
 import { comparisonRuns, sharedScaleMax } from "../../lib/compare";
-import { useQuery } from "../../lib/hooks";
-import { CompareRunsQuery } from "../../lib/operations";
+import { useQuery, useSubscription } from "../../lib/hooks";
+import { CompareRunsQuery, RunUpdatedSubscription } from "../../lib/operations";
+import { useCoalesced } from "../../lib/use-coalesced";
 import { f1Key } from "../../lib/run-data";
 import { shortLabels } from "../../lib/chart-spec";
 import { RunChart } from "../RunChart";
@@ -20,6 +21,14 @@ const PARALLEL_PARAMS = ["baseModel", "head", "augmentation", "fineTuneLayers", 
 /** Compare page body. */
 export function CompareView({ ids, initialData }: { ids: string[]; initialData?: CompareRunsQueryResult | null }) {
   const q = useQuery(CompareRunsQuery, { ids }, { initialData });
+  // Live: every status change and every logged epoch batch of a run publishes runUpdated. Curves,
+  // differences and matrices all come from compareRuns, so a change to one of these runs
+  // refetches it, at most once a second while they train.
+  const compared = useMemo(() => new Set(ids), [ids]);
+  const refetchSoon = useCoalesced(() => void q.refetch(), 1000);
+  useSubscription(RunUpdatedSubscription, {}, (d) => {
+    if (compared.has(d.runUpdated.id)) refetchSoon();
+  });
   const runs = useMemo(() => (q.data ? comparisonRuns(q.data.compareRuns, ids) : []), [q.data, ids]);
   const [pair, setPair] = useState<[number, number]>([0, 1]);
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;

@@ -2,7 +2,7 @@
 /** The experiments list with each experiment's sweeps; an empty state guides to the first sweep. */
 import Link from "next/link";
 import { useQuery, useSubscription } from "../../lib/hooks";
-import { useDebounced } from "../../lib/use-debounced";
+import { useCoalesced } from "../../lib/use-coalesced";
 import { ExperimentsQuery, RunUpdatedSubscription } from "../../lib/operations";
 import { dateTime, pct } from "../../lib/format";
 import { ErrorBox, Skeleton } from "../States";
@@ -13,7 +13,7 @@ import { SweepProgressBar } from "../sweeps/SweepProgressBar";
 export function ExperimentsView() {
   const q = useQuery(ExperimentsQuery, {});
   // Any run change anywhere can change counts and best accuracies: refetch (cheap, small list).
-  const refetchSoon = useDebounced(() => void q.refetch(), 500);
+  const refetchSoon = useCoalesced(() => void q.refetch(), 500);
   useSubscription(RunUpdatedSubscription, {}, refetchSoon);
   if (q.error && !q.data) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Skeleton rows={5} height={64} />;

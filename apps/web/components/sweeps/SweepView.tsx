@@ -11,7 +11,7 @@ import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { SweepProgressBar } from "./SweepProgressBar";
 import { ImportanceBars } from "./ImportanceBars";
-import { useDebounced } from "../../lib/use-debounced";
+import { useCoalesced } from "../../lib/use-coalesced";
 
 /** Sweep page body. */
 export function SweepView({ id }: { id: string }) {
@@ -29,7 +29,7 @@ export function SweepView({ id }: { id: string }) {
     });
     scheduleRefetch();
   });
-  const scheduleRefetch = useDebounced(() => void q.refetch(), 400);
+  const scheduleRefetch = useCoalesced(() => void q.refetch(), 400);
   const runs = useMemo(() => [...(q.data?.sweep.runs ?? [])].sort((a, b) => (b.bestValAccuracy ?? -1) - (a.bestValAccuracy ?? -1)), [q.data]);
   if (q.error && !q.data) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Skeleton rows={6} height={48} />;
