@@ -74,7 +74,7 @@ async function serve<TContext extends BaseContext>(apollo: ApolloServer<TContext
 /** Answers with a GraphQL-over-HTTP error body: `{ errors: [{ message, extensions: { code } }] }`. */
 function sendError(res: ServerResponse, status: number, message: string): void {
   const code = status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST";
-  const text = JSON.stringify({ errors: [{ message, extensions: { code, http: { status } } }] });
+  const text = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("cache-control", "no-store");

@@ -105,7 +105,9 @@ function readText(req: IncomingMessage, source: Readable, limit: number): Promis
       chunks.push(chunk);
     });
     source.on("error", (e: Error) => fail(source === req ? e : new BodyError(400, `Request body could not be decompressed: ${e.message}`)));
-    req.on("aborted", () => fail(new BodyError(400, "Request aborted while its body was being read")));
+    req.once("close", () => {
+      if (!req.complete) fail(new BodyError(400, "Request aborted while its body was being read"));
+    });
     source.on("end", () => {
       if (done) return;
       done = true;
