@@ -118,6 +118,37 @@ describe("validation errors", () => {
     }
   });
 
+  it("rejects a bad ReduceLROnPlateau patience, factor or floor naming the field and value", async () => {
+    const cases: [Record<string, unknown>, string, number][] = [
+      [{ reduceLrFactor: 0 }, "reduceLrFactor", 0],
+      [{ reduceLrFactor: 1 }, "reduceLrFactor", 1],
+      [{ reduceLrFactor: 1.5 }, "reduceLrFactor", 1.5],
+      [{ reduceLrFactor: -0.1 }, "reduceLrFactor", -0.1],
+      [{ reduceLrPatience: 0 }, "reduceLrPatience", 0],
+      [{ reduceLrPatience: 1001 }, "reduceLrPatience", 1001],
+      [{ minLearningRate: -0.001 }, "minLearningRate", -0.001],
+      [{ minLearningRate: 1 }, "minLearningRate", 1],
+    ];
+    for (const [hp, field, value] of cases) {
+      const e = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, ...hp } } });
+      expect(e.code, JSON.stringify(hp)).toBe("BAD_USER_INPUT");
+      expect(e.message).toContain(`${field} = ${value}`);
+    }
+  });
+
+  it("rejects a floor not below the learning rate, or below the fine-tuning rate when fine-tuning, quoting both", async () => {
+    const atLr = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, learningRate: 0.001, minLearningRate: 0.001 } } });
+    expect(atLr.code).toBe("BAD_USER_INPUT");
+    expect(atLr.message).toBe("Invalid minLearningRate: 0.001 (must be below learningRate 0.001)");
+    const fineTune = { ...baseHp, fineTuneLayers: 4, fineTuneEpochs: 1, fineTuneLearningRate: 0.00001, minLearningRate: 0.0001 };
+    const aboveFt = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: fineTune } });
+    expect(aboveFt.code).toBe("BAD_USER_INPUT");
+    expect(aboveFt.message).toContain("Invalid minLearningRate: 0.0001 (must be below fineTuneLearningRate 0.00001 when fineTuneLayers > 0");
+    // A head-only run never uses its fine-tuning rate, so the floor may be above it.
+    const headOnly = await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { ...fineTune, fineTuneLayers: 0, fineTuneEpochs: 0 } } });
+    await t.client.data("mutation($id: ID!) { cancelRun(runId: $id) { id } }", { id: headOnly.createRun.id });
+  });
+
   it("rejects an unknown base model listing the known ones", async () => {
     const e = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, baseModel: "alexnet" } } });
     expect(e.code).toBe("BAD_USER_INPUT");
@@ -223,6 +254,31 @@ describe("run lifecycle", () => {
     expect(r.run.evaluation).toBeNull();
   });
 
+  it("stores ReduceLROnPlateau settings with the run (off, halving, no floor by default), sorts and compares them", async () => {
+    const hpOf = async (id: string) =>
+      (await t.client.data<{ run: { hyperparameters: unknown } }>("query($id: ID!) { run(id: $id) { hyperparameters { reduceLrPatience reduceLrFactor minLearningRate } } }", { id })).run
+        .hyperparameters;
+    const plain = await createRun();
+    expect(await hpOf(plain)).toEqual({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
+    const tuned = await createRun({}, { reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 0.000001, fineTuneLayers: 2, fineTuneEpochs: 1 });
+    expect(await hpOf(tuned)).toEqual({ reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 0.000001 });
+
+    const ranged = await t.client.data<{ runs: { nodes: { id: string }[] } }>(
+      "{ runs(filter: { ranges: [{ field: REDUCE_LR_FACTOR, max: 0.3 }, { field: REDUCE_LR_PATIENCE, min: 1 }] }, orderBy: { field: MIN_LEARNING_RATE, direction: DESC }) { nodes { id } } }",
+    );
+    expect(ranged.runs.nodes.map((n) => n.id)).toEqual([tuned]);
+
+    const cmp = await t.client.data<{ compareRuns: { differences: { name: string; values: (string | null)[]; differs: boolean }[] } }>(
+      "query($ids: [ID!]!) { compareRuns(ids: $ids) { differences { name values differs } } }",
+      { ids: [plain, tuned] },
+    );
+    const diff = (name: string) => cmp.compareRuns.differences.find((d) => d.name === name);
+    expect(diff("reduceLrPatience")).toEqual({ name: "reduceLrPatience", values: [null, "3"], differs: true });
+    expect(diff("reduceLrFactor")).toEqual({ name: "reduceLrFactor", values: ["0.5", "0.2"], differs: true });
+    expect(diff("minLearningRate")).toEqual({ name: "minLearningRate", values: ["0", "0.000001"], differs: true });
+    for (const id of [plain, tuned]) await t.client.data("mutation($id: ID!) { cancelRun(runId: $id) { id } }", { id });
+  });
+
   it("fails a run with the agent's error", async () => {
     const id = await createRun();
     await claim(id);
@@ -286,6 +342,33 @@ describe("sweeps, runs query, comparison", () => {
     expect(combos.size).toBe(16);
     sweepId = r.createSweep.id;
     sweepRuns = r.createSweep.runs;
+  });
+
+  it("gives every run of a sweep its fixed ReduceLROnPlateau settings, checking the floor against each point", async () => {
+    const space = { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[64]], learningRates: [0.001, 0.01], fineTuneLayers: [0, 4] };
+    const fixed = { experimentId, datasetId, searchSpace: space, fineTuneEpochs: 1, reduceLrPatience: 2, reduceLrFactor: 0.8, minLearningRate: 0.000001 };
+    const r = await t.client.data<{ createSweep: { id: string; runs: { hyperparameters: Record<string, unknown> }[] } }>(
+      "mutation($input: CreateSweepInput!) { createSweep(input: $input) { id runs { hyperparameters { learningRate fineTuneLayers reduceLrPatience reduceLrFactor minLearningRate } } } }",
+      { input: fixed },
+    );
+    expect(r.createSweep.runs).toHaveLength(4);
+    for (const run of r.createSweep.runs) expect(run.hyperparameters).toMatchObject({ reduceLrPatience: 2, reduceLrFactor: 0.8, minLearningRate: 0.000001 });
+    await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: r.createSweep.id });
+
+    const sweepCount = async () => (await t.client.data<{ sweeps: unknown[] }>("{ sweeps { id } }")).sweeps.length;
+    const before = await sweepCount();
+    const aboveLr = await t.client.errorCode(Q.createSweep, { input: { ...fixed, minLearningRate: 0.005 } });
+    expect(aboveLr.code).toBe("BAD_USER_INPUT");
+    expect(aboveLr.message).toBe("Invalid minLearningRate: 0.005 (must be below learningRate 0.001)");
+    // Depth 4 fine-tunes at the default rate (0.00001), which this floor is not below.
+    const aboveFt = await t.client.errorCode(Q.createSweep, { input: { ...fixed, minLearningRate: 0.00002 } });
+    expect(aboveFt.code).toBe("BAD_USER_INPUT");
+    expect(aboveFt.message).toContain("Invalid minLearningRate: 0.00002 (must be below fineTuneLearningRate 0.00001");
+    const badFactor = await t.client.errorCode(Q.createSweep, { input: { ...fixed, reduceLrFactor: 1 } });
+    expect(badFactor.code).toBe("BAD_USER_INPUT");
+    expect(badFactor.message).toContain("reduceLrFactor = 1");
+    // Rejected before anything is written.
+    expect(await sweepCount()).toBe(before);
   });
 
   it("caps a GRID by maxRuns and draws a seeded RANDOM sweep", async () => {
@@ -365,6 +448,7 @@ describe("sweeps, runs query, comparison", () => {
       [0, 1, 5],
     ]);
     expect(cmp.differences.find((d) => d.name === "epochs")).toMatchObject({ differs: false, values: ["5", "5"] });
+    expect(cmp.differences.find((d) => d.name === "reduceLrFactor")).toMatchObject({ differs: false, values: ["0.5", "0.5"] });
     expect(cmp.differences.some((d) => d.differs)).toBe(true);
     expect(cmp.curves.map((x) => x.epochs.length)).toEqual([1, 1]);
     expect((await t.client.errorCode("query { compareRuns(ids: [\"x\"]) { labels } }")).code).toBe("BAD_USER_INPUT");

@@ -49,6 +49,10 @@ describe("graft CLI", () => {
       [[...base(), "--epochs", "-1"], /'--epochs' argument is ambiguous/],
       [["train", "--data", path.join(tmp, "missing"), "--base", "x"], /missing" is not a directory/],
       [[...base(), "--lr", "0"], /learningRate must be > 0, got 0/],
+      [[...base(), "--reduce-lr-patience", "2.5"], /--reduce-lr-patience expects an integer >= 0, got "2.5"/],
+      [[...base(), "--reduce-lr-patience=-1"], /--reduce-lr-patience .*"-1"/],
+      [[...base(), "--reduce-lr-factor", "half"], /--reduce-lr-factor expects a number, got "half"/],
+      [[...base(), "--min-lr", "1e-3x"], /--min-lr expects a number, got "1e-3x"/],
       [["train", "--base", "x"], /needs --data/],
     ];
     for (const [argv, pattern] of cases) {
@@ -90,6 +94,31 @@ describe("graft CLI", () => {
     // Progress per epoch and the summary go to stderr, not stdout.
     expect(io.err()).toMatch(/epoch 6\/6 fine_tune/);
     expect(io.err()).toMatch(/rows: true class/);
+  });
+
+  it("passes --reduce-lr-patience, --reduce-lr-factor and --min-lr to the engine, 0 patience meaning off", async () => {
+    const io = memoryIo(engine);
+    expect(await runCli([...base(), "--reduce-lr-patience", "3", "--reduce-lr-factor", "0.2", "--min-lr", "1e-6"], io), io.err()).toBe(0);
+    expect(engine.requests[0]?.config).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 });
+    const io2 = memoryIo(engine);
+    expect(await runCli([...base(), "--reduce-lr-patience", "0"], io2), io2.err()).toBe(0);
+    expect(engine.requests[1]?.config).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
+    const help = memoryIo(engine);
+    await runCli(["train", "--help"], help);
+    for (const flag of ["--reduce-lr-patience N", "--reduce-lr-factor F", "--min-lr X"]) expect(help.out()).toContain(flag);
+  });
+
+  it("with --api stores the ReduceLROnPlateau settings with the run", async () => {
+    const api = await startFakeApi({ token: "tok" });
+    try {
+      const io = memoryIo(engine);
+      const code = await runCli([...base(), "--api", api.url, "--token", "tok", "--reduce-lr-patience", "3", "--reduce-lr-factor", "0.25", "--min-lr", "1e-7"], io);
+      expect(code, io.err()).toBe(0);
+      const [run] = [...api.runs.values()];
+      expect(run?.hyperparameters).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.25, minLearningRate: 1e-7 });
+    } finally {
+      await api.close();
+    }
   });
 
   it("resolves --group-by against the dataset directory", async () => {

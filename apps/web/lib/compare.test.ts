@@ -14,7 +14,8 @@ describe("parseCompareIds", () => {
 });
 
 const hp = { baseModel: "m", inputSize: 224, headUnits: [64], dropout: 0.2, augmentation: "none", optimizer: "adam", learningRate: 0.001,
-  epochs: 2, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5, batchSize: 32, seed: 0, validationSplit: 0.2 };
+  epochs: 2, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5, batchSize: 32, seed: 0, validationSplit: 0.2,
+  reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 };
 const epoch = { epoch: 1, phase: "HEAD" as const, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.4, learningRate: 0.001, durationMs: 10, imagesPerSec: 5, createdAt: "2025-01-01T00:00:00Z" };
 
 describe("comparisonRuns", () => {

@@ -37,6 +37,9 @@ function rangeValue(run: RunRowFragment, field: string): number | null | undefin
     case "FINE_TUNE_EPOCHS": return h.fineTuneEpochs;
     case "BATCH_SIZE": return h.batchSize;
     case "SEED": return h.seed;
+    case "REDUCE_LR_PATIENCE": return h.reduceLrPatience ?? null;
+    case "REDUCE_LR_FACTOR": return h.reduceLrFactor;
+    case "MIN_LEARNING_RATE": return h.minLearningRate;
     default: return undefined;
   }
 }

@@ -38,7 +38,7 @@ describe("run counting", () => {
 const base: SweepForm = {
   name: " demo ", datasetId: "d1", experimentId: "e1", baseModels: ["m1", "m2"], headSizes: "128; 256,128",
   augmentations: ["none"], fineTuneLayers: "0, 2", learningRates: "0.001, 0.0003", epochs: "3", fineTuneEpochs: "1",
-  strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE",
+  strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE", reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
 };
 
 describe("validateSweepForm", () => {
@@ -59,5 +59,42 @@ describe("validateSweepForm", () => {
     const r = validateSweepForm({ ...base, fineTuneEpochs: "0" });
     expect(r.errors.fineTuneEpochs).toMatch(/at least 1 fine-tune epoch/);
     expect(validateSweepForm({ ...base, fineTuneLayers: "0", fineTuneEpochs: "0" }).input).not.toBeNull();
+  });
+});
+
+describe("ReduceLROnPlateau settings of a sweep", () => {
+  it("leaves them out when empty, so the API keeps the callback off with its defaults", () => {
+    const r = validateSweepForm(base);
+    expect(r.input).not.toHaveProperty("reduceLrPatience");
+    expect(r.input).not.toHaveProperty("reduceLrFactor");
+    expect(r.input).not.toHaveProperty("minLearningRate");
+  });
+
+  it("sends the patience, factor and floor given", () => {
+    const r = validateSweepForm({ ...base, reduceLrPatience: " 3 ", reduceLrFactor: "0.2", minLearningRate: "1e-6" });
+    expect(r.errors).toEqual({});
+    expect(r.input).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 });
+  });
+
+  it("rejects a factor outside (0, 1) quoting it", () => {
+    for (const factor of ["0", "1", "1.5", "-0.1"]) {
+      const r = validateSweepForm({ ...base, reduceLrFactor: factor });
+      expect(r.errors.reduceLrFactor).toBe(`LR factor: "${factor}" must be between 0 and 1, both excluded`);
+      expect(r.input).toBeNull();
+    }
+    expect(validateSweepForm({ ...base, reduceLrFactor: "half" }).errors.reduceLrFactor).toBe('LR factor: "half" is not a number');
+  });
+
+  it("rejects a patience that is not a whole number from 1 to 1000", () => {
+    expect(validateSweepForm({ ...base, reduceLrPatience: "0" }).errors.reduceLrPatience).toMatch(/^LR patience: "0" must be between 1 and 1000/);
+    expect(validateSweepForm({ ...base, reduceLrPatience: "2.5" }).errors.reduceLrPatience).toMatch(/^LR patience: "2\.5" must be a whole number/);
+  });
+
+  it("rejects a negative floor or one not below every learning rate, naming the lowest", () => {
+    expect(validateSweepForm({ ...base, minLearningRate: "-1e-6" }).errors.minLearningRate).toBe('Min LR: "-1e-6" is below 0');
+    const r = validateSweepForm({ ...base, learningRates: "0.01, 0.0003", minLearningRate: "0.0003" });
+    expect(r.errors.minLearningRate).toBe('Min LR: "0.0003" must be below every learning rate (the lowest is 0.0003)');
+    expect(r.input).toBeNull();
+    expect(validateSweepForm({ ...base, learningRates: "0.01, 0.0003", minLearningRate: "0.0001" }).errors).toEqual({});
   });
 });

@@ -87,6 +87,12 @@ export interface SweepForm {
   maxRuns: string;
   seed: string;
   earlyTermination: EarlyTermination;
+  /** ReduceLROnPlateau patience for every run; empty = off. */
+  reduceLrPatience: string;
+  /** ReduceLROnPlateau factor; empty = the API's default (0.5). */
+  reduceLrFactor: string;
+  /** ReduceLROnPlateau floor; empty = the API's default (0, no floor). */
+  minLearningRate: string;
 }
 
 /** Field name → message; empty when the form is valid. */
@@ -98,6 +104,46 @@ function parseInt1(text: string, label: string, min: number, max: number): Parse
   if (t === "" || !Number.isInteger(n)) return { ok: false, error: `${label}: "${text}" must be a whole number` };
   if (n < min || n > max) return { ok: false, error: `${label}: "${text}" must be between ${min} and ${max}` };
   return { ok: true, value: n };
+}
+
+/** An optional number strictly inside (`above`, `below`) or from `min` up; empty text = not given. */
+function parseOptionalNumber(text: string, label: string, range: { min?: number; above?: number; below?: number }): Parsed<number | null> {
+  const t = text.trim();
+  if (t === "") return { ok: true, value: null };
+  const n = Number(t);
+  if (!Number.isFinite(n)) return { ok: false, error: `${label}: "${text}" is not a number` };
+  if (range.min !== undefined && n < range.min) return { ok: false, error: `${label}: "${text}" is below ${range.min}` };
+  if ((range.above !== undefined && n <= range.above) || (range.below !== undefined && n >= range.below)) {
+    return { ok: false, error: `${label}: "${text}" must be between ${range.above} and ${range.below}, both excluded` };
+  }
+  return { ok: true, value: n };
+}
+
+/**
+ * The ReduceLROnPlateau settings every run of the sweep gets. The floor must be below every learning
+ * rate searched, as the API requires (a floor at or above a run's rate would never let the callback
+ * reduce it). The API also holds it below the fine-tuning rate when a depth is > 0; the form does not
+ * set that rate, so that rule is the API's to report.
+ */
+function parseReduceLr(form: SweepForm, learningRates: number[] | null): { errors: FormErrors; value: Pick<CreateSweepInput, "reduceLrPatience" | "reduceLrFactor" | "minLearningRate"> | null } {
+  const errors: FormErrors = {};
+  let patience: Parsed<number | null> = { ok: true, value: null };
+  if (form.reduceLrPatience.trim() !== "") patience = parseInt1(form.reduceLrPatience, "LR patience", 1, 1000);
+  if (!patience.ok) errors.reduceLrPatience = `${patience.error} (leave it empty to keep the learning rate fixed)`;
+  const factor = parseOptionalNumber(form.reduceLrFactor, "LR factor", { above: 0, below: 1 });
+  if (!factor.ok) errors.reduceLrFactor = factor.error;
+  let minLr = parseOptionalNumber(form.minLearningRate, "Min LR", { min: 0 });
+  if (minLr.ok && minLr.value !== null && learningRates !== null && learningRates.length > 0) {
+    const lowest = Math.min(...learningRates);
+    if (minLr.value >= lowest) minLr = { ok: false, error: `Min LR: "${form.minLearningRate}" must be below every learning rate (the lowest is ${lowest})` };
+  }
+  if (!minLr.ok) errors.minLearningRate = minLr.error;
+  if (!patience.ok || !factor.ok || !minLr.ok) return { errors, value: null };
+  const value: Pick<CreateSweepInput, "reduceLrPatience" | "reduceLrFactor" | "minLearningRate"> = {};
+  if (patience.value !== null) value.reduceLrPatience = patience.value;
+  if (factor.value !== null) value.reduceLrFactor = factor.value;
+  if (minLr.value !== null) value.minLearningRate = minLr.value;
+  return { errors, value };
 }
 
 /** Validates the whole form; returns the errors, the planned run count and (when valid) the input. */
@@ -127,6 +173,8 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
   }
   const seed = parseInt1(form.seed, "Seed", 0, 2 ** 31 - 1);
   if (!seed.ok) errors.seed = seed.error;
+  const reduceLr = parseReduceLr(form, lrs.ok ? lrs.value : null);
+  Object.assign(errors, reduceLr.errors);
   if (depths.ok && ftEpochs.ok && depths.value.some((d) => d > 0) && ftEpochs.value === 0) {
     errors.fineTuneEpochs = `Fine-tune epochs: depths ${depths.value.join(", ")} unfreeze layers, so give at least 1 fine-tune epoch (got "${form.fineTuneEpochs}")`;
   }
@@ -139,7 +187,7 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
   });
   const planned = plannedRunCount(form.strategy, grid, maxRuns);
   const valid = Object.keys(errors).length === 0 && heads.ok && depths.ok && lrs.ok && epochs.ok && ftEpochs.ok && seed.ok;
-  if (!valid) return { errors, planned, input: null };
+  if (!valid || reduceLr.value === null) return { errors, planned, input: null };
   const input: CreateSweepInput = {
     experimentId: form.experimentId,
     datasetId: form.datasetId,
@@ -149,6 +197,7 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
     earlyTermination: form.earlyTermination,
     epochs: epochs.value,
     fineTuneEpochs: ftEpochs.value,
+    ...reduceLr.value,
     searchSpace: {
       baseModels: form.baseModels,
       headUnits: heads.value,

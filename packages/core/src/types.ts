@@ -109,8 +109,15 @@ export interface TrainConfig {
   validationSplit: number;
   /** EarlyStopping on val_loss with this patience; null turns it off. */
   earlyStoppingPatience: number | null;
-  /** ReduceLROnPlateau on val_loss with this patience; null turns it off. */
+  /** ReduceLROnPlateau on val_loss with this patience; null turns it off. Applies to both phases. */
   reduceLrPatience: number | null;
+  /** ReduceLROnPlateau's `factor`: each plateau multiplies the learning rate by it; in (0, 1). */
+  reduceLrFactor: number;
+  /**
+   * ReduceLROnPlateau's `min_lr`: the rate is never reduced below it. Below `learningRate`, and below
+   * `fineTuneLearningRate` when fine-tuning, since the same callback settings serve both phases.
+   */
+  minLearningRate: number;
 }
 
 /** What the caller of `train()` can observe and steer while a run goes on. */

@@ -28,6 +28,15 @@ describe("bounds", () => {
     expect(() => checkBound("learningRate", 1)).not.toThrow();
   });
 
+  it("keeps reduceLrFactor strictly inside (0, 1) and minLearningRate in [0, 1), quoting the value", () => {
+    for (const factor of [0, 1, 1.5, -0.1]) expect(() => checkBound("reduceLrFactor", factor)).toThrow(`Invalid reduceLrFactor: ${factor} (must be in (0, 1))`);
+    expect(() => checkBound("reduceLrFactor", 0.5)).not.toThrow();
+    expect(() => checkBound("minLearningRate", -1e-6)).toThrow(/Invalid minLearningRate: -0\.000001 \(must be in \[0, 1\)\)/);
+    expect(() => checkBound("minLearningRate", 1)).toThrow(HyperparameterError);
+    expect(() => checkBound("minLearningRate", 0)).not.toThrow();
+    expect(() => checkBound("reduceLrPatience", 0)).toThrow(/Invalid reduceLrPatience: 0 \(must be in \[1, 1000\]\)/);
+  });
+
   it("checks head layer sizes", () => {
     expect(() => checkHeadUnits([256, 128])).not.toThrow();
     expect(() => checkHeadUnits([])).not.toThrow();

@@ -31,14 +31,21 @@ export const HYPERPARAMETER_DEFAULTS = {
   seed: 42,
   validationSplit: 0.2,
   inputSize: 224,
+  /** ReduceLROnPlateau halves the rate by default (the engine's behaviour before it was a setting). */
+  reduceLrFactor: 0.5,
+  /** Keras' `min_lr` default: no floor. */
+  minLearningRate: 0,
 } as const;
 
 /** Optimizers the trainer knows. */
 export const OPTIMIZERS = ["adam", "sgd", "rmsprop"] as const;
 
 /**
- * Inclusive bounds unless `exclusiveMin` says otherwise. Learning rates must be > 0 and ≤ 1:
- * larger steps diverge with every base model we ship, so they are a typo, not an experiment.
+ * Inclusive bounds unless `exclusiveMin` / `exclusiveMax` say otherwise. Learning rates must be > 0
+ * and ≤ 1: larger steps diverge with every base model we ship, so they are a typo, not an experiment.
+ * `reduceLrFactor` is in (0, 1) as in Keras, which raises for a factor ≥ 1 (it would never reduce).
+ * `minLearningRate` is below 1 because it must also be below the learning rates (see the API's
+ * cross-field check), which are at most 1.
  */
 export const HYPERPARAMETER_BOUNDS = {
   learningRate: { min: 0, max: 1, exclusiveMin: true },
@@ -53,6 +60,9 @@ export const HYPERPARAMETER_BOUNDS = {
   headLayers: { min: 0, max: 8, exclusiveMin: false },
   inputSize: { min: 16, max: 1024, exclusiveMin: false },
   earlyStoppingPatience: { min: 1, max: 1000, exclusiveMin: false },
+  reduceLrPatience: { min: 1, max: 1000, exclusiveMin: false },
+  reduceLrFactor: { min: 0, max: 1, exclusiveMin: true, exclusiveMax: true },
+  minLearningRate: { min: 0, max: 1, exclusiveMin: false, exclusiveMax: true },
 } as const;
 
 /** Thrown by the helpers here; `field` and `value` name what was wrong. */
@@ -96,9 +106,11 @@ export function canonicalizeAugmentation(input: string): string {
 /** Checks one numeric hyperparameter against {@link HYPERPARAMETER_BOUNDS}; throws naming it. */
 export function checkBound(field: keyof typeof HYPERPARAMETER_BOUNDS, value: number, label: string = field): void {
   const b = HYPERPARAMETER_BOUNDS[field];
+  const exclusiveMax = "exclusiveMax" in b && b.exclusiveMax;
   const lowOk = b.exclusiveMin ? value > b.min : value >= b.min;
-  if (!Number.isFinite(value) || !lowOk || value > b.max) {
-    const range = `${b.exclusiveMin ? "(" : "["}${b.min}, ${b.max}]`;
+  const highOk = exclusiveMax ? value < b.max : value <= b.max;
+  if (!Number.isFinite(value) || !lowOk || !highOk) {
+    const range = `${b.exclusiveMin ? "(" : "["}${b.min}, ${b.max}${exclusiveMax ? ")" : "]"}`;
     throw new HyperparameterError(label, value, `Invalid ${label}: ${String(value)} (must be in ${range})`);
   }
 }

@@ -43,7 +43,7 @@ function agent(extra: Partial<AgentOptions> = {}): ReturnType<typeof startAgent>
 
 describe("graft agent", () => {
   it("trains every queued run with exactly its hyperparameters, fails a broken one and carries on", async () => {
-    api.addRun({ id: "r1", hyperparameters: { ...api.addRun({ id: "tmp" }).hyperparameters, headUnits: [64, 32], learningRate: 0.01, augmentation: "flip,rotate", fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4 } });
+    api.addRun({ id: "r1", hyperparameters: { ...api.addRun({ id: "tmp" }).hyperparameters, headUnits: [64, 32], learningRate: 0.01, augmentation: "flip,rotate", fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4, reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 } });
     api.runs.delete("tmp");
     api.addRun({ id: "r2", dataset: { id: "d", path: "/gone", name: "gone" } });
     api.addRun({ id: "r3" });
@@ -52,7 +52,12 @@ describe("graft agent", () => {
     expect(outcomes.map((o) => o.kind)).toEqual(["completed", "failed", "completed"]);
 
     const r1 = api.runs.get("r1");
-    expect(engine.requests[0]?.config).toMatchObject({ headUnits: [64, 32], learningRate: 0.01, augmentation: ["flip", "rotate"], fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4 });
+    expect(engine.requests[0]?.config).toMatchObject({
+      headUnits: [64, 32], learningRate: 0.01, augmentation: ["flip", "rotate"], fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4,
+      reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6,
+    });
+    // A run stored without ReduceLROnPlateau trains without it (the API's defaults, not core's guesses).
+    expect(engine.requests[2]?.config).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
     expect(engine.requests[0]?.cacheDir).toBe(cacheDir);
     expect(r1?.status).toBe("COMPLETED");
     expect(r1?.epochs.map((e) => `${e.epoch}:${e.phase}`)).toEqual(["1:HEAD", "2:HEAD", "3:FINE_TUNE", "4:FINE_TUNE"]);

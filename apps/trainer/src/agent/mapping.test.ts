@@ -9,6 +9,7 @@ const h = {
   baseModel: "mobilenet_v2_0.35_224_no_top", inputSize: 224, headUnits: [256, 128], dropout: 0.3, augmentation: "flip,zoom",
   optimizer: "SGD", learningRate: 0.05, epochs: 7, fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4,
   batchSize: 8, seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
+  reduceLrPatience: 4, reduceLrFactor: 0.2, minLearningRate: 1e-6,
 };
 
 describe("hyperparameter mapping", () => {
@@ -17,10 +18,19 @@ describe("hyperparameter mapping", () => {
     expect(partial).toEqual({
       baseModel: h.baseModel, headUnits: [256, 128], dropout: 0.3, optimizer: "sgd", learningRate: 0.05, epochs: 7, batchSize: 8,
       fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4, augmentation: ["flip", "zoom"], seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
+      reduceLrPatience: 4, reduceLrFactor: 0.2, minLearningRate: 1e-6,
     });
     const back = configToHyperparameters(engine.defaultTrainConfig(partial), engine);
     const { inputSize: _ignored, ...rest } = h;
     expect(back).toEqual({ ...rest, optimizer: "sgd" });
+  });
+
+  it("carries ReduceLROnPlateau off (a null or absent patience) with its factor and floor, both ways", () => {
+    const { reduceLrPatience: _absent, ...withoutPatience } = h;
+    expect(hyperparametersToConfig({ ...withoutPatience, reduceLrFactor: 0.5, minLearningRate: 0 }, engine)).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
+    const stored = configToHyperparameters(engine.defaultTrainConfig({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 }), engine);
+    expect(stored).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 });
+    expect(configToHyperparameters(engine.defaultTrainConfig({}), engine)).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
   });
 
   it("maps 'none' to no augmentation and rejects an unknown optimizer quoting it", () => {

@@ -12,7 +12,7 @@ const OPTIMIZERS = new Set<TrainConfig["optimizer"]>(["adam", "sgd", "rmsprop"])
 /**
  * The TrainConfig fields a run's hyperparameters fix, exactly as stored (nothing re-defaulted):
  * core's `defaultTrainConfig` then validates them and fills only what the contract does not carry
- * (`headActivation`, `reduceLrPatience`).
+ * (`headActivation`).
  */
 export function hyperparametersToConfig(h: Hyperparameters, engine: Pick<Engine, "parseAugmentation">): Partial<TrainConfig> {
   const optimizer = h.optimizer.toLowerCase() as TrainConfig["optimizer"];
@@ -33,6 +33,9 @@ export function hyperparametersToConfig(h: Hyperparameters, engine: Pick<Engine,
     seed: h.seed,
     validationSplit: h.validationSplit,
     earlyStoppingPatience: h.earlyStoppingPatience ?? null,
+    reduceLrPatience: h.reduceLrPatience ?? null,
+    reduceLrFactor: h.reduceLrFactor,
+    minLearningRate: h.minLearningRate,
   };
 }
 
@@ -57,6 +60,9 @@ export function configToHyperparameters(config: TrainConfig, engine: Pick<Engine
     seed: config.seed,
     validationSplit: config.validationSplit,
     earlyStoppingPatience: config.earlyStoppingPatience,
+    reduceLrPatience: config.reduceLrPatience,
+    reduceLrFactor: config.reduceLrFactor,
+    minLearningRate: config.minLearningRate,
   };
 }
 

@@ -23,6 +23,9 @@ Model and training:
   --augment OPS            comma-separated: flip,vflip,rotate,zoom,translate,brightness,contrast (or none)
   --validation-split X     fraction held out for validation
   --patience N             early stopping patience on val_loss (0 = off)
+  --reduce-lr-patience N   ReduceLROnPlateau patience on val_loss, both phases (0 = off, the default)
+  --reduce-lr-factor F     multiply the learning rate by F on a plateau, 0 < F < 1 (default 0.5)
+  --min-lr X               never reduce below X; below --lr, and below --fine-tune-lr when fine-tuning (default 0)
   --group-by CSV:COLUMN    keep images of one group on one side of the split (manifest.csv:leaf_group)
 Output and environment:
   --out DIR                writes metrics.json, confusion-matrix.json and checkpoint/ (default ./runs/<time>)
@@ -65,7 +68,8 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
       "fine-tune-layers": { type: "string" }, "fine-tune-epochs": { type: "string" }, augment: { type: "string" },
       out: { type: "string" }, seed: { type: "string" }, lr: { type: "string" }, "fine-tune-lr": { type: "string" },
       "batch-size": { type: "string" }, dropout: { type: "string" }, "validation-split": { type: "string" },
-      patience: { type: "string" }, "group-by": { type: "string" }, backend: { type: "string" },
+      patience: { type: "string" }, "reduce-lr-patience": { type: "string" }, "reduce-lr-factor": { type: "string" }, "min-lr": { type: "string" },
+      "group-by": { type: "string" }, backend: { type: "string" },
       "models-dir": { type: "string" }, weights: { type: "string" }, "cache-dir": { type: "string" }, api: { type: "string" }, token: { type: "string" },
       experiment: { type: "string" }, name: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
     },
@@ -92,6 +96,11 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
   set("validationSplit", parseFloatFlag("validation-split", values["validation-split"]));
   const patience = parseIntFlag("patience", values.patience, 0);
   if (patience !== undefined) config.earlyStoppingPatience = patience === 0 ? null : patience;
+  const reduceLrPatience = parseIntFlag("reduce-lr-patience", values["reduce-lr-patience"], 0);
+  if (reduceLrPatience !== undefined) config.reduceLrPatience = reduceLrPatience === 0 ? null : reduceLrPatience;
+  // Ranges (0 < factor < 1, min-lr below the rates) are core's to check, like --lr's: one rule, one message.
+  set("reduceLrFactor", parseFloatFlag("reduce-lr-factor", values["reduce-lr-factor"]));
+  set("minLearningRate", parseFloatFlag("min-lr", values["min-lr"]));
   const apiUrl = values.api ?? undefined;
   if (!apiUrl && (values.experiment || values.token)) throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
   if (values.weights !== undefined && values.weights.trim() === "") throw new UsageError(`--weights needs a path to a Keras .h5 file, got "${values.weights}"`);

@@ -169,6 +169,8 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
           baseModel: "mobilenet_v1_0.25_224", inputSize: 224, headUnits: [8], dropout: 0.2, augmentation: "none", optimizer: "adam",
           learningRate: 0.001, epochs: 3, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
           batchSize: 16, seed: 1, validationSplit: 0.2, earlyStoppingPatience: null,
+          // The API's defaults: ReduceLROnPlateau off, halving, no floor.
+          reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0,
         },
         agentId: null, epochs: [], evaluation: null, error: null, stopReason: null, artifacts: [], stopRequest: null,
         ...partial,

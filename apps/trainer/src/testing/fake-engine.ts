@@ -19,6 +19,7 @@ const DEFAULTS: TrainConfig = {
   baseModel: "mobilenet_v1_0.25_224", headUnits: [128], headActivation: "relu", dropout: 0.2, optimizer: "adam",
   learningRate: 0.001, epochs: 3, batchSize: 32, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
   augmentation: [], seed: 42, validationSplit: 0.2, earlyStoppingPatience: null, reduceLrPatience: null,
+  reduceLrFactor: 0.5, minLearningRate: 0,
 };
 
 /** An error shaped like core's GraftError. */

@@ -16,6 +16,7 @@ import { ErrorBox, Skeleton } from "../States";
 const INITIAL: SweepForm = {
   name: "", datasetId: "", experimentId: "", baseModels: [], headSizes: "128", augmentations: ["none"], fineTuneLayers: "0",
   learningRates: "0.001", epochs: "5", fineTuneEpochs: "0", strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE",
+  reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
 };
 
 /** A small demo: 2 learning rates × 2 heads on the smallest model, 3 epochs. */
@@ -180,6 +181,19 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
           <div className="row">
             <input id="epochs" type="number" min={1} value={form.epochs} onChange={(e) => set("epochs", e.target.value)} aria-invalid={Boolean(shown("epochs"))} style={{ width: 90 }} />
             <input aria-label="fine-tune epochs" id="ftEpochs" type="number" min={0} value={form.fineTuneEpochs} onChange={(e) => set("fineTuneEpochs", e.target.value)} aria-invalid={Boolean(shown("fineTuneEpochs"))} style={{ width: 90 }} />
+          </div>
+        </Field>
+
+        <label htmlFor="reduceLrPatience">Reduce LR on plateau</label>
+        <Field error={shown("reduceLrPatience") ?? shown("reduceLrFactor") ?? shown("minLearningRate")}
+          hint="Optional, for every run: after this many epochs without a better val loss, multiply the learning rate by the factor (default 0.5), never below the min LR (default 0; below every learning rate, and below the fine-tune rate when fine-tuning). Empty patience = off.">
+          <div className="row">
+            <span>patience</span>
+            <input id="reduceLrPatience" aria-label="reduce LR patience" value={form.reduceLrPatience} placeholder="off" onChange={(e) => set("reduceLrPatience", e.target.value)} aria-invalid={Boolean(shown("reduceLrPatience"))} style={{ width: 70 }} />
+            <span>factor</span>
+            <input id="reduceLrFactor" aria-label="reduce LR factor" value={form.reduceLrFactor} placeholder="0.5" onChange={(e) => set("reduceLrFactor", e.target.value)} aria-invalid={Boolean(shown("reduceLrFactor"))} style={{ width: 70 }} />
+            <span>min LR</span>
+            <input id="minLearningRate" aria-label="min learning rate" value={form.minLearningRate} placeholder="0" onChange={(e) => set("minLearningRate", e.target.value)} aria-invalid={Boolean(shown("minLearningRate"))} style={{ width: 90 }} />
           </div>
         </Field>
 

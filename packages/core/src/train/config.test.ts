@@ -31,6 +31,20 @@ describe("defaultTrainConfig", () => {
     [{ fineTuneLayers: 5, fineTuneEpochs: 0 }, /fineTuneEpochs .* received 0/],
     [{ fineTuneLearningRate: 0 }, /fineTuneLearningRate .* received 0/],
     [{ earlyStoppingPatience: -1 }, /earlyStoppingPatience .* received -1/],
+    [{ reduceLrPatience: 1.5 }, /reduceLrPatience .* received 1\.5/],
+    [{ reduceLrFactor: 0 }, /reduceLrFactor must be a number in \(0, 1\), received 0$/],
+    [{ reduceLrFactor: 1 }, /reduceLrFactor must be a number in \(0, 1\), received 1$/],
+    [{ reduceLrFactor: 1.5 }, /reduceLrFactor .* received 1\.5$/],
+    [{ reduceLrFactor: -0.1 }, /reduceLrFactor .* received -0\.1$/],
+    [{ reduceLrFactor: Number.NaN }, /reduceLrFactor .* received NaN$/],
+    [{ minLearningRate: -1e-6 }, /minLearningRate must be a number ≥ 0, received -0\.000001$/],
+    [{ minLearningRate: Number.POSITIVE_INFINITY }, /minLearningRate .* received Infinity$/],
+    [{ learningRate: 0.01, minLearningRate: 0.01 }, /minLearningRate must be below learningRate \(0\.01\), received 0\.01$/],
+    [{ learningRate: 0.001, minLearningRate: 0.5 }, /minLearningRate must be below learningRate \(0\.001\), received 0\.5$/],
+    [
+      { fineTuneLayers: 4, fineTuneEpochs: 1, fineTuneLearningRate: 1e-5, minLearningRate: 1e-4 },
+      /minLearningRate must be below fineTuneLearningRate \(0\.00001\) when fine-tuning, received 0\.0001$/,
+    ],
     [{ seed: Number.NaN }, /seed .* received NaN/],
   ];
   for (const [partial, message] of cases) {
@@ -39,6 +53,20 @@ describe("defaultTrainConfig", () => {
       expect(() => defaultTrainConfig(partial)).toThrow(message);
     });
   }
+
+  it("keeps ReduceLROnPlateau off by default, halving without a floor once a patience is set", () => {
+    const c = defaultTrainConfig();
+    expect([c.reduceLrPatience, c.reduceLrFactor, c.minLearningRate]).toEqual([null, 0.5, 0]);
+    const on = defaultTrainConfig({ reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 });
+    expect([on.reduceLrPatience, on.reduceLrFactor, on.minLearningRate]).toEqual([3, 0.2, 1e-6]);
+  });
+
+  it("bounds minLearningRate by the fine-tuning rate only when there is a fine-tuning phase", () => {
+    // 1e-4 is above the default fine-tuning rate (1e-5), which a head-only run never uses.
+    expect(defaultTrainConfig({ minLearningRate: 1e-4 }).minLearningRate).toBe(1e-4);
+    expect(() => defaultTrainConfig({ minLearningRate: 1e-5, fineTuneLayers: 2, fineTuneEpochs: 1 })).toThrow(/received 0\.00001$/);
+    expect(defaultTrainConfig({ minLearningRate: 1e-6, fineTuneLayers: 2, fineTuneEpochs: 1 }).minLearningRate).toBe(1e-6);
+  });
 
   it("rejects unknown fields by name", () => {
     expect(() => defaultTrainConfig({ epoch: 3 } as unknown as Partial<TrainConfig>)).toThrow(/"epoch"/);

@@ -27,6 +27,9 @@ export const DEFAULT_TRAIN_CONFIG: Readonly<TrainConfig> = Object.freeze({
   validationSplit: 0.2,
   earlyStoppingPatience: null,
   reduceLrPatience: null,
+  // Halving on a plateau was the engine's fixed behaviour before the factor was configurable.
+  reduceLrFactor: 0.5,
+  minLearningRate: 0,
 });
 
 const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? JSON.stringify(v) : String(v));
@@ -66,6 +69,16 @@ export function validateTrainConfig(config: TrainConfig, baseLayerCount?: number
   for (const field of ["earlyStoppingPatience", "reduceLrPatience"] as const) {
     const v = c[field];
     if (v !== null && (!isInt(v) || v < 0)) bad(field, v, "null or an integer ≥ 0");
+  }
+  // Keras raises for factor >= 1 (it would never reduce); 0 would drop the rate straight to the minimum.
+  if (!isNum(c.reduceLrFactor) || c.reduceLrFactor <= 0 || c.reduceLrFactor >= 1) bad("reduceLrFactor", c.reduceLrFactor, "a number in (0, 1)");
+  if (!isNum(c.minLearningRate) || c.minLearningRate < 0) bad("minLearningRate", c.minLearningRate, "a number ≥ 0");
+  // ReduceLROnPlateau only reduces a rate above min_lr, so a minimum at or above the rate a phase
+  // starts from would silently turn the callback off there. Both phases use the same settings, so
+  // the fine-tuning rate bounds it too, but only when there is a fine-tuning phase.
+  if (c.minLearningRate >= c.learningRate) bad("minLearningRate", c.minLearningRate, `below learningRate (${show(c.learningRate)})`);
+  if (c.fineTuneLayers > 0 && c.minLearningRate >= c.fineTuneLearningRate) {
+    bad("minLearningRate", c.minLearningRate, `below fineTuneLearningRate (${show(c.fineTuneLearningRate)}) when fine-tuning`);
   }
   return c;
 }

@@ -7,10 +7,8 @@ import * as tf from "@tensorflow/tfjs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { selectBackend } from "../backend/select";
-import { CallbackList, type Callback, type TrainingContext } from "../callbacks/callback";
-import { EarlyStopping } from "../callbacks/early-stopping";
+import { CallbackList, type TrainingContext } from "../callbacks/callback";
 import { ModelCheckpoint } from "../callbacks/model-checkpoint";
-import { ReduceLROnPlateau } from "../callbacks/reduce-lr";
 import { scanDataset } from "../data/scan";
 import { splitDataset } from "../data/split";
 import { evaluatePredictions } from "../evaluation/evaluate";
@@ -20,13 +18,14 @@ import { layerCount, runGraph, type FoldedGraph } from "../features/graph";
 import { splitGraph } from "../features/split";
 import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
-import type { EpochRecord, ImageEntry, TrainConfig, TrainOptions, TrainResult } from "../types";
+import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
 import { createRng } from "../util/random";
 import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
 import { validateTrainConfig } from "./config";
 import { createHead, disposeHead, headLogits, headVariables, type Head } from "./head";
 import { evaluateSource, runEpochs, type BatchSource } from "./loop";
 import { createOptimizer, getLearningRate, setLearningRate } from "./optimizer";
+import { phaseCallbacks } from "./phase-callbacks";
 import { makeTrainable } from "./trainable";
 import { arraySource } from "./sources";
 import { augmentedSource } from "./augmented-source";
@@ -42,15 +41,6 @@ function addStats(total: CacheStats, r: ExtractResult): void {
   total.hits += r.hits;
   total.misses += r.misses;
   total.seconds += r.seconds;
-}
-
-/** Keras-style callbacks for one phase from the config (a fresh EarlyStopping per phase). */
-function phaseCallbacks(config: TrainConfig, checkpoint: Callback | null): Callback[] {
-  const list: Callback[] = [];
-  if (config.earlyStoppingPatience !== null) list.push(new EarlyStopping({ monitor: "val_loss", patience: config.earlyStoppingPatience, restoreBestWeights: true }));
-  if (config.reduceLrPatience !== null) list.push(new ReduceLROnPlateau({ monitor: "val_loss", patience: config.reduceLrPatience, factor: 0.5 }));
-  if (checkpoint !== null) list.push(checkpoint);
-  return list;
 }
 
 function snapshotContext(variables: () => tf.Variable[], optimizer: tf.Optimizer, save: (dir: string) => Promise<void>): TrainingContext {
@@ -158,7 +148,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const variables = [...trainable, ...headVariables(head)];
       const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
       const context2 = snapshotContext(() => variables, optimizer2, saveTo);
-      const callbacks2 = new CallbackList(phaseCallbacks({ ...config }, checkpoint));
+      // The same settings as the head phase (patience, factor, minimum rate), in fresh callbacks.
+      const callbacks2 = new CallbackList(phaseCallbacks(config, checkpoint));
       callbacks2.setContext(context2);
       await callbacks2.onTrainBegin();
       const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks });

@@ -27,7 +27,9 @@ describe("openDatabase", () => {
     expect(tables).toEqual(["agents", "artifacts", "datasets", "epochs", "evaluations", "experiments", "notes", "run_tags", "runs", "sweeps"]);
     // Every sortable run column has an index.
     const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
-    for (const col of ["best_val_accuracy", "learning_rate", "created_at", "head_units_total", "final_val_loss"]) expect(indexes).toContain(`runs_${col}_idx`);
+    for (const col of ["best_val_accuracy", "learning_rate", "created_at", "head_units_total", "final_val_loss", "reduce_lr_patience", "reduce_lr_factor", "min_learning_rate"]) {
+      expect(indexes).toContain(`runs_${col}_idx`);
+    }
     c.close();
   });
 
@@ -44,6 +46,12 @@ describe("openDatabase", () => {
        VALUES (?, 'r', 'QUEUED', ?, 'm', 224, '[1]', 1, 0.2, 'none', 'adam', 0.001, 1, 0, 0, 0.00001, 32, 1, 0.2, ?)`,
     );
     insertRun.run("r1", "d", now);
+    // A row written without the ReduceLROnPlateau columns (as before they existed) reads the old behaviour.
+    expect(c.prepare("SELECT reduce_lr_patience, reduce_lr_factor, min_learning_rate FROM runs WHERE id = 'r1'").get()).toEqual({
+      reduce_lr_patience: null,
+      reduce_lr_factor: 0.5,
+      min_learning_rate: 0,
+    });
     expect(() => insertRun.run("r2", "missing-dataset", now)).toThrow(/FOREIGN KEY/);
     const insertEpoch = c.prepare("INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r1', ?, 'HEAD', 1, 0.5, 0.001, 1, 1, ?)");
     insertEpoch.run(1, now);

@@ -13,6 +13,7 @@ import {
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D } from "../hyperparameters";
 import { Phase, RunField, RunStatus, SortDirection } from "./enums";
+import { LessThan } from "./validators";
 
 /** Hyperparameters of one run; omitted ones take {@link D}'s defaults. */
 @InputType()
@@ -36,6 +37,19 @@ export class HyperparametersInput {
   @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(B.earlyStoppingPatience.min) @Max(B.earlyStoppingPatience.max)
   earlyStoppingPatience?: number | null;
+  @Field(() => Int, { nullable: true, description: "ReduceLROnPlateau patience on val_loss, in both phases; null or omitted = off." })
+  @IsOptional() @Min(B.reduceLrPatience.min) @Max(B.reduceLrPatience.max)
+  reduceLrPatience?: number | null;
+  @Field(() => Float, { defaultValue: D.reduceLrFactor, nullable: true, description: "ReduceLROnPlateau factor, in (0, 1)." })
+  @IsOptional() @IsPositive() @LessThan(B.reduceLrFactor.max)
+  reduceLrFactor?: number | null;
+  @Field(() => Float, {
+    defaultValue: D.minLearningRate,
+    nullable: true,
+    description: "ReduceLROnPlateau floor (Keras' min_lr), >= 0; below learningRate, and below fineTuneLearningRate when fineTuneLayers > 0.",
+  })
+  @IsOptional() @Min(B.minLearningRate.min) @LessThan(B.minLearningRate.max)
+  minLearningRate?: number | null;
 }
 
 /** Creates one queued run. */

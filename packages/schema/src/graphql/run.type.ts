@@ -20,6 +20,11 @@ export class Hyperparameters {
   @Field(() => Int) seed!: number;
   @Field(() => Float) validationSplit!: number;
   @Field(() => Int, { nullable: true }) earlyStoppingPatience!: number | null;
+  @Field(() => Int, { nullable: true, description: "ReduceLROnPlateau patience on val_loss, in both phases; null when the callback is off." })
+  reduceLrPatience!: number | null;
+  @Field(() => Float, { description: "ReduceLROnPlateau factor: each plateau multiplies the learning rate by it." }) reduceLrFactor!: number;
+  @Field(() => Float, { description: "ReduceLROnPlateau floor (Keras' min_lr): the learning rate is never reduced below it." })
+  minLearningRate!: number;
 }
 
 /**

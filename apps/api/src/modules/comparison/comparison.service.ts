@@ -29,6 +29,9 @@ const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [
   "seed",
   "validationSplit",
   "earlyStoppingPatience",
+  "reduceLrPatience",
+  "reduceLrFactor",
+  "minLearningRate",
 ];
 
 function show(v: Hyperparameters[keyof Hyperparameters]): string | null {

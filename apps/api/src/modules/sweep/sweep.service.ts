@@ -122,6 +122,10 @@ export class SweepService {
           batchSize: input.batchSize,
           validationSplit,
           seed,
+          // Fixed for every run; resolveHyperparameters checks the floor against each point's rates.
+          reduceLrPatience: input.reduceLrPatience ?? null,
+          reduceLrFactor: input.reduceLrFactor,
+          minLearningRate: input.minLearningRate,
         },
         this.catalog,
       ),

@@ -119,7 +119,13 @@ export type CreateSweepInput = {
   experimentId: Scalars['ID']['input'];
   fineTuneEpochs?: Scalars['Int']['input'];
   maxRuns?: InputMaybe<Scalars['Int']['input']>;
+  /** ReduceLROnPlateau floor for every run: below every searched learning rate, and below every fine-tuning rate when a depth is > 0. */
+  minLearningRate?: InputMaybe<Scalars['Float']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+  /** ReduceLROnPlateau factor for every run, in (0, 1). */
+  reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
+  /** ReduceLROnPlateau patience for every run; null or omitted = off. */
+  reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
   searchSpace: SearchSpaceInput;
   seed?: InputMaybe<Scalars['Int']['input']>;
   strategy?: SweepStrategy;
@@ -236,7 +242,13 @@ export type Hyperparameters = {
   headUnits: Array<Scalars['Int']['output']>;
   inputSize: Scalars['Int']['output'];
   learningRate: Scalars['Float']['output'];
+  /** ReduceLROnPlateau floor (Keras' min_lr): the learning rate is never reduced below it. */
+  minLearningRate: Scalars['Float']['output'];
   optimizer: Scalars['String']['output'];
+  /** ReduceLROnPlateau factor: each plateau multiplies the learning rate by it. */
+  reduceLrFactor: Scalars['Float']['output'];
+  /** ReduceLROnPlateau patience on val_loss, in both phases; null when the callback is off. */
+  reduceLrPatience?: Maybe<Scalars['Int']['output']>;
   seed: Scalars['Int']['output'];
   validationSplit: Scalars['Float']['output'];
 };
@@ -255,7 +267,13 @@ export type HyperparametersInput = {
   /** Only for a custom model.json base; registry models know their size. */
   inputSize?: InputMaybe<Scalars['Int']['input']>;
   learningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** ReduceLROnPlateau floor (Keras' min_lr), >= 0; below learningRate, and below fineTuneLearningRate when fineTuneLayers > 0. */
+  minLearningRate?: InputMaybe<Scalars['Float']['input']>;
   optimizer?: InputMaybe<Scalars['String']['input']>;
+  /** ReduceLROnPlateau factor, in (0, 1). */
+  reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
+  /** ReduceLROnPlateau patience on val_loss, in both phases; null or omitted = off. */
+  reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
   seed?: InputMaybe<Scalars['Int']['input']>;
   validationSplit?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -585,7 +603,10 @@ export type RunField =
   | 'HEAD_UNITS'
   | 'INPUT_SIZE'
   | 'LEARNING_RATE'
+  | 'MIN_LEARNING_RATE'
   | 'NAME'
+  | 'REDUCE_LR_FACTOR'
+  | 'REDUCE_LR_PATIENCE'
   | 'SEED'
   | 'STARTED_AT'
   | 'STATUS'
@@ -708,7 +729,7 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
-export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null } };
+export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } };
 
 export type RunControlFieldsFragment = { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null };
 
@@ -725,7 +746,7 @@ export type ClaimRunMutationVariables = Exact<{
 }>;
 
 
-export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null } } | null };
+export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } } | null };
 
 export type HeartbeatMutationVariables = Exact<{
   input: HeartbeatInput;
@@ -839,6 +860,9 @@ export const ClaimedRunFragmentDoc = new TypedDocumentString(`
     seed
     validationSplit
     earlyStoppingPatience
+    reduceLrPatience
+    reduceLrFactor
+    minLearningRate
   }
 }
     `, {"fragmentName":"ClaimedRun"}) as unknown as TypedDocumentString<ClaimedRunFragment, unknown>;
@@ -890,6 +914,9 @@ export const ClaimRunDocument = new TypedDocumentString(`
     seed
     validationSplit
     earlyStoppingPatience
+    reduceLrPatience
+    reduceLrFactor
+    minLearningRate
   }
 }`) as unknown as TypedDocumentString<ClaimRunMutation, ClaimRunMutationVariables>;
 export const HeartbeatDocument = new TypedDocumentString(`

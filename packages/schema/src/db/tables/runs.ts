@@ -46,6 +46,12 @@ export const runs = sqliteTable(
     seed: integer("seed").notNull(),
     validationSplit: real("validation_split").notNull(),
     earlyStoppingPatience: integer("early_stopping_patience"),
+    /** ReduceLROnPlateau on val_loss in both phases; null = off. */
+    reduceLrPatience: integer("reduce_lr_patience"),
+    // Defaults are the engine's behaviour before these were settings, so rows written before them
+    // read as what those runs did: halving on a plateau (when enabled), with no floor.
+    reduceLrFactor: real("reduce_lr_factor").notNull().default(0.5),
+    minLearningRate: real("min_learning_rate").notNull().default(0),
 
     backend: text("backend"),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
@@ -96,6 +102,9 @@ export const runs = sqliteTable(
     index("runs_batch_size_idx").on(t.batchSize, t.id),
     index("runs_seed_idx").on(t.seed, t.id),
     index("runs_validation_split_idx").on(t.validationSplit, t.id),
+    index("runs_reduce_lr_patience_idx").on(t.reduceLrPatience, t.id),
+    index("runs_reduce_lr_factor_idx").on(t.reduceLrFactor, t.id),
+    index("runs_min_learning_rate_idx").on(t.minLearningRate, t.id),
     index("runs_best_val_accuracy_idx").on(t.bestValAccuracy, t.id),
     index("runs_best_epoch_idx").on(t.bestEpoch, t.id),
     index("runs_final_val_accuracy_idx").on(t.finalValAccuracy, t.id),
