@@ -371,6 +371,19 @@ describe("sweeps, runs query, comparison", () => {
     expect(await sweepCount()).toBe(before);
   });
 
+  it("gives every run of a sweep its early-stopping patience, and refuses an impossible one", async () => {
+    const space = { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[64]], learningRates: [0.001, 0.01] };
+    const r = await t.client.data<{ createSweep: { id: string; runs: { hyperparameters: { earlyStoppingPatience: number | null } }[] } }>(
+      "mutation($input: CreateSweepInput!) { createSweep(input: $input) { id runs { hyperparameters { earlyStoppingPatience } } } }",
+      { input: { experimentId, datasetId, searchSpace: space, earlyStoppingPatience: 3 } },
+    );
+    expect(r.createSweep.runs.map((run) => run.hyperparameters.earlyStoppingPatience)).toEqual([3, 3]);
+    await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: r.createSweep.id });
+    const bad = await t.client.errorCode(Q.createSweep, { input: { experimentId, datasetId, searchSpace: space, earlyStoppingPatience: 0 } });
+    expect(bad.code).toBe("BAD_USER_INPUT");
+    expect(bad.message).toContain("earlyStoppingPatience");
+  });
+
   it("caps a GRID by maxRuns and draws a seeded RANDOM sweep", async () => {
     const space = { baseModels: ["mobilenet_v1_0.25_224", "vgg16"], headUnits: [[64], [128]], learningRates: [0.001, 0.01, 0.1] };
     const capped = await t.client.data<{ createSweep: { progress: { total: number } } }>(Q.createSweep, { input: { experimentId, datasetId, searchSpace: space, maxRuns: 5 } });

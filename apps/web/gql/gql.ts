@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment RunRow on Run {\n    id name status experimentId sweepId backend agentId\n    createdAt startedAt finishedAt durationMs\n    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit\n      reduceLrPatience reduceLrFactor minLearningRate\n    }\n  }\n": typeof types.RunRowFragmentDoc,
+    "\n  fragment RunRow on Run {\n    id name status experimentId sweepId backend agentId\n    createdAt startedAt finishedAt durationMs\n    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit\n      earlyStoppingPatience reduceLrPatience reduceLrFactor minLearningRate\n    }\n  }\n": typeof types.RunRowFragmentDoc,
     "\n  fragment EpochFields on Epoch {\n    epoch phase loss accuracy valLoss valAccuracy learningRate durationMs imagesPerSec createdAt\n  }\n": typeof types.EpochFieldsFragmentDoc,
     "\n  query Experiments {\n    experiments { id name description createdAt runCount bestValAccuracy }\n    sweeps { id name status experimentId createdAt progress { total queued running completed failed canceled stoppedEarly } }\n  }\n": typeof types.ExperimentsDocument,
     "\n  query Experiment($id: ID!) {\n    experiment(id: $id) { id name description createdAt runCount bestValAccuracy }\n  }\n": typeof types.ExperimentDocument,
@@ -34,7 +34,7 @@ type Documents = {
     "\n  subscription EpochLogged($runId: ID!) {\n    epochLogged(runId: $runId) { ...EpochFields }\n  }\n": typeof types.EpochLoggedDocument,
 };
 const documents: Documents = {
-    "\n  fragment RunRow on Run {\n    id name status experimentId sweepId backend agentId\n    createdAt startedAt finishedAt durationMs\n    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit\n      reduceLrPatience reduceLrFactor minLearningRate\n    }\n  }\n": types.RunRowFragmentDoc,
+    "\n  fragment RunRow on Run {\n    id name status experimentId sweepId backend agentId\n    createdAt startedAt finishedAt durationMs\n    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit\n      earlyStoppingPatience reduceLrPatience reduceLrFactor minLearningRate\n    }\n  }\n": types.RunRowFragmentDoc,
     "\n  fragment EpochFields on Epoch {\n    epoch phase loss accuracy valLoss valAccuracy learningRate durationMs imagesPerSec createdAt\n  }\n": types.EpochFieldsFragmentDoc,
     "\n  query Experiments {\n    experiments { id name description createdAt runCount bestValAccuracy }\n    sweeps { id name status experimentId createdAt progress { total queued running completed failed canceled stoppedEarly } }\n  }\n": types.ExperimentsDocument,
     "\n  query Experiment($id: ID!) {\n    experiment(id: $id) { id name description createdAt runCount bestValAccuracy }\n  }\n": types.ExperimentDocument,
@@ -56,7 +56,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RunRow on Run {\n    id name status experimentId sweepId backend agentId\n    createdAt startedAt finishedAt durationMs\n    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit\n      reduceLrPatience reduceLrFactor minLearningRate\n    }\n  }\n"): typeof import('./graphql').RunRowFragmentDoc;
+export function graphql(source: "\n  fragment RunRow on Run {\n    id name status experimentId sweepId backend agentId\n    createdAt startedAt finishedAt durationMs\n    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit\n      earlyStoppingPatience reduceLrPatience reduceLrFactor minLearningRate\n    }\n  }\n"): typeof import('./graphql').RunRowFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

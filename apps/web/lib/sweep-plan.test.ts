@@ -38,7 +38,7 @@ describe("run counting", () => {
 const base: SweepForm = {
   name: " demo ", datasetId: "d1", experimentId: "e1", baseModels: ["m1", "m2"], headSizes: "128; 256,128",
   augmentations: ["none"], fineTuneLayers: "0, 2", learningRates: "0.001, 0.0003", epochs: "3", fineTuneEpochs: "1",
-  strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE", reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
+  strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE", earlyStoppingPatience: "", reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
 };
 
 describe("validateSweepForm", () => {
@@ -59,6 +59,23 @@ describe("validateSweepForm", () => {
     const r = validateSweepForm({ ...base, fineTuneEpochs: "0" });
     expect(r.errors.fineTuneEpochs).toMatch(/at least 1 fine-tune epoch/);
     expect(validateSweepForm({ ...base, fineTuneLayers: "0", fineTuneEpochs: "0" }).input).not.toBeNull();
+  });
+});
+
+describe("EarlyStopping setting of a sweep", () => {
+  it("is left out when empty and sent when given", () => {
+    expect(validateSweepForm(base).input).not.toHaveProperty("earlyStoppingPatience");
+    const r = validateSweepForm({ ...base, earlyStoppingPatience: " 4 " });
+    expect(r.errors).toEqual({});
+    expect(r.input).toMatchObject({ earlyStoppingPatience: 4 });
+  });
+
+  it("rejects a patience that is not a whole number from 1 to 1000, quoting it", () => {
+    for (const bad of ["0", "2.5", "many"]) {
+      const r = validateSweepForm({ ...base, earlyStoppingPatience: bad });
+      expect(r.errors.earlyStoppingPatience).toContain(`"${bad}"`);
+      expect(r.input).toBeNull();
+    }
   });
 });
 

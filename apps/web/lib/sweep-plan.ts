@@ -87,6 +87,8 @@ export interface SweepForm {
   maxRuns: string;
   seed: string;
   earlyTermination: EarlyTermination;
+  /** EarlyStopping patience (epochs without a better val loss) for every run; empty = off. */
+  earlyStoppingPatience: string;
   /** ReduceLROnPlateau patience for every run; empty = off. */
   reduceLrPatience: string;
   /** ReduceLROnPlateau factor; empty = the API's default (0.5). */
@@ -175,6 +177,8 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
   if (!seed.ok) errors.seed = seed.error;
   const reduceLr = parseReduceLr(form, lrs.ok ? lrs.value : null);
   Object.assign(errors, reduceLr.errors);
+  const stopPatience = form.earlyStoppingPatience.trim() === "" ? null : parseInt1(form.earlyStoppingPatience, "Early stopping patience", 1, 1000);
+  if (stopPatience && !stopPatience.ok) errors.earlyStoppingPatience = `${stopPatience.error} (leave it empty to train every epoch)`;
   if (depths.ok && ftEpochs.ok && depths.value.some((d) => d > 0) && ftEpochs.value === 0) {
     errors.fineTuneEpochs = `Fine-tune epochs: depths ${depths.value.join(", ")} unfreeze layers, so give at least 1 fine-tune epoch (got "${form.fineTuneEpochs}")`;
   }
@@ -187,7 +191,7 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
   });
   const planned = plannedRunCount(form.strategy, grid, maxRuns);
   const valid = Object.keys(errors).length === 0 && heads.ok && depths.ok && lrs.ok && epochs.ok && ftEpochs.ok && seed.ok;
-  if (!valid || reduceLr.value === null) return { errors, planned, input: null };
+  if (!valid || reduceLr.value === null || (stopPatience && !stopPatience.ok)) return { errors, planned, input: null };
   const input: CreateSweepInput = {
     experimentId: form.experimentId,
     datasetId: form.datasetId,
@@ -198,6 +202,7 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
     epochs: epochs.value,
     fineTuneEpochs: ftEpochs.value,
     ...reduceLr.value,
+    ...(stopPatience?.ok ? { earlyStoppingPatience: stopPatience.value } : {}),
     searchSpace: {
       baseModels: form.baseModels,
       headUnits: heads.value,

@@ -92,6 +92,8 @@ export function RunView({ id }: { id: string }) {
             <dt>fine-tune</dt><dd>{h.fineTuneLayers} layers · lr {num(h.fineTuneLearningRate)}</dd>
             <dt>batch / seed</dt><dd>{h.batchSize} / {h.seed}</dd>
             <dt>validation split</dt><dd>{h.validationSplit}</dd>
+            <dt>early stopping</dt>
+            <dd data-testid="run-early-stopping">{h.earlyStoppingPatience == null ? "off" : `patience ${h.earlyStoppingPatience} (val loss, best weights restored)`}</dd>
             <dt>reduce LR on plateau</dt>
             <dd data-testid="run-reduce-lr">{h.reduceLrPatience == null ? "off" : `patience ${h.reduceLrPatience} · factor ${num(h.reduceLrFactor)} · min lr ${num(h.minLearningRate)}`}</dd>
           </dl>

@@ -16,7 +16,7 @@ import { ErrorBox, Skeleton } from "../States";
 const INITIAL: SweepForm = {
   name: "", datasetId: "", experimentId: "", baseModels: [], headSizes: "128", augmentations: ["none"], fineTuneLayers: "0",
   learningRates: "0.001", epochs: "5", fineTuneEpochs: "0", strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE",
-  reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
+  earlyStoppingPatience: "", reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
 };
 
 /** A small demo: 2 learning rates × 2 heads on the smallest model, 3 epochs. */
@@ -181,6 +181,15 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
           <div className="row">
             <input id="epochs" type="number" min={1} value={form.epochs} onChange={(e) => set("epochs", e.target.value)} aria-invalid={Boolean(shown("epochs"))} style={{ width: 90 }} />
             <input aria-label="fine-tune epochs" id="ftEpochs" type="number" min={0} value={form.fineTuneEpochs} onChange={(e) => set("fineTuneEpochs", e.target.value)} aria-invalid={Boolean(shown("fineTuneEpochs"))} style={{ width: 90 }} />
+          </div>
+        </Field>
+
+        <label htmlFor="earlyStoppingPatience">Early stopping</label>
+        <Field error={shown("earlyStoppingPatience")}
+          hint="Optional, for every run and each phase: stop after this many epochs without a better val loss and keep the best epoch's weights (Keras EarlyStopping, restore_best_weights). Empty = train every epoch.">
+          <div className="row">
+            <span>patience</span>
+            <input id="earlyStoppingPatience" aria-label="early stopping patience" value={form.earlyStoppingPatience} placeholder="off" onChange={(e) => set("earlyStoppingPatience", e.target.value)} aria-invalid={Boolean(shown("earlyStoppingPatience"))} style={{ width: 70 }} />
           </div>
         </Field>
 

@@ -35,6 +35,9 @@ export class CreateSweepInput {
   @Field(() => Int, { defaultValue: D.fineTuneEpochs, nullable: false }) @Min(B.fineTuneEpochs.min) @Max(B.fineTuneEpochs.max) fineTuneEpochs!: number;
   @Field(() => Int, { defaultValue: D.batchSize, nullable: false }) @Min(B.batchSize.min) @Max(B.batchSize.max) batchSize!: number;
   @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
+  @Field(() => Int, { nullable: true, description: "EarlyStopping patience (epochs without a better val loss) for every run; null or omitted = off." })
+  @IsOptional() @Min(B.earlyStoppingPatience.min) @Max(B.earlyStoppingPatience.max)
+  earlyStoppingPatience?: number | null;
   @Field(() => Int, { nullable: true, description: "ReduceLROnPlateau patience for every run; null or omitted = off." })
   @IsOptional() @Min(B.reduceLrPatience.min) @Max(B.reduceLrPatience.max)
   reduceLrPatience?: number | null;

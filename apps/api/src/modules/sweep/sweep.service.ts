@@ -123,6 +123,7 @@ export class SweepService {
           validationSplit,
           seed,
           // Fixed for every run; resolveHyperparameters checks the floor against each point's rates.
+          earlyStoppingPatience: input.earlyStoppingPatience ?? null,
           reduceLrPatience: input.reduceLrPatience ?? null,
           reduceLrFactor: input.reduceLrFactor,
           minLearningRate: input.minLearningRate,

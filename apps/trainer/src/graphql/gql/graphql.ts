@@ -114,6 +114,8 @@ export type CreateRunInput = {
 export type CreateSweepInput = {
   batchSize?: Scalars['Int']['input'];
   datasetId: Scalars['ID']['input'];
+  /** EarlyStopping patience (epochs without a better val loss) for every run; null or omitted = off. */
+  earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
   earlyTermination?: EarlyTermination;
   epochs?: Scalars['Int']['input'];
   experimentId: Scalars['ID']['input'];
