@@ -24,7 +24,7 @@ import { LogAgents, type LogRate } from "./log-agents";
 
 const BATCH = 50;
 const BATCHES = Number(process.env["BENCH_BATCHES"] ?? 200);
-const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 5);
+const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 7);
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 10_000);
 const EPOCHS_PER_RUN = 30;
 
