@@ -593,6 +593,7 @@ export type RunField =
   | 'CREATED_AT'
   | 'DROPOUT'
   | 'DURATION_MS'
+  | 'EARLY_STOPPING_PATIENCE'
   | 'EPOCHS'
   | 'EPOCH_COUNT'
   | 'FINAL_VAL_ACCURACY'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RunRowFragment } from "../gql/graphql";
-import { columnByKey, isRunField, reduceLrPatience, RUN_COLUMNS } from "./run-columns";
+import { columnByKey, isRunField, offOr, RUN_COLUMNS } from "./run-columns";
 
 const run = (h: Partial<RunRowFragment["hyperparameters"]>): RunRowFragment => ({
   id: "r1", name: "run", status: "COMPLETED", experimentId: null, sweepId: null, backend: null, agentId: null,
@@ -9,7 +9,7 @@ const run = (h: Partial<RunRowFragment["hyperparameters"]>): RunRowFragment => (
   hyperparameters: {
     baseModel: "mobilenet_v1_0.25_224", inputSize: 224, headUnits: [128], dropout: 0.2, augmentation: "none", optimizer: "adam",
     learningRate: 0.001, epochs: 5, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5, batchSize: 32, seed: 42,
-    validationSplit: 0.2, reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0, ...h,
+    validationSplit: 0.2, earlyStoppingPatience: null, reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0, ...h,
   },
 });
 
@@ -28,7 +28,9 @@ describe("run columns", () => {
     expect(render("reduceLrFactor", run({ reduceLrFactor: 0.2 }))).toBe("0.2");
     expect(render("minLearningRate", run({ minLearningRate: 1e-6 }))).toBe("1e-6");
     expect(render("minLearningRate", run({}))).toBe("0");
-    expect(reduceLrPatience(undefined)).toBe("off");
+    expect(render("earlyStoppingPatience", run({}))).toBe("off");
+    expect(render("earlyStoppingPatience", run({ earlyStoppingPatience: 4 }))).toBe("4");
+    expect(offOr(undefined)).toBe("off");
   });
 
   it("keeps every column key unique", () => {

@@ -20,8 +20,8 @@ export interface RunColumn {
   render: (run: RunRowFragment) => string;
 }
 
-/** ReduceLROnPlateau's patience as shown: "off" when the run does not reduce its learning rate. */
-export function reduceLrPatience(patience: number | null | undefined): string {
+/** A callback's patience as shown: "off" when the run does not use the callback. */
+export function offOr(patience: number | null | undefined): string {
   return patience == null ? "off" : String(patience);
 }
 
@@ -47,7 +47,8 @@ export const RUN_COLUMNS: readonly RunColumn[] = [
   { key: "batchSize", label: "Batch", field: "BATCH_SIZE", filter: "range", width: 70, numeric: true, render: (r) => String(r.hyperparameters.batchSize) },
   { key: "seed", label: "Seed", field: "SEED", filter: "range", width: 70, numeric: true, render: (r) => String(r.hyperparameters.seed) },
   { key: "inputSize", label: "Input", field: "INPUT_SIZE", filter: "range", width: 70, numeric: true, render: (r) => String(r.hyperparameters.inputSize) },
-  { key: "reduceLrPatience", label: "LR patience", field: "REDUCE_LR_PATIENCE", filter: "range", width: 96, numeric: true, render: (r) => reduceLrPatience(r.hyperparameters.reduceLrPatience) },
+  { key: "earlyStoppingPatience", label: "Stop patience", field: "EARLY_STOPPING_PATIENCE", filter: "range", width: 104, numeric: true, render: (r) => offOr(r.hyperparameters.earlyStoppingPatience) },
+  { key: "reduceLrPatience", label: "LR patience", field: "REDUCE_LR_PATIENCE", filter: "range", width: 96, numeric: true, render: (r) => offOr(r.hyperparameters.reduceLrPatience) },
   { key: "reduceLrFactor", label: "LR factor", field: "REDUCE_LR_FACTOR", filter: "range", width: 84, numeric: true, render: (r) => num(r.hyperparameters.reduceLrFactor) },
   { key: "minLearningRate", label: "Min LR", field: "MIN_LEARNING_RATE", filter: "range", width: 80, numeric: true, render: (r) => num(r.hyperparameters.minLearningRate) },
   { key: "createdAt", label: "Created", field: "CREATED_AT", filter: "none", width: 150, numeric: false, render: (r) => r.createdAt.replace("T", " ").slice(0, 19) },
@@ -67,7 +68,7 @@ export function columnByKey(key: string): RunColumn | undefined {
 export const RUN_FIELDS = [
   "CREATED_AT", "STARTED_AT", "FINISHED_AT", "DURATION_MS", "STATUS", "NAME", "BASE_MODEL", "INPUT_SIZE", "HEAD_UNITS",
   "DROPOUT", "AUGMENTATION", "LEARNING_RATE", "FINE_TUNE_LAYERS", "FINE_TUNE_LEARNING_RATE", "EPOCHS", "FINE_TUNE_EPOCHS",
-  "BATCH_SIZE", "SEED", "VALIDATION_SPLIT", "REDUCE_LR_PATIENCE", "REDUCE_LR_FACTOR", "MIN_LEARNING_RATE",
+  "BATCH_SIZE", "SEED", "VALIDATION_SPLIT", "EARLY_STOPPING_PATIENCE", "REDUCE_LR_PATIENCE", "REDUCE_LR_FACTOR", "MIN_LEARNING_RATE",
   "BEST_VAL_ACCURACY", "BEST_EPOCH", "FINAL_VAL_ACCURACY", "FINAL_VAL_LOSS", "EPOCH_COUNT",
 ] as const satisfies readonly RunField[];
 

@@ -102,6 +102,7 @@ export const runs = sqliteTable(
     index("runs_batch_size_idx").on(t.batchSize, t.id),
     index("runs_seed_idx").on(t.seed, t.id),
     index("runs_validation_split_idx").on(t.validationSplit, t.id),
+    index("runs_early_stopping_patience_idx").on(t.earlyStoppingPatience, t.id),
     index("runs_reduce_lr_patience_idx").on(t.reduceLrPatience, t.id),
     index("runs_reduce_lr_factor_idx").on(t.reduceLrFactor, t.id),
     index("runs_min_learning_rate_idx").on(t.minLearningRate, t.id),

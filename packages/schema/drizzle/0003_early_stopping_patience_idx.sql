@@ -1,0 +1,1 @@
+CREATE INDEX `runs_early_stopping_patience_idx` ON `runs` (`early_stopping_patience`,`id`);
