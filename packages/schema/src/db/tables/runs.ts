@@ -84,6 +84,9 @@ export const runs = sqliteTable(
     // through runs_status_created_idx, while an index on the lease would be rewritten by every
     // logEpochs and heartbeat call, the API's hottest writes.
     // One (column, id) index per sortable field: keyset pagination walks it in either direction.
+    // (The claim-queue index above has created_at between status and id, so sorting by status
+    // would still sort each status group by id in a temp b-tree: a whole group per page.)
+    index("runs_status_idx").on(t.status, t.id),
     index("runs_created_at_idx").on(t.createdAt, t.id),
     index("runs_started_at_idx").on(t.startedAt, t.id),
     index("runs_finished_at_idx").on(t.finishedAt, t.id),
