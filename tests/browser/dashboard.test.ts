@@ -127,6 +127,19 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
   it("lists the runs in the experiment table and compares two", async () => {
     await page.getByRole("link", { name: "First experiment" }).first().click();
     await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBe(2);
+    // Enum filters take several values (runs matching any), kept in the URL.
+    const statusFilter = page.getByTestId("filter-status");
+    await statusFilter.locator("summary").click();
+    await statusFilter.getByLabel("FAILED").check();
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 10_000 }).toBe(0);
+    await statusFilter.getByLabel("COMPLETED").check();
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 10_000 }).toBe(2);
+    expect(new URL(page.url()).searchParams.getAll("status").sort()).toEqual(["COMPLETED", "FAILED"]);
+    expect(await statusFilter.locator("summary").textContent()).toBe("2 selected");
+    await statusFilter.getByRole("button", { name: "clear" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll("status")).toEqual([]);
+    await page.mouse.click(5, 5); // a click elsewhere closes the list
+    await expect.poll(() => statusFilter.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await page.getByTestId("sort-bestValAccuracy").click();
     await page.waitForURL(/sort=BEST_VAL_ACCURACY\.desc/);
     // Selection lives in the URL: click each row's box, then check the toolbar and the address.

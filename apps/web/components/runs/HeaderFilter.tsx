@@ -1,6 +1,6 @@
 "use client";
 /** The filter control under a column header: a select for enums, a search box, or min/max inputs. */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RunStatus } from "../../gql/graphql";
 import type { RunColumn } from "../../lib/run-columns";
 import type { RunsViewState } from "../../lib/runs-view-state";
@@ -19,11 +19,11 @@ export interface HeaderFilterProps {
 export function HeaderFilter({ column, view, setView, baseModels, augmentations, statuses }: HeaderFilterProps) {
   switch (column.filter) {
     case "status":
-      return <EnumSelect label="status" value={view.status[0] ?? ""} options={statuses} onChange={(v) => setView({ ...view, status: v ? [v as RunStatus] : [] })} />;
+      return <EnumMulti label="status" testId={`filter-${column.key}`} value={view.status} options={statuses} onChange={(v) => setView({ ...view, status: v as RunStatus[] })} />;
     case "baseModel":
-      return <EnumSelect label="base model" value={view.baseModels[0] ?? ""} options={baseModels} onChange={(v) => setView({ ...view, baseModels: v ? [v] : [] })} />;
+      return <EnumMulti label="base model" testId={`filter-${column.key}`} value={view.baseModels} options={baseModels} onChange={(v) => setView({ ...view, baseModels: v })} />;
     case "augmentation":
-      return <EnumSelect label="augmentation" value={view.augmentations[0] ?? ""} options={augmentations} onChange={(v) => setView({ ...view, augmentations: v ? [v] : [] })} />;
+      return <EnumMulti label="augmentation" testId={`filter-${column.key}`} value={view.augmentations} options={augmentations} onChange={(v) => setView({ ...view, augmentations: v })} />;
     case "search":
       return <Debounced placeholder="search" value={view.search} onCommit={(v) => setView({ ...view, search: v })} />;
     case "range": {
@@ -44,13 +44,34 @@ export function HeaderFilter({ column, view, setView, baseModels, augmentations,
   }
 }
 
-function EnumSelect({ label, value, options, onChange }: { label: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
-  const all = value && !options.includes(value) ? [...options, value] : options;
+/**
+ * Any number of values of an enum column (the API's filter takes a list: runs matching any of
+ * them). A disclosure with one checkbox per value keeps the header row one line high; values in
+ * the URL that the options do not list (e.g. a base model with no run yet) stay visible and removable.
+ */
+function EnumMulti({ label, value, options, onChange, testId }: { label: string; value: readonly string[]; options: readonly string[]; onChange: (v: string[]) => void; testId: string }) {
+  const all = [...options, ...value.filter((v) => !options.includes(v))];
+  const summary = value.length === 0 ? "all" : value.length === 1 ? value[0] : `${value.length} selected`;
+  const toggle = (o: string) => onChange(value.includes(o) ? value.filter((v) => v !== o) : all.filter((x) => x === o || value.includes(x)));
+  const ref = useRef<HTMLDetailsElement>(null);
+  // Close on a click elsewhere, like a select would.
+  useEffect(() => {
+    const close = (e: MouseEvent) => {
+      if (ref.current?.open && !ref.current.contains(e.target as Node)) ref.current.open = false;
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, []);
   return (
-    <select aria-label={`filter ${label}`} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">all</option>
-      {all.map((o) => <option key={o} value={o}>{o}</option>)}
-    </select>
+    <details ref={ref} className="enum-filter" data-testid={testId}>
+      <summary aria-label={`filter ${label}: ${summary}`} title={value.join(", ") || `every ${label}`}>{summary}</summary>
+      <div className="enum-options" role="group" aria-label={`filter ${label}`}>
+        {all.map((o) => (
+          <label key={o}><input type="checkbox" checked={value.includes(o)} onChange={() => toggle(o)} /> {o}</label>
+        ))}
+        {value.length > 0 ? <button type="button" onClick={() => onChange([])}>clear</button> : null}
+      </div>
+    </details>
   );
 }
 
