@@ -279,6 +279,60 @@ describe("run lifecycle", () => {
     for (const id of [plain, tuned]) await t.client.data("mutation($id: ID!) { cancelRun(runId: $id) { id } }", { id });
   });
 
+  it("stores the weights file a run starts from (path and sha256, or neither) and compares it", async () => {
+    const sha = "0123456789abcdef".repeat(4);
+    const path = "/home/ana/weights/mobilenet_2_5_224_tf_no_top.h5";
+    const weightsOf = async (id: string) =>
+      (await t.client.data<{ run: { hyperparameters: unknown } }>("query($id: ID!) { run(id: $id) { hyperparameters { baseWeights baseWeightsSha256 } } }", { id })).run
+        .hyperparameters;
+    const own = await createRun();
+    expect(await weightsOf(own)).toEqual({ baseWeights: null, baseWeightsSha256: null });
+    // The API records the path without opening it: it names a file on the agent's machine.
+    const custom = await createRun({}, { baseWeights: path, baseWeightsSha256: sha });
+    expect(await weightsOf(custom)).toEqual({ baseWeights: path, baseWeightsSha256: sha });
+
+    const cmp = await t.client.data<{ compareRuns: { differences: { name: string; values: (string | null)[]; differs: boolean }[] } }>(
+      "query($ids: [ID!]!) { compareRuns(ids: $ids) { differences { name values differs } } }",
+      { ids: [own, custom] },
+    );
+    const diff = (name: string) => cmp.compareRuns.differences.find((d) => d.name === name);
+    expect(diff("baseWeights")).toEqual({ name: "baseWeights", values: [null, path], differs: true });
+    expect(diff("baseWeightsSha256")).toEqual({ name: "baseWeightsSha256", values: [null, sha], differs: true });
+    for (const id of [own, custom]) await t.client.data("mutation($id: ID!) { cancelRun(runId: $id) { id } }", { id });
+  });
+
+  it("rejects half a weights pair or a malformed sha256, naming the field and quoting the value", async () => {
+    const sha = "0123456789abcdef".repeat(4);
+    const path = "/w/base.h5";
+    const attempt = (hp: Record<string, unknown>) => t.client.request(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, ...hp } } });
+
+    const shaOnly = (await attempt({ baseWeightsSha256: sha })).errors?.[0];
+    expect(shaOnly?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "baseWeights" });
+    expect(shaOnly?.message).toBe(
+      `Missing baseWeights: baseWeightsSha256 "${sha}" was given without the path of its weights file (give both, or neither for the base model's own weights)`,
+    );
+
+    const pathOnly = (await attempt({ baseWeights: path, baseWeightsSha256: null })).errors?.[0];
+    expect(pathOnly?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "baseWeightsSha256" });
+    expect(pathOnly?.message).toContain(`Missing baseWeightsSha256: baseWeights "${path}" was given without the file's sha256`);
+
+    for (const bad of ["abc", sha.toUpperCase(), `${sha}0`, `${sha.slice(0, 63)}g`]) {
+      const e = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, baseWeights: path, baseWeightsSha256: bad } } });
+      expect(e.code, bad).toBe("BAD_USER_INPUT");
+      expect(e.message).toContain(`hyperparameters.baseWeightsSha256 = "${bad}"`);
+    }
+    for (const bad of ["", "x".repeat(4097)]) {
+      const e = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, baseWeights: bad, baseWeightsSha256: sha } } });
+      expect(e.code, bad.slice(0, 10)).toBe("BAD_USER_INPUT");
+      expect(e.message).toContain("hyperparameters.baseWeights = ");
+    }
+    // Nothing was queued by any of them.
+    const queued = await t.client.data<{ runs: { nodes: { hyperparameters: { baseWeightsSha256: string | null } }[] } }>(
+      "{ runs(first: 500, filter: { status: [QUEUED] }) { nodes { hyperparameters { baseWeightsSha256 } } } }",
+    );
+    expect(queued.runs.nodes.filter((n) => n.hyperparameters.baseWeightsSha256 !== null)).toEqual([]);
+  });
+
   it("fails a run with the agent's error", async () => {
     const id = await createRun();
     await claim(id);

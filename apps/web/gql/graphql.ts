@@ -233,6 +233,10 @@ export type Hyperparameters = {
   /** Canonical comma-joined op list (flip,rotate,...) or 'none'. */
   augmentation: Scalars['String']['output'];
   baseModel: Scalars['String']['output'];
+  /** Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights. */
+  baseWeights?: Maybe<Scalars['String']['output']>;
+  /** sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is. */
+  baseWeightsSha256?: Maybe<Scalars['String']['output']>;
   batchSize: Scalars['Int']['output'];
   dropout: Scalars['Float']['output'];
   earlyStoppingPatience?: Maybe<Scalars['Int']['output']>;
@@ -258,6 +262,10 @@ export type Hyperparameters = {
 export type HyperparametersInput = {
   augmentation?: InputMaybe<Scalars['String']['input']>;
   baseModel: Scalars['String']['input'];
+  /** Absolute path of a Keras .h5 weights file to load onto the base (by layer name); requires baseWeightsSha256. Null or omitted = the base model's own ImageNet weights. */
+  baseWeights?: InputMaybe<Scalars['String']['input']>;
+  /** sha256 of the baseWeights file, 64 lowercase hex; agents refuse a file that does not match. */
+  baseWeightsSha256?: InputMaybe<Scalars['String']['input']>;
   batchSize?: InputMaybe<Scalars['Int']['input']>;
   dropout?: InputMaybe<Scalars['Float']['input']>;
   earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
@@ -732,7 +740,7 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
-export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } };
+export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
 
 export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string };
 
@@ -756,28 +764,28 @@ export type RunsPageQueryVariables = Exact<{
 }>;
 
 
-export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } }> } };
+export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
 
 export type SweepQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -831,7 +839,7 @@ export type RunUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } } };
+export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
 
 export type EpochLoggedSubscriptionVariables = Exact<{
   runId: Scalars['ID']['input'];
@@ -897,6 +905,8 @@ export const RunRowFragmentDoc = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }
     `, {"fragmentName":"RunRow"}) as unknown as TypedDocumentString<RunRowFragment, unknown>;
@@ -1005,6 +1015,8 @@ export const RunsPageDocument = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }`) as unknown as TypedDocumentString<RunsPageQuery, RunsPageQueryVariables>;
 export const RunDocument = new TypedDocumentString(`
@@ -1096,6 +1108,8 @@ export const RunDocument = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }
 fragment EpochFields on Epoch {
@@ -1184,6 +1198,8 @@ export const CompareRunsDocument = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }
 fragment EpochFields on Epoch {
@@ -1290,6 +1306,8 @@ export const SweepDocument = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }`) as unknown as TypedDocumentString<SweepQuery, SweepQueryVariables>;
 export const AgentsDocument = new TypedDocumentString(`
@@ -1439,6 +1457,8 @@ export const RunUpdatedDocument = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }`) as unknown as TypedDocumentString<RunUpdatedSubscription, RunUpdatedSubscriptionVariables>;
 export const EpochLoggedDocument = new TypedDocumentString(`

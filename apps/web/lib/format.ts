@@ -42,3 +42,23 @@ export function ago(iso: string | null | undefined, now: number = Date.now()): s
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   return `${Math.floor(s / 3600)} h ago`;
 }
+
+/** How the run page shows the weights a run's base started from. */
+export interface BaseWeightsDisplay {
+  /** The file name, or that the base kept its own ImageNet weights. */
+  text: string;
+  /** The full path and the start of the sha256, for a tooltip; null for the model's own weights. */
+  title: string | null;
+}
+
+/**
+ * A run's `baseWeights` / `baseWeightsSha256` for display: the file name (the full path is long and
+ * belongs to the machine that created the run, so it goes in the tooltip with the first 12 hex of the
+ * sha256, enough to tell two files apart at a glance), or "ImageNet (the model's own)" when unset.
+ */
+export function baseWeightsDisplay(path: string | null | undefined, sha256: string | null | undefined): BaseWeightsDisplay {
+  if (!path) return { text: "ImageNet (the model's own)", title: null };
+  // Either separator: the path is the creating machine's, which may be Windows.
+  const name = path.split(/[\\/]/).filter((part) => part !== "").pop() ?? path;
+  return { text: name, title: sha256 ? `${path} · sha256 ${sha256.slice(0, 12)}…` : path };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HyperparameterError, canonicalizeAugmentation, checkBound, checkHeadUnits } from "./hyperparameters";
+import { HyperparameterError, SHA256_HEX, canonicalizeAugmentation, checkBound, checkHeadUnits } from "./hyperparameters";
 
 describe("canonicalizeAugmentation", () => {
   it("expands presets to their ops in canonical order", () => {
@@ -42,5 +42,13 @@ describe("bounds", () => {
     expect(() => checkHeadUnits([])).not.toThrow();
     expect(() => checkHeadUnits([0])).toThrow(/\[0\]/);
     expect(() => checkHeadUnits([1.5])).toThrow(HyperparameterError);
+  });
+});
+
+describe("SHA256_HEX", () => {
+  it("takes exactly 64 lowercase hex characters, the form digest(\"hex\") and sha256sum print", () => {
+    const sha = "0123456789abcdef".repeat(4);
+    expect(SHA256_HEX.test(sha)).toBe(true);
+    for (const bad of ["", sha.toUpperCase(), sha.slice(1), `${sha}0`, ` ${sha}`, `${sha.slice(0, 63)}g`]) expect(SHA256_HEX.test(bad), bad).toBe(false);
   });
 });

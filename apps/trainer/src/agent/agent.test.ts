@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -31,6 +32,10 @@ async function until(probe: () => boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error("condition not reached in 5 s");
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+function sha256Of(file: string): string {
+  return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }
 
 function agent(extra: Partial<AgentOptions> = {}): ReturnType<typeof startAgent> {
@@ -77,6 +82,52 @@ describe("graft agent", () => {
     await agent().done;
     expect(api.runs.get("bad")?.status).toBe("FAILED");
     expect(api.runs.get("bad")?.error).toContain("learningRate must be > 0, got -1");
+  });
+
+  it("trains a run from its base weights file once its sha256 matches, and the others from the base's own", async () => {
+    const h5 = path.join(cacheDir, "no_top.h5");
+    fs.writeFileSync(h5, "weights bytes");
+    const withWeights = api.addRun({ id: "r1" });
+    withWeights.hyperparameters.baseWeights = h5;
+    withWeights.hyperparameters.baseWeightsSha256 = sha256Of(h5);
+    api.addRun({ id: "r2" });
+    const outcomes = await agent().done;
+    expect(outcomes.map((o) => o.kind)).toEqual(["completed", "completed"]);
+    expect(engine.requests[0]?.weights).toBe(h5);
+    expect(engine.requests[1]).not.toHaveProperty("weights");
+    expect(withWeights.status).toBe("COMPLETED");
+  });
+
+  it("fails a run whose weights file is missing on this machine, naming the path, and carries on", async () => {
+    const missing = path.join(cacheDir, "elsewhere", "no_top.h5");
+    const run = api.addRun({ id: "r1" });
+    run.hyperparameters.baseWeights = missing;
+    run.hyperparameters.baseWeightsSha256 = "ab".repeat(32);
+    api.addRun({ id: "r2" });
+    const outcomes = await agent().done;
+    expect(outcomes.map((o) => o.kind)).toEqual(["failed", "completed"]);
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toContain(`base weights file "${missing}" does not exist on this agent's machine`);
+    // Never trained: the only engine request is the next run's.
+    expect(engine.requests.map((r) => r.weights)).toEqual([undefined]);
+    expect(api.runs.get("r2")?.status).toBe("COMPLETED");
+    expect(fs.readdirSync(path.join(cacheDir, "journal"))).toEqual([]);
+  });
+
+  it("fails a run whose weights file has other bytes than it was queued with, naming both hashes, and carries on", async () => {
+    const h5 = path.join(cacheDir, "no_top.h5");
+    fs.writeFileSync(h5, "weights bytes, retrained since");
+    const queuedWith = "0123456789abcdef".repeat(4);
+    const run = api.addRun({ id: "r1" });
+    run.hyperparameters.baseWeights = h5;
+    run.hyperparameters.baseWeightsSha256 = queuedWith;
+    api.addRun({ id: "r2" });
+    const outcomes = await agent().done;
+    expect(outcomes.map((o) => o.kind)).toEqual(["failed", "completed"]);
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toContain(`base weights file "${h5}" has sha256 ${sha256Of(h5)}, but the run was queued with sha256 ${queuedWith}`);
+    expect(engine.requests).toHaveLength(1);
+    expect(api.runs.get("r2")?.status).toBe("COMPLETED");
   });
 
   it("obeys a stop request from the API within one epoch", async () => {

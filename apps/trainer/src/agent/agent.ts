@@ -19,7 +19,8 @@ import { RunReporter, type RequestClient } from "../reporter/reporter";
 import { AGENT_STOP_PREFIX, executeRun, type ExecuteOutcome } from "./execute";
 import { describeFailure } from "./failure";
 import { startHeartbeat } from "./heartbeat";
-import { hyperparametersToConfig } from "./mapping";
+import { baseWeightsOf, hyperparametersToConfig } from "./mapping";
+import { BaseWeightsError, type BaseWeights, verifyBaseWeights } from "./weights";
 
 /** Settings of an agent. */
 export interface AgentOptions {
@@ -88,21 +89,38 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     const plannedEpochs = h.epochs + (h.fineTuneLayers > 0 ? h.fineTuneEpochs : 0);
     const progress = new Progress({ stream: options.stderr, label, plannedEpochs });
     progress.note(`claimed (attempt ${run.attempts}): ${h.baseModel} head [${h.headUnits.join(",")}] lr ${h.learningRate} fine-tune ${h.fineTuneLayers} layers, dataset ${run.dataset.path}`);
-    let config: TrainConfig;
-    try {
-      config = engine.defaultTrainConfig(hyperparametersToConfig(h, engine));
-    } catch (error) {
-      // Hyperparameters the engine refuses: fail the run (the user fixes the sweep), keep the agent.
-      const message = describeFailure(error, { datasetPath: run.dataset.path, baseModel: h.baseModel, batchSize: h.batchSize });
+    /** Fails the run before training starts (through the journal, like a training failure), keeping the agent. */
+    const failBeforeTraining = async (message: string, error: unknown): Promise<ExecuteOutcome> => {
       const reporter = await RunReporter.open({ client, runId: run.id, agentId: id, journalDir, log });
       const delivered = await reporter.fail(message, options.runOverrides?.deliverWaitMs ?? 60_000);
       await reporter.close();
       progress.note(`failed: ${message}`);
       return { kind: "failed", message, error, delivered };
+    };
+    let config: TrainConfig;
+    let weights: BaseWeights | null;
+    try {
+      config = engine.defaultTrainConfig(hyperparametersToConfig(h, engine));
+      weights = baseWeightsOf(h);
+    } catch (error) {
+      // Hyperparameters the engine refuses: fail the run (the user fixes the sweep), keep the agent.
+      return failBeforeTraining(describeFailure(error, { datasetPath: run.dataset.path, baseModel: h.baseModel, batchSize: h.batchSize }), error);
+    }
+    if (weights) {
+      // The path is the creating machine's: on this one it may be missing or hold other bytes, and
+      // training from other weights than the run records would make its results a lie.
+      progress.note(`checking base weights ${weights.path} (sha256 ${weights.sha256.slice(0, 12)}…)`);
+      try {
+        await verifyBaseWeights(weights);
+      } catch (error) {
+        if (!(error instanceof BaseWeightsError)) throw error;
+        return failBeforeTraining(error.message, error);
+      }
     }
     return executeRun({
       engine, client, agentId: id, runId: run.id, datasetPath: run.dataset.path, config, backend,
       cacheDir: options.cacheDir, outDir: path.join(options.cacheDir, "runs", run.id), modelsDir: options.modelsDir,
+      ...(weights ? { weights: weights.path } : {}),
       progress, agentStop: () => stopReason, log, ...options.runOverrides,
     });
   };

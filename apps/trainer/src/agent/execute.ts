@@ -30,6 +30,8 @@ export interface ExecuteRunOptions {
   /** Core writes the final model to `<outDir>/checkpoint` and the best one to `<outDir>/best`. */
   outDir: string;
   modelsDir?: string;
+  /** Keras `.h5` weights for the base (core's `TrainOptions.weights`), already checked by the caller; absent = the base's own. */
+  weights?: string;
   groupBy?: { manifest: string; column: string };
   progress?: Progress;
   /** Polled at each epoch end: a reason when the agent itself wants to stop (SIGTERM). */
@@ -88,6 +90,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         backend: options.backend,
         modelsDir: options.modelsDir,
         cacheDir: options.cacheDir,
+        ...(options.weights === undefined ? {} : { weights: options.weights }),
         hooks: {
           onEpoch: async (record) => {
             options.progress?.epoch(record);

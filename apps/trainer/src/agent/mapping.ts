@@ -1,11 +1,13 @@
 /**
  * Translations between the GraphQL contract and core's types: a run's `Hyperparameters` → the
- * `TrainConfig` core trains with (and back, for `graft train --api`), core's `EpochRecord` →
- * `EpochInput`, and `EvaluationReport` → `EvaluationInput`.
+ * `TrainConfig` core trains with (and back, for `graft train --api`), a run's base weights (not part
+ * of TrainConfig: core takes them as `TrainOptions.weights`), core's `EpochRecord` → `EpochInput`,
+ * and `EvaluationReport` → `EvaluationInput`.
  */
 import type { EpochRecord, EvaluationReport, TrainConfig } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import type { EpochInput, EvaluationInput, Hyperparameters, HyperparametersInput } from "../graphql/types";
+import type { BaseWeights } from "./weights";
 
 const OPTIMIZERS = new Set<TrainConfig["optimizer"]>(["adam", "sgd", "rmsprop"]);
 
@@ -40,11 +42,31 @@ export function hyperparametersToConfig(h: Hyperparameters, engine: Pick<Engine,
 }
 
 /**
+ * The weights file a run starts from, or null for the base model's own weights. The API stores the
+ * path and its sha256 together or not at all; a run carrying only one of them cannot be checked, so
+ * it is refused here (TypeError naming the field) rather than trained on unverified weights.
+ */
+export function baseWeightsOf(h: Pick<Hyperparameters, "baseWeights" | "baseWeightsSha256">): BaseWeights | null {
+  const path = h.baseWeights ?? null;
+  const sha256 = h.baseWeightsSha256 ?? null;
+  if (path === null && sha256 === null) return null;
+  if (path === null) throw new TypeError(`The run has baseWeightsSha256 "${sha256}" but no baseWeights path: cannot tell which file to load`);
+  if (sha256 === null) throw new TypeError(`The run has baseWeights "${path}" but no baseWeightsSha256: cannot check the file is the one it was queued with`);
+  return { path, sha256 };
+}
+
+/**
  * The contract's `HyperparametersInput` for a config (for `createRun`). Every field but `inputSize`
  * (registry models know theirs) is required here although the input type defaults most of them, so
- * the run stores exactly the config the terminal trains with, never an API default.
+ * the run stores exactly the config the terminal trains with, never an API default. `weights` is
+ * the `.h5` file the run trains from (hashed by the caller, so this stays pure), null for the base
+ * model's own weights.
  */
-export function configToHyperparameters(config: TrainConfig, engine: Pick<Engine, "formatAugmentation">): Required<Omit<HyperparametersInput, "inputSize">> {
+export function configToHyperparameters(
+  config: TrainConfig,
+  engine: Pick<Engine, "formatAugmentation">,
+  weights: BaseWeights | null,
+): Required<Omit<HyperparametersInput, "inputSize">> {
   return {
     baseModel: config.baseModel,
     headUnits: [...config.headUnits],
@@ -63,6 +85,8 @@ export function configToHyperparameters(config: TrainConfig, engine: Pick<Engine
     reduceLrPatience: config.reduceLrPatience,
     reduceLrFactor: config.reduceLrFactor,
     minLearningRate: config.minLearningRate,
+    baseWeights: weights?.path ?? null,
+    baseWeightsSha256: weights?.sha256 ?? null,
   };
 }
 

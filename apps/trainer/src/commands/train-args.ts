@@ -13,7 +13,8 @@ Required:
   --data DIR               dataset root with one folder per class
   --base NAME              base model name (e.g. mobilenet_v1_0.25_224) or path to a model.json
 Model and training:
-  --weights FILE.h5        Keras weights file assigned to the base by layer name (default: ImageNet)
+  --weights FILE.h5        Keras weights file assigned to the base by layer name (default: ImageNet);
+                           with --api the run records its path and sha256
   --head UNITS             dense units of the head, comma-separated (128 or 256,128; none = linear)
   --epochs N               head-training epochs
   --fine-tune-layers N     unfreeze the top N base layers afterwards (0 = no fine-tuning)

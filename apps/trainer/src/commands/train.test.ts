@@ -1,9 +1,11 @@
-/** `graft train --weights FILE.h5`: parsing, the existence check (exit 2) and passing it to the engine. */
+/** `graft train --weights FILE.h5`: parsing, the existence check (exit 2), passing it to the engine and recording it with --api. */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../cli";
+import { startFakeApi } from "../testing/fake-api";
 import { createFakeEngine, type FakeEngine } from "../testing/fake-engine";
 import { memoryIo } from "../testing/memory-io";
 import { parseTrainArgs } from "./train-args";
@@ -50,11 +52,28 @@ describe("graft train --weights", () => {
     expect(engine.requests[1]).not.toHaveProperty("weights");
   });
 
-  it("refuses --weights with --api (the agent path does not pass weights yet)", async () => {
+  it("with --api trains from the file and records its absolute path and sha256 with the run", async () => {
     const h5 = path.join(tmp, "w.h5");
-    fs.writeFileSync(h5, "x");
-    const io = memoryIo(engine);
-    expect(await runCli([...base(), "--weights", h5, "--api", "http://127.0.0.1:1"], io)).toBe(2);
-    expect(io.err()).toContain("--weights cannot be combined with --api");
+    fs.writeFileSync(h5, "not really hdf5, but bytes to hash");
+    const sha = createHash("sha256").update(fs.readFileSync(h5)).digest("hex");
+    const api = await startFakeApi({ token: "tok" });
+    try {
+      // A relative --weights: the run records the path resolved against the working directory.
+      const io = memoryIo(engine, { cwd: tmp });
+      expect(await runCli([...base(), "--weights", "w.h5", "--api", api.url, "--token", "tok"], io), io.err()).toBe(0);
+      const [run] = [...api.runs.values()];
+      expect(run?.hyperparameters).toMatchObject({ baseWeights: h5, baseWeightsSha256: sha });
+      expect(run?.status).toBe("COMPLETED");
+      expect((engine.requests[0] as { weights?: string }).weights).toBe(h5);
+
+      // Without --weights the run says it started from the base's own weights.
+      const io2 = memoryIo(engine);
+      expect(await runCli([...base(), "--api", api.url, "--token", "tok"], io2), io2.err()).toBe(0);
+      const second = [...api.runs.values()][1];
+      expect(second?.hyperparameters).toMatchObject({ baseWeights: null, baseWeightsSha256: null });
+      expect(engine.requests[1]).not.toHaveProperty("weights");
+    } finally {
+      await api.close();
+    }
   });
 });

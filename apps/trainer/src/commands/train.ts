@@ -9,6 +9,7 @@ import path from "node:path";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
 import { AGENT_STOP_PREFIX, executeRun } from "../agent/execute";
 import { configToHyperparameters } from "../agent/mapping";
+import { type BaseWeights, fileSha256 } from "../agent/weights";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
 import type { Engine, TrainRequest } from "../core/engine";
@@ -40,8 +41,19 @@ export function resultSummary(result: TrainResult, config: TrainConfig, runId: s
   };
 }
 
-/** Creates the server-side run for `graft train --api` and claims it; returns ids. */
-async function createApiRun(client: GraphQLClient, args: TrainArgs, config: TrainConfig, engine: Engine, backend: string): Promise<{ runId: string; agentId: string }> {
+/**
+ * Creates the server-side run for `graft train --api` and claims it; returns ids. `weights` (the
+ * `--weights` file and its sha256) is recorded with the run, so the tracker says which weights it
+ * started from and an agent re-running it can check it has the same file.
+ */
+async function createApiRun(
+  client: GraphQLClient,
+  args: TrainArgs,
+  config: TrainConfig,
+  engine: Engine,
+  backend: string,
+  weights: BaseWeights | null,
+): Promise<{ runId: string; agentId: string }> {
   const api = args.api;
   if (!api) throw new Error("createApiRun without --api");
   const dataset = await client.request(REGISTER_DATASET, { path: args.dataDir, name: path.basename(args.dataDir) });
@@ -51,7 +63,7 @@ async function createApiRun(client: GraphQLClient, args: TrainArgs, config: Trai
     experimentId = experiments.find((e) => e.name === api.experiment)?.id ?? (await client.request(CREATE_EXPERIMENT, { input: { name: api.experiment } })).createExperiment.id;
   }
   const created = await client.request(CREATE_RUN, {
-    input: { datasetId: dataset.registerDataset.id, experimentId, name: api.name ?? null, hyperparameters: configToHyperparameters(config, engine), tags: ["cli"] },
+    input: { datasetId: dataset.registerDataset.id, experimentId, name: api.name ?? null, hyperparameters: configToHyperparameters(config, engine, weights), tags: ["cli"] },
   });
   const agent = await client.request(REGISTER_AGENT, { input: { name: `graft-train@${os.hostname()}`, host: os.hostname(), backend, cores: os.availableParallelism(), gpu: null } });
   const claimed = await client.request(CLAIM_RUN, { agentId: agent.registerAgent.id, runId: created.createRun.id });
@@ -75,8 +87,6 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   if (args.weights !== undefined) {
     const weights = await fs.stat(args.weights).catch(() => null);
     if (!weights?.isFile()) throw new UsageError(`--weights "${args.weights}" is not a file (expected a Keras .h5 weights file)`);
-    // The agent path (executeRun) has no weights option yet: refuse rather than silently train on ImageNet weights.
-    if (args.api) throw new UsageError("--weights cannot be combined with --api yet (runs logged to the API use the base's own weights)");
   }
 
   const engine = await io.loadEngine();
@@ -102,13 +112,16 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   try {
     if (args.api) {
       const client = new GraphQLClient({ url: args.api.url, token: args.api.token, fetch: io.fetch });
-      const ids = await createApiRun(client, args, config, engine, backend);
+      // Hashed only when the run is recorded: the sha256 is what the tracker keeps to identify the bytes.
+      const weights = args.weights === undefined ? null : { path: args.weights, sha256: await fileSha256(args.weights) };
+      const ids = await createApiRun(client, args, config, engine, backend, weights);
       runId = ids.runId;
       const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs });
       progress.note(`logging to ${client.endpoint}`);
       const outcome = await executeRun({
         engine, client, agentId: ids.agentId, runId, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
         outDir: args.outDir, modelsDir: args.modelsDir, groupBy: args.groupBy, progress,
+        ...(args.weights === undefined ? {} : { weights: args.weights }),
         agentStop: () => stopRequested, log: (m) => io.stderr.write(`${m}\n`),
       });
       if (outcome.kind === "failed") throw outcome.error;

@@ -14,7 +14,7 @@ export const CLAIMED_RUN_FIELDS = graphql(`
     hyperparameters {
       baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs
       fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit earlyStoppingPatience
-      reduceLrPatience reduceLrFactor minLearningRate
+      reduceLrPatience reduceLrFactor minLearningRate baseWeights baseWeightsSha256
     }
   }
 `);

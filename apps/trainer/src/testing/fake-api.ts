@@ -171,6 +171,8 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
           batchSize: 16, seed: 1, validationSplit: 0.2, earlyStoppingPatience: null,
           // The API's defaults: ReduceLROnPlateau off, halving, no floor.
           reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0,
+          // The base model's own weights.
+          baseWeights: null, baseWeightsSha256: null,
         },
         agentId: null, epochs: [], evaluation: null, error: null, stopReason: null, artifacts: [], stopRequest: null,
         ...partial,

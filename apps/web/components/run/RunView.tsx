@@ -9,7 +9,7 @@ import type { EpochFieldsFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
 import { useQuery, useSubscription } from "../../lib/hooks";
 import { CancelRunMutation, EpochLoggedSubscription, RunQuery, RunUpdatedSubscription } from "../../lib/operations";
-import { dateTime, duration, num, pct } from "../../lib/format";
+import { baseWeightsDisplay, dateTime, duration, num, pct } from "../../lib/format";
 import { normaliseRun, runColor } from "../../lib/run-data";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
@@ -44,6 +44,7 @@ export function RunView({ id }: { id: string }) {
   if (q.error && !run) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!run) return <Skeleton rows={6} height={48} />;
   const h = run.hyperparameters;
+  const weights = baseWeightsDisplay(h.baseWeights, h.baseWeightsSha256);
 
   const cancel = async () => {
     try {
@@ -85,6 +86,7 @@ export function RunView({ id }: { id: string }) {
           <h3>Hyperparameters</h3>
           <dl className="kv">
             <dt>base model</dt><dd>{h.baseModel} ({h.inputSize}px)</dd>
+            <dt>weights</dt><dd data-testid="run-base-weights" title={weights.title ?? undefined}>{weights.text}</dd>
             <dt>head</dt><dd>{h.headUnits.join(", ") || "linear"} · dropout {h.dropout}</dd>
             <dt>augmentation</dt><dd>{h.augmentation}</dd>
             <dt>optimizer</dt><dd>{h.optimizer} · lr {num(h.learningRate)}</dd>

@@ -30,6 +30,8 @@ describe("openDatabase", () => {
     for (const col of ["best_val_accuracy", "learning_rate", "created_at", "head_units_total", "final_val_loss", "reduce_lr_patience", "reduce_lr_factor", "min_learning_rate"]) {
       expect(indexes).toContain(`runs_${col}_idx`);
     }
+    // The weights a run started from are its identity, not a knob: not sortable, so no index.
+    expect(indexes.filter((i) => i.includes("base_weights"))).toEqual([]);
     c.close();
   });
 
@@ -52,6 +54,8 @@ describe("openDatabase", () => {
       reduce_lr_factor: 0.5,
       min_learning_rate: 0,
     });
+    // Nor the weights pair: such a run started from the base model's own ImageNet weights.
+    expect(c.prepare("SELECT base_weights, base_weights_sha256 FROM runs WHERE id = 'r1'").get()).toEqual({ base_weights: null, base_weights_sha256: null });
     expect(() => insertRun.run("r2", "missing-dataset", now)).toThrow(/FOREIGN KEY/);
     const insertEpoch = c.prepare("INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r1', ?, 'HEAD', 1, 0.5, 0.001, 1, 1, ?)");
     insertEpoch.run(1, now);

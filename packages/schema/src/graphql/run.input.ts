@@ -5,13 +5,14 @@ import {
   IsOptional,
   IsPositive,
   Length,
+  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D } from "../hyperparameters";
+import { BASE_WEIGHTS_PATH_MAX_LENGTH, HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D, SHA256_HEX } from "../hyperparameters";
 import { Phase, RunField, RunStatus, SortDirection } from "./enums";
 import { LessThan } from "./validators";
 
@@ -50,6 +51,17 @@ export class HyperparametersInput {
   })
   @IsOptional() @Min(B.minLearningRate.min) @LessThan(B.minLearningRate.max)
   minLearningRate?: number | null;
+  // A path on the creating (agent's) machine: the API never opens it, only records it. Whether
+  // both or neither of the pair is given is a cross-field rule checked by the API.
+  @Field(() => String, {
+    nullable: true,
+    description: "Absolute path of a Keras .h5 weights file to load onto the base (by layer name); requires baseWeightsSha256. Null or omitted = the base model's own ImageNet weights.",
+  })
+  @IsOptional() @Length(1, BASE_WEIGHTS_PATH_MAX_LENGTH)
+  baseWeights?: string | null;
+  @Field(() => String, { nullable: true, description: "sha256 of the baseWeights file, 64 lowercase hex; agents refuse a file that does not match." })
+  @IsOptional() @Matches(SHA256_HEX, { message: "baseWeightsSha256 must be 64 lowercase hex characters (a sha256)" })
+  baseWeightsSha256?: string | null;
 }
 
 /** Creates one queued run. */

@@ -25,6 +25,13 @@ export class Hyperparameters {
   @Field(() => Float, { description: "ReduceLROnPlateau factor: each plateau multiplies the learning rate by it." }) reduceLrFactor!: number;
   @Field(() => Float, { description: "ReduceLROnPlateau floor (Keras' min_lr): the learning rate is never reduced below it." })
   minLearningRate!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: "Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights.",
+  })
+  baseWeights!: string | null;
+  @Field(() => String, { nullable: true, description: "sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is." })
+  baseWeightsSha256!: string | null;
 }
 
 /**

@@ -32,6 +32,9 @@ const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [
   "reduceLrPatience",
   "reduceLrFactor",
   "minLearningRate",
+  // The sha256 too: the same path on two machines (or one file overwritten) can hold different weights.
+  "baseWeights",
+  "baseWeightsSha256",
 ];
 
 function show(v: Hyperparameters[keyof Hyperparameters]): string | null {

@@ -1,5 +1,13 @@
-import { HYPERPARAMETER_DEFAULTS as D, OPTIMIZERS, canonicalizeAugmentation, checkBound, checkHeadUnits } from "@graft/schema/hyperparameters";
-import { badInput } from "../../errors";
+import {
+  BASE_WEIGHTS_PATH_MAX_LENGTH,
+  HYPERPARAMETER_DEFAULTS as D,
+  OPTIMIZERS,
+  SHA256_HEX,
+  canonicalizeAugmentation,
+  checkBound,
+  checkHeadUnits,
+} from "@graft/schema/hyperparameters";
+import { badInput, quote } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type RunRow } from "./run.mapper";
 
@@ -25,6 +33,8 @@ export type HyperparameterColumns = Pick<
   | "reduceLrPatience"
   | "reduceLrFactor"
   | "minLearningRate"
+  | "baseWeights"
+  | "baseWeightsSha256"
 >;
 
 /** Hyperparameters as callers give them (GraphQL input or sweep expansion); missing ones take defaults. */
@@ -47,6 +57,9 @@ export interface HyperparameterValues {
   reduceLrPatience?: number | null;
   reduceLrFactor?: number | null;
   minLearningRate?: number | null;
+  /** Path of a Keras `.h5` weights file on the creating machine; only createRun sets it (not sweeps). */
+  baseWeights?: string | null;
+  baseWeightsSha256?: string | null;
 }
 
 /**
@@ -82,6 +95,7 @@ export function resolveHyperparameters(v: HyperparameterValues, catalog: Catalog
     reduceLrPatience: v.reduceLrPatience ?? null,
     reduceLrFactor: v.reduceLrFactor ?? D.reduceLrFactor,
     minLearningRate: v.minLearningRate ?? D.minLearningRate,
+    ...resolveBaseWeights(v.baseWeights ?? null, v.baseWeightsSha256 ?? null),
   };
   checkBound("learningRate", cols.learningRate);
   checkBound("fineTuneLearningRate", cols.fineTuneLearningRate);
@@ -121,4 +135,35 @@ function checkMinLearningRate(cols: HyperparameterColumns): void {
       min,
     );
   }
+}
+
+/**
+ * The weights a run starts from: both the file's path and its sha256, or neither (the base model's
+ * own ImageNet weights). The sha256 is what lets an agent on another machine refuse a different file
+ * at the same path, so a path alone is refused, and a sha256 alone names no file. The path is the
+ * creating machine's: the API records it and never opens it.
+ */
+function resolveBaseWeights(path: string | null, sha256: string | null): Pick<HyperparameterColumns, "baseWeights" | "baseWeightsSha256"> {
+  if (path === null && sha256 === null) return { baseWeights: null, baseWeightsSha256: null };
+  if (sha256 === null) {
+    throw badInput(
+      `Missing baseWeightsSha256: baseWeights ${quote(path)} was given without the file's sha256 (give both, or neither for the base model's own weights)`,
+      "baseWeightsSha256",
+      null,
+    );
+  }
+  if (path === null) {
+    throw badInput(
+      `Missing baseWeights: baseWeightsSha256 ${quote(sha256)} was given without the path of its weights file (give both, or neither for the base model's own weights)`,
+      "baseWeights",
+      null,
+    );
+  }
+  if (path.length === 0 || path.length > BASE_WEIGHTS_PATH_MAX_LENGTH) {
+    throw badInput(`Invalid baseWeights: ${quote(path)} (must be 1 to ${BASE_WEIGHTS_PATH_MAX_LENGTH} characters)`, "baseWeights", path);
+  }
+  if (!SHA256_HEX.test(sha256)) {
+    throw badInput(`Invalid baseWeightsSha256: ${quote(sha256)} (must be 64 lowercase hex characters, a sha256)`, "baseWeightsSha256", sha256);
+  }
+  return { baseWeights: path, baseWeightsSha256: sha256 };
 }

@@ -40,6 +40,8 @@ export function toRun(r: RunRow): Run {
       reduceLrPatience: r.reduceLrPatience,
       reduceLrFactor: r.reduceLrFactor,
       minLearningRate: r.minLearningRate,
+      baseWeights: r.baseWeights,
+      baseWeightsSha256: r.baseWeightsSha256,
     },
     backend: r.backend,
     agentId: r.agentId,

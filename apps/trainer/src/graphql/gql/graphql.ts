@@ -233,6 +233,10 @@ export type Hyperparameters = {
   /** Canonical comma-joined op list (flip,rotate,...) or 'none'. */
   augmentation: Scalars['String']['output'];
   baseModel: Scalars['String']['output'];
+  /** Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights. */
+  baseWeights?: Maybe<Scalars['String']['output']>;
+  /** sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is. */
+  baseWeightsSha256?: Maybe<Scalars['String']['output']>;
   batchSize: Scalars['Int']['output'];
   dropout: Scalars['Float']['output'];
   earlyStoppingPatience?: Maybe<Scalars['Int']['output']>;
@@ -258,6 +262,10 @@ export type Hyperparameters = {
 export type HyperparametersInput = {
   augmentation?: InputMaybe<Scalars['String']['input']>;
   baseModel: Scalars['String']['input'];
+  /** Absolute path of a Keras .h5 weights file to load onto the base (by layer name); requires baseWeightsSha256. Null or omitted = the base model's own ImageNet weights. */
+  baseWeights?: InputMaybe<Scalars['String']['input']>;
+  /** sha256 of the baseWeights file, 64 lowercase hex; agents refuse a file that does not match. */
+  baseWeightsSha256?: InputMaybe<Scalars['String']['input']>;
   batchSize?: InputMaybe<Scalars['Int']['input']>;
   dropout?: InputMaybe<Scalars['Float']['input']>;
   earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
@@ -732,7 +740,7 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
-export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } };
+export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
 
 export type RunControlFieldsFragment = { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null };
 
@@ -749,7 +757,7 @@ export type ClaimRunMutationVariables = Exact<{
 }>;
 
 
-export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number } } | null };
+export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null };
 
 export type HeartbeatMutationVariables = Exact<{
   input: HeartbeatInput;
@@ -866,6 +874,8 @@ export const ClaimedRunFragmentDoc = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }
     `, {"fragmentName":"ClaimedRun"}) as unknown as TypedDocumentString<ClaimedRunFragment, unknown>;
@@ -920,6 +930,8 @@ export const ClaimRunDocument = new TypedDocumentString(`
     reduceLrPatience
     reduceLrFactor
     minLearningRate
+    baseWeights
+    baseWeightsSha256
   }
 }`) as unknown as TypedDocumentString<ClaimRunMutation, ClaimRunMutationVariables>;
 export const HeartbeatDocument = new TypedDocumentString(`

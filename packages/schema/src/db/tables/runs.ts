@@ -52,6 +52,12 @@ export const runs = sqliteTable(
     // read as what those runs did: halving on a plateau (when enabled), with no floor.
     reduceLrFactor: real("reduce_lr_factor").notNull().default(0.5),
     minLearningRate: real("min_learning_rate").notNull().default(0),
+    // Which weights the base started from: identity, not a knob, so neither is sortable (no
+    // RunField, no index). Null = the base model's own ImageNet weights.
+    /** Absolute path of a Keras `.h5` weights file, as the machine that created the run saw it. */
+    baseWeights: text("base_weights"),
+    /** sha256 of that file (64 lowercase hex): set exactly when base_weights is; agents check it. */
+    baseWeightsSha256: text("base_weights_sha256"),
 
     backend: text("backend"),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),

@@ -1,0 +1,2 @@
+ALTER TABLE `runs` ADD `base_weights` text;--> statement-breakpoint
+ALTER TABLE `runs` ADD `base_weights_sha256` text;
