@@ -2,11 +2,12 @@
  * Issue #5's fault tests against the real API and real agent processes: an agent SIGKILLed mid-run,
  * the API restarted mid-run, and a run whose dataset vanished.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { copySubset, sharedAssetsMissing, startAgentProcess, startApi, waitFor, type ManagedProcess, type RunningApi } from "../support";
+import { copySubset, sharedAssetsMissing, sharedModelsDir, startAgentProcess, startApi, waitFor, type ManagedProcess, type RunningApi } from "../support";
 import { CREATE_RUN, REGISTER_DATASET, RUN_DETAIL, RUN_STATE, plannedEpochs, type RunDetail } from "./queries";
 
 const missing = sharedAssetsMissing();
@@ -136,5 +137,34 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const goodEnd = await finished(a, good.id);
     expect(goodEnd.status, goodEnd.error ?? "").toBe("COMPLETED");
     expect(goodEnd.agentId).toBe(badEnd.agentId);
+  });
+
+  it("trains a run from its recorded .h5 weights, and fails one whose file now holds other bytes, naming both hashes", async () => {
+    const { api: a, datasetId } = await setup();
+    const source = path.join(sharedModelsDir, "keras-h5", "mobilenet_2_5_224_tf_no_top.h5");
+    const weights = path.join(root, "weights.h5");
+    fs.copyFileSync(source, weights);
+    const sha = createHash("sha256").update(fs.readFileSync(weights)).digest("hex");
+    const changed = path.join(root, "changed.h5");
+    fs.copyFileSync(source, changed);
+    const recorded = createHash("sha256").update(fs.readFileSync(changed)).digest("hex");
+    fs.appendFileSync(changed, "\0"); // other bytes than the run records
+    const actual = createHash("sha256").update(fs.readFileSync(changed)).digest("hex");
+    const { createRun: bad } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, {
+      input: { datasetId, hyperparameters: { ...QUICK, baseWeights: changed, baseWeightsSha256: recorded } },
+    });
+    const { createRun: good } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, {
+      input: { datasetId, hyperparameters: { ...QUICK, baseWeights: weights, baseWeightsSha256: sha } },
+    });
+    agent(a, "weights");
+    const badEnd = await explain(finished(a, bad.id));
+    expect(badEnd.status).toBe("FAILED");
+    expect(badEnd.error).toContain(changed);
+    expect(badEnd.error).toContain(recorded);
+    expect(badEnd.error).toContain(actual);
+    expect(badEnd.epochCount).toBe(0);
+    const goodEnd = await explain(finished(a, good.id));
+    expect(goodEnd.status, goodEnd.error ?? "").toBe("COMPLETED");
+    expect(goodEnd.epochCount).toBe(QUICK.epochs);
   });
 });
