@@ -114,19 +114,19 @@ export type CreateRunInput = {
 export type CreateSweepInput = {
   batchSize?: Scalars['Int']['input'];
   datasetId: Scalars['ID']['input'];
-  /** EarlyStopping patience (epochs without a better val loss) for every run; null or omitted = off. */
+  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null or omitted = off. */
   earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
   earlyTermination?: EarlyTermination;
   epochs?: Scalars['Int']['input'];
   experimentId: Scalars['ID']['input'];
   fineTuneEpochs?: Scalars['Int']['input'];
   maxRuns?: InputMaybe<Scalars['Int']['input']>;
-  /** ReduceLROnPlateau floor for every run: below every searched learning rate, and below every fine-tuning rate when a depth is > 0. */
+  /** ReduceLROnPlateau floor (Keras' min_lr), >= 0: below the learning rate, and below the fine-tuning rate when layers are fine-tuned (for a sweep: below every searched rate). */
   minLearningRate?: InputMaybe<Scalars['Float']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
-  /** ReduceLROnPlateau factor for every run, in (0, 1). */
+  /** ReduceLROnPlateau factor, in (0, 1). */
   reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
-  /** ReduceLROnPlateau patience for every run; null or omitted = off. */
+  /** ReduceLROnPlateau patience on val_loss, in both phases; null or omitted = off. */
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
   searchSpace: SearchSpaceInput;
   seed?: InputMaybe<Scalars['Int']['input']>;
@@ -268,6 +268,7 @@ export type HyperparametersInput = {
   baseWeightsSha256?: InputMaybe<Scalars['String']['input']>;
   batchSize?: InputMaybe<Scalars['Int']['input']>;
   dropout?: InputMaybe<Scalars['Float']['input']>;
+  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null or omitted = off. */
   earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
   epochs?: InputMaybe<Scalars['Int']['input']>;
   fineTuneEpochs?: InputMaybe<Scalars['Int']['input']>;
@@ -277,7 +278,7 @@ export type HyperparametersInput = {
   /** Only for a custom model.json base; registry models know their size. */
   inputSize?: InputMaybe<Scalars['Int']['input']>;
   learningRate?: InputMaybe<Scalars['Float']['input']>;
-  /** ReduceLROnPlateau floor (Keras' min_lr), >= 0; below learningRate, and below fineTuneLearningRate when fineTuneLayers > 0. */
+  /** ReduceLROnPlateau floor (Keras' min_lr), >= 0: below the learning rate, and below the fine-tuning rate when layers are fine-tuned (for a sweep: below every searched rate). */
   minLearningRate?: InputMaybe<Scalars['Float']['input']>;
   optimizer?: InputMaybe<Scalars['String']['input']>;
   /** ReduceLROnPlateau factor, in (0, 1). */

@@ -7,6 +7,7 @@ export * from "./enums";
 export * from "./epoch.type";
 export * from "./evaluation.type";
 export * from "./experiment.type";
+export * from "./callbacks.input";
 export * from "./misc.input";
 export * from "./run.input";
 export * from "./run.type";

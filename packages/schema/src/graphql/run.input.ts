@@ -14,11 +14,11 @@ import {
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { BASE_WEIGHTS_PATH_MAX_LENGTH, HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D, SHA256_HEX } from "../hyperparameters";
 import { Phase, RunField, RunStatus, SortDirection } from "./enums";
-import { LessThan } from "./validators";
+import { CallbackSettingsInput } from "./callbacks.input";
 
 /** Hyperparameters of one run; omitted ones take {@link D}'s defaults. */
 @InputType()
-export class HyperparametersInput {
+export class HyperparametersInput extends CallbackSettingsInput {
   @Field(() => String) @Length(1, 500) baseModel!: string;
   @Field(() => Int, { nullable: true, description: "Only for a custom model.json base; registry models know their size." })
   @IsOptional() @IsInt() @Min(B.inputSize.min) @Max(B.inputSize.max)
@@ -36,21 +36,6 @@ export class HyperparametersInput {
   @Field(() => Int, { defaultValue: D.batchSize, nullable: true }) @IsOptional() @Min(B.batchSize.min) @Max(B.batchSize.max) batchSize?: number | null;
   @Field(() => Int, { defaultValue: D.seed, nullable: true }) @IsOptional() seed?: number | null;
   @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() @Min(B.earlyStoppingPatience.min) @Max(B.earlyStoppingPatience.max)
-  earlyStoppingPatience?: number | null;
-  @Field(() => Int, { nullable: true, description: "ReduceLROnPlateau patience on val_loss, in both phases; null or omitted = off." })
-  @IsOptional() @Min(B.reduceLrPatience.min) @Max(B.reduceLrPatience.max)
-  reduceLrPatience?: number | null;
-  @Field(() => Float, { defaultValue: D.reduceLrFactor, nullable: true, description: "ReduceLROnPlateau factor, in (0, 1)." })
-  @IsOptional() @IsPositive() @LessThan(B.reduceLrFactor.max)
-  reduceLrFactor?: number | null;
-  @Field(() => Float, {
-    defaultValue: D.minLearningRate,
-    nullable: true,
-    description: "ReduceLROnPlateau floor (Keras' min_lr), >= 0; below learningRate, and below fineTuneLearningRate when fineTuneLayers > 0.",
-  })
-  @IsOptional() @Min(B.minLearningRate.min) @LessThan(B.minLearningRate.max)
-  minLearningRate?: number | null;
   // A path on the creating (agent's) machine: the API never opens it, only records it. Whether
   // both or neither of the pair is given is a cross-field rule checked by the API.
   @Field(() => String, {

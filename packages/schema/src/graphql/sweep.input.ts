@@ -2,7 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsPositive, Length, Max,
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D } from "../hyperparameters";
 import { EarlyTermination, SweepStrategy } from "./enums";
-import { LessThan } from "./validators";
+import { CallbackSettingsInput } from "./callbacks.input";
 
 /** Values to search over; each list must be non-empty. */
 @InputType()
@@ -22,7 +22,7 @@ export class SearchSpaceInput {
 
 /** Creates a sweep and its queued runs in one transaction. */
 @InputType()
-export class CreateSweepInput {
+export class CreateSweepInput extends CallbackSettingsInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) name?: string | null;
   @Field(() => ID) experimentId!: string;
   @Field(() => ID) datasetId!: string;
@@ -35,20 +35,4 @@ export class CreateSweepInput {
   @Field(() => Int, { defaultValue: D.fineTuneEpochs, nullable: false }) @Min(B.fineTuneEpochs.min) @Max(B.fineTuneEpochs.max) fineTuneEpochs!: number;
   @Field(() => Int, { defaultValue: D.batchSize, nullable: false }) @Min(B.batchSize.min) @Max(B.batchSize.max) batchSize!: number;
   @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
-  @Field(() => Int, { nullable: true, description: "EarlyStopping patience (epochs without a better val loss) for every run; null or omitted = off." })
-  @IsOptional() @Min(B.earlyStoppingPatience.min) @Max(B.earlyStoppingPatience.max)
-  earlyStoppingPatience?: number | null;
-  @Field(() => Int, { nullable: true, description: "ReduceLROnPlateau patience for every run; null or omitted = off." })
-  @IsOptional() @Min(B.reduceLrPatience.min) @Max(B.reduceLrPatience.max)
-  reduceLrPatience?: number | null;
-  @Field(() => Float, { defaultValue: D.reduceLrFactor, nullable: true, description: "ReduceLROnPlateau factor for every run, in (0, 1)." })
-  @IsOptional() @IsPositive() @LessThan(B.reduceLrFactor.max)
-  reduceLrFactor?: number | null;
-  @Field(() => Float, {
-    defaultValue: D.minLearningRate,
-    nullable: true,
-    description: "ReduceLROnPlateau floor for every run: below every searched learning rate, and below every fine-tuning rate when a depth is > 0.",
-  })
-  @IsOptional() @Min(B.minLearningRate.min) @LessThan(B.minLearningRate.max)
-  minLearningRate?: number | null;
 }
