@@ -5,6 +5,8 @@
  * 1. feature extraction, tf.layers graph vs folded graph (wasm)
  * 2. one fine-tuning step of MobileNet v1 0.25's top 20 layers, cpu vs wasm
  * 3. extractFeatures on real photos, cache miss (decode + forward) vs cache hit
+ * 4. the frozen part on 2 worker threads vs the main thread (wasm): first feature extraction of
+ *    real photos, and one augmented epoch's batches
  *
  * Needs the shared assets (../shared or GRAFT_SHARED_DIR); exits with a message without them.
  */
@@ -18,8 +20,10 @@ import { createFeatureExtractor } from "../src/features/extractor";
 import { extractFeatures } from "../src/features/extract";
 import { runGraph } from "../src/features/graph";
 import { splitGraph } from "../src/features/split";
+import { FrozenPartPool } from "../src/features/workers/pool";
 import { loadBaseModel } from "../src/models/load";
 import { plantLeavesDir, sharedModelsDir } from "../src/models/shared-dir";
+import { augmentedSource } from "../src/train/augmented-source";
 import { makeTrainable } from "../src/train/trainable";
 import { createRng } from "../src/util/random";
 
@@ -110,6 +114,55 @@ async function benchCache(modelsDir: string, dataDir: string): Promise<void> {
   }
 }
 
+/** Images per second of extractFeatures (decode + forward, no cache) and of one augmented epoch, main thread vs a 2-worker pool. */
+async function benchWorkers(modelsDir: string, dataDir: string): Promise<void> {
+  await selectBackend("wasm");
+  const { model, spec, weightsSha256 } = await loadBaseModel(BASE, { modelsDir });
+  const fx = createFeatureExtractor(model, spec, { weightsSha256 });
+  const index = await scanDataset(dataDir);
+  const entries = index.images.filter((_, i) => i % 6 === 0); // 120 photos across all classes
+  const t0 = performance.now();
+  const pool = await FrozenPartPool.start({ workers: 2, backend: "wasm", baseModel: BASE, modelsDir });
+  console.log(`  worker pool (2 × wasm) started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  try {
+    // The forward pass alone, on preprocessed pixels: what the pool parallelises.
+    const x = randomTensor([32, 224, 224, 3], 4) as tf.Tensor4D;
+    const xs = x.dataSync() as Float32Array;
+    const forwardMain = await imagesPerSec(32, 10, () => fx.pooled(x));
+    await pool.run({ kind: "pooled" }, xs, 32);
+    const p0 = performance.now();
+    for (let i = 0; i < 10; i++) await pool.run({ kind: "pooled" }, xs, 32);
+    rows.push({ measure: `forward pass only, ${BASE} pooled, batch 32 (split 2 × 16)`, baseline: "main thread", baselineRate: forwardMain, fast: "2 worker threads", fastRate: (32 * 10) / ((performance.now() - p0) / 1000) });
+    x.dispose();
+
+    const options = { graphId: fx.id, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute: (x: tf.Tensor4D) => fx.pooled(x), itemShape: [fx.dim], cacheDir: null, batchSize: 32 };
+    const bound = pool.bind({ kind: "pooled" });
+    await extractFeatures(entries.slice(0, 8), { ...options, pool: bound }); // warm-up: the workers' first kernels
+    const main = await extractFeatures(entries, options);
+    const pooled = await extractFeatures(entries, { ...options, pool: bound });
+    rows.push({ measure: `extractFeatures, ${entries.length} plant-leaves photos, no cache (decode + forward)`, baseline: "main thread", baselineRate: entries.length / main.seconds, fast: "2 worker threads", fastRate: entries.length / pooled.seconds });
+
+    const ops = ["flip", "rotate", "brightness"] as const;
+    const epochRate = async (withPool: boolean): Promise<number> => {
+      const source = await augmentedSource(entries, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: [...ops], rng: createRng(7), compute: (x) => fx.pooled(x), ...(withPool ? { pool: bound } : {}) });
+      const started = performance.now();
+      for (let begin = 0; begin < entries.length; begin += 32) {
+        const x = await source.batch(Array.from({ length: Math.min(32, entries.length - begin) }, (_, k) => begin + k));
+        await x.data();
+        x.dispose();
+      }
+      return entries.length / ((performance.now() - started) / 1000);
+    };
+    const epochMain = await epochRate(false);
+    const epochPool = await epochRate(true);
+    rows.push({ measure: `augmented epoch (flip, rotate, brightness), ${entries.length} photos, batch 32`, baseline: "main thread", baselineRate: epochMain, fast: "2 worker threads", fastRate: epochPool });
+  } finally {
+    await pool.dispose();
+    fx.dispose();
+    model.dispose();
+  }
+}
+
 async function main(): Promise<void> {
   const modelsDir = sharedModelsDir();
   const dataDir = plantLeavesDir();
@@ -121,6 +174,7 @@ async function main(): Promise<void> {
   await benchExtraction(modelsDir);
   await benchFineTune(modelsDir);
   await benchCache(modelsDir, dataDir);
+  await benchWorkers(modelsDir, dataDir);
   console.log("");
   for (const r of rows) {
     console.log(`${r.measure}\n  ${r.baseline}: ${fmt(r.baselineRate)} img/s   ${r.fast}: ${fmt(r.fastRate)} img/s   ratio ×${(r.fastRate / r.baselineRate).toFixed(1)}`);

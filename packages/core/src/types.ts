@@ -170,5 +170,15 @@ export interface TrainOptions {
   weights?: "imagenet" | string;
   /** Cache root for weights and features; default GRAFT_CACHE_DIR or ~/.cache/graft. */
   cacheDir?: string;
+  /**
+   * Worker threads for the frozen base's forward pass (first feature extraction of each image set,
+   * and every augmented batch), each with its own backend instance, since tfjs-wasm is
+   * single-threaded in Node. Only with the `wasm` or `cpu` backend (tfjs-node is multi-threaded
+   * already, so it is ignored there). `0` or `1`: on the main thread, as without workers; `N` (up
+   * to 64): N threads; `"auto"`: min(availableParallelism() - 1, 4). Default `GRAFT_WORKERS`, else
+   * 0. Results equal the main thread's (same kernels, same inputs); a value outside these is a
+   * BadInputError quoting it.
+   */
+  workers?: number | "auto";
   hooks?: TrainHooks;
 }

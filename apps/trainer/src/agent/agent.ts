@@ -30,6 +30,8 @@ export interface AgentOptions {
   modelsDir?: string;
   /** Preferred TF.js backend (GRAFT_BACKEND). */
   backend?: string;
+  /** Frozen-base worker threads per run (core's `TrainOptions.workers`); absent = core's default. */
+  workers?: number | "auto";
   /** Exit when no run is queued instead of polling. */
   once: boolean;
   /** Wait between claims when the queue is empty, in ms (default 2 000). */
@@ -121,6 +123,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       engine, client, agentId: id, runId: run.id, datasetPath: run.dataset.path, config, backend,
       cacheDir: options.cacheDir, outDir: path.join(options.cacheDir, "runs", run.id), modelsDir: options.modelsDir,
       ...(weights ? { weights: weights.path } : {}),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
       progress, agentStop: () => stopReason, log, ...options.runOverrides,
     });
   };

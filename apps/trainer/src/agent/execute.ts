@@ -32,6 +32,8 @@ export interface ExecuteRunOptions {
   modelsDir?: string;
   /** Keras `.h5` weights for the base (core's `TrainOptions.weights`), already checked by the caller; absent = the base's own. */
   weights?: string;
+  /** Frozen-base worker threads (core's `TrainOptions.workers`); absent = core's default. */
+  workers?: number | "auto";
   groupBy?: { manifest: string; column: string };
   progress?: Progress;
   /** Polled at each epoch end: a reason when the agent itself wants to stop (SIGTERM). */
@@ -91,6 +93,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         modelsDir: options.modelsDir,
         cacheDir: options.cacheDir,
         ...(options.weights === undefined ? {} : { weights: options.weights }),
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
         hooks: {
           onEpoch: async (record) => {
             options.progress?.epoch(record);

@@ -13,6 +13,20 @@ export function parseIntFlag(flag: string, value: string | undefined, min = 0): 
   return n;
 }
 
+/**
+ * `--workers N|auto`: frozen-base worker threads (core's `TrainOptions.workers`). The range is
+ * core's too (0 to 64); checked here as well so a typo exits 2 before any model loads.
+ */
+export function parseWorkersFlag(value: string | undefined): number | "auto" | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === "auto") return "auto";
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > 64) {
+    throw new UsageError(`--workers expects "auto" or an integer from 0 to 64, got "${value}"`);
+  }
+  return n;
+}
+
 /** A number flag (`--lr 1e-3`), finite. */
 export function parseFloatFlag(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -31,6 +31,20 @@ describe("graft agent command", () => {
     expect(io.err()).toMatch(/run r1 · epoch 3\/3/);
   });
 
+  it("passes --workers to every run and exits 2 quoting a bad value", async () => {
+    api.addRun({ id: "r1" });
+    const engine = createFakeEngine();
+    const io = memoryIo(engine, { env: { GRAFT_CACHE_DIR: cache } });
+    expect(await runCli(["agent", "--api", api.url, "--token", "tok", "--once", "--workers", "auto"], io), io.err()).toBe(0);
+    expect(engine.requests.map((r) => r.workers)).toEqual(["auto"]);
+    const io2 = memoryIo(createFakeEngine(), { env: { GRAFT_CACHE_DIR: cache } });
+    expect(await runCli(["agent", "--api", api.url, "--token", "tok", "--once", "--workers", "65"], io2)).toBe(2);
+    expect(io2.err()).toContain('--workers expects "auto" or an integer from 0 to 64, got "65"');
+    const help = memoryIo(createFakeEngine());
+    await runCli(["agent", "--help"], help);
+    expect(help.out()).toContain("--workers N|auto");
+  });
+
   it("exits 2 without an API URL and 1 naming a rejected token", async () => {
     const io = memoryIo(createFakeEngine(), { env: {} });
     expect(await runCli(["agent"], io)).toBe(2);

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { startAgent } from "../agent/agent";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
-import { parseIntFlag } from "../cli/values";
+import { parseIntFlag, parseWorkersFlag } from "../cli/values";
 import { GraphQLClient } from "../graphql/client";
 
 export const AGENT_HELP = `Usage: graft agent --api URL --token T [options]
@@ -23,6 +23,8 @@ epoch, the evaluation and the checkpoint. Start as many as you like, on one mach
   --cache-dir DIR      feature cache, journal and checkpoints (default GRAFT_CACHE_DIR or ~/.cache/graft);
                        keep one per agent machine so a sweep pays for the base once per image
   --backend NAME       TF.js backend (default GRAFT_BACKEND or the fastest available)
+  --workers N|auto     worker threads for the frozen base's forward pass of each run, on wasm/cpu
+                       (default GRAFT_WORKERS, else 0 = main thread; auto = cores - 1, at most 4)
   --once               exit when no run is queued instead of waiting for more
 
 SIGINT/SIGTERM: the current epoch finishes, the run is handed back with failRun
@@ -37,7 +39,7 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
     options: {
       api: { type: "string" }, token: { type: "string" }, name: { type: "string" }, concurrency: { type: "string" },
-      "models-dir": { type: "string" }, "cache-dir": { type: "string" }, backend: { type: "string" },
+      "models-dir": { type: "string" }, "cache-dir": { type: "string" }, backend: { type: "string" }, workers: { type: "string" },
       once: { type: "boolean" }, help: { type: "boolean", short: "h" },
     },
   });
@@ -49,6 +51,7 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
   const url = values.api ?? io.env.GRAFT_API_URL;
   if (!url) throw new UsageError("graft agent needs --api URL (or GRAFT_API_URL)");
   const concurrency = parseIntFlag("concurrency", values.concurrency, 1) ?? 1;
+  const workers = parseWorkersFlag(values.workers);
   const client = new GraphQLClient({ url, token: values.token ?? io.env.GRAFT_API_TOKEN, fetch: io.fetch });
   const engine = await io.loadEngine();
   const cacheDir = path.resolve(io.cwd, values["cache-dir"] ?? io.env.GRAFT_CACHE_DIR ?? path.join(io.env.HOME ?? io.cwd, ".cache", "graft"));
@@ -56,7 +59,7 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
   const agent = startAgent(
     {
       name: values.name ?? `${os.hostname()}-${process.pid}`,
-      concurrency, cacheDir, modelsDir, backend: values.backend ?? io.env.GRAFT_BACKEND, once: values.once === true, stderr: io.stderr,
+      concurrency, cacheDir, modelsDir, backend: values.backend ?? io.env.GRAFT_BACKEND, ...(workers === undefined ? {} : { workers }), once: values.once === true, stderr: io.stderr,
       pollMs: Number(io.env.GRAFT_AGENT_POLL_MS ?? 2_000),
     },
     { engine, client },

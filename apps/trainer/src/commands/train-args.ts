@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { TrainConfig } from "@graft/core/types";
 import { UsageError } from "../cli/errors";
-import { parseFloatFlag, parseGroupBy, parseHead, parseIntFlag } from "../cli/values";
+import { parseFloatFlag, parseGroupBy, parseHead, parseIntFlag, parseWorkersFlag } from "../cli/values";
 
 export const TRAIN_HELP = `Usage: graft train --data DIR --base NAME [options]
 
@@ -31,6 +31,8 @@ Model and training:
 Output and environment:
   --out DIR                writes metrics.json, confusion-matrix.json and checkpoint/ (default ./runs/<time>)
   --backend NAME           TF.js backend (default: GRAFT_BACKEND or the fastest available)
+  --workers N|auto         worker threads for the frozen base's forward pass on wasm/cpu (default
+                           GRAFT_WORKERS, else 0 = main thread; auto = cores - 1, at most 4)
   --models-dir DIR         local weights (default GRAFT_MODELS_DIR)
   --cache-dir DIR          feature cache and journal (default GRAFT_CACHE_DIR or ~/.cache/graft)
   --json                   print one JSON object with the results on stdout at the end
@@ -49,6 +51,8 @@ export interface TrainArgs {
   outDir: string;
   groupBy?: { manifest: string; column: string };
   backend?: string;
+  /** `--workers`: core's `TrainOptions.workers`; absent = core's default (GRAFT_WORKERS, else 0). */
+  workers?: number | "auto";
   modelsDir?: string;
   /** Absolute path of a Keras `.h5` weights file (`--weights`); absent = the base's own weights. */
   weights?: string;
@@ -70,7 +74,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
       out: { type: "string" }, seed: { type: "string" }, lr: { type: "string" }, "fine-tune-lr": { type: "string" },
       "batch-size": { type: "string" }, dropout: { type: "string" }, "validation-split": { type: "string" },
       patience: { type: "string" }, "reduce-lr-patience": { type: "string" }, "reduce-lr-factor": { type: "string" }, "min-lr": { type: "string" },
-      "group-by": { type: "string" }, backend: { type: "string" },
+      "group-by": { type: "string" }, backend: { type: "string" }, workers: { type: "string" },
       "models-dir": { type: "string" }, weights: { type: "string" }, "cache-dir": { type: "string" }, api: { type: "string" }, token: { type: "string" },
       experiment: { type: "string" }, name: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
     },
@@ -105,6 +109,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
   const apiUrl = values.api ?? undefined;
   if (!apiUrl && (values.experiment || values.token)) throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
   if (values.weights !== undefined && values.weights.trim() === "") throw new UsageError(`--weights needs a path to a Keras .h5 file, got "${values.weights}"`);
+  const workers = parseWorkersFlag(values.workers);
   const stamp = now.toISOString().replace(/[:.]/g, "-").slice(0, 19);
   return {
     help,
@@ -114,6 +119,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
     outDir: path.resolve(cwd, values.out ?? path.join("runs", stamp)),
     groupBy: parseGroupBy(values["group-by"], dataDir, cwd),
     backend: values.backend ?? env.GRAFT_BACKEND,
+    ...(workers === undefined ? {} : { workers }),
     modelsDir: values["models-dir"] ? path.resolve(cwd, values["models-dir"]) : env.GRAFT_MODELS_DIR,
     ...(values.weights === undefined ? {} : { weights: path.resolve(cwd, values.weights) }),
     cacheDir: path.resolve(cwd, values["cache-dir"] ?? env.GRAFT_CACHE_DIR ?? path.join(env.HOME ?? cwd, ".cache", "graft")),

@@ -1,4 +1,7 @@
-/** `graft train --weights FILE.h5`: parsing, the existence check (exit 2), passing it to the engine and recording it with --api. */
+/**
+ * `graft train --weights FILE.h5`: parsing, the existence check (exit 2), passing it to the engine
+ * and recording it with --api. `--workers N|auto`: parsing, exit 2 on a bad value, passing it on.
+ */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -75,5 +78,43 @@ describe("graft train --weights", () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe("graft train --workers", () => {
+  it("parses N and auto, and leaves it to core (GRAFT_WORKERS, else 0) without the flag", () => {
+    const parse = (...flags: string[]) => parseTrainArgs(["--data", "d", "--base", "b", ...flags], { GRAFT_WORKERS: "3" }, "/home/u");
+    expect(parse("--workers", "2").workers).toBe(2);
+    expect(parse("--workers", "0").workers).toBe(0);
+    expect(parse("--workers", "auto").workers).toBe("auto");
+    expect(parse()).not.toHaveProperty("workers");
+  });
+
+  it("exits 2 quoting a bad value, without training", async () => {
+    for (const bad of ["-1", "2.5", "65", "many", ""]) {
+      const io = memoryIo(engine);
+      // `--workers=-1`: node's parseArgs reads a separate "-1" as a flag.
+      expect(await runCli([...base(), `--workers=${bad}`], io)).toBe(2);
+      expect(io.err()).toContain(`--workers expects "auto" or an integer from 0 to 64, got "${bad}"`);
+    }
+    expect(engine.requests).toHaveLength(0);
+  });
+
+  it("passes the value to the engine, with and without --api, and documents it in --help", async () => {
+    expect(await runCli([...base(), "--workers", "2"], memoryIo(engine))).toBe(0);
+    expect(engine.requests[0]?.workers).toBe(2);
+    expect(await runCli(base(), memoryIo(engine))).toBe(0);
+    expect(engine.requests[1]).not.toHaveProperty("workers");
+    const api = await startFakeApi({ token: "tok" });
+    try {
+      const io = memoryIo(engine);
+      expect(await runCli([...base(), "--workers", "auto", "--api", api.url, "--token", "tok"], io), io.err()).toBe(0);
+      expect(engine.requests[2]?.workers).toBe("auto");
+    } finally {
+      await api.close();
+    }
+    const help = memoryIo(engine);
+    await runCli(["train", "--help"], help);
+    expect(help.out()).toContain("--workers N|auto");
   });
 });

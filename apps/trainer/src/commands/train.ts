@@ -122,6 +122,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
         engine, client, agentId: ids.agentId, runId, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
         outDir: args.outDir, modelsDir: args.modelsDir, groupBy: args.groupBy, progress,
         ...(args.weights === undefined ? {} : { weights: args.weights }),
+        ...(args.workers === undefined ? {} : { workers: args.workers }),
         agentStop: () => stopRequested, log: (m) => io.stderr.write(`${m}\n`),
       });
       if (outcome.kind === "failed") throw outcome.error;
@@ -132,6 +133,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const request: TrainRequest = {
         dataDir: args.dataDir, config, outDir: args.outDir, groupBy: args.groupBy, backend,
         modelsDir: args.modelsDir, cacheDir: args.cacheDir, ...(args.weights === undefined ? {} : { weights: args.weights }),
+        ...(args.workers === undefined ? {} : { workers: args.workers }),
         hooks: { onEpoch: (r) => progress.epoch(r), onProgress: (e) => progress.stage(e), shouldStop: () => stopRequested },
       };
       result = await engine.train(request);

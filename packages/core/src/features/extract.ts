@@ -9,6 +9,7 @@ import { mapConcurrent } from "../data/pool";
 import { preprocess, type Preprocessing } from "../data/preprocess";
 import type { ImageEntry } from "../types";
 import { FeatureCache, featureKey, fileSha256 } from "./cache";
+import type { PooledCompute } from "./workers/pool";
 
 /** Options of {@link extractFeatures}. */
 export interface ExtractOptions {
@@ -18,6 +19,11 @@ export interface ExtractOptions {
   preprocessing: Preprocessing;
   /** Preprocessed [n, s, s, 3] → [n, ...itemShape]. Called inside a tidy. */
   compute: (x: tf.Tensor4D) => tf.Tensor;
+  /**
+   * The same function as `compute`, on worker threads (see `FrozenPartPool.bind`). When given, the
+   * main thread only decodes and preprocesses, and keeps up to `pool.workers` batches in flight.
+   */
+  pool?: PooledCompute;
   /** Shape of one image's output (e.g. [256] pooled, [14, 14, 128] a feature map). */
   itemShape: number[];
   /** Cache root (`<cacheDir>`); outputs go under `<cacheDir>/features/`. null disables caching. */
@@ -63,24 +69,46 @@ export async function extractFeatures(entries: readonly ImageEntry[], options: E
     missing.map((i) => entries[i] as ImageEntry),
     { size, batchSize: options.batchSize ?? 32, ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }) },
   );
-  for await (const batch of batches) {
-    const n = batch.entries.length;
-    const out = tf.tidy(() => {
-      const pixels = tf.tensor4d(batch.pixels, [n, size, size, 3], "int32");
-      return options.compute(preprocess(pixels, options.preprocessing));
-    });
-    const values = (await out.data()) as Float32Array;
-    out.dispose();
+  const store = (values: Float32Array, first: number, n: number): void => {
     for (let k = 0; k < n; k++) {
-      const i = missing[offset + k] as number;
+      const i = missing[first + k] as number;
       const row = values.subarray(k * itemSize, (k + 1) * itemSize);
       data.set(row, i * itemSize);
       const key = keys[i] ?? null;
       if (cache !== null && key !== null) cache.put(key, row.slice());
     }
-    offset += n;
     done += n;
     options.onProgress?.(done, entries.length);
+  };
+  const pool = options.pool;
+  const inFlight: { result: Promise<Float32Array>; first: number; n: number }[] = [];
+  const settleOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift();
+    if (oldest !== undefined) store(await oldest.result, oldest.first, oldest.n);
+  };
+  for await (const batch of batches) {
+    const n = batch.entries.length;
+    if (pool === undefined) {
+      const out = tf.tidy(() => {
+        const pixels = tf.tensor4d(batch.pixels, [n, size, size, 3], "int32");
+        return options.compute(preprocess(pixels, options.preprocessing));
+      });
+      const values = (await out.data()) as Float32Array;
+      out.dispose();
+      store(values, offset, n);
+    } else {
+      // Preprocessing stays here (the same op on the same backend kind), the forward pass goes to the workers.
+      const x = tf.tidy(() => preprocess(tf.tensor4d(batch.pixels, [n, size, size, 3], "int32"), options.preprocessing));
+      const pixels = (await x.data()) as Float32Array;
+      x.dispose();
+      const result = pool.run(pixels, n).then((r) => r.values);
+      // Awaited in order below; marked handled so a failure while the next batch decodes is not an unhandled rejection.
+      result.catch(() => undefined);
+      inFlight.push({ result, first: offset, n });
+      if (inFlight.length >= pool.workers) await settleOldest();
+    }
+    offset += n;
   }
+  while (inFlight.length > 0) await settleOldest();
   return { data, itemSize, hits, misses: missing.length, seconds: (performance.now() - started) / 1000 };
 }

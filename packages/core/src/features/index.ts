@@ -4,3 +4,6 @@ export { foldModel, runGraph, disposeGraph, layerCount, type FoldedGraph, type S
 export { splitGraph, type SplitGraph } from "./split";
 export { extractFeatures, type ExtractOptions, type ExtractResult } from "./extract";
 export { FeatureCache, featureKey, fileSha256 } from "./cache";
+export { FrozenPartPool, runningPoolWorkers, type FrozenPartPoolOptions, type FrozenPartResult, type PooledCompute } from "./workers/pool";
+export { resolveWorkers, autoWorkers, MAX_WORKERS, type WorkersOption } from "./workers/count";
+export type { FrozenOutput, WorkerBackend, WorkerSetup } from "./workers/protocol";

@@ -7,6 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { augmentBatch } from "../augment/augment";
 import { decodeBatches } from "../data/batches";
 import { preprocess, type Preprocessing } from "../data/preprocess";
+import type { PooledCompute } from "../features/workers/pool";
 import type { AugmentationOp, ImageEntry } from "../types";
 import type { Rng } from "../util/random";
 import type { BatchSource } from "./loop";
@@ -20,6 +21,11 @@ export interface AugmentedSourceOptions {
   rng: Rng;
   /** Frozen part applied to the preprocessed, augmented batch (pooled features or a boundary map). */
   compute: (x: tf.Tensor4D) => tf.Tensor;
+  /**
+   * The same frozen part on worker threads: the batch is still augmented here (the RNG is drawn
+   * in the same order), then its preprocessed pixels are split across the workers.
+   */
+  pool?: PooledCompute;
 }
 
 /** Decodes `entries` once and returns a source that augments every batch it serves. */
@@ -37,11 +43,22 @@ export async function augmentedSource(entries: readonly ImageEntry[], o: Augment
     batch: async (indices) => {
       const raw = new Uint8Array(indices.length * imageBytes);
       indices.forEach((i, k) => raw.set(pixels.subarray(i * imageBytes, (i + 1) * imageBytes), k * imageBytes));
-      return tf.tidy(() => {
+      const pool = o.pool;
+      if (pool === undefined) {
+        return tf.tidy(() => {
+          const images = tf.tensor4d(raw, [indices.length, s, s, 3], "int32").toFloat();
+          const augmented = augmentBatch(images, o.ops, o.rng);
+          return o.compute(preprocess(augmented, o.preprocessing));
+        });
+      }
+      const x = tf.tidy(() => {
         const images = tf.tensor4d(raw, [indices.length, s, s, 3], "int32").toFloat();
-        const augmented = augmentBatch(images, o.ops, o.rng);
-        return o.compute(preprocess(augmented, o.preprocessing));
+        return preprocess(augmentBatch(images, o.ops, o.rng), o.preprocessing);
       });
+      const prepared = (await x.data()) as Float32Array;
+      x.dispose();
+      const out = await pool.run(prepared, indices.length);
+      return tf.tensor(out.values, out.shape);
     },
   };
 }

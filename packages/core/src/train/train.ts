@@ -16,6 +16,9 @@ import { createFeatureExtractor, extractorId } from "../features/extractor";
 import { extractFeatures, type ExtractResult } from "../features/extract";
 import { layerCount, runGraph, type FoldedGraph } from "../features/graph";
 import { splitGraph } from "../features/split";
+import { resolveWorkers } from "../features/workers/count";
+import { FrozenPartPool, type PooledCompute } from "../features/workers/pool";
+import type { FrozenOutput } from "../features/workers/protocol";
 import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
 import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
@@ -67,6 +70,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const config = validateTrainConfig({ ...options.config });
   const hooks = options.hooks ?? {};
   const backend = await selectBackend(options.backend);
+  const workers = resolveWorkers(options.workers, backend);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const index = await scanDataset(options.dataDir, options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } });
   const split = splitDataset(index, { validationSplit: config.validationSplit, seed: config.seed, byGroup: options.groupBy !== undefined });
@@ -85,8 +89,25 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const trainLabels = split.train.map((e) => e.label);
   const valLabels = split.validation.map((e) => e.label);
   const augment = config.augmentation.length > 0;
-  const extract = async (entries: ImageEntry[], stage: string, graphId: string, compute: (x: tf.Tensor4D) => tf.Tensor, itemShape: number[]): Promise<Float32Array> => {
-    const r = await extractFeatures(entries, { graphId, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute, itemShape, cacheDir, batchSize: 32, onProgress: progress(stage) });
+  // The worker pool starts on first use (a run whose features are all cached never needs it),
+  // once per run; the workers load the base with the same arguments as above.
+  let poolStart = null as Promise<FrozenPartPool> | null;
+  const startPool = (): Promise<FrozenPartPool> => {
+    poolStart ??= FrozenPartPool.start({
+      workers,
+      // resolveWorkers gives workers > 1 only on these two.
+      backend: backend as "wasm" | "cpu",
+      baseModel: config.baseModel,
+      ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }),
+      ...(options.weights === undefined ? {} : { weights: options.weights }),
+      cacheDir,
+    });
+    return poolStart;
+  };
+  const pooledCompute = (output: FrozenOutput): PooledCompute | undefined => (workers > 1 ? { workers, run: async (pixels, n) => (await startPool()).run(output, pixels, n) } : undefined);
+  const extract = async (entries: ImageEntry[], stage: string, graphId: string, compute: (x: tf.Tensor4D) => tf.Tensor, itemShape: number[], output: FrozenOutput): Promise<Float32Array> => {
+    const pool = pooledCompute(output);
+    const r = await extractFeatures(entries, { graphId, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute, itemShape, cacheDir, batchSize: 32, onProgress: progress(stage), ...(pool === undefined ? {} : { pool }) });
     addStats(stats, r);
     return r.data;
   };
@@ -111,11 +132,13 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   try {
     // Phase 1: head on pooled features of the frozen base.
     const pooled = (x: tf.Tensor4D): tf.Tensor => fx.pooled(x);
-    const valFeatures = await extract(split.validation, "features:validation", fx.id, pooled, [fx.dim]);
+    const pooledOut: FrozenOutput = { kind: "pooled" };
+    const valFeatures = await extract(split.validation, "features:validation", fx.id, pooled, [fx.dim], pooledOut);
     validation = arraySource(valFeatures, [fx.dim], valLabels);
+    const pool1 = pooledCompute(pooledOut);
     const trainSource = augment
-      ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: pooled })
-      : arraySource(await extract(split.train, "features:train", fx.id, pooled, [fx.dim]), [fx.dim], trainLabels);
+      ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: pooled, ...(pool1 === undefined ? {} : { pool: pool1 }) })
+      : arraySource(await extract(split.train, "features:train", fx.id, pooled, [fx.dim], pooledOut), [fx.dim], trainLabels);
     forward = (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate);
     const context = snapshotContext(() => headVariables(head), optimizer, saveTo);
@@ -139,11 +162,13 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const top = parts.top;
       const trainable = makeTrainable(model, top.steps);
       trainableSteps = top.steps;
-      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape);
+      const bottomOut: FrozenOutput = { kind: "boundary", fineTuneLayers: config.fineTuneLayers, boundary };
+      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape, bottomOut);
       validation = arraySource(valMaps, boundaryShape, valLabels);
+      const pool2 = pooledCompute(bottomOut);
       const trainSource2 = augment
-        ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: bottom })
-        : arraySource(await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape), boundaryShape, trainLabels);
+        ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: bottom, ...(pool2 === undefined ? {} : { pool: pool2 }) })
+        : arraySource(await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, bottomOut), boundaryShape, trainLabels);
       forward = (x, training, seed) => headLogits(head, tf.mean(runGraph(top, x, { training }), [1, 2]) as tf.Tensor2D, training, seed);
       const variables = [...trainable, ...headVariables(head)];
       const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
@@ -185,6 +210,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       featureCache: stats,
     };
   } finally {
+    // A pool that failed to start has already terminated its workers.
+    if (poolStart !== null) await poolStart.then((pool) => pool.dispose(), () => undefined);
     disposeHead(head);
     fx.dispose();
     model.dispose();
