@@ -65,6 +65,20 @@ export async function writeTempDataset(files: DatasetFiles): Promise<{ root: str
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
 
+/**
+ * A tiny two-class dataset of 32×32 PNG squares, `perClass` reddish (`red/`) and bluish (`blue/`),
+ * each a little different so every file has its own hash: enough for `train()` to learn and for
+ * the feature cache to key every image apart.
+ */
+export async function writeColorSquares(perClass: number): Promise<{ root: string; cleanup: () => Promise<void> }> {
+  const files: DatasetFiles = {};
+  for (let i = 0; i < perClass; i++) {
+    files[`red/r${i}.png`] = await encodeImage(solidRgb(32, 32, [200 + i * 5, 20 + i * 7, 30]), 32, 32, "png");
+    files[`blue/b${i}.png`] = await encodeImage(solidRgb(32, 32, [25, 30 + i * 6, 190 + i * 9]), 32, 32, "png");
+  }
+  return writeTempDataset(files);
+}
+
 /** A BMP file body of a solid colour (sharp cannot write BMP). */
 export function solidBmp(width: number, height: number, rgb: [number, number, number], bits: 24 | 32 = 24): Uint8Array {
   return encodeBmp({ width, height, data: solidRgb(width, height, rgb) }, { bits });

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeImage, solidRgb, writeTempDataset } from "../data/test-dataset";
+import { writeColorSquares } from "../data/test-dataset";
 import { BadInputError } from "../errors";
 import { loadLayersModelFromFile } from "../models/io";
 import { sharedModelsDir } from "../models/shared-dir";
@@ -18,13 +18,7 @@ describe.skipIf(modelsDir === null)("train() on a tiny generated dataset", () =>
   let cleanup: () => Promise<void> = async () => undefined;
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "graft-train-unit-"));
   beforeAll(async () => {
-    const files: Record<string, Uint8Array> = {};
-    for (let i = 0; i < 6; i++) {
-      // Reddish vs bluish squares, each a little different so every file has its own hash.
-      files[`red/r${i}.png`] = await encodeImage(solidRgb(32, 32, [200 + i * 5, 20 + i * 7, 30]), 32, 32, "png");
-      files[`blue/b${i}.png`] = await encodeImage(solidRgb(32, 32, [25, 30 + i * 6, 190 + i * 9]), 32, 32, "png");
-    }
-    ({ root, cleanup } = await writeTempDataset(files));
+    ({ root, cleanup } = await writeColorSquares(6));
   });
   afterAll(async () => {
     await cleanup();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { encodeImage, solidRgb, writeTempDataset } from "../../data/test-dataset";
+import { writeColorSquares } from "../../data/test-dataset";
 import { BadInputError } from "../../errors";
 import { sharedModelsDir } from "../../models/shared-dir";
 import { defaultTrainConfig } from "../../train/config";
@@ -18,12 +18,7 @@ describe.skipIf(modelsDir === null)("train() with frozen-part workers", () => {
   let cleanup: () => Promise<void> = async () => undefined;
   const tmp = mkdtempSync(path.join(os.tmpdir(), "graft-train-workers-"));
   beforeAll(async () => {
-    const files: Record<string, Uint8Array> = {};
-    for (let i = 0; i < 7; i++) {
-      files[`red/r${i}.png`] = await encodeImage(solidRgb(32, 32, [200 + i * 5, 20 + i * 7, 30]), 32, 32, "png");
-      files[`blue/b${i}.png`] = await encodeImage(solidRgb(32, 32, [25, 30 + i * 6, 190 + i * 9]), 32, 32, "png");
-    }
-    ({ root, cleanup } = await writeTempDataset(files));
+    ({ root, cleanup } = await writeColorSquares(7));
   });
   afterAll(async () => {
     await cleanup();
