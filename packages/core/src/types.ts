@@ -168,6 +168,8 @@ export interface TrainOptions {
    * local file; cached features are keyed by the file's sha256, so they never mix with ImageNet ones.
    */
   weights?: "imagenet" | string;
+  /** With a `.h5` `weights` path: the sha256 it must have (see `LoadBaseModelOptions.expectedWeightsSha256`). */
+  expectedWeightsSha256?: string;
   /** Cache root for weights and features; default GRAFT_CACHE_DIR or ~/.cache/graft. */
   cacheDir?: string;
   /**

@@ -94,6 +94,7 @@ describe("graft agent", () => {
     const outcomes = await agent().done;
     expect(outcomes.map((o) => o.kind)).toEqual(["completed", "completed"]);
     expect(engine.requests[0]?.weights).toBe(h5);
+    expect(engine.requests[0]?.expectedWeightsSha256).toBe(sha256Of(h5));
     expect(engine.requests[1]).not.toHaveProperty("weights");
     expect(withWeights.status).toBe("COMPLETED");
   });

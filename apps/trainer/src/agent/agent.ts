@@ -122,7 +122,9 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     return executeRun({
       engine, client, agentId: id, runId: run.id, datasetPath: run.dataset.path, config, backend,
       cacheDir: options.cacheDir, outDir: path.join(options.cacheDir, "runs", run.id), modelsDir: options.modelsDir,
-      ...(weights ? { weights: weights.path } : {}),
+      // The check above fails early with a clear message; core checks the hash again on the bytes it
+      // parses, so a file replaced in between cannot be trained on either.
+      ...(weights ? { weights: weights.path, weightsSha256: weights.sha256 } : {}),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       progress, agentStop: () => stopReason, log, ...options.runOverrides,
     });

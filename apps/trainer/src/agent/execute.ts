@@ -32,6 +32,8 @@ export interface ExecuteRunOptions {
   modelsDir?: string;
   /** Keras `.h5` weights for the base (core's `TrainOptions.weights`), already checked by the caller; absent = the base's own. */
   weights?: string;
+  /** The sha256 the run recorded for `weights`: core checks it again on the bytes it loads. */
+  weightsSha256?: string;
   /** Frozen-base worker threads (core's `TrainOptions.workers`); absent = core's default. */
   workers?: number | "auto";
   groupBy?: { manifest: string; column: string };
@@ -93,6 +95,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         modelsDir: options.modelsDir,
         cacheDir: options.cacheDir,
         ...(options.weights === undefined ? {} : { weights: options.weights }),
+        ...(options.weightsSha256 === undefined ? {} : { expectedWeightsSha256: options.weightsSha256 }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         hooks: {
           onEpoch: async (record) => {

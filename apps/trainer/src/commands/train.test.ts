@@ -68,6 +68,8 @@ describe("graft train --weights", () => {
       expect(run?.hyperparameters).toMatchObject({ baseWeights: h5, baseWeightsSha256: sha });
       expect(run?.status).toBe("COMPLETED");
       expect((engine.requests[0] as { weights?: string }).weights).toBe(h5);
+      // Core is held to the recorded bytes when it loads the file.
+      expect((engine.requests[0] as { expectedWeightsSha256?: string }).expectedWeightsSha256).toBe(sha);
 
       // Without --weights the run says it started from the base's own weights.
       const io2 = memoryIo(engine);

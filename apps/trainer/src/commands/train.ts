@@ -121,7 +121,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const outcome = await executeRun({
         engine, client, agentId: ids.agentId, runId, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
         outDir: args.outDir, modelsDir: args.modelsDir, groupBy: args.groupBy, progress,
-        ...(args.weights === undefined ? {} : { weights: args.weights }),
+        // Trains on exactly the bytes the run records (core re-checks the hash as it loads).
+        ...(weights === null ? {} : { weights: weights.path, weightsSha256: weights.sha256 }),
         ...(args.workers === undefined ? {} : { workers: args.workers }),
         agentStop: () => stopRequested, log: (m) => io.stderr.write(`${m}\n`),
       });

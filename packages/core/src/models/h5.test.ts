@@ -4,7 +4,8 @@
  * absent) bit-identity with the TF.js ImageNet weights up to the feature layer.
  */
 import * as tf from "@tensorflow/tfjs";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -164,6 +165,17 @@ describe.skipIf(modelsDir === null)("Keras .h5 on the shared MobileNet v1 0.25",
       ref.model.dispose();
       target.model.dispose();
     }
+  }, 120_000);
+
+  it("checks an expected sha256 on the bytes it parses: the recorded hash loads, another is refused naming both", async () => {
+    const recorded = createHash("sha256").update(readFileSync(h5File)).digest("hex");
+    const ok = await loadBaseModel("mobilenet_v1_0.25_224", { modelsDir, cacheDir: "/nonexistent-cache", weights: h5File, expectedWeightsSha256: recorded });
+    expect(ok.weightsSha256).toBe(recorded);
+    ok.model.dispose();
+    const other = "0".repeat(64);
+    const refused = loadBaseModel("mobilenet_v1_0.25_224", { modelsDir, cacheDir: "/nonexistent-cache", weights: h5File, expectedWeightsSha256: other });
+    await expect(refused).rejects.toThrow(BadInputError);
+    await expect(refused).rejects.toThrow(new RegExp(`has sha256 ${recorded}, expected ${other}`));
   }, 120_000);
 
   it("rejects the 0.25 .h5 on mobilenet_v1_0.75_224 with a shape mismatch on conv1", async () => {

@@ -33,6 +33,12 @@ export interface LoadBaseModelOptions {
    * all be covered.
    */
   weights?: "imagenet" | string;
+  /**
+   * With a `.h5` `weights` path: the sha256 the file must have (64 lowercase hex), e.g. the one a
+   * tracked run recorded. Checked on the very bytes that are parsed, so a file replaced after an
+   * earlier check cannot slip in; a mismatch is a BadInputError naming the path and both hashes.
+   */
+  expectedWeightsSha256?: string;
 }
 
 /** A base model ready for feature extraction. */
@@ -107,6 +113,10 @@ export async function loadBaseModel(nameOrPath: string, options: LoadBaseModelOp
   const h5Path = path.resolve(weights);
   // Read the file before the architecture: a wrong path answers at once, without loading a model.
   const h5 = await readKerasH5(h5Path);
+  const expected = options.expectedWeightsSha256;
+  if (expected !== undefined && h5.sha256 !== expected) {
+    throw new BadInputError(`weights file ${JSON.stringify(h5Path)} has sha256 ${h5.sha256}, expected ${expected}: it is not the file the run was created with`);
+  }
   const loaded = await loadArchitecture(nameOrPath, options);
   try {
     const report = applyH5Weights(loaded.model, h5.layers, loaded.spec.featureLayer, h5Path);

@@ -74,7 +74,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const index = await scanDataset(options.dataDir, options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } });
   const split = splitDataset(index, { validationSplit: config.validationSplit, seed: config.seed, byGroup: options.groupBy !== undefined });
-  const loaded = await loadBaseModel(config.baseModel, { ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }), ...(options.weights === undefined ? {} : { weights: options.weights }), cacheDir });
+  const loaded = await loadBaseModel(config.baseModel, { ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }), ...(options.weights === undefined ? {} : { weights: options.weights }), ...(options.expectedWeightsSha256 === undefined ? {} : { expectedWeightsSha256: options.expectedWeightsSha256 }), cacheDir });
   const { model, spec, weightsSha256 } = loaded;
   const fx = createFeatureExtractor(model, spec, { weightsSha256 });
   const graph = fx.graph as FoldedGraph;
@@ -100,6 +100,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       baseModel: config.baseModel,
       ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }),
       ...(options.weights === undefined ? {} : { weights: options.weights }),
+      // Workers read the file again: hold them to the bytes the main thread loaded.
+      ...(options.weights === undefined || options.weights === "imagenet" ? {} : { expectedWeightsSha256: weightsSha256 }),
       cacheDir,
     });
     return poolStart;

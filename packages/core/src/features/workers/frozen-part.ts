@@ -29,6 +29,7 @@ export async function loadFrozenPart(base: WorkerBaseSpec): Promise<FrozenPart> 
     ...(base.modelsDir === undefined ? {} : { modelsDir: base.modelsDir }),
     ...(base.cacheDir === undefined ? {} : { cacheDir: base.cacheDir }),
     ...(base.weights === undefined ? {} : { weights: base.weights }),
+    ...(base.expectedWeightsSha256 === undefined ? {} : { expectedWeightsSha256: base.expectedWeightsSha256 }),
   });
   const fx: FeatureExtractor = createFeatureExtractor(loaded.model, loaded.spec, { weightsSha256: loaded.weightsSha256 });
   const built = new Map<string, (x: tf.Tensor4D) => tf.Tensor>();

@@ -15,6 +15,8 @@ export interface WorkerBaseSpec {
   cacheDir?: string;
   /** `"imagenet"` or a Keras `.h5` path. */
   weights?: string;
+  /** The sha256 the `.h5` file must have: the main thread's, so every worker loads the same bytes. */
+  expectedWeightsSha256?: string;
 }
 
 /** What a worker is started with (its `workerData`). */
