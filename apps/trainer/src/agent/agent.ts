@@ -139,7 +139,9 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     if (!registered) return outcomes;
     const id = registered.registerAgent.id;
     resolveId(id);
-    log(`registered as ${id} on ${os.hostname()} (backend ${backend}, ${options.concurrency} worker${options.concurrency === 1 ? "" : "s"}, cache ${options.cacheDir})`);
+    // "runs at a time" rather than "workers": --workers names the frozen-base threads of one run.
+    const threads = options.workers === undefined ? "" : `, --workers ${options.workers}`;
+    log(`registered as ${id} on ${os.hostname()} (backend ${backend}, ${options.concurrency} run${options.concurrency === 1 ? "" : "s"} at a time${threads}, cache ${options.cacheDir})`);
     // Whatever a previous agent process could not deliver goes first.
     const recovered = await RunReporter.recover({ client, journalDir, log }, 30_000);
     if (recovered.length > 0) log(`delivered journals left from before: ${recovered.join(", ")}`);
