@@ -4,10 +4,8 @@
  * an agent, which may be another machine, checks that the file at that path is still the same bytes
  * before training, so a run never silently trains from other weights than the ones it was queued with.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
-import { pipeline } from "node:stream/promises";
+import { largeFileSha256 } from "@graft/core/hash";
 
 /** The weights a run starts from, when not the base model's own. */
 export interface BaseWeights {
@@ -15,16 +13,6 @@ export interface BaseWeights {
   path: string;
   /** sha256 of its bytes, 64 lowercase hex. */
   sha256: string;
-}
-
-/**
- * sha256 of a file's bytes, lowercase hex. Streamed rather than read whole (as core's helpers do):
- * weights files run to hundreds of MB (VGG16's is over 500), and the agent hashes one per run.
- */
-export async function fileSha256(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  await pipeline(createReadStream(file), hash);
-  return hash.digest("hex");
 }
 
 /** Why a run's weights file cannot be used on this machine; the message is the run's failRun error. */
@@ -54,7 +42,7 @@ export async function verifyBaseWeights(expected: BaseWeights): Promise<void> {
     );
   }
   if (!stat.isFile()) throw new BaseWeightsError(`base weights path "${expected.path}" is not a file (expected a Keras .h5 weights file)`, expected.path);
-  const actual = await fileSha256(expected.path).catch((error: unknown) => {
+  const actual = await largeFileSha256(expected.path).catch((error: unknown) => {
     throw new BaseWeightsError(`cannot read base weights file "${expected.path}": ${(error as Error).message}`, expected.path);
   });
   if (actual !== expected.sha256) {

@@ -9,7 +9,8 @@ import path from "node:path";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
 import { AGENT_STOP_PREFIX, executeRun } from "../agent/execute";
 import { configToHyperparameters } from "../agent/mapping";
-import { type BaseWeights, fileSha256 } from "../agent/weights";
+import { largeFileSha256 } from "@graft/core/hash";
+import { type BaseWeights } from "../agent/weights";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
 import type { Engine, TrainRequest } from "../core/engine";
@@ -113,7 +114,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     if (args.api) {
       const client = new GraphQLClient({ url: args.api.url, token: args.api.token, fetch: io.fetch });
       // Hashed only when the run is recorded: the sha256 is what the tracker keeps to identify the bytes.
-      const weights = args.weights === undefined ? null : { path: args.weights, sha256: await fileSha256(args.weights) };
+      const weights = args.weights === undefined ? null : { path: args.weights, sha256: await largeFileSha256(args.weights) };
       const ids = await createApiRun(client, args, config, engine, backend, weights);
       runId = ids.runId;
       const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs });

@@ -5,7 +5,6 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 /** What makes a cached output valid: the graph (model + weights + layer), input pipeline, image. */
@@ -21,11 +20,6 @@ export interface FeatureKeyParts {
 /** The cache key: sha256 over all parts, hex. */
 export function featureKey(parts: FeatureKeyParts): string {
   return createHash("sha256").update(`${parts.graphId}\n${parts.preprocessing}\n${parts.inputSize}\n${parts.imageSha256}`).digest("hex");
-}
-
-/** sha256 of a file's bytes, hex. */
-export async function fileSha256(absPath: string): Promise<string> {
-  return createHash("sha256").update(await readFile(absPath)).digest("hex");
 }
 
 /** A folder of cached per-image outputs: `<root>/<key[0..2]>/<key>.f32`. */

@@ -8,7 +8,8 @@ import { decodeBatches } from "../data/batches";
 import { mapConcurrent } from "../data/pool";
 import { preprocess, type Preprocessing } from "../data/preprocess";
 import type { ImageEntry } from "../types";
-import { FeatureCache, featureKey, fileSha256 } from "./cache";
+import { fileSha256 } from "../util/hash";
+import { FeatureCache, featureKey } from "./cache";
 import type { PooledCompute } from "./workers/pool";
 
 /** Options of {@link extractFeatures}. */

@@ -4,7 +4,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { createHash } from "node:crypto";
-import { promises as fsp, readFileSync } from "node:fs";
+import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { BadInputError, GraftError } from "../errors";
 
@@ -113,9 +113,4 @@ export function fileSaveHandler(dir: string): tf.io.IOHandler {
       return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
     },
   };
-}
-
-/** sha256 of a file's bytes (synchronous: model.json files are small). */
-export function sha256File(file: string): string {
-  return createHash("sha256").update(readFileSync(file)).digest("hex");
 }

@@ -10,7 +10,8 @@ import type { DownloadProgress } from "./download";
 import { downloadModel } from "./download";
 import { applyH5Weights, type H5LoadReport } from "./h5-assign";
 import { readKerasH5 } from "./h5-read";
-import { readModelArtifacts, sha256File } from "./io";
+import { fileSha256 } from "../util/hash";
+import { readModelArtifacts } from "./io";
 import { defaultCacheDir, defaultModelsDir } from "./paths";
 import { getBaseModelSpec, isBaseModelName } from "./registry";
 import type { BaseModelSpec, BasePreprocessing } from "./spec";
@@ -151,7 +152,7 @@ async function loadArchitecture(nameOrPath: string, options: LoadBaseModelOption
   }
   const cacheDir = path.join(options.cacheDir ?? defaultCacheDir(), "models", spec.name);
   const cached = path.join(cacheDir, "model.json");
-  if (existsSync(cached) && (spec.sha256 === null || sha256File(cached) === spec.sha256)) {
+  if (existsSync(cached) && (spec.sha256 === null || (await fileSha256(cached)) === spec.sha256)) {
     return fromFile(cached, spec, "cache", options);
   }
   const jsonPath = await downloadModel(spec, cacheDir, options.onProgress);
