@@ -1,6 +1,7 @@
 /** Parsers for flag values: each throws a {@link UsageError} that names the flag and quotes the value. */
 import path from "node:path";
 import fs from "node:fs";
+import { MAX_WORKERS } from "@graft/core/workers";
 import { UsageError } from "./errors";
 
 /** An integer flag (`--epochs 20`), at least `min`. */
@@ -15,14 +16,14 @@ export function parseIntFlag(flag: string, value: string | undefined, min = 0): 
 
 /**
  * `--workers N|auto`: frozen-base worker threads (core's `TrainOptions.workers`). The range is
- * core's too (0 to 64); checked here as well so a typo exits 2 before any model loads.
+ * core's (0 to MAX_WORKERS, read from core's TF.js-free `@graft/core/workers`); checked here as well so a typo exits 2 before any model loads.
  */
 export function parseWorkersFlag(value: string | undefined): number | "auto" | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === "auto") return "auto";
   const n = Number(value);
-  if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > 64) {
-    throw new UsageError(`--workers expects "auto" or an integer from 0 to 64, got "${value}"`);
+  if (value.trim() === "" || !Number.isInteger(n) || n < 0 || n > MAX_WORKERS) {
+    throw new UsageError(`--workers expects "auto" or an integer from 0 to ${MAX_WORKERS}, got "${value}"`);
   }
   return n;
 }

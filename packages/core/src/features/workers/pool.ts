@@ -5,6 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { BadInputError, GraftError, type GraftErrorCode } from "../../errors";
+import { MAX_WORKERS } from "./count";
 import type { ComputeRequest, FrozenOutput, SerializedError, WorkerMessage, WorkerSetup } from "./protocol";
 
 /** Options of {@link FrozenPartPool.start}: the workers' setup and how many to start. */
@@ -102,8 +103,8 @@ export class FrozenPartPool {
    */
   static async start(options: FrozenPartPoolOptions): Promise<FrozenPartPool> {
     const { workers: count, ...setup } = options;
-    if (!Number.isInteger(count) || count < 1 || count > 64) {
-      throw new BadInputError(`FrozenPartPool: workers must be an integer in [1, 64], received ${JSON.stringify(count)}`);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_WORKERS) {
+      throw new BadInputError(`FrozenPartPool: workers must be an integer in [1, ${MAX_WORKERS}], received ${JSON.stringify(count)}`);
     }
     const url = new URL("./worker.mjs", import.meta.url);
     const slots: Slot[] = [];
