@@ -5,11 +5,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { loadSettings, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
+import { loadSettingsOrExit, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
 import { graphql } from "./lib/graphql.mjs";
 import { ensureSampleDataset } from "./lib/sample-dataset.mjs";
 
-const settings = loadSettings();
+const settings = loadSettingsOrExit();
 const started = [];
 
 function spawnQuiet(args, env, cwd = repoRoot) {

@@ -5,14 +5,27 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { assertPortFree, loadSettings, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
+import { assertPortFree, loadSettingsOrExit, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
 
-const settings = loadSettings();
-const children = [];
+const settings = loadSettingsOrExit();
+/** The services by name, in start order (api, web, agent). */
+const services = new Map();
 let stopping = false;
 
 // The API runs from its own folder so that tsx picks up its tsconfig (decorators on).
 const apiDir = path.join(repoRoot, "apps/api");
+
+/**
+ * How long each service may take to stop, in stop order. The agent first, with room for a long epoch:
+ * it finishes the epoch it is in and hands its run back (failRun) to the API, which must still be up
+ * to record that, so the API goes last. Cutting the agent short would leave its run RUNNING until the
+ * lease lapses, which is the one thing Ctrl-C promises not to do.
+ */
+const STOP_ORDER = [
+  { name: "agent", patienceMs: Number(process.env.GRAFT_AGENT_STOP_MS ?? 600_000) },
+  { name: "web", patienceMs: 10_000 },
+  { name: "api", patienceMs: 15_000 },
+];
 
 function run(name, command, args, env, cwd = repoRoot) {
   const child = spawn(command, args, {
@@ -20,7 +33,8 @@ function run(name, command, args, env, cwd = repoRoot) {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so that stopping it also stops what it started (`npm run start` runs
-    // next-server as a grandchild, which a signal to npm alone would leave running on the port).
+    // next-server as a grandchild, which a signal to npm alone would leave running on the port), and
+    // so that the terminal's Ctrl-C reaches only this script, which stops the services in order.
     detached: true,
   });
   const prefix = `[${name}] `;
@@ -33,13 +47,14 @@ function run(name, command, args, env, cwd = repoRoot) {
       for (const line of lines) process.stdout.write(prefix + line + "\n");
     });
   }
-  child.on("exit", (code, signal) => {
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  exited.then(({ code, signal }) => {
     if (!stopping) {
       console.error(`${prefix}exited (${signal ?? `code ${code}`}); stopping Graft.`);
-      shutdown(code ?? 1);
+      void shutdown(code || 1);
     }
   });
-  children.push(child);
+  services.set(name, { child, exited });
   return child;
 }
 
@@ -52,21 +67,50 @@ function signalGroup(child, signal) {
   }
 }
 
-function shutdown(code = 0) {
+/** Resolves true when `exited` settles within `ms`, false otherwise. */
+function within(exited, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    exited.then(() => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Stops the services one at a time in {@link STOP_ORDER}, each with SIGTERM and its own patience,
+ * then exits. A second Ctrl-C stops everything at once (the agent's run then goes back to the queue
+ * when its lease lapses, as after kill -9).
+ */
+async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) signalGroup(child, "SIGTERM");
-  // Give the agent time to hand its run back before forcing everything down.
-  setTimeout(() => {
-    for (const child of children) signalGroup(child, "SIGKILL");
-    process.exit(code);
-  }, 10_000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on("exit", r)) : null))).then(() =>
-    process.exit(code),
-  );
+  for (const { name, patienceMs } of STOP_ORDER) {
+    const service = services.get(name);
+    if (!service || service.child.exitCode !== null || service.child.signalCode !== null) continue;
+    if (name === "agent") console.log("Stopping the agent: it finishes its current epoch and hands its run back (Ctrl-C again to stop at once)…");
+    signalGroup(service.child, "SIGTERM");
+    if (!(await within(service.exited, patienceMs))) {
+      console.error(`[${name}] did not stop within ${Math.round(patienceMs / 1000)} s; killing it.`);
+      signalGroup(service.child, "SIGKILL");
+      await within(service.exited, 5_000);
+    }
+  }
+  // Anything a service left in its group (a next-server grandchild) goes with it.
+  for (const { child } of services.values()) signalGroup(child, "SIGKILL");
+  process.exit(code);
 }
-process.on("SIGINT", () => shutdown(0));
-process.on("SIGTERM", () => shutdown(0));
+
+function forceStop() {
+  console.error("Stopping everything now.");
+  for (const { child } of services.values()) signalGroup(child, "SIGKILL");
+  process.exit(130);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => (stopping ? forceStop() : void shutdown(0)));
+}
 
 function ensureWebBuild() {
   const buildId = path.join(repoRoot, "apps/web/.next/BUILD_ID");
@@ -76,6 +120,20 @@ function ensureWebBuild() {
   if (result.status !== 0) {
     console.error("The dashboard build failed; see the output above.");
     process.exit(1);
+  }
+}
+
+/** Fails, with the proxy's own message, unless the dashboard's GraphQL proxy answers from the API. */
+async function checkDashboardReachesApi(proxyUrl) {
+  let answer;
+  try {
+    const res = await fetch(proxyUrl, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
+    answer = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status} without JSON` }] }));
+  } catch (error) {
+    answer = { errors: [{ message: error instanceof Error ? error.message : String(error) }] };
+  }
+  if (answer?.data?.__typename !== "Query") {
+    throw new Error(`the dashboard is up but cannot reach the API: ${answer?.errors?.map((e) => e.message).join("; ") ?? JSON.stringify(answer)}`);
   }
 }
 
@@ -102,6 +160,8 @@ async function main() {
   const web = run("web", "npm", ["run", "start", "-w", "apps/web"], { ...withToken, GRAFT_WEB_PORT: String(settings.webPort) });
   run("agent", process.execPath, ["apps/trainer/bin/graft.mjs", "agent", "--name", "local-agent"], withToken);
   await waitForHttp(`http://127.0.0.1:${settings.webPort}/`, 120_000, () => web.exitCode === null);
+  // A page that answers 200 proves little: ask the API a question through the dashboard's own proxy.
+  await checkDashboardReachesApi(`http://127.0.0.1:${settings.webPort}/api/graphql`);
 
   console.log(`
   Graft is running.
@@ -115,5 +175,5 @@ async function main() {
 
 main().catch((error) => {
   console.error(`graft: ${error instanceof Error ? error.message : String(error)}`);
-  shutdown(1);
+  void shutdown(1);
 });

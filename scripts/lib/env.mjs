@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { localApiUrl, parseApiUrl } from "@graft/config/api-url";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -17,6 +18,16 @@ export function portFrom(name, fallback) {
     throw new Error(`${name} must be a TCP port between 1 and 65535, got "${raw}"`);
   }
   return port;
+}
+
+/** {@link loadSettings}, or the script stops with exit code 2 and the setting's message (no stack). */
+export function loadSettingsOrExit() {
+  try {
+    return loadSettings();
+  } catch (error) {
+    console.error(`graft: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
 }
 
 /** The settings every root script shares, from the environment with the documented defaults. */
@@ -36,12 +47,28 @@ export function loadSettings() {
     dataDir,
     apiPort,
     webPort,
-    apiUrl: process.env.GRAFT_API_URL || `http://127.0.0.1:${apiPort}/graphql`,
+    // The root scripts run their own API on apiPort, so that is where their dashboard and agents go.
+    apiUrl: ownApiUrl(apiPort),
     modelsDir,
     sharedDatasets,
     dataRoots: roots.map((r) => path.resolve(r)),
     cacheDir: process.env.GRAFT_CACHE_DIR || path.join(os.homedir(), ".cache", "graft"),
   };
+}
+
+/**
+ * The local API's GraphQL endpoint. A GRAFT_API_URL in the environment is checked by the shared rule
+ * (a malformed one stops the script with its message) and, when it names another API, reported as
+ * not used rather than silently half-applied.
+ */
+function ownApiUrl(apiPort) {
+  const own = localApiUrl(apiPort);
+  const given = process.env.GRAFT_API_URL?.trim();
+  if (given) {
+    const parsed = parseApiUrl(given, "GRAFT_API_URL").graphql;
+    if (parsed !== own) console.warn(`note: GRAFT_API_URL=${given} is not used here: this script runs its own API at ${own} (GRAFT_API_PORT).`);
+  }
+  return own;
 }
 
 /** The API token: the environment's, else the one the API stored in the data directory on first start. */

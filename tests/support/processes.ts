@@ -13,11 +13,21 @@ export interface ManagedProcess {
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Sends `signal` and waits for the exit, SIGKILL after `graceMs`. */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | string>;
+  /**
+   * Sends `signal` to the process's whole group, as a terminal's Ctrl-C does to the foreground job
+   * (only for processes spawned with `processGroup: true`).
+   */
+  signalGroup(signal: NodeJS.Signals): void;
 }
 
 /** Spawns `command args` with captured output; `GRAFT_TEST_ECHO=1` also echoes it with `label`. */
-export function spawnManaged(label: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ManagedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+export function spawnManaged(
+  label: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; /** Lead a new process group (see signalGroup). */ processGroup?: boolean },
+): ManagedProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: options.processGroup === true });
   let text = "";
   const echo = process.env.GRAFT_TEST_ECHO === "1";
   for (const stream of [child.stdout, child.stderr]) {
@@ -45,6 +55,14 @@ export function spawnManaged(label: string, command: string, args: string[], opt
       ).catch((error: Error) => {
         throw new Error(`${error.message}\n--- ${label} output ---\n${text.slice(-3000)}`);
       });
+    },
+    signalGroup(signal) {
+      if (options.processGroup !== true || child.pid === undefined) throw new Error(`${label} was not started as a process group`);
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // the group is gone already
+      }
     },
     async stop(signal = "SIGTERM", graceMs = 30_000) {
       if (exitValue !== null) return exitValue;

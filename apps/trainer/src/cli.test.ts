@@ -41,6 +41,16 @@ describe("graft CLI", () => {
     expect(io3.err()).toContain('"trian"');
   });
 
+  it("exits 2 naming the setting for an API address that is not the GraphQL endpoint", async () => {
+    const io = memoryIo(engine);
+    expect(await runCli([...base(), "--api", "http://127.0.0.1:4000/api"], io)).toBe(2);
+    expect(io.err()).toContain('--api must be the API\'s GraphQL endpoint, like http://127.0.0.1:4000/graphql: the path must end in /graphql; got "http://127.0.0.1:4000/api"');
+    const io2 = memoryIo(engine, { env: { GRAFT_API_URL: "127.0.0.1:4000" } });
+    expect(await runCli(["agent", "--once"], io2)).toBe(2);
+    expect(io2.err()).toContain('GRAFT_API_URL must be the API\'s GraphQL endpoint');
+    expect(io2.err()).toContain('"127.0.0.1:4000"');
+  });
+
   it("exits 2 quoting a bad value, a missing --data dir and an engine BAD_INPUT", async () => {
     const cases: Array<[string[], RegExp]> = [
       [[...base(), "--head", "128,abc"], /--head .*"128,abc"/],

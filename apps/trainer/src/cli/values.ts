@@ -2,6 +2,7 @@
 import path from "node:path";
 import fs from "node:fs";
 import { MAX_WORKERS } from "@graft/core/workers";
+import { ApiUrlError, parseApiUrl } from "@graft/config/api-url";
 import { UsageError } from "./errors";
 
 /** An integer flag (`--epochs 20`), at least `min`. */
@@ -61,4 +62,17 @@ export function parseGroupBy(value: string | undefined, dataDir: string, cwd = p
   const fromCwd = path.resolve(cwd, file);
   const manifest = path.isAbsolute(file) || fs.existsSync(fromCwd) ? fromCwd : path.resolve(dataDir, file);
   return { manifest, column };
+}
+
+/**
+ * The API's GraphQL endpoint from `--api` or GRAFT_API_URL (`setting` names which), by the rule every
+ * Graft process shares: the endpoint itself, or the bare origin as shorthand; anything else exits 2.
+ */
+export function parseApiFlag(value: string, setting: string): string {
+  try {
+    return parseApiUrl(value, setting).graphql;
+  } catch (error) {
+    if (error instanceof ApiUrlError) throw new UsageError(error.message);
+    throw error;
+  }
 }

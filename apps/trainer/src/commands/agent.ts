@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { startAgent } from "../agent/agent";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
-import { parseIntFlag, parseWorkersFlag } from "../cli/values";
+import { parseApiFlag, parseIntFlag, parseWorkersFlag } from "../cli/values";
 import { GraphQLClient } from "../graphql/client";
 
 export const AGENT_HELP = `Usage: graft agent --api URL --token T [options]
@@ -13,7 +13,8 @@ export const AGENT_HELP = `Usage: graft agent --api URL --token T [options]
 Claims queued runs from a Graft API, trains each with its exact hyperparameters and reports every
 epoch, the evaluation and the checkpoint. Start as many as you like, on one machine or many.
 
-  --api URL            API address (default GRAFT_API_URL)
+  --api URL            the API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql
+                       (default GRAFT_API_URL)
   --token T            API token (default GRAFT_API_TOKEN)
   --name NAME          agent name shown in the dashboard (default <host>-<pid>)
   --concurrency N      runs trained at once in this process (default 1). They share one TF.js
@@ -48,8 +49,9 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (positionals.length > 0) throw new UsageError(`graft agent takes no positional arguments, got "${positionals.join(" ")}"`);
-  const url = values.api ?? io.env.GRAFT_API_URL;
-  if (!url) throw new UsageError("graft agent needs --api URL (or GRAFT_API_URL)");
+  const rawUrl = values.api ?? io.env.GRAFT_API_URL;
+  if (!rawUrl) throw new UsageError("graft agent needs --api URL (or GRAFT_API_URL), the API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql");
+  const url = parseApiFlag(rawUrl, values.api !== undefined ? "--api" : "GRAFT_API_URL");
   const concurrency = parseIntFlag("concurrency", values.concurrency, 1) ?? 1;
   const workers = parseWorkersFlag(values.workers);
   const client = new GraphQLClient({ url, token: values.token ?? io.env.GRAFT_API_TOKEN, fetch: io.fetch });

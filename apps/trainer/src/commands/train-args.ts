@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { TrainConfig } from "@graft/core/types";
 import { UsageError } from "../cli/errors";
-import { parseFloatFlag, parseGroupBy, parseHead, parseIntFlag, parseWorkersFlag } from "../cli/values";
+import { parseApiFlag, parseFloatFlag, parseGroupBy, parseHead, parseIntFlag, parseWorkersFlag } from "../cli/values";
 
 export const TRAIN_HELP = `Usage: graft train --data DIR --base NAME [options]
 
@@ -29,7 +29,8 @@ Model and training:
   --min-lr X               never reduce below X; below --lr, and below --fine-tune-lr when fine-tuning (default 0)
   --group-by CSV:COLUMN    keep images of one group on one side of the split (manifest.csv:leaf_group)
 Output and environment:
-  --out DIR                writes metrics.json, confusion-matrix.json and checkpoint/ (default ./runs/<time>)
+  --out DIR                writes best/ (the delivered model: lowest val_loss, evaluated), checkpoint/
+                           (final weights), metrics.json, confusion-matrix.json (default ./runs/<time>)
   --backend NAME           TF.js backend (default: GRAFT_BACKEND or the fastest available)
   --workers N|auto         worker threads for the frozen base's forward pass on wasm/cpu (default
                            GRAFT_WORKERS, else 0 = main thread; auto = cores - 1, at most 4)
@@ -37,7 +38,8 @@ Output and environment:
   --cache-dir DIR          feature cache and journal (default GRAFT_CACHE_DIR or ~/.cache/graft)
   --json                   print one JSON object with the results on stdout at the end
 Logging to a Graft API (scripted runs beside dashboard sweeps):
-  --api URL --token T      (default GRAFT_API_URL / GRAFT_API_TOKEN)
+  --api URL                the API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql
+  --token T                API token (default GRAFT_API_TOKEN)
   --experiment NAME        file the run under this experiment (created if missing)
   --name NAME              run name
 
@@ -106,7 +108,7 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
   // Ranges (0 < factor < 1, min-lr below the rates) are core's to check, like --lr's: one rule, one message.
   set("reduceLrFactor", parseFloatFlag("reduce-lr-factor", values["reduce-lr-factor"]));
   set("minLearningRate", parseFloatFlag("min-lr", values["min-lr"]));
-  const apiUrl = values.api ?? undefined;
+  const apiUrl = values.api === undefined ? undefined : parseApiFlag(values.api, "--api");
   if (!apiUrl && (values.experiment || values.token)) throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
   if (values.weights !== undefined && values.weights.trim() === "") throw new UsageError(`--weights needs a path to a Keras .h5 file, got "${values.weights}"`);
   const workers = parseWorkersFlag(values.workers);

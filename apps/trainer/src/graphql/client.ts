@@ -5,6 +5,7 @@
  * the reporter can tell "retry later" from "the server said no". Operations are the typed documents
  * codegen generates from the contract (see operations.ts), so variables and results are checked.
  */
+import { parseApiUrl } from "@graft/config/api-url";
 import type { TypedDocumentString } from "./gql/graphql";
 
 /** One GraphQL error as the server returns it. */
@@ -51,7 +52,7 @@ export function isRetryable(error: unknown): boolean {
 
 /** Settings of a {@link GraphQLClient}. */
 export interface GraphQLClientOptions {
-  /** Base URL of the API (`http://host:4000`) or its `/graphql` endpoint. */
+  /** The API's GraphQL endpoint (`http://host:4000/graphql`), or its bare origin as shorthand. */
   url: string;
   /** Sent as `Authorization: Bearer <token>` when set. */
   token?: string;
@@ -80,19 +81,13 @@ export function operationName<TData, TVariables>(document: TypedDocumentString<T
   return name;
 }
 
-/** Normalises `http://host:4000` and `http://host:4000/` to `http://host:4000/graphql`. */
-export function graphqlEndpoint(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new TypeError(`Invalid API URL "${url}": expected something like http://localhost:4000`);
-  }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new TypeError(`Invalid API URL "${url}": only http and https are supported`);
-  }
-  if (!parsed.pathname.endsWith("/graphql")) parsed.pathname = `${parsed.pathname.replace(/\/+$/, "")}/graphql`;
-  return parsed.toString();
+/**
+ * The GraphQL endpoint of an API address (`http://host:4000/graphql`, or the bare origin as shorthand),
+ * by the one rule every Graft process uses (@graft/config/api-url); throws an ApiUrlError naming
+ * `setting` for anything else.
+ */
+export function graphqlEndpoint(url: string, setting = "the API URL"): string {
+  return parseApiUrl(url, setting).graphql;
 }
 
 /** A GraphQL client bound to one endpoint and token. */

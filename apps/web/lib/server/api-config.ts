@@ -4,16 +4,17 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { apiUrlFromEnv, type ApiEndpoints } from "@graft/config/api-url";
 
 /** The environment variables read here (process.env, or a plain object in tests). */
 export type Env = Record<string, string | undefined>;
 
-/** Base URL of the API for server-side requests, without a trailing slash. */
-export function apiUrl(env: Env = process.env): string {
-  const fromEnv = env.GRAFT_API_URL?.trim();
-  const url = fromEnv || `http://127.0.0.1:${env.GRAFT_API_PORT?.trim() || "4000"}`;
-  if (!/^https?:\/\//.test(url)) throw new Error(`GRAFT_API_URL must start with http:// or https://, got "${url}"`);
-  return url.replace(/\/+$/, "");
+/**
+ * Where the API answers for server-side requests: its GraphQL endpoint (GRAFT_API_URL, which means
+ * the endpoint everywhere in Graft; see @graft/config/api-url) and the base its other routes hang off.
+ */
+export function apiEndpoints(env: Env = process.env): ApiEndpoints {
+  return apiUrlFromEnv(env);
 }
 
 /**

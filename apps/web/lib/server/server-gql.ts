@@ -3,7 +3,7 @@
  * paint already has data instead of waiting for hydration and a client round trip).
  */
 import type { TypedDocumentString } from "../../gql/graphql";
-import { apiToken, apiUrl } from "./api-config";
+import { apiEndpoints, apiToken } from "./api-config";
 
 /** Runs an operation against the API; returns null on any failure so the client can retry. */
 export async function serverGql<TResult, TVariables>(document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<TResult | null> {
@@ -11,7 +11,7 @@ export async function serverGql<TResult, TVariables>(document: TypedDocumentStri
     const headers: Record<string, string> = { "content-type": "application/json" };
     const token = await apiToken();
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${apiUrl()}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: document.toString(), variables }), cache: "no-store" });
+    const res = await fetch(apiEndpoints().graphql, { method: "POST", headers, body: JSON.stringify({ query: document.toString(), variables }), cache: "no-store" });
     const json = (await res.json()) as { data?: TResult | null; errors?: unknown[] };
     return res.ok && !json.errors?.length && json.data ? json.data : null;
   } catch {

@@ -2,7 +2,7 @@
  * GraphQL proxy: the browser POSTs here, the server forwards to the API with the bearer token
  * added, so the token never leaves the server.
  */
-import { apiToken, apiUrl } from "../../../lib/server/api-config";
+import { apiEndpoints, apiToken } from "../../../lib/server/api-config";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +14,23 @@ export async function POST(request: Request): Promise<Response> {
   if (token) headers.authorization = `Bearer ${token}`;
   let target: string;
   try {
-    target = `${apiUrl()}/graphql`;
+    target = apiEndpoints().graphql;
   } catch (e) {
     return Response.json({ errors: [{ message: (e as Error).message }] }, { status: 500 });
   }
   try {
     const res = await fetch(target, { method: "POST", headers, body, cache: "no-store" });
-    return new Response(res.body, { status: res.status, headers: { "content-type": res.headers.get("content-type") ?? "application/json" } });
+    const contentType = res.headers.get("content-type") ?? "";
+    if (!contentType.includes("json")) {
+      // Not a GraphQL answer at all (a 404 page, a proxy's HTML): say where we posted, since the
+      // usual cause is GRAFT_API_URL naming something other than the API's /graphql endpoint.
+      await res.body?.cancel();
+      return Response.json(
+        { errors: [{ message: `The API at ${target} answered HTTP ${res.status} (${contentType || "no content type"}), not GraphQL. Is GRAFT_API_URL the API's GraphQL endpoint?` }] },
+        { status: 502 },
+      );
+    }
+    return new Response(res.body, { status: res.status, headers: { "content-type": contentType } });
   } catch (e) {
     // Shaped like a GraphQL error so the client shows one message whatever failed.
     return Response.json({ errors: [{ message: `The Graft API at ${target} is not reachable (${(e as Error).message}). Is it running?` }] }, { status: 502 });

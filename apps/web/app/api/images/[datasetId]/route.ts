@@ -3,7 +3,7 @@
  * forwards to the API's /datasets/:id/image, which confines files to the dataset roots. The
  * checks here only reject obviously bad input early with a clear message.
  */
-import { apiToken, apiUrl } from "../../../../lib/server/api-config";
+import { apiEndpoints, apiToken } from "../../../../lib/server/api-config";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,12 @@ export async function GET(request: Request, context: { params: Promise<{ dataset
   const headers: Record<string, string> = {};
   const token = await apiToken();
   if (token) headers.authorization = `Bearer ${token}`;
-  const target = `${apiUrl()}/datasets/${encodeURIComponent(datasetId)}/image?file=${encodeURIComponent(file)}`;
+  let target: string;
+  try {
+    target = `${apiEndpoints().base}/datasets/${encodeURIComponent(datasetId)}/image?file=${encodeURIComponent(file)}`;
+  } catch (e) {
+    return new Response((e as Error).message, { status: 500 });
+  }
   try {
     const res = await fetch(target, { headers, cache: "no-store" });
     const out = new Headers();

@@ -1,0 +1,3 @@
+import base from "@graft/eslint-config";
+
+export default base;
