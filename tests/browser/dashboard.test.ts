@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySubset, repoRoot, sharedAssetsMissing, startAgentProcess, startApi, type ManagedProcess, type RunningApi } from "../support";
 import { HEATMAP_GRID } from "../../apps/web/lib/chart-spec";
 import { chromiumMissing, launchChromium, screenshot } from "./support/browser";
+import { compareFirstRows } from "./support/compare";
+import { createExperiment, fillSweepGrid, launch, registerDataset, waitForSweepRuns, type SweepGrid } from "./support/launch-form";
 import { startSimAgent, type SimAgent } from "./support/sim-agent";
 import { startWeb, type RunningWeb } from "./support/web";
 
@@ -22,6 +24,8 @@ const skipReason = sharedAssetsMissing() ?? chromiumMissing() ?? apiMissing;
 if (skipReason) console.warn(`[browser] skipping dashboard flow: ${skipReason}`);
 
 const MODEL = "mobilenet_v1_0.25_224";
+/** A tiny sweep: 2 learning rates × 1 head, 2 head epochs + 1 fine-tune epoch on 2 layers. */
+const SMALL_SWEEP: SweepGrid = { model: MODEL, heads: "32", lrs: "0.0003, 0.003", depths: "2", epochs: "2", ftEpochs: "1" };
 /** "real" (default): `graft agent` processes; "sim": support/sim-agent.ts (contract-level stand-in). */
 const agentKind = process.env.GRAFT_BROWSER_AGENT === "sim" ? "sim" : "real";
 if (agentKind === "sim") console.warn("[browser] GRAFT_BROWSER_AGENT=sim: runs are trained by a simulated agent, not `graft agent`");
@@ -72,52 +76,26 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await page.getByTestId("dataset-path").fill("/definitely/not/allowed");
     await page.getByTestId("register-dataset").click();
     await expect.poll(async () => (await page.getByTestId("dataset-message").allTextContents()).join(" "), { timeout: 15_000 }).toMatch(/\S/);
-    await page.getByTestId("dataset-path").fill(path.join(tmp, "data-root", "leaves"));
-    await page.getByTestId("register-dataset").click();
-    await page.getByText(/Registered "leaves"/).waitFor({ timeout: 15_000 });
-    await page.getByTestId("create-experiment").click();
-    await expect.poll(() => page.locator("#experiment").inputValue()).not.toBe("");
+    await registerDataset(page, path.join(tmp, "data-root", "leaves"));
+    await createExperiment(page);
 
-    // A tiny sweep: 2 learning rates × 1 head, 2 head epochs + 1 fine-tune epoch on 2 layers.
-    for (const box of await page.locator('input[name="baseModel"]').all()) {
-      const want = (await box.getAttribute("value")) === MODEL;
-      if ((await box.isChecked()) !== want) await box.click();
-    }
-    await page.locator("#heads").fill("32");
-    await page.locator("#lrs").fill("0.0003, 0.003");
-    await page.locator("#depths").fill("2");
-    await page.locator("#epochs").fill("2");
-    await page.locator("#ftEpochs").fill("1");
+    await fillSweepGrid(page, SMALL_SWEEP);
     // Inline validation: a bad value is reported with what was typed.
     await page.locator("#lrs").fill("0.001, abc");
     await page.getByText('"abc" is not a number').waitFor();
     await page.locator("#lrs").fill("0.0003, 0.003");
     await expect.poll(() => page.getByTestId("planned-runs").textContent()).toContain("2 runs");
     await screenshot(page, "02-launch-form");
-    await page.getByTestId("launch").click();
-    await page.waitForURL(/\/sweeps\/[^/]+$/, { timeout: 30_000 });
+    await launch(page);
   }, 120_000);
 
   it("shows the sweep's runs appear and complete without a reload", async () => {
-    // A marker on window survives client-side updates but not a reload or a full navigation.
-    await page.evaluate(() => Object.assign(window, { __graftNoReload: true }));
-    await expect.poll(() => page.getByTestId("sweep-run").count(), { timeout: 30_000 }).toBe(2);
     // A real agent that dies fails the test at once with its output, not after the timeout.
-    const agentDied = agent?.exited.then((code) => {
+    const agentDied = agent?.exited.then((code): never => {
       throw new Error(`graft agent exited (${code}) before the runs finished:\n${agent?.output().slice(-3000)}`);
     });
-    const allFinished = page.waitForFunction(
-      () => {
-        const rows = [...document.querySelectorAll('[data-testid="sweep-run"]')];
-        return rows.length === 2 && rows.every((r) => ["COMPLETED", "STOPPED_EARLY", "FAILED"].includes(r.getAttribute("data-status") ?? ""));
-      },
-      undefined,
-      { timeout: 600_000, polling: 500 },
-    );
-    await (agentDied ? Promise.race([allFinished, agentDied]) : allFinished);
+    const statuses = await waitForSweepRuns(page, 2, agentDied);
     await screenshot(page, "03-sweep");
-    expect(await page.evaluate(() => (window as unknown as { __graftNoReload?: boolean }).__graftNoReload)).toBe(true);
-    const statuses = await page.getByTestId("sweep-run").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
     expect(statuses, agent?.output().slice(-2000) ?? sim?.errors.join("\n")).toEqual(["COMPLETED", "COMPLETED"]);
     await page.getByTestId("best-run").getByRole("link").waitFor();
     await page.waitForTimeout(800); // let the debounced refetch bring progress and importance
@@ -142,22 +120,10 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await expect.poll(() => statusFilter.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await page.getByTestId("sort-bestValAccuracy").click();
     await page.waitForURL(/sort=BEST_VAL_ACCURACY\.desc/);
-    // Selection lives in the URL: click each row's box, then check the toolbar and the address.
-    const boxes = page.getByTestId("run-row").locator('input[type="checkbox"]');
-    for (let i = 0; i < 2; i++) {
-      await boxes.nth(i).click();
-      await expect.poll(() => page.locator(".runs-toolbar").textContent(), { timeout: 10_000 }).toContain(`${i + 1} selected`);
-    }
-    expect(new URL(page.url()).searchParams.get("sel")?.split(",")).toHaveLength(2);
-    await screenshot(page, "04-runs-table");
-    await page.getByTestId("compare-link").click();
-    await page.waitForURL(/\/compare\?ids=/);
-    await expect.poll(() => page.getByTestId("compare-matrix").count(), { timeout: 30_000 }).toBe(2);
-    await page.locator('[data-testid="compare-accuracy"][data-drawn="true"]').waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid="compare-diff"][data-drawn="true"]').waitFor({ timeout: 30_000 });
+    // Selection lives in the URL (checked inside compareFirstRows).
+    await compareFirstRows(page, 2);
     // Overlaid curves: one chart with 2 runs × 2 metrics.
     expect(await page.getByTestId("compare-accuracy").getAttribute("data-series")).toBe("4");
-    await expect.poll(() => page.locator('[data-testid="compare-matrix"] [data-drawn="true"]').count(), { timeout: 30_000 }).toBe(2);
     await page.waitForTimeout(500);
     await screenshot(page, "05-compare");
   }, 120_000);

@@ -31,13 +31,16 @@ export async function gql<TResult, TVariables>(
       signal: init?.signal,
     });
   } catch (e) {
+    // The caller's abort or deadline is theirs to handle (retry, ignore), not a network error.
+    if (init?.signal?.aborted) throw init.signal.reason ?? e;
     if ((e as Error).name === "AbortError") throw e;
     throw new GraphQLRequestError([`Network error: ${(e as Error).message}`]);
   }
   let json: { data?: TResult | null; errors?: { message: string }[] };
   try {
     json = (await res.json()) as typeof json;
-  } catch {
+  } catch (e) {
+    if (init?.signal?.aborted) throw init.signal.reason ?? e;
     throw new GraphQLRequestError([`The API answered HTTP ${res.status} without JSON`], res.status);
   }
   if (json.errors && json.errors.length > 0) throw new GraphQLRequestError(json.errors.map((e) => e.message), res.status);

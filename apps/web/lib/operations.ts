@@ -62,6 +62,8 @@ export const RunQuery = graphql(`
         labels confusionMatrix accuracy macroF1 weightedF1
         perClass { label precision recall f1 support }
         misclassified { file trueLabel predictedLabel confidence }
+        evaluatedEpoch
+        skippedFiles { file reason }
       }
     }
   }

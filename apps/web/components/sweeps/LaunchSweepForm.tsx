@@ -5,11 +5,13 @@
  * planned run count is shown before launching, and the API's messages are shown as they come.
  */
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EarlyTermination, SweepStrategy } from "../../gql/graphql";
 import { gql, GraphQLRequestError } from "../../lib/graphql-client";
 import { useQuery } from "../../lib/hooks";
-import { CreateExperimentMutation, CreateSweepMutation, LaunchOptionsQuery, RegisterDatasetMutation } from "../../lib/operations";
+import { createSweepOnce, LaunchKeys, navigateWithFallback } from "../../lib/launch-sweep";
+import { CreateExperimentMutation, LaunchOptionsQuery, RegisterDatasetMutation } from "../../lib/operations";
 import { validateSweepForm, type SweepForm } from "../../lib/sweep-plan";
 import { ErrorBox, Skeleton } from "../States";
 
@@ -35,6 +37,10 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
   const [submitted, setSubmitted] = useState(false);
   const [apiErrors, setApiErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // Set synchronously, unlike `busy`: a double click fires two submits before React re-renders.
+  const inFlight = useRef(false);
+  const launchKeys = useRef(new LaunchKeys());
+  const [launched, setLaunched] = useState<string | null>(null);
   const [datasetPath, setDatasetPath] = useState("");
   const [datasetMsg, setDatasetMsg] = useState<string[]>([]);
   const [newExperiment, setNewExperiment] = useState(demo ? "First experiment" : "");
@@ -91,13 +97,19 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
   const launch = async () => {
     setSubmitted(true);
     setApiErrors([]);
-    if (!input) return;
+    if (!input || inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     try {
-      const r = await gql(CreateSweepMutation, { input });
-      router.push(`/sweeps/${r.createSweep.id}`);
+      // One key per sweep meant: a retry of this same form (after a timeout) cannot double it.
+      const sweep = await createSweepOnce(input, launchKeys.current.keyFor(input));
+      launchKeys.current.reset();
+      setLaunched(sweep.id);
+      navigateWithFallback(`/sweeps/${sweep.id}`, (path) => router.push(path));
     } catch (e) {
       setApiErrors(messages(e));
+    } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
@@ -228,7 +240,11 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
       </div>
       {apiErrors.length > 0 ? <div className="error-box" role="alert" data-testid="api-errors">{apiErrors.map((m) => <div key={m}>{m}</div>)}</div> : null}
       <div className="launch-bar">
-        <button className="primary" type="submit" disabled={busy} data-testid="launch">{busy ? "Launching…" : `Launch ${planned} run${planned === 1 ? "" : "s"}`}</button>
+        {launched ? (
+          <span data-testid="launched">Sweep created. Opening it… <Link href={`/sweeps/${launched}`}>open the sweep</Link></span>
+        ) : (
+          <button className="primary" type="submit" disabled={busy} data-testid="launch">{busy ? "Launching…" : `Launch ${planned} run${planned === 1 ? "" : "s"}`}</button>
+        )}
         <span data-testid="planned-runs">This sweep will create <b>{planned}</b> run{planned === 1 ? "" : "s"}.</span>
         {submitted && !input ? <span className="field-error">Fix the highlighted fields.</span> : null}
       </div>

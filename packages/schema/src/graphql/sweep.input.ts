@@ -20,10 +20,21 @@ export class SearchSpaceInput {
   dropouts?: number[] | null;
 }
 
-/** Creates a sweep and its queued runs in one transaction. */
+/**
+ * Creates a sweep and its queued runs, written in slices (one transaction each) so a 10,000-run sweep
+ * does not block the API; the sweep row comes with the first slice, so it is never seen without runs.
+ */
 @InputType()
 export class CreateSweepInput extends CallbackSettingsInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) name?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A key the client makes once per sweep it means to launch (a UUID). Sent again (a retry after a timeout, a second click) it returns the sweep already created instead of a second one; with a different request it is refused (CONFLICT).",
+  })
+  @IsOptional()
+  @Length(8, 200)
+  idempotencyKey?: string | null;
   @Field(() => ID) experimentId!: string;
   @Field(() => ID) datasetId!: string;
   @Field(() => SearchSpaceInput) @ValidateNested() searchSpace!: SearchSpaceInput;

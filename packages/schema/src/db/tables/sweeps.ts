@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { datasets } from "./datasets";
 import { experiments } from "./experiments";
 import { runs } from "./runs";
@@ -41,10 +41,18 @@ export const sweeps = sqliteTable(
     /** RUNNING | COMPLETED | CANCELED */
     status: text("status").notNull(),
     createdAt: integer("created_at").notNull(),
+    /**
+     * The client's key for this launch: a retried createSweep with the same key returns this sweep
+     * instead of creating a second one. Null for sweeps created without a key.
+     */
+    idempotencyKey: text("idempotency_key"),
+    /** sha256 of the request the key was first used with, so a key reused for another sweep is refused. */
+    requestSha256: text("request_sha256"),
   },
   (t) => [
     index("sweeps_experiment_idx").on(t.experimentId, t.createdAt),
     index("sweeps_created_at_idx").on(t.createdAt, t.id),
+    uniqueIndex("sweeps_idempotency_key_uq").on(t.idempotencyKey),
   ],
 );
 
