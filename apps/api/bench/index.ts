@@ -5,8 +5,12 @@
  *     (target ≥ 25%), in interleaved rounds;
  *  2. p50/p95 latency of a `runs` page of 100 sorted by a metric over 10,000 runs × 30 epochs
  *     (seeded with raw SQL; target p95 < 50 ms);
- *  3. p50/p95 latency of compareRuns on 20 runs (target < 100 ms).
- * Figures only; nothing is asserted.
+ *  3. p50/p95 latency of compareRuns on 20 runs (target < 100 ms);
+ *  4. the hostile documents (depth-53 fan-out, 1,000 scans, 10,000 aliases, an unbounded list) over
+ *     HTTP and WS and a 10,000-run createSweep, with `/healthz` p50/p99 during each (target p99 <
+ *     200 ms; bench/hostile.ts).
+ * Figures only; nothing is asserted. `BENCH_SECTIONS` picks what runs: `core` (1-3), `hostile` (4),
+ * comma-separated (default: both).
  */
 // First, as in src/main.ts: the API is measured as it runs in production (see src/node-env.ts).
 import "../src/node-env";
@@ -20,6 +24,7 @@ import { loadConfig } from "../src/config/env";
 import { startServer } from "../src/server";
 import { TestClient } from "../src/test/client";
 import { Q, createWorkspace, epoch } from "../src/test/fixtures";
+import { hostileBench } from "./hostile";
 import { LogAgents, type LogRate } from "./log-agents";
 
 const BATCH = 50;
@@ -27,6 +32,7 @@ const BATCHES = Number(process.env["BENCH_BATCHES"] ?? 200);
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 7);
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 10_000);
 const EPOCHS_PER_RUN = 30;
+const SECTIONS = new Set((process.env["BENCH_SECTIONS"] ?? "core,hostile").split(",").map((s) => s.trim()));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -46,6 +52,12 @@ async function timeIt(n: number, fn: (i: number) => Promise<unknown>): Promise<{
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
+  if (SECTIONS.has("core")) await throughputAndLatency();
+  if (SECTIONS.has("hostile")) await hostileBench({ repeats: Number(process.env["BENCH_HOSTILE_REPEATS"] ?? 3) });
+}
+
+/** Sections 1-3, on one in-process server. */
+async function throughputAndLatency(): Promise<void> {
   const ws = createWorkspace();
   const server = await startServer(loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }));
   const client = new TestClient(server.url, server.token);

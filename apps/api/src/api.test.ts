@@ -43,7 +43,7 @@ describe("health and datasets", () => {
   it("answers /healthz", async () => {
     const res = await fetch(t.server.url.replace("/graphql", "/healthz"));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", db: "writable" });
   });
 
   it("registers a dataset with class counts from a light scan", async () => {

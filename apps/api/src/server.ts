@@ -7,18 +7,18 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import cors from "cors";
 import express from "express";
-import { getOperationAST, GraphQLError, parse } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { openDatabase } from "@graft/schema/db";
+import { type GraftDb, openDatabase } from "@graft/schema/db";
 import { assertAllowed, authInfo, ensureToken } from "./auth";
 import { type ApiConfig } from "./config/env";
 import { type GraftContext } from "./context";
-import { formatError } from "./errors";
+import { createFormatError, storageStatusPlugin } from "./errors";
 import { graphqlHandler } from "./http/graphql-handler";
 import { imageHandler } from "./images";
-import { complexityPlugin } from "./limits/complexity";
-import { depthLimit } from "./limits/depth";
+import { operationLimitsPlugin } from "./limits/apollo-plugin";
+import { OperationLimits } from "./limits/operation-limits";
+import { rowCounts } from "./limits/row-counts";
 import { createRunLoaders } from "./modules/run/run.loaders";
 import { createServices } from "./modules/services";
 import { noStorePlugin } from "./plugins/no-store";
@@ -64,9 +64,11 @@ export interface RunningServer {
  * Starts the API: SQLite (migrated) under `config.dataDir`, GraphQL over HTTP and WebSocket on
  * one port at /graphql, /healthz, dataset images, and the lease reaper. Port 0 picks a free port.
  */
-export async function startServer(config: ApiConfig, options: { now?: () => number } = {}): Promise<RunningServer> {
+export async function startServer(config: ApiConfig, options: { now?: () => number; onDatabase?: (db: GraftDb) => void } = {}): Promise<RunningServer> {
   const { token, generated } = ensureToken(config.dataDir, config.token);
   const db = openDatabase(join(config.dataDir, "graft.db"));
+  // Test hook: connection-level settings such as PRAGMA max_page_count (a full disk on demand).
+  options.onDatabase?.(db);
   const services = createServices({ db, config, pubSub, now: options.now ?? Date.now });
   const schema = await graftSchema();
 
@@ -81,6 +83,9 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
     else app(req, res);
   });
 
+  // One set of limits (tokens, depth, fields, complexity, finite numbers) for both transports.
+  const limits = new OperationLimits(schema, rowCounts(db.$client));
+
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
@@ -93,21 +98,15 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
           loaders: createRunLoaders(services),
         };
       },
+      // Every operation over the socket (queries and mutations too, not only subscriptions) is
+      // parsed, checked, validated and authorized here, by the same limits as HTTP; graphql-ws
+      // then executes the document it is handed instead of parsing and validating on its own.
       onSubscribe: (ctx, _id, payload) => {
         const header = ctx.connectionParams?.["authorization"] ?? ctx.connectionParams?.["Authorization"];
         const auth = authInfo(typeof header === "string" ? header : undefined, ctx.extra.request.socket.remoteAddress, token);
-        let operation: "query" | "mutation" | "subscription" = "subscription";
-        try {
-          operation = getOperationAST(parse(payload.query), payload.operationName)?.operation ?? "subscription";
-        } catch {
-          // Unparsable: graphql-ws reports the syntax error itself; treat it as a read.
-        }
-        try {
-          assertAllowed(operation, auth);
-        } catch (e) {
-          return [e instanceof GraphQLError ? e : new GraphQLError("Forbidden")];
-        }
-        return undefined;
+        const checked = limits.prepare(payload, (operation) => assertAllowed(operation, auth));
+        if (Array.isArray(checked)) return checked;
+        return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
     },
     wsServer,
@@ -120,14 +119,15 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
     // schema is public (committed as schema.graphql) and reads are guarded like any query:
     // open on loopback, token elsewhere.
     introspection: true,
-    formatError,
-    validationRules: [depthLimit()],
+    formatError: createFormatError({ dataDir: config.dataDir, onStorageFailure: (failure) => services.storage.recordFailure(failure) }),
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       noStorePlugin(),
+      storageStatusPlugin(),
       {
         async serverWillStart() {
           return {
@@ -146,20 +146,24 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
           };
         },
       },
-      complexityPlugin(schema),
+      operationLimitsPlugin<GraftContext>(limits),
     ],
   });
   await apollo.start();
 
   const corsMiddleware = cors({ origin: config.webOrigins, credentials: false, maxAge: 600 });
   app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+    // Ready, and able to store what agents send: 503 while the database cannot take writes.
+    const storage = services.storage.check();
+    if (storage.writable) res.json({ status: "ok", db: "writable" });
+    else res.status(503).json({ status: "unavailable", db: "unwritable", reason: storage.reason, cause: storage.failure.code, dataDir: config.dataDir, since: storage.since });
   });
   app.get("/datasets/:id/image", corsMiddleware, imageHandler(services, token));
   graphql = corsWhenCrossOrigin(
     corsMiddleware,
     graphqlHandler(apollo, {
       bodyLimitBytes: config.bodyLimitBytes,
+      checkQuery: (query) => limits.checkSource(query),
       context: async (req): Promise<GraftContext> => ({
         services,
         auth: authInfo(req.headers.authorization, req.socket.remoteAddress, token),

@@ -16,7 +16,10 @@ export class BodyError extends Error {
 /** The body of a request that is not JSON: left for Apollo, which answers with its own 400. */
 export const NOT_JSON = Symbol("not JSON");
 
-const DECODERS: Record<string, () => Readable & NodeJS.WritableStream> = {
+/** A decompressing stream the raw body is piped into. */
+type Decoder = Readable & NodeJS.WritableStream;
+
+const DECODERS: Record<string, () => Decoder> = {
   gzip: createGunzip,
   "x-gzip": createGunzip,
   deflate: createInflate,
@@ -60,16 +63,16 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     req.resume();
     throw new BodyError(413, `Request body of ${declared} bytes exceeds the limit of ${limit} bytes (GRAFT_API_BODY_LIMIT)`);
   }
-  let source: Readable = req;
+  let decoder: Decoder | null = null;
   if (encoding !== "identity") {
-    const decoder = DECODERS[encoding];
-    if (!decoder) {
+    const createDecoder = DECODERS[encoding];
+    if (!createDecoder) {
       req.resume();
       throw new BodyError(415, `Unsupported Content-Encoding ${JSON.stringify(encoding)}: use gzip, deflate, br or none`);
     }
-    source = req.pipe(decoder());
+    decoder = req.pipe(createDecoder());
   }
-  const text = await readText(req, source, limit);
+  const text = await readText(req, decoder, limit);
   if (text.trim() === "") return undefined;
   // Strict, as express.json() was: a bare scalar is never a GraphQL request.
   const first = /\S/.exec(text)?.[0];
@@ -81,8 +84,12 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   }
 }
 
-/** Collects `source` as UTF-8 text, failing with 413 as soon as more than `limit` bytes arrive. */
-function readText(req: IncomingMessage, source: Readable, limit: number): Promise<string> {
+/**
+ * Collects the body (decompressed by `decoder` when there is one) as UTF-8 text, failing with 413
+ * as soon as more than `limit` bytes arrive.
+ */
+function readText(req: IncomingMessage, decoder: Decoder | null, limit: number): Promise<string> {
+  const source: Readable = decoder ?? req;
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -91,8 +98,12 @@ function readText(req: IncomingMessage, source: Readable, limit: number): Promis
       if (done) return;
       done = true;
       source.removeAllListeners("data");
-      // Drain what is left so the connection stays usable for the error response.
-      if (source !== req) source.destroy();
+      // Stop decoding, and let the raw body flow again: a pipe into a destroyed decoder would
+      // pause `req` for good, and the caller drains what is left (see drain.ts).
+      if (decoder) {
+        req.unpipe(decoder);
+        decoder.destroy();
+      }
       req.resume();
       reject(error);
     };

@@ -1,120 +1,212 @@
-import { type ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, getVariableValues, type GraphQLSchema, Kind, visit } from "graphql";
-import { createRequire } from "node:module";
-import type * as QueryComplexity from "graphql-query-complexity";
-import { type ComplexityEstimator } from "graphql-query-complexity";
-import { httpGraftError } from "../errors";
+import {
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+} from "graphql";
+import { type CountedTable } from "./row-counts";
 
-// graphql-query-complexity's ESM build imports `graphql/index.mjs`, a second copy of graphql next
-// to the CommonJS one type-graphql and Apollo load ("Cannot use GraphQLObjectType from another
-// realm"); its CommonJS build shares their copy.
-const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity") as typeof QueryComplexity;
-
-/** Highest complexity an operation may have: e.g. 500 runs × ~40 fields, with headroom. */
+/**
+ * Highest complexity an operation may have. A unit is roughly one field resolved for one row (a
+ * few µs); measured on the bench machine, a document at this limit takes ~100 ms to execute,
+ * so no single accepted document can hold `/healthz` up for longer than that.
+ */
 export const MAX_COMPLEXITY = 50_000;
 
-/** Assumed sizes of list fields without a `first` argument (their data bounds them, not the query). */
-const LIST_SIZES: Record<string, number> = { epochs: 50, runs: 100, misclassified: 50, curves: 20, confusionMatrices: 20, notes: 10, artifacts: 5 };
+/**
+ * What one scan of the runs table costs: `runs` rows / {@link ROWS_PER_SCAN_UNIT}, at least
+ * {@link MIN_SCAN_COST} (so a document cannot repeat a "cheap" scan of a small table thousands of
+ * times) and at most {@link MAX_SCAN_COST} (so the dashboard's one search page with its
+ * totalCount, two scans, always fits however large the table grows).
+ */
+export const ROWS_PER_SCAN_UNIT = 4;
+export const MIN_SCAN_COST = 500;
+export const MAX_SCAN_COST = Math.floor(MAX_COMPLEXITY / 5);
 
 /**
- * A list with a `first` argument costs `first ×` its children; other known lists cost their
- * assumed size × their children; every other field costs 1 plus its children.
+ * Typical sizes of per-row lists no argument bounds. Their data bounds them (a run's epochs by its
+ * epoch settings, an evaluation's lists by its classes), and each sits under a run page that is
+ * itself bounded by `first`; these numbers price the common case rather than the extreme one.
  */
-const listEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
-  const first = args["first"];
-  if (typeof first === "number") return 1 + first * Math.max(1, childComplexity);
-  const size = LIST_SIZES[field.name];
-  return size !== undefined && childComplexity > 0 ? 1 + size * childComplexity : undefined;
+const TYPICAL_LIST_SIZES: Record<string, number> = {
+  "Run.epochs": 50,
+  "Run.notes": 10,
+  "Run.artifacts": 5,
+  "Evaluation.misclassified": 50,
+  "Evaluation.perClass": 20,
+  "RunCurve.epochs": 50,
+  "Dataset.classes": 20,
+  "Sweep.importance": 10,
+};
+/** Any other list of objects (catalog lists, introspection's lists): a few dozen items. */
+const DEFAULT_LIST_SIZE = 20;
+
+/** Root lists that read a whole table: priced by the table's real size. */
+const TABLE_LISTS: Record<string, CountedTable> = {
+  "Query.sweeps": "sweeps",
+  "Query.experiments": "experiments",
+  "Query.datasets": "datasets",
+  "Query.agents": "agents",
 };
 
-/** Most distinct (operation, `first`/directive variables) entries remembered per document. */
-const MAX_ENTRIES_PER_DOCUMENT = 64;
+/** Row counts of the tables root lists and scans read (see row-counts.ts). */
+export type TableSizes = (table: CountedTable) => number;
 
-/**
- * Names of the variables a complexity score can depend on: those passed to a `first` argument
- * (the only argument {@link listEstimator} reads) or to a directive (`@include(if: $x)`/`@skip`
- * decide which fields are counted). Every other variable (a cursor, an id) leaves the score as is.
- */
-function scoringVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
-  visit(document, {
-    Argument(node, _key, _parent, _path, ancestors) {
-      const inDirective = ancestors.some((a) => !Array.isArray(a) && (a as { kind?: string }).kind === Kind.DIRECTIVE);
-      if (node.name.value !== "first" && !inDirective) return;
-      visit(node.value, {
-        Variable(v) {
-          names.add(v.name.value);
-        },
-      });
-    },
-  });
-  return [...names].sort();
+/** What {@link operationComplexity} prices. */
+export interface ComplexityInput {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** The request's raw variables; coerced here as graphql-js would. */
+  variables: Readonly<Record<string, unknown>> | undefined | null;
+  sizes: TableSizes;
+}
+
+type Args = Record<string, unknown>;
+type ParentType = Extract<GraphQLNamedType, { getFields(): unknown }>;
+
+/** The cost of one scan of the runs table now (see {@link ROWS_PER_SCAN_UNIT}). */
+export function scanCost(sizes: TableSizes): number {
+  return Math.min(MAX_SCAN_COST, Math.max(MIN_SCAN_COST, Math.ceil(sizes("runs") / ROWS_PER_SCAN_UNIT)));
+}
+
+/** Whether a `runs` filter makes SQLite look at rows no index narrows (a substring, tags or ranges). */
+function filterScans(filter: unknown): boolean {
+  if (filter === null || typeof filter !== "object") return false;
+  const f = filter as { search?: unknown; tags?: unknown; ranges?: unknown };
+  return (typeof f.search === "string" && f.search !== "") || (Array.isArray(f.tags) && f.tags.length > 0) || (Array.isArray(f.ranges) && f.ranges.length > 0);
 }
 
 /**
- * Scores memoised per parsed document. Apollo hands every request with the same query string the
- * same cached DocumentNode, so a dashboard paging through runs pays for one traversal, not one per page.
+ * The price of one field: 1 for itself, plus its children once per row it can return.
+ *  - `Query.runs`: plus a scan when its filter needs one; `RunConnection.nodes`/`edges` multiply
+ *    their children by the page's `first`; `RunConnection.totalCount` is a scan (count(*) reads
+ *    every matching row, and with a `search` every row).
+ *  - `Sweep.runs`: its children × `first` (bounded by the resolver).
+ *  - `RunComparison` lists: × the number of ids compared.
+ *  - Root lists of whole tables: × the table's row count.
+ *  - Other lists of objects: × their typical size; scalars and scalar lists: 1.
  */
-class ComplexityCache {
-  private readonly byDocument = new WeakMap<DocumentNode, { variables: string[]; scores: Map<string, number> }>();
-
-  /** The score remembered for this operation and these variables, if any. */
-  get(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | undefined {
-    return this.entry(document).scores.get(this.key(document, operationName, variables));
+function price(parent: ParentType, field: GraphQLField<unknown, unknown>, args: Args, parentArgs: Args, children: number, sizes: TableSizes): number {
+  const key = `${parent.name}.${field.name}`;
+  const each = Math.max(1, children);
+  switch (key) {
+    case "Query.runs":
+      return 1 + (filterScans(args["filter"]) ? scanCost(sizes) : 0) + children;
+    case "RunConnection.nodes":
+    case "RunConnection.edges":
+      return 1 + numberOr(parentArgs["first"], 0) * each;
+    case "RunConnection.totalCount":
+      return scanCost(sizes);
+    case "Sweep.runs":
+      return 1 + numberOr(args["first"], 0) * each;
+    case "RunComparison.runs":
+    case "RunComparison.curves":
+    case "RunComparison.confusionMatrices":
+      return 1 + (Array.isArray(parentArgs["ids"]) ? parentArgs["ids"].length : 20) * each;
   }
-
-  /** Remembers a score (forgetting the document's others once it holds too many). */
-  set(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined, score: number): void {
-    const { scores } = this.entry(document);
-    if (scores.size >= MAX_ENTRIES_PER_DOCUMENT) scores.clear();
-    scores.set(this.key(document, operationName, variables), score);
-  }
-
-  private entry(document: DocumentNode): { variables: string[]; scores: Map<string, number> } {
-    let entry = this.byDocument.get(document);
-    if (!entry) {
-      entry = { variables: scoringVariables(document), scores: new Map() };
-      this.byDocument.set(document, entry);
-    }
-    return entry;
-  }
-
-  private key(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): string {
-    return JSON.stringify([operationName ?? null, ...this.entry(document).variables.map((n) => variables?.[n] ?? null)]);
-  }
+  const table = TABLE_LISTS[key];
+  if (table) return 1 + sizes(table) * each;
+  if (isListType(getNullableType(field.type)) && children > 0) return 1 + (TYPICAL_LIST_SIZES[key] ?? DEFAULT_LIST_SIZE) * each;
+  return 1 + children;
 }
 
-/** An Apollo plugin rejecting queries and subscriptions above {@link MAX_COMPLEXITY}. */
-export function complexityPlugin(schema: GraphQLSchema, max: number = MAX_COMPLEXITY): ApolloServerPlugin {
-  const cache = new ComplexityCache();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation }) {
-          // Reads are what can fan out; mutations are token-holders' writes with small results
-          // (still depth-limited), and scoring logEpochs' 50-epoch variables cost as much as running it.
-          if (operation?.operation === "mutation") return;
-          let complexity = cache.get(document, request.operationName, request.variables);
-          if (complexity === undefined) {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-            cache.set(document, request.operationName, request.variables, complexity);
-          } else if (operation) {
-            // A cached score skips getComplexity, so repeat the one check of it that depends on
-            // the other variables: ill-typed variables fail here with the error it would throw.
-            const { errors } = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-            if (errors?.length) throw errors[errors.length - 1];
-          }
-          if (complexity > max) {
-            throw httpGraftError("BAD_USER_INPUT", `Query complexity ${complexity} exceeds the limit of ${max}; ask for fewer fields or a smaller page`);
-          }
-        },
-      };
-    },
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : fallback;
+}
+
+/** The definition of `name` on `parent`, including the introspection fields graphql-js adds to the root. */
+function fieldOf(schema: GraphQLSchema, parent: ParentType, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (parent === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name];
+}
+
+/**
+ * The complexity of `operation`: the sum of {@link price} over every field it would resolve, with
+ * fragments spread, `@skip`/`@include` applied and arguments (defaults and variables included)
+ * read as the resolvers will see them. Throws the coercion error (BAD_USER_INPUT) when the
+ * variables do not fit their declared types, as execution would.
+ *
+ * Run after validation: unknown fields and types count as nothing. A fragment's cost depends only
+ * on its type and the variables, so it is priced once per operation and reused at every spread.
+ */
+export function operationComplexity({ schema, document, operation, variables, sizes }: ComplexityInput): number {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) {
+    const first = coerced.errors[0] as GraphQLError;
+    throw new GraphQLError(first.message, { nodes: first.nodes, extensions: { code: "BAD_USER_INPUT" } });
+  }
+  const values = coerced.coerced;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  // Keyed by fragment and the args of the field it sits under (the only outside input a price reads).
+  const priced = new Map<string, number>();
+  const inProgress = new Set<string>();
+
+  const included = (node: { directives?: readonly unknown[] }): boolean => {
+    if (!node.directives?.length) return true;
+    const n = node as Parameters<typeof getDirectiveValues>[1];
+    return getDirectiveValues(GraphQLSkipDirective, n, values)?.["if"] !== true && getDirectiveValues(GraphQLIncludeDirective, n, values)?.["if"] !== false;
   };
+
+  const selectionSet = (parent: ParentType, set: SelectionSetNode, parentArgs: Args): number => {
+    let total = 0;
+    for (const sel of set.selections) {
+      if (!included(sel)) continue;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value === "__typename") {
+          total += 1;
+          continue;
+        }
+        const field = fieldOf(schema, parent, sel.name.value);
+        if (!field) continue;
+        const args = getArgumentValues(field, sel, values);
+        const named = getNamedType(field.type);
+        const children = sel.selectionSet && (isObjectType(named) || isInterfaceType(named)) ? selectionSet(named, sel.selectionSet, args) : 0;
+        total += price(parent, field, args, parentArgs, children, sizes);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
+        if (type && (isObjectType(type) || isInterfaceType(type))) total += selectionSet(type, sel.selectionSet, parentArgs);
+      } else {
+        const fragment = fragments.get(sel.name.value);
+        const type = fragment && schema.getType(fragment.typeCondition.name.value);
+        if (!fragment || !type || !(isObjectType(type) || isInterfaceType(type))) continue;
+        const key = `${fragment.name.value}\u0000${JSON.stringify(parentArgs)}`;
+        let cost = priced.get(key);
+        if (cost === undefined) {
+          // A cycle (refused by validation, which runs first) would otherwise never end.
+          if (inProgress.has(key)) continue;
+          inProgress.add(key);
+          cost = selectionSet(type, fragment.selectionSet, parentArgs);
+          inProgress.delete(key);
+          priced.set(key, cost);
+        }
+        total += cost;
+      }
+    }
+    return total;
+  };
+
+  const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  return root ? selectionSet(root, operation.selectionSet, {}) : 0;
 }

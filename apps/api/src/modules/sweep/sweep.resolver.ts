@@ -1,6 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { CreateSweepInput, Dataset, Experiment, ParameterImportance, Run, Sweep, SweepProgress } from "@graft/schema/graphql";
 import { type GraftContext } from "../../context";
+import { MAX_SWEEP_RUNS_PAGE } from "./sweep.service";
 
 /** Sweeps: list, get, create, cancel, and their runs, progress, best run and importance. */
 @Resolver(() => Sweep)
@@ -15,8 +16,8 @@ export class SweepResolver {
     return ctx.services.sweeps.get(id);
   }
 
-  @Mutation(() => Sweep, { description: "Expands a search space (GRID or seeded RANDOM) into queued runs, in one transaction." })
-  createSweep(@Arg("input", () => CreateSweepInput) input: CreateSweepInput, @Ctx() ctx: GraftContext): Sweep {
+  @Mutation(() => Sweep, { description: "Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk." })
+  createSweep(@Arg("input", () => CreateSweepInput) input: CreateSweepInput, @Ctx() ctx: GraftContext): Promise<Sweep> {
     return ctx.services.sweeps.create(input);
   }
 
@@ -35,9 +36,15 @@ export class SweepResolver {
     return ctx.services.datasets.get(s.datasetId);
   }
 
-  @FieldResolver(() => [Run])
-  runs(@Root() s: Sweep, @Ctx() ctx: GraftContext): Run[] {
-    return ctx.services.sweeps.runsOf(s.id);
+  @FieldResolver(() => [Run], {
+    description: `The sweep's first runs in creation order: \`first\` of them, at most ${MAX_SWEEP_RUNS_PAGE} (the default). Page through all of them with \`runs(filter: { sweepId })\`.`,
+  })
+  runs(
+    @Root() s: Sweep,
+    @Arg("first", () => Int, { defaultValue: MAX_SWEEP_RUNS_PAGE, nullable: true }) first: number | null,
+    @Ctx() ctx: GraftContext,
+  ): Run[] {
+    return ctx.services.sweeps.runsOf(s.id, first ?? MAX_SWEEP_RUNS_PAGE);
   }
 
   @FieldResolver(() => SweepProgress)

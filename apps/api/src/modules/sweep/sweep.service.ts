@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { and, desc, eq, inArray, isNotNull, sql, type InferSelectModel } from "drizzle-orm";
 import { datasets, experiments, newId, runs, sweeps, type SearchSpaceJson } from "@graft/schema/db";
 import {
@@ -14,17 +16,36 @@ import {
 import { HYPERPARAMETER_DEFAULTS as D, canonicalizeAugmentation } from "@graft/schema/hyperparameters";
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
-import { type ServiceDeps, writeTx } from "../deps";
+import { type Outbox, type ServiceDeps, writeTx } from "../deps";
 import { resolveHyperparameters } from "../run/run.hyperparameters";
 import { toRun } from "../run/run.mapper";
+import { MAX_PAGE_SIZE } from "../run/run.query";
 import { type NewRun, type RunService } from "../run/run.service";
 import { pearson, spearman } from "./importance";
 import { expandGrid, expandRandom, gridSize } from "./sweep.expand";
+import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
+import { SweepRunInserter } from "./sweep.insert";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
 
 /** Most runs one sweep may create. */
 export const MAX_SWEEP_RUNS = 10_000;
+
+/**
+ * Longest a step of sweep creation (checking points, or one transaction writing runs) works before
+ * letting other requests in. By time rather than by a row count because the rate varies
+ * several-fold with the machine and its load: measured on a busy 2-core machine, 500 rows took
+ * 70–185 ms to write, so a fixed chunk tuned on an idle one blocked for too long. The commit
+ * after a write slice adds about as long again (WAL pages for the rows and their ~30 indexes),
+ * hence 10 ms: slices of 20 ms left `/healthz` p99 near 290 ms there, 10 ms near its idle ~50 ms.
+ */
+export const SWEEP_SLICE_MS = 10;
+
+/** Points checked, or runs written, between two looks at the clock. */
+const SLICE_STEP = 50;
+
+/** Most runs `Sweep.runs` returns at once (and its default): the `runs` query's page bound. */
+export const MAX_SWEEP_RUNS_PAGE = MAX_PAGE_SIZE;
 
 function toSweep(r: SweepRow): Sweep {
   return {
@@ -48,6 +69,10 @@ function toSweep(r: SweepRow): Sweep {
 
 /** Sweeps: expansion into queued runs, progress, best run, parameter importance, cancel. */
 export class SweepService {
+  /** Sweeps whose runs are still being written, so a replayed request can wait for the whole sweep. */
+  private readonly creating = new Map<string, Promise<unknown>>();
+  private inserter: SweepRunInserter | null = null;
+
   constructor(
     private readonly deps: ServiceDeps,
     private readonly catalog: CatalogService,
@@ -70,9 +95,27 @@ export class SweepService {
 
   /**
    * Validates the search space, expands it (GRID: cartesian product capped by maxRuns; RANDOM:
-   * maxRuns seeded draws) and inserts the sweep with all its queued runs in one transaction.
+   * maxRuns seeded draws), checks every point, then writes the sweep and its queued runs.
+   *
+   * Checked and written in slices of about {@link SWEEP_SLICE_MS} with the event loop served
+   * between them (one transaction per write slice), because one transaction for 10,000 runs held
+   * every other request (and `/healthz`) for seconds. The sweep row goes in with the first slice,
+   * so a sweep is never seen without runs.
+   * Agents may claim a sweep's first runs while later ones are still being written; that is fine
+   * because every run is complete and independent when it appears (its row is written whole), a
+   * claim then is only an earlier start, and the early-termination rules compare runs that have
+   * reported epochs, which runs not yet written could not have. A cancel meanwhile is honoured:
+   * each write slice first checks the sweep is still RUNNING. A write failing part-way (the disk,
+   * not the request: everything was checked before the first write) cancels what was written, best
+   * effort, so no half sweep is left queued for agents as if it had been created. Only a crash of
+   * the process part-way leaves a sweep with fewer runs than planned, its runs still valid.
    */
-  create(input: CreateSweepInput): Sweep {
+  async create(input: CreateSweepInput): Promise<Sweep> {
+    // A retried launch (same key) gets the sweep it already created, before any work is redone.
+    const key = input.idempotencyKey ?? null;
+    const requestSha256 = key === null ? null : sweepRequestSha256(input);
+    const replayed = key === null ? null : sweepForKey(this.deps, key, requestSha256 as string);
+    if (replayed) return this.whenCreated(replayed.id, toSweep(replayed));
     const s = input.searchSpace;
     // Omitted (or explicitly null) lists take the contract's defaults; empty lists are an error.
     const raw = {
@@ -108,37 +151,49 @@ export class SweepService {
     if (size > MAX_SWEEP_RUNS) throw badInput(`The sweep would create ${size} runs; the limit is ${MAX_SWEEP_RUNS} (set maxRuns)`, "maxRuns", maxRuns);
     const points = input.strategy === SweepStrategy.GRID ? expandGrid(space, maxRuns, seed) : expandRandom(space, maxRuns as number, seed);
 
-    // Validate every point before writing anything (bad values surface as BAD_USER_INPUT).
+    // Validate every point before writing anything (bad values surface as BAD_USER_INPUT), in
+    // slices: resolving 10,000 points is a few hundred ms of CPU.
     const name = input.name ?? `sweep-${new Date(this.deps.now()).toISOString().slice(0, 16)}`;
-    const newRuns: Omit<NewRun, "sweepId">[] = points.map((p, i) => ({
-      name: `${name}-${String(i + 1).padStart(String(points.length).length, "0")}`,
-      datasetId: input.datasetId,
-      experimentId: input.experimentId,
-      hyperparameters: resolveHyperparameters(
-        {
-          ...p,
-          epochs: input.epochs,
-          fineTuneEpochs: input.fineTuneEpochs,
-          batchSize: input.batchSize,
-          validationSplit,
-          seed,
-          // Fixed for every run; resolveHyperparameters checks the floor against each point's rates.
-          earlyStoppingPatience: input.earlyStoppingPatience ?? null,
-          reduceLrPatience: input.reduceLrPatience ?? null,
-          reduceLrFactor: input.reduceLrFactor,
-          minLearningRate: input.minLearningRate,
-        },
-        this.catalog,
-      ),
-    }));
+    const newRuns: Omit<NewRun, "sweepId">[] = [];
+    let sliceStart = performance.now();
+    for (const [i, p] of points.entries()) {
+      if (i % SLICE_STEP === 0 && performance.now() - sliceStart > SWEEP_SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+      newRuns.push({
+        name: `${name}-${String(i + 1).padStart(String(points.length).length, "0")}`,
+        datasetId: input.datasetId,
+        experimentId: input.experimentId,
+        hyperparameters: resolveHyperparameters(
+          {
+            ...p,
+            epochs: input.epochs,
+            fineTuneEpochs: input.fineTuneEpochs,
+            batchSize: input.batchSize,
+            validationSplit,
+            seed,
+            // Fixed for every run; resolveHyperparameters checks the floor against each point's rates.
+            earlyStoppingPatience: input.earlyStoppingPatience ?? null,
+            reduceLrPatience: input.reduceLrPatience ?? null,
+            reduceLrFactor: input.reduceLrFactor,
+            minLearningRate: input.minLearningRate,
+          },
+          this.catalog,
+        ),
+      });
+    }
 
-    return writeTx(this.deps, (outbox) => {
+    const first = writeTx(this.deps, (outbox) => {
       if (!this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, input.experimentId)).get()) {
         throw notFound("Experiment", input.experimentId);
       }
       if (!this.deps.db.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, input.datasetId)).get()) {
         throw notFound("Dataset", input.datasetId);
       }
+      // Checked again inside the write: two requests with one key may both have passed the first look.
+      const raced = key === null ? null : sweepForKey(this.deps, key, requestSha256 as string);
+      if (raced) return { sweep: toSweep(raced), created: false, now: 0, written: 0 };
       const now = this.deps.now();
       const row = this.deps.db
         .insert(sweeps)
@@ -158,15 +213,74 @@ export class SweepService {
           validationSplit,
           status: SweepStatus.RUNNING,
           createdAt: now,
+          idempotencyKey: key,
+          requestSha256,
         })
         .returning()
         .get();
-      this.runs.insertQueued(
-        newRuns.map((r) => ({ ...r, sweepId: row.id })),
-        outbox,
-      );
-      return toSweep(row);
+      const written = this.insertSlice(newRuns, 0, row.id, now, outbox);
+      return { sweep: toSweep(row), created: true, now, written };
     });
+    if (!first.created) return this.whenCreated(first.sweep.id, first.sweep);
+    const rest = this.writeRemainingRuns(first.sweep.id, newRuns, first.written, first.now);
+    this.creating.set(first.sweep.id, rest.catch(() => undefined));
+    try {
+      await rest;
+    } finally {
+      this.creating.delete(first.sweep.id);
+    }
+    return this.get(first.sweep.id);
+  }
+
+  /** `sweep` once any creation of it still writing runs in this process has finished (re-read then). */
+  private async whenCreated(id: string, sweep: Sweep): Promise<Sweep> {
+    const pending = this.creating.get(id);
+    if (!pending) return sweep;
+    await pending;
+    return this.get(id);
+  }
+
+  /**
+   * Inserts `items` from index `from` as queued runs of sweep `sweepId` created at `now`, queuing
+   * their runUpdated events, until all are written or {@link SWEEP_SLICE_MS} has passed. Call
+   * inside a transaction. Returns the index to continue from.
+   */
+  private insertSlice(items: readonly Omit<NewRun, "sweepId">[], from: number, sweepId: string, now: number, outbox: Outbox): number {
+    this.inserter ??= new SweepRunInserter(this.deps.db.$client);
+    const start = performance.now();
+    let next = from;
+    while (next < items.length && (next === from || performance.now() - start < SWEEP_SLICE_MS)) {
+      const step = items.slice(next, next + SLICE_STEP).map((r) => ({ ...r, sweepId }));
+      for (const row of this.inserter.insert(step, now)) outbox.run(toRun(row));
+      next += step.length;
+    }
+    return next;
+  }
+
+  /**
+   * Writes the runs from index `from` on, one transaction per slice, yielding to the event loop
+   * before each. Stops when the sweep is no longer RUNNING (canceled meanwhile); on a failed
+   * write, cancels the sweep (best effort) and rethrows.
+   */
+  private async writeRemainingRuns(sweepId: string, items: readonly Omit<NewRun, "sweepId">[], from: number, now: number): Promise<void> {
+    try {
+      for (let next = from; next < items.length; ) {
+        await yieldToEventLoop();
+        const after = writeTx(this.deps, (outbox) => {
+          const status = this.deps.db.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, sweepId)).get()?.status;
+          return status === SweepStatus.RUNNING ? this.insertSlice(items, next, sweepId, now, outbox) : null;
+        });
+        if (after === null) return;
+        next = after;
+      }
+    } catch (error) {
+      try {
+        this.cancel(sweepId);
+      } catch (cancelError) {
+        console.error(`[graft-api] could not cancel sweep ${sweepId} after its creation failed part-way:`, cancelError);
+      }
+      throw error;
+    }
   }
 
   /** Cancels the sweep: queued runs end CANCELED now, running ones at their next heartbeat. */
@@ -185,9 +299,15 @@ export class SweepService {
     });
   }
 
-  /** The sweep's runs in creation order. */
-  runsOf(id: string): Run[] {
-    return this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).all().map(toRun);
+  /**
+   * The sweep's first `first` runs in creation order (at most {@link MAX_SWEEP_RUNS_PAGE}: a sweep
+   * holds up to {@link MAX_SWEEP_RUNS}, and one unbounded read of them all took seconds).
+   */
+  runsOf(id: string, first: number = MAX_SWEEP_RUNS_PAGE): Run[] {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_SWEEP_RUNS_PAGE) {
+      throw badInput(`first must be in 0..${MAX_SWEEP_RUNS_PAGE}; got ${first} (page through more with runs(filter: { sweepId }))`, "first", first);
+    }
+    return this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).limit(first).all().map(toRun);
   }
 
   /** Run counts by status. */

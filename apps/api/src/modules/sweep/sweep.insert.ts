@@ -1,0 +1,102 @@
+import type Database from "better-sqlite3";
+import { getTableColumns } from "drizzle-orm";
+import { newId, runs } from "@graft/schema/db";
+import { RunStatus } from "@graft/schema/graphql";
+import { tableRowMapper } from "../../db/statement-cache";
+import { type RunRow } from "../run/run.mapper";
+import { type NewRun } from "../run/run.service";
+
+/**
+ * Rows per multi-row INSERT: 28 bound values a row keeps a statement far below SQLite's 32,766
+ * variables, and one statement per 50 rows cuts the per-statement overhead (bind, step, reset,
+ * crossing into native code) that dominated row-by-row inserts.
+ */
+export const SWEEP_INSERT_ROWS_PER_STATEMENT = 50;
+
+/** The columns a queued run is created with; every other column takes its SQL default. */
+const KEYS = [
+  "id",
+  "name",
+  "status",
+  "datasetId",
+  "experimentId",
+  "sweepId",
+  "createdAt",
+  "baseModel",
+  "inputSize",
+  "headUnits",
+  "headUnitsTotal",
+  "dropout",
+  "augmentation",
+  "optimizer",
+  "learningRate",
+  "epochs",
+  "fineTuneLayers",
+  "fineTuneEpochs",
+  "fineTuneLearningRate",
+  "batchSize",
+  "seed",
+  "validationSplit",
+  "earlyStoppingPatience",
+  "reduceLrPatience",
+  "reduceLrFactor",
+  "minLearningRate",
+  "baseWeights",
+  "baseWeightsSha256",
+] as const satisfies readonly (keyof RunRow)[];
+
+type InsertedValues = Pick<RunRow, (typeof KEYS)[number]>;
+
+const COLUMNS = getTableColumns(runs);
+const toRunRow = tableRowMapper(runs);
+
+/**
+ * Inserts a sweep's queued runs with prepared multi-row statements. What `RunService.insertQueued`
+ * does row by row through drizzle's query builder (~1 ms a row, measured: building the statement,
+ * not SQLite, was the cost) this does at SQLite's own speed, so a 10,000-run sweep is written in
+ * chunks short enough to leave the event loop free between them (see SweepService.create).
+ * Values go through each column's own driver mapping (the JSON head units), as drizzle would.
+ */
+export class SweepRunInserter {
+  private readonly statements = new Map<number, Database.Statement>();
+
+  constructor(private readonly client: Database.Database) {}
+
+  /** Inserts `items` as QUEUED runs created at `now`; returns the stored rows. Call inside a transaction. */
+  insert(items: readonly NewRun[], now: number): RunRow[] {
+    const out: RunRow[] = [];
+    for (let start = 0; start < items.length; start += SWEEP_INSERT_ROWS_PER_STATEMENT) {
+      const chunk = items.slice(start, start + SWEEP_INSERT_ROWS_PER_STATEMENT);
+      const params: unknown[] = [];
+      for (const item of chunk) {
+        const values: InsertedValues = {
+          id: newId(now),
+          name: item.name,
+          status: RunStatus.QUEUED,
+          datasetId: item.datasetId,
+          experimentId: item.experimentId,
+          sweepId: item.sweepId,
+          createdAt: now,
+          ...item.hyperparameters,
+        };
+        for (const key of KEYS) {
+          const value = values[key];
+          params.push(value === null || value === undefined ? null : COLUMNS[key].mapToDriverValue(value));
+        }
+      }
+      for (const raw of this.statement(chunk.length).all(params) as Record<string, unknown>[]) out.push(toRunRow(raw));
+    }
+    return out;
+  }
+
+  private statement(rowCount: number): Database.Statement {
+    let s = this.statements.get(rowCount);
+    if (!s) {
+      const row = `(${KEYS.map(() => "?").join(", ")})`;
+      const columns = KEYS.map((k) => `"${COLUMNS[k].name}"`).join(", ");
+      s = this.client.prepare(`INSERT INTO runs (${columns}) VALUES ${Array.from({ length: rowCount }, () => row).join(", ")} RETURNING *`);
+      this.statements.set(rowCount, s);
+    }
+    return s;
+  }
+}
