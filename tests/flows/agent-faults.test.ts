@@ -65,7 +65,7 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
       throw new Error(`${error.message}\n${agents.map((p) => p.output().slice(-2500)).join("\n----\n")}`);
     });
 
-  it("re-queues the run of a SIGKILLed agent after its lease; the other agent completes it, keeping earlier epochs once", async () => {
+  it("re-queues the run of a SIGKILLed agent after its lease; the other agent completes it from a fresh curve", async () => {
     // 8 s: short enough to re-queue quickly, long enough that heartbeats delayed by synchronous TF.js
     // work on 2 busy cores do not cost the surviving agent its lease too.
     const { api: a, datasetId } = await setup(8);
@@ -88,8 +88,9 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const { run } = await a.gql<{ run: RunDetail }>(RUN_DETAIL, { id: createRun.id });
     const numbers = run.epochs.map((e) => e.epoch);
     expect(numbers).toEqual(Array.from({ length: plannedEpochs(run.hyperparameters) }, (_, i) => i + 1));
-    // Epochs logged before the kill are still the very same rows.
-    for (const old of snapshot.epochs) expect(run.epochs.find((e) => e.epoch === old.epoch)?.createdAt).toBe(old.createdAt);
+    // The curve is the rescuer's attempt alone: the victim's epochs went with its lease, none is mixed in.
+    expect(run.epochs.map((e) => e.attempt)).toEqual(run.epochs.map(() => 2));
+    for (const old of snapshot.epochs) expect(run.epochs.find((e) => e.epoch === old.epoch)?.createdAt).not.toBe(old.createdAt);
   });
 
   it("keeps every epoch through an API restart mid-run (the journal flushes when it is back)", async () => {

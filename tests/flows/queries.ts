@@ -11,7 +11,7 @@ export const RUN_STATE = `query ($id: ID!) { run(id: $id) { id status attempts e
 export const RUN_DETAIL = `query ($id: ID!) { run(id: $id) {
   id status attempts error stopReason agentId epochCount bestValAccuracy
   hyperparameters { headUnits learningRate fineTuneLayers epochs fineTuneEpochs }
-  epochs { epoch phase loss valAccuracy createdAt }
+  epochs { epoch attempt phase loss valAccuracy createdAt }
   evaluation { labels confusionMatrix }
   artifacts { kind uri }
 } }`;
@@ -26,7 +26,7 @@ export interface RunDetail {
   epochCount: number;
   bestValAccuracy: number | null;
   hyperparameters: { headUnits: number[]; learningRate: number; fineTuneLayers: number; epochs: number; fineTuneEpochs: number };
-  epochs: Array<{ epoch: number; phase: string; loss: number; valAccuracy: number | null; createdAt: string }>;
+  epochs: Array<{ epoch: number; attempt: number; phase: string; loss: number; valAccuracy: number | null; createdAt: string }>;
   evaluation: { labels: string[]; confusionMatrix: number[][] } | null;
   artifacts: Array<{ kind: string; uri: string }>;
 }

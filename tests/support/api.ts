@@ -24,6 +24,8 @@ export interface StartApiOptions {
   dataDir?: string;
   port?: number;
   startTimeoutMs?: number;
+  /** The script to run instead of `src/main.ts`, relative to apps/api (a test entry with hooks). */
+  entry?: string;
 }
 
 /** A running API. */
@@ -73,7 +75,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     // tsx reads the tsconfig of the working directory: the API's enables decorators (type-graphql),
     // so it runs from apps/api (and TSX_TSCONFIG_PATH says so explicitly).
     const apiDir = path.join(repoRoot, "apps", "api");
-    const child = spawnManaged("api", process.execPath, ["--import", "tsx", path.join(apiDir, "src", "main.ts")], {
+    const child = spawnManaged("api", process.execPath, ["--import", "tsx", path.join(apiDir, options.entry ?? path.join("src", "main.ts"))], {
       cwd: apiDir,
       env: { ...env, TSX_TSCONFIG_PATH: path.join(apiDir, "tsconfig.json") },
     });

@@ -8,6 +8,7 @@
 export * from "./agents";
 export * from "./api";
 export * from "./datasets";
+export * from "./fake-agents";
 export * from "./graphql";
 export * from "./paths";
 export * from "./processes";

@@ -1,6 +1,9 @@
 // Must stay the first import: see node-env.ts.
 import "./node-env";
+import { join } from "node:path";
+import { assertWritableDataDir } from "./config/data-dir";
 import { ConfigError, loadConfig } from "./config/env";
+import { storageFailureOf } from "./errors";
 import { startServer } from "./server";
 
 /** `npm run start -w apps/api`: configuration from the environment, graceful stop on SIGTERM/SIGINT. */
@@ -8,6 +11,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
+    assertWritableDataDir(config.dataDir);
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`Graft API configuration error: ${e.message}`);
@@ -15,7 +19,17 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const server = await startServer(config);
+  let server;
+  try {
+    server = await startServer(config);
+  } catch (e) {
+    // The directory passed the check but SQLite still refused the file (e.g. a corrupt or locked
+    // database, a disk that filled up since): one line naming it, not a stack from deep in the driver.
+    const storage = storageFailureOf(e);
+    if (!storage) throw e;
+    console.error(`Graft API cannot open its database ${join(config.dataDir, "graft.db")}: ${storage.code}: ${storage.message}`);
+    process.exit(1);
+  }
   console.log(`Graft API ready at ${server.url}`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,7 +1,10 @@
 import { GraphQLError } from "graphql";
 
-/** The error codes clients can rely on (extensions.code). */
-export type GraftErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "UNAUTHENTICATED" | "FORBIDDEN";
+/**
+ * The error codes clients can rely on (extensions.code). STORAGE_UNAVAILABLE (the database cannot be
+ * written now; `retryable: true`) is produced from SQLite failures by formatError (see storage.ts).
+ */
+export type GraftErrorCode = "BAD_USER_INPUT" | "NOT_FOUND" | "CONFLICT" | "UNAUTHENTICATED" | "FORBIDDEN" | "STORAGE_UNAVAILABLE";
 
 /** Statuses an HTTP-level rejection (before execution) uses, so plain HTTP clients see them too. */
 const HTTP_STATUS: Record<GraftErrorCode, number> = {
@@ -10,6 +13,7 @@ const HTTP_STATUS: Record<GraftErrorCode, number> = {
   CONFLICT: 409,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  STORAGE_UNAVAILABLE: 503,
 };
 
 /** A GraphQL error whose message names the problem and whose code says what kind it is. */

@@ -4,6 +4,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { type ValidationError } from "class-validator";
 import { HyperparameterError } from "@graft/schema/hyperparameters";
 import { quote } from "./codes";
+import { formatStorageFailure, STORAGE_UNAVAILABLE, type StorageFailure, storageFailureOf } from "./storage";
 
 /** Codes that are safe to show as they are: ours, and the ones graphql-js / Apollo produce for bad requests. */
 const PASS_THROUGH = new Set([
@@ -18,6 +19,7 @@ const PASS_THROUGH = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
+  STORAGE_UNAVAILABLE,
 ]);
 
 /** Flattens class-validator's nested errors into `path: value (constraint; constraint)` lines. */
@@ -37,14 +39,38 @@ function isValidationErrorList(value: unknown): value is ValidationError[] {
   return Array.isArray(value) && value.every((v) => typeof v === "object" && v !== null && "property" in v);
 }
 
+/** What the formatter needs to know about the server it formats for. */
+export interface FormatErrorOptions {
+  /** Named in STORAGE_UNAVAILABLE messages, so the operator knows which disk to look at. */
+  dataDir: string | null;
+  /** Told about every storage failure a request hit (the API's health check remembers it). */
+  onStorageFailure?: (failure: StorageFailure) => void;
+}
+
+/** Apollo's formatError for one server: {@link formatError} with that server's {@link FormatErrorOptions}. */
+export function createFormatError(options: FormatErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => formatError(formatted, error, options);
+}
+
 /**
  * Apollo's formatError: known errors keep their code and message; class-validator and
- * hyperparameter errors become BAD_USER_INPUT naming the field and value; anything else is logged
- * with its stack and shown as a generic INTERNAL_SERVER_ERROR so internals never leak.
+ * hyperparameter errors become BAD_USER_INPUT naming the field and value; SQLite storage failures
+ * (full disk, I/O error, read-only, lock timeout) become STORAGE_UNAVAILABLE with `retryable: true`
+ * naming the cause and the data dir, the one place they are mapped whichever service hit them;
+ * anything else is logged with its stack and shown as a generic INTERNAL_SERVER_ERROR so internals
+ * never leak.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = { dataDir: null }): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.["code"];
+
+  const storage = storageFailureOf(original);
+  if (storage) {
+    options.onStorageFailure?.(storage);
+    // One line, no stack: the cause is the disk, not the code path that noticed it.
+    console.error(`[graft-api] storage failure: ${storage.code}: ${storage.message} (data dir ${options.dataDir ?? "unknown"})`);
+    return formatStorageFailure(storage, options.dataDir, formatted);
+  }
 
   const validationErrors = original instanceof GraphQLError ? original.extensions["validationErrors"] : undefined;
   if (isValidationErrorList(validationErrors)) {

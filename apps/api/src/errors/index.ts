@@ -1,2 +1,4 @@
 export * from "./codes";
-export { describeValidationErrors, formatError } from "./format";
+export { createFormatError, describeValidationErrors, formatError, type FormatErrorOptions } from "./format";
+export { describeStorageFailure, STORAGE_UNAVAILABLE, type StorageFailure, storageFailureOf } from "./storage";
+export { storageStatusPlugin } from "./storage-status";

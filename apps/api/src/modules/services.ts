@@ -1,3 +1,4 @@
+import { StorageHealth } from "../db/storage-health";
 import { type ServiceDeps } from "./deps";
 import { AgentService } from "./agent/agent.service";
 import { CatalogService } from "./catalog/catalog.service";
@@ -23,6 +24,8 @@ export interface Services {
   evaluations: EvaluationService;
   sweeps: SweepService;
   comparison: ComparisonService;
+  /** Whether the database can take writes (`/healthz`), fed by formatError's storage failures. */
+  storage: StorageHealth;
 }
 
 /** Builds the services for one database and configuration. */
@@ -37,5 +40,6 @@ export function createServices(deps: ServiceDeps): Services {
   const evaluations = new EvaluationService(deps);
   const sweeps = new SweepService(deps, catalog, runs);
   const comparison = new ComparisonService(deps, runs, evaluations);
-  return { deps, catalog, datasets, experiments, runs, leases, agents, epochs, evaluations, sweeps, comparison };
+  const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
+  return { deps, catalog, datasets, experiments, runs, leases, agents, epochs, evaluations, sweeps, comparison, storage };
 }

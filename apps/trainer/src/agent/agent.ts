@@ -10,14 +10,15 @@ import os from "node:os";
 import path from "node:path";
 import type { TrainConfig } from "@graft/core/types";
 import type { Engine } from "../core/engine";
-import { isRetryable } from "../graphql/client";
 import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
 import type { ClaimedRun } from "../graphql/types";
 import { Progress } from "../progress/progress";
 import { backoffDelay, sleep } from "../reporter/backoff";
 import { RunReporter, type RequestClient } from "../reporter/reporter";
+import { isTransient } from "../reporter/verdict";
 import { AGENT_STOP_PREFIX, executeRun, type ExecuteOutcome } from "./execute";
 import { describeFailure } from "./failure";
+import { JournalRedelivery } from "./redelivery";
 import { startHeartbeat } from "./heartbeat";
 import { baseWeightsOf, hyperparametersToConfig } from "./mapping";
 import { BaseWeightsError, type BaseWeights, verifyBaseWeights } from "./weights";
@@ -76,7 +77,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       try {
         return await fn();
       } catch (error) {
-        if (!isRetryable(error)) throw error;
+        if (!isTransient(error)) throw error;
         const delay = backoffDelay(Math.min(attempt, 8), { maxMs: 10_000 });
         log(`${what}: ${(error as Error).message}; retrying in ${Math.round(delay)} ms`);
         if (!(await sleep(delay, stopper.signal))) return null;
@@ -93,7 +94,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     progress.note(`claimed (attempt ${run.attempts}): ${h.baseModel} head [${h.headUnits.join(",")}] lr ${h.learningRate} fine-tune ${h.fineTuneLayers} layers, dataset ${run.dataset.path}`);
     /** Fails the run before training starts (through the journal, like a training failure), keeping the agent. */
     const failBeforeTraining = async (message: string, error: unknown): Promise<ExecuteOutcome> => {
-      const reporter = await RunReporter.open({ client, runId: run.id, agentId: id, journalDir, log });
+      const reporter = await RunReporter.open({ client, runId: run.id, agentId: id, attempt: run.attempts, journalDir, log });
       const delivered = await reporter.fail(message, options.runOverrides?.deliverWaitMs ?? 60_000);
       await reporter.close();
       progress.note(`failed: ${message}`);
@@ -120,7 +121,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       }
     }
     return executeRun({
-      engine, client, agentId: id, runId: run.id, datasetPath: run.dataset.path, config, backend,
+      engine, client, agentId: id, runId: run.id, attempt: run.attempts, datasetPath: run.dataset.path, config, backend,
       cacheDir: options.cacheDir, outDir: path.join(options.cacheDir, "runs", run.id), modelsDir: options.modelsDir,
       // The check above fails early with a clear message; core checks the hash again on the bytes it
       // parses, so a file replaced in between cannot be trained on either.
@@ -146,8 +147,13 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     const recovered = await RunReporter.recover({ client, journalDir, log }, 30_000);
     if (recovered.length > 0) log(`delivered journals left from before: ${recovered.join(", ")}`);
 
+    // 5 s per journal: long enough for a healthy API, short enough that a journal the API keeps
+    // refusing "for now" does not hold up new work for long.
+    const redelivery = new JournalRedelivery({ client, journalDir, log, waitMs: 5_000 });
     const worker = async (n: number): Promise<void> => {
       while (!stopReason) {
+        // Whatever an earlier run could not deliver goes before new work (a no-op when nothing waits).
+        await redelivery.run();
         let claimed;
         try {
           claimed = await withRetry("claimRun", () => client.request(CLAIM_RUN, { agentId: id }));
@@ -168,6 +174,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
         }
         let outcome: ExecuteOutcome;
         try {
+          await redelivery.claimed(run.id);
           outcome = await runOne(id, backend, run, n);
         } catch (error) {
           // Not a training error (those become failRun inside executeRun) but the agent's own
@@ -175,11 +182,13 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
           // Fail the run directly so it is not left RUNNING, and keep serving the queue.
           const message = `agent error before training: ${(error as Error).message}`;
           log(`run ${run.id}: ${message}`);
-          await client.request(FAIL_RUN, { runId: run.id, agentId: id, error: message }).catch((e: unknown) => log(`failRun: ${(e as Error).message}`));
+          await client.request(FAIL_RUN, { runId: run.id, agentId: id, attempt: run.attempts, error: message }).catch((e: unknown) => log(`failRun: ${(e as Error).message}`));
           outcome = { kind: "failed", message, error, delivered: true };
+        } finally {
+          redelivery.released(run.id);
         }
         outcomes.push(outcome);
-        if (!outcome.delivered) log(`run ${run.id}: outcome kept in the journal until the API takes it`);
+        if (!outcome.delivered) log(`run ${run.id}: outcome kept in the journal; sent again before the next claim`);
       }
     };
     // An agent-level heartbeat (no run) keeps an idle agent ALIVE in the dashboard between runs.

@@ -22,6 +22,8 @@ export interface ExecuteRunOptions {
   client: RequestClient;
   agentId: string;
   runId: string;
+  /** The run's `attempts` as claimRun answered it: sent with every epoch and the outcome, so the API can refuse them once the run was claimed again. */
+  attempt?: number;
   datasetPath: string;
   config: TrainConfig;
   backend: string;
@@ -71,6 +73,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     client: options.client,
     runId: options.runId,
     agentId: options.agentId,
+    attempt: options.attempt ?? null,
     journalDir: path.join(options.cacheDir, "journal"),
     onControl,
     log: options.log,
@@ -113,7 +116,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       return { kind: "failed", message, error, delivered };
     }
     const stop = result.stoppedReason;
-    if (stop === LEASE_LOST) {
+    if (stop === LEASE_LOST || reporter.supersededBy) {
       // The API re-queued the run (this agent missed its lease) and may have handed it to another
       // agent: completing or failing it here would be refused, so the run is simply let go.
       await reporter.drain(Math.min(deliverWait(), 30_000));
@@ -132,7 +135,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       return { kind: "handed_back", message, result, delivered };
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
-    const delivered = await reporter.complete({ evaluation: evaluationToInput(result.evaluation), artifacts, backend: result.backend, stopReason: stop }, deliverWait());
+    const delivered = await reporter.complete({ evaluation: evaluationToInput(result.evaluation, result), artifacts, backend: result.backend, stopReason: stop }, deliverWait());
+    if (reporter.supersededBy) {
+      // Training ended before the API's answer arrived: the completion was refused with the rest.
+      const message = "lease lost: the API gave this run to another attempt; its results were not stored";
+      options.progress?.note(message);
+      return { kind: "lost", message, result, delivered: true };
+    }
     options.progress?.note(`done: best val_acc ${result.bestValAccuracy?.toFixed(4) ?? "-"} at epoch ${result.bestEpoch ?? "-"}${stop ? ` (stopped: ${stop})` : ""}`);
     return { kind: "completed", result, delivered };
   } finally {

@@ -66,6 +66,10 @@ describe("hyperparameter mapping", () => {
     expect(out.confusionMatrix).toEqual([[2]]);
     expect(out.perClass[0]?.precision).toBe(0);
     expect(out).not.toHaveProperty("extra");
+    expect(out).not.toHaveProperty("evaluatedEpoch");
+    // With the run: the delivered epoch and the skipped files travel with the evaluation.
+    const withRun = evaluationToInput(report, { delivered: { epoch: 6 }, skipped: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }] });
+    expect(withRun).toMatchObject({ evaluatedEpoch: 6, skippedFiles: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }] });
   });
 });
 

@@ -4,7 +4,7 @@
  * of TrainConfig: core takes them as `TrainOptions.weights`), core's `EpochRecord` → `EpochInput`,
  * and `EvaluationReport` → `EvaluationInput`.
  */
-import type { EpochRecord, EvaluationReport, TrainConfig } from "@graft/core/types";
+import type { EpochRecord, EvaluationReport, SkippedFile, TrainConfig } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import type { EpochInput, EvaluationInput, Hyperparameters, HyperparametersInput } from "../graphql/types";
 import type { BaseWeights } from "./weights";
@@ -116,9 +116,16 @@ export function epochToInput(record: EpochRecord): EpochInput {
   };
 }
 
-/** Core's evaluation as the API's `EvaluationInput` (only the contract's fields, counts as integers). */
-export function evaluationToInput(report: EvaluationReport): EvaluationInput {
+/** The most skipped files a completeRun carries (the API's limit). */
+export const SKIPPED_FILES_MAX = 5000;
+
+/**
+ * Core's evaluation as the API's `EvaluationInput` (only the contract's fields, counts as integers).
+ * `run` adds which epoch's weights were evaluated (the delivered model) and the files it skipped.
+ */
+export function evaluationToInput(report: EvaluationReport, run?: { delivered: { epoch: number }; skipped: readonly SkippedFile[] }): EvaluationInput {
   return {
+    ...(run === undefined ? {} : { evaluatedEpoch: run.delivered.epoch, skippedFiles: run.skipped.slice(0, SKIPPED_FILES_MAX).map(({ file, reason }) => ({ file, reason })) }),
     labels: [...report.labels],
     confusionMatrix: report.confusionMatrix.map((row) => row.map((n) => Math.round(n))),
     perClass: report.perClass.map(({ label, precision, recall, f1, support }) => ({

@@ -19,8 +19,18 @@ export type JournalPayload =
   | { t: "complete"; input: CompleteRunInput }
   | { t: "fail"; error: string };
 
+/**
+ * Who wrote an entry: the agent and the attempt (the run's `attempts` when it was claimed). The API
+ * refuses an attempt's entries once the run was claimed again, so they travel with each entry;
+ * `attempt` is null for entries written before attempts were journaled, and for runs without one.
+ */
+export interface JournalOwner {
+  agentId: string | null;
+  attempt: number | null;
+}
+
 /** A payload with its position in the run's journal. */
-export type JournalEntry = JournalPayload & { seq: number; agentId: string | null };
+export type JournalEntry = JournalPayload & JournalOwner & { seq: number };
 
 type Line = JournalEntry | { t: "ack"; upTo: number };
 
@@ -61,7 +71,8 @@ export async function readJournal(file: string): Promise<{ pending: JournalEntry
     }
     if (line.t === "ack") acked = Math.max(acked, line.upTo);
     else {
-      entries.push(line);
+      // Lines from before attempts were journaled have none.
+      entries.push({ ...line, attempt: line.attempt ?? null });
       maxSeq = Math.max(maxSeq, line.seq);
     }
   }
@@ -119,8 +130,8 @@ export class Journal {
   }
 
   /** Appends a payload durably and returns it with its seq. */
-  append(payload: JournalPayload, agentId: string | null): Promise<JournalEntry> {
-    const entry: JournalEntry = { ...payload, seq: this.nextSeq++, agentId };
+  append(payload: JournalPayload, owner: JournalOwner): Promise<JournalEntry> {
+    const entry: JournalEntry = { ...payload, seq: this.nextSeq++, agentId: owner.agentId, attempt: owner.attempt };
     return this.write(entry).then(() => entry);
   }
 

@@ -143,6 +143,89 @@ describe("RunReporter", () => {
   });
 });
 
+describe("RunReporter and answers that are not final", () => {
+  const storageFull = {
+    status: 503,
+    code: "STORAGE_UNAVAILABLE",
+    message: "The database in /srv/graft cannot be written right now (SQLITE_FULL: database or disk is full)",
+    extensions: { retryable: true, cause: "SQLITE_FULL" },
+  };
+  const pendingEpochs = async (): Promise<number[]> =>
+    (await readJournal(path.join(dir, "r1.jsonl"))).pending.flatMap((e) => (e.t === "epochs" ? e.epochs.map((x) => x.epoch) : []));
+
+  it.each([
+    ["STORAGE_UNAVAILABLE with 503 (a full disk)", storageFull],
+    ["STORAGE_UNAVAILABLE with 200", { ...storageFull, status: 200 }],
+    ["INTERNAL_SERVER_ERROR", { status: 200, code: "INTERNAL_SERVER_ERROR", message: "Internal server error" }],
+  ])("keeps every entry and retries while the API answers %s, then delivers them all", async (_name, failure) => {
+    api.behaviour.failWith = failure;
+    const logs: string[] = [];
+    const r = await reporter({ flushEvery: 1, log: (m) => logs.push(m) });
+    for (let n = 1; n <= 4; n++) await r.logEpoch(epoch(n));
+    expect(await r.complete({ evaluation, backend: "cpu" }, 200)).toBe(false);
+    expect(await pendingEpochs()).toEqual([1, 2, 3, 4]);
+    expect(api.runs.get("r1")?.epochs).toHaveLength(0);
+    expect(r.lastRejection).toBeNull();
+    expect(logs.join("\n")).toContain("kept in the journal");
+    api.behaviour.failWith = null;
+    expect(await r.drain(5_000)).toBe(true);
+    await r.close();
+    expect(api.runs.get("r1")).toMatchObject({ status: "COMPLETED", epochs: [1, 2, 3, 4].map(epoch) });
+    expect(fs.existsSync(path.join(dir, "r1.jsonl"))).toBe(false);
+  });
+
+  it("drops its attempt's entries, asks to stop and removes the journal once the API says another attempt owns the run", async () => {
+    const run = api.runs.get("r1");
+    if (run) run.attempts = 2;
+    const logs: string[] = [];
+    const controls: Array<string | null> = [];
+    const r = await reporter({ attempt: 1, flushEvery: 2, log: (m) => logs.push(m), onControl: (c) => controls.push(c.shouldStop ? (c.reason ?? null) : null) });
+    for (let n = 1; n <= 3; n++) await r.logEpoch(epoch(n));
+    expect(await r.drain(5_000)).toBe(true);
+    expect(controls).toEqual(["LEASE_LOST"]);
+    expect(r.supersededBy).toEqual({ currentAttempt: 2 });
+    // Later entries of the same attempt are dropped without asking the API again.
+    const calls = api.logEpochCalls;
+    await r.logEpoch(epoch(4));
+    expect(await r.complete({ evaluation, backend: "cpu" }, 5_000)).toBe(true);
+    expect(api.logEpochCalls).toBe(calls);
+    await r.close();
+    // Neither the epochs nor the completion of attempt 1 reached the run.
+    expect(api.runs.get("r1")).toMatchObject({ status: "RUNNING", epochs: [], evaluation: null });
+    expect(fs.existsSync(path.join(dir, "r1.jsonl"))).toBe(false);
+    expect(logs.join("\n")).toMatch(/attempt 1 \(agent ag\) lost the run to attempt 2[\s\S]*removed its journal .*r1\.jsonl: the run belongs to attempt 2 now/);
+  });
+
+  it("recovers a journal whose attempt lost the run: removes it with a log line instead of keeping it", async () => {
+    api.behaviour.down = true;
+    const first = await reporter({ attempt: 1, flushEvery: 1 });
+    for (let n = 1; n <= 2; n++) await first.logEpoch(epoch(n));
+    await first.close();
+    expect(fs.existsSync(path.join(dir, "r1.jsonl"))).toBe(true);
+    api.behaviour.down = false;
+    const run = api.runs.get("r1");
+    if (run) run.attempts = 2;
+    const logs: string[] = [];
+    const client = new GraphQLClient({ url: api.url, token: "t" });
+    expect(await RunReporter.recover({ client, journalDir: dir, backoff: fast, log: (m) => logs.push(m) }, 5_000)).toEqual(["r1"]);
+    expect(fs.existsSync(path.join(dir, "r1.jsonl"))).toBe(false);
+    expect(logs.join("\n")).toContain("removed its journal");
+    expect(api.runs.get("r1")?.epochs).toHaveLength(0);
+  });
+
+  it("recovers a journal of epochs only (its agent was killed) and removes it once they are delivered", async () => {
+    api.behaviour.down = true;
+    const first = await reporter({ attempt: 1, flushEvery: 1 });
+    await first.logEpoch(epoch(1));
+    await first.close();
+    api.behaviour.down = false;
+    const client = new GraphQLClient({ url: api.url, token: "t" });
+    expect(await RunReporter.recover({ client, journalDir: dir, backoff: fast }, 5_000)).toEqual(["r1"]);
+    expect(api.runs.get("r1")?.epochs.map((e) => e.epoch)).toEqual([1]);
+    expect(fs.existsSync(path.join(dir, "r1.jsonl"))).toBe(false);
+  });
+});
+
 describe("readJournal", () => {
   it("ignores a torn last line and honours acks", async () => {
     const file = path.join(dir, "x.jsonl");

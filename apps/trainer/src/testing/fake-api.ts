@@ -3,7 +3,9 @@
  * It dispatches on `operationName` (the trainer always sends one) and can be told to misbehave:
  * `down` refuses every request by destroying the socket, `dropResponses` processes a request and then
  * destroys the socket before answering (the case that makes idempotence matter), `delayMs` holds
- * answers back.
+ * answers back, `failWith` answers every request with one error (e.g. STORAGE_UNAVAILABLE with 503,
+ * as the real API does while its disk is full). Like the real API, it refuses epochs and outcomes
+ * sent with an `attempt` older than the run's (CONFLICT, reason SUPERSEDED).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -29,9 +31,35 @@ export interface FakeApi {
   /** Every request's operation name, in arrival order. */
   calls: string[];
   logEpochCalls: number;
-  behaviour: { down: boolean; dropResponses: number; delayMs: number };
+  behaviour: { down: boolean; dropResponses: number; delayMs: number; failWith: FakeFailure | null };
   addRun(run: Partial<FakeRun> & { id: string }): FakeRun;
   close(): Promise<void>;
+}
+
+/** An error the fake answers every request with while set. */
+export interface FakeFailure {
+  status: number;
+  code: string;
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+/** An error a handler throws: the code and extra extensions go into the answer. */
+class FakeApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Refuses a write from an attempt older than the run's, as the real API does. */
+function assertCurrentAttempt(run: FakeRun, attempt: unknown): void {
+  if (typeof attempt === "number" && attempt < run.attempts) {
+    throw new FakeApiError("CONFLICT", `Run ${run.id} belongs to attempt ${run.attempts} now`, { reason: "SUPERSEDED", attempt, currentAttempt: run.attempts });
+  }
 }
 
 interface Body {
@@ -44,7 +72,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
   const runs = new Map<string, FakeRun>();
   const agents: FakeApi["agents"] = [];
   const calls: string[] = [];
-  const behaviour = { down: false, dropResponses: 0, delayMs: 0 };
+  const behaviour: FakeApi["behaviour"] = { down: false, dropResponses: 0, delayMs: 0, failWith: null };
   let nextId = 1;
 
   const control = (run: FakeRun | undefined): { shouldStop: boolean; reason: string | null; leaseExpiresAt: null } => ({
@@ -76,6 +104,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
       case "LogEpochs": {
         const run = runs.get(v.runId as string);
         if (!run) throw new Error(`NOT_FOUND:run ${String(v.runId)}`);
+        assertCurrentAttempt(run, v.attempt);
         let inserted = 0;
         for (const epoch of v.epochs as EpochInput[]) {
           // Idempotent per (run, epoch), as the contract promises.
@@ -87,9 +116,10 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         return { logEpochs: { inserted, control: control(run) } };
       }
       case "CompleteRun": {
-        const input = v.input as { runId: string; evaluation: unknown; stopReason?: string; artifacts?: FakeRun["artifacts"] };
+        const input = v.input as { runId: string; attempt?: number | null; evaluation: unknown; stopReason?: string; artifacts?: FakeRun["artifacts"] };
         const run = runs.get(input.runId);
         if (!run) throw new Error(`NOT_FOUND:run ${input.runId}`);
+        assertCurrentAttempt(run, input.attempt);
         run.status = input.stopReason === "canceled" ? "CANCELED" : input.stopReason ? "STOPPED_EARLY" : "COMPLETED";
         run.evaluation = input.evaluation;
         run.stopReason = input.stopReason ?? null;
@@ -99,6 +129,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
       case "FailRun": {
         const run = runs.get(v.runId as string);
         if (!run) throw new Error(`NOT_FOUND:run ${String(v.runId)}`);
+        assertCurrentAttempt(run, v.attempt);
         run.status = "FAILED";
         run.error = v.error as string;
         return { failRun: { id: run.id, status: run.status } };
@@ -131,12 +162,21 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         res.writeHead(200, { "content-type": "application/json" });
         return void res.end(JSON.stringify({ errors: [{ message: "missing or wrong token", extensions: { code: "UNAUTHENTICATED" } }] }));
       }
+      const failure = behaviour.failWith;
+      if (failure) {
+        res.writeHead(failure.status, { "content-type": "application/json" });
+        return void res.end(JSON.stringify({ errors: [{ message: failure.message, extensions: { code: failure.code, ...failure.extensions } }], data: null }));
+      }
       let payload: unknown;
       try {
         payload = { data: handle(body) };
       } catch (error) {
-        const [code, message] = (error as Error).message.split(":", 2);
-        payload = { errors: [{ message, extensions: { code } }], data: null };
+        if (error instanceof FakeApiError) {
+          payload = { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions } }], data: null };
+        } else {
+          const [code, message] = (error as Error).message.split(":", 2);
+          payload = { errors: [{ message, extensions: { code } }], data: null };
+        }
       }
       if (behaviour.dropResponses > 0) {
         behaviour.dropResponses -= 1;

@@ -62,6 +62,12 @@ export function createFakeEngine(): FakeEngine {
         if (stoppedReason) break;
       }
       const best = epochs.reduce<(typeof epochs)[number] | null>((b, e) => (b === null || (e.valAccuracy ?? 0) > (b.valAccuracy ?? 0) ? e : b), null);
+      // Val loss falls every epoch here, so the delivered (lowest val_loss) and final weights are the last epoch's.
+      const last = epochs.at(-1);
+      const weights = (dir: string, choice: "best_val_loss" | "last_epoch") => ({
+        epoch: last?.epoch ?? 0, phase: last?.phase ?? "head", choice, valLoss: last?.valLoss ?? null, valAccuracy: last?.valAccuracy ?? null,
+        dir: request.outDir === undefined ? null : path.join(request.outDir, dir),
+      });
       return {
         backend: request.backend ?? "cpu",
         classes: ["a", "b"],
@@ -69,6 +75,8 @@ export function createFakeEngine(): FakeEngine {
         bestEpoch: best?.epoch ?? null,
         bestValAccuracy: best?.valAccuracy ?? null,
         finalValAccuracy: epochs.at(-1)?.valAccuracy ?? null,
+        delivered: weights("best", "best_val_loss"),
+        final: weights("checkpoint", "last_epoch"),
         evaluation: {
           labels: ["a", "b"], confusionMatrix: [[3, 1], [0, 4]],
           perClass: [{ label: "a", precision: 1, recall: 0.75, f1: 0.857, support: 4 }, { label: "b", precision: 0.8, recall: 1, f1: 0.889, support: 4 }],

@@ -8,6 +8,8 @@ export class Epoch {
   /** Not in the draft contract: lets a subscriber of several runs tell epochs apart. */
   @Field(() => String) runId!: string;
   @Field(() => Int) epoch!: number;
+  @Field(() => Int, { description: "The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it." })
+  attempt!: number;
   @Field(() => Phase) phase!: Phase;
   @Field(() => Float) loss!: number;
   @Field(() => Float) accuracy!: number;

@@ -138,6 +138,13 @@ export class MisclassifiedInput {
   @Field(() => Float) confidence!: number;
 }
 
+/** A dataset file the run skipped, and why. */
+@InputType()
+export class SkippedFileInput {
+  @Field(() => String) @Length(1, 4000) file!: string;
+  @Field(() => String) @MaxLength(2000) reason!: string;
+}
+
 /** The end-of-training evaluation. */
 @InputType()
 export class EvaluationInput {
@@ -148,6 +155,12 @@ export class EvaluationInput {
   @Field(() => Float) macroF1!: number;
   @Field(() => Float) weightedF1!: number;
   @Field(() => [MisclassifiedInput]) @ArrayMaxSize(5000) @ValidateNested() misclassified!: MisclassifiedInput[];
+  @Field(() => Int, { nullable: true, description: "Epoch whose weights were evaluated (the delivered model)." }) @IsOptional() @IsInt() @Min(1) evaluatedEpoch?: number | null;
+  @Field(() => [SkippedFileInput], { nullable: true, description: "Dataset files the run skipped, with reasons (at most 5000)." })
+  @IsOptional()
+  @ArrayMaxSize(5000)
+  @ValidateNested()
+  skippedFiles?: SkippedFileInput[] | null;
 }
 
 /** A file the run produced. */
@@ -162,6 +175,14 @@ export class ArtifactInput {
 export class CompleteRunInput {
   @Field(() => ID) runId!: string;
   @Field(() => ID, { nullable: true }) agentId?: string | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: "The run's `attempts` as claimRun answered it; an attempt the run was claimed away from since is refused (CONFLICT, reason SUPERSEDED).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  attempt?: number | null;
   @Field(() => EvaluationInput) @ValidateNested() evaluation!: EvaluationInput;
   @Field(() => [ArtifactInput], { nullable: true }) @IsOptional() @ValidateNested() artifacts?: ArtifactInput[] | null;
   @Field(() => String, { nullable: true }) backend?: string | null;

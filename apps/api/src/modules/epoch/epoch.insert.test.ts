@@ -27,6 +27,7 @@ afterEach(() => {
 const row = (epoch: number, loss = 1, valAccuracy: number | null = 0.5): EpochValues => ({
   runId: "r",
   epoch,
+  attempt: 1,
   phase: "HEAD",
   loss,
   accuracy: 0.5,

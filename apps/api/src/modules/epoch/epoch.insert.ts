@@ -5,12 +5,12 @@ import { type EpochRow } from "../run/run.mapper";
 export type EpochValues = EpochRow;
 
 /**
- * Rows per multi-row INSERT. 11 bound values a row keeps a statement far below SQLite's limit of
+ * Rows per multi-row INSERT. 12 bound values a row keeps a statement far below SQLite's limit of
  * 32,766 variables, and bounds the statement cache at this many entries (one per row count).
  */
 export const EPOCH_INSERT_CHUNK = 100;
 
-const COLUMNS = "(run_id, epoch, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)";
+const COLUMNS = "(run_id, epoch, attempt, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)";
 
 /**
  * Multi-row, idempotent epoch inserts: one `INSERT ... VALUES (...), (...) ON CONFLICT DO NOTHING
@@ -34,7 +34,7 @@ export class EpochInserter {
       const chunk = rows.slice(start, start + EPOCH_INSERT_CHUNK);
       const params: (string | number | null)[] = [];
       for (const r of chunk) {
-        params.push(r.runId, r.epoch, r.phase, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.learningRate, r.durationMs, r.imagesPerSec, r.createdAt);
+        params.push(r.runId, r.epoch, r.attempt, r.phase, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.learningRate, r.durationMs, r.imagesPerSec, r.createdAt);
       }
       const fresh = new Set((this.statement(chunk.length).all(params) as { epoch: number }[]).map((r) => r.epoch));
       // RETURNING's row order is unspecified; walk the input so callers get it in their order, and
@@ -49,7 +49,7 @@ export class EpochInserter {
   private statement(rowCount: number): Database.Statement {
     let s = this.statements.get(rowCount);
     if (!s) {
-      const placeholders = Array.from({ length: rowCount }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
+      const placeholders = Array.from({ length: rowCount }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
       s = this.client.prepare(`INSERT INTO epochs ${COLUMNS} VALUES ${placeholders} ON CONFLICT (run_id, epoch) DO NOTHING RETURNING epoch`);
       this.statements.set(rowCount, s);
     }

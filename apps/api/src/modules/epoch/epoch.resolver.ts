@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Ctx, ID, Int, Mutation, Resolver, Root, Subscription } from "type-graphql";
 import { Epoch, EpochInput, LogEpochsResult } from "@graft/schema/graphql";
 import { type GraftContext } from "../../context";
 import { TOPICS } from "../../pubsub";
@@ -6,14 +6,19 @@ import { TOPICS } from "../../pubsub";
 /** Epoch logging and the per-run epoch stream. */
 @Resolver(() => Epoch)
 export class EpochResolver {
-  @Mutation(() => LogEpochsResult, { description: "Idempotent per (run, epoch): a retried batch inserts nothing twice." })
+  @Mutation(() => LogEpochsResult, {
+    description:
+      "Idempotent per (run, epoch): a retried batch inserts nothing twice. CONFLICT (extensions.reason SUPERSEDED) when `attempt` (or, without it, the agent) no longer owns the run.",
+  })
   logEpochs(
     @Arg("runId", () => ID) runId: string,
     @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
     @Arg("epochs", () => [EpochInput]) epochs: EpochInput[],
+    @Arg("attempt", () => Int, { nullable: true, description: "The run's `attempts` as claimRun answered it: which claim these epochs belong to." })
+    attempt: number | null,
     @Ctx() ctx: GraftContext,
   ): LogEpochsResult {
-    return ctx.services.epochs.log(runId, agentId, epochs);
+    return ctx.services.epochs.log(runId, agentId, epochs, attempt);
   }
 
   @Subscription(() => Epoch, {

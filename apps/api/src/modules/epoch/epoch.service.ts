@@ -5,6 +5,7 @@ import { badInput } from "../../errors";
 import { groupBy } from "../batch-loader";
 import { type ServiceDeps, writeTx } from "../deps";
 import { type LeaseService } from "../run/lease.service";
+import { assertCurrentAttempt } from "../run/run.attempt";
 import { controlFor } from "../run/run.finish";
 import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
@@ -68,12 +69,13 @@ export class EpochService {
   }
 
   /**
-   * Stores a batch of epochs of a RUNNING run. Epochs already stored are skipped (a retried batch
-   * inserts nothing twice); the run's summary metrics and lease are refreshed, the sweep's
-   * early-termination rule is applied, and each new epoch is published in order after commit.
-   * A run that is no longer this agent's stores nothing and answers shouldStop.
+   * Stores a batch of epochs of a RUNNING run's current attempt. Epochs already stored are skipped
+   * (a retried batch inserts nothing twice); the run's summary metrics and lease are refreshed, the
+   * sweep's early-termination rule is applied, and each new epoch is published in order after commit.
+   * A batch from an attempt (or agent) the run was taken from since is CONFLICT (reason SUPERSEDED);
+   * one for a run that stopped RUNNING stores nothing and answers shouldStop.
    */
-  log(runId: string, agentId: string | null | undefined, batch: readonly EpochInput[]): LogEpochsResult {
+  log(runId: string, agentId: string | null | undefined, batch: readonly EpochInput[], attempt?: number | null): LogEpochsResult {
     if (batch.length > MAX_EPOCH_BATCH) throw badInput(`logEpochs takes at most ${MAX_EPOCH_BATCH} epochs per call; got ${batch.length}`, "epochs", batch.length);
     for (const [i, e] of batch.entries()) {
       const problem = epochInputProblem(e);
@@ -82,13 +84,13 @@ export class EpochService {
     const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
     return writeTx(this.deps, (outbox) => {
       let row = this.runs.row(runId);
-      if (row.status !== RunStatus.RUNNING || (agentId && row.agentId !== agentId)) {
-        return { inserted: 0, control: controlFor(row, agentId) };
-      }
+      assertCurrentAttempt(row, agentId, attempt, "log epochs");
+      if (row.status !== RunStatus.RUNNING) return { inserted: 0, control: controlFor(row, agentId) };
       const now = this.deps.now();
       const values: EpochValues[] = ordered.map((e) => ({
         runId,
         epoch: e.epoch,
+        attempt: row.attempts,
         phase: e.phase,
         loss: e.loss,
         accuracy: e.accuracy,

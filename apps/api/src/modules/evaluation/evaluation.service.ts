@@ -22,6 +22,8 @@ export class EvaluationService {
           macroF1: r.macroF1,
           weightedF1: r.weightedF1,
           misclassified: r.misclassified,
+          evaluatedEpoch: r.evaluatedEpoch,
+          skippedFiles: r.skippedFiles,
         },
       ]),
     );

@@ -1,5 +1,5 @@
 import { and, eq, lt } from "drizzle-orm";
-import { agents, runs } from "@graft/schema/db";
+import { agents, epochs, runs } from "@graft/schema/db";
 import { type Run, RunStatus } from "@graft/schema/graphql";
 import { conflict, notFound } from "../../errors";
 import { type Outbox, type ServiceDeps, writeTx } from "../deps";
@@ -41,11 +41,28 @@ export class LeaseService {
         );
       }
       if (!row) return null;
+      if (row.attempts > 1) row = this.discardEarlierAttempts(row);
       this.deps.db.update(agents).set({ currentRunId: row.id, lastHeartbeatAt: now }).where(eq(agents.id, agentId)).run();
       const run = toRun(row);
       outbox.run(run);
       return run;
     });
+  }
+
+  /**
+   * A new attempt starts from an empty curve: the epochs an earlier attempt logged and the summary
+   * columns computed from them are dropped, so what the run shows (curve, best/final metrics, epoch
+   * count, then the evaluation) all comes from the attempt that holds or finished it, never a mix.
+   * Earlier attempts' epochs are not kept; `attempts` still counts them.
+   */
+  private discardEarlierAttempts(row: RunRow): RunRow {
+    this.deps.db.delete(epochs).where(eq(epochs.runId, row.id)).run();
+    return this.deps.db
+      .update(runs)
+      .set({ epochCount: 0, bestValAccuracy: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null })
+      .where(eq(runs.id, row.id))
+      .returning()
+      .get();
   }
 
   /** Extends the lease of a run the agent holds; returns the new expiry. Call inside a transaction. */

@@ -66,6 +66,7 @@ export function toEpoch(e: EpochRow): Epoch {
   return {
     runId: e.runId,
     epoch: e.epoch,
+    attempt: e.attempt,
     phase: e.phase as Phase,
     loss: e.loss,
     accuracy: e.accuracy,

@@ -65,9 +65,11 @@ export class RunResolver {
     @Arg("runId", () => ID) runId: string,
     @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
     @Arg("error", () => String) error: string,
+    @Arg("attempt", () => Int, { nullable: true, description: "The run's `attempts` as claimRun answered it (see CompleteRunInput.attempt)." })
+    attempt: number | null,
     @Ctx() ctx: GraftContext,
   ): Run {
-    return ctx.services.runs.fail(runId, agentId, error);
+    return ctx.services.runs.fail(runId, agentId, error, attempt);
   }
 
   @Mutation(() => Run, { description: "A queued run ends CANCELED now; a running one learns it at its next heartbeat." })

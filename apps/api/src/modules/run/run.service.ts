@@ -6,6 +6,7 @@ import { groupBy } from "../batch-loader";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type DatasetService } from "../dataset/dataset.service";
 import { type Outbox, type ServiceDeps, writeTx } from "../deps";
+import { assertCurrentAttempt } from "./run.attempt";
 import { controlFor, finishRun } from "./run.finish";
 import { type HyperparameterColumns, resolveHyperparameters } from "./run.hyperparameters";
 import { type RunRow, toRun } from "./run.mapper";
@@ -118,7 +119,7 @@ export class RunService {
       );
     }
     return writeTx(this.deps, (outbox) => {
-      const row = this.requireOwnedRunning(input.runId, input.agentId, "complete");
+      const row = this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt);
       const now = this.deps.now();
       const evaluation = {
         labels: ev.labels,
@@ -128,6 +129,8 @@ export class RunService {
         accuracy: ev.accuracy,
         macroF1: ev.macroF1,
         weightedF1: ev.weightedF1,
+        evaluatedEpoch: ev.evaluatedEpoch ?? null,
+        skippedFiles: (ev.skippedFiles ?? []).map(({ file, reason }) => ({ file, reason })),
         createdAt: now,
       };
       this.deps.db
@@ -151,9 +154,9 @@ export class RunService {
   }
 
   /** Ends a RUNNING run as FAILED with the agent's error (CANCELED if it had been canceled). */
-  fail(runId: string, agentId: string | null | undefined, error: string): Run {
+  fail(runId: string, agentId: string | null | undefined, error: string, attempt?: number | null): Run {
     return writeTx(this.deps, (outbox) => {
-      const row = this.requireOwnedRunning(runId, agentId, "fail");
+      const row = this.requireOwnedRunning(runId, agentId, "fail", attempt);
       const status = row.stopRequested === "CANCELED" ? RunStatus.CANCELED : RunStatus.FAILED;
       return toRun(finishRun(this.deps, outbox, row, status, { error: error.slice(0, 20_000) }));
     });
@@ -252,14 +255,15 @@ export class RunService {
     );
   }
 
-  /** A running run that `agentId` (when given) holds; CONFLICT otherwise. Call inside a transaction. */
-  requireOwnedRunning(runId: string, agentId: string | null | undefined, action: string): RunRow {
+  /**
+   * A running run that `agentId` and `attempt` (when given) hold; CONFLICT otherwise (reason
+   * SUPERSEDED when a newer attempt or another agent holds it). Call inside a transaction.
+   */
+  requireOwnedRunning(runId: string, agentId: string | null | undefined, action: string, attempt?: number | null): RunRow {
     const row = this.row(runId);
+    assertCurrentAttempt(row, agentId, attempt, `${action} it`);
     if (row.status !== RunStatus.RUNNING) {
       throw conflict(`Cannot ${action} run ${runId}: it is ${row.status}, not RUNNING`);
-    }
-    if (agentId && row.agentId !== agentId) {
-      throw conflict(`Cannot ${action} run ${runId}: it is held by agent ${JSON.stringify(row.agentId)}, not ${JSON.stringify(agentId)} (its lease expired)`);
     }
     return row;
   }

@@ -3,8 +3,11 @@ import { integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite
 import { runs } from "./runs";
 
 /**
- * One row per run × epoch. The composite primary key is what makes logEpochs idempotent:
- * `INSERT ... ON CONFLICT (run_id, epoch) DO NOTHING` (valid on SQLite and Postgres alike).
+ * One row per run × epoch, of the run's current attempt only. The composite primary key is what
+ * makes logEpochs idempotent: `INSERT ... ON CONFLICT (run_id, epoch) DO NOTHING` (valid on SQLite
+ * and Postgres alike). A re-claimed run starts from an empty curve (claimRun deletes the rows of
+ * the attempt before), so a run's epochs, its summary columns and its evaluation always come from
+ * one attempt; `attempt` records which.
  */
 export const epochs = sqliteTable(
   "epochs",
@@ -14,6 +17,8 @@ export const epochs = sqliteTable(
       .references(() => runs.id, { onDelete: "cascade" }),
     /** 1-based, continuing across phases. */
     epoch: integer("epoch").notNull(),
+    /** The claim (runs.attempts at the time) that logged this epoch; rows from before attempts were recorded read 1. */
+    attempt: integer("attempt").notNull().default(1),
     /** HEAD | FINE_TUNE */
     phase: text("phase").notNull(),
     loss: real("loss").notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `epochs` ADD `attempt` integer DEFAULT 1 NOT NULL;
