@@ -11,3 +11,5 @@ export { readJournal } from "./reporter/journal";
 export { startAgent } from "./agent/agent";
 export { executeRun } from "./agent/execute";
 export { hyperparametersToConfig, configToHyperparameters, epochToInput, evaluationToInput } from "./agent/mapping";
+// For flows that run testing/fake-agent.ts processes: the numbers each variant reports.
+export { variantAccuracy, variantValAccuracy } from "./testing/variant-engine";

@@ -1,14 +1,21 @@
 /**
- * `npm run bench -w packages/core`: throughput of the engine's fast paths, each against a baseline
- * measured in the same run on the same machine (ratios are what to compare across machines).
+ * `npm run bench -w packages/core [-- --json] [-- --quick]`: throughput of the engine's fast paths,
+ * each against a baseline measured in the same run on the same machine (ratios are what to compare
+ * across machines), then the figures the README promises:
  *
  * 1. feature extraction, tf.layers graph vs folded graph (wasm)
  * 2. one fine-tuning step of MobileNet v1 0.25's top 20 layers, cpu vs wasm
  * 3. extractFeatures on real photos, cache miss (decode + forward) vs cache hit
  * 4. the frozen part on 2 worker threads vs the main thread (wasm): first feature extraction of
  *    real photos, and one augmented epoch's batches
+ * 5. features per second of every shared model on wasm and cpu, with GFLOP/s against a measured
+ *    matMul peak
+ * 6. a sweep of 8 head configurations × 10 epochs with the feature cache vs the plain Keras way
+ *    (`--quick`: the plain way on 2 configs × 2 epochs, scaled up, and said so)
  *
- * Needs the shared assets (../shared or GRAFT_SHARED_DIR); exits with a message without them.
+ * With `--json` the last line of stdout is one JSON object with every figure (documented in
+ * packages/core/README.md). Needs the shared assets (../shared or GRAFT_SHARED_DIR); exits with a
+ * message without them.
  */
 import * as tf from "@tensorflow/tfjs";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,6 +33,10 @@ import { plantLeavesDir, sharedModelsDir } from "../src/models/shared-dir";
 import { augmentedSource } from "../src/train/augmented-source";
 import { makeTrainable } from "../src/train/trainable";
 import { createRng } from "../src/util/random";
+import { measureFeatures, measureMatMulPeak, type BenchBackend } from "./features";
+import { buildReport, type FineTuneRates, type RatioRow, type WorkerPoolRate } from "./report";
+import { measureCachedSweep, SWEEP_EPOCHS, SWEEP_CONFIGS } from "./sweep";
+import { imagesPerSec } from "./timing";
 
 const BASE = "mobilenet_v1_0.25_224";
 
@@ -34,25 +45,7 @@ function randomTensor(shape: number[], seed: number): tf.Tensor {
   return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1), shape);
 }
 
-/** Images per second of `fn` over `images` images per call: one warm-up call, then `reps` timed calls. */
-async function imagesPerSec(images: number, reps: number, fn: () => tf.Tensor | null): Promise<number> {
-  const warm = fn();
-  if (warm !== null) {
-    await warm.data();
-    warm.dispose();
-  }
-  const t0 = performance.now();
-  for (let i = 0; i < reps; i++) {
-    const out = fn();
-    if (out !== null) {
-      await out.data();
-      out.dispose();
-    }
-  }
-  return (images * reps) / ((performance.now() - t0) / 1000);
-}
-
-const rows: { measure: string; baseline: string; baselineRate: number; fast: string; fastRate: number }[] = [];
+const rows: RatioRow[] = [];
 const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 
 async function benchExtraction(modelsDir: string): Promise<void> {
@@ -88,10 +81,11 @@ async function fineTuneRate(backend: string, modelsDir: string, batch: number, r
   return rate;
 }
 
-async function benchFineTune(modelsDir: string): Promise<void> {
+async function benchFineTune(modelsDir: string): Promise<FineTuneRates> {
   const cpu = await fineTuneRate("cpu", modelsDir, 4, 1);
-  const wasm = await fineTuneRate("wasm", modelsDir, 16, 2);
+  const wasm = await fineTuneRate("wasm", modelsDir, 16, 3);
   rows.push({ measure: `fine-tune step, top 20 layers of ${BASE}`, baseline: "cpu (batch 4)", baselineRate: cpu, fast: "wasm + composed grads (batch 16)", fastRate: wasm });
+  return { model: BASE, layers: 20, wasm: { imagesPerSecond: wasm, batch: 16 }, cpu: { imagesPerSecond: cpu, batch: 4 } };
 }
 
 async function benchCache(modelsDir: string, dataDir: string): Promise<void> {
@@ -115,7 +109,8 @@ async function benchCache(modelsDir: string, dataDir: string): Promise<void> {
 }
 
 /** Images per second of extractFeatures (decode + forward, no cache) and of one augmented epoch, main thread vs a 2-worker pool. */
-async function benchWorkers(modelsDir: string, dataDir: string): Promise<void> {
+async function benchWorkers(modelsDir: string, dataDir: string): Promise<WorkerPoolRate> {
+  let pool2: WorkerPoolRate | null = null;
   await selectBackend("wasm");
   const { model, spec, weightsSha256 } = await loadBaseModel(BASE, { modelsDir });
   const fx = createFeatureExtractor(model, spec, { weightsSha256 });
@@ -132,7 +127,9 @@ async function benchWorkers(modelsDir: string, dataDir: string): Promise<void> {
     await pool.run({ kind: "pooled" }, xs, 32);
     const p0 = performance.now();
     for (let i = 0; i < 10; i++) await pool.run({ kind: "pooled" }, xs, 32);
-    rows.push({ measure: `forward pass only, ${BASE} pooled, batch 32 (split 2 × 16)`, baseline: "main thread", baselineRate: forwardMain, fast: "2 worker threads", fastRate: (32 * 10) / ((performance.now() - p0) / 1000) });
+    const forwardPool = (32 * 10) / ((performance.now() - p0) / 1000);
+    rows.push({ measure: `forward pass only, ${BASE} pooled, batch 32 (split 2 × 16)`, baseline: "main thread", baselineRate: forwardMain, fast: "2 worker threads", fastRate: forwardPool });
+    pool2 = { model: BASE, backend: "wasm", workers: 2, imagesPerSecond: forwardPool, mainThreadImagesPerSecond: forwardMain };
     x.dispose();
 
     const options = { graphId: fx.id, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute: (x: tf.Tensor4D) => fx.pooled(x), itemShape: [fx.dim], cacheDir: null, batchSize: 32 };
@@ -161,24 +158,47 @@ async function benchWorkers(modelsDir: string, dataDir: string): Promise<void> {
     fx.dispose();
     model.dispose();
   }
+  if (pool2 === null) throw new Error("the worker pool's forward pass was not measured");
+  return pool2;
 }
 
+/** The shared models this bench measures: every folder of `<shared>/models` with a model.json that the registry knows. */
+const FEATURE_MODELS = ["mobilenet_v1_0.25_224", "mobilenet_v1_0.75_224", "mobilenet_v2_0.35_224_no_top", "darknet_tiny_224"];
+const BACKENDS: BenchBackend[] = ["wasm", "cpu"];
+
 async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const quick = process.argv.includes("--quick");
   const modelsDir = sharedModelsDir();
   const dataDir = plantLeavesDir();
   if (modelsDir === null || dataDir === null) {
     console.log("bench: shared assets absent (../shared or GRAFT_SHARED_DIR); nothing to measure");
+    if (json) console.log(JSON.stringify({ error: "shared assets absent (../shared or GRAFT_SHARED_DIR)" }));
     return;
   }
-  console.log(`bench on ${os.cpus().length} CPU(s), node ${process.version}, tfjs ${tf.version.tfjs}`);
+  const loadStart = os.loadavg();
+  const started = performance.now();
+  console.log(`bench on ${os.cpus().length} CPU(s), node ${process.version}, tfjs ${tf.version.tfjs}, load average ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
+  const log = (line: string): void => console.log(line);
+  const peakBefore = await measureMatMulPeak();
+  log(`  peak: ${peakBefore.gflopsPerSecond.toFixed(1)} GFLOP/s (${peakBefore.method})`);
+  const features = await measureFeatures(modelsDir, FEATURE_MODELS, BACKENDS, log);
+  const peakAfter = await measureMatMulPeak();
+  log(`  peak again: ${peakAfter.gflopsPerSecond.toFixed(1)} GFLOP/s (${peakAfter.method})`);
+  const peak = peakAfter.gflopsPerSecond > peakBefore.gflopsPerSecond ? peakAfter : peakBefore;
   await benchExtraction(modelsDir);
-  await benchFineTune(modelsDir);
+  const fineTune = await benchFineTune(modelsDir);
   await benchCache(modelsDir, dataDir);
-  await benchWorkers(modelsDir, dataDir);
+  const workerPool = await benchWorkers(modelsDir, dataDir);
+  const sweep = await measureCachedSweep(dataDir, modelsDir, quick ? { configs: 2, epochs: 2 } : { configs: SWEEP_CONFIGS.length, epochs: SWEEP_EPOCHS }, log);
   console.log("");
   for (const r of rows) {
     console.log(`${r.measure}\n  ${r.baseline}: ${fmt(r.baselineRate)} img/s   ${r.fast}: ${fmt(r.fastRate)} img/s   ratio ×${(r.fastRate / r.baselineRate).toFixed(1)}`);
   }
+  const report = buildReport({ peak, features, workerPool, fineTune, sweep, rows, loadAverage: { start: loadStart, end: os.loadavg() }, seconds: (performance.now() - started) / 1000 });
+  console.log(`cached sweep (${sweep.configs} head configs × ${sweep.epochsPerConfig} epochs, ${sweep.images} photos)\n  plain Keras way: ${sweep.plainSeconds.toFixed(1)} s${sweep.extrapolated ? " (extrapolated)" : ""}   feature cache: ${sweep.cachedSeconds.toFixed(1)} s   ratio ×${sweep.speedup.toFixed(1)}   same metrics: ${sweep.sameMetrics ? "yes" : "NO"}`);
+  console.log(`peak RSS ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MiB · ${report.seconds.toFixed(0)} s in all`);
+  if (json) console.log(JSON.stringify(report));
 }
 
 await main();

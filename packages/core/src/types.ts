@@ -130,16 +130,48 @@ export interface TrainHooks {
   shouldStop?: () => string | null | Promise<string | null>;
 }
 
+/**
+ * Why a run hands over the weights of a given epoch: `best_val_loss`, the lowest val_loss of the
+ * run (ModelCheckpoint `save_best_only`, across both phases); `last_epoch`, the weights the last
+ * epoch ended with; `restored_best`, the last phase's best val_loss epoch, put back at the end by
+ * EarlyStopping `restore_best_weights` (Keras' semantics: the final weights are then the best ones).
+ */
+export type WeightsChoice = "best_val_loss" | "last_epoch" | "restored_best";
+
+/** The weights of one epoch that a run hands over, and where they were written. */
+export interface EpochWeights {
+  /** 1-based epoch (numbered across phases) at whose end these weights were taken. */
+  epoch: number;
+  phase: Phase;
+  choice: WeightsChoice;
+  /** That epoch's validation loss and accuracy (as in its {@link EpochRecord}). */
+  valLoss: number | null;
+  valAccuracy: number | null;
+  /** The folder holding them (`<outDir>/best` or `<outDir>/checkpoint`); null without `outDir`. */
+  dir: string | null;
+}
+
 /** The result of one `train()` call. */
 export interface TrainResult {
   backend: string;
   classes: string[];
   epochs: EpochRecord[];
+  /** The epoch with the highest val_accuracy (ties: lower val_loss), a statistic of the records. */
   bestEpoch: number | null;
   bestValAccuracy: number | null;
+  /** Validation accuracy of the {@link TrainResult.final} weights. */
   finalValAccuracy: number | null;
+  /**
+   * The delivered model: the best val_loss weights of the run, saved to `<outDir>/best`, or the
+   * final weights (`<outDir>/checkpoint`) when no epoch had a finite val_loss. {@link evaluation}
+   * scores exactly these weights.
+   */
+  delivered: EpochWeights;
+  /** The weights training ended with, saved to `<outDir>/checkpoint` ({@link checkpointDir}). */
+  final: EpochWeights;
+  /** Confusion matrix, per-class metrics and accuracy of the {@link delivered} model on the validation split. */
   evaluation: EvaluationReport;
-  /** Directory of the saved checkpoint (`model.json`, weights, `labels.json`), when `outDir` was given. */
+  /** Directory of the final weights' checkpoint (`model.json`, weights, `labels.json`), when `outDir` was given. */
   checkpointDir: string | null;
   /** Set when training ended before its planned epochs: "early_stopping", or the reason from `shouldStop`. */
   stoppedReason: string | null;
@@ -155,7 +187,7 @@ export interface TrainOptions {
   /** Class-folder dataset root. */
   dataDir: string;
   config: TrainConfig;
-  /** Where `checkpoint/` (final model) and `best/` (best val_loss) go; nothing is saved without it. */
+  /** Where `best/` (the delivered model, best val_loss) and `checkpoint/` (final weights) go; nothing is saved without it. */
   outDir?: string;
   /** Group-wise split from a manifest column (leakage-free validation). */
   groupBy?: { manifest: string; column: string };

@@ -17,15 +17,23 @@ import type { Engine, TrainRequest } from "../core/engine";
 import { GraphQLClient } from "../graphql/client";
 import { CLAIM_RUN, CREATE_EXPERIMENT, CREATE_RUN, EXPERIMENTS, REGISTER_AGENT, REGISTER_DATASET } from "../graphql/operations";
 import { formatConfusionMatrix, formatEpochTable } from "../progress/format";
+import { formatEvaluationHeadline, formatSavedWeights, formatSkipped } from "../progress/summary";
 import { Progress } from "../progress/progress";
 import { parseTrainArgs, TRAIN_HELP, type TrainArgs } from "./train-args";
 
-/** The `--json` object and the content of metrics.json. */
+/**
+ * The `--json` object and the content of metrics.json. `evaluation` and `confusionMatrix` are the
+ * delivered model's (`evaluatedEpoch`, saved in `delivered.dir`); `final` is what checkpoint/ holds.
+ */
 export function resultSummary(result: TrainResult, config: TrainConfig, runId: string | null): Record<string, unknown> {
   return {
     runId,
     backend: result.backend,
     classes: result.classes,
+    evaluatedEpoch: result.delivered.epoch,
+    evaluatedSplit: "validation",
+    delivered: result.delivered,
+    final: result.final,
     bestValAccuracy: result.bestValAccuracy,
     bestEpoch: result.bestEpoch,
     finalValAccuracy: result.finalValAccuracy,
@@ -54,7 +62,7 @@ async function createApiRun(
   engine: Engine,
   backend: string,
   weights: BaseWeights | null,
-): Promise<{ runId: string; agentId: string }> {
+): Promise<{ runId: string; agentId: string; attempt: number }> {
   const api = args.api;
   if (!api) throw new Error("createApiRun without --api");
   const dataset = await client.request(REGISTER_DATASET, { path: args.dataDir, name: path.basename(args.dataDir) });
@@ -69,7 +77,7 @@ async function createApiRun(
   const agent = await client.request(REGISTER_AGENT, { input: { name: `graft-train@${os.hostname()}`, host: os.hostname(), backend, cores: os.availableParallelism(), gpu: null } });
   const claimed = await client.request(CLAIM_RUN, { agentId: agent.registerAgent.id, runId: created.createRun.id });
   if (!claimed.claimRun) throw new Error(`The API did not hand run ${created.createRun.id} to this process (claimRun returned null)`);
-  return { runId: created.createRun.id, agentId: agent.registerAgent.id };
+  return { runId: created.createRun.id, agentId: agent.registerAgent.id, attempt: claimed.claimRun.attempts };
 }
 
 /** Runs `graft train`; returns the exit code. */
@@ -120,7 +128,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs });
       progress.note(`logging to ${client.endpoint}`);
       const outcome = await executeRun({
-        engine, client, agentId: ids.agentId, runId, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
+        engine, client, agentId: ids.agentId, runId, attempt: ids.attempt, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
         outDir: args.outDir, modelsDir: args.modelsDir, groupBy: args.groupBy, progress,
         // Trains on exactly the bytes the run records (core re-checks the hash as it loads).
         ...(weights === null ? {} : { weights: weights.path, weightsSha256: weights.sha256 }),
@@ -155,14 +163,18 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   io.stderr.write(
     [
       "",
-      formatEpochTable(result.epochs, result.bestEpoch),
+      formatEpochTable(result.epochs, result.delivered.epoch),
+      `* epoch ${result.delivered.epoch}: the delivered model${result.stoppedReason ? ` · stopped: ${result.stoppedReason}` : ""}`,
       "",
       `backend ${result.backend} · ${result.trainCount} train / ${result.validationCount} validation images · features ${result.featureCache.hits} cached, ${result.featureCache.misses} computed in ${result.featureCache.seconds.toFixed(1)} s`,
-      `best val_acc ${result.bestValAccuracy?.toFixed(4) ?? "-"} (epoch ${result.bestEpoch ?? "-"}) · final ${result.finalValAccuracy?.toFixed(4) ?? "-"} · accuracy ${e.accuracy.toFixed(4)} · macro F1 ${e.macroF1.toFixed(4)}${result.stoppedReason ? ` · stopped: ${result.stoppedReason}` : ""}`,
+      ...formatSkipped(result.skipped),
+      `saved in ${args.outDir}:`,
+      ...formatSavedWeights(result, args.outDir),
       "",
+      formatEvaluationHeadline(result),
       formatConfusionMatrix(e.labels, e.confusionMatrix),
       "",
-      `wrote ${path.join(args.outDir, "metrics.json")}, confusion-matrix.json${result.checkpointDir ? ` and ${result.checkpointDir}` : ""}`,
+      `wrote ${path.join(args.outDir, "metrics.json")} and confusion-matrix.json (evaluated epoch: ${result.delivered.epoch})`,
       "",
     ].join("\n"),
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { RunQuery } from "../../gql/graphql";
 import { num } from "../../lib/format";
 import type { RunData } from "../../lib/run-data";
+import { deliveredModel, validationAccuracyLabel } from "./evaluation-labels";
 import { RunChart } from "../RunChart";
 
 type Evaluation = NonNullable<RunQuery["run"]["evaluation"]>;
@@ -32,11 +33,11 @@ export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelPr
   return (
     <div className="grid2">
       <div className="panel">
-        <h3>Confusion matrix <span className="muted" style={{ fontWeight: 400 }}>(rows: true, columns: predicted; click a cell)</span></h3>
+        <h3>Confusion matrix <span className="muted" style={{ fontWeight: 400 }}>({deliveredModel(evaluation)}, validation split; rows: true, columns: predicted; click a cell)</span></h3>
         <RunChart spec={{ type: "heatmap", runId: run.runId }} runs={runs} className="chart square" onCellClick={(row, col) => setCell({ row, col })} testId="confusion-matrix" />
       </div>
       <div className="panel">
-        <h3>Per-class metrics</h3>
+        <h3>Per-class metrics <span className="muted" style={{ fontWeight: 400 }}>({deliveredModel(evaluation)}, validation split)</span></h3>
         <table className="simple" data-testid="per-class">
           <thead><tr><th>class</th><th className="num">precision</th><th className="num">recall</th><th className="num">F1</th><th className="num">support</th></tr></thead>
           <tbody>
@@ -45,7 +46,7 @@ export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelPr
             ))}
           </tbody>
         </table>
-        <div className="muted" style={{ marginTop: 8 }}>accuracy {num(evaluation.accuracy)} · macro F1 {num(evaluation.macroF1)} · weighted F1 {num(evaluation.weightedF1)}</div>
+        <div className="muted" style={{ marginTop: 8 }}>{validationAccuracyLabel(evaluation)} {num(evaluation.accuracy)} · macro F1 {num(evaluation.macroF1)} · weighted F1 {num(evaluation.weightedF1)}</div>
       </div>
       <div className="panel" style={{ gridColumn: "1 / -1" }} data-testid="cell-images">
         {cell ? (

@@ -15,6 +15,7 @@ import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ConfusionPanel } from "./ConfusionPanel";
+import { skippedFilesSummary, validationAccuracyLabel } from "./evaluation-labels";
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 
@@ -120,8 +121,18 @@ export function RunView({ id }: { id: string }) {
             <dt>best val acc</dt><dd>{pct(run.bestValAccuracy)}</dd>
             <dt>final val acc</dt><dd>{pct(run.finalValAccuracy)}</dd>
             <dt>final val loss</dt><dd>{num(run.finalValLoss)}</dd>
-            <dt>test accuracy</dt><dd>{pct(run.evaluation?.accuracy)}</dd>
+            <dt>{validationAccuracyLabel(run.evaluation)}</dt><dd data-testid="run-validation-accuracy">{pct(run.evaluation?.accuracy)}</dd>
             <dt>macro F1</dt><dd>{num(run.evaluation?.macroF1)}</dd>
+            <dt>skipped files</dt>
+            <dd data-testid="run-skipped-files">
+              {skippedFilesSummary(run.evaluation)}
+              {run.evaluation && run.evaluation.skippedFiles.length > 0 ? (
+                <details>
+                  <summary>show</summary>
+                  <ul>{run.evaluation.skippedFiles.map((f) => <li key={f.file}>{f.file}: {f.reason}</li>)}</ul>
+                </details>
+              ) : null}
+            </dd>
             <dt>tags</dt><dd>{run.tags.join(", ") || "–"}</dd>
           </dl>
         </div>

@@ -26,9 +26,13 @@ describe("EarlyStopping (Keras 3 semantics)", () => {
     expect(logs).toHaveLength(3);
     expect(es.stoppedEpoch).toBe(0);
     expect(ctx.restored).toEqual(["w1"]);
-    const last = await runEpochs([new EarlyStopping({ patience: 5, restoreBestWeights: true })], series([1.0, 0.7, 0.6]));
+    // Says which epoch the final weights are from (what graft train labels checkpoint/ with).
+    expect(es.restoredEpoch).toBe(1);
+    const lastEs = new EarlyStopping({ patience: 5, restoreBestWeights: true });
+    const last = await runEpochs([lastEs], series([1.0, 0.7, 0.6]));
     expect(last.ctx.restored).toEqual([]);
     expect(last.ctx.weights).toBe("w2");
+    expect(lastEs.restoredEpoch).toBeNull();
   });
 
   it("with constant loss and patience=3 runs 4 epochs (the Keras docstring example)", async () => {

@@ -49,6 +49,12 @@ export class EarlyStopping extends Callback {
   bestEpoch = 0;
   /** Best monitored value so far (±Infinity before the first one). */
   best: number;
+  /**
+   * 0-based epoch whose weights `onTrainEnd` put back, or null when it put back nothing (not
+   * asked to, nothing monitored, or the best epoch was the last one): which epoch the final
+   * weights are from.
+   */
+  restoredEpoch: number | null = null;
   private bestWeights: unknown = null;
   private hasBestWeights = false;
   private lastEpoch = -1;
@@ -88,6 +94,7 @@ export class EarlyStopping extends Callback {
     this.bestEpoch = 0;
     this.best = this.initialBest();
     this.lastEpoch = -1;
+    this.restoredEpoch = null;
     this.releaseBestWeights();
   }
 
@@ -120,7 +127,10 @@ export class EarlyStopping extends Callback {
     if (this.restoreBestWeights && this.hasBestWeights) {
       // Restoring the last epoch's own weights would be a no-op: skip the copy.
       // setWeights must copy the values: the snapshot is disposed right after.
-      if (this.bestEpoch !== this.lastEpoch) this.ctx.setWeights(this.bestWeights);
+      if (this.bestEpoch !== this.lastEpoch) {
+        this.ctx.setWeights(this.bestWeights);
+        this.restoredEpoch = this.bestEpoch;
+      }
       this.releaseBestWeights();
     }
   }

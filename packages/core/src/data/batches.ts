@@ -23,8 +23,10 @@ export interface DecodedBatch {
 
 /**
  * Yields the images of `entries` in order, `batchSize` at a time (the last batch may be smaller).
- * Up to `concurrency` decodes run ahead of the consumer, so memory holds at most one batch plus
- * `concurrency` images, never the whole dataset. A decode failure rejects with the file's path
+ * `concurrency` decodes stay in flight, also while the consumer works on the batch just yielded
+ * (a finished decode starts the next one), so decoding on libuv's threads overlaps the consumer's
+ * forward pass on the main thread. Read-ahead stops one batch beyond the current one: memory holds
+ * at most two batches, never the whole dataset. A decode failure rejects with the file's path
  * when its turn comes.
  * @throws BadInputError for a non-positive size, batch size or concurrency.
  */
@@ -44,29 +46,47 @@ export async function* decodeBatches(
     }
   }
   const imageBytes = size * size * 3;
-  const inFlight = new Map<number, Promise<Uint8Array>>();
+  const decoded = new Map<number, Promise<Uint8Array>>();
   let started = 0;
-  const startUpTo = (limit: number): void => {
-    while (started < entries.length && started < limit) {
+  let running = 0;
+  /** Decodes may start up to (not including) this index: the end of the batch after the current one. */
+  let horizon = 0;
+  let stopped = false;
+  const launch = (): void => {
+    while (!stopped && started < entries.length && started < horizon && running < concurrency) {
       const promise = decodeImage((entries[started] as ImageEntry).absPath, size);
-      // Mark as handled: if the consumer stops early, a failed read-ahead must not become an
-      // unhandled rejection. The original promise still rejects when awaited below.
-      promise.catch(() => undefined);
-      inFlight.set(started, promise);
+      running++;
+      // Also marks the promise handled: if the consumer stops early, a failed read-ahead must not
+      // become an unhandled rejection. The original promise still rejects when awaited below.
+      const next = (): void => {
+        running--;
+        launch();
+      };
+      promise.then(next, next);
+      decoded.set(started, promise);
       started++;
     }
   };
 
-  for (let begin = 0; begin < entries.length; begin += batchSize) {
-    const batch = entries.slice(begin, begin + batchSize);
-    const pixels = new Uint8Array(batch.length * imageBytes);
-    for (let j = 0; j < batch.length; j++) {
-      const i = begin + j;
-      startUpTo(i + concurrency);
-      const decoded = await (inFlight.get(i) as Promise<Uint8Array>);
-      inFlight.delete(i);
-      pixels.set(decoded, j * imageBytes);
+  try {
+    for (let begin = 0; begin < entries.length; begin += batchSize) {
+      const batch = entries.slice(begin, begin + batchSize);
+      horizon = begin + 2 * batchSize;
+      launch();
+      const pixels = new Uint8Array(batch.length * imageBytes);
+      for (let j = 0; j < batch.length; j++) {
+        const i = begin + j;
+        // Started by now: every finished decode before i started another, `concurrency` ≥ 1 ahead.
+        const pending = decoded.get(i);
+        if (pending === undefined) throw new Error(`decodeBatches: image ${i} was never started`);
+        const image = await pending;
+        decoded.delete(i);
+        pixels.set(image, j * imageBytes);
+      }
+      yield { entries: batch, pixels };
     }
-    yield { entries: batch, pixels };
+  } finally {
+    // A consumer that stops early (break, error) starts no more decodes.
+    stopped = true;
   }
 }

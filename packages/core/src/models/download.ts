@@ -19,14 +19,24 @@ export interface DownloadProgress {
   bytes: number;
 }
 
+/** A request that got no file: no network, refused connection, HTTP error. The loader turns it into advice. */
+export class DownloadError extends GraftError {
+  constructor(code: "FAILURE" | "NOT_FOUND", message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = "DownloadError";
+  }
+}
+
 async function fetchBytes(url: string): Promise<Buffer> {
   let res: Response;
   try {
     res = await fetch(url);
   } catch (cause) {
-    throw new GraftError("FAILURE", `Cannot download ${url}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    // undici says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND...) is in its cause.
+    const inner = cause instanceof Error && cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
+    throw new DownloadError("FAILURE", `Cannot download ${url}: ${cause instanceof Error ? cause.message : String(cause)}${inner}`, { cause });
   }
-  if (!res.ok) throw new GraftError(res.status === 404 ? "NOT_FOUND" : "FAILURE", `Download of ${url} failed: HTTP ${res.status}`);
+  if (!res.ok) throw new DownloadError(res.status === 404 ? "NOT_FOUND" : "FAILURE", `Download of ${url} failed: HTTP ${res.status}`);
   return Buffer.from(await res.arrayBuffer());
 }
 

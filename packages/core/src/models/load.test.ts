@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { selectBackend } from "../backend/select";
 import { BadInputError, GraftError } from "../errors";
 import { downloadModel } from "./download";
@@ -61,6 +61,41 @@ describe("loadBaseModel errors", () => {
     expect(err).toBeInstanceOf(GraftError);
     expect((err as GraftError).code).toBe("NOT_FOUND");
     expect((err as Error).message).toMatch(/tensorflowjs_converter --input_format=keras/);
+  });
+
+  describe("offline: no local weights and the download fails", () => {
+    // A loopback port that was just closed refuses at once: the test can never reach the network.
+    let unreachable = "";
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), "graft-offline-"));
+    beforeAll(async () => {
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+      const addr = probe.address();
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      unreachable = `http://127.0.0.1:${typeof addr === "object" && addr !== null ? addr.port : 0}/mirror`;
+    });
+    afterEach(() => vi.unstubAllEnvs());
+    afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+    it("is BAD_INPUT naming the model, GRAFT_MODELS_DIR, --models-dir and the failed URL", async () => {
+      vi.stubEnv("GRAFT_MODELS_URL", unreachable);
+      vi.stubEnv("GRAFT_MODELS_DIR", "");
+      const err = await loadBaseModel("mobilenet_v1_0.25_224", { cacheDir }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(BadInputError);
+      const message = (err as Error).message;
+      expect(message).toContain('Base model "mobilenet_v1_0.25_224" has no local weights (GRAFT_MODELS_DIR is not set;');
+      expect(message).toContain(`Cannot download ${unreachable}/mobilenet_v1_0.25_224/model.json`);
+      expect(message).toMatch(/ECONNREFUSED/);
+      expect(message).toContain("GRAFT_MODELS_DIR=DIR or graft train --models-dir DIR");
+      expect(existsSync(path.join(cacheDir, "models", "mobilenet_v1_0.25_224", "model.json"))).toBe(false);
+    });
+
+    it("names the models folder it searched when one was given", async () => {
+      vi.stubEnv("GRAFT_MODELS_URL", unreachable);
+      const err = await loadBaseModel("darknet_tiny_224", { modelsDir: cacheDir, cacheDir }).catch((e: unknown) => e);
+      expect((err as GraftError).code).toBe("BAD_INPUT");
+      expect((err as Error).message).toContain(`(no ${path.join(cacheDir, "darknet_tiny_224", "model.json")};`);
+    });
   });
 
   it("reports a missing model path as NOT_FOUND", async () => {

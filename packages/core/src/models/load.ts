@@ -7,14 +7,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { BadInputError, GraftError } from "../errors";
 import type { DownloadProgress } from "./download";
-import { downloadModel } from "./download";
+import { downloadModel, DownloadError } from "./download";
 import { applyH5Weights, type H5LoadReport } from "./h5-assign";
 import { readKerasH5 } from "./h5-read";
 import { fileSha256 } from "../util/hash";
 import { readModelArtifacts } from "./io";
-import { defaultCacheDir, defaultModelsDir } from "./paths";
+import { defaultCacheDir, defaultModelsDir, modelDownloadUrl } from "./paths";
 import { getBaseModelSpec, isBaseModelName } from "./registry";
 import type { BaseModelSpec, BasePreprocessing } from "./spec";
+import { unavailableModelError } from "./unavailable";
 
 /** Options of {@link loadBaseModel}. */
 export interface LoadBaseModelOptions {
@@ -99,7 +100,8 @@ async function fromFile(jsonPath: string, spec: BaseModelSpec | null, source: Lo
  * - a path to a `model.json` loads that model (feature layer: its output unless given);
  * - a registry name loads `<modelsDir>/<name>/model.json` when present, else
  *   `<cacheDir>/models/<name>/model.json` when its sha256 matches the registry, else downloads it
- *   there (CHECKSUM_MISMATCH on a tampered model.json);
+ *   there from `GRAFT_MODELS_URL/<name>/` when set, else the registry URL (CHECKSUM_MISMATCH on a
+ *   tampered model.json; BAD_INPUT naming GRAFT_MODELS_DIR / --models-dir when the download fails);
  * - a registry entry without a URL (VGG16, ResNet50, EfficientNetB0) and no local copy is a
  *   NOT_FOUND error that gives the conversion command;
  * - `options.weights` set to a `.h5` path then replaces the weights by layer name (BadInputError
@@ -155,6 +157,13 @@ async function loadArchitecture(nameOrPath: string, options: LoadBaseModelOption
   if (existsSync(cached) && (spec.sha256 === null || (await fileSha256(cached)) === spec.sha256)) {
     return fromFile(cached, spec, "cache", options);
   }
-  const jsonPath = await downloadModel(spec, cacheDir, options.onProgress);
+  let jsonPath: string;
+  try {
+    jsonPath = await downloadModel({ ...spec, url: modelDownloadUrl(spec) }, cacheDir, options.onProgress);
+  } catch (error) {
+    // A failed request means no weights anywhere; a checksum mismatch or a disk error stays as it is.
+    if (error instanceof DownloadError) throw unavailableModelError({ name: spec.name, modelsDir, cacheDir, cause: error });
+    throw error;
+  }
   return fromFile(jsonPath, spec, "download", options);
 }

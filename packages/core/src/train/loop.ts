@@ -32,6 +32,11 @@ export interface LoopOptions {
   callbacks: CallbackList;
   context: TrainingContext;
   hooks: TrainHooks;
+  /**
+   * Receives each epoch's validation probabilities (one row per validation example, in order)
+   * before the callbacks run, i.e. exactly what the weights a ModelCheckpoint may then save predict.
+   */
+  onValidated?: (epoch: number, probabilities: number[][]) => void;
 }
 
 /** Why the loop ended early, if it did. */
@@ -102,6 +107,7 @@ export async function runEpochs(o: LoopOptions): Promise<LoopResult> {
       tf.dispose(loss ?? []);
     }
     const val = await evaluateSource(o.validation, o.numClasses, Math.max(o.batchSize, 64), o.forward);
+    o.onValidated?.(epoch, val.probabilities);
     const durationMs = performance.now() - started;
     const logs: EpochLogs = { loss: lossSum / n, accuracy: correct / n, val_loss: val.loss, val_accuracy: val.accuracy, lr: o.context.getLearningRate() };
     const record: EpochRecord = {

@@ -24,6 +24,7 @@ import { defaultCacheDir } from "../models/paths";
 import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
 import { createRng } from "../util/random";
 import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
+import { handedOver, restoredEpoch } from "./delivered";
 import { validateTrainConfig } from "./config";
 import { createHead, disposeHead, headLogits, headVariables, type Head } from "./head";
 import { evaluateSource, runEpochs, type BatchSource } from "./loop";
@@ -63,7 +64,8 @@ function snapshotContext(variables: () => tf.Variable[], optimizer: tf.Optimizer
 
 /**
  * Trains a classifier on the class-folder dataset at `dataDir` and returns the run's result
- * (backend, per-epoch records, evaluation on the validation split, cache statistics).
+ * (backend, per-epoch records, which weights were delivered and where, the delivered model's
+ * evaluation on the validation split, cache statistics).
  * @throws BadInputError for an invalid config, dataset or base model name.
  */
 export async function train(options: TrainOptions): Promise<TrainResult> {
@@ -125,7 +127,21 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       classifier.disposeHead();
     }
   };
-  const checkpoint = options.outDir === undefined ? null : new ModelCheckpoint({ dir: path.join(options.outDir, "best"), monitor: "val_loss", saveBestOnly: true });
+  const bestDir = options.outDir === undefined ? null : path.join(options.outDir, "best");
+  const finalDir = options.outDir === undefined ? null : path.join(options.outDir, "checkpoint");
+  // The validation predictions of the latest epoch, and of the epoch whose weights were delivered:
+  // the delivered model is evaluated from the very predictions its weights made, without a reload.
+  let lastValidation: { epoch: number; probabilities: number[][] } | null = null;
+  let deliveredValidation: { epoch: number; probabilities: number[][] } | null = null;
+  const onValidated = (epoch: number, probabilities: number[][]): void => {
+    lastValidation = { epoch, probabilities };
+  };
+  const saveBest = async (dir: string): Promise<void> => {
+    deliveredValidation = lastValidation;
+    if (bestDir !== null) await saveTo(dir);
+  };
+  // Always present, outDir or not: its save_best_only decision is what picks the delivered model.
+  const checkpoint = new ModelCheckpoint({ dir: bestDir ?? "best (in memory only: no outDir)", monitor: "val_loss", saveBestOnly: true });
   const epochs: EpochRecord[] = [];
   let stoppedReason: string | null = null;
   let forward: (x: tf.Tensor, training: boolean, seed: number) => tf.Tensor2D;
@@ -143,12 +159,13 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       : arraySource(await extract(split.train, "features:train", fx.id, pooled, [fx.dim], pooledOut), [fx.dim], trainLabels);
     forward = (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate);
-    const context = snapshotContext(() => headVariables(head), optimizer, saveTo);
+    const context = snapshotContext(() => headVariables(head), optimizer, saveBest);
     const callbacks = new CallbackList(phaseCallbacks(config, checkpoint));
     callbacks.setContext(context);
     await callbacks.onTrainBegin();
-    const head1 = await runEpochs({ phase: "head", firstEpoch: 1, epochs: config.epochs, batchSize: config.batchSize, numClasses, train: trainSource, validation, forward, variables: headVariables(head), optimizer, rng, callbacks, context, hooks });
+    const head1 = await runEpochs({ phase: "head", firstEpoch: 1, epochs: config.epochs, batchSize: config.batchSize, numClasses, train: trainSource, validation, forward, variables: headVariables(head), optimizer, rng, callbacks, context, hooks, onValidated });
     await callbacks.onTrainEnd();
+    let restored = restoredEpoch(callbacks);
     optimizer.dispose();
     epochs.push(...head1.records);
     stoppedReason = head1.stoppedReason;
@@ -174,26 +191,32 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       forward = (x, training, seed) => headLogits(head, tf.mean(runGraph(top, x, { training }), [1, 2]) as tf.Tensor2D, training, seed);
       const variables = [...trainable, ...headVariables(head)];
       const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
-      const context2 = snapshotContext(() => variables, optimizer2, saveTo);
+      const context2 = snapshotContext(() => variables, optimizer2, saveBest);
       // The same settings as the head phase (patience, factor, minimum rate), in fresh callbacks.
       const callbacks2 = new CallbackList(phaseCallbacks(config, checkpoint));
       callbacks2.setContext(context2);
       await callbacks2.onTrainBegin();
-      const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks });
+      const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks, onValidated });
       await callbacks2.onTrainEnd();
+      // Fine-tuning trained on from the head phase's end state: only its own restore counts now.
+      restored = restoredEpoch(callbacks2);
       optimizer2.dispose();
       epochs.push(...ft.records);
       stoppedReason = ft.stoppedReason ?? (stoppedReason === "early_stopping" ? null : stoppedReason);
     }
 
-    // Final evaluation with the weights training ended with (best ones when EarlyStopping restored them).
+    // The weights training ended with (the best ones when EarlyStopping restored them) go to
+    // checkpoint/; the delivered model is the best val_loss epoch's, in best/, and is what the
+    // evaluation scores: its confusion matrix, per-class metrics and accuracy are one set of weights.
     const final = await evaluateSource(validation, numClasses, 64, forward);
-    const evaluation = evaluatePredictions({ labels: classes, yTrue: valLabels, probabilities: final.probabilities, files: split.validation.map((e) => e.file) });
-    let checkpointDir: string | null = null;
-    if (options.outDir !== undefined) {
-      checkpointDir = path.join(options.outDir, "checkpoint");
-      await saveTo(checkpointDir);
+    if (finalDir !== null) await saveTo(finalDir);
+    const handed = handedOver(epochs, restored, checkpoint.lastSavedEpoch, { best: bestDir, final: finalDir });
+    // Assigned inside the saveBest closure, which TypeScript's flow analysis does not see.
+    const scored = deliveredValidation as { epoch: number; probabilities: number[][] } | null;
+    if (scored !== null && scored.epoch !== handed.delivered.epoch) {
+      throw new Error(`internal: the delivered model is epoch ${handed.delivered.epoch} but the predictions kept are of epoch ${scored.epoch}`);
     }
+    const evaluation = evaluatePredictions({ labels: classes, yTrue: valLabels, probabilities: scored?.probabilities ?? final.probabilities, files: split.validation.map((e) => e.file) });
     const withVal = epochs.filter((r) => r.valAccuracy !== null);
     const best = withVal.reduce<EpochRecord | null>((b, r) => (b === null || (r.valAccuracy as number) > (b.valAccuracy as number) || (r.valAccuracy === b.valAccuracy && (r.valLoss as number) < (b.valLoss as number)) ? r : b), null);
     return {
@@ -203,8 +226,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       bestEpoch: best?.epoch ?? null,
       bestValAccuracy: best?.valAccuracy ?? null,
       finalValAccuracy: final.accuracy,
+      delivered: handed.delivered,
+      final: handed.final,
       evaluation,
-      checkpointDir,
+      checkpointDir: finalDir,
       stoppedReason,
       skipped: index.skipped,
       trainCount: split.train.length,

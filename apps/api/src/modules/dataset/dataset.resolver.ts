@@ -15,12 +15,14 @@ export class DatasetResolver {
     return ctx.services.datasets.get(id);
   }
 
-  @Mutation(() => Dataset, { description: "Scans a class-folder dataset under an allowed root and stores its classes and counts." })
+  @Mutation(() => Dataset, {
+    description: "Scans a class-folder dataset under an allowed root, decoding every image as training will, and stores its classes, counts and the files training will skip (skippedFiles, with reasons).",
+  })
   registerDataset(
     @Arg("path", () => String) path: string,
     @Arg("name", () => String, { nullable: true }) name: string | null,
     @Ctx() ctx: GraftContext,
-  ): Dataset {
+  ): Promise<Dataset> {
     return ctx.services.datasets.register(path, name);
   }
 }

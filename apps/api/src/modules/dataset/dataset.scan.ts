@@ -1,39 +1,30 @@
-import { readdirSync } from "node:fs";
-import { extname, join } from "node:path";
-import { type DatasetClassCount } from "@graft/schema/db";
+/**
+ * Registration's view of a dataset, by the engine's own rule (`@graft/core/listing`, which loads no
+ * TensorFlow.js): a file counts as an image when its extension is one core reads and it decodes,
+ * so the counts stored at registration are the images a run trains on, and everything else is
+ * reported with the reason core will skip it.
+ */
+import { hasImageExtension, listDataset } from "@graft/core/listing";
+import { type DatasetClassCount, type SkippedFileJson } from "@graft/schema/db";
 
-/** File extensions counted as images (a light scan: names only, nothing is decoded). */
-export const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp"]);
-
-/** True for a file name with an image extension. */
+/** True for a file name with an image extension the engine reads (nothing is decoded). */
 export function isImageFile(name: string): boolean {
-  return IMAGE_EXTENSIONS.has(extname(name).toLowerCase());
+  return hasImageExtension(name);
+}
+
+/** Classes with their usable images, and the files training will skip. */
+export interface DatasetScan {
+  /** Class folders with at least one usable image (non-hidden subdirectories, sorted). */
+  classes: DatasetClassCount[];
+  skippedFiles: SkippedFileJson[];
 }
 
 /**
- * Lists class folders (non-hidden subdirectories, sorted) and counts the image files in each,
- * descending into nested folders. Classes without images are dropped.
+ * Lists class folders (non-hidden subdirectories, sorted, nested folders walked) and validates
+ * every file in them by decoding it, as training will. Classes without a usable image are dropped.
  */
-export function scanClassFolders(root: string): DatasetClassCount[] {
-  const classes: DatasetClassCount[] = [];
-  const entries = readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
-    .map((e) => e.name)
-    .sort();
-  for (const name of entries) {
-    const count = countImages(join(root, name), 0);
-    if (count > 0) classes.push({ name, count });
-  }
-  return classes;
-}
-
-function countImages(dir: string, depth: number): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name.startsWith(".")) continue;
-    if (e.isFile() && isImageFile(e.name)) n++;
-    // A few levels only: enough for class/subset/img.jpg layouts, bounded on odd trees.
-    else if (e.isDirectory() && depth < 4) n += countImages(join(dir, e.name), depth + 1);
-  }
-  return n;
+export async function scanClassFolders(root: string): Promise<DatasetScan> {
+  const listing = await listDataset(root);
+  const classes = listing.classes.map((name, i) => ({ name, count: listing.counts[i] ?? 0 })).filter((c) => c.count > 0);
+  return { classes, skippedFiles: listing.skipped };
 }

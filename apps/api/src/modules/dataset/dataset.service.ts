@@ -11,7 +11,7 @@ import { scanClassFolders } from "./dataset.scan";
 type DatasetRow = InferSelectModel<typeof datasets>;
 
 function toDataset(r: DatasetRow): Dataset {
-  return { id: r.id, name: r.name, path: r.path, classes: r.classes, imageCount: r.imageCount, createdAt: new Date(r.createdAt) };
+  return { id: r.id, name: r.name, path: r.path, classes: r.classes, imageCount: r.imageCount, skippedFiles: r.skippedFiles, createdAt: new Date(r.createdAt) };
 }
 
 /** Registers class-folder datasets under the allowed roots and reads them back. */
@@ -37,14 +37,15 @@ export class DatasetService {
   }
 
   /**
-   * Scans `path` (after the root check) and stores its classes and counts. Registering the same
-   * real path again rescans it and updates the existing row, keeping its id.
+   * Scans `path` (after the root check) and stores its classes, counts and the files training
+   * will skip (with reasons; the GraphQL answer reports them). Registering the same real path
+   * again rescans it and updates the existing row, keeping its id.
    */
-  register(path: string, name?: string | null): Dataset {
+  async register(path: string, name?: string | null): Promise<Dataset> {
     const real = resolveDatasetPath(path, this.deps.config.dataRoots);
     if (!statSync(real).isDirectory()) throw badInput(`Dataset path ${JSON.stringify(path)} is not a directory`, "path", path);
     // The scan does file-system I/O, so it happens before the (synchronous) write transaction.
-    const classes = scanClassFolders(real);
+    const { classes, skippedFiles } = await scanClassFolders(real);
     if (classes.length < 2) {
       throw badInput(
         `Dataset path ${JSON.stringify(path)} needs at least 2 class folders with images; found ${classes.length === 0 ? "none" : classes.map((c) => c.name).join(", ")}`,
@@ -58,7 +59,7 @@ export class DatasetService {
       if (existing) {
         const row = this.deps.db
           .update(datasets)
-          .set({ classes, imageCount, name: name ?? existing.name })
+          .set({ classes, imageCount, skippedFiles, name: name ?? existing.name })
           .where(eq(datasets.id, existing.id))
           .returning()
           .get();
@@ -66,7 +67,7 @@ export class DatasetService {
       }
       const row = this.deps.db
         .insert(datasets)
-        .values({ id: newId(), name: name ?? basename(real), path: real, classes, imageCount, createdAt: this.deps.now() })
+        .values({ id: newId(), name: name ?? basename(real), path: real, classes, imageCount, skippedFiles, createdAt: this.deps.now() })
         .returning()
         .get();
       return toDataset(row);

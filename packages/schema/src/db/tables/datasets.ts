@@ -9,6 +9,12 @@ export interface DatasetClassCount {
   count: number;
 }
 
+/** A file of a class folder that training does not use, and why (core's `SkippedFile`). */
+export interface SkippedFileJson {
+  file: string;
+  reason: string;
+}
+
 /** A class-folder image dataset registered by its resolved (real) path. */
 export const datasets = sqliteTable(
   "datasets",
@@ -19,6 +25,8 @@ export const datasets = sqliteTable(
     path: text("path").notNull(),
     classes: text("classes", { mode: "json" }).$type<DatasetClassCount[]>().notNull(),
     imageCount: integer("image_count").notNull(),
+    /** Files of the class folders that training skips (not an image core reads, empty, undecodable), as of the last scan. */
+    skippedFiles: text("skipped_files", { mode: "json" }).$type<SkippedFileJson[]>().notNull().default([]),
     /** Milliseconds since the epoch (integer, portable to a Postgres bigint). */
     createdAt: integer("created_at").notNull(),
   },

@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
 import { integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type SkippedFileJson } from "./datasets";
 import { runs } from "./runs";
 
 /** Per-class precision/recall/F1 as stored in evaluations.per_class. */
@@ -31,6 +32,10 @@ export const evaluations = sqliteTable("evaluations", {
   accuracy: real("accuracy").notNull(),
   macroF1: real("macro_f1").notNull(),
   weightedF1: real("weighted_f1").notNull(),
+  /** Epoch whose weights were evaluated (the delivered model); null when the agent did not say. */
+  evaluatedEpoch: integer("evaluated_epoch"),
+  /** Dataset files the run skipped, with reasons. */
+  skippedFiles: text("skipped_files", { mode: "json" }).$type<SkippedFileJson[]>().notNull().default([]),
   createdAt: integer("created_at").notNull(),
 });
 
