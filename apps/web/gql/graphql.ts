@@ -91,6 +91,8 @@ export type ClassMetricsInput = {
 export type CompleteRunInput = {
   agentId?: InputMaybe<Scalars['ID']['input']>;
   artifacts?: InputMaybe<Array<ArtifactInput>>;
+  /** The run's `attempts` as claimRun answered it; an attempt the run was claimed away from since is refused (CONFLICT, reason SUPERSEDED). */
+  attempt?: InputMaybe<Scalars['Int']['input']>;
   backend?: InputMaybe<Scalars['String']['input']>;
   evaluation: EvaluationInput;
   runId: Scalars['ID']['input'];
@@ -120,6 +122,8 @@ export type CreateSweepInput = {
   epochs?: Scalars['Int']['input'];
   experimentId: Scalars['ID']['input'];
   fineTuneEpochs?: Scalars['Int']['input'];
+  /** A key the client makes once per sweep it means to launch (a UUID). Sent again (a retry after a timeout, a second click) it returns the sweep already created instead of a second one; with a different request it is refused (CONFLICT). */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   maxRuns?: InputMaybe<Scalars['Int']['input']>;
   /** ReduceLROnPlateau floor (Keras' min_lr), >= 0: below the learning rate, and below the fine-tuning rate when layers are fine-tuned (for a sweep: below every searched rate). */
   minLearningRate?: InputMaybe<Scalars['Float']['input']>;
@@ -139,9 +143,12 @@ export type Dataset = {
   classes: Array<DatasetClass>;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** Images training can use: the same rule as the engine's (image extension and decodable). */
   imageCount: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   path: Scalars['String']['output'];
+  /** Files of the class folders that training skips, as of the last registration. */
+  skippedFiles: Array<SkippedFile>;
 };
 
 export type DatasetClass = {
@@ -160,6 +167,8 @@ export type EarlyTermination =
 export type Epoch = {
   __typename?: 'Epoch';
   accuracy: Scalars['Float']['output'];
+  /** The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it. */
+  attempt: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
   durationMs: Scalars['Float']['output'];
   epoch: Scalars['Int']['output'];
@@ -188,20 +197,28 @@ export type Evaluation = {
   __typename?: 'Evaluation';
   accuracy: Scalars['Float']['output'];
   confusionMatrix: Array<Array<Scalars['Int']['output']>>;
+  /** Epoch whose weights were evaluated (the delivered model), on the validation split; null when the agent did not report it. */
+  evaluatedEpoch?: Maybe<Scalars['Int']['output']>;
   labels: Array<Scalars['String']['output']>;
   macroF1: Scalars['Float']['output'];
   misclassified: Array<Misclassified>;
   perClass: Array<ClassMetrics>;
+  /** Dataset files the run skipped (neither trained on nor evaluated), with reasons. */
+  skippedFiles: Array<SkippedFile>;
   weightedF1: Scalars['Float']['output'];
 };
 
 export type EvaluationInput = {
   accuracy: Scalars['Float']['input'];
   confusionMatrix: Array<Array<Scalars['Int']['input']>>;
+  /** Epoch whose weights were evaluated (the delivered model). */
+  evaluatedEpoch?: InputMaybe<Scalars['Int']['input']>;
   labels: Array<Scalars['String']['input']>;
   macroF1: Scalars['Float']['input'];
   misclassified: Array<MisclassifiedInput>;
   perClass: Array<ClassMetricsInput>;
+  /** Dataset files the run skipped, with reasons (at most 5000). */
+  skippedFiles?: InputMaybe<Array<SkippedFileInput>>;
   weightedF1: Scalars['Float']['input'];
 };
 
@@ -323,16 +340,16 @@ export type Mutation = {
   completeRun: Run;
   createExperiment: Experiment;
   createRun: Run;
-  /** Expands a search space (GRID or seeded RANDOM) into queued runs, in one transaction. */
+  /** Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk. */
   createSweep: Sweep;
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
   heartbeat: RunControl;
-  /** Idempotent per (run, epoch): a retried batch inserts nothing twice. */
+  /** Idempotent per (run, epoch): a retried batch inserts nothing twice. CONFLICT (extensions.reason SUPERSEDED) when `attempt` (or, without it, the agent) no longer owns the run. */
   logEpochs: LogEpochsResult;
   /** Registers an agent, or updates the one with this name. */
   registerAgent: Agent;
-  /** Scans a class-folder dataset under an allowed root and stores its classes and counts. */
+  /** Scans a class-folder dataset under an allowed root, decoding every image as training will, and stores its classes, counts and the files training will skip (skippedFiles, with reasons). */
   registerDataset: Dataset;
   removeTag: Run;
 };
@@ -388,6 +405,7 @@ export type MutationCreateSweepArgs = {
 
 export type MutationFailRunArgs = {
   agentId?: InputMaybe<Scalars['ID']['input']>;
+  attempt?: InputMaybe<Scalars['Int']['input']>;
   error: Scalars['String']['input'];
   runId: Scalars['ID']['input'];
 };
@@ -400,6 +418,7 @@ export type MutationHeartbeatArgs = {
 
 export type MutationLogEpochsArgs = {
   agentId?: InputMaybe<Scalars['ID']['input']>;
+  attempt?: InputMaybe<Scalars['Int']['input']>;
   epochs: Array<EpochInput>;
   runId: Scalars['ID']['input'];
 };
@@ -672,6 +691,19 @@ export type SearchSpaceInput = {
   learningRates: Array<Scalars['Float']['input']>;
 };
 
+export type SkippedFile = {
+  __typename?: 'SkippedFile';
+  /** Path relative to the dataset root. */
+  file: Scalars['String']['output'];
+  /** Why it is not used: not an image extension core reads, an empty file, or the decoder's error. */
+  reason: Scalars['String']['output'];
+};
+
+export type SkippedFileInput = {
+  file: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -713,12 +745,18 @@ export type Sweep = {
   maxRuns?: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   progress: SweepProgress;
+  /** The sweep's first runs in creation order: `first` of them, at most 500 (the default). Page through all of them with `runs(filter: { sweepId })`. */
   runs: Array<Run>;
   searchSpace: SearchSpace;
   seed: Scalars['Int']['output'];
   status: SweepStatus;
   strategy: SweepStrategy;
   validationSplit: Scalars['Float']['output'];
+};
+
+
+export type SweepRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type SweepProgress = {
@@ -772,7 +810,7 @@ export type RunQueryVariables = Exact<{
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -1067,6 +1105,11 @@ export const RunDocument = new TypedDocumentString(`
         trueLabel
         predictedLabel
         confidence
+      }
+      evaluatedEpoch
+      skippedFiles {
+        file
+        reason
       }
     }
   }

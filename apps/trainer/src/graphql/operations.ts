@@ -37,8 +37,8 @@ export const HEARTBEAT = graphql(`
 `);
 
 export const LOG_EPOCHS = graphql(`
-  mutation LogEpochs($runId: ID!, $agentId: ID, $epochs: [EpochInput!]!) {
-    logEpochs(runId: $runId, agentId: $agentId, epochs: $epochs) { inserted control { ...RunControlFields } }
+  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {
+    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }
   }
 `);
 
@@ -47,7 +47,9 @@ export const COMPLETE_RUN = graphql(`
 `);
 
 export const FAIL_RUN = graphql(`
-  mutation FailRun($runId: ID!, $agentId: ID, $error: String!) { failRun(runId: $runId, agentId: $agentId, error: $error) { id status } }
+  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {
+    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }
+  }
 `);
 
 export const REGISTER_DATASET = graphql(`

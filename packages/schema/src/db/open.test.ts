@@ -24,7 +24,9 @@ describe("openDatabase", () => {
     expect(c.pragma("busy_timeout", { simple: true })).toBe(5000);
     expect(c.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
     const tables = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sqlite_sequence' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(["agents", "artifacts", "datasets", "epochs", "evaluations", "experiments", "notes", "run_tags", "runs", "sweeps"]);
+    expect(tables).toEqual(["agents", "artifacts", "datasets", "epochs", "evaluations", "experiments", "notes", "run_tags", "runs", "storage_probe", "sweeps"]);
+    // Epochs record the attempt that logged them (rows from before read attempt 1).
+    expect(c.prepare("SELECT dflt_value, \"notnull\" FROM pragma_table_info('epochs') WHERE name = 'attempt'").get()).toEqual({ dflt_value: "1", notnull: 1 });
     // Every sortable run column has an index.
     const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
     for (const col of ["best_val_accuracy", "learning_rate", "created_at", "head_units_total", "final_val_loss", "reduce_lr_patience", "reduce_lr_factor", "min_learning_rate"]) {

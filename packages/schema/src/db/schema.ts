@@ -8,4 +8,5 @@ export * from "./tables/experiments";
 export * from "./tables/notes";
 export * from "./tables/run-tags";
 export * from "./tables/runs";
+export * from "./tables/storage-probe";
 export * from "./tables/sweeps";

@@ -20,9 +20,9 @@ type Documents = {
     "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n": typeof types.RegisterAgentDocument,
     "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n": typeof types.ClaimRunDocument,
     "\n  mutation Heartbeat($input: HeartbeatInput!) { heartbeat(input: $input) { ...RunControlFields } }\n": typeof types.HeartbeatDocument,
-    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n": typeof types.LogEpochsDocument,
+    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n": typeof types.LogEpochsDocument,
     "\n  mutation CompleteRun($input: CompleteRunInput!) { completeRun(input: $input) { id status } }\n": typeof types.CompleteRunDocument,
-    "\n  mutation FailRun($runId: ID!, $agentId: ID, $error: String!) { failRun(runId: $runId, agentId: $agentId, error: $error) { id status } }\n": typeof types.FailRunDocument,
+    "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }\n  }\n": typeof types.FailRunDocument,
     "\n  mutation RegisterDataset($path: String!, $name: String) { registerDataset(path: $path, name: $name) { id name path } }\n": typeof types.RegisterDatasetDocument,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) { createExperiment(input: $input) { id name } }\n": typeof types.CreateExperimentDocument,
     "\n  query Experiments { experiments { id name } }\n": typeof types.ExperimentsDocument,
@@ -35,9 +35,9 @@ const documents: Documents = {
     "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n": types.RegisterAgentDocument,
     "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n": types.ClaimRunDocument,
     "\n  mutation Heartbeat($input: HeartbeatInput!) { heartbeat(input: $input) { ...RunControlFields } }\n": types.HeartbeatDocument,
-    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n": types.LogEpochsDocument,
+    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n": types.LogEpochsDocument,
     "\n  mutation CompleteRun($input: CompleteRunInput!) { completeRun(input: $input) { id status } }\n": types.CompleteRunDocument,
-    "\n  mutation FailRun($runId: ID!, $agentId: ID, $error: String!) { failRun(runId: $runId, agentId: $agentId, error: $error) { id status } }\n": types.FailRunDocument,
+    "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }\n  }\n": types.FailRunDocument,
     "\n  mutation RegisterDataset($path: String!, $name: String) { registerDataset(path: $path, name: $name) { id name path } }\n": types.RegisterDatasetDocument,
     "\n  mutation CreateExperiment($input: CreateExperimentInput!) { createExperiment(input: $input) { id name } }\n": types.CreateExperimentDocument,
     "\n  query Experiments { experiments { id name } }\n": types.ExperimentsDocument,
@@ -68,7 +68,7 @@ export function graphql(source: "\n  mutation Heartbeat($input: HeartbeatInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n"): typeof import('./graphql').LogEpochsDocument;
+export function graphql(source: "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n"): typeof import('./graphql').LogEpochsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -76,7 +76,7 @@ export function graphql(source: "\n  mutation CompleteRun($input: CompleteRunInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation FailRun($runId: ID!, $agentId: ID, $error: String!) { failRun(runId: $runId, agentId: $agentId, error: $error) { id status } }\n"): typeof import('./graphql').FailRunDocument;
+export function graphql(source: "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }\n  }\n"): typeof import('./graphql').FailRunDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
