@@ -108,8 +108,22 @@ function forceStop() {
   process.exit(130);
 }
 
+/**
+ * One Ctrl-C can arrive twice: the terminal signals the whole foreground group and npm forwards it
+ * to its script too, and where npm's script shell is bash (macOS' /bin/sh) that script is this
+ * process. A repeat this soon is that same keypress, not the user asking to force the stop.
+ */
+const SAME_KEYPRESS_MS = 1_000;
+let firstSignalAt = 0;
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => (stopping ? forceStop() : void shutdown(0)));
+  process.on(signal, () => {
+    if (!stopping) {
+      firstSignalAt = Date.now();
+      void shutdown(0);
+    } else if (Date.now() - firstSignalAt > SAME_KEYPRESS_MS) {
+      forceStop();
+    }
+  });
 }
 
 function ensureWebBuild() {

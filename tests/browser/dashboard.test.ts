@@ -116,8 +116,12 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     expect(await statusFilter.locator("summary").textContent()).toBe("2 selected");
     await statusFilter.getByRole("button", { name: "clear" }).click();
     await expect.poll(() => new URL(page.url()).searchParams.getAll("status")).toEqual([]);
+    // The cleared filter has re-rendered (and the table with it) before the outside click, so the
+    // click lands on the settled page rather than racing the refresh under load.
+    await expect.poll(() => statusFilter.locator("summary").textContent(), { timeout: 10_000 }).toBe("all");
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 10_000 }).toBe(2);
     await page.mouse.click(5, 5); // a click elsewhere closes the list
-    await expect.poll(() => statusFilter.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await expect.poll(() => statusFilter.evaluate((d) => (d as HTMLDetailsElement).open), { timeout: 5_000 }).toBe(false);
     await page.getByTestId("sort-bestValAccuracy").click();
     await page.waitForURL(/sort=BEST_VAL_ACCURACY\.desc/);
     // Selection lives in the URL (checked inside compareFirstRows).

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GraftDb } from "@graft/schema/db";
 import { epoch, Q, type TestServer, startTestServer } from "./test/fixtures";
 
 // A run's curve, summaries and evaluation come from one attempt: the one that re-claimed it after a
@@ -6,9 +7,10 @@ import { epoch, Q, type TestServer, startTestServer } from "./test/fixtures";
 let t: TestServer;
 let clock = Date.now();
 let datasetId: string;
+let db: GraftDb;
 
 beforeAll(async () => {
-  t = await startTestServer({ GRAFT_LEASE_SECONDS: "5", GRAFT_MAX_ATTEMPTS: "3" }, { now: () => clock });
+  t = await startTestServer({ GRAFT_LEASE_SECONDS: "5", GRAFT_MAX_ATTEMPTS: "3" }, { now: () => clock, onDatabase: (opened) => (db = opened) });
   datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
 });
 afterAll(async () => {
@@ -131,5 +133,35 @@ describe("attempts", () => {
       epochs: [epoch(1, 0.5)],
     });
     expect(late.logEpochs).toEqual({ inserted: 0, control: { shouldStop: true, reason: "LEASE_LOST" } });
+  });
+
+  it("keeps a run's lease through a storage outage, and for one lease after it, so the agent can renew it", async () => {
+    const runId = await newRun();
+    const steady = await agent("steady");
+    await claim(steady, runId);
+    const HEARTBEAT = `mutation($agentId: ID!, $runId: ID) { heartbeat(input: { agentId: $agentId, runId: $runId }) { shouldStop } }`;
+    const healthz = t.server.url.replace(/\/graphql$/, "/healthz");
+    // The database refuses writes: the agent's heartbeat is refused (retryable), its lease runs out.
+    db.$client.pragma("query_only = ON");
+    try {
+      const refused = await t.client.request<unknown>(HEARTBEAT, { agentId: steady, runId });
+      expect(refused.errors?.[0]?.extensions?.["code"]).toBe("STORAGE_UNAVAILABLE");
+      expireLease();
+    } finally {
+      db.$client.pragma("query_only = OFF");
+    }
+    const rival = await agent("rival");
+    // Writes work again, but the run is not reaped: the API, not the agent, failed to renew it.
+    expect((await fetch(healthz)).status).toBe(200);
+    await claim(rival, await newRun());
+    expect((await detail(runId)).status).toBe("RUNNING");
+    // The agent's retry lands: same attempt, lease renewed, its epochs kept.
+    await t.client.data(HEARTBEAT, { agentId: steady, runId });
+    await t.client.data(LOG, { runId, agentId: steady, attempt: 1, epochs: [epoch(1, 0.4)] });
+    expect(await detail(runId)).toMatchObject({ status: "RUNNING", attempts: 1, epochs: [{ epoch: 1, attempt: 1, valAccuracy: 0.4 }] });
+    // A whole lease after recovery, a silent agent loses its run as usual.
+    expireLease();
+    await claim(rival, await newRun());
+    expect((await detail(runId)).status).toBe("QUEUED");
   });
 });

@@ -87,6 +87,7 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
   const limits = new OperationLimits(schema, rowCounts(db.$client));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
+  const formatGraftError = createFormatError({ dataDir: config.dataDir, onStorageFailure: (failure) => services.storage.recordFailure(failure) });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
       schema,
@@ -108,6 +109,9 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
         if (Array.isArray(checked)) return checked;
         return { schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
+      // Execution errors over the socket go through the same formatError as HTTP's: storage
+      // failures arrive as STORAGE_UNAVAILABLE (and reach /healthz), internals stay masked.
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraftError(e.toJSON(), e)) } : undefined),
     },
     wsServer,
   );
@@ -119,7 +123,7 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
     // schema is public (committed as schema.graphql) and reads are guarded like any query:
     // open on loopback, token elsewhere.
     introspection: true,
-    formatError: createFormatError({ dataDir: config.dataDir, onStorageFailure: (failure) => services.storage.recordFailure(failure) }),
+    formatError: formatGraftError,
     parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     plugins: [
@@ -182,6 +186,9 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
   // The reaper: expired leases go back to the queue (or fail) even when nobody claims.
   const reaper = setInterval(() => {
     try {
+      // Refreshes what the reaper knows of the database (a remembered failure clears once a write
+      // commits), so a past outage holds reaping back for one lease, not until /healthz is asked.
+      services.storage.check();
       services.leases.reap();
     } catch (e) {
       console.error("[graft-api] lease reaper failed:", e);

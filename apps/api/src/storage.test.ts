@@ -4,6 +4,7 @@ import { storageFailureOf } from "./errors";
 import { startServer } from "./server";
 import { TestClient } from "./test/client";
 import { createWorkspace, Q, testConfig, type Workspace } from "./test/fixtures";
+import { overWs } from "./test/ws";
 
 // A full disk made real with PRAGMA max_page_count on the server's own connection: SQLite then
 // refuses to grow the file exactly as it does when the disk has no room (SQLITE_FULL).
@@ -13,11 +14,15 @@ let client: TestClient;
 let healthz: string;
 let close: () => Promise<void>;
 let runId: string;
+let serverUrl: string;
+let serverToken: string;
 
 beforeAll(async () => {
   ws = createWorkspace();
   const server = await startServer(testConfig(ws), { onDatabase: (opened) => (db = opened) });
   close = () => server.close();
+  serverUrl = server.url;
+  serverToken = server.token;
   client = new TestClient(server.url, server.token);
   healthz = server.url.replace(/\/graphql$/, "/healthz");
   const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
@@ -79,10 +84,43 @@ describe("storage failures", () => {
       expect(refused.status).toBe(503);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "STORAGE_UNAVAILABLE", retryable: true, cause: "SQLITE_READONLY" });
       expect(await health()).toMatchObject({ status: 503, body: { db: "unwritable", cause: "SQLITE_READONLY" } });
+      // The same over the WebSocket, formatted by the same function (no raw SQLite text).
+      const overSocket = await overWs(serverUrl, ADD_NOTE, { variables: { runId, text: "short" }, token: serverToken });
+      const wsError = overSocket.results[0]?.errors?.[0];
+      expect(wsError?.extensions).toMatchObject({ code: "STORAGE_UNAVAILABLE", retryable: true, cause: "SQLITE_READONLY", dataDir: ws.dataDir });
     } finally {
       db.$client.pragma("query_only = OFF");
     }
     expect((await health()).status).toBe(200);
+  });
+
+  it("lets a sweep's key go when its creation fails part-way, so the retry creates it whole", async () => {
+    const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "half" })).createExperiment.id;
+    const datasetId = (await client.data<{ datasets: { id: string }[] }>("{ datasets { id } }")).datasets[0]?.id;
+    // 2,000 runs, written in slices of ~10 ms; a write past the 1,500th run of a sweep fails, on
+    // the server's own connection (a TEMP trigger), as a disk that fills up mid-sweep would.
+    const searchSpace = { baseModels: ["vgg16"], headUnits: Array.from({ length: 50 }, (_, i) => [8 + i]), learningRates: Array.from({ length: 40 }, (_, i) => 0.0001 * (i + 1)) };
+    const input = { experimentId, datasetId, name: "half", searchSpace, idempotencyKey: "half-sweep-key-1" };
+    const CREATE = "mutation($input: CreateSweepInput!) { createSweep(input: $input) { id status progress { total queued } } }";
+    db.$client.exec(`CREATE TEMP TRIGGER fail_mid_sweep BEFORE INSERT ON runs
+      WHEN (SELECT count(*) FROM runs WHERE sweep_id = NEW.sweep_id) >= 1500 BEGIN SELECT RAISE(ABORT, 'no room (test)'); END`);
+    let failed: { errors?: { message: string }[] };
+    try {
+      failed = await client.request<unknown>(CREATE, { input });
+    } finally {
+      db.$client.exec("DROP TRIGGER fail_mid_sweep");
+    }
+    expect(failed.errors?.length).toBeGreaterThan(0);
+    const half = (await client.data<{ sweeps: { id: string; name: string; status: string; progress: { total: number; queued: number } }[] }>("{ sweeps { id name status progress { total queued } } }")).sweeps.filter((s) => s.name === "half");
+    expect(half).toHaveLength(1);
+    expect(half[0]).toMatchObject({ status: "CANCELED", progress: { queued: 0 } });
+    expect(half[0]?.progress.total).toBeGreaterThan(0);
+    expect(half[0]?.progress.total).toBeLessThan(2_000);
+    const retried = (await client.data<{ createSweep: { id: string; status: string; progress: { total: number; queued: number } } }>(CREATE, { input })).createSweep;
+    expect(retried.id).not.toBe(half[0]?.id);
+    expect(retried).toMatchObject({ status: "RUNNING", progress: { total: 2_000, queued: 2_000 } });
+    // And the key now names the whole sweep.
+    expect((await client.data<{ createSweep: { id: string } }>(CREATE, { input })).createSweep.id).toBe(retried.id);
   });
 
   it("leaves other errors alone: a constraint violation is not a storage failure", () => {

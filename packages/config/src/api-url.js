@@ -45,6 +45,11 @@ export function parseApiUrl(raw, setting = "GRAFT_API_URL") {
   if (path !== "" && !path.endsWith(GRAPHQL_PATH)) {
     throw new ApiUrlError(`${expected}: the path must end in ${GRAPHQL_PATH}; got ${JSON.stringify(text)}`);
   }
+  // A prefix of /graphql is almost surely the endpoint pasted where an origin was meant (the bug
+  // that broke `npm start`); no Graft API is served under it.
+  if (path.endsWith(`${GRAPHQL_PATH}${GRAPHQL_PATH}`)) {
+    throw new ApiUrlError(`${expected}: ${GRAPHQL_PATH} appears twice at the end of the path; got ${JSON.stringify(text)}`);
+  }
   const base = `${url.origin}${path === "" ? "" : path.slice(0, -GRAPHQL_PATH.length)}`;
   return { graphql: `${base}${GRAPHQL_PATH}`, base };
 }

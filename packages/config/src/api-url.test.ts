@@ -18,6 +18,7 @@ describe("parseApiUrl", () => {
     expect(() => parseApiUrl("localhost:4000/graphql", "--api")).toThrow(/^--api .*\(http or https\); got "localhost:4000\/graphql"/);
     expect(() => parseApiUrl("http://h:4000/api")).toThrow('the path must end in /graphql; got "http://h:4000/api"');
     expect(() => parseApiUrl("http://h:4000/graphql?x=1")).toThrow("without a query string");
+    expect(() => parseApiUrl("http://h:4000/graphql/graphql")).toThrow(/graphql appears twice at the end of the path; got "http:\/\/h:4000\/graphql\/graphql"/);
     expect(() => parseApiUrl("")).toThrow('got ""');
   });
 });

@@ -30,6 +30,8 @@ class RollbackProbe extends Error {}
  */
 export class StorageHealth {
   private lastFailure: { failure: StorageFailure; at: number } | null = null;
+  /** When writes were last seen refused, or seen working again after that: 0 = never refused. */
+  private troubleAt = 0;
 
   constructor(
     private readonly client: Database.Database,
@@ -40,6 +42,15 @@ export class StorageHealth {
   /** Remembers a storage failure a request hit; `/healthz` reports it until a write commits. */
   recordFailure(failure: StorageFailure): void {
     this.lastFailure = { failure, at: this.now() };
+    this.troubleAt = this.now();
+  }
+
+  /**
+   * Whether writes were refused at any time in the last `ms`, or still are, as far as this process
+   * has seen. No probe, so it may be called inside a transaction; {@link check} refreshes it.
+   */
+  refusedWritesWithin(ms: number): boolean {
+    return this.lastFailure !== null || (this.troubleAt > 0 && this.now() - this.troubleAt < ms);
   }
 
   /** Probes the database (synchronously, a few ms) and says whether it can take writes. */
@@ -50,6 +61,7 @@ export class StorageHealth {
         if (this.lastFailure) {
           this.probeCommit();
           this.lastFailure = null;
+          this.troubleAt = this.now();
         }
       });
     } catch (error) {

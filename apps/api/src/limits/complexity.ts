@@ -128,8 +128,44 @@ function price(parent: ParentType, field: GraphQLField<unknown, unknown>, args: 
   return 1 + children;
 }
 
+/**
+ * The arguments as the resolvers use them: an explicit `null` (inline or through a variable) for an
+ * argument with a default reads as that default, because every resolver here does `first ?? DEFAULT`.
+ * Pricing `first: null` as 0 would let `runs(first: null)` nest for free.
+ */
+function withDefaultsForNull(field: GraphQLField<unknown, unknown>, args: Args): Args {
+  let out = args;
+  for (const def of field.args) {
+    if (out[def.name] === null && def.defaultValue !== undefined && def.defaultValue !== null) {
+      if (out === args) out = { ...args };
+      out[def.name] = def.defaultValue;
+    }
+  }
+  return out;
+}
+
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === "number" && Number.isFinite(value) ? Math.max(0, value) : fallback;
+}
+
+/** The variables as execution will see them; a coercion failure is BAD_USER_INPUT, as execution would answer. */
+function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: ComplexityInput["variables"]): Record<string, unknown> {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) {
+    const first = coerced.errors[0] as GraphQLError;
+    throw new GraphQLError(first.message, { nodes: first.nodes, extensions: { code: "BAD_USER_INPUT" } });
+  }
+  return coerced.coerced;
+}
+
+/**
+ * A mutation's variables as sent. Its price reads only the page sizes and ids of fields in its
+ * result, which JSON already gives as numbers and arrays, so the variables are not coerced: that
+ * would walk logEpochs' 50 epochs on the API's hottest path only to learn nothing. Execution still
+ * coerces (and refuses) them.
+ */
+function rawVariables(variables: ComplexityInput["variables"]): Record<string, unknown> {
+  return { ...variables };
 }
 
 /** The definition of `name` on `parent`, including the introspection fields graphql-js adds to the root. */
@@ -151,12 +187,7 @@ function fieldOf(schema: GraphQLSchema, parent: ParentType, name: string): Graph
  * on its type and the variables, so it is priced once per operation and reused at every spread.
  */
 export function operationComplexity({ schema, document, operation, variables, sizes }: ComplexityInput): number {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
-  if (coerced.errors) {
-    const first = coerced.errors[0] as GraphQLError;
-    throw new GraphQLError(first.message, { nodes: first.nodes, extensions: { code: "BAD_USER_INPUT" } });
-  }
-  const values = coerced.coerced;
+  const values = operation.operation === "mutation" ? rawVariables(variables) : coercedVariables(schema, operation, variables);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // Keyed by fragment and the args of the field it sits under (the only outside input a price reads).
@@ -180,7 +211,7 @@ export function operationComplexity({ schema, document, operation, variables, si
         }
         const field = fieldOf(schema, parent, sel.name.value);
         if (!field) continue;
-        const args = getArgumentValues(field, sel, values);
+        const args = withDefaultsForNull(field, getArgumentValues(field, sel, values));
         const named = getNamedType(field.type);
         const children = sel.selectionSet && (isObjectType(named) || isInterfaceType(named)) ? selectionSet(named, sel.selectionSet, args) : 0;
         total += price(parent, field, args, parentArgs, children, sizes);

@@ -34,16 +34,17 @@ interface Refusal {
 }
 
 /** Sends `query` over HTTP (POST, JSON) and returns its first error; fails the test on data. */
-async function refusedOverHttp(query: string, variables: Record<string, unknown> = {}): Promise<Refusal> {
-  const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+async function refusedOverHttp(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Refusal> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const res = await fetch(server.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: unknown; errors?: GqlError[] };
   if (!body.errors?.[0]) throw new Error(`expected a refusal over HTTP, got ${JSON.stringify(body).slice(0, 300)}`);
   return { status: res.status, error: body.errors[0] };
 }
 
 /** Sends `query` over graphql-ws and returns the error it was refused with; fails the test on data. */
-async function refusedOverWs(query: string, variables: Record<string, unknown> = {}): Promise<Refusal> {
-  const outcome = await overWs(server.url, query, { variables, timeoutMs: 20_000 });
+async function refusedOverWs(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Refusal> {
+  const outcome = await overWs(server.url, query, { variables, timeoutMs: 20_000, ...(token ? { token } : {}) });
   const error = outcome.errors?.[0] ?? outcome.results[0]?.errors?.[0];
   if (!error) throw new Error(`expected a refusal over graphql-ws, got ${JSON.stringify(outcome).slice(0, 300)}`);
   return { status: 0, error: error as GqlError };
@@ -94,6 +95,19 @@ describe.each([
     const fragment = `fragment F on Run { ${Array.from({ length: 200 }, (_, i) => `f${i}: id`).join(" ")} }`;
     const spread = await refused(`{ a: runs { nodes { ...F } } b: runs { nodes { ...F } } c: runs { nodes { ...F } } } ${fragment}`);
     expect(spread.error.extensions).toMatchObject({ limit: "fields", actual: 606 });
+    await expectAlive(transport);
+  });
+
+  it("prices a null page size as its default, and a mutation by what its result selects", async () => {
+    const nullPages = '{ sweep(id: "x") { runs(first: null) { sweep { runs(first: null) { sweep { runs(first: null) { id } } } } } } }';
+    const viaNull = await refused(nullPages);
+    expect(viaNull.error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "complexity" });
+    const viaVariable = await refused('query($n: Int) { sweep(id: "x") { runs(first: $n) { sweep { runs(first: $n) { id } } } } }', { n: null });
+    expect(viaVariable.error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "complexity" });
+    // A token holder's mutation too: the dashboard's proxy adds the token to whatever it forwards.
+    const { status, error } = await refused('mutation { addTag(runId: "r", tag: "t") { sweep { runs { sweep { runs { sweep { runs { id } } } } } } } }', {}, server.token);
+    if (transport === "HTTP") expect(status).toBe(400);
+    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "complexity" });
     await expectAlive(transport);
   });
 

@@ -146,14 +146,14 @@ export class OperationLimits {
 
   /**
    * Checks what depends on the operation and its variables: no variable holds a non-finite
-   * number, and a query or subscription stays within `maxComplexity` (mutations are token
-   * holders' writes with small results; pricing logEpochs' 50-epoch variables would cost as much
-   * as running it). Returns the first problem (BAD_USER_INPUT), or null.
+   * number, and the operation stays within `maxComplexity`. Mutations are priced too, by what
+   * their result selects (`addTag { sweep { runs { sweep { runs … } } } }` fans out like a query);
+   * their variables are not coerced for it (see complexity.ts). Returns the first problem
+   * (BAD_USER_INPUT), or null.
    */
   checkOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | null | undefined): GraphQLError | null {
     const nonFinite = nonFiniteVariable(variables);
     if (nonFinite) return nonFinite;
-    if (operation.operation === "mutation") return null;
     let complexity: number;
     try {
       complexity = operationComplexity({ schema: this.schema, document, operation, variables, sizes: this.sizes });

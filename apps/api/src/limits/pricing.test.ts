@@ -46,6 +46,14 @@ describe("what a field costs", () => {
     expect(price('{ sweep(id: "s") { runs { id name } } }')).toBe(1 + 1 + 500 * 2);
   });
 
+  it("prices first: null as the default it resolves to, inline or through a variable", () => {
+    expect(price('{ sweep(id: "s") { runs(first: null) { id } } }')).toBe(1 + 1 + 500);
+    expect(price("query($n: Int) { runs(first: $n) { nodes { id } } }", { variables: { n: null } })).toBe(1 + 1 + 50);
+    // The nesting that exhausted the heap stays refused when every page size is null.
+    const nested = '{ sweep(id: "x") { runs(first: null) { sweep { runs(first: null) { sweep { runs(first: null) { id } } } } } } }';
+    expect(price(nested)).toBeGreaterThan(500 ** 3);
+  });
+
   it("multiplies root lists by their table's size, and per-run lists by a typical size", () => {
     expect(price("{ sweeps { id } }", { others: 300 })).toBe(1 + 300);
     expect(price("{ sweeps { runs(first: 100) { id } } }", { others: 300 })).toBe(1 + 300 * (1 + 100));

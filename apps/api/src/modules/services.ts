@@ -34,12 +34,12 @@ export function createServices(deps: ServiceDeps): Services {
   const datasets = new DatasetService(deps);
   const experiments = new ExperimentService(deps);
   const runs = new RunService(deps, catalog, datasets);
-  const leases = new LeaseService(deps);
+  const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
+  const leases = new LeaseService(deps, storage);
   const agents = new AgentService(deps, runs, leases);
   const epochs = new EpochService(deps, runs, leases);
   const evaluations = new EvaluationService(deps);
   const sweeps = new SweepService(deps, catalog, runs);
   const comparison = new ComparisonService(deps, runs, evaluations);
-  const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
   return { deps, catalog, datasets, experiments, runs, leases, agents, epochs, evaluations, sweeps, comparison, storage };
 }

@@ -52,7 +52,7 @@ export interface TestServer {
 }
 
 /** Starts a real server on a loopback port over a fresh SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, options: { now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, options: Parameters<typeof startServer>[1] = {}): Promise<TestServer> {
   const ws = createWorkspace();
   const server = await startServer(testConfig(ws, env), options);
   return {

@@ -41,6 +41,10 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
   const inFlight = useRef(false);
   const launchKeys = useRef(new LaunchKeys());
   const [launched, setLaunched] = useState<string | null>(null);
+  // The full-load fallback is only for a navigation that stalled with this form still on screen:
+  // once the form is gone (the sweep page arrived, or the user went elsewhere) it must not fire.
+  const cancelFallback = useRef<(() => void) | null>(null);
+  useEffect(() => () => cancelFallback.current?.(), []);
   const [datasetPath, setDatasetPath] = useState("");
   const [datasetMsg, setDatasetMsg] = useState<string[]>([]);
   const [newExperiment, setNewExperiment] = useState(demo ? "First experiment" : "");
@@ -105,7 +109,8 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
       const sweep = await createSweepOnce(input, launchKeys.current.keyFor(input));
       launchKeys.current.reset();
       setLaunched(sweep.id);
-      navigateWithFallback(`/sweeps/${sweep.id}`, (path) => router.push(path));
+      cancelFallback.current?.();
+      cancelFallback.current = navigateWithFallback(`/sweeps/${sweep.id}`, (path) => router.push(path));
     } catch (e) {
       setApiErrors(messages(e));
     } finally {

@@ -8,7 +8,11 @@ import { type RunRow, toRun } from "./run.mapper";
 
 /** Hands queued runs to agents under a lease, and takes them back when the lease runs out. */
 export class LeaseService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps,
+    /** Whether the database refused writes lately (StorageHealth): agents could not renew leases then. */
+    private readonly storage?: { refusedWritesWithin(ms: number): boolean },
+  ) {}
 
   private get leaseMs(): number {
     return this.deps.config.leaseSeconds * 1000;
@@ -83,8 +87,13 @@ export class LeaseService {
   /**
    * The reaper's work inside the caller's transaction. An expired run goes back to QUEUED while it
    * has attempts left, else FAILED with the reason; a run that was being canceled ends CANCELED.
+   * Nothing is reaped within a lease of the database refusing writes (see below).
    */
   reapInTx(outbox: Outbox): number {
+    // While the database refuses writes, heartbeats are refused too: an agent's silence then is the
+    // API's fault, and reaping would throw away a run whose epochs sit safe in the agent's journal.
+    // Reaping resumes a whole lease after writes work again, time for every agent to renew.
+    if (this.storage?.refusedWritesWithin(this.leaseMs)) return 0;
     const now = this.deps.now();
     const expired = this.deps.db
       .select()

@@ -275,7 +275,14 @@ export class SweepService {
       }
     } catch (error) {
       try {
-        this.cancel(sweepId);
+        // One transaction: the half sweep is canceled and its key let go together, so the client's
+        // retry (same key, after this error) creates the sweep whole instead of being handed back
+        // the half one as if it had been created.
+        writeTx(this.deps, (outbox) => {
+          this.deps.db.update(sweeps).set({ idempotencyKey: null, requestSha256: null }).where(eq(sweeps.id, sweepId)).run();
+          const sweep = this.get(sweepId);
+          if (sweep.status === SweepStatus.RUNNING) this.cancelInTx(sweep, outbox);
+        });
       } catch (cancelError) {
         console.error(`[graft-api] could not cancel sweep ${sweepId} after its creation failed part-way:`, cancelError);
       }
@@ -288,15 +295,19 @@ export class SweepService {
     return writeTx(this.deps, (outbox) => {
       const sweep = this.get(id);
       if (sweep.status !== SweepStatus.RUNNING) throw conflict(`Sweep ${id} is already ${sweep.status}`);
-      this.deps.db.update(sweeps).set({ status: SweepStatus.CANCELED }).where(eq(sweeps.id, id)).run();
-      const live = this.deps.db
-        .select()
-        .from(runs)
-        .where(and(eq(runs.sweepId, id), inArray(runs.status, [RunStatus.QUEUED, RunStatus.RUNNING])))
-        .all();
-      for (const row of live) this.runs.cancelInTx(row, outbox, true);
-      return { ...sweep, status: SweepStatus.CANCELED };
+      return this.cancelInTx(sweep, outbox);
     });
+  }
+
+  private cancelInTx(sweep: Sweep, outbox: Outbox): Sweep {
+    this.deps.db.update(sweeps).set({ status: SweepStatus.CANCELED }).where(eq(sweeps.id, sweep.id)).run();
+    const live = this.deps.db
+      .select()
+      .from(runs)
+      .where(and(eq(runs.sweepId, sweep.id), inArray(runs.status, [RunStatus.QUEUED, RunStatus.RUNNING])))
+      .all();
+    for (const row of live) this.runs.cancelInTx(row, outbox, true);
+    return { ...sweep, status: SweepStatus.CANCELED };
   }
 
   /**
