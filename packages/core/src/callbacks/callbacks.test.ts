@@ -61,6 +61,17 @@ describe("ModelCheckpoint", () => {
     expect([cb.best, cb.lastSavedEpoch]).toEqual([0.7, 2]);
   });
 
+  it("with initialValueThreshold saves only what beats it, and keeps best across fits", async () => {
+    const cb = new ModelCheckpoint({ dir: "/ckpt", saveBestOnly: true, initialValueThreshold: 0.85 });
+    expect(cb.best).toBe(0.85);
+    const first = await runEpochs([cb], series([1, 0.9, 0.8, 0.85]));
+    expect(first.ctx.saves).toEqual(["/ckpt@w2"]);
+    // train() hands one instance to both phases: the second only saves when it beats the first.
+    const second = await runEpochs([cb], series([0.82, 0.79]));
+    expect(second.ctx.saves).toEqual(["/ckpt@w1"]);
+    expect([cb.best, cb.lastSavedEpoch]).toEqual([0.79, 1]);
+  });
+
   it("rejects an empty directory", () => {
     expect(() => new ModelCheckpoint({ dir: "" })).toThrow(/needs a directory, received ""/);
   });

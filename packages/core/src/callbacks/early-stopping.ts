@@ -1,25 +1,20 @@
 /**
  * EarlyStopping with Keras 3 semantics (keras/src/callbacks/early_stopping.py).
  */
-import { Callback, type EpochLogs } from "./callback";
-import { assertNumber, readMonitor, resolveMode, type MonitorMode, type WarnFn } from "./monitor";
+import type { EpochLogs } from "./callback";
+import { assertNumber } from "./monitor";
+import { MonitorCallback, type MonitorCallbackOptions } from "./monitor-callback";
 
 /** Options of {@link EarlyStopping}; defaults are Keras'. */
-export interface EarlyStoppingOptions {
-  monitor?: string;
-  /** Smallest change that counts as an improvement; its sign is ignored (Keras takes `abs`). */
-  minDelta?: number;
+export interface EarlyStoppingOptions extends Omit<MonitorCallbackOptions, "initialBest"> {
   /** Epochs without improvement after which training stops. */
   patience?: number;
-  mode?: MonitorMode;
   /** Training stops unless the model improves on this value within `patience` epochs. */
   baseline?: number | null;
   /** Put back the best epoch's weights when training ends. */
   restoreBestWeights?: boolean;
   /** Epochs (0-based count) to ignore before monitoring starts, a warm-up. */
   startFromEpoch?: number;
-  /** Receives the "metric not available" warning; default console.warn. */
-  warn?: WarnFn;
 }
 
 /**
@@ -33,10 +28,7 @@ export interface EarlyStoppingOptions {
  *
  * Unlike Keras, `best` is also reset by `onTrainBegin`, so one instance can serve several fits.
  */
-export class EarlyStopping extends Callback {
-  readonly monitor: string;
-  readonly mode: "min" | "max";
-  readonly minDelta: number;
+export class EarlyStopping extends MonitorCallback {
   readonly patience: number;
   readonly baseline: number | null;
   readonly restoreBestWeights: boolean;
@@ -47,8 +39,6 @@ export class EarlyStopping extends Callback {
   stoppedEpoch = 0;
   /** 0-based epoch of the best monitored value (or of the first weight snapshot). */
   bestEpoch = 0;
-  /** Best monitored value so far (±Infinity before the first one). */
-  best: number;
   /**
    * 0-based epoch whose weights `onTrainEnd` put back, or null when it put back nothing (not
    * asked to, nothing monitored, or the best epoch was the last one): which epoch the final
@@ -59,15 +49,11 @@ export class EarlyStopping extends Callback {
   private hasBestWeights = false;
   private lastEpoch = -1;
   private snapshotEpoch = -1;
-  private readonly warn: WarnFn;
 
   constructor(options: EarlyStoppingOptions = {}) {
-    super();
-    this.monitor = options.monitor ?? "val_loss";
-    this.mode = resolveMode(this.monitor, options.mode ?? "auto");
-    const minDelta = options.minDelta ?? 0;
-    assertNumber("EarlyStopping minDelta", minDelta, Number.isFinite, "a finite number");
-    this.minDelta = Math.abs(minDelta);
+    // The baseline is not where `best` starts (that is ModelCheckpoint's threshold): it is a
+    // second bar an improvement must clear to restart the wait, so it stays out of the base.
+    super("EarlyStopping", "Early stopping", { ...options, initialBest: null });
     this.patience = options.patience ?? 0;
     assertNumber("EarlyStopping patience", this.patience, (v) => Number.isInteger(v) && v >= 0, "a non-negative integer");
     this.baseline = options.baseline ?? null;
@@ -75,24 +61,13 @@ export class EarlyStopping extends Callback {
     this.restoreBestWeights = options.restoreBestWeights ?? false;
     this.startFromEpoch = options.startFromEpoch ?? 0;
     assertNumber("EarlyStopping startFromEpoch", this.startFromEpoch, (v) => Number.isInteger(v) && v >= 0, "a non-negative integer");
-    this.warn = options.warn ?? ((message) => console.warn(message));
-    this.best = this.initialBest();
-  }
-
-  private initialBest(): number {
-    return this.mode === "min" ? Infinity : -Infinity;
-  }
-
-  /** Keras: `monitor_op(value - min_delta, reference)` with min_delta negated in min mode. */
-  private isImprovement(value: number, reference: number): boolean {
-    return this.mode === "min" ? value + this.minDelta < reference : value - this.minDelta > reference;
   }
 
   override onTrainBegin(): void {
     this.wait = 0;
     this.stoppedEpoch = 0;
     this.bestEpoch = 0;
-    this.best = this.initialBest();
+    this.resetBest();
     this.lastEpoch = -1;
     this.restoredEpoch = null;
     this.releaseBestWeights();
@@ -100,7 +75,7 @@ export class EarlyStopping extends Callback {
 
   override onEpochEnd(epoch: number, logs: EpochLogs): void {
     this.lastEpoch = epoch;
-    const current = readMonitor(logs, this.monitor, "Early stopping", this.warn);
+    const current = this.readMonitor(logs);
     if (current === null || epoch < this.startFromEpoch) return;
     if (this.restoreBestWeights && !this.hasBestWeights) {
       // Until something improves, the current weights are the best known.

@@ -5,4 +5,5 @@ export { Callback, CallbackList, LambdaCallback, type EpochLogs, type LambdaHook
 export { EarlyStopping, type EarlyStoppingOptions } from "./early-stopping";
 export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from "./reduce-lr";
 export { ModelCheckpoint, type ModelCheckpointOptions } from "./model-checkpoint";
-export { resolveMode, type MonitorMode, type WarnFn } from "./monitor";
+export { MonitorCallback, type MonitorCallbackOptions } from "./monitor-callback";
+export { KNOWN_METRIC_DIRECTIONS, knownDirection, resolveMode, type MonitorDirection, type MonitorMode, type WarnFn } from "./monitor";
