@@ -27,6 +27,15 @@ const STOP_ORDER = [
   { name: "api", patienceMs: 15_000 },
 ];
 
+/**
+ * The agent's patience when the API has already gone (it crashed or was killed): there is nobody to
+ * hand the run back to, so waiting out the long patience would only keep `npm start` hanging. The
+ * agent's journal keeps its unacknowledged epochs on disk, and the run's lease lapses as after kill -9.
+ */
+const AGENT_PATIENCE_WITHOUT_API_MS = 15_000;
+
+const isRunning = (service) => service !== undefined && service.child.exitCode === null && service.child.signalCode === null;
+
 function run(name, command, args, env, cwd = repoRoot) {
   const child = spawn(command, args, {
     cwd,
@@ -86,10 +95,18 @@ function within(exited, ms) {
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
-  for (const { name, patienceMs } of STOP_ORDER) {
+  for (const { name, patienceMs: usual } of STOP_ORDER) {
     const service = services.get(name);
-    if (!service || service.child.exitCode !== null || service.child.signalCode !== null) continue;
-    if (name === "agent") console.log("Stopping the agent: it finishes its current epoch and hands its run back (Ctrl-C again to stop at once)…");
+    if (!isRunning(service)) continue;
+    const apiGone = !isRunning(services.get("api"));
+    const patienceMs = name === "agent" && apiGone ? Math.min(usual, AGENT_PATIENCE_WITHOUT_API_MS) : usual;
+    if (name === "agent") {
+      console.log(
+        apiGone
+          ? "Stopping the agent: the API is gone, so its run cannot be handed back; its journal keeps what the API has not stored…"
+          : "Stopping the agent: it finishes its current epoch and hands its run back (Ctrl-C again to stop at once)…",
+      );
+    }
     signalGroup(service.child, "SIGTERM");
     if (!(await within(service.exited, patienceMs))) {
       console.error(`[${name}] did not stop within ${Math.round(patienceMs / 1000)} s; killing it.`);

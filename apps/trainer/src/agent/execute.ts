@@ -130,8 +130,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       // rather than left RUNNING until its lease lapses (documented in the README of apps/trainer).
       const last = result.epochs.at(-1)?.epoch ?? 0;
       const message = `${stop} after epoch ${last} of ${options.config.epochs + (options.config.fineTuneLayers > 0 ? options.config.fineTuneEpochs : 0)}; the run was handed back unfinished, queue it again to retry`;
-      options.progress?.note(message);
+      // Said before the API has it: whether it took it is said after, and differs when it is down.
+      options.progress?.note(`${stop} after epoch ${last}; handing the run back to the API`);
       const delivered = await reporter.fail(message, deliverWait());
+      if (!delivered) options.progress?.note("the API has not acknowledged the hand-back; it stays in this agent's journal for its next start");
       return { kind: "handed_back", message, result, delivered };
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
