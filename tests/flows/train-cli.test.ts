@@ -61,9 +61,12 @@ describe("graft train CLI", () => {
   it.skipIf(missing !== null)("with --api logs the run into the API beside the sweeps", async () => {
     const api = await startApi({ dataRoots: [root] });
     try {
-      const r = runGraft(["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--head", "8", "--epochs", "2", "--batch-size", "8", "--out", path.join(root, "out-api"), "--cache-dir", path.join(root, "cache"), "--api", api.url, "--token", api.token, "--experiment", "scripted", "--name", "cli run", "--json"]);
+      const r = runGraft(["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--head", "8", "--epochs", "2", "--fine-tune-epochs", "3", "--batch-size", "8", "--out", path.join(root, "out-api"), "--cache-dir", path.join(root, "cache"), "--api", api.url, "--token", api.token, "--experiment", "scripted", "--name", "cli run", "--json"]);
       expect(r.status, r.stderr.slice(-2000)).toBe(0);
-      const { runId } = JSON.parse(r.stdout) as { runId: string };
+      const { runId, plannedEpochs } = JSON.parse(r.stdout) as { runId: string; plannedEpochs: number };
+      // One rule for planned epochs, in the CLI and the API: fine-tune epochs without depth never train.
+      const served = await api.gql<{ run: { plannedEpochs: number } }>("query($id: ID!) { run(id: $id) { plannedEpochs } }", { id: runId });
+      expect([plannedEpochs, served.run.plannedEpochs]).toEqual([2, 2]);
       const { run } = await api.gql<{ run: RunDetail & { name: string; experiment: { name: string } } }>(RUN_DETAIL.replace("id status", "id name experiment { name } status"), { id: runId });
       expect(run.status).toBe("COMPLETED");
       expect(run.name).toBe("cli run");

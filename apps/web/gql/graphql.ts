@@ -564,6 +564,8 @@ export type Run = {
   leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   notes: Array<Note>;
+  /** Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0. */
+  plannedEpochs: Scalars['Int']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: RunStatus;
   stopReason?: Maybe<Scalars['String']['output']>;
@@ -779,7 +781,7 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
-export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
+export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
 
 export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string };
 
@@ -803,33 +805,33 @@ export type RunsPageQueryVariables = Exact<{
 }>;
 
 
-export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
+export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
 
 export type SweepQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AgentsQuery = { __typename?: 'Query', agents: Array<{ __typename?: 'Agent', id: string, name: string, host: string, backend: string, cores: number, gpu?: string | null, status: AgentStatus, lastHeartbeatAt: string, createdAt: string, currentRunId?: string | null, currentRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, epochCount: number, hyperparameters: { __typename?: 'Hyperparameters', epochs: number, fineTuneEpochs: number } } | null }> };
+export type AgentsQuery = { __typename?: 'Query', agents: Array<{ __typename?: 'Agent', id: string, name: string, host: string, backend: string, cores: number, gpu?: string | null, status: AgentStatus, lastHeartbeatAt: string, createdAt: string, currentRunId?: string | null, currentRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, epochCount: number, plannedEpochs: number } | null }> };
 
 export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -878,7 +880,7 @@ export type RunUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
+export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
 
 export type EpochLoggedSubscriptionVariables = Exact<{
   runId: Scalars['ID']['input'];
@@ -923,6 +925,7 @@ export const RunRowFragmentDoc = new TypedDocumentString(`
   finalValAccuracy
   finalValLoss
   epochCount
+  plannedEpochs
   error
   stopReason
   hyperparameters {
@@ -1033,6 +1036,7 @@ export const RunsPageDocument = new TypedDocumentString(`
   finalValAccuracy
   finalValLoss
   epochCount
+  plannedEpochs
   error
   stopReason
   hyperparameters {
@@ -1131,6 +1135,7 @@ export const RunDocument = new TypedDocumentString(`
   finalValAccuracy
   finalValLoss
   epochCount
+  plannedEpochs
   error
   stopReason
   hyperparameters {
@@ -1221,6 +1226,7 @@ export const CompareRunsDocument = new TypedDocumentString(`
   finalValAccuracy
   finalValLoss
   epochCount
+  plannedEpochs
   error
   stopReason
   hyperparameters {
@@ -1329,6 +1335,7 @@ export const SweepDocument = new TypedDocumentString(`
   finalValAccuracy
   finalValLoss
   epochCount
+  plannedEpochs
   error
   stopReason
   hyperparameters {
@@ -1372,10 +1379,7 @@ export const AgentsDocument = new TypedDocumentString(`
       name
       status
       epochCount
-      hyperparameters {
-        epochs
-        fineTuneEpochs
-      }
+      plannedEpochs
     }
   }
 }
@@ -1480,6 +1484,7 @@ export const RunUpdatedDocument = new TypedDocumentString(`
   finalValAccuracy
   finalValLoss
   epochCount
+  plannedEpochs
   error
   stopReason
   hyperparameters {

@@ -23,8 +23,8 @@ describe("comparisonRuns", () => {
     labels: ["a", "b", "c"],
     differences: [],
     runs: [
-      { id: "r2", name: "two", status: "COMPLETED", createdAt: "x", epochCount: 1, hyperparameters: hp, evaluation: null },
-      { id: "r1", name: "one", status: "COMPLETED", createdAt: "x", epochCount: 1, hyperparameters: hp, evaluation: null },
+      { id: "r2", name: "two", status: "COMPLETED", createdAt: "x", epochCount: 1, plannedEpochs: 1, hyperparameters: hp, evaluation: null },
+      { id: "r1", name: "one", status: "COMPLETED", createdAt: "x", epochCount: 1, plannedEpochs: 1, hyperparameters: hp, evaluation: null },
     ],
     curves: [{ runId: "r1", epochs: [epoch] }, { runId: "r2", epochs: [] }],
     confusionMatrices: [{ runId: "r1", matrix: [[2, 0, 0], [1, 9, 0], [0, 0, 0]] }, { runId: "r2", matrix: null }],

@@ -10,7 +10,7 @@ export const RunRowFragment = graphql(`
   fragment RunRow on Run {
     id name status experimentId sweepId backend agentId
     createdAt startedAt finishedAt durationMs
-    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount error stopReason
+    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount plannedEpochs error stopReason
     hyperparameters {
       baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs
       fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit
@@ -103,7 +103,7 @@ export const AgentsQuery = graphql(`
   query Agents {
     agents {
       id name host backend cores gpu status lastHeartbeatAt createdAt currentRunId
-      currentRun { id name status epochCount hyperparameters { epochs fineTuneEpochs } }
+      currentRun { id name status epochCount plannedEpochs }
     }
   }
 `);

@@ -5,7 +5,7 @@ import { columnByKey, isRunField, offOr, RUN_COLUMNS } from "./run-columns";
 const run = (h: Partial<RunRowFragment["hyperparameters"]>): RunRowFragment => ({
   id: "r1", name: "run", status: "COMPLETED", experimentId: null, sweepId: null, backend: null, agentId: null,
   createdAt: "2026-01-01T00:00:00.000Z", startedAt: null, finishedAt: null, durationMs: null,
-  bestValAccuracy: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null, epochCount: 0, error: null, stopReason: null,
+  bestValAccuracy: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null, epochCount: 0, plannedEpochs: 5, error: null, stopReason: null,
   hyperparameters: {
     baseModel: "mobilenet_v1_0.25_224", inputSize: 224, headUnits: [128], dropout: 0.2, augmentation: "none", optimizer: "adam",
     learningRate: 0.001, epochs: 5, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5, batchSize: 32, seed: 42,

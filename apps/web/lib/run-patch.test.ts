@@ -5,7 +5,7 @@ import { EMPTY_VIEW } from "./runs-view-state";
 
 function row(id: string, patch: Partial<RunRowFragment> = {}): RunRowFragment {
   return {
-    id, name: `run-${id}`, status: "RUNNING", createdAt: "2025-01-01T00:00:00Z", epochCount: 1, bestValAccuracy: 0.5,
+    id, name: `run-${id}`, status: "RUNNING", createdAt: "2025-01-01T00:00:00Z", epochCount: 1, plannedEpochs: 3, bestValAccuracy: 0.5,
     hyperparameters: { baseModel: "m1", inputSize: 224, headUnits: [128], dropout: 0.2, augmentation: "none", optimizer: "adam",
       learningRate: 0.001, epochs: 3, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5, batchSize: 32, seed: 0, validationSplit: 0.2,
       reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 },

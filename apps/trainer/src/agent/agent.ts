@@ -89,8 +89,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
   const runOne = async (id: string, backend: string, run: ClaimedRun, worker: number): Promise<ExecuteOutcome> => {
     const label = `run ${run.name || run.id}${options.concurrency > 1 ? ` [w${worker}]` : ""}`;
     const h = run.hyperparameters;
-    const plannedEpochs = h.epochs + (h.fineTuneLayers > 0 ? h.fineTuneEpochs : 0);
-    const progress = new Progress({ stream: options.stderr, label, plannedEpochs });
+    const progress = new Progress({ stream: options.stderr, label, plannedEpochs: run.plannedEpochs });
     progress.note(`claimed (attempt ${run.attempts}): ${h.baseModel} head [${h.headUnits.join(",")}] lr ${h.learningRate} fine-tune ${h.fineTuneLayers} layers, dataset ${run.dataset.path}`);
     /** Fails the run before training starts (through the journal, like a training failure), keeping the agent. */
     const failBeforeTraining = async (message: string, error: unknown): Promise<ExecuteOutcome> => {

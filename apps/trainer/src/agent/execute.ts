@@ -7,6 +7,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { plannedEpochs } from "@graft/core/contract";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import type { RunControl } from "../graphql/types";
@@ -129,7 +130,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       // The agent is shutting down mid-run: the run is handed back as FAILED with a message saying so,
       // rather than left RUNNING until its lease lapses (documented in the README of apps/trainer).
       const last = result.epochs.at(-1)?.epoch ?? 0;
-      const message = `${stop} after epoch ${last} of ${options.config.epochs + (options.config.fineTuneLayers > 0 ? options.config.fineTuneEpochs : 0)}; the run was handed back unfinished, queue it again to retry`;
+      const message = `${stop} after epoch ${last} of ${plannedEpochs(options.config)}; the run was handed back unfinished, queue it again to retry`;
       // Said before the API has it: whether it took it is said after, and differs when it is down.
       options.progress?.note(`${stop} after epoch ${last}; handing the run back to the API`);
       const delivered = await reporter.fail(message, deliverWait());

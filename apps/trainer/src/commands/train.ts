@@ -6,6 +6,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { plannedEpochs } from "@graft/core/contract";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
 import { AGENT_STOP_PREFIX, executeRun } from "../agent/execute";
 import { configToHyperparameters } from "../agent/mapping";
@@ -36,6 +37,7 @@ export function resultSummary(result: TrainResult, config: TrainConfig, runId: s
     final: result.final,
     bestValAccuracy: result.bestValAccuracy,
     bestEpoch: result.bestEpoch,
+    plannedEpochs: plannedEpochs(config),
     finalValAccuracy: result.finalValAccuracy,
     stoppedReason: result.stoppedReason,
     trainCount: result.trainCount,
@@ -104,7 +106,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     ...(args.augment === undefined ? {} : { augmentation: args.augment === "none" ? [] : engine.parseAugmentation(args.augment) }),
   });
   const backend = await engine.selectBackend(args.backend);
-  const plannedEpochs = config.epochs + (config.fineTuneLayers > 0 ? config.fineTuneEpochs : 0);
+  const planned = plannedEpochs(config);
   let stopRequested: string | null = null;
   const removeSignals = io.onSignal?.((signal) => {
     if (stopRequested) {
@@ -125,7 +127,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const weights = args.weights === undefined ? null : { path: args.weights, sha256: await largeFileSha256(args.weights) };
       const ids = await createApiRun(client, args, config, engine, backend, weights);
       runId = ids.runId;
-      const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs });
+      const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs: planned });
       progress.note(`logging to ${client.endpoint}`);
       const outcome = await executeRun({
         engine, client, agentId: ids.agentId, runId, attempt: ids.attempt, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
@@ -139,7 +141,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       if (!outcome.delivered) io.stderr.write(`warning: the API has not acknowledged run ${runId} yet; it stays in ${args.cacheDir}/journal for the next graft agent\n`);
       result = outcome.result;
     } else {
-      const progress = new Progress({ stream: io.stderr, label: "train", plannedEpochs });
+      const progress = new Progress({ stream: io.stderr, label: "train", plannedEpochs: planned });
       const request: TrainRequest = {
         dataDir: args.dataDir, config, outDir: args.outDir, groupBy: args.groupBy, backend,
         modelsDir: args.modelsDir, cacheDir: args.cacheDir, ...(args.weights === undefined ? {} : { weights: args.weights }),

@@ -9,7 +9,7 @@ import { graphql } from "./gql";
 /** The fields of a `Run` an agent needs to train it (what `claimRun` answers). */
 export const CLAIMED_RUN_FIELDS = graphql(`
   fragment ClaimedRun on Run {
-    id name status attempts epochCount
+    id name status attempts epochCount plannedEpochs
     dataset { id path name }
     hyperparameters {
       baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs

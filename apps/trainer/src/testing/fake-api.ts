@@ -9,6 +9,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { plannedEpochs } from "@graft/core/contract";
 import type { ClaimedRun, EpochInput } from "../graphql/types";
 
 /** A run as the fake API keeps it. */
@@ -204,6 +205,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         status: "QUEUED",
         attempts: 0,
         epochCount: 0,
+        plannedEpochs: 0,
         dataset: { id: "ds", path: "/data", name: "data" },
         hyperparameters: {
           baseModel: "mobilenet_v1_0.25_224", inputSize: 224, headUnits: [8], dropout: 0.2, augmentation: "none", optimizer: "adam",
@@ -217,6 +219,8 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         agentId: null, epochs: [], evaluation: null, error: null, stopReason: null, artifacts: [], stopRequest: null,
         ...partial,
       };
+      // What the real API serves: derived from the run's settings by the one rule.
+      run.plannedEpochs = partial.plannedEpochs ?? plannedEpochs(run.hyperparameters);
       runs.set(run.id, run);
       return run;
     },

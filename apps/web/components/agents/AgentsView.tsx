@@ -33,7 +33,7 @@ export function AgentsView() {
               {agents.map((a) => (
                 <tr key={a.id} data-testid="agent-row" data-status={a.status}>
                   <td><StatusBadge status={a.status} /></td><td>{a.name}</td><td>{a.host}</td><td>{a.backend}</td><td className="num">{a.cores}</td><td>{a.gpu ?? "–"}</td>
-                  <td>{a.currentRun ? <><Link href={`/runs/${a.currentRun.id}`}>{a.currentRun.name}</Link> <span className="muted">epoch {a.currentRun.epochCount}/{a.currentRun.hyperparameters.epochs + a.currentRun.hyperparameters.fineTuneEpochs}</span></> : <span className="muted">idle</span>}</td>
+                  <td>{a.currentRun ? <><Link href={`/runs/${a.currentRun.id}`}>{a.currentRun.name}</Link> <span className="muted">epoch {a.currentRun.epochCount}/{a.currentRun.plannedEpochs}</span></> : <span className="muted">idle</span>}</td>
                   <td title={a.lastHeartbeatAt}>{ago(a.lastHeartbeatAt, now)}</td>
                 </tr>
               ))}

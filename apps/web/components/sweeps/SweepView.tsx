@@ -86,7 +86,7 @@ function SweepRunRow({ run: r, checked, toggle }: { run: RunRowFragment; checked
       <td><Link href={`/runs/${r.id}`}>{r.name}</Link></td>
       <td>{h.baseModel}</td><td>{h.headUnits.join(",") || "linear"}</td><td>{h.augmentation}</td>
       <td className="num">{h.fineTuneLayers}</td><td className="num">{num(h.learningRate)}</td>
-      <td className="num">{r.epochCount}/{h.epochs + h.fineTuneEpochs}</td><td className="num">{pct(r.bestValAccuracy)}</td><td className="num">{duration(r.durationMs)}</td>
+      <td className="num">{r.epochCount}/{r.plannedEpochs}</td><td className="num">{pct(r.bestValAccuracy)}</td><td className="num">{duration(r.durationMs)}</td>
     </tr>
   );
 }

@@ -63,6 +63,8 @@ export class Run {
   @Field(() => Float, { nullable: true }) finalValAccuracy!: number | null;
   @Field(() => Float, { nullable: true }) finalValLoss!: number | null;
   @Field(() => Int) epochCount!: number;
+  @Field(() => Int, { description: "Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0." })
+  plannedEpochs!: number;
 }
 
 /** Relay-style page info. */

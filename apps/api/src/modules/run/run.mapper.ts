@@ -1,4 +1,5 @@
 import { type InferSelectModel } from "drizzle-orm";
+import { plannedEpochs } from "@graft/core/contract";
 import { type epochs, type runs } from "@graft/schema/db";
 import { type Epoch, type Phase, type Run, type RunStatus } from "@graft/schema/graphql";
 
@@ -58,6 +59,7 @@ export function toRun(r: RunRow): Run {
     finalValAccuracy: r.finalValAccuracy,
     finalValLoss: r.finalValLoss,
     epochCount: r.epochCount,
+    plannedEpochs: plannedEpochs(r),
   };
 }
 

@@ -564,6 +564,8 @@ export type Run = {
   leaseExpiresAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   notes: Array<Note>;
+  /** Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0. */
+  plannedEpochs: Scalars['Int']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: RunStatus;
   stopReason?: Maybe<Scalars['String']['output']>;
@@ -779,7 +781,7 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
-export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
+export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
 
 export type RunControlFieldsFragment = { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null };
 
@@ -796,7 +798,7 @@ export type ClaimRunMutationVariables = Exact<{
 }>;
 
 
-export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null };
+export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null };
 
 export type HeartbeatMutationVariables = Exact<{
   input: HeartbeatInput;
@@ -891,6 +893,7 @@ export const ClaimedRunFragmentDoc = new TypedDocumentString(`
   status
   attempts
   epochCount
+  plannedEpochs
   dataset {
     id
     path
@@ -947,6 +950,7 @@ export const ClaimRunDocument = new TypedDocumentString(`
   status
   attempts
   epochCount
+  plannedEpochs
   dataset {
     id
     path
