@@ -21,7 +21,7 @@ const LOG = `mutation($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochI
   logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { shouldStop reason } } }`;
 const COMPLETE = `mutation($input: CompleteRunInput!) { completeRun(input: $input) { id status } }`;
 const FAIL = `mutation($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) { failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status } }`;
-const DETAIL = `query($id: ID!) { run(id: $id) { status attempts epochCount bestValAccuracy bestEpoch finalValAccuracy finalValLoss
+const DETAIL = `query($id: ID!) { run(id: $id) { status attempts epochCount bestValAccuracy bestValLoss bestEpoch finalValAccuracy finalValLoss
   epochs { epoch attempt valAccuracy } evaluation { accuracy } } }`;
 
 interface Detail {
@@ -29,6 +29,7 @@ interface Detail {
   attempts: number;
   epochCount: number;
   bestValAccuracy: number | null;
+  bestValLoss: number | null;
   bestEpoch: number | null;
   finalValAccuracy: number | null;
   finalValLoss: number | null;
@@ -71,7 +72,7 @@ describe("attempts", () => {
     expireLease();
     // The re-claim starts attempt 2 from an empty curve.
     expect(await claim(rescuer, runId)).toEqual({ attempts: 2, epochCount: 0 });
-    expect(await detail(runId)).toMatchObject({ epochCount: 0, bestValAccuracy: null, bestEpoch: null, finalValAccuracy: null, epochs: [] });
+    expect(await detail(runId)).toMatchObject({ epochCount: 0, bestValAccuracy: null, bestValLoss: null, bestEpoch: null, finalValAccuracy: null, epochs: [] });
 
     const second = await t.client.data<{ logEpochs: { inserted: number } }>(LOG, { runId, agentId: rescuer, attempt: 2, epochs: [epoch(1, 0.4), epoch(2, 0.6)] });
     expect(second.logEpochs.inserted).toBe(2);
@@ -95,6 +96,8 @@ describe("attempts", () => {
     const run = await detail(runId);
     expect(run).toMatchObject({ status: "COMPLETED", attempts: 2, epochCount: 3, bestValAccuracy: 0.6, bestEpoch: 2, finalValAccuracy: 0.5, evaluation: { accuracy: 0.55 } });
     expect(run.finalValLoss).toBeCloseTo(0.6);
+    // Attempt 1's lower val_loss (epoch 2: 0.15) is gone with it: the best is attempt 2's epoch 2.
+    expect(run.bestValLoss).toBeCloseTo(0.5);
     expect(run.epochs).toEqual([
       { epoch: 1, attempt: 2, valAccuracy: 0.4 },
       { epoch: 2, attempt: 2, valAccuracy: 0.6 },

@@ -58,11 +58,12 @@ describe("graft CLI", () => {
       [[...base(), "--epochs", "2.5"], /--epochs .*"2.5"/],
       [[...base(), "--epochs", "-1"], /'--epochs' argument is ambiguous/],
       [["train", "--data", path.join(tmp, "missing"), "--base", "x"], /missing" is not a directory/],
-      [[...base(), "--lr", "0"], /learningRate must be > 0, got 0/],
-      [[...base(), "--reduce-lr-patience", "2.5"], /--reduce-lr-patience expects an integer >= 0, got "2.5"/],
+      // The catalogue's one message, before the engine loads (the API and core give the same).
+      [[...base(), "--lr", "0"], /learningRate must be a number in \(0, 1\], received 0/],
+      [[...base(), "--reduce-lr-patience", "2.5"], /--reduce-lr-patience "2.5": reduceLrPatience must be an integer, received "2.5"/],
       [[...base(), "--reduce-lr-patience=-1"], /--reduce-lr-patience .*"-1"/],
-      [[...base(), "--reduce-lr-factor", "half"], /--reduce-lr-factor expects a number, got "half"/],
-      [[...base(), "--min-lr", "1e-3x"], /--min-lr expects a number, got "1e-3x"/],
+      [[...base(), "--reduce-lr-factor", "half"], /--reduce-lr-factor "half": reduceLrFactor must be a number, received "half"/],
+      [[...base(), "--min-lr", "1e-3x"], /--min-lr "1e-3x": minLearningRate must be a number, received "1e-3x"/],
       [["train", "--base", "x"], /needs --data/],
     ];
     for (const [argv, pattern] of cases) {
@@ -95,8 +96,10 @@ describe("graft CLI", () => {
     const lines = io.out().trim().split("\n");
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
-    for (const key of ["backend", "classes", "bestValAccuracy", "bestEpoch", "finalValAccuracy", "epochs", "confusionMatrix", "evaluation"]) expect(json).toHaveProperty(key);
+    for (const key of ["backend", "classes", "bestValAccuracy", "bestValLoss", "bestEpoch", "finalValAccuracy", "epochs", "confusionMatrix", "evaluation"]) expect(json).toHaveProperty(key);
     expect((json.epochs as unknown[]).length).toBe(6);
+    // --fine-tune-layers 10 on MobileNet v1: rounded up to the next conv+BN+ReLU group.
+    expect(json.fineTunedLayers).toBe(12);
     const metrics = JSON.parse(fs.readFileSync(path.join(tmp, "out", "metrics.json"), "utf8")) as { bestEpoch: number };
     expect(metrics.bestEpoch).toBe(json.bestEpoch);
     const matrix = JSON.parse(fs.readFileSync(path.join(tmp, "out", "confusion-matrix.json"), "utf8")) as { labels: string[]; matrix: number[][] };

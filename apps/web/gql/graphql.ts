@@ -66,10 +66,24 @@ export type AugmentationPreset = {
 
 export type BaseModelInfo = {
   __typename?: 'BaseModelInfo';
+  /** Layers up to and including the feature layer: the largest fineTuneLayers the base takes. Null when only the loaded model can tell (then the trainer checks the depth). */
+  baseLayerCount?: Maybe<Scalars['Int']['output']>;
+  checksum: ChecksumPolicy;
   description: Scalars['String']['output'];
+  /** The depths fine-tuning can really unfreeze, ascending (block boundaries); a requested fineTuneLayers is rounded up to the next one. Null when unknown. */
+  fineTuneDepths?: Maybe<Array<Scalars['Int']['output']>>;
   inputSize: Scalars['Int']['output'];
   name: Scalars['String']['output'];
 };
+
+/** How a base model's downloaded files are verified. */
+export type ChecksumPolicy =
+  /** Nothing is downloaded: the model is converted locally. */
+  | 'NONE'
+  /** The registry pins the sha256: checked on every download and cache hit. */
+  | 'PINNED'
+  /** Trust on first use: the first download records the sha256s of model.json and weights; later files must match them. */
+  | 'RECORDED';
 
 export type ClassMetrics = {
   __typename?: 'ClassMetrics';
@@ -114,27 +128,31 @@ export type CreateRunInput = {
 };
 
 export type CreateSweepInput = {
-  batchSize?: Scalars['Int']['input'];
+  /** Images per training step. */
+  batchSize?: InputMaybe<Scalars['Int']['input']>;
   datasetId: Scalars['ID']['input'];
-  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null or omitted = off. */
+  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null = off. */
   earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
   earlyTermination?: EarlyTermination;
-  epochs?: Scalars['Int']['input'];
+  /** Epochs of the head phase. */
+  epochs?: InputMaybe<Scalars['Int']['input']>;
   experimentId: Scalars['ID']['input'];
-  fineTuneEpochs?: Scalars['Int']['input'];
+  /** Epochs of the fine-tuning phase. Applies only when fineTuneLayers is > 0. */
+  fineTuneEpochs?: InputMaybe<Scalars['Int']['input']>;
   /** A key the client makes once per sweep it means to launch (a UUID). Sent again (a retry after a timeout, a second click) it returns the sweep already created instead of a second one; with a different request it is refused (CONFLICT). */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   maxRuns?: InputMaybe<Scalars['Int']['input']>;
-  /** ReduceLROnPlateau floor (Keras' min_lr), >= 0: below the learning rate, and below the fine-tuning rate when layers are fine-tuned (for a sweep: below every searched rate). */
+  /** ReduceLROnPlateau floor (Keras' min_lr): never reduced below it; below the learning rate, and below the fine-tuning rate when fine-tuning. Applies only when reduceLrPatience is set. */
   minLearningRate?: InputMaybe<Scalars['Float']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
-  /** ReduceLROnPlateau factor, in (0, 1). */
+  /** ReduceLROnPlateau factor: each plateau multiplies the learning rate by it. Applies only when reduceLrPatience is set. */
   reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
-  /** ReduceLROnPlateau patience on val_loss, in both phases; null or omitted = off. */
+  /** ReduceLROnPlateau patience on val_loss, in both phases; null = off. */
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
   searchSpace: SearchSpaceInput;
   seed?: InputMaybe<Scalars['Int']['input']>;
   strategy?: SweepStrategy;
+  /** Fraction of the images held out for validation. */
   validationSplit?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -238,6 +256,13 @@ export type HeartbeatInput = {
   runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type HyperparameterCondition = {
+  __typename?: 'HyperparameterCondition';
+  parameter: Scalars['String']['output'];
+  /** positive (> 0) or set (not null). */
+  rule: Scalars['String']['output'];
+};
+
 export type HyperparameterDifference = {
   __typename?: 'HyperparameterDifference';
   differs: Scalars['Boolean']['output'];
@@ -245,64 +270,148 @@ export type HyperparameterDifference = {
   values: Array<Maybe<Scalars['String']['output']>>;
 };
 
+export type HyperparameterInfo = {
+  __typename?: 'HyperparameterInfo';
+  appliesWhen?: Maybe<HyperparameterCondition>;
+  /** The default, in the wire form of the typed field. */
+  default?: Maybe<Scalars['JSON']['output']>;
+  description: Scalars['String']['output'];
+  exclusiveMax: Scalars['Boolean']['output'];
+  exclusiveMin: Scalars['Boolean']['output'];
+  /** The `graft train` flag, without dashes. */
+  flag: Scalars['String']['output'];
+  inputRequired: Scalars['Boolean']['output'];
+  /** float, int, enum, ops (augmentation), units (head layers) or text. */
+  kind: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Most layers (units) or characters (text). */
+  maxLength?: Maybe<Scalars['Int']['output']>;
+  min?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  /** Whether null means off. */
+  nullable: Scalars['Boolean']['output'];
+  /** model, head, fine_tune, both or data. */
+  phase: Scalars['String']['output'];
+  /** Augmentation presets; empty otherwise. */
+  presets: Array<AugmentationPreset>;
+  /** What a valid value is, in words: the `<name> must be <rule>, received <value>` of every refusal. */
+  rule: Scalars['String']['output'];
+  /** linear or log: how charts and searches space it. */
+  scale?: Maybe<Scalars['String']['output']>;
+  /** The SearchSpaceInput list field of a searchable knob. */
+  searchField?: Maybe<Scalars['String']['output']>;
+  searchRequired: Scalars['Boolean']['output'];
+  /** The RunField that sorts and range-filters it; null when not sortable. */
+  sortField?: Maybe<Scalars['String']['output']>;
+  /** search (a list per sweep), fixed (one value per sweep) or none. */
+  sweep: Scalars['String']['output'];
+  /** Enum values or augmentation ops; empty otherwise. */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** One hyperparameter of a run: its catalogue name and its value as the typed field carries it. */
+export type HyperparameterValue = {
+  __typename?: 'HyperparameterValue';
+  name: Scalars['String']['output'];
+  /** The value (number, string or list); null when the knob is off. */
+  value?: Maybe<Scalars['JSON']['output']>;
+};
+
 export type Hyperparameters = {
   __typename?: 'Hyperparameters';
-  /** Canonical comma-joined op list (flip,rotate,...) or 'none'. */
+  /** Augmentation ops, comma-joined in canonical order (flip,rotate,...), a preset (light, standard, heavy) or none. */
   augmentation: Scalars['String']['output'];
+  /** Registry name of the frozen ImageNet base (e.g. mobilenet_v1_0.25_224) or a path to a LayersModel model.json. */
   baseModel: Scalars['String']['output'];
   /** Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights. */
   baseWeights?: Maybe<Scalars['String']['output']>;
   /** sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is. */
   baseWeightsSha256?: Maybe<Scalars['String']['output']>;
+  /** Images per training step. */
   batchSize: Scalars['Int']['output'];
+  /** Dropout rate before the head's output layer. */
   dropout: Scalars['Float']['output'];
+  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null = off. */
   earlyStoppingPatience?: Maybe<Scalars['Int']['output']>;
+  /** Epochs of the head phase. */
   epochs: Scalars['Int']['output'];
+  /** Epochs of the fine-tuning phase. Applies only when fineTuneLayers is > 0. */
   fineTuneEpochs: Scalars['Int']['output'];
+  /** Top layers of the base unfrozen for the fine-tuning phase (rounded up to a block boundary); 0 skips fine-tuning. */
   fineTuneLayers: Scalars['Int']['output'];
+  /** Learning rate of the fine-tuning phase (low, so the base's features are nudged, not wiped). Applies only when fineTuneLayers is > 0. */
   fineTuneLearningRate: Scalars['Float']['output'];
-  /** Dense units of the head in order, e.g. [256, 128]. */
+  /** Activation of the head's dense layers. */
+  headActivation: Scalars['String']['output'];
+  /** Dense units of the head in order, e.g. [256, 128]; empty for a linear head. */
   headUnits: Array<Scalars['Int']['output']>;
+  /** Square input side in pixels; registry bases know theirs, a custom model.json base defaults to 224. */
   inputSize: Scalars['Int']['output'];
+  /** Keras' label_smoothing of the categorical cross-entropy: targets become (1 − ε)·one-hot + ε/classes, in training and validation loss. */
+  labelSmoothing: Scalars['Float']['output'];
+  /** Learning rate of the head phase. */
   learningRate: Scalars['Float']['output'];
-  /** ReduceLROnPlateau floor (Keras' min_lr): the learning rate is never reduced below it. */
+  /** ReduceLROnPlateau floor (Keras' min_lr): never reduced below it; below the learning rate, and below the fine-tuning rate when fine-tuning. Applies only when reduceLrPatience is set. */
   minLearningRate: Scalars['Float']['output'];
+  /** Optimizer of both phases. */
   optimizer: Scalars['String']['output'];
-  /** ReduceLROnPlateau factor: each plateau multiplies the learning rate by it. */
+  /** ReduceLROnPlateau factor: each plateau multiplies the learning rate by it. Applies only when reduceLrPatience is set. */
   reduceLrFactor: Scalars['Float']['output'];
-  /** ReduceLROnPlateau patience on val_loss, in both phases; null when the callback is off. */
+  /** ReduceLROnPlateau patience on val_loss, in both phases; null = off. */
   reduceLrPatience?: Maybe<Scalars['Int']['output']>;
+  /** Seed of the split, the head's initial weights, shuffling and augmentation. */
   seed: Scalars['Int']['output'];
+  /** Fraction of the images held out for validation. */
   validationSplit: Scalars['Float']['output'];
+  /** Every catalogue knob of the run, in catalogue order (what the dashboard and the agent read). */
+  values: Array<HyperparameterValue>;
 };
 
 export type HyperparametersInput = {
+  /** Augmentation ops, comma-joined in canonical order (flip,rotate,...), a preset (light, standard, heavy) or none. */
   augmentation?: InputMaybe<Scalars['String']['input']>;
+  /** Registry name of the frozen ImageNet base (e.g. mobilenet_v1_0.25_224) or a path to a LayersModel model.json. */
   baseModel: Scalars['String']['input'];
   /** Absolute path of a Keras .h5 weights file to load onto the base (by layer name); requires baseWeightsSha256. Null or omitted = the base model's own ImageNet weights. */
   baseWeights?: InputMaybe<Scalars['String']['input']>;
   /** sha256 of the baseWeights file, 64 lowercase hex; agents refuse a file that does not match. */
   baseWeightsSha256?: InputMaybe<Scalars['String']['input']>;
+  /** Images per training step. */
   batchSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Dropout rate before the head's output layer. */
   dropout?: InputMaybe<Scalars['Float']['input']>;
-  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null or omitted = off. */
+  /** EarlyStopping patience: epochs without a better val loss before a phase stops (best weights restored); null = off. */
   earlyStoppingPatience?: InputMaybe<Scalars['Int']['input']>;
+  /** Epochs of the head phase. */
   epochs?: InputMaybe<Scalars['Int']['input']>;
+  /** Epochs of the fine-tuning phase. Applies only when fineTuneLayers is > 0. */
   fineTuneEpochs?: InputMaybe<Scalars['Int']['input']>;
+  /** Top layers of the base unfrozen for the fine-tuning phase (rounded up to a block boundary); 0 skips fine-tuning. */
   fineTuneLayers?: InputMaybe<Scalars['Int']['input']>;
+  /** Learning rate of the fine-tuning phase (low, so the base's features are nudged, not wiped). Applies only when fineTuneLayers is > 0. */
   fineTuneLearningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** Activation of the head's dense layers. */
+  headActivation?: InputMaybe<Scalars['String']['input']>;
+  /** Dense units of the head in order, e.g. [256, 128]; empty for a linear head. */
   headUnits: Array<Scalars['Int']['input']>;
-  /** Only for a custom model.json base; registry models know their size. */
+  /** Square input side in pixels; registry bases know theirs, a custom model.json base defaults to 224. */
   inputSize?: InputMaybe<Scalars['Int']['input']>;
+  /** Keras' label_smoothing of the categorical cross-entropy: targets become (1 − ε)·one-hot + ε/classes, in training and validation loss. */
+  labelSmoothing?: InputMaybe<Scalars['Float']['input']>;
+  /** Learning rate of the head phase. */
   learningRate?: InputMaybe<Scalars['Float']['input']>;
-  /** ReduceLROnPlateau floor (Keras' min_lr), >= 0: below the learning rate, and below the fine-tuning rate when layers are fine-tuned (for a sweep: below every searched rate). */
+  /** ReduceLROnPlateau floor (Keras' min_lr): never reduced below it; below the learning rate, and below the fine-tuning rate when fine-tuning. Applies only when reduceLrPatience is set. */
   minLearningRate?: InputMaybe<Scalars['Float']['input']>;
+  /** Optimizer of both phases. */
   optimizer?: InputMaybe<Scalars['String']['input']>;
-  /** ReduceLROnPlateau factor, in (0, 1). */
+  /** ReduceLROnPlateau factor: each plateau multiplies the learning rate by it. Applies only when reduceLrPatience is set. */
   reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
-  /** ReduceLROnPlateau patience on val_loss, in both phases; null or omitted = off. */
+  /** ReduceLROnPlateau patience on val_loss, in both phases; null = off. */
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the split, the head's initial weights, shuffling and augmentation. */
   seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Fraction of the images held out for validation. */
   validationSplit?: InputMaybe<Scalars['Float']['input']>;
 };
 
@@ -478,6 +587,8 @@ export type Query = {
   datasets: Array<Dataset>;
   experiment: Experiment;
   experiments: Array<Experiment>;
+  /** Every hyperparameter a run has: name, type, default, bounds, when it applies, and the rule its values must meet. */
+  hyperparameterCatalog: Array<HyperparameterInfo>;
   run: Run;
   runs: RunConnection;
   sweep: Sweep;
@@ -543,8 +654,12 @@ export type Run = {
   artifacts: Array<Artifact>;
   attempts: Scalars['Int']['output'];
   backend?: Maybe<Scalars['String']['output']>;
+  /** The run's best epoch: the one with the lowest finite val_loss, the earlier epoch on a tie (epochs without a finite val_loss never count). Its weights are the delivered model (best/), and `graft train` reports the same epoch. Null while no epoch has a finite val_loss. */
   bestEpoch?: Maybe<Scalars['Int']['output']>;
+  /** Validation accuracy AT bestEpoch (not the run's highest); null with bestEpoch. */
   bestValAccuracy?: Maybe<Scalars['Float']['output']>;
+  /** Validation loss AT bestEpoch, the lowest finite val_loss of the run's current attempt; null with bestEpoch. */
+  bestValLoss?: Maybe<Scalars['Float']['output']>;
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];
@@ -557,6 +672,8 @@ export type Run = {
   experimentId?: Maybe<Scalars['ID']['output']>;
   finalValAccuracy?: Maybe<Scalars['Float']['output']>;
   finalValLoss?: Maybe<Scalars['Float']['output']>;
+  /** Base layers fine-tuning really unfreezes: hyperparameters.fineTuneLayers rounded up to the base's next block boundary (a conv+BN+activation group or residual block is never split); 0 without fine-tuning, null when the registry does not know the base's structure (a model.json path, efficientnet_b0). */
+  fineTunedLayers?: Maybe<Scalars['Int']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   hyperparameters: Hyperparameters;
   id: Scalars['ID']['output'];
@@ -620,6 +737,7 @@ export type RunField =
   | 'BATCH_SIZE'
   | 'BEST_EPOCH'
   | 'BEST_VAL_ACCURACY'
+  | 'BEST_VAL_LOSS'
   | 'CREATED_AT'
   | 'DROPOUT'
   | 'DURATION_MS'
@@ -632,9 +750,11 @@ export type RunField =
   | 'FINE_TUNE_LAYERS'
   | 'FINE_TUNE_LEARNING_RATE'
   | 'FINISHED_AT'
+  | 'HEAD_ACTIVATION'
   /** Sorted and range-filtered by the head's total dense units. */
   | 'HEAD_UNITS'
   | 'INPUT_SIZE'
+  | 'LABEL_SMOOTHING'
   | 'LEARNING_RATE'
   | 'MIN_LEARNING_RATE'
   | 'NAME'
@@ -674,22 +794,40 @@ export type RunStatus =
 
 export type SearchSpace = {
   __typename?: 'SearchSpace';
+  /** Values of augmentation the sweep searches. */
   augmentations: Array<Scalars['String']['output']>;
+  /** Values of baseModel the sweep searches. */
   baseModels: Array<Scalars['String']['output']>;
+  /** Values of dropout the sweep searches. */
   dropouts: Array<Scalars['Float']['output']>;
+  /** Values of fineTuneLayers the sweep searches. */
   fineTuneLayers: Array<Scalars['Int']['output']>;
+  /** Values of fineTuneLearningRate the sweep searches. */
   fineTuneLearningRates: Array<Scalars['Float']['output']>;
+  /** Values of headUnits the sweep searches. */
   headUnits: Array<Array<Scalars['Int']['output']>>;
+  /** Values of labelSmoothing the sweep searches. */
+  labelSmoothings: Array<Scalars['Float']['output']>;
+  /** Values of learningRate the sweep searches. */
   learningRates: Array<Scalars['Float']['output']>;
 };
 
 export type SearchSpaceInput = {
+  /** Values of augmentation to search over. Augmentation ops, comma-joined in canonical order (flip,rotate,...), a preset (light, standard, heavy) or none. */
   augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Values of baseModel to search over. Registry name of the frozen ImageNet base (e.g. mobilenet_v1_0.25_224) or a path to a LayersModel model.json. */
   baseModels: Array<Scalars['String']['input']>;
+  /** Values of dropout to search over. Dropout rate before the head's output layer. */
   dropouts?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of fineTuneLayers to search over. Top layers of the base unfrozen for the fine-tuning phase (rounded up to a block boundary); 0 skips fine-tuning. */
   fineTuneLayers?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Values of fineTuneLearningRate to search over. Learning rate of the fine-tuning phase (low, so the base's features are nudged, not wiped). Applies only when fineTuneLayers is > 0. */
   fineTuneLearningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of headUnits to search over. Dense units of the head in order, e.g. [256, 128]; empty for a linear head. */
   headUnits: Array<Array<Scalars['Int']['input']>>;
+  /** Values of labelSmoothing to search over. Keras' label_smoothing of the categorical cross-entropy: targets become (1 − ε)·one-hot + ε/classes, in training and validation loss. */
+  labelSmoothings?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of learningRate to search over. Learning rate of the head phase. */
   learningRates: Array<Scalars['Float']['input']>;
 };
 
@@ -781,7 +919,12 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
-export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } };
+export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
+
+export type HyperparameterCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HyperparameterCatalogQuery = { __typename?: 'Query', hyperparameterCatalog: Array<{ __typename?: 'HyperparameterInfo', name: string, label: string, description: string, kind: string, phase: string, sweep: string, searchField?: string | null, searchRequired: boolean, nullable: boolean, sortField?: string | null, default?: unknown | null, min?: number | null, max?: number | null, exclusiveMin: boolean, exclusiveMax: boolean, scale?: string | null, values: Array<string>, maxLength?: number | null, rule: string, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null, presets: Array<{ __typename?: 'AugmentationPreset', name: string, ops: string }> }> };
 
 export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string };
 
@@ -805,28 +948,28 @@ export type RunsPageQueryVariables = Exact<{
 }>;
 
 
-export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
+export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss: number, accuracy: number, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
 
 export type SweepQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -880,7 +1023,7 @@ export type RunUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, inputSize: number, headUnits: Array<number>, dropout: number, augmentation: string, optimizer: string, learningRate: number, epochs: number, fineTuneLayers: number, fineTuneEpochs: number, fineTuneLearningRate: number, batchSize: number, seed: number, validationSplit: number, earlyStoppingPatience?: number | null, reduceLrPatience?: number | null, reduceLrFactor: number, minLearningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null } } };
+export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
 
 export type EpochLoggedSubscriptionVariables = Exact<{
   runId: Scalars['ID']['input'];
@@ -921,6 +1064,7 @@ export const RunRowFragmentDoc = new TypedDocumentString(`
   finishedAt
   durationMs
   bestValAccuracy
+  bestValLoss
   bestEpoch
   finalValAccuracy
   finalValLoss
@@ -929,24 +1073,15 @@ export const RunRowFragmentDoc = new TypedDocumentString(`
   error
   stopReason
   hyperparameters {
+    values {
+      name
+      value
+    }
     baseModel
-    inputSize
     headUnits
-    dropout
     augmentation
-    optimizer
-    learningRate
-    epochs
     fineTuneLayers
-    fineTuneEpochs
-    fineTuneLearningRate
-    batchSize
-    seed
-    validationSplit
-    earlyStoppingPatience
-    reduceLrPatience
-    reduceLrFactor
-    minLearningRate
+    learningRate
     baseWeights
     baseWeightsSha256
   }
@@ -966,6 +1101,39 @@ export const EpochFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"EpochFields"}) as unknown as TypedDocumentString<EpochFieldsFragment, unknown>;
+export const HyperparameterCatalogDocument = new TypedDocumentString(`
+    query HyperparameterCatalog {
+  hyperparameterCatalog {
+    name
+    label
+    description
+    kind
+    phase
+    appliesWhen {
+      parameter
+      rule
+    }
+    sweep
+    searchField
+    searchRequired
+    nullable
+    sortField
+    default
+    min
+    max
+    exclusiveMin
+    exclusiveMax
+    scale
+    values
+    presets {
+      name
+      ops
+    }
+    maxLength
+    rule
+  }
+}
+    `) as unknown as TypedDocumentString<HyperparameterCatalogQuery, HyperparameterCatalogQueryVariables>;
 export const ExperimentsDocument = new TypedDocumentString(`
     query Experiments {
   experiments {
@@ -1032,6 +1200,7 @@ export const RunsPageDocument = new TypedDocumentString(`
   finishedAt
   durationMs
   bestValAccuracy
+  bestValLoss
   bestEpoch
   finalValAccuracy
   finalValLoss
@@ -1040,24 +1209,15 @@ export const RunsPageDocument = new TypedDocumentString(`
   error
   stopReason
   hyperparameters {
+    values {
+      name
+      value
+    }
     baseModel
-    inputSize
     headUnits
-    dropout
     augmentation
-    optimizer
-    learningRate
-    epochs
     fineTuneLayers
-    fineTuneEpochs
-    fineTuneLearningRate
-    batchSize
-    seed
-    validationSplit
-    earlyStoppingPatience
-    reduceLrPatience
-    reduceLrFactor
-    minLearningRate
+    learningRate
     baseWeights
     baseWeightsSha256
   }
@@ -1068,6 +1228,7 @@ export const RunDocument = new TypedDocumentString(`
     ...RunRow
     attempts
     tags
+    fineTunedLayers
     experiment {
       id
       name
@@ -1131,6 +1292,7 @@ export const RunDocument = new TypedDocumentString(`
   finishedAt
   durationMs
   bestValAccuracy
+  bestValLoss
   bestEpoch
   finalValAccuracy
   finalValLoss
@@ -1139,24 +1301,15 @@ export const RunDocument = new TypedDocumentString(`
   error
   stopReason
   hyperparameters {
+    values {
+      name
+      value
+    }
     baseModel
-    inputSize
     headUnits
-    dropout
     augmentation
-    optimizer
-    learningRate
-    epochs
     fineTuneLayers
-    fineTuneEpochs
-    fineTuneLearningRate
-    batchSize
-    seed
-    validationSplit
-    earlyStoppingPatience
-    reduceLrPatience
-    reduceLrFactor
-    minLearningRate
+    learningRate
     baseWeights
     baseWeightsSha256
   }
@@ -1222,6 +1375,7 @@ export const CompareRunsDocument = new TypedDocumentString(`
   finishedAt
   durationMs
   bestValAccuracy
+  bestValLoss
   bestEpoch
   finalValAccuracy
   finalValLoss
@@ -1230,24 +1384,15 @@ export const CompareRunsDocument = new TypedDocumentString(`
   error
   stopReason
   hyperparameters {
+    values {
+      name
+      value
+    }
     baseModel
-    inputSize
     headUnits
-    dropout
     augmentation
-    optimizer
-    learningRate
-    epochs
     fineTuneLayers
-    fineTuneEpochs
-    fineTuneLearningRate
-    batchSize
-    seed
-    validationSplit
-    earlyStoppingPatience
-    reduceLrPatience
-    reduceLrFactor
-    minLearningRate
+    learningRate
     baseWeights
     baseWeightsSha256
   }
@@ -1331,6 +1476,7 @@ export const SweepDocument = new TypedDocumentString(`
   finishedAt
   durationMs
   bestValAccuracy
+  bestValLoss
   bestEpoch
   finalValAccuracy
   finalValLoss
@@ -1339,24 +1485,15 @@ export const SweepDocument = new TypedDocumentString(`
   error
   stopReason
   hyperparameters {
+    values {
+      name
+      value
+    }
     baseModel
-    inputSize
     headUnits
-    dropout
     augmentation
-    optimizer
-    learningRate
-    epochs
     fineTuneLayers
-    fineTuneEpochs
-    fineTuneLearningRate
-    batchSize
-    seed
-    validationSplit
-    earlyStoppingPatience
-    reduceLrPatience
-    reduceLrFactor
-    minLearningRate
+    learningRate
     baseWeights
     baseWeightsSha256
   }
@@ -1480,6 +1617,7 @@ export const RunUpdatedDocument = new TypedDocumentString(`
   finishedAt
   durationMs
   bestValAccuracy
+  bestValLoss
   bestEpoch
   finalValAccuracy
   finalValLoss
@@ -1488,24 +1626,15 @@ export const RunUpdatedDocument = new TypedDocumentString(`
   error
   stopReason
   hyperparameters {
+    values {
+      name
+      value
+    }
     baseModel
-    inputSize
     headUnits
-    dropout
     augmentation
-    optimizer
-    learningRate
-    epochs
     fineTuneLayers
-    fineTuneEpochs
-    fineTuneLearningRate
-    batchSize
-    seed
-    validationSplit
-    earlyStoppingPatience
-    reduceLrPatience
-    reduceLrFactor
-    minLearningRate
+    learningRate
     baseWeights
     baseWeightsSha256
   }

@@ -49,6 +49,15 @@ describe("parallel spec", () => {
     expect(axes[0]!.data).toEqual(["m1", "m2"]);
     expect(seriesOf(opt).map((s) => s.data)).toEqual([[["m1", 0.0001, 0.6]], [["m2", 0.01, 0.8]]]);
   });
+  it("names axes and spaces them as the catalogue says when given", () => {
+    const runs = [makeRun("a", "#aaa", 0.001, "m1", false), makeRun("b", "#bbb", 0.003, "m2", true)];
+    const spec = { type: "parallel" as const, params: ["baseModel", "learningRate"], metric: "best_val_accuracy", axes: { learningRate: { label: "LR", scale: "log" } } };
+    const axes = (toEchartsOption(spec, runs) as AnyRecord).parallelAxis as AnyRecord[];
+    expect(axes.map((a) => [a.name, a.type])).toEqual([["baseModel", "category"], ["LR", "log"], ["val acc at best epoch", "value"]]);
+    // Without the catalogue's scale a 3× spread stays linear.
+    const plain = (toEchartsOption({ ...spec, axes: undefined }, runs) as AnyRecord).parallelAxis as AnyRecord[];
+    expect(plain[1]!.type).toBe("value");
+  });
 });
 
 describe("heatmap spec", () => {

@@ -16,12 +16,21 @@ export interface LineSpec {
   markFineTune?: boolean;
 }
 
+/** How one parallel-coordinates axis is named and spaced (from the hyperparameter catalogue). */
+export interface ParallelAxis {
+  label?: string;
+  /** "log" or "linear" from the catalogue; null or absent = decide from the values' spread. */
+  scale?: string | null;
+}
+
 /** Parallel coordinates: one axis per hyperparameter, then the metric. */
 export interface ParallelSpec {
   type: "parallel";
   params: string[];
   metric: string;
   title?: string;
+  /** Axis names and scales by param; a param without one is named by its key. */
+  axes?: Record<string, ParallelAxis>;
 }
 
 /**
@@ -57,7 +66,7 @@ const METRIC_LABELS: Record<string, string> = {
   accuracy: "train acc",
   val_loss: "val loss",
   val_accuracy: "val acc",
-  [BEST_VAL_ACCURACY]: "best val acc",
+  [BEST_VAL_ACCURACY]: "val acc at best epoch",
 };
 
 /** Human label for a metric key. */
@@ -162,15 +171,19 @@ function parallelOption(spec: ParallelSpec, runs: readonly RunData[]): EChartsOp
   const axes = spec.params.map((param, dim) => {
     const values = runs.map((r) => r.params[param]).filter((v) => v !== undefined);
     const numeric = values.length > 0 && values.every((v) => typeof v === "number");
+    const axis = spec.axes?.[param];
+    const name = axis?.label ?? param;
     if (numeric) {
       const nums = values as number[];
       const positive = nums.every((n) => n > 0);
       const spread = positive ? Math.max(...nums) / Math.min(...nums) : 0;
-      // Learning rates span decades: a log axis keeps 1e-4 and 1e-2 apart.
-      return { dim, name: param, type: spread >= 20 ? ("log" as const) : ("value" as const), scale: true };
+      // Learning rates span decades: a log axis keeps 1e-4 and 1e-2 apart. The catalogue's scale
+      // decides when given (a log axis needs positive values); otherwise the spread does.
+      const log = axis?.scale === "log" ? positive : axis?.scale === "linear" ? false : spread >= 20;
+      return { dim, name, type: log ? ("log" as const) : ("value" as const), scale: true };
     }
     const cats = [...new Set(values.map(String))].sort();
-    return { dim, name: param, type: "category" as const, data: cats, axisLabel: { formatter: (v: string) => (v.length > 12 ? `${v.slice(0, 11)}…` : v) } };
+    return { dim, name, type: "category" as const, data: cats, axisLabel: { formatter: (v: string) => (v.length > 12 ? `${v.slice(0, 11)}…` : v) } };
   });
   axes.push({ dim: spec.params.length, name: metricLabel(spec.metric), type: "value", scale: true });
   const series = runs.map((run) => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompareRunsQuery } from "../gql/graphql";
-import { comparisonRuns, parseCompareIds, sharedScaleMax } from "./compare";
+import { CATALOGUE, valuesWith } from "./catalogue.fixture.test";
+import { comparisonRuns, parallelAxes, parameterLabel, parseCompareIds, sharedScaleMax } from "./compare";
 
 describe("parseCompareIds", () => {
   it("dedupes and trims", () => {
@@ -13,9 +14,8 @@ describe("parseCompareIds", () => {
   });
 });
 
-const hp = { baseModel: "m", inputSize: 224, headUnits: [64], dropout: 0.2, augmentation: "none", optimizer: "adam", learningRate: 0.001,
-  epochs: 2, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5, batchSize: 32, seed: 0, validationSplit: 0.2,
-  reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 };
+const hp = { baseModel: "m", headUnits: [64], augmentation: "none", learningRate: 0.001, fineTuneLayers: 0,
+  values: valuesWith({ baseModel: "m", headUnits: [64], epochs: 2, seed: 0 }) };
 const epoch = { epoch: 1, phase: "HEAD" as const, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.4, learningRate: 0.001, durationMs: 10, imagesPerSec: 5, createdAt: "2025-01-01T00:00:00Z" };
 
 describe("comparisonRuns", () => {
@@ -37,5 +37,24 @@ describe("comparisonRuns", () => {
     expect(runs[1]!.confusion).toBeUndefined();
     expect(runs[0]!.metrics.val_accuracy).toEqual([{ step: 1, value: 0.4, phase: "HEAD" }]);
     expect(sharedScaleMax(runs)).toBe(9);
+  });
+  it("gives the charts every knob by name when the catalogue is given", () => {
+    const [run] = comparisonRuns(comparison, ["r1", "r2"], CATALOGUE);
+    expect(run!.params).toMatchObject({ baseModel: "m", headUnits: "64", learningRate: 0.001, reduceLrPatience: "off", labelSmoothing: 0 });
+  });
+});
+
+describe("labels and axes from the catalogue", () => {
+  it("labels a difference by the knob's label, and what the catalogue lacks by its name", () => {
+    expect(parameterLabel(CATALOGUE, "reduceLrFactor")).toBe("LR factor");
+    expect(parameterLabel(CATALOGUE, "baseWeightsSha256")).toBe("baseWeightsSha256");
+    expect(parameterLabel(null, "learningRate")).toBe("learningRate");
+  });
+  it("takes the parallel axes' labels and scales from the catalogue (log for learning rates)", () => {
+    expect(parallelAxes(CATALOGUE, ["learningRate", "fineTuneLayers", "headUnits"])).toEqual({
+      learningRate: { label: "LR", scale: "log" },
+      fineTuneLayers: { label: "FT depth", scale: "linear" },
+      headUnits: { label: "Head", scale: null },
+    });
   });
 });

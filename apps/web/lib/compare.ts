@@ -3,6 +3,8 @@
  * shared label order, and the shared colour-scale maximum.
  */
 import type { CompareRunsQuery } from "../gql/graphql";
+import { type Catalogue, knobByName } from "./catalogue";
+import type { ParallelAxis } from "./chart-spec";
 import { normaliseRun, runColor, type RunData } from "./run-data";
 
 /** Compare limits from the issue. */
@@ -21,14 +23,17 @@ export function parseCompareIds(raw: string | string[] | undefined): { ids: stri
 
 type Comparison = CompareRunsQuery["compareRuns"];
 
-/** Normalised runs in the order of `ids`, each with its matrix aligned to comparison.labels. */
-export function comparisonRuns(comparison: Comparison, ids: readonly string[]): RunData[] {
+/**
+ * Normalised runs in the order of `ids`, each with its matrix aligned to comparison.labels (and,
+ * with the catalogue, every knob among its params).
+ */
+export function comparisonRuns(comparison: Comparison, ids: readonly string[], catalogue?: Catalogue): RunData[] {
   const order = new Map(ids.map((id, i) => [id, i]));
   const runs = [...comparison.runs].sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
   return runs.map((run, i) => {
     const curve = comparison.curves.find((c) => c.runId === run.id);
     const m = comparison.confusionMatrices.find((c) => c.runId === run.id)?.matrix;
-    return normaliseRun(run, curve?.epochs ?? [], runColor(i), m ? { labels: comparison.labels, matrix: m } : null);
+    return normaliseRun(run, curve?.epochs ?? [], runColor(i), m ? { labels: comparison.labels, matrix: m } : null, catalogue);
   });
 }
 
@@ -37,4 +42,22 @@ export function sharedScaleMax(runs: readonly RunData[]): number {
   let max = 1;
   for (const r of runs) for (const row of r.confusion?.matrix ?? []) for (const v of row) max = Math.max(max, v);
   return max;
+}
+
+/**
+ * A row label of the differences table: the knob's catalogue label, or the API's name for what the
+ * catalogue does not list (the base weights).
+ */
+export function parameterLabel(catalogue: Catalogue | null | undefined, name: string): string {
+  return (catalogue && knobByName(catalogue, name)?.label) || name;
+}
+
+/** Parallel-coordinate axes for `params` (knob names): each knob's label and scale (log for learning rates). */
+export function parallelAxes(catalogue: Catalogue | null | undefined, params: readonly string[]): Record<string, ParallelAxis> {
+  const axes: Record<string, ParallelAxis> = {};
+  for (const name of params) {
+    const info = catalogue ? knobByName(catalogue, name) : undefined;
+    axes[name] = { label: info?.label ?? name, scale: info?.scale ?? null };
+  }
+  return axes;
 }

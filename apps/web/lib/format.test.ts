@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseWeightsDisplay } from "./format";
+import { baseWeightsDisplay, fineTuneDepthDisplay } from "./format";
 
 describe("baseWeightsDisplay", () => {
   it("says the base kept its own weights when the run names no file", () => {
@@ -15,5 +15,17 @@ describe("baseWeightsDisplay", () => {
     });
     // A path from a Windows agent machine.
     expect(baseWeightsDisplay("C:\\models\\no_top.h5", sha).text).toBe("no_top.h5");
+  });
+});
+
+describe("fineTuneDepthDisplay", () => {
+  it("shows both numbers when the depth was rounded up to a block boundary", () => {
+    expect(fineTuneDepthDisplay(12, 20)).toBe("12 requested → 20 unfrozen (block boundary)");
+  });
+
+  it("shows one number when nothing was rounded, none without fine-tuning, and the request alone when unknown", () => {
+    expect(fineTuneDepthDisplay(12, 12)).toBe("12 layers");
+    expect(fineTuneDepthDisplay(0, 0)).toBe("none (head only)");
+    expect(fineTuneDepthDisplay(300, null)).toBe("300 requested (rounded up to a block boundary of the loaded model)");
   });
 });

@@ -62,3 +62,15 @@ export function baseWeightsDisplay(path: string | null | undefined, sha256: stri
   const name = path.split(/[\\/]/).filter((part) => part !== "").pop() ?? path;
   return { text: name, title: sha256 ? `${path} · sha256 ${sha256.slice(0, 12)}…` : path };
 }
+
+/**
+ * A run's fine-tune depth: the layers asked for and, when the trainer rounds them up to the base's
+ * next block boundary (a conv+BN+activation group or a residual block is never split), the layers
+ * really unfrozen (`Run.fineTunedLayers`; null when the API does not know the base's structure).
+ */
+export function fineTuneDepthDisplay(requested: number, unfrozen: number | null | undefined): string {
+  if (requested === 0) return "none (head only)";
+  if (unfrozen == null) return `${requested} requested (rounded up to a block boundary of the loaded model)`;
+  if (unfrozen === requested) return `${requested} layers`;
+  return `${requested} requested → ${unfrozen} unfrozen (block boundary)`;
+}

@@ -5,8 +5,10 @@
  */
 import { createClient, type Client } from "graphql-ws";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { TypedDocumentString } from "../gql/graphql";
+import type { HyperparameterCatalogQuery, TypedDocumentString } from "../gql/graphql";
+import type { Catalogue } from "./catalogue";
 import { gql } from "./graphql-client";
+import { HyperparameterCatalogQuery as CatalogueDocument } from "./operations";
 import type { PublicApiConfig } from "./server/api-config";
 import { resolveWsUrl } from "./ws-url";
 
@@ -142,4 +144,20 @@ export function useQuery<TResult, TVariables>(
   }, [run, opts?.pollMs]);
   const setData = useCallback((update: (prev: TResult | null) => TResult | null) => setDataState(update), []);
   return { data, error, loading, refetch: run, setData };
+}
+
+/** The served hyperparameter catalogue, or why it could not be read. */
+export interface CatalogueState {
+  catalogue: Catalogue | null;
+  error: Error | null;
+  refetch: () => Promise<void>;
+}
+
+/**
+ * Reads the hyperparameter catalogue once for the page (`initial` when the server prefetched it);
+ * the page passes it down to what derives from it (columns, form fields, labels).
+ */
+export function useCatalogue(initial?: HyperparameterCatalogQuery | null): CatalogueState {
+  const q = useQuery(CatalogueDocument, {}, { initialData: initial ?? null });
+  return { catalogue: q.data?.hyperparameterCatalog ?? null, error: q.error, refetch: q.refetch };
 }

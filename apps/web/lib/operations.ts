@@ -5,16 +5,33 @@
  */
 import { graphql } from "../gql";
 
-/** Columns the runs table, sweep page and live patches all share. */
+/**
+ * Columns the runs table, sweep page and live patches all share. Hyperparameters come as `values`
+ * (every knob, in catalogue order); the typed fields are only those some UI names on purpose (the
+ * sweep page's summary columns, the base model / augmentation filters) and the base weights.
+ */
 export const RunRowFragment = graphql(`
   fragment RunRow on Run {
     id name status experimentId sweepId backend agentId
     createdAt startedAt finishedAt durationMs
-    bestValAccuracy bestEpoch finalValAccuracy finalValLoss epochCount plannedEpochs error stopReason
+    bestValAccuracy bestValLoss bestEpoch finalValAccuracy finalValLoss epochCount plannedEpochs error stopReason
     hyperparameters {
-      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs
-      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit
-      earlyStoppingPatience reduceLrPatience reduceLrFactor minLearningRate baseWeights baseWeightsSha256
+      values { name value }
+      baseModel headUnits augmentation fineTuneLayers learningRate baseWeights baseWeightsSha256
+    }
+  }
+`);
+
+/**
+ * The hyperparameter catalogue: what every knob is, its bounds and rule, how sweeps treat it and
+ * which RunField sorts it. The form, the run page, the runs table and Compare derive from it
+ * (lib/catalogue.ts), so a knob added to the catalogue needs no change here.
+ */
+export const HyperparameterCatalogQuery = graphql(`
+  query HyperparameterCatalog {
+    hyperparameterCatalog {
+      name label description kind phase appliesWhen { parameter rule } sweep searchField searchRequired
+      nullable sortField default min max exclusiveMin exclusiveMax scale values presets { name ops } maxLength rule
     }
   }
 `);
@@ -52,7 +69,7 @@ export const RunQuery = graphql(`
   query Run($id: ID!) {
     run(id: $id) {
       ...RunRow
-      attempts tags
+      attempts tags fineTunedLayers
       experiment { id name }
       sweep { id name }
       dataset { id name path }

@@ -3,6 +3,7 @@
  * `{step, value, phase}` series keyed by name, hyperparameters flattened to scalars.
  * Normalising once here means chart code never touches GraphQL result types.
  */
+import { type Catalogue, chartValue, type KnobValues } from "./catalogue";
 
 /** Training phase of an epoch: the frozen-base head phase or the fine-tuning phase. */
 export type PhaseName = "HEAD" | "FINE_TUNE";
@@ -34,7 +35,7 @@ export interface RunData {
 /** Metric keys produced from epochs. */
 export const EPOCH_METRICS = ["loss", "accuracy", "val_loss", "val_accuracy"] as const;
 
-/** Summary metric key: the run's best validation accuracy (one point at its best epoch). */
+/** Summary metric key: the validation accuracy at the run's best (lowest val loss) epoch, one point there. */
 export const BEST_VAL_ACCURACY = "best_val_accuracy";
 
 /** Per-class F1 metric key for a label. */
@@ -67,8 +68,12 @@ export interface EpochInput {
   valAccuracy?: number | null;
 }
 
-/** The hyperparameter fields normalisation reads. */
+/**
+ * The hyperparameter fields normalisation reads: every knob's `values` (read through the catalogue
+ * when one is given), or the few typed fields charts have always had.
+ */
 export interface HyperparametersInput {
+  values?: KnobValues;
   baseModel: string;
   headUnits: number[];
   augmentation: string;
@@ -104,8 +109,20 @@ export function orderEpochs<E extends EpochInput>(epochs: readonly E[]): { step:
     .map((epoch, i) => ({ step: i + 1, epoch }));
 }
 
-/** Flattens hyperparameters to chartable scalars; head units become "256,128" (a category). */
-export function paramsOf(h: HyperparametersInput): Record<string, string | number> {
+/**
+ * Flattens hyperparameters to chartable scalars. With the catalogue: every knob by its name, numbers
+ * numeric, the rest as formatKnob writes them ("256,128", "off"). Without: the typed fields, head
+ * units as "256,128" under `head` (a category).
+ */
+export function paramsOf(h: HyperparametersInput, catalogue?: Catalogue): Record<string, string | number> {
+  if (catalogue && h.values) {
+    const params: Record<string, string | number> = {};
+    for (const info of catalogue) {
+      const entry = h.values.find((v) => v.name === info.name);
+      if (entry) params[info.name] = chartValue(info, entry.value ?? null);
+    }
+    return params;
+  }
   const out: Record<string, string | number> = {
     baseModel: h.baseModel,
     head: h.headUnits.length > 0 ? h.headUnits.join(",") : "linear",
@@ -123,13 +140,15 @@ export function paramsOf(h: HyperparametersInput): Record<string, string | numbe
 
 /**
  * Builds the normalised shape from a run, its epochs and (optionally) a confusion matrix aligned
- * to a shared label order (compare view); otherwise the run's own evaluation matrix is used.
+ * to a shared label order (compare view); otherwise the run's own evaluation matrix is used. With
+ * the catalogue, `params` holds every knob (see paramsOf).
  */
 export function normaliseRun(
   run: RunInput,
   epochs: readonly EpochInput[],
   color: string,
   aligned?: ConfusionData | null,
+  catalogue?: Catalogue,
 ): RunData {
   const metrics: Record<string, MetricPoint[]> = { loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
   for (const { step, epoch } of orderEpochs(epochs)) {
@@ -148,7 +167,7 @@ export function normaliseRun(
   for (const c of run.evaluation?.perClass ?? []) {
     metrics[f1Key(c.label)] = [{ step: lastStep, value: c.f1, phase: lastPhase }];
   }
-  const out: RunData = { runId: run.id, runName: run.name, color, metrics, params: paramsOf(run.hyperparameters) };
+  const out: RunData = { runId: run.id, runName: run.name, color, metrics, params: paramsOf(run.hyperparameters, catalogue) };
   if (aligned) out.confusion = aligned;
   else if (run.evaluation?.confusionMatrix) out.confusion = { labels: run.evaluation.labels, matrix: run.evaluation.confusionMatrix };
   return out;

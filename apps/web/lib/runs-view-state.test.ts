@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGUE } from "./catalogue.fixture.test";
+import { runColumns } from "./run-columns";
 import { EMPTY_VIEW, nextSort, parseViewState, serializeViewState, toRunFilter, toRunOrder, type RunsViewState } from "./runs-view-state";
+
+const columns = runColumns(CATALOGUE);
 
 describe("runs view state in the URL", () => {
   const view: RunsViewState = {
@@ -16,13 +20,13 @@ describe("runs view state in the URL", () => {
   it("round-trips through URLSearchParams, including augmentations with commas", () => {
     const qs = serializeViewState(view).toString();
     expect(qs).toContain("aug=flip%2Crotate");
-    const { state, warnings } = parseViewState(new URLSearchParams(qs));
+    const { state, warnings } = parseViewState(new URLSearchParams(qs), columns);
     expect(warnings).toEqual([]);
     expect(state).toEqual(view);
   });
 
   it("drops bad values with warnings that quote them", () => {
-    const { state, warnings } = parseViewState(new URLSearchParams("sort=BOGUS.up&status=DONE&range=LEARNING_RATE:x:1&cols=name,nope"));
+    const { state, warnings } = parseViewState(new URLSearchParams("sort=BOGUS.up&status=DONE&range=LEARNING_RATE:x:1&cols=name,nope"), columns);
     expect(state.sort).toBeNull();
     expect(state.status).toEqual([]);
     expect(state.ranges).toEqual([]);
@@ -35,6 +39,14 @@ describe("runs view state in the URL", () => {
     ]);
   });
 
+  it("takes the columns and fields of knobs the catalogue serves, keeping the old head key", () => {
+    const { state, warnings } = parseViewState(new URLSearchParams("sort=LABEL_SMOOTHING.asc&range=HEAD_UNITS:64:&cols=name,head,labelSmoothing"), columns);
+    expect(warnings).toEqual([]);
+    expect(state.sort).toEqual({ field: "LABEL_SMOOTHING", direction: "ASC" });
+    expect(state.ranges).toEqual([{ field: "HEAD_UNITS", min: 64, max: null }]);
+    expect(state.columns).toEqual(["name", "head", "labelSmoothing"]);
+  });
+
   it("omits defaults when serialising", () => {
     expect(serializeViewState(EMPTY_VIEW).toString()).toBe("");
   });
@@ -42,7 +54,7 @@ describe("runs view state in the URL", () => {
 
 describe("contract translation", () => {
   it("builds RunFilter with only the set parts and an open range bound left out", () => {
-    const { state } = parseViewState(new URLSearchParams("status=FAILED&range=BEST_VAL_ACCURACY:0.8:&q=%20abc%20"));
+    const { state } = parseViewState(new URLSearchParams("status=FAILED&range=BEST_VAL_ACCURACY:0.8:&q=%20abc%20"), columns);
     expect(toRunFilter(state, { experimentId: "e1" })).toEqual({
       experimentId: "e1", status: ["FAILED"], search: "abc", ranges: [{ field: "BEST_VAL_ACCURACY", min: 0.8 }],
     });

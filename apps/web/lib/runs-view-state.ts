@@ -7,7 +7,7 @@
  *   range=LEARNING_RATE:0.0001:0.01 (either bound may be empty)  cols=status,name,…  sel=id1,id2
  */
 import type { RangeFilter, RunField, RunFilter, RunOrder, RunStatus } from "../gql/graphql";
-import { columnByKey, isRunField } from "./run-columns";
+import type { RunColumns } from "./run-columns";
 
 /** Every RunStatus value. */
 export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELED", "STOPPED_EARLY"] as const satisfies readonly RunStatus[];
@@ -47,8 +47,13 @@ function parseBound(text: string | undefined): number | null | "bad" {
   return Number.isFinite(n) ? n : "bad";
 }
 
-/** Parses the URL; values that make no sense are dropped and described in `warnings`. */
-export function parseViewState(params: ParamsLike): { state: RunsViewState; warnings: string[] } {
+/**
+ * Parses the URL against the table's columns (built from the served catalogue); values that make no
+ * sense are dropped and described in `warnings`.
+ */
+export function parseViewState(params: ParamsLike, columns: Pick<RunColumns, "byKey" | "isField">): { state: RunsViewState; warnings: string[] } {
+  const isRunField = (s: string): s is RunField => columns.isField(s);
+  const columnByKey = (key: string) => columns.byKey(key);
   const warnings: string[] = [];
   const state: RunsViewState = { ...EMPTY_VIEW, status: [], baseModels: [], augmentations: [], ranges: [], selected: [] };
   const sort = params.get("sort");

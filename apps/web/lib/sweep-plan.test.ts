@@ -1,26 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { gridSize, parseHeadSizes, parseNumberList, plannedRunCount, validateSweepForm, type SweepForm } from "./sweep-plan";
+import { parseKnobList } from "./catalogue";
+import { CATALOGUE, knob, NEW_KNOB } from "./catalogue.fixture.test";
+import { formKnobs, gridSize, initialSweepForm, plannedRunCount, validateSweepForm, type SweepForm } from "./sweep-plan";
 
-describe("parseHeadSizes", () => {
+describe("parseHeadSizes (head layer lists)", () => {
+  const head = knob("headUnits");
   it("splits heads on ; and layers on ,", () => {
-    expect(parseHeadSizes("128; 256,128")).toEqual({ ok: true, value: [[128], [256, 128]] });
-    expect(parseHeadSizes("linear; 64; 64")).toEqual({ ok: true, value: [[], [64]] });
+    expect(parseKnobList(head, "128; 256,128")).toEqual({ ok: true, value: [[128], [256, 128]] });
+    expect(parseKnobList(head, "linear; 64; 64")).toEqual({ ok: true, value: [[], [64]] });
   });
   it("quotes the bad entry", () => {
-    const r = parseHeadSizes("128; 256,x");
+    const r = parseKnobList(head, "128; 256,x");
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error).toContain('"x" in "256,x"');
-    expect(parseHeadSizes("  ").ok).toBe(false);
+    expect(parseKnobList(head, "  ").ok).toBe(false);
   });
 });
 
-describe("parseNumberList", () => {
+describe("parseNumberList (search lists)", () => {
   it("parses, dedupes and range-checks", () => {
-    expect(parseNumberList("1e-3, 0.001 3e-4", { label: "LR", min: 0 })).toEqual({ ok: true, value: [0.001, 0.0003] });
-    const r = parseNumberList("0, 2.5", { label: "Depths", integer: true });
-    expect(!r.ok && r.error).toBe('Depths: "2.5" must be a whole number');
-    const neg = parseNumberList("-1", { label: "LR", min: 0 });
-    expect(!neg.ok && neg.error).toContain('"-1" is below 0');
+    expect(parseKnobList(knob("learningRate"), "1e-3, 0.001 3e-4")).toEqual({ ok: true, value: [0.001, 0.0003] });
+    const r = parseKnobList(knob("fineTuneLayers"), "0, 2.5");
+    expect(!r.ok && r.error).toBe("fineTuneLayers must be an integer in [0, 1000], received 2.5");
+    const neg = parseKnobList(knob("learningRate"), "-1");
+    expect(!neg.ok && neg.error).toContain("received -1");
   });
 });
 
@@ -35,45 +38,108 @@ describe("run counting", () => {
   });
 });
 
-const base: SweepForm = {
-  name: " demo ", datasetId: "d1", experimentId: "e1", baseModels: ["m1", "m2"], headSizes: "128; 256,128",
-  augmentations: ["none"], fineTuneLayers: "0, 2", learningRates: "0.001, 0.0003", epochs: "3", fineTuneEpochs: "1",
-  strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE", earlyStoppingPatience: "", reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
-};
+/** `form` with some typed fields changed (keys are the CreateSweepInput fields the knobs fill). */
+function typed(form: SweepForm, text: Record<string, string>): SweepForm {
+  return { ...form, text: { ...form.text, ...text } };
+}
+
+const base: SweepForm = typed(
+  { ...initialSweepForm(CATALOGUE), name: " demo ", datasetId: "d1", experimentId: "e1", picks: { baseModels: ["m1", "m2"], augmentations: ["none"] } },
+  { headUnits: "128; 256,128", fineTuneLayers: "0, 2", learningRates: "0.001, 0.0003", epochs: "3", fineTuneEpochs: "1" },
+);
+
+describe("the form's fields, from the catalogue", () => {
+  it("has a list per searchable knob and a value per fixed knob, keyed by the sweep input field they fill", () => {
+    const knobs = formKnobs(CATALOGUE);
+    expect(knobs.filter((k) => k.role === "search").map((k) => [k.key, k.widget])).toEqual([
+      ["baseModels", "picks"], ["headUnits", "list"], ["augmentations", "picks"], ["fineTuneLayers", "list"], ["learningRates", "list"],
+      ["fineTuneLearningRates", "list"], ["dropouts", "list"], ["labelSmoothings", "list"],
+    ]);
+    expect(knobs.filter((k) => k.role === "fixed").map((k) => k.key)).toEqual([
+      "epochs", "fineTuneEpochs", "batchSize", "validationSplit", "earlyStoppingPatience", "reduceLrPatience", "reduceLrFactor", "minLearningRate",
+    ]);
+    // The browser tests fill the main section's fields; callbacks, batch, split and smoothing sit under "More settings".
+    expect(knobs.filter((k) => k.advanced).map((k) => k.info.name)).toEqual([
+      "batchSize", "validationSplit", "earlyStoppingPatience", "reduceLrPatience", "reduceLrFactor", "minLearningRate", "labelSmoothing",
+    ]);
+  });
+
+  it("starts with each search list at its default and each fixed value empty (the API's default)", () => {
+    const form = initialSweepForm(CATALOGUE);
+    expect(form.text).toMatchObject({ headUnits: "128", learningRates: "0.001", fineTuneLearningRates: "1e-5", dropouts: "0.2", labelSmoothings: "0", epochs: "", reduceLrFactor: "" });
+    expect(form.picks).toEqual({ baseModels: [], augmentations: ["none"] });
+    const r = validateSweepForm({ ...form, datasetId: "d", experimentId: "e", picks: { ...form.picks, baseModels: ["m"] } }, CATALOGUE);
+    expect(r.errors).toEqual({});
+    expect(r.planned).toBe(1);
+  });
+
+  it("multiplies the planned count by a searchable knob the catalogue adds, and sends its list", () => {
+    const grown = [...CATALOGUE, NEW_KNOB];
+    const form = typed({ ...base, text: { ...initialSweepForm(grown).text, ...base.text } }, { mixupAlphas: "0, 0.2, 0.4" });
+    const r = validateSweepForm(form, grown);
+    expect(r.errors).toEqual({});
+    expect(r.planned).toBe(48);
+    expect(r.input?.searchSpace).toMatchObject({ mixupAlphas: [0, 0.2, 0.4] });
+    expect(validateSweepForm(typed(form, { mixupAlphas: "0, 2" }), grown).errors).toEqual({ mixupAlphas: "mixupAlpha must be a number in [0, 1], received 2" });
+  });
+
+  it("multiplies by label smoothing and sends the values", () => {
+    const r = validateSweepForm(typed(base, { labelSmoothings: "0, 0.1" }), CATALOGUE);
+    expect(r.planned).toBe(32);
+    expect(r.input?.searchSpace).toMatchObject({ labelSmoothings: [0, 0.1] });
+    expect(validateSweepForm(typed(base, { labelSmoothings: "0.1, 1" }), CATALOGUE).errors.labelSmoothings).toBe("labelSmoothing must be a number in [0, 1), received 1");
+  });
+
+  it("leaves an emptied optional search list to the API's default, and requires the required ones", () => {
+    const r = validateSweepForm(typed(base, { dropouts: "" }), CATALOGUE);
+    expect(r.errors).toEqual({});
+    expect(r.input?.searchSpace).not.toHaveProperty("dropouts");
+    expect(validateSweepForm(typed(base, { headUnits: "" }), CATALOGUE).errors.headUnits).toBe('Head: enter at least one value (got "")');
+  });
+});
 
 describe("validateSweepForm", () => {
   it("builds the CreateSweepInput from a valid form", () => {
-    const r = validateSweepForm(base);
+    const r = validateSweepForm(base, CATALOGUE);
     expect(r.errors).toEqual({});
     expect(r.planned).toBe(16);
     expect(r.input).toMatchObject({ name: "demo", maxRuns: null, epochs: 3, fineTuneEpochs: 1,
       searchSpace: { headUnits: [[128], [256, 128]], fineTuneLayers: [0, 2], learningRates: [0.001, 0.0003] } });
   });
   it("reports every bad field at once and gives no input", () => {
-    const r = validateSweepForm({ ...base, datasetId: "", baseModels: [], epochs: "two", learningRates: "", strategy: "RANDOM" });
+    const r = validateSweepForm({ ...typed(base, { epochs: "two", learningRates: "" }), datasetId: "", picks: { ...base.picks, baseModels: [] }, strategy: "RANDOM" }, CATALOGUE);
     expect(Object.keys(r.errors).sort()).toEqual(["baseModels", "datasetId", "epochs", "learningRates", "maxRuns"]);
     expect(r.errors.epochs).toContain('"two"');
     expect(r.input).toBeNull();
   });
   it("requires fine-tune epochs when a depth unfreezes layers", () => {
-    const r = validateSweepForm({ ...base, fineTuneEpochs: "0" });
-    expect(r.errors.fineTuneEpochs).toMatch(/at least 1 fine-tune epoch/);
-    expect(validateSweepForm({ ...base, fineTuneLayers: "0", fineTuneEpochs: "0" }).input).not.toBeNull();
+    const r = validateSweepForm(typed(base, { fineTuneEpochs: "0" }), CATALOGUE);
+    expect(r.errors.fineTuneEpochs).toBe("fineTuneEpochs must be ≥ 1 when fineTuneLayers > 0, received 0");
+    // Left empty, the default (0) is what the API would train with: the same rule holds.
+    expect(validateSweepForm(typed(base, { fineTuneEpochs: "" }), CATALOGUE).errors.fineTuneEpochs).toBe("fineTuneEpochs must be ≥ 1 when fineTuneLayers > 0, received 0");
+    expect(validateSweepForm(typed(base, { fineTuneLayers: "0", fineTuneEpochs: "0" }), CATALOGUE).input).not.toBeNull();
   });
 });
 
 describe("EarlyStopping setting of a sweep", () => {
   it("is left out when empty and sent when given", () => {
-    expect(validateSweepForm(base).input).not.toHaveProperty("earlyStoppingPatience");
-    const r = validateSweepForm({ ...base, earlyStoppingPatience: " 4 " });
+    expect(validateSweepForm(base, CATALOGUE).input).not.toHaveProperty("earlyStoppingPatience");
+    const r = validateSweepForm(typed(base, { earlyStoppingPatience: " 4 " }), CATALOGUE);
     expect(r.errors).toEqual({});
     expect(r.input).toMatchObject({ earlyStoppingPatience: 4 });
+    expect(validateSweepForm(typed(base, { earlyStoppingPatience: "off" }), CATALOGUE).input).toMatchObject({ earlyStoppingPatience: null });
   });
 
   it("rejects a patience that is not a whole number from 1 to 1000, quoting it", () => {
-    for (const bad of ["0", "2.5", "many"]) {
-      const r = validateSweepForm({ ...base, earlyStoppingPatience: bad });
-      expect(r.errors.earlyStoppingPatience).toContain(`"${bad}"`);
+    const rule = "null (off) or an integer in [1, 1000]";
+    const expected: Record<string, string> = {
+      "0": `earlyStoppingPatience must be ${rule}, received 0`,
+      "2.5": `earlyStoppingPatience must be ${rule}, received 2.5`,
+      many: `earlyStoppingPatience must be ${rule}, received "many" ("many" is not a number)`,
+    };
+    for (const [bad, message] of Object.entries(expected)) {
+      const r = validateSweepForm(typed(base, { earlyStoppingPatience: bad }), CATALOGUE);
+      expect(r.errors.earlyStoppingPatience).toBe(message);
       expect(r.input).toBeNull();
     }
   });
@@ -81,37 +147,40 @@ describe("EarlyStopping setting of a sweep", () => {
 
 describe("ReduceLROnPlateau settings of a sweep", () => {
   it("leaves them out when empty, so the API keeps the callback off with its defaults", () => {
-    const r = validateSweepForm(base);
+    const r = validateSweepForm(base, CATALOGUE);
     expect(r.input).not.toHaveProperty("reduceLrPatience");
     expect(r.input).not.toHaveProperty("reduceLrFactor");
     expect(r.input).not.toHaveProperty("minLearningRate");
   });
 
   it("sends the patience, factor and floor given", () => {
-    const r = validateSweepForm({ ...base, reduceLrPatience: " 3 ", reduceLrFactor: "0.2", minLearningRate: "1e-6" });
+    const r = validateSweepForm(typed(base, { reduceLrPatience: " 3 ", reduceLrFactor: "0.2", minLearningRate: "1e-6" }), CATALOGUE);
     expect(r.errors).toEqual({});
     expect(r.input).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 });
   });
 
   it("rejects a factor outside (0, 1) quoting it", () => {
     for (const factor of ["0", "1", "1.5", "-0.1"]) {
-      const r = validateSweepForm({ ...base, reduceLrFactor: factor });
-      expect(r.errors.reduceLrFactor).toBe(`LR factor: "${factor}" must be between 0 and 1, both excluded`);
+      const r = validateSweepForm(typed(base, { reduceLrFactor: factor }), CATALOGUE);
+      expect(r.errors.reduceLrFactor).toBe(`reduceLrFactor must be a number in (0, 1), received ${Number(factor)}`);
       expect(r.input).toBeNull();
     }
-    expect(validateSweepForm({ ...base, reduceLrFactor: "half" }).errors.reduceLrFactor).toBe('LR factor: "half" is not a number');
+    expect(validateSweepForm(typed(base, { reduceLrFactor: "half" }), CATALOGUE).errors.reduceLrFactor)
+      .toBe('reduceLrFactor must be a number in (0, 1), received "half" ("half" is not a number)');
   });
 
   it("rejects a patience that is not a whole number from 1 to 1000", () => {
-    expect(validateSweepForm({ ...base, reduceLrPatience: "0" }).errors.reduceLrPatience).toMatch(/^LR patience: "0" must be between 1 and 1000/);
-    expect(validateSweepForm({ ...base, reduceLrPatience: "2.5" }).errors.reduceLrPatience).toMatch(/^LR patience: "2\.5" must be a whole number/);
+    expect(validateSweepForm(typed(base, { reduceLrPatience: "0" }), CATALOGUE).errors.reduceLrPatience).toBe("reduceLrPatience must be null (off) or an integer in [1, 1000], received 0");
+    expect(validateSweepForm(typed(base, { reduceLrPatience: "2.5" }), CATALOGUE).errors.reduceLrPatience).toBe("reduceLrPatience must be null (off) or an integer in [1, 1000], received 2.5");
   });
 
   it("rejects a negative floor or one not below every learning rate, naming the lowest", () => {
-    expect(validateSweepForm({ ...base, minLearningRate: "-1e-6" }).errors.minLearningRate).toBe('Min LR: "-1e-6" is below 0');
-    const r = validateSweepForm({ ...base, learningRates: "0.01, 0.0003", minLearningRate: "0.0003" });
-    expect(r.errors.minLearningRate).toBe('Min LR: "0.0003" must be below every learning rate (the lowest is 0.0003)');
+    expect(validateSweepForm(typed(base, { minLearningRate: "-1e-6" }), CATALOGUE).errors.minLearningRate).toBe("minLearningRate must be a number in [0, 1), received -0.000001");
+    const r = validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.0003" }), CATALOGUE);
+    expect(r.errors.minLearningRate).toBe("minLearningRate must be below learningRate (0.0003), received 0.0003");
     expect(r.input).toBeNull();
-    expect(validateSweepForm({ ...base, learningRates: "0.01, 0.0003", minLearningRate: "0.0001" }).errors).toEqual({});
+    expect(validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.0001" }), CATALOGUE).errors.minLearningRate)
+      .toBe("minLearningRate must be below fineTuneLearningRate (0.00001) when fine-tuning, received 0.0001");
+    expect(validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.000001" }), CATALOGUE).errors).toEqual({});
   });
 });

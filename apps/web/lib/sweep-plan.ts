@@ -1,68 +1,55 @@
 /**
- * Pure logic of the launch form: parsing the free-text lists, counting the runs a sweep will
- * create and validating every field into a CreateSweepInput. Kept apart from React so each rule
- * is unit-tested and the form only renders the messages.
+ * Pure logic of the launch form: which field each knob of the served catalogue gets, parsing what
+ * was typed, counting the runs a sweep will create and validating every field into a
+ * CreateSweepInput. The fields come from the catalogue (one list per searchable knob, one value per
+ * fixed knob), so a knob added there appears in the form, and in the planned count, with no change
+ * here. Every refusal of a knob's value is the catalogue's one message. Kept apart from React so
+ * each rule is unit-tested and the form only renders the messages.
  */
 import type { CreateSweepInput, EarlyTermination, SweepStrategy } from "../gql/graphql";
+import { type Catalogue, formatKnobList, type KnobInfo, knobMessage, parseKnob, parseKnobList, type Parsed } from "./catalogue";
 
-/** Result of parsing one field: a value or a message quoting what was typed. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Parses "0.001, 3e-4" into numbers; every entry must be finite and within [min, max]. */
-export function parseNumberList(text: string, opts: { integer?: boolean; min?: number; max?: number; label: string }): Parsed<number[]> {
-  const parts = text.split(/[,\s]+/).map((p) => p.trim()).filter((p) => p.length > 0);
-  if (parts.length === 0) return { ok: false, error: `${opts.label}: enter at least one value (got "${text}")` };
-  const out: number[] = [];
-  for (const p of parts) {
-    const n = Number(p);
-    if (!Number.isFinite(n)) return { ok: false, error: `${opts.label}: "${p}" is not a number` };
-    if (opts.integer && !Number.isInteger(n)) return { ok: false, error: `${opts.label}: "${p}" must be a whole number` };
-    if (opts.min !== undefined && n < opts.min) return { ok: false, error: `${opts.label}: "${p}" is below ${opts.min}` };
-    if (opts.max !== undefined && n > opts.max) return { ok: false, error: `${opts.label}: "${p}" is above ${opts.max}` };
-    if (!out.includes(n)) out.push(n);
-  }
-  return { ok: true, value: out };
-}
+export type { Parsed };
 
 /**
- * Parses head sizes: heads separated by ";", layers of one head by "," — "128; 256,128" is two
- * heads, [128] and [256,128]. "linear" (or "none") is a head with no hidden layer.
+ * How the form asks for a knob: `picks` ticks choices (base models from the registry, augmentation
+ * presets, enum values), `list` takes a typed list of values to search, `value` one value for every run.
  */
-export function parseHeadSizes(text: string): Parsed<number[][]> {
-  const heads = text.split(";").map((h) => h.trim()).filter((h) => h.length > 0);
-  if (heads.length === 0) return { ok: false, error: `Head sizes: enter at least one head, e.g. "128; 256,128" (got "${text}")` };
-  const out: number[][] = [];
-  for (const head of heads) {
-    if (/^(linear|none)$/i.test(head)) {
-      out.push([]);
-      continue;
-    }
-    const layers = head.split(",").map((l) => l.trim());
-    const units: number[] = [];
-    for (const l of layers) {
-      const n = Number(l);
-      if (l === "" || !Number.isInteger(n) || n < 1 || n > 4096) {
-        return { ok: false, error: `Head sizes: "${l}" in "${head}" must be a whole number of units between 1 and 4096` };
-      }
-      units.push(n);
-    }
-    if (!out.some((h) => h.join(",") === units.join(","))) out.push(units);
-  }
-  return { ok: true, value: out };
+export type KnobWidget = "picks" | "list" | "value";
+
+/** A knob as the form shows it. */
+export interface FormKnob {
+  info: KnobInfo;
+  /** The CreateSweepInput field it fills: the search space's list (`learningRates`) or the input's own (`epochs`); also its key in the form and its errors. */
+  key: string;
+  role: "search" | "fixed";
+  widget: KnobWidget;
+  /** Shown under "More settings": plain values acting across training (callbacks, batch, split, smoothing). */
+  advanced: boolean;
 }
 
-/** The dimensions of a search space that multiply into the grid. */
-export interface SpaceDims {
-  baseModels: readonly unknown[];
-  headUnits: readonly unknown[];
-  augmentations: readonly unknown[];
-  fineTuneLayers: readonly unknown[];
-  learningRates: readonly unknown[];
+/** The knobs a sweep sets, in catalogue order: searchable ones (a list each) and fixed ones (a value each). */
+export function formKnobs(catalogue: Catalogue): FormKnob[] {
+  return catalogue.flatMap((info): FormKnob[] => {
+    if (info.sweep === "search" && info.searchField) {
+      const widget: KnobWidget = info.kind === "text" || info.kind === "ops" || info.kind === "enum" ? "picks" : "list";
+      return [{ info, key: info.searchField, role: "search", widget, advanced: widget === "list" && acrossTraining(info) }];
+    }
+    if (info.sweep === "fixed") return [{ info, key: info.name, role: "fixed", widget: "value", advanced: acrossTraining(info) }];
+    return [];
+  });
 }
 
-/** Number of points in the full grid. */
+function acrossTraining(info: KnobInfo): boolean {
+  return info.phase === "both" || info.phase === "data";
+}
+
+/** The dimensions of a search space that multiply into the grid, by list name. */
+export type SpaceDims = Readonly<Record<string, readonly unknown[]>>;
+
+/** Number of points in the full grid: the product of the lists' lengths. */
 export function gridSize(space: SpaceDims): number {
-  return space.baseModels.length * space.headUnits.length * space.augmentations.length * space.fineTuneLayers.length * space.learningRates.length;
+  return Object.values(space).reduce((n, list) => n * list.length, 1);
 }
 
 /** Runs the sweep will create: GRID = the grid capped by maxRuns; RANDOM = maxRuns samples. */
@@ -76,29 +63,34 @@ export interface SweepForm {
   name: string;
   datasetId: string;
   experimentId: string;
-  baseModels: string[];
-  headSizes: string;
-  augmentations: string[];
-  fineTuneLayers: string;
-  learningRates: string;
-  epochs: string;
-  fineTuneEpochs: string;
   strategy: SweepStrategy;
   maxRuns: string;
   seed: string;
   earlyTermination: EarlyTermination;
-  /** EarlyStopping patience (epochs without a better val loss) for every run; empty = off. */
-  earlyStoppingPatience: string;
-  /** ReduceLROnPlateau patience for every run; empty = off. */
-  reduceLrPatience: string;
-  /** ReduceLROnPlateau factor; empty = the API's default (0.5). */
-  reduceLrFactor: string;
-  /** ReduceLROnPlateau floor; empty = the API's default (0, no floor). */
-  minLearningRate: string;
+  /** What was typed per knob field, by FormKnob key: a search list ("0.001, 3e-4") or a fixed value ("" = the API's default, "off" = off). */
+  text: Record<string, string>;
+  /** What was ticked per choice knob, by FormKnob key (base models, augmentation presets). */
+  picks: Record<string, string[]>;
 }
 
-/** Field name → message; empty when the form is valid. */
-export type FormErrors = Partial<Record<keyof SweepForm, string>>;
+/** Field key → message; empty when the form is valid. */
+export type FormErrors = Partial<Record<string, string>>;
+
+/**
+ * The form before anyone types: each search list holds the knob's default (so the planned count
+ * starts at one run per base model), each fixed value is empty (the API's default, shown as the
+ * placeholder), no base model is ticked yet (the form ticks the first once the registry is loaded).
+ */
+export function initialSweepForm(catalogue: Catalogue): SweepForm {
+  const text: Record<string, string> = {};
+  const picks: Record<string, string[]> = {};
+  for (const k of formKnobs(catalogue)) {
+    if (k.widget === "picks") picks[k.key] = k.info.kind === "text" || k.info.default == null ? [] : [String(k.info.default)];
+    else if (k.widget === "list") text[k.key] = k.info.default == null ? "" : formatKnobList(k.info, [k.info.default]);
+    else text[k.key] = "";
+  }
+  return { name: "", datasetId: "", experimentId: "", strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE", text, picks };
+}
 
 function parseInt1(text: string, label: string, min: number, max: number): Parsed<number> {
   const t = text.trim();
@@ -108,63 +100,92 @@ function parseInt1(text: string, label: string, min: number, max: number): Parse
   return { ok: true, value: n };
 }
 
-/** An optional number strictly inside (`above`, `below`) or from `min` up; empty text = not given. */
-function parseOptionalNumber(text: string, label: string, range: { min?: number; above?: number; below?: number }): Parsed<number | null> {
-  const t = text.trim();
-  if (t === "") return { ok: true, value: null };
-  const n = Number(t);
-  if (!Number.isFinite(n)) return { ok: false, error: `${label}: "${text}" is not a number` };
-  if (range.min !== undefined && n < range.min) return { ok: false, error: `${label}: "${text}" is below ${range.min}` };
-  if ((range.above !== undefined && n <= range.above) || (range.below !== undefined && n >= range.below)) {
-    return { ok: false, error: `${label}: "${text}" must be between ${range.above} and ${range.below}, both excluded` };
-  }
-  return { ok: true, value: n };
+/** The values a sweep gives each knob, by knob name: its search list, or its fixed value. */
+interface SweepValues {
+  lists: Map<string, unknown[]>;
+  fixed: Map<string, unknown>;
+}
+
+function numbers(list: readonly unknown[] | undefined): number[] {
+  return (list ?? []).filter((v): v is number => typeof v === "number");
 }
 
 /**
- * The ReduceLROnPlateau settings every run of the sweep gets. The floor must be below every learning
- * rate searched, as the API requires (a floor at or above a run's rate would never let the callback
- * reduce it). The API also holds it below the fine-tuning rate when a depth is > 0; the form does not
- * set that rate, so that rule is the API's to report.
+ * The rules across knobs, which no single catalogue entry can state (core's checkAcrossKnobs),
+ * checked here so the form reports them before the API refuses the sweep, with the same messages:
+ * a fine-tuning phase needs an epoch, and the ReduceLROnPlateau floor must be below every learning
+ * rate searched (and every fine-tuning rate when some depth fine-tunes). A knob the sweep does not
+ * set counts with its catalogue default.
  */
-function parseReduceLr(form: SweepForm, learningRates: number[] | null): { errors: FormErrors; value: Pick<CreateSweepInput, "reduceLrPatience" | "reduceLrFactor" | "minLearningRate"> | null } {
-  const errors: FormErrors = {};
-  let patience: Parsed<number | null> = { ok: true, value: null };
-  if (form.reduceLrPatience.trim() !== "") patience = parseInt1(form.reduceLrPatience, "LR patience", 1, 1000);
-  if (!patience.ok) errors.reduceLrPatience = `${patience.error} (leave it empty to keep the learning rate fixed)`;
-  const factor = parseOptionalNumber(form.reduceLrFactor, "LR factor", { above: 0, below: 1 });
-  if (!factor.ok) errors.reduceLrFactor = factor.error;
-  let minLr = parseOptionalNumber(form.minLearningRate, "Min LR", { min: 0 });
-  if (minLr.ok && minLr.value !== null && learningRates !== null && learningRates.length > 0) {
-    const lowest = Math.min(...learningRates);
-    if (minLr.value >= lowest) minLr = { ok: false, error: `Min LR: "${form.minLearningRate}" must be below every learning rate (the lowest is ${lowest})` };
+function acrossKnobs(catalogue: Catalogue, v: SweepValues): Record<string, string> {
+  const info = (name: string) => catalogue.find((k) => k.name === name);
+  const list = (name: string) => v.lists.get(name) ?? (info(name) ? [info(name)?.default] : []);
+  const value = (name: string) => (v.fixed.has(name) ? v.fixed.get(name) : info(name)?.default);
+  const errors: Record<string, string> = {};
+  const fineTunes = numbers(list("fineTuneLayers")).some((d) => d > 0);
+  const ftEpochs = value("fineTuneEpochs");
+  if (fineTunes && typeof ftEpochs === "number" && ftEpochs < 1) errors.fineTuneEpochs = knobMessage("fineTuneEpochs", "≥ 1 when fineTuneLayers > 0", ftEpochs);
+  const floor = value("minLearningRate");
+  if (typeof floor === "number") {
+    const lrs = numbers(list("learningRate"));
+    const ftLrs = numbers(list("fineTuneLearningRate"));
+    const lowest = lrs.length > 0 ? Math.min(...lrs) : null;
+    const lowestFt = ftLrs.length > 0 ? Math.min(...ftLrs) : null;
+    if (lowest !== null && floor >= lowest) errors.minLearningRate = knobMessage("minLearningRate", `below learningRate (${lowest})`, floor);
+    else if (fineTunes && lowestFt !== null && floor >= lowestFt) {
+      errors.minLearningRate = knobMessage("minLearningRate", `below fineTuneLearningRate (${lowestFt}) when fine-tuning`, floor);
+    }
   }
-  if (!minLr.ok) errors.minLearningRate = minLr.error;
-  if (!patience.ok || !factor.ok || !minLr.ok) return { errors, value: null };
-  const value: Pick<CreateSweepInput, "reduceLrPatience" | "reduceLrFactor" | "minLearningRate"> = {};
-  if (patience.value !== null) value.reduceLrPatience = patience.value;
-  if (factor.value !== null) value.reduceLrFactor = factor.value;
-  if (minLr.value !== null) value.minLearningRate = minLr.value;
-  return { errors, value };
+  return errors;
 }
 
-/** Validates the whole form; returns the errors, the planned run count and (when valid) the input. */
-export function validateSweepForm(form: SweepForm): { errors: FormErrors; planned: number; input: CreateSweepInput | null } {
+/**
+ * Validates the whole form against the catalogue; returns the errors (by field key), the planned
+ * run count (the product of the search lists' lengths, capped by max runs) and, when valid, the input.
+ */
+export function validateSweepForm(form: SweepForm, catalogue: Catalogue): { errors: FormErrors; planned: number; input: CreateSweepInput | null } {
   const errors: FormErrors = {};
   if (!form.datasetId) errors.datasetId = "Pick a dataset (or register one by path)";
   if (!form.experimentId) errors.experimentId = "Pick an experiment (or create one)";
-  if (form.baseModels.length === 0) errors.baseModels = "Pick at least one base model";
-  if (form.augmentations.length === 0) errors.augmentations = "Pick at least one augmentation preset";
-  const heads = parseHeadSizes(form.headSizes);
-  if (!heads.ok) errors.headSizes = heads.error;
-  const depths = parseNumberList(form.fineTuneLayers, { integer: true, min: 0, max: 200, label: "Fine-tune depths" });
-  if (!depths.ok) errors.fineTuneLayers = depths.error;
-  const lrs = parseNumberList(form.learningRates, { min: 1e-7, max: 1, label: "Learning rates" });
-  if (!lrs.ok) errors.learningRates = lrs.error;
-  const epochs = parseInt1(form.epochs, "Epochs", 1, 1000);
-  if (!epochs.ok) errors.epochs = epochs.error;
-  const ftEpochs = parseInt1(form.fineTuneEpochs, "Fine-tune epochs", 0, 1000);
-  if (!ftEpochs.ok) errors.fineTuneEpochs = ftEpochs.error;
+  const space: Record<string, unknown[]> = {};
+  const dims: Record<string, readonly unknown[]> = {};
+  const fixedInput: Record<string, unknown> = {};
+  const values: SweepValues = { lists: new Map(), fixed: new Map() };
+  for (const k of formKnobs(catalogue)) {
+    if (k.widget === "picks") {
+      const picked = form.picks[k.key] ?? [];
+      const bad = picked.map((p) => parseKnob(k.info, p)).find((p) => !p.ok);
+      if (picked.length === 0) errors[k.key] = `${k.info.label}: pick at least one`;
+      else if (bad && !bad.ok) errors[k.key] = bad.error;
+      else {
+        space[k.key] = [...picked];
+        values.lists.set(k.info.name, picked);
+      }
+      dims[k.key] = picked;
+      continue;
+    }
+    const text = form.text[k.key] ?? "";
+    if (k.widget === "list") {
+      if (text.trim() === "" && !k.info.searchRequired) continue; // the API searches the default alone
+      const parsed = parseKnobList(k.info, text);
+      if (parsed.ok) {
+        space[k.key] = parsed.value;
+        values.lists.set(k.info.name, parsed.value);
+      } else errors[k.key] = parsed.error;
+      dims[k.key] = parsed.ok ? parsed.value : [];
+      continue;
+    }
+    const parsed = parseKnob(k.info, text);
+    if (!parsed.ok) errors[k.key] = parsed.error;
+    else if (parsed.value !== undefined) {
+      fixedInput[k.key] = parsed.value;
+      values.fixed.set(k.info.name, parsed.value);
+    }
+  }
+  for (const [key, message] of Object.entries(acrossKnobs(catalogue, values))) {
+    const field = formKnobs(catalogue).find((k) => k.info.name === key)?.key ?? key;
+    errors[field] ??= message;
+  }
   let maxRuns: number | null = null;
   if (form.maxRuns.trim() !== "") {
     const m = parseInt1(form.maxRuns, "Max runs", 1, 100_000);
@@ -175,42 +196,18 @@ export function validateSweepForm(form: SweepForm): { errors: FormErrors; planne
   }
   const seed = parseInt1(form.seed, "Seed", 0, 2 ** 31 - 1);
   if (!seed.ok) errors.seed = seed.error;
-  const reduceLr = parseReduceLr(form, lrs.ok ? lrs.value : null);
-  Object.assign(errors, reduceLr.errors);
-  const stopPatience = form.earlyStoppingPatience.trim() === "" ? null : parseInt1(form.earlyStoppingPatience, "Early stopping patience", 1, 1000);
-  if (stopPatience && !stopPatience.ok) errors.earlyStoppingPatience = `${stopPatience.error} (leave it empty to train every epoch)`;
-  if (depths.ok && ftEpochs.ok && depths.value.some((d) => d > 0) && ftEpochs.value === 0) {
-    errors.fineTuneEpochs = `Fine-tune epochs: depths ${depths.value.join(", ")} unfreeze layers, so give at least 1 fine-tune epoch (got "${form.fineTuneEpochs}")`;
-  }
-  const grid = gridSize({
-    baseModels: form.baseModels,
-    headUnits: heads.ok ? heads.value : [],
-    augmentations: form.augmentations,
-    fineTuneLayers: depths.ok ? depths.value : [],
-    learningRates: lrs.ok ? lrs.value : [],
-  });
-  const planned = plannedRunCount(form.strategy, grid, maxRuns);
-  const valid = Object.keys(errors).length === 0 && heads.ok && depths.ok && lrs.ok && epochs.ok && ftEpochs.ok && seed.ok;
-  if (!valid || reduceLr.value === null || (stopPatience && !stopPatience.ok)) return { errors, planned, input: null };
-  const input: CreateSweepInput = {
+  const planned = plannedRunCount(form.strategy, gridSize(dims), maxRuns);
+  if (Object.keys(errors).length > 0 || !seed.ok) return { errors, planned, input: null };
+  const input = {
     experimentId: form.experimentId,
     datasetId: form.datasetId,
     strategy: form.strategy,
     maxRuns,
     seed: seed.value,
     earlyTermination: form.earlyTermination,
-    epochs: epochs.value,
-    fineTuneEpochs: ftEpochs.value,
-    ...reduceLr.value,
-    ...(stopPatience?.ok ? { earlyStoppingPatience: stopPatience.value } : {}),
-    searchSpace: {
-      baseModels: form.baseModels,
-      headUnits: heads.value,
-      augmentations: form.augmentations,
-      fineTuneLayers: depths.value,
-      learningRates: lrs.value,
-    },
-  };
+    ...fixedInput,
+    searchSpace: space,
+  } as CreateSweepInput;
   if (form.name.trim()) input.name = form.name.trim();
   return { errors, planned, input };
 }

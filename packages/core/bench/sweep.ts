@@ -151,6 +151,7 @@ async function plainSweep(
         epochs: sample.epochs,
         batchSize: config.batchSize,
         numClasses: index.classes.length,
+        labelSmoothing: config.labelSmoothing,
         train: pixelSource(pixels, rowsOf(split.train), split.train.map((e) => e.label), size, compute),
         validation: pixelSource(pixels, rowsOf(split.validation), split.validation.map((e) => e.label), size, compute),
         forward: (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed),

@@ -3,12 +3,13 @@
  * Kept free of TensorFlow.js types so that callers (the trainer CLI, the agent) and pure modules
  * (metrics, splits) can use them without loading a backend.
  */
+import type { AUGMENTATION_OPS, HyperparameterValues, TrainKnob } from "./contract";
 
 /** Where a training phase sits: the frozen-base head phase, then optional fine-tuning. */
 export type Phase = "head" | "fine_tune";
 
 /** The augmentation operations `graft train --augment` and the sweep presets are made of. */
-export type AugmentationOp = "flip" | "vflip" | "rotate" | "zoom" | "translate" | "brightness" | "contrast";
+export type AugmentationOp = (typeof AUGMENTATION_OPS)[number];
 
 /** One image of a dataset, as listed from a class-folder directory. */
 export interface ImageEntry {
@@ -88,37 +89,12 @@ export interface EvaluationReport {
   misclassified: Misclassified[];
 }
 
-/** A hyperparameter set for one training run: what a run row stores and `graft train` accepts. */
-export interface TrainConfig {
-  /** Registry name (`mobilenet_v1_0.25_224`, ...) or a path to a user LayersModel `model.json`. */
-  baseModel: string;
-  /** Dense units of the head, in order (`[128]`, `[256, 128]`); empty for a linear head. */
-  headUnits: number[];
-  headActivation: "relu" | "gelu" | "tanh" | "elu";
-  dropout: number;
-  optimizer: "adam" | "sgd" | "rmsprop";
-  learningRate: number;
-  epochs: number;
-  batchSize: number;
-  /** How many of the base's top layers to unfreeze for the fine-tuning phase; 0 skips it. */
-  fineTuneLayers: number;
-  fineTuneEpochs: number;
-  fineTuneLearningRate: number;
-  augmentation: AugmentationOp[];
-  seed: number;
-  validationSplit: number;
-  /** EarlyStopping on val_loss with this patience; null turns it off. */
-  earlyStoppingPatience: number | null;
-  /** ReduceLROnPlateau on val_loss with this patience; null turns it off. Applies to both phases. */
-  reduceLrPatience: number | null;
-  /** ReduceLROnPlateau's `factor`: each plateau multiplies the learning rate by it; in (0, 1). */
-  reduceLrFactor: number;
-  /**
-   * ReduceLROnPlateau's `min_lr`: the rate is never reduced below it. Below `learningRate`, and below
-   * `fineTuneLearningRate` when fine-tuning, since the same callback settings serve both phases.
-   */
-  minLearningRate: number;
-}
+/**
+ * A hyperparameter set for one training run: what a run row stores and `graft train` accepts. Its
+ * fields, their types, defaults and bounds are the catalogue's (`@graft/core/contract`), less the
+ * knobs only the API keeps (`inputSize`, which core reads from the base model).
+ */
+export type TrainConfig = Pick<HyperparameterValues, TrainKnob>;
 
 /** What the caller of `train()` can observe and steer while a run goes on. */
 export interface TrainHooks {
@@ -156,9 +132,16 @@ export interface TrainResult {
   backend: string;
   classes: string[];
   epochs: EpochRecord[];
-  /** The epoch with the highest val_accuracy (ties: lower val_loss), a statistic of the records. */
+  /**
+   * The best epoch by the one rule of `@graft/core/contract` (`bestEpoch`): the lowest finite
+   * val_loss, the earlier epoch on a tie; null when no epoch had a finite val_loss. It is the epoch
+   * whose weights are in `<outDir>/best` ({@link delivered}).
+   */
   bestEpoch: number | null;
+  /** Validation accuracy AT {@link bestEpoch} (not the highest of the run); null with it. */
   bestValAccuracy: number | null;
+  /** Validation loss at {@link bestEpoch}, the run's lowest; null with it. */
+  bestValLoss: number | null;
   /** Validation accuracy of the {@link TrainResult.final} weights. */
   finalValAccuracy: number | null;
   /**
@@ -180,6 +163,11 @@ export interface TrainResult {
   validationCount: number;
   /** Seconds spent computing base features, and how many came from the on-disk cache. */
   featureCache: { hits: number; misses: number; seconds: number };
+  /**
+   * Base layers the fine-tuning phase unfreezes: `config.fineTuneLayers` rounded up to a block
+   * boundary (for a registered base, `fineTunedLayers` of `@graft/core/contract`); 0 without fine-tuning.
+   */
+  fineTunedLayers: number;
 }
 
 /** Options of `train()`: where the data is, the hyperparameters, and where to put results. */

@@ -1,2 +1,2 @@
-/** @graft/schema: tables (./db), GraphQL types (./graphql) and hyperparameter rules (./hyperparameters). */
-export * from "./hyperparameters";
+/** @graft/schema: tables (./db), GraphQL types (./graphql) and the base-weights identity rules (./base-weights). */
+export * from "./base-weights";

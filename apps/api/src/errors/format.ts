@@ -2,7 +2,7 @@ import { type GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type ValidationError } from "class-validator";
-import { HyperparameterError } from "@graft/schema/hyperparameters";
+import { HyperparameterError } from "@graft/core/contract";
 import { quote } from "./codes";
 import { formatStorageFailure, STORAGE_UNAVAILABLE, type StorageFailure, storageFailureOf } from "./storage";
 

@@ -1,3 +1,4 @@
+import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import {
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -117,6 +118,10 @@ function price(parent: ParentType, field: GraphQLField<unknown, unknown>, args: 
       return scanCost(sizes);
     case "Sweep.runs":
       return 1 + numberOr(args["first"], 0) * each;
+    case "Hyperparameters.values":
+      // The run's own knobs, one per catalogue entry, built from the row already loaded (no reads):
+      // priced as the typed knob fields they stand for, one each.
+      return 1 + HYPERPARAMETER_ENTRIES.length;
     case "RunComparison.runs":
     case "RunComparison.curves":
     case "RunComparison.confusionMatrices":

@@ -81,7 +81,8 @@ describe("graft agent", () => {
     api.addRun({ id: "bad", hyperparameters: { ...api.addRun({ id: "tmp", status: "COMPLETED" }).hyperparameters, learningRate: -1 } });
     await agent().done;
     expect(api.runs.get("bad")?.status).toBe("FAILED");
-    expect(api.runs.get("bad")?.error).toContain("learningRate must be > 0, got -1");
+    // The catalogue's one message (core's own, and the API's for the same value).
+    expect(api.runs.get("bad")?.error).toContain("learningRate must be a number in (0, 1], received -1");
   });
 
   it("trains a run from its base weights file once its sha256 matches, and the others from the base's own", async () => {

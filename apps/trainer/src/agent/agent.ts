@@ -8,6 +8,7 @@
  */
 import os from "node:os";
 import path from "node:path";
+import { fromWire, formatHyperparameter, specOf } from "@graft/core/contract";
 import type { TrainConfig } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
@@ -20,7 +21,7 @@ import { AGENT_STOP_PREFIX, executeRun, type ExecuteOutcome } from "./execute";
 import { describeFailure } from "./failure";
 import { JournalRedelivery } from "./redelivery";
 import { startHeartbeat } from "./heartbeat";
-import { baseWeightsOf, hyperparametersToConfig } from "./mapping";
+import { baseWeightsOf, hyperparametersToConfig, knobsOf } from "./mapping";
 import { BaseWeightsError, type BaseWeights, verifyBaseWeights } from "./weights";
 
 /** Settings of an agent. */
@@ -90,7 +91,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     const label = `run ${run.name || run.id}${options.concurrency > 1 ? ` [w${worker}]` : ""}`;
     const h = run.hyperparameters;
     const progress = new Progress({ stream: options.stderr, label, plannedEpochs: run.plannedEpochs });
-    progress.note(`claimed (attempt ${run.attempts}): ${h.baseModel} head [${h.headUnits.join(",")}] lr ${h.learningRate} fine-tune ${h.fineTuneLayers} layers, dataset ${run.dataset.path}`);
+    progress.note(`claimed (attempt ${run.attempts}): ${describeKnobs(h.values)}; dataset ${run.dataset.path}`);
     /** Fails the run before training starts (through the journal, like a training failure), keeping the agent. */
     const failBeforeTraining = async (message: string, error: unknown): Promise<ExecuteOutcome> => {
       const reporter = await RunReporter.open({ client, runId: run.id, agentId: id, attempt: run.attempts, journalDir, log });
@@ -102,7 +103,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     let config: TrainConfig;
     let weights: BaseWeights | null;
     try {
-      config = engine.defaultTrainConfig(hyperparametersToConfig(h, engine));
+      config = engine.defaultTrainConfig(hyperparametersToConfig(knobsOf(h.values)));
       weights = baseWeightsOf(h);
     } catch (error) {
       // Hyperparameters the engine refuses: fail the run (the user fixes the sweep), keep the agent.
@@ -212,4 +213,18 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       stopper.abort();
     },
   };
+}
+
+/** A run's knobs as the claim note shows them: the base model, then each knob that is not at its default. */
+function describeKnobs(values: readonly { name: string; value?: unknown }[]): string {
+  return values
+    .filter(({ name, value }) => name === "baseModel" || JSON.stringify(value) !== JSON.stringify(specOf(name)?.default ?? null))
+    .map(({ name, value }) => {
+      try {
+        return `${name} ${formatHyperparameter(name, value == null ? null : fromWire(name, value))}`;
+      } catch {
+        return `${name} ${JSON.stringify(value)}`;
+      }
+    })
+    .join(", ");
 }

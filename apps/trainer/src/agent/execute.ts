@@ -12,6 +12,7 @@ import type { TrainConfig, TrainResult } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import type { RunControl } from "../graphql/types";
 import type { Progress } from "../progress/progress";
+import { formatBestEpoch } from "../progress/summary";
 import { RunReporter, type RequestClient } from "../reporter/reporter";
 import { describeFailure } from "./failure";
 import { startHeartbeat } from "./heartbeat";
@@ -145,7 +146,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       options.progress?.note(message);
       return { kind: "lost", message, result, delivered: true };
     }
-    options.progress?.note(`done: best val_acc ${result.bestValAccuracy?.toFixed(4) ?? "-"} at epoch ${result.bestEpoch ?? "-"}${stop ? ` (stopped: ${stop})` : ""}`);
+    options.progress?.note(`done: ${formatBestEpoch(result)}${stop ? ` (stopped: ${stop})` : ""}`);
     return { kind: "completed", result, delivered };
   } finally {
     stopHeartbeat();

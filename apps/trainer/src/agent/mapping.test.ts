@@ -14,42 +14,43 @@ const h = {
 
 describe("hyperparameter mapping", () => {
   it("keeps every value of the run and round-trips", () => {
-    const partial = hyperparametersToConfig(h, engine);
+    const partial = hyperparametersToConfig(h);
     expect(partial).toEqual({
       baseModel: h.baseModel, headUnits: [256, 128], dropout: 0.3, optimizer: "sgd", learningRate: 0.05, epochs: 7, batchSize: 8,
       fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4, augmentation: ["flip", "zoom"], seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
       reduceLrPatience: 4, reduceLrFactor: 0.2, minLearningRate: 1e-6,
     });
-    const back = configToHyperparameters(engine.defaultTrainConfig(partial), engine, null);
+    const back = configToHyperparameters(engine.defaultTrainConfig(partial), null);
     const { inputSize: _ignored, ...rest } = h;
-    expect(back).toEqual({ ...rest, optimizer: "sgd" });
+    // headActivation and labelSmoothing: knobs the catalogue added after this fixture was written, at their defaults.
+    expect(back).toEqual({ ...rest, optimizer: "sgd", headActivation: "relu", labelSmoothing: 0 });
   });
 
   it("carries ReduceLROnPlateau off (a null or absent patience) with its factor and floor, both ways", () => {
     const { reduceLrPatience: _absent, ...withoutPatience } = h;
-    expect(hyperparametersToConfig({ ...withoutPatience, reduceLrFactor: 0.5, minLearningRate: 0 }, engine)).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
-    const stored = configToHyperparameters(engine.defaultTrainConfig({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 }), engine, null);
+    expect(hyperparametersToConfig({ ...withoutPatience, reduceLrFactor: 0.5, minLearningRate: 0 })).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
+    const stored = configToHyperparameters(engine.defaultTrainConfig({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 }), null);
     expect(stored).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 });
-    expect(configToHyperparameters(engine.defaultTrainConfig({}), engine, null)).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
+    expect(configToHyperparameters(engine.defaultTrainConfig({}), null)).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
   });
 
   it("carries the base weights file (path and sha256) beside the config, both ways, and refuses half a pair", () => {
     const weights = { path: "/w/no_top.h5", sha256: "ab".repeat(32) };
-    expect(configToHyperparameters(engine.defaultTrainConfig({}), engine, weights)).toMatchObject({ baseWeights: weights.path, baseWeightsSha256: weights.sha256 });
-    expect(configToHyperparameters(engine.defaultTrainConfig({}), engine, null)).toMatchObject({ baseWeights: null, baseWeightsSha256: null });
+    expect(configToHyperparameters(engine.defaultTrainConfig({}), weights)).toMatchObject({ baseWeights: weights.path, baseWeightsSha256: weights.sha256 });
+    expect(configToHyperparameters(engine.defaultTrainConfig({}), null)).toMatchObject({ baseWeights: null, baseWeightsSha256: null });
     expect(baseWeightsOf({ baseWeights: weights.path, baseWeightsSha256: weights.sha256 })).toEqual(weights);
     expect(baseWeightsOf(h)).toBeNull();
     expect(baseWeightsOf({})).toBeNull();
     // Weights are core's TrainOptions.weights, not part of the TrainConfig.
-    expect(hyperparametersToConfig({ ...h, baseWeights: weights.path, baseWeightsSha256: weights.sha256 }, engine)).toEqual(hyperparametersToConfig(h, engine));
+    expect(hyperparametersToConfig({ ...h, baseWeights: weights.path, baseWeightsSha256: weights.sha256 })).toEqual(hyperparametersToConfig(h));
     expect(() => baseWeightsOf({ baseWeights: weights.path, baseWeightsSha256: null })).toThrow(`"${weights.path}" but no baseWeightsSha256`);
     expect(() => baseWeightsOf({ baseWeightsSha256: weights.sha256 })).toThrow(`"${weights.sha256}" but no baseWeights path`);
   });
 
   it("maps 'none' to no augmentation and rejects an unknown optimizer quoting it", () => {
-    expect(hyperparametersToConfig({ ...h, augmentation: "none" }, engine).augmentation).toEqual([]);
-    expect(configToHyperparameters(engine.defaultTrainConfig({ augmentation: [] }), engine, null).augmentation).toBe("none");
-    expect(() => hyperparametersToConfig({ ...h, optimizer: "lion" }, engine)).toThrow(/"lion"/);
+    expect(hyperparametersToConfig({ ...h, augmentation: "none" }).augmentation).toEqual([]);
+    expect(configToHyperparameters(engine.defaultTrainConfig({ augmentation: [] }), null).augmentation).toBe("none");
+    expect(() => hyperparametersToConfig({ ...h, optimizer: "lion" })).toThrow(/"lion"/);
   });
 
   it("converts phases and non-finite numbers for the API", () => {

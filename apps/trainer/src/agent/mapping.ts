@@ -4,41 +4,44 @@
  * of TrainConfig: core takes them as `TrainOptions.weights`), core's `EpochRecord` → `EpochInput`,
  * and `EvaluationReport` → `EvaluationInput`.
  */
+import { HYPERPARAMETER_ENTRIES, checkHyperparameter, fromWire, specOf, toWire } from "@graft/core/contract";
 import type { EpochRecord, EvaluationReport, SkippedFile, TrainConfig } from "@graft/core/types";
-import type { Engine } from "../core/engine";
 import type { EpochInput, EvaluationInput, Hyperparameters, HyperparametersInput } from "../graphql/types";
 import type { BaseWeights } from "./weights";
 
-const OPTIMIZERS = new Set<TrainConfig["optimizer"]>(["adam", "sgd", "rmsprop"]);
+/** Fields of a run's hyperparameters that are not knobs: its weights' identity, the list form, GraphQL's typename. */
+const NOT_KNOBS = new Set(["baseWeights", "baseWeightsSha256", "values", "__typename"]);
+
+/** A run's knobs by name from the `values` list the API serves (`[{ name, value }]`). */
+export function knobsOf(values: readonly { name: string; value?: unknown }[]): Record<string, unknown> {
+  return Object.fromEntries(values.map(({ name, value }) => [name, value ?? null]));
+}
 
 /**
- * The TrainConfig fields a run's hyperparameters fix, exactly as stored (nothing re-defaulted):
- * core's `defaultTrainConfig` then validates them and fills only what the contract does not carry
- * (`headActivation`).
+ * The TrainConfig fields a run's hyperparameters fix, exactly as stored (nothing re-defaulted), read
+ * through the catalogue (augmentation text → ops): core's `defaultTrainConfig` then validates them
+ * with the catalogue's rules. A knob this trainer does not know (an API newer than it) is refused
+ * rather than silently trained without.
  */
-export function hyperparametersToConfig(h: Hyperparameters, engine: Pick<Engine, "parseAugmentation">): Partial<TrainConfig> {
-  const optimizer = h.optimizer.toLowerCase() as TrainConfig["optimizer"];
-  if (!OPTIMIZERS.has(optimizer)) throw new TypeError(`Unsupported optimizer "${h.optimizer}": expected one of adam, sgd, rmsprop`);
-  const augmentation = h.augmentation.trim() === "" || h.augmentation === "none" ? [] : engine.parseAugmentation(h.augmentation);
-  return {
-    baseModel: h.baseModel,
-    headUnits: [...h.headUnits],
-    dropout: h.dropout,
-    optimizer,
-    learningRate: h.learningRate,
-    epochs: h.epochs,
-    batchSize: h.batchSize,
-    fineTuneLayers: h.fineTuneLayers,
-    fineTuneEpochs: h.fineTuneEpochs,
-    fineTuneLearningRate: h.fineTuneLearningRate,
-    augmentation,
-    seed: h.seed,
-    validationSplit: h.validationSplit,
-    earlyStoppingPatience: h.earlyStoppingPatience ?? null,
-    reduceLrPatience: h.reduceLrPatience ?? null,
-    reduceLrFactor: h.reduceLrFactor,
-    minLearningRate: h.minLearningRate,
-  };
+export function hyperparametersToConfig(h: Readonly<Record<string, unknown>>): Partial<TrainConfig> {
+  const config: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(h)) {
+    if (NOT_KNOBS.has(name)) continue;
+    const spec = specOf(name);
+    if (spec === undefined) throw new TypeError(`The run has hyperparameter "${name}", which this graft trainer does not know: upgrade it to train this run`);
+    if (spec.apiOnly) continue;
+    config[name] = value === null || value === undefined ? null : fromWire(name, value);
+    // The catalogue's check (core's), so a value the API should never have stored fails the run at
+    // once, named, as a BAD_INPUT like core's own refusals.
+    try {
+      checkHyperparameter(name, config[name]);
+    } catch (e) {
+      throw Object.assign(new Error((e as Error).message), { name: "BadInputError", code: "BAD_INPUT" });
+    }
+  }
+  // A callback the API sent nothing for is off, as an absent patience always meant.
+  for (const [name, spec] of HYPERPARAMETER_ENTRIES) if (spec.nullable && !(name in config)) config[name] = null;
+  return config as Partial<TrainConfig>;
 }
 
 /**
@@ -56,38 +59,16 @@ export function baseWeightsOf(h: Pick<Hyperparameters, "baseWeights" | "baseWeig
 }
 
 /**
- * The contract's `HyperparametersInput` for a config (for `createRun`). Every field but `inputSize`
- * (registry models know theirs) is required here although the input type defaults most of them, so
- * the run stores exactly the config the terminal trains with, never an API default. `weights` is
- * the `.h5` file the run trains from (hashed by the caller, so this stays pure), null for the base
- * model's own weights.
+ * The contract's `HyperparametersInput` for a config (for `createRun`): every knob core trains with,
+ * in its wire form, although the input type defaults most of them, so the run stores exactly the
+ * config the terminal trains with, never an API default. `inputSize` is left to the API (registry
+ * models know theirs). `weights` is the `.h5` file the run trains from (hashed by the caller, so
+ * this stays pure), null for the base model's own weights.
  */
-export function configToHyperparameters(
-  config: TrainConfig,
-  engine: Pick<Engine, "formatAugmentation">,
-  weights: BaseWeights | null,
-): Required<Omit<HyperparametersInput, "inputSize">> {
-  return {
-    baseModel: config.baseModel,
-    headUnits: [...config.headUnits],
-    dropout: config.dropout,
-    augmentation: config.augmentation.length === 0 ? "none" : engine.formatAugmentation(config.augmentation),
-    optimizer: config.optimizer,
-    learningRate: config.learningRate,
-    epochs: config.epochs,
-    fineTuneLayers: config.fineTuneLayers,
-    fineTuneEpochs: config.fineTuneEpochs,
-    fineTuneLearningRate: config.fineTuneLearningRate,
-    batchSize: config.batchSize,
-    seed: config.seed,
-    validationSplit: config.validationSplit,
-    earlyStoppingPatience: config.earlyStoppingPatience,
-    reduceLrPatience: config.reduceLrPatience,
-    reduceLrFactor: config.reduceLrFactor,
-    minLearningRate: config.minLearningRate,
-    baseWeights: weights?.path ?? null,
-    baseWeightsSha256: weights?.sha256 ?? null,
-  };
+export function configToHyperparameters(config: TrainConfig, weights: BaseWeights | null): HyperparametersInput {
+  const input: Record<string, unknown> = {};
+  for (const [name, spec] of HYPERPARAMETER_ENTRIES) if (!spec.apiOnly) input[name] = toWire(name, config[name as keyof TrainConfig]);
+  return { ...(input as HyperparametersInput), baseWeights: weights?.path ?? null, baseWeightsSha256: weights?.sha256 ?? null };
 }
 
 /**

@@ -24,9 +24,12 @@ if (!present) console.warn(`shared weights/photos absent at ${shared} (GRAFT_SHA
 interface Metrics {
   evaluatedEpoch: number;
   evaluatedSplit: string;
-  delivered: { epoch: number; choice: string; dir: string; valAccuracy: number };
+  delivered: { epoch: number; choice: string; dir: string; valLoss: number; valAccuracy: number };
   final: { epoch: number; choice: string; dir: string; valAccuracy: number };
   finalValAccuracy: number;
+  bestEpoch: number | null;
+  bestValLoss: number | null;
+  bestValAccuracy: number | null;
   epochs: { epoch: number; valAccuracy: number }[];
   evaluation: { accuracy: number; confusionMatrix: number[][] };
   confusionMatrix: number[][];
@@ -62,6 +65,10 @@ describe.skipIf(!present)("graft train: the evaluation is the delivered model's,
     expect(metrics.final).toMatchObject({ epoch: 8, choice: "last_epoch", dir: path.join(out, "checkpoint") });
     expect(metrics.finalValAccuracy).not.toBe(metrics.delivered.valAccuracy);
     expect(metrics.evaluatedEpoch).toBe(6);
+    // The best epoch (lowest val_loss, earlier on a tie) is the delivered one, with its metrics.
+    expect({ epoch: metrics.bestEpoch, valLoss: metrics.bestValLoss, valAccuracy: metrics.bestValAccuracy }).toEqual({
+      epoch: 6, valLoss: metrics.delivered.valLoss, valAccuracy: metrics.delivered.valAccuracy,
+    });
     expect(metrics.evaluatedSplit).toBe("validation");
     expect(metrics.evaluation.accuracy).toBe(metrics.epochs[5]?.valAccuracy);
     expect(metrics.confusionMatrix).toEqual(metrics.evaluation.confusionMatrix);
@@ -74,6 +81,7 @@ describe.skipIf(!present)("graft train: the evaluation is the delivered model's,
     expect(err).toMatch(/^ {2}checkpoint\/ {2}weights of epoch 8 \(head, last epoch, val_acc \d\.\d{4}\) — the weights training ended with$/m);
     expect(err).toContain(`delivered model (epoch 6) on the validation split (9 images): accuracy ${metrics.evaluation.accuracy.toFixed(4)}`);
     expect(err).toMatch(/^6 +head .*\*$/m);
+    expect(err).toContain(`* epoch 6: the delivered model, best epoch 6 (val_loss ${metrics.delivered.valLoss.toFixed(4)}, val_acc ${metrics.delivered.valAccuracy.toFixed(4)})`);
     expect(err).toContain("skipped 3 file(s) of the dataset (neither trained on nor evaluated):");
     expect(err).toMatch(/empty\.jpg: empty file \(0 bytes\)/);
     expect(err).toMatch(/leaf\.gif: unsupported extension "\.gif"/);

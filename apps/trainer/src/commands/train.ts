@@ -18,7 +18,7 @@ import type { Engine, TrainRequest } from "../core/engine";
 import { GraphQLClient } from "../graphql/client";
 import { CLAIM_RUN, CREATE_EXPERIMENT, CREATE_RUN, EXPERIMENTS, REGISTER_AGENT, REGISTER_DATASET } from "../graphql/operations";
 import { formatConfusionMatrix, formatEpochTable } from "../progress/format";
-import { formatEvaluationHeadline, formatSavedWeights, formatSkipped } from "../progress/summary";
+import { formatBestEpoch, formatEvaluationHeadline, formatSavedWeights, formatSkipped } from "../progress/summary";
 import { Progress } from "../progress/progress";
 import { parseTrainArgs, TRAIN_HELP, type TrainArgs } from "./train-args";
 
@@ -35,9 +35,14 @@ export function resultSummary(result: TrainResult, config: TrainConfig, runId: s
     evaluatedSplit: "validation",
     delivered: result.delivered,
     final: result.final,
-    bestValAccuracy: result.bestValAccuracy,
+    // The best epoch by the contract's rule (lowest val_loss, earlier on a tie: the delivered
+    // model's epoch) and the metrics at it; the API's Run.bestEpoch follows the same rule.
     bestEpoch: result.bestEpoch,
+    bestValLoss: result.bestValLoss,
+    bestValAccuracy: result.bestValAccuracy,
     plannedEpochs: plannedEpochs(config),
+    // The base layers fine-tuning unfroze: config.fineTuneLayers rounded up to a block boundary.
+    fineTunedLayers: result.fineTunedLayers,
     finalValAccuracy: result.finalValAccuracy,
     stoppedReason: result.stoppedReason,
     trainCount: result.trainCount,
@@ -74,7 +79,7 @@ async function createApiRun(
     experimentId = experiments.find((e) => e.name === api.experiment)?.id ?? (await client.request(CREATE_EXPERIMENT, { input: { name: api.experiment } })).createExperiment.id;
   }
   const created = await client.request(CREATE_RUN, {
-    input: { datasetId: dataset.registerDataset.id, experimentId, name: api.name ?? null, hyperparameters: configToHyperparameters(config, engine, weights), tags: ["cli"] },
+    input: { datasetId: dataset.registerDataset.id, experimentId, name: api.name ?? null, hyperparameters: configToHyperparameters(config, weights), tags: ["cli"] },
   });
   const agent = await client.request(REGISTER_AGENT, { input: { name: `graft-train@${os.hostname()}`, host: os.hostname(), backend, cores: os.availableParallelism(), gpu: null } });
   const claimed = await client.request(CLAIM_RUN, { agentId: agent.registerAgent.id, runId: created.createRun.id });
@@ -101,10 +106,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   }
 
   const engine = await io.loadEngine();
-  const config = engine.defaultTrainConfig({
-    ...args.config,
-    ...(args.augment === undefined ? {} : { augmentation: args.augment === "none" ? [] : engine.parseAugmentation(args.augment) }),
-  });
+  const config = engine.defaultTrainConfig(args.config);
   const backend = await engine.selectBackend(args.backend);
   const planned = plannedEpochs(config);
   let stopRequested: string | null = null;
@@ -166,7 +168,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
     [
       "",
       formatEpochTable(result.epochs, result.delivered.epoch),
-      `* epoch ${result.delivered.epoch}: the delivered model${result.stoppedReason ? ` · stopped: ${result.stoppedReason}` : ""}`,
+      `* epoch ${result.delivered.epoch}: the delivered model, ${formatBestEpoch(result)}${result.stoppedReason ? ` · stopped: ${result.stoppedReason}` : ""}`,
       "",
       `backend ${result.backend} · ${result.trainCount} train / ${result.validationCount} validation images · features ${result.featureCache.hits} cached, ${result.featureCache.misses} computed in ${result.featureCache.seconds.toFixed(1)} s`,
       ...formatSkipped(result.skipped),

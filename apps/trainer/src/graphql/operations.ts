@@ -11,11 +11,7 @@ export const CLAIMED_RUN_FIELDS = graphql(`
   fragment ClaimedRun on Run {
     id name status attempts epochCount plannedEpochs
     dataset { id path name }
-    hyperparameters {
-      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs
-      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit earlyStoppingPatience
-      reduceLrPatience reduceLrFactor minLearningRate baseWeights baseWeightsSha256
-    }
+    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }
   }
 `);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EpochWeights } from "@graft/core/types";
-import { formatEvaluationHeadline, formatSavedWeights, formatSkipped, SKIPPED_SHOWN } from "./summary";
+import { formatBestEpoch, formatEvaluationHeadline, formatSavedWeights, formatSkipped, SKIPPED_SHOWN } from "./summary";
 
 const weights = (epoch: number, choice: EpochWeights["choice"], dir: string | null): EpochWeights => ({ epoch, phase: epoch > 10 ? "fine_tune" : "head", choice, valLoss: 0.25, valAccuracy: 0.9, dir });
 
@@ -30,6 +30,12 @@ describe("end-of-run summary", () => {
     expect(formatEvaluationHeadline({ delivered: weights(7, "best_val_loss", null), evaluation, validationCount: 9 })).toBe(
       "delivered model (epoch 7) on the validation split (9 images): accuracy 1.0000 · macro F1 1.0000 · weighted F1 1.0000",
     );
+  });
+
+  it("names the best epoch (lowest val_loss) with the val_loss and val_acc at it", () => {
+    expect(formatBestEpoch({ bestEpoch: 6, bestValLoss: 0.25, bestValAccuracy: 0.9 })).toBe("best epoch 6 (val_loss 0.2500, val_acc 0.9000)");
+    expect(formatBestEpoch({ bestEpoch: 2, bestValLoss: 0.25, bestValAccuracy: null })).toBe("best epoch 2 (val_loss 0.2500, val_acc -)");
+    expect(formatBestEpoch({ bestEpoch: null, bestValLoss: null, bestValAccuracy: null })).toBe("no best epoch (no epoch had a finite val_loss)");
   });
 
   it("lists skipped files with reasons, then counts the rest", () => {

@@ -42,6 +42,15 @@ export function formatSavedWeights(result: Pick<TrainResult, "delivered" | "fina
   return [line(delivered, " — the delivered model, evaluated below"), line(final, " — the weights training ended with")];
 }
 
+/**
+ * The run's best epoch by the contract's one rule (lowest val_loss, the earlier epoch on a tie: the
+ * delivered model's epoch) with the metrics at it: "best epoch 6 (val_loss 0.2500, val_acc 0.9000)".
+ */
+export function formatBestEpoch(result: Pick<TrainResult, "bestEpoch" | "bestValLoss" | "bestValAccuracy">): string {
+  if (result.bestEpoch === null) return "no best epoch (no epoch had a finite val_loss)";
+  return `best epoch ${result.bestEpoch} (val_loss ${fixed(result.bestValLoss)}, val_acc ${fixed(result.bestValAccuracy)})`;
+}
+
 /** The evaluation headline: which weights, which split, and the numbers the matrix below adds up to. */
 export function formatEvaluationHeadline(result: Pick<TrainResult, "delivered" | "evaluation" | "validationCount">): string {
   const e = result.evaluation;

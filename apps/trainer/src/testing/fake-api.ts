@@ -9,11 +9,15 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { plannedEpochs } from "@graft/core/contract";
+import { HYPERPARAMETER_ENTRIES, type WireHyperparameters, defaultHyperparameters, plannedEpochs, toWire } from "@graft/core/contract";
 import type { ClaimedRun, EpochInput } from "../graphql/types";
 
-/** A run as the fake API keeps it. */
-export interface FakeRun extends ClaimedRun {
+/** A run's hyperparameters as the fake API keeps them: every knob typed, as the real API's row. */
+export type FakeHyperparameters = WireHyperparameters & { baseWeights: string | null; baseWeightsSha256: string | null };
+
+/** A run as the fake API keeps it (claimRun serves its knobs as the `values` list too, as the real API). */
+export interface FakeRun extends Omit<ClaimedRun, "hyperparameters"> {
+  hyperparameters: FakeHyperparameters;
   agentId: string | null;
   epochs: EpochInput[];
   evaluation: unknown;
@@ -98,7 +102,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         run.status = "RUNNING";
         run.agentId = v.agentId as string;
         run.attempts += 1;
-        return { claimRun: run };
+        return { claimRun: { ...run, hyperparameters: { ...run.hyperparameters, values: HYPERPARAMETER_ENTRIES.map(([name]) => ({ name, value: run.hyperparameters[name] })) } } };
       }
       case "Heartbeat":
         return { heartbeat: control(runs.get((v.input as { runId?: string }).runId ?? "")) };
@@ -142,8 +146,9 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
       case "CreateExperiment":
         return { createExperiment: { id: `exp-${nextId++}`, name: (v.input as { name: string }).name } };
       case "CreateRun": {
-        const input = v.input as { datasetId: string; name?: string; hyperparameters: ClaimedRun["hyperparameters"] };
-        const run = api.addRun({ id: `run-${nextId++}`, name: input.name ?? "run", hyperparameters: input.hyperparameters, dataset: { id: input.datasetId, path: "", name: "" } });
+        const input = v.input as { datasetId: string; name?: string; hyperparameters: Partial<FakeHyperparameters> };
+        const hyperparameters = { ...wireDefaults(), baseWeights: null, baseWeightsSha256: null, ...input.hyperparameters };
+        const run = api.addRun({ id: `run-${nextId++}`, name: input.name ?? "run", hyperparameters, dataset: { id: input.datasetId, path: "", name: "" } });
         return { createRun: { id: run.id, name: run.name } };
       }
       default:
@@ -207,15 +212,8 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         epochCount: 0,
         plannedEpochs: 0,
         dataset: { id: "ds", path: "/data", name: "data" },
-        hyperparameters: {
-          baseModel: "mobilenet_v1_0.25_224", inputSize: 224, headUnits: [8], dropout: 0.2, augmentation: "none", optimizer: "adam",
-          learningRate: 0.001, epochs: 3, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
-          batchSize: 16, seed: 1, validationSplit: 0.2, earlyStoppingPatience: null,
-          // The API's defaults: ReduceLROnPlateau off, halving, no floor.
-          reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0,
-          // The base model's own weights.
-          baseWeights: null, baseWeightsSha256: null,
-        },
+        // The catalogue's defaults (the API's), on a small head and a short run.
+        hyperparameters: { ...wireDefaults(), headUnits: [8], epochs: 3, batchSize: 16, seed: 1, baseWeights: null, baseWeightsSha256: null },
         agentId: null, epochs: [], evaluation: null, error: null, stopReason: null, artifacts: [], stopRequest: null,
         ...partial,
       };
@@ -231,4 +229,10 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
       }),
   };
   return api;
+}
+
+/** Every knob's default in its wire form. */
+function wireDefaults(): WireHyperparameters {
+  const d = defaultHyperparameters();
+  return Object.fromEntries(HYPERPARAMETER_ENTRIES.map(([name]) => [name, toWire(name, d[name])])) as WireHyperparameters;
 }

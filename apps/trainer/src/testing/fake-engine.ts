@@ -4,6 +4,7 @@
  * records every request, so tests can check that the trainer passed exactly the run's settings.
  */
 import path from "node:path";
+import { bestEpoch, defaultHyperparameters, fineTunedLayers } from "@graft/core/contract";
 import type { AugmentationOp, TrainConfig, TrainResult } from "@graft/core/types";
 import type { Engine, TrainRequest } from "../core/engine";
 
@@ -15,12 +16,9 @@ export interface FakeEngine extends Engine {
   epochDelayMs: number;
 }
 
-const DEFAULTS: TrainConfig = {
-  baseModel: "mobilenet_v1_0.25_224", headUnits: [128], headActivation: "relu", dropout: 0.2, optimizer: "adam",
-  learningRate: 0.001, epochs: 3, batchSize: 32, fineTuneLayers: 0, fineTuneEpochs: 0, fineTuneLearningRate: 1e-5,
-  augmentation: [], seed: 42, validationSplit: 0.2, earlyStoppingPatience: null, reduceLrPatience: null,
-  reduceLrFactor: 0.5, minLearningRate: 0,
-};
+/** Core's defaults (the catalogue's, less the API-only input size), with a 3-epoch run. */
+const { inputSize: _apiOnly, ...catalogueDefaults } = defaultHyperparameters();
+const DEFAULTS: TrainConfig = { ...catalogueDefaults, epochs: 3 };
 
 /** An error shaped like core's GraftError. */
 export function graftError(code: string, message: string): Error {
@@ -61,7 +59,7 @@ export function createFakeEngine(): FakeEngine {
         stoppedReason = (await request.hooks?.shouldStop?.()) ?? null;
         if (stoppedReason) break;
       }
-      const best = epochs.reduce<(typeof epochs)[number] | null>((b, e) => (b === null || (e.valAccuracy ?? 0) > (b.valAccuracy ?? 0) ? e : b), null);
+      const best = bestEpoch(epochs);
       // Val loss falls every epoch here, so the delivered (lowest val_loss) and final weights are the last epoch's.
       const last = epochs.at(-1);
       const weights = (dir: string, choice: "best_val_loss" | "last_epoch") => ({
@@ -74,6 +72,7 @@ export function createFakeEngine(): FakeEngine {
         epochs,
         bestEpoch: best?.epoch ?? null,
         bestValAccuracy: best?.valAccuracy ?? null,
+        bestValLoss: best?.valLoss ?? null,
         finalValAccuracy: epochs.at(-1)?.valAccuracy ?? null,
         delivered: weights("best", "best_val_loss"),
         final: weights("checkpoint", "last_epoch"),
@@ -88,6 +87,8 @@ export function createFakeEngine(): FakeEngine {
         trainCount: 8,
         validationCount: 8,
         featureCache: { hits: 0, misses: 16, seconds: 0.1 },
+        // What core reports: the depth rounded up to a block boundary (the request itself when the base's structure is unknown).
+        fineTunedLayers: fineTunedLayers(request.config.baseModel, request.config.fineTuneLayers) ?? request.config.fineTuneLayers,
       };
     },
   };

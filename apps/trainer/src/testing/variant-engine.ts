@@ -2,6 +2,7 @@
  * The fake engine with its numbers shifted by a "variant", so that the results of two agents (two
  * attempts of one run) can be told apart once the API has stored them. Used by fake-agent.ts.
  */
+import { bestEpoch } from "@graft/core/contract";
 import type { TrainResult } from "@graft/core/types";
 import type { Engine } from "../core/engine";
 import { createFakeEngine } from "./fake-engine";
@@ -38,12 +39,13 @@ export function variantEngine(variant: number, epochMs: number): Engine {
       const hooks = { ...request.hooks, ...(onEpoch ? { onEpoch: (record: EpochRecord) => onEpoch(variantEpoch(record, variant)) } : {}) };
       const result = await base.train({ ...request, hooks });
       const epochs = result.epochs.map((e) => variantEpoch(e, variant));
-      const best = epochs.reduce<EpochRecord | null>((b, e) => (b === null || (e.valAccuracy ?? 0) > (b.valAccuracy ?? 0) ? e : b), null);
+      const best = bestEpoch(epochs);
       return {
         ...result,
         epochs,
         bestEpoch: best?.epoch ?? null,
         bestValAccuracy: best?.valAccuracy ?? null,
+        bestValLoss: best?.valLoss ?? null,
         finalValAccuracy: epochs.at(-1)?.valAccuracy ?? null,
         evaluation: { ...result.evaluation, accuracy: variantAccuracy(variant) },
       };

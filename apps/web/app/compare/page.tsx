@@ -1,7 +1,7 @@
 import { CompareView } from "../../components/compare/CompareView";
 import { parseCompareIds } from "../../lib/compare";
 import { ErrorBox } from "../../components/States";
-import { CompareRunsQuery } from "../../lib/operations";
+import { CompareRunsQuery, HyperparameterCatalogQuery } from "../../lib/operations";
 import { serverGql } from "../../lib/server/server-gql";
 
 /** `/compare?ids=a,b,…`: 2 to 20 runs side by side. */
@@ -9,6 +9,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { ids, error } = parseCompareIds((await searchParams).ids);
   if (error) return <ErrorBox error={error} />;
   // Prefetch on the server: the charts can start drawing right after hydration.
-  const initialData = await serverGql(CompareRunsQuery, { ids });
-  return <CompareView ids={ids} initialData={initialData} />;
+  const [initialData, initialCatalogue] = await Promise.all([serverGql(CompareRunsQuery, { ids }), serverGql(HyperparameterCatalogQuery, {})]);
+  return <CompareView ids={ids} initialData={initialData} initialCatalogue={initialCatalogue} />;
 }

@@ -6,9 +6,9 @@
  */
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import type { CompareRunsQuery as CompareRunsQueryResult } from "../../gql/graphql";
-import { comparisonRuns, sharedScaleMax } from "../../lib/compare";
-import { useQuery, useSubscription } from "../../lib/hooks";
+import type { CompareRunsQuery as CompareRunsQueryResult, HyperparameterCatalogQuery } from "../../gql/graphql";
+import { comparisonRuns, parallelAxes, parameterLabel, sharedScaleMax } from "../../lib/compare";
+import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
 import { CompareRunsQuery, RunUpdatedSubscription } from "../../lib/operations";
 import { useCoalesced } from "../../lib/use-coalesced";
 import { f1Key } from "../../lib/run-data";
@@ -16,11 +16,17 @@ import { shortLabels } from "../../lib/chart-spec";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 
-const PARALLEL_PARAMS = ["baseModel", "head", "augmentation", "fineTuneLayers", "learningRate"];
+/** The knobs the parallel-coordinates chart draws (a short curated list; labels and scales come from the catalogue). */
+const PARALLEL_PARAMS = ["baseModel", "headUnits", "augmentation", "fineTuneLayers", "learningRate"];
 
 /** Compare page body. */
-export function CompareView({ ids, initialData }: { ids: string[]; initialData?: CompareRunsQueryResult | null }) {
+export function CompareView({ ids, initialData, initialCatalogue }: {
+  ids: string[];
+  initialData?: CompareRunsQueryResult | null;
+  initialCatalogue?: HyperparameterCatalogQuery | null;
+}) {
   const q = useQuery(CompareRunsQuery, { ids }, { initialData });
+  const { catalogue, error: catalogueError, refetch: refetchCatalogue } = useCatalogue(initialCatalogue);
   // Live: every status change and every logged epoch batch of a run publishes runUpdated. Curves,
   // differences and matrices all come from compareRuns, so a change to one of these runs
   // refetches it, at most once a second while they train.
@@ -29,10 +35,12 @@ export function CompareView({ ids, initialData }: { ids: string[]; initialData?:
   useSubscription(RunUpdatedSubscription, {}, (d) => {
     if (compared.has(d.runUpdated.id)) refetchSoon();
   });
-  const runs = useMemo(() => (q.data ? comparisonRuns(q.data.compareRuns, ids) : []), [q.data, ids]);
+  const runs = useMemo(() => (q.data && catalogue ? comparisonRuns(q.data.compareRuns, ids, catalogue) : []), [q.data, ids, catalogue]);
+  const axes = useMemo(() => parallelAxes(catalogue, PARALLEL_PARAMS), [catalogue]);
   const [pair, setPair] = useState<[number, number]>([0, 1]);
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
-  if (!q.data) return <Skeleton rows={6} height={60} />;
+  if (catalogueError && !catalogue) return <ErrorBox error={catalogueError} retry={() => void refetchCatalogue()} />;
+  if (!q.data || !catalogue) return <Skeleton rows={6} height={60} />;
   const { labels, differences } = q.data.compareRuns;
   const withMatrix = runs.filter((r) => r.confusion);
   const scaleMax = sharedScaleMax(runs);
@@ -61,14 +69,14 @@ export function CompareView({ ids, initialData }: { ids: string[]; initialData?:
       </div>
       <div className="grid2">
         <div className="panel"><h3>Hyperparameters vs best val accuracy</h3>
-          <RunChart spec={{ type: "parallel", params: PARALLEL_PARAMS, metric: "best_val_accuracy" }} runs={runs} className="chart tall" testId="compare-parallel" /></div>
+          <RunChart spec={{ type: "parallel", params: PARALLEL_PARAMS, metric: "best_val_accuracy", axes }} runs={runs} className="chart tall" testId="compare-parallel" /></div>
         <div className="panel" style={{ overflowX: "auto" }}><h3>Hyperparameters <span className="muted" style={{ fontWeight: 400 }}>(differences highlighted)</span></h3>
           <table className="simple" data-testid="hp-table">
             <thead><tr><th>parameter</th>{runs.map((r) => <th key={r.runId} style={{ color: r.color }}>{r.runName}</th>)}</tr></thead>
             <tbody>
               {differences.map((d) => (
                 <tr key={d.name} className={d.differs ? "differs" : undefined} data-differs={d.differs}>
-                  <td>{d.name}</td>{d.values.map((v, i) => <td key={i}>{v ?? "–"}</td>)}
+                  <td title={d.name}>{parameterLabel(catalogue, d.name)}</td>{d.values.map((v, i) => <td key={i}>{v ?? "–"}</td>)}
                 </tr>
               ))}
             </tbody>

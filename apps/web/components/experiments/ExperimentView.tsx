@@ -1,14 +1,15 @@
 "use client";
 import Link from "next/link";
-import { useQuery } from "../../lib/hooks";
+import { useCatalogue, useQuery } from "../../lib/hooks";
 import { ExperimentQuery } from "../../lib/operations";
 import { pct } from "../../lib/format";
 import { RunsTable } from "../runs/RunsTable";
-import { ErrorBox } from "../States";
+import { ErrorBox, Skeleton } from "../States";
 
-/** Experiment header + its runs table. */
+/** Experiment header + its runs table (whose knob columns come from the served catalogue, read once here). */
 export function ExperimentView({ id }: { id: string }) {
   const q = useQuery(ExperimentQuery, { id });
+  const cat = useCatalogue();
   return (
     <>
       <div className="page-head">
@@ -20,7 +21,8 @@ export function ExperimentView({ id }: { id: string }) {
         <Link className="button" href="/sweeps/new">Launch a sweep</Link>
       </div>
       {q.error ? <ErrorBox error={q.error} retry={() => void q.refetch()} /> : null}
-      <RunsTable experimentId={id} />
+      {cat.catalogue ? <RunsTable experimentId={id} catalogue={cat.catalogue} />
+        : cat.error ? <ErrorBox error={cat.error} retry={() => void cat.refetch()} /> : <Skeleton rows={8} />}
     </>
   );
 }

@@ -4,17 +4,19 @@
  * agent, the confusion matrix with per-class metrics and the images behind a clicked cell.
  */
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { Fragment, type ReactNode, useMemo, useState } from "react";
 import type { EpochFieldsFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
-import { useQuery, useSubscription } from "../../lib/hooks";
+import { type Catalogue, formatKnob, knobApplies, knobValue, type KnobValues, notApplicableNote } from "../../lib/catalogue";
+import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
 import { CancelRunMutation, EpochLoggedSubscription, RunQuery, RunUpdatedSubscription } from "../../lib/operations";
-import { baseWeightsDisplay, dateTime, duration, num, pct } from "../../lib/format";
+import { baseWeightsDisplay, dateTime, duration, fineTuneDepthDisplay, num, pct } from "../../lib/format";
 import { normaliseRun, runColor } from "../../lib/run-data";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ConfusionPanel } from "./ConfusionPanel";
+import { BEST_EPOCH_LABEL, bestEpochSummary } from "./best-epoch-labels";
 import { skippedFilesSummary, validationAccuracyLabel } from "./evaluation-labels";
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
@@ -27,6 +29,7 @@ export function mergeEpoch(epochs: readonly EpochFieldsFragment[], e: EpochField
 /** Run page body. */
 export function RunView({ id }: { id: string }) {
   const q = useQuery(RunQuery, { id });
+  const cat = useCatalogue();
   const run = q.data?.run;
   const [cancelError, setCancelError] = useState<Error | null>(null);
 
@@ -41,7 +44,7 @@ export function RunView({ id }: { id: string }) {
     if (wasActive && !ACTIVE.has(d.runUpdated.status)) void q.refetch();
   });
 
-  const data = useMemo(() => (run ? [normaliseRun(run, run.epochs, runColor(0))] : []), [run]);
+  const data = useMemo(() => (run ? [normaliseRun(run, run.epochs, runColor(0), null, cat.catalogue ?? undefined)] : []), [run, cat.catalogue]);
   if (q.error && !run) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!run) return <Skeleton rows={6} height={48} />;
   const h = run.hyperparameters;
@@ -66,7 +69,7 @@ export function RunView({ id }: { id: string }) {
             {run.sweep ? <> / <Link href={`/sweeps/${run.sweep.id}`}>{run.sweep.name}</Link></> : null}
           </div>
           <h1 className="row">{run.name} <span data-testid="run-status"><StatusBadge status={run.status} /></span></h1>
-          <div className="sub">{run.epochCount} epochs logged · best val acc {pct(run.bestValAccuracy)}{run.bestEpoch != null ? ` at epoch ${run.bestEpoch}` : ""}</div>
+          <div className="sub" data-testid="run-best-summary">{run.epochCount} epochs logged · {BEST_EPOCH_LABEL}: {bestEpochSummary(run)}</div>
         </div>
         {ACTIVE.has(run.status) ? <button onClick={() => void cancel()}>Cancel run</button> : null}
       </div>
@@ -85,20 +88,13 @@ export function RunView({ id }: { id: string }) {
       <div className="grid3">
         <div className="panel">
           <h3>Hyperparameters</h3>
-          <dl className="kv">
-            <dt>base model</dt><dd>{h.baseModel} ({h.inputSize}px)</dd>
+          {cat.error && !cat.catalogue ? <ErrorBox error={cat.error} retry={() => void cat.refetch()} /> : null}
+          <dl className="kv" data-testid="run-hyperparameters">
+            {cat.catalogue ? (
+              <HyperparameterRows catalogue={cat.catalogue} values={h.values}
+                detail={{ fineTuneLayers: (v) => <span data-testid="run-fine-tune-layers">{typeof v === "number" ? fineTuneDepthDisplay(v, run.fineTunedLayers) : "–"}</span> }} />
+            ) : cat.error ? null : <><dt>…</dt><dd /></>}
             <dt>weights</dt><dd data-testid="run-base-weights" title={weights.title ?? undefined}>{weights.text}</dd>
-            <dt>head</dt><dd>{h.headUnits.join(", ") || "linear"} · dropout {h.dropout}</dd>
-            <dt>augmentation</dt><dd>{h.augmentation}</dd>
-            <dt>optimizer</dt><dd>{h.optimizer} · lr {num(h.learningRate)}</dd>
-            <dt>epochs</dt><dd>{h.epochs} head + {h.fineTuneEpochs} fine-tune</dd>
-            <dt>fine-tune</dt><dd>{h.fineTuneLayers} layers · lr {num(h.fineTuneLearningRate)}</dd>
-            <dt>batch / seed</dt><dd>{h.batchSize} / {h.seed}</dd>
-            <dt>validation split</dt><dd>{h.validationSplit}</dd>
-            <dt>early stopping</dt>
-            <dd data-testid="run-early-stopping">{h.earlyStoppingPatience == null ? "off" : `patience ${h.earlyStoppingPatience} (val loss, best weights restored)`}</dd>
-            <dt>reduce LR on plateau</dt>
-            <dd data-testid="run-reduce-lr">{h.reduceLrPatience == null ? "off" : `patience ${h.reduceLrPatience} · factor ${num(h.reduceLrFactor)} · min lr ${num(h.minLearningRate)}`}</dd>
           </dl>
         </div>
         <div className="panel">
@@ -118,7 +114,9 @@ export function RunView({ id }: { id: string }) {
           <h3>Dataset &amp; results</h3>
           <dl className="kv">
             <dt>dataset</dt><dd>{run.dataset.name}</dd>
-            <dt>best val acc</dt><dd>{pct(run.bestValAccuracy)}</dd>
+            <dt>{BEST_EPOCH_LABEL}</dt><dd data-testid="run-best-epoch">{run.bestEpoch ?? "–"}</dd>
+            <dt>val acc at best epoch</dt><dd data-testid="run-best-val-accuracy">{pct(run.bestValAccuracy)}</dd>
+            <dt>val loss at best epoch</dt><dd data-testid="run-best-val-loss">{num(run.bestValLoss)}</dd>
             <dt>final val acc</dt><dd>{pct(run.finalValAccuracy)}</dd>
             <dt>final val loss</dt><dd>{num(run.finalValLoss)}</dd>
             <dt>{validationAccuracyLabel(run.evaluation)}</dt><dd data-testid="run-validation-accuracy">{pct(run.evaluation?.accuracy)}</dd>
@@ -142,6 +140,37 @@ export function RunView({ id }: { id: string }) {
       ) : (
         <div className="panel muted">The confusion matrix appears when the run completes.</div>
       )}
+    </>
+  );
+}
+
+/**
+ * One row per knob of the served catalogue, from the run's `values`: the label (description on
+ * hover), the value as formatKnob writes it ("off" for an off callback), and knobs that do not
+ * apply to this run (the fine-tuning rate without fine-tuning) dimmed and marked n/a. `detail`
+ * replaces the value of a knob that has more to show (the layers really unfrozen).
+ */
+function HyperparameterRows({ catalogue, values, detail }: {
+  catalogue: Catalogue;
+  values: KnobValues;
+  detail?: Readonly<Record<string, (value: unknown) => ReactNode>>;
+}) {
+  return (
+    <>
+      {catalogue.map((info) => {
+        const value = knobValue(values, info.name);
+        const applies = knobApplies(info, values);
+        const show = detail?.[info.name];
+        return (
+          <Fragment key={info.name}>
+            <dt title={info.description} className={applies ? undefined : "muted"}>{info.label}</dt>
+            <dd data-testid={`hp-${info.name}`} data-applies={applies} className={applies ? undefined : "muted"}>
+              {show ? show(value) : formatKnob(info, value)}
+              {applies ? null : <> · {notApplicableNote(info, catalogue, values)}</>}
+            </dd>
+          </Fragment>
+        );
+      })}
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { RunColumn } from "../../lib/run-columns";
 
-/** A dropdown of checkboxes choosing the table's visible columns (order follows RUN_COLUMNS). */
+/** A dropdown of checkboxes choosing the table's visible columns (order follows `columns`). */
 export function ColumnChooser({ columns, visible, onChange }: { columns: readonly RunColumn[]; visible: string[]; onChange: (keys: string[]) => void }) {
   const [open, setOpen] = useState(false);
   const toggle = (key: string) => {
@@ -15,7 +15,7 @@ export function ColumnChooser({ columns, visible, onChange }: { columns: readonl
       {open ? (
         <div className="menu" onMouseLeave={() => setOpen(false)}>
           {columns.map((c) => (
-            <label key={c.key}><input type="checkbox" checked={visible.includes(c.key)} onChange={() => toggle(c.key)} /> {c.label}</label>
+            <label key={c.key} title={c.title}><input type="checkbox" checked={visible.includes(c.key)} onChange={() => toggle(c.key)} /> {c.label}</label>
           ))}
         </div>
       ) : null}

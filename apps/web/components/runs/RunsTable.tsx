@@ -10,7 +10,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { RunField, RunRowFragment } from "../../gql/graphql";
 import { useQuery, useSubscription } from "../../lib/hooks";
 import { LaunchOptionsQuery, RunUpdatedSubscription } from "../../lib/operations";
-import { columnByKey, DEFAULT_COLUMN_KEYS, RUN_COLUMNS, type RunColumn } from "../../lib/run-columns";
+import type { Catalogue } from "../../lib/catalogue";
+import { DEFAULT_COLUMN_KEYS, runColumns, type RunColumn } from "../../lib/run-columns";
 import { applyRunUpdate } from "../../lib/run-patch";
 import { nextSort, parseViewState, RUN_STATUSES, serializeViewState, toRunFilter, toRunOrder, type RunsViewState } from "../../lib/runs-view-state";
 import { useRunsPages } from "../../lib/use-runs-pages";
@@ -22,21 +23,23 @@ import { HeaderFilter } from "./HeaderFilter";
 const ROW_HEIGHT = 34;
 const CHECK_WIDTH = 36;
 
-/** Props: the scope of runs shown (an experiment or a sweep). */
+/** Props: the scope of runs shown (an experiment or a sweep) and the served catalogue its knob columns come from. */
 export interface RunsTableProps {
   experimentId?: string;
   sweepId?: string;
+  catalogue: Catalogue;
 }
 
 /** The runs table, driven by the URL's search params. */
-export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
+export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) {
   const pathname = usePathname();
+  const table = useMemo(() => runColumns(catalogue), [catalogue]);
   const params = useSearchParams();
   // The view is React state, seeded from the URL and written back to it with replaceState: no
   // server round trip and no remount per click (router.replace would re-render the page segment).
   // In the browser the address bar is the truth (Next may remount this subtree after replaceState).
   const [{ state: view, warnings }, setParsed] = useState(() =>
-    parseViewState(typeof window === "undefined" ? params : new URLSearchParams(window.location.search)));
+    parseViewState(typeof window === "undefined" ? params : new URLSearchParams(window.location.search), table));
   const setView = useCallback((next: RunsViewState) => {
     setParsed({ state: next, warnings: [] });
     const qs = serializeViewState(next).toString();
@@ -44,10 +47,10 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
   }, [pathname]);
   useEffect(() => {
     // Back/forward: take the view from the URL again.
-    const onPop = () => setParsed(parseViewState(new URLSearchParams(window.location.search)));
+    const onPop = () => setParsed(parseViewState(new URLSearchParams(window.location.search), table));
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
-  }, []);
+  }, [table]);
 
   const scope = useMemo(() => (sweepId ? { sweepId } : { experimentId }), [experimentId, sweepId]);
   const filter = useMemo(() => toRunFilter(view, scope), [view, scope]);
@@ -56,11 +59,11 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
   const options = useQuery(LaunchOptionsQuery, {});
 
   const newestFirst = order.field === "CREATED_AT" && order.direction === "DESC";
-  useSubscription(RunUpdatedSubscription, scope, (d) => pages.update((list) => applyRunUpdate(list, d.runUpdated, view, newestFirst)));
+  useSubscription(RunUpdatedSubscription, scope, (d) => pages.update((list) => applyRunUpdate(list, d.runUpdated, view, newestFirst, catalogue)));
 
   const columns: RunColumn[] = useMemo(
-    () => (view.columns ?? DEFAULT_COLUMN_KEYS).map((k) => columnByKey(k)).filter((c): c is RunColumn => c !== undefined),
-    [view.columns],
+    () => (view.columns ?? DEFAULT_COLUMN_KEYS).map((k) => table.byKey(k)).filter((c): c is RunColumn => c !== undefined),
+    [view.columns, table],
   );
   const template = `${CHECK_WIDTH}px ${columns.map((c) => `${c.width}px`).join(" ")}`;
   const width = CHECK_WIDTH + columns.reduce((s, c) => s + c.width, 0);
@@ -100,7 +103,7 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
         ) : (
           <button className="primary" disabled title="Select 2 to 20 runs">Compare</button>
         )}
-        <ColumnChooser columns={RUN_COLUMNS} visible={columns.map((c) => c.key)} onChange={(cols) => setView({ ...view, columns: cols })} />
+        <ColumnChooser columns={table.all} visible={columns.map((c) => c.key)} onChange={(cols) => setView({ ...view, columns: cols })} />
         <button onClick={() => setView({ ...view, sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [] })}>Reset filters</button>
       </div>
       {pages.error ? <ErrorBox error={pages.error} retry={pages.reload} /> : null}
@@ -110,7 +113,7 @@ export function RunsTable({ experimentId, sweepId }: RunsTableProps) {
             <div />
             {columns.map((c) => (
               <div key={c.key} data-col={c.key}>
-                <button className="sort" onClick={() => sortBy(c.field)} data-testid={`sort-${c.key}`} title={`Sort by ${c.label}`}>
+                <button className="sort" onClick={() => sortBy(c.field)} data-testid={`sort-${c.key}`} title={c.title ? `Sort by ${c.label}: ${c.title}` : `Sort by ${c.label}`}>
                   {view.sort?.field === c.field ? (view.sort.direction === "DESC" ? "▼ " : "▲ ") : ""}{c.label}
                 </button>
                 <HeaderFilter column={c} view={view} setView={setView} baseModels={baseModels} augmentations={augmentations} statuses={RUN_STATUSES} />

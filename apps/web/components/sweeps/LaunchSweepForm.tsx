@@ -1,38 +1,64 @@
 "use client";
 /**
- * Launch a sweep: dataset (pick or register by path), experiment (pick or create), the search
- * space, strategy and early termination. Every field is validated inline (lib/sweep-plan), the
- * planned run count is shown before launching, and the API's messages are shown as they come.
+ * Launch a sweep: dataset (pick or register by path), experiment (pick or create), one field per
+ * knob of the served hyperparameter catalogue (a list per searchable knob, a value per fixed one;
+ * those acting across training under "More settings"), strategy and early termination. Every field
+ * is validated inline (lib/sweep-plan, the catalogue's one message), the planned run count is shown
+ * before launching, and the API's messages are shown as they come.
  */
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EarlyTermination, SweepStrategy } from "../../gql/graphql";
+import { appliesWhenText, type Catalogue, defaultText, listSeparator } from "../../lib/catalogue";
 import { gql, GraphQLRequestError } from "../../lib/graphql-client";
-import { useQuery } from "../../lib/hooks";
+import { useCatalogue, useQuery } from "../../lib/hooks";
 import { createSweepOnce, LaunchKeys, navigateWithFallback } from "../../lib/launch-sweep";
 import { CreateExperimentMutation, LaunchOptionsQuery, RegisterDatasetMutation } from "../../lib/operations";
-import { validateSweepForm, type SweepForm } from "../../lib/sweep-plan";
+import { type FormKnob, formKnobs, initialSweepForm, validateSweepForm, type SweepForm } from "../../lib/sweep-plan";
 import { ErrorBox, Skeleton } from "../States";
 
-const INITIAL: SweepForm = {
-  name: "", datasetId: "", experimentId: "", baseModels: [], headSizes: "128", augmentations: ["none"], fineTuneLayers: "0",
-  learningRates: "0.001", epochs: "5", fineTuneEpochs: "0", strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE",
-  earlyStoppingPatience: "", reduceLrPatience: "", reduceLrFactor: "", minLearningRate: "",
-};
+/**
+ * Element ids that differ from the knob's name, kept for the browser tests and bookmarks that
+ * address them (`#lrs`): a DOM naming table only, no knob facts. Other knobs' fields have the knob's name as id.
+ */
+const LEGACY_IDS: Readonly<Record<string, string>> = { headUnits: "heads", learningRate: "lrs", fineTuneLayers: "depths", fineTuneEpochs: "ftEpochs" };
 
-/** A small demo: 2 learning rates × 2 heads on the smallest model, 3 epochs. */
-const DEMO: Partial<SweepForm> = { name: "demo sweep", headSizes: "64; 128", learningRates: "0.001, 0.003", epochs: "3" };
+/** The element id of a knob's field. */
+function fieldId(k: FormKnob): string {
+  return LEGACY_IDS[k.info.name] ?? k.info.name;
+}
+
+/** A small demo: 2 learning rates × 2 heads on the smallest model, 3 epochs (field text by FormKnob key). */
+const DEMO_TEXT: Readonly<Record<string, string>> = { headUnits: "64; 128", learningRates: "0.001, 0.003", epochs: "3" };
+
+function startForm(catalogue: Catalogue, demo: boolean): SweepForm {
+  const form = initialSweepForm(catalogue);
+  if (!demo) return form;
+  const text = { ...form.text };
+  // Only fields the catalogue has: a demo value for a knob the API no longer offers is dropped.
+  for (const [key, value] of Object.entries(DEMO_TEXT)) if (Object.hasOwn(text, key)) text[key] = value;
+  return { ...form, name: "demo sweep", text };
+}
 
 function messages(e: unknown): string[] {
   return e instanceof GraphQLRequestError ? e.messages : [(e as Error).message];
 }
 
-/** The launch form. */
+/** The launch form: its knob fields come from the served catalogue, read once for the page. */
 export function LaunchSweepForm({ demo }: { demo: boolean }) {
+  const cat = useCatalogue();
+  if (cat.error && !cat.catalogue) return <ErrorBox error={cat.error} retry={() => void cat.refetch()} />;
+  if (!cat.catalogue) return <Skeleton rows={8} height={40} />;
+  return <LaunchForm demo={demo} catalogue={cat.catalogue} />;
+}
+
+function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }) {
   const router = useRouter();
   const opts = useQuery(LaunchOptionsQuery, {});
-  const [form, setForm] = useState<SweepForm>(demo ? { ...INITIAL, ...DEMO } : INITIAL);
+  const knobs = useMemo(() => formKnobs(catalogue), [catalogue]);
+  const [form, setForm] = useState<SweepForm>(() => startForm(catalogue, demo));
+  const [moreOpen, setMoreOpen] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [apiErrors, setApiErrors] = useState<string[]>([]);
@@ -50,28 +76,52 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
   const [newExperiment, setNewExperiment] = useState(demo ? "First experiment" : "");
   const [experimentMsg, setExperimentMsg] = useState<string[]>([]);
 
-  // Sensible defaults once the options arrive: the first dataset/experiment/model.
+  // Sensible defaults once the options arrive: the first dataset/experiment, and the first base
+  // model of the registry ticked (the free-text knob's choices are the registry's models).
   useEffect(() => {
     const d = opts.data;
     if (!d) return;
-    setForm((f) => ({
-      ...f,
-      datasetId: f.datasetId || d.datasets[0]?.id || "",
-      experimentId: f.experimentId || d.experiments[0]?.id || "",
-      baseModels: f.baseModels.length > 0 ? f.baseModels : d.baseModels[0] ? [d.baseModels[0].name] : [],
-    }));
-  }, [opts.data]);
+    setForm((f) => {
+      const picks = { ...f.picks };
+      for (const k of knobs) {
+        if (k.widget === "picks" && k.info.kind === "text" && (picks[k.key] ?? []).length === 0 && d.baseModels[0]) picks[k.key] = [d.baseModels[0].name];
+      }
+      return { ...f, datasetId: f.datasetId || d.datasets[0]?.id || "", experimentId: f.experimentId || d.experiments[0]?.id || "", picks };
+    });
+  }, [opts.data, knobs]);
 
-  const { errors, planned, input } = useMemo(() => validateSweepForm(form), [form]);
-  const set = <K extends keyof SweepForm>(key: K, value: SweepForm[K]) => {
+  const { errors, planned, input } = useMemo(() => validateSweepForm(form, catalogue), [form, catalogue]);
+  const touch = (key: string) => setTouched((t) => new Set(t).add(key));
+  const set = <K extends Exclude<keyof SweepForm, "text" | "picks">>(key: K, value: SweepForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
-    setTouched((t) => new Set(t).add(key));
+    touch(key);
   };
-  const shown = (key: keyof SweepForm) => (submitted || touched.has(key) ? errors[key] : undefined);
+  const setText = (key: string, value: string) => {
+    setForm((f) => ({ ...f, text: { ...f.text, [key]: value } }));
+    touch(key);
+  };
+  const setPicks = (key: string, value: string[]) => {
+    setForm((f) => ({ ...f, picks: { ...f.picks, [key]: value } }));
+    touch(key);
+  };
+  const shown = (key: string) => (submitted || touched.has(key) ? errors[key] : undefined);
 
   if (opts.error && !opts.data) return <ErrorBox error={opts.error} retry={() => void opts.refetch()} />;
   if (!opts.data) return <Skeleton rows={8} height={40} />;
-  const { datasets, experiments, baseModels, augmentationPresets } = opts.data;
+  const { datasets, experiments, baseModels } = opts.data;
+  const choicesOf = (k: FormKnob): Choice[] => {
+    if (k.info.kind === "text") return baseModels.map((m) => ({ value: m.name, label: m.name, title: m.description }));
+    if (k.info.kind === "ops") return k.info.presets.map((p) => ({ value: p.ops, label: p.name, title: p.ops, note: p.name !== p.ops ? p.ops : undefined }));
+    return k.info.values.map((v) => ({ value: v, label: v }));
+  };
+  const field = (k: FormKnob) => (
+    <KnobField key={k.key} knob={k} catalogue={catalogue} text={form.text[k.key] ?? ""} picks={form.picks[k.key] ?? []} error={shown(k.key)}
+      choices={k.widget === "picks" ? choicesOf(k) : []} setText={(v) => setText(k.key, v)} setPicks={(v) => setPicks(k.key, v)} />
+  );
+  const main = knobs.filter((k) => !k.advanced);
+  const more = knobs.filter((k) => k.advanced);
+  const moreErrors = more.filter((k) => shown(k.key)).length;
+  const moreChanged = more.filter((k) => (form.text[k.key] ?? "").trim() !== "").length;
 
   const registerDataset = async () => {
     setDatasetMsg([]);
@@ -153,75 +203,7 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
         <label htmlFor="name">Sweep name</label>
         <Field hint="Optional."><input id="name" value={form.name} onChange={(e) => set("name", e.target.value)} /></Field>
 
-        <label>Base models</label>
-        <Field error={shown("baseModels")}>
-          <div className="checks">
-            {baseModels.map((m) => (
-              <label key={m.name} title={m.description}>
-                <input type="checkbox" name="baseModel" value={m.name} checked={form.baseModels.includes(m.name)}
-                  onChange={(e) => set("baseModels", e.target.checked ? [...form.baseModels, m.name] : form.baseModels.filter((x) => x !== m.name))} /> {m.name}
-              </label>
-            ))}
-          </div>
-        </Field>
-
-        <label htmlFor="heads">Head sizes</label>
-        <Field error={shown("headSizes")} hint='Heads separated by ";", layers by "," — "128; 256,128" is two heads. "linear" = no hidden layer.'>
-          <input id="heads" value={form.headSizes} onChange={(e) => set("headSizes", e.target.value)} aria-invalid={Boolean(shown("headSizes"))} />
-        </Field>
-
-        <label>Augmentation presets</label>
-        <Field error={shown("augmentations")}>
-          <div className="checks">
-            {augmentationPresets.map((p) => (
-              <label key={p.name} title={p.ops}>
-                <input type="checkbox" name="augmentation" value={p.ops} checked={form.augmentations.includes(p.ops)}
-                  onChange={(e) => set("augmentations", e.target.checked ? [...form.augmentations, p.ops] : form.augmentations.filter((x) => x !== p.ops))} /> {p.name}
-                {p.name !== p.ops ? <span className="muted"> ({p.ops})</span> : null}
-              </label>
-            ))}
-          </div>
-        </Field>
-
-        <label htmlFor="depths">Fine-tune depths</label>
-        <Field error={shown("fineTuneLayers")} hint="Layers of the base to unfreeze, comma-separated; 0 = head only.">
-          <input id="depths" value={form.fineTuneLayers} onChange={(e) => set("fineTuneLayers", e.target.value)} aria-invalid={Boolean(shown("fineTuneLayers"))} />
-        </Field>
-
-        <label htmlFor="lrs">Learning rates</label>
-        <Field error={shown("learningRates")} hint="Comma-separated, e.g. 0.001, 3e-4.">
-          <input id="lrs" value={form.learningRates} onChange={(e) => set("learningRates", e.target.value)} aria-invalid={Boolean(shown("learningRates"))} />
-        </Field>
-
-        <label htmlFor="epochs">Epochs / fine-tune epochs</label>
-        <Field error={shown("epochs") ?? shown("fineTuneEpochs")}>
-          <div className="row">
-            <input id="epochs" type="number" min={1} value={form.epochs} onChange={(e) => set("epochs", e.target.value)} aria-invalid={Boolean(shown("epochs"))} style={{ width: 90 }} />
-            <input aria-label="fine-tune epochs" id="ftEpochs" type="number" min={0} value={form.fineTuneEpochs} onChange={(e) => set("fineTuneEpochs", e.target.value)} aria-invalid={Boolean(shown("fineTuneEpochs"))} style={{ width: 90 }} />
-          </div>
-        </Field>
-
-        <label htmlFor="earlyStoppingPatience">Early stopping</label>
-        <Field error={shown("earlyStoppingPatience")}
-          hint="Optional, for every run and each phase: stop after this many epochs without a better val loss and keep the best epoch's weights (Keras EarlyStopping, restore_best_weights). Empty = train every epoch.">
-          <div className="row">
-            <span>patience</span>
-            <input id="earlyStoppingPatience" aria-label="early stopping patience" value={form.earlyStoppingPatience} placeholder="off" onChange={(e) => set("earlyStoppingPatience", e.target.value)} aria-invalid={Boolean(shown("earlyStoppingPatience"))} style={{ width: 70 }} />
-          </div>
-        </Field>
-
-        <label htmlFor="reduceLrPatience">Reduce LR on plateau</label>
-        <Field error={shown("reduceLrPatience") ?? shown("reduceLrFactor") ?? shown("minLearningRate")}
-          hint="Optional, for every run: after this many epochs without a better val loss, multiply the learning rate by the factor (default 0.5), never below the min LR (default 0; below every learning rate, and below the fine-tune rate when fine-tuning). Empty patience = off.">
-          <div className="row">
-            <span>patience</span>
-            <input id="reduceLrPatience" aria-label="reduce LR patience" value={form.reduceLrPatience} placeholder="off" onChange={(e) => set("reduceLrPatience", e.target.value)} aria-invalid={Boolean(shown("reduceLrPatience"))} style={{ width: 70 }} />
-            <span>factor</span>
-            <input id="reduceLrFactor" aria-label="reduce LR factor" value={form.reduceLrFactor} placeholder="0.5" onChange={(e) => set("reduceLrFactor", e.target.value)} aria-invalid={Boolean(shown("reduceLrFactor"))} style={{ width: 70 }} />
-            <span>min LR</span>
-            <input id="minLearningRate" aria-label="min learning rate" value={form.minLearningRate} placeholder="0" onChange={(e) => set("minLearningRate", e.target.value)} aria-invalid={Boolean(shown("minLearningRate"))} style={{ width: 90 }} />
-          </div>
-        </Field>
+        {main.map(field)}
 
         <label>Strategy</label>
         <Field error={shown("maxRuns") ?? shown("seed")}>
@@ -243,6 +225,14 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
           </select>
         </Field>
       </div>
+      {more.length > 0 ? (
+        <details className="more-settings" data-testid="more-settings" open={moreOpen || moreErrors > 0} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+          <summary>
+            More settings <span className="muted">({more.map((k) => k.info.label).join(", ")}{moreChanged > 0 ? ` · ${moreChanged} set` : ""})</span>
+          </summary>
+          <div className="form-grid">{more.map(field)}</div>
+        </details>
+      ) : null}
       {apiErrors.length > 0 ? <div className="error-box" role="alert" data-testid="api-errors">{apiErrors.map((m) => <div key={m}>{m}</div>)}</div> : null}
       <div className="launch-bar">
         {launched ? (
@@ -254,6 +244,69 @@ export function LaunchSweepForm({ demo }: { demo: boolean }) {
         {submitted && !input ? <span className="field-error">Fix the highlighted fields.</span> : null}
       </div>
     </form>
+  );
+}
+
+/** One choice of a picks field. */
+interface Choice {
+  value: string;
+  label: string;
+  title?: string;
+  note?: string;
+}
+
+/** What a knob's field says under it: its description, how to write it, its default and when it applies. */
+function knobHint(k: FormKnob, catalogue: Catalogue): string {
+  const parts = [k.info.description];
+  if (k.widget === "list") {
+    parts.push(listSeparator(k.info) === ";"
+      ? 'Values separated by ";", the layers of one by "," ("128; 256,128" is two); "linear" = no layer. Each value multiplies the runs.'
+      : "Comma-separated; each value multiplies the runs.");
+  }
+  if (k.widget === "value") parts.push(`Empty = the default (${defaultText(k.info)})${k.info.nullable ? '; "off" = off' : ""}.`);
+  const when = appliesWhenText(k.info, catalogue);
+  if (when) parts.push(`Only ${when}.`);
+  return parts.join(" ");
+}
+
+/** The field of one knob: ticks for choices, a text box for a list or a value, with the one message under it. */
+function KnobField({ knob: k, catalogue, text, picks, error, choices, setText, setPicks }: {
+  knob: FormKnob;
+  catalogue: Catalogue;
+  text: string;
+  picks: string[];
+  error?: string;
+  choices: Choice[];
+  setText: (v: string) => void;
+  setPicks: (v: string[]) => void;
+}) {
+  const id = fieldId(k);
+  if (k.widget === "picks") {
+    return (
+      <>
+        <label>{k.info.label}</label>
+        <Field error={error} hint={k.info.description}>
+          <div className="checks" id={id} role="group" aria-label={k.info.label}>
+            {choices.map((c) => (
+              <label key={c.value} title={c.title}>
+                <input type="checkbox" name={k.info.name} value={c.value} checked={picks.includes(c.value)}
+                  onChange={(e) => setPicks(e.target.checked ? [...picks, c.value] : picks.filter((x) => x !== c.value))} /> {c.label}
+                {c.note ? <span className="muted"> ({c.note})</span> : null}
+              </label>
+            ))}
+          </div>
+        </Field>
+      </>
+    );
+  }
+  return (
+    <>
+      <label htmlFor={id} title={k.info.rule}>{k.info.label}{k.widget === "list" ? <span className="muted"> (values)</span> : null}</label>
+      <Field error={error} hint={knobHint(k, catalogue)}>
+        <input id={id} value={text} placeholder={defaultText(k.info)} onChange={(e) => setText(e.target.value)} aria-invalid={Boolean(error)}
+          data-testid={`knob-${k.info.name}`} style={k.widget === "value" ? { width: 120 } : undefined} />
+      </Field>
+    </>
   );
 }
 

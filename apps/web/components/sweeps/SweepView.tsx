@@ -69,7 +69,7 @@ export function SweepView({ id }: { id: string }) {
       <div className="panel" style={{ overflowX: "auto" }}>
         <h3>Runs <span className="muted" style={{ fontWeight: 400 }}>(live; sorted by best val accuracy)</span></h3>
         <table className="simple" data-testid="sweep-runs">
-          <thead><tr><th /><th>status</th><th>name</th><th>base model</th><th>head</th><th>aug</th><th className="num">FT depth</th><th className="num">LR</th><th className="num">epochs</th><th className="num">best val acc</th><th className="num">duration</th></tr></thead>
+          <thead><tr><th /><th>status</th><th>name</th><th>base model</th><th>head</th><th>aug</th><th className="num">FT depth</th><th className="num">LR</th><th className="num">epochs</th><th className="num" title="val acc at the run's best epoch (lowest val loss)">best-epoch val acc</th><th className="num">duration</th></tr></thead>
           <tbody>{runs.map((r) => <SweepRunRow key={r.id} run={r} checked={selected.includes(r.id)} toggle={toggle} />)}</tbody>
         </table>
       </div>

@@ -1,19 +1,12 @@
 /**
  * Parsing and naming augmentation specs (`graft train --augment flip,rotate`, sweep presets).
  */
+import { AUGMENTATION_OPS, AUGMENTATION_PRESETS } from "../contract";
 import { BadInputError } from "../errors";
 import type { AugmentationOp } from "../types";
 
-/** Every op, in canonical order: the order they are applied and written in. */
-export const AUGMENTATION_OPS: readonly AugmentationOp[] = ["flip", "vflip", "rotate", "zoom", "translate", "brightness", "contrast"];
-
-/** Named op sets for sweeps and the CLI. */
-export const AUGMENTATION_PRESETS: Readonly<Record<string, readonly AugmentationOp[]>> = {
-  none: [],
-  light: ["flip"],
-  standard: ["flip", "rotate", "zoom"],
-  heavy: ["flip", "vflip", "rotate", "zoom", "translate", "brightness", "contrast"],
-};
+/** Every op and the named presets: the catalogue's (`../contract`), so the API offers the same. */
+export { AUGMENTATION_OPS, AUGMENTATION_PRESETS };
 
 function isOp(token: string): token is AugmentationOp {
   return (AUGMENTATION_OPS as readonly string[]).includes(token);

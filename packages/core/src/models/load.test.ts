@@ -90,6 +90,19 @@ describe("loadBaseModel errors", () => {
       expect(existsSync(path.join(cacheDir, "models", "mobilenet_v1_0.25_224", "model.json"))).toBe(false);
     });
 
+    it("says where to put the files of the MobileNetV2 widths that have no copy here", async () => {
+      vi.stubEnv("GRAFT_MODELS_URL", unreachable);
+      for (const name of ["mobilenet_v2_0.50_224_no_top", "mobilenet_v2_0.75_224_no_top", "mobilenet_v2_1.00_224_no_top"]) {
+        const err = await loadBaseModel(name, { modelsDir: cacheDir, cacheDir }).catch((e: unknown) => e);
+        expect((err as GraftError).code).toBe("BAD_INPUT");
+        const message = (err as Error).message;
+        expect(message).toContain(`(no ${path.join(cacheDir, name, "model.json")};`);
+        expect(message).toContain(`Cannot download ${unreachable}/${name}/model.json`);
+        expect(message).toContain(`copy its folder "${name}" (model.json and weight files)`);
+        expect(existsSync(path.join(cacheDir, "models", name, "sha256.recorded"))).toBe(false);
+      }
+    });
+
     it("names the models folder it searched when one was given", async () => {
       vi.stubEnv("GRAFT_MODELS_URL", unreachable);
       const err = await loadBaseModel("darknet_tiny_224", { modelsDir: cacheDir, cacheDir }).catch((e: unknown) => e);

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { BadInputError, GraftError } from "../errors";
 import type { DownloadProgress } from "./download";
-import { downloadModel, DownloadError } from "./download";
+import { downloadModel, DownloadError, verifyRecordedModel } from "./download";
 import { applyH5Weights, type H5LoadReport } from "./h5-assign";
 import { readKerasH5 } from "./h5-read";
 import { fileSha256 } from "../util/hash";
@@ -85,6 +85,10 @@ function userSpec(model: tf.LayersModel, jsonPath: string, options: LoadBaseMode
     featureDim: featureShape[featureShape.length - 1] ?? 0,
     url: null,
     sha256: null,
+    checksum: "none",
+    // Unknown until loaded: train() bounds fineTuneLayers by the loaded graph instead.
+    baseLayerCount: null,
+    fineTuneDepths: null,
   };
 }
 
@@ -99,7 +103,9 @@ async function fromFile(jsonPath: string, spec: BaseModelSpec | null, source: Lo
  *
  * - a path to a `model.json` loads that model (feature layer: its output unless given);
  * - a registry name loads `<modelsDir>/<name>/model.json` when present, else
- *   `<cacheDir>/models/<name>/model.json` when its sha256 matches the registry, else downloads it
+ *   `<cacheDir>/models/<name>/model.json` when its sha256 matches the registry (for a base whose
+ *   checksum is `recorded`: when it and its weights match the `sha256.recorded` of their first
+ *   download, CHECKSUM_MISMATCH otherwise), else downloads it
  *   there from `GRAFT_MODELS_URL/<name>/` when set, else the registry URL (CHECKSUM_MISMATCH on a
  *   tampered model.json; BAD_INPUT naming GRAFT_MODELS_DIR / --models-dir when the download fails);
  * - a registry entry without a URL (VGG16, ResNet50, EfficientNetB0) and no local copy is a
@@ -154,7 +160,18 @@ async function loadArchitecture(nameOrPath: string, options: LoadBaseModelOption
   }
   const cacheDir = path.join(options.cacheDir ?? defaultCacheDir(), "models", spec.name);
   const cached = path.join(cacheDir, "model.json");
-  if (existsSync(cached) && (spec.sha256 === null || (await fileSha256(cached)) === spec.sha256)) {
+  if (existsSync(cached) && spec.sha256 === null) {
+    // Trust on first use: the copy must still be what its first download recorded (or is recorded now).
+    const recorded = await verifyRecordedModel(spec, cacheDir);
+    const loaded = await fromFile(cached, spec, "cache", options);
+    if (loaded.weightsSha256 !== recorded.weights) {
+      // Changed between the check and the read: refuse the bytes actually parsed.
+      loaded.model.dispose();
+      throw new GraftError("CHECKSUM_MISMATCH", `The weights of ${JSON.stringify(spec.name)} in ${cacheDir} changed while loading (sha256 ${loaded.weightsSha256}, recorded ${recorded.weights})`);
+    }
+    return loaded;
+  }
+  if (existsSync(cached) && (await fileSha256(cached)) === spec.sha256) {
     return fromFile(cached, spec, "cache", options);
   }
   let jsonPath: string;

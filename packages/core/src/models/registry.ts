@@ -8,18 +8,23 @@ import { efficientnetB0 } from "./bases/efficientnet-b0";
 import { mobilenetV1_025 } from "./bases/mobilenet-v1-025";
 import { mobilenetV1_075 } from "./bases/mobilenet-v1-075";
 import { mobilenetV2_035 } from "./bases/mobilenet-v2-035";
+import { mobilenetV2_050 } from "./bases/mobilenet-v2-050";
+import { mobilenetV2_075 } from "./bases/mobilenet-v2-075";
+import { mobilenetV2_100 } from "./bases/mobilenet-v2-100";
 import { resnet50 } from "./bases/resnet50";
 import { vgg16 } from "./bases/vgg16";
 import type { BaseModelSpec } from "./spec";
 
-export type { BaseModelSpec, BasePreprocessing } from "./spec";
+export type { BaseModelSpec, BasePreprocessing, ChecksumPolicy } from "./spec";
 
-/** Every registered base model, by name. */
+const ORDER = [mobilenetV1_025, mobilenetV1_075, mobilenetV2_035, mobilenetV2_050, mobilenetV2_075, mobilenetV2_100, darknetTiny, vgg16, resnet50, efficientnetB0];
+
+/** Every registered base model, by name (frozen, its list of fine-tune depths too). */
 export const BASE_MODELS: Readonly<Record<string, BaseModelSpec>> = Object.freeze(
-  Object.fromEntries([mobilenetV1_025, mobilenetV1_075, mobilenetV2_035, darknetTiny, vgg16, resnet50, efficientnetB0].map((s) => [s.name, Object.freeze(s)])),
+  Object.fromEntries(ORDER.map((s) => [s.name, Object.freeze({ ...s, fineTuneDepths: s.fineTuneDepths === null ? null : Object.freeze([...s.fineTuneDepths]) })])),
 );
 
-/** All base models, in registry order (smallest first). */
+/** All base models, in registry order (family by family, narrowest width first). */
 export function listBaseModels(): BaseModelSpec[] {
   return Object.values(BASE_MODELS);
 }

@@ -37,7 +37,7 @@ describe("defaultTrainConfig", () => {
     [{ reduceLrFactor: 1.5 }, /reduceLrFactor .* received 1\.5$/],
     [{ reduceLrFactor: -0.1 }, /reduceLrFactor .* received -0\.1$/],
     [{ reduceLrFactor: Number.NaN }, /reduceLrFactor .* received NaN$/],
-    [{ minLearningRate: -1e-6 }, /minLearningRate must be a number ≥ 0, received -0\.000001$/],
+    [{ minLearningRate: -1e-6 }, /minLearningRate must be a number in \[0, 1\), received -0\.000001$/],
     [{ minLearningRate: Number.POSITIVE_INFINITY }, /minLearningRate .* received Infinity$/],
     [{ learningRate: 0.01, minLearningRate: 0.01 }, /minLearningRate must be below learningRate \(0\.01\), received 0\.01$/],
     [{ learningRate: 0.001, minLearningRate: 0.5 }, /minLearningRate must be below learningRate \(0\.001\), received 0\.5$/],

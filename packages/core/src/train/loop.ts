@@ -22,6 +22,8 @@ export interface LoopOptions {
   epochs: number;
   batchSize: number;
   numClasses: number;
+  /** Keras' `label_smoothing` of the categorical cross-entropy: targets (1 − ε)·one-hot + ε/classes. */
+  labelSmoothing: number;
   train: BatchSource;
   validation: BatchSource;
   /** Logits for a batch; `seed` drives dropout masks. */
@@ -46,7 +48,13 @@ export interface LoopResult {
 }
 
 /** Loss, accuracy and the probability rows of a whole source, in inference mode. */
-export async function evaluateSource(source: BatchSource, numClasses: number, batchSize: number, forward: LoopOptions["forward"]): Promise<{ loss: number; accuracy: number; probabilities: number[][] }> {
+export async function evaluateSource(
+  source: BatchSource,
+  numClasses: number,
+  batchSize: number,
+  forward: LoopOptions["forward"],
+  labelSmoothing: number,
+): Promise<{ loss: number; accuracy: number; probabilities: number[][] }> {
   const n = source.labels.length;
   let lossSum = 0;
   let correct = 0;
@@ -57,7 +65,8 @@ export async function evaluateSource(source: BatchSource, numClasses: number, ba
     const [loss, probs] = tf.tidy(() => {
       const logits = forward(x, false, 0);
       const y = tf.oneHot(tf.tensor1d(idx.map((i) => source.labels[i] as number), "int32"), numClasses);
-      return [tf.losses.softmaxCrossEntropy(y, logits, undefined, 0, tf.Reduction.SUM), tf.softmax(logits)];
+      // The loss training minimises, smoothing included, as Keras reports val_loss.
+      return [tf.losses.softmaxCrossEntropy(y, logits, undefined, labelSmoothing, tf.Reduction.SUM), tf.softmax(logits)];
     });
     x.dispose();
     lossSum += (await loss.data())[0] as number;
@@ -95,7 +104,7 @@ export async function runEpochs(o: LoopOptions): Promise<LoopResult> {
           const logits = o.forward(x, true, seed);
           // Kept out of the tidy so the batch accuracy needs no second forward pass.
           kept.hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), yIdx), "int32")));
-          return tf.losses.softmaxCrossEntropy(tf.oneHot(yIdx, o.numClasses), logits) as tf.Scalar;
+          return tf.losses.softmaxCrossEntropy(tf.oneHot(yIdx, o.numClasses), logits, undefined, o.labelSmoothing) as tf.Scalar;
         },
         true,
         o.variables,
@@ -106,7 +115,7 @@ export async function runEpochs(o: LoopOptions): Promise<LoopResult> {
       tf.dispose(kept.hits ?? []);
       tf.dispose(loss ?? []);
     }
-    const val = await evaluateSource(o.validation, o.numClasses, Math.max(o.batchSize, 64), o.forward);
+    const val = await evaluateSource(o.validation, o.numClasses, Math.max(o.batchSize, 64), o.forward, o.labelSmoothing);
     o.onValidated?.(epoch, val.probabilities);
     const durationMs = performance.now() - started;
     const logs: EpochLogs = { loss: lossSum / n, accuracy: correct / n, val_loss: val.loss, val_accuracy: val.accuracy, lr: o.context.getLearningRate() };

@@ -64,6 +64,8 @@ describe.skipIf(leaves === null || modelsDir === null)("train(): the evaluation 
     expect(result.final).toMatchObject({ epoch: 8, choice: "last_epoch", dir: path.join(outDir, "checkpoint") });
     const lowest = Math.min(...result.epochs.map((r) => r.valLoss as number));
     expect(result.delivered.valLoss).toBe(lowest);
+    // The reported best epoch is the delivered one (lowest val_loss), with the metrics at it.
+    expect({ epoch: result.bestEpoch, valLoss: result.bestValLoss, valAccuracy: result.bestValAccuracy }).toEqual({ epoch: 6, valLoss: lowest, valAccuracy: result.delivered.valAccuracy });
     // The premise: the two candidates differ, so scoring the wrong one shows.
     expect(result.finalValAccuracy).not.toBe(result.delivered.valAccuracy);
     expect(result.evaluation.accuracy).toBe(result.delivered.valAccuracy);

@@ -8,6 +8,9 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { selectBackend } from "../backend/select";
 import { CallbackList, type TrainingContext } from "../callbacks/callback";
+import { bestEpoch } from "../contract/derived";
+import { fineTuneDepthProblem, fineTunedLayers } from "../contract/base-models";
+import { BadInputError } from "../errors";
 import { ModelCheckpoint } from "../callbacks/model-checkpoint";
 import { scanDataset } from "../data/scan";
 import { splitDataset } from "../data/split";
@@ -21,6 +24,7 @@ import { FrozenPartPool, type PooledCompute } from "../features/workers/pool";
 import type { FrozenOutput } from "../features/workers/protocol";
 import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
+import type { BaseModelSpec } from "../models/spec";
 import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
 import { createRng } from "../util/random";
 import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
@@ -63,6 +67,26 @@ function snapshotContext(variables: () => tf.Variable[], optimizer: tf.Optimizer
 }
 
 /**
+ * For a registered base whose structure the registry records, the loaded graph must have it: the
+ * API checked the depth and shows the layers unfrozen from the registry alone. A model.json path,
+ * or a base of unknown structure, has nothing to agree with.
+ * @throws BadInputError naming the files and both counts when they differ.
+ */
+function checkRegistryStructure(spec: TrainSpec, modelJsonPath: string, layers: number, requested: number, unfrozen: number): void {
+  if (spec.baseLayerCount === null || spec.fineTuneDepths === null) return;
+  const expected = fineTunedLayers(spec.name, requested);
+  if (layers === spec.baseLayerCount && unfrozen === expected) return;
+  throw new BadInputError(
+    `Base model ${JSON.stringify(spec.name)} loaded from ${modelJsonPath} has ${layers} layers up to ${spec.featureLayer}` +
+      `${requested > 0 ? ` and fineTuneLayers ${requested} unfreezes ${unfrozen} of them` : ""}, but the registry records ${spec.baseLayerCount}` +
+      `${requested > 0 ? ` and ${String(expected)}` : ""}: these files are not the model the registry describes. ` +
+      `Use the registry's files (remove this copy to download or convert it again), or pass the model.json path as the base instead of the name.`,
+  );
+}
+
+type TrainSpec = Pick<BaseModelSpec, "name" | "featureLayer" | "baseLayerCount" | "fineTuneDepths">;
+
+/**
  * Trains a classifier on the class-folder dataset at `dataDir` and returns the run's result
  * (backend, per-epoch records, which weights were delivered and where, the delivered model's
  * evaluation on the validation split, cache statistics).
@@ -70,6 +94,9 @@ function snapshotContext(variables: () => tf.Variable[], optimizer: tf.Optimizer
  */
 export async function train(options: TrainOptions): Promise<TrainResult> {
   const config = validateTrainConfig({ ...options.config });
+  // The registry's depth rule, the one the API applied when the run was created: before any loading.
+  const depthProblem = fineTuneDepthProblem(config.baseModel, config.fineTuneLayers);
+  if (depthProblem !== null) throw new BadInputError(depthProblem);
   const hooks = options.hooks ?? {};
   const backend = await selectBackend(options.backend);
   const workers = resolveWorkers(options.workers, backend);
@@ -81,6 +108,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const fx = createFeatureExtractor(model, spec, { weightsSha256 });
   const graph = fx.graph as FoldedGraph;
   validateTrainConfig(config, layerCount(graph));
+  // The base layers fine-tuning unfreezes: the depth rounded up to a block boundary (splitGraph's cut).
+  const fineTuned = config.fineTuneLayers > 0 ? splitGraph(graph, config.fineTuneLayers).topLayers : 0;
+  checkRegistryStructure(spec, loaded.modelJsonPath, layerCount(graph), config.fineTuneLayers, fineTuned);
 
   const classes = index.classes;
   const numClasses = classes.length;
@@ -163,7 +193,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const callbacks = new CallbackList(phaseCallbacks(config, checkpoint));
     callbacks.setContext(context);
     await callbacks.onTrainBegin();
-    const head1 = await runEpochs({ phase: "head", firstEpoch: 1, epochs: config.epochs, batchSize: config.batchSize, numClasses, train: trainSource, validation, forward, variables: headVariables(head), optimizer, rng, callbacks, context, hooks, onValidated });
+    const head1 = await runEpochs({ phase: "head", firstEpoch: 1, epochs: config.epochs, batchSize: config.batchSize, numClasses, labelSmoothing: config.labelSmoothing, train: trainSource, validation, forward, variables: headVariables(head), optimizer, rng, callbacks, context, hooks, onValidated });
     await callbacks.onTrainEnd();
     let restored = restoredEpoch(callbacks);
     optimizer.dispose();
@@ -196,7 +226,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const callbacks2 = new CallbackList(phaseCallbacks(config, checkpoint));
       callbacks2.setContext(context2);
       await callbacks2.onTrainBegin();
-      const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks, onValidated });
+      const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, labelSmoothing: config.labelSmoothing, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks, onValidated });
       await callbacks2.onTrainEnd();
       // Fine-tuning trained on from the head phase's end state: only its own restore counts now.
       restored = restoredEpoch(callbacks2);
@@ -208,7 +238,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     // The weights training ended with (the best ones when EarlyStopping restored them) go to
     // checkpoint/; the delivered model is the best val_loss epoch's, in best/, and is what the
     // evaluation scores: its confusion matrix, per-class metrics and accuracy are one set of weights.
-    const final = await evaluateSource(validation, numClasses, 64, forward);
+    const final = await evaluateSource(validation, numClasses, 64, forward, config.labelSmoothing);
     if (finalDir !== null) await saveTo(finalDir);
     const handed = handedOver(epochs, restored, checkpoint.lastSavedEpoch, { best: bestDir, final: finalDir });
     // Assigned inside the saveBest closure, which TypeScript's flow analysis does not see.
@@ -217,14 +247,18 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       throw new Error(`internal: the delivered model is epoch ${handed.delivered.epoch} but the predictions kept are of epoch ${scored.epoch}`);
     }
     const evaluation = evaluatePredictions({ labels: classes, yTrue: valLabels, probabilities: scored?.probabilities ?? final.probabilities, files: split.validation.map((e) => e.file) });
-    const withVal = epochs.filter((r) => r.valAccuracy !== null);
-    const best = withVal.reduce<EpochRecord | null>((b, r) => (b === null || (r.valAccuracy as number) > (b.valAccuracy as number) || (r.valAccuracy === b.valAccuracy && (r.valLoss as number) < (b.valLoss as number)) ? r : b), null);
+    // The contract's best-epoch rule (lowest finite val_loss, earlier on a tie): best/'s epoch.
+    const best = bestEpoch(epochs);
+    if ((best?.epoch ?? null) !== (handed.delivered.choice === "best_val_loss" ? handed.delivered.epoch : null)) {
+      throw new Error(`internal: the best epoch is ${best?.epoch ?? "none"} but the delivered model is epoch ${handed.delivered.epoch} (${handed.delivered.choice})`);
+    }
     return {
       backend,
       classes,
       epochs,
       bestEpoch: best?.epoch ?? null,
       bestValAccuracy: best?.valAccuracy ?? null,
+      bestValLoss: best?.valLoss ?? null,
       finalValAccuracy: final.accuracy,
       delivered: handed.delivered,
       final: handed.final,
@@ -235,6 +269,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       trainCount: split.train.length,
       validationCount: split.validation.length,
       featureCache: stats,
+      fineTunedLayers: fineTuned,
     };
   } finally {
     // A pool that failed to start has already terminated its workers.

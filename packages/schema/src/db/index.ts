@@ -31,3 +31,4 @@ export function openDatabase(file: string): GraftDb {
   migrate(db, { migrationsFolder });
   return db;
 }
+export { sortColumnKey, columnName } from "./tables/hyperparameter-columns";

@@ -29,7 +29,7 @@ describe("openDatabase", () => {
     expect(c.prepare("SELECT dflt_value, \"notnull\" FROM pragma_table_info('epochs') WHERE name = 'attempt'").get()).toEqual({ dflt_value: "1", notnull: 1 });
     // Every sortable run column has an index.
     const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
-    for (const col of ["best_val_accuracy", "learning_rate", "created_at", "head_units_total", "final_val_loss", "reduce_lr_patience", "reduce_lr_factor", "min_learning_rate"]) {
+    for (const col of ["best_val_accuracy", "best_val_loss", "learning_rate", "created_at", "head_units_total", "final_val_loss", "reduce_lr_patience", "reduce_lr_factor", "min_learning_rate"]) {
       expect(indexes).toContain(`runs_${col}_idx`);
     }
     // The weights a run started from are its identity, not a knob: not sortable, so no index.

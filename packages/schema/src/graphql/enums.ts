@@ -1,3 +1,4 @@
+import { type Catalogue, HYPERPARAMETER_ENTRIES, type SnakeCase, snakeCase } from "@graft/core/contract";
 import { registerEnumType } from "type-graphql";
 
 /** Lifecycle of a run. Terminal: COMPLETED, FAILED, CANCELED, STOPPED_EARLY. */
@@ -69,37 +70,31 @@ export enum AgentStatus {
 }
 registerEnumType(AgentStatus, { name: "AgentStatus" });
 
-/** Every column of a run that can be sorted on or range-filtered. */
-export enum RunField {
-  CREATED_AT = "CREATED_AT",
-  STARTED_AT = "STARTED_AT",
-  FINISHED_AT = "FINISHED_AT",
-  DURATION_MS = "DURATION_MS",
-  STATUS = "STATUS",
-  NAME = "NAME",
-  BASE_MODEL = "BASE_MODEL",
-  INPUT_SIZE = "INPUT_SIZE",
-  HEAD_UNITS = "HEAD_UNITS",
-  DROPOUT = "DROPOUT",
-  AUGMENTATION = "AUGMENTATION",
-  LEARNING_RATE = "LEARNING_RATE",
-  FINE_TUNE_LAYERS = "FINE_TUNE_LAYERS",
-  FINE_TUNE_LEARNING_RATE = "FINE_TUNE_LEARNING_RATE",
-  EPOCHS = "EPOCHS",
-  FINE_TUNE_EPOCHS = "FINE_TUNE_EPOCHS",
-  BATCH_SIZE = "BATCH_SIZE",
-  SEED = "SEED",
-  VALIDATION_SPLIT = "VALIDATION_SPLIT",
-  EARLY_STOPPING_PATIENCE = "EARLY_STOPPING_PATIENCE",
-  REDUCE_LR_PATIENCE = "REDUCE_LR_PATIENCE",
-  REDUCE_LR_FACTOR = "REDUCE_LR_FACTOR",
-  MIN_LEARNING_RATE = "MIN_LEARNING_RATE",
-  BEST_VAL_ACCURACY = "BEST_VAL_ACCURACY",
-  BEST_EPOCH = "BEST_EPOCH",
-  FINAL_VAL_ACCURACY = "FINAL_VAL_ACCURACY",
-  FINAL_VAL_LOSS = "FINAL_VAL_LOSS",
-  EPOCH_COUNT = "EPOCH_COUNT",
+/** Sortable knobs of the catalogue, as `RunField` names (`fineTuneLayers` → `FINE_TUNE_LAYERS`). */
+type SortableKnob = { [K in keyof Catalogue]: Catalogue[K] extends { sortable: true } ? K : never }[keyof Catalogue];
+type KnobField = Uppercase<SnakeCase<SortableKnob>>;
+
+/** The `RunField` name of a knob. */
+export function runFieldOf<K extends string>(name: K): Uppercase<SnakeCase<K>> {
+  return snakeCase(name).toUpperCase() as Uppercase<SnakeCase<K>>;
 }
+
+const LIFECYCLE_FIELDS = ["CREATED_AT", "STARTED_AT", "FINISHED_AT", "DURATION_MS", "STATUS", "NAME"] as const;
+const SUMMARY_FIELDS = ["BEST_VAL_ACCURACY", "BEST_VAL_LOSS", "BEST_EPOCH", "FINAL_VAL_ACCURACY", "FINAL_VAL_LOSS", "EPOCH_COUNT"] as const;
+type FieldName = (typeof LIFECYCLE_FIELDS)[number] | KnobField | (typeof SUMMARY_FIELDS)[number];
+
+/**
+ * Every column of a run that can be sorted on or range-filtered: its lifecycle, every sortable
+ * knob of the catalogue, and the summary metrics. An object rather than a TS enum because the
+ * knobs' members are derived from the catalogue.
+ */
+export const RunField = Object.freeze(
+  Object.fromEntries(
+    [...LIFECYCLE_FIELDS, ...HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable).map(([name]) => runFieldOf(name)), ...SUMMARY_FIELDS].map((f) => [f, f]),
+  ),
+) as { readonly [F in FieldName]: F };
+/** One sortable column of a run. */
+export type RunField = FieldName;
 registerEnumType(RunField, {
   name: "RunField",
   description: "Every column of a run that can be sorted on or range-filtered.",

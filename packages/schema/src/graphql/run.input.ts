@@ -3,7 +3,6 @@ import {
   ArrayMinSize,
   IsInt,
   IsOptional,
-  IsPositive,
   Length,
   Matches,
   Max,
@@ -12,30 +11,22 @@ import {
   ValidateNested,
 } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { BASE_WEIGHTS_PATH_MAX_LENGTH, HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D, SHA256_HEX } from "../hyperparameters";
+import { type WireHyperparameters } from "@graft/core/contract";
+import { BASE_WEIGHTS_PATH_MAX_LENGTH, SHA256_HEX } from "../base-weights";
+import { addInputFields } from "./hyperparameter.fields";
 import { Phase, RunField, RunStatus, SortDirection } from "./enums";
-import { CallbackSettingsInput } from "./callbacks.input";
 
-/** Hyperparameters of one run; omitted ones take {@link D}'s defaults. */
+/** A run's knobs as createRun takes them: any may be omitted or null (the default), but the required ones. */
+export type HyperparameterInputValues = { [K in keyof WireHyperparameters]?: WireHyperparameters[K] | null } & Pick<WireHyperparameters, "baseModel" | "headUnits">;
+
+// The knob fields come from the catalogue (addInputFields below); the interface gives them types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface HyperparametersInput extends HyperparameterInputValues {}
+
+/** Hyperparameters of one run; omitted ones take the catalogue's defaults (checked by the API against it). */
 @InputType()
-export class HyperparametersInput extends CallbackSettingsInput {
-  @Field(() => String) @Length(1, 500) baseModel!: string;
-  @Field(() => Int, { nullable: true, description: "Only for a custom model.json base; registry models know their size." })
-  @IsOptional() @IsInt() @Min(B.inputSize.min) @Max(B.inputSize.max)
-  inputSize?: number | null;
-  @Field(() => [Int]) @ArrayMaxSize(B.headLayers.max) @IsInt({ each: true }) @Min(B.headUnit.min, { each: true }) @Max(B.headUnit.max, { each: true })
-  headUnits!: number[];
-  @Field(() => Float, { defaultValue: D.dropout, nullable: true }) @IsOptional() @Min(B.dropout.min) @Max(B.dropout.max) dropout?: number | null;
-  @Field(() => String, { defaultValue: D.augmentation, nullable: true }) @IsOptional() @MaxLength(200) augmentation?: string | null;
-  @Field(() => String, { defaultValue: D.optimizer, nullable: true }) @IsOptional() @MaxLength(40) optimizer?: string | null;
-  @Field(() => Float, { defaultValue: D.learningRate, nullable: true }) @IsOptional() @IsPositive() @Max(B.learningRate.max) learningRate?: number | null;
-  @Field(() => Int, { defaultValue: D.epochs, nullable: true }) @IsOptional() @Min(B.epochs.min) @Max(B.epochs.max) epochs?: number | null;
-  @Field(() => Int, { defaultValue: D.fineTuneLayers, nullable: true }) @IsOptional() @Min(B.fineTuneLayers.min) @Max(B.fineTuneLayers.max) fineTuneLayers?: number | null;
-  @Field(() => Int, { defaultValue: D.fineTuneEpochs, nullable: true }) @IsOptional() @Min(B.fineTuneEpochs.min) @Max(B.fineTuneEpochs.max) fineTuneEpochs?: number | null;
-  @Field(() => Float, { defaultValue: D.fineTuneLearningRate, nullable: true }) @IsOptional() @IsPositive() @Max(B.fineTuneLearningRate.max) fineTuneLearningRate?: number | null;
-  @Field(() => Int, { defaultValue: D.batchSize, nullable: true }) @IsOptional() @Min(B.batchSize.min) @Max(B.batchSize.max) batchSize?: number | null;
-  @Field(() => Int, { defaultValue: D.seed, nullable: true }) @IsOptional() seed?: number | null;
-  @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class HyperparametersInput {
   // A path on the creating (agent's) machine: the API never opens it, only records it. Whether
   // both or neither of the pair is given is a cross-field rule checked by the API.
   @Field(() => String, {
@@ -48,6 +39,7 @@ export class HyperparametersInput extends CallbackSettingsInput {
   @IsOptional() @Matches(SHA256_HEX, { message: "baseWeightsSha256 must be 64 lowercase hex characters (a sha256)" })
   baseWeightsSha256?: string | null;
 }
+addInputFields(HyperparametersInput.prototype);
 
 /** Creates one queued run. */
 @InputType()

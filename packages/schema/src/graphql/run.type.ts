@@ -1,30 +1,27 @@
+import { type WireHyperparameters } from "@graft/core/contract";
+import { GraphQLJSON } from "graphql-scalars";
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { addValueFields } from "./hyperparameter.fields";
 import { RunStatus } from "./enums";
 import { DateTimeScalar } from "./scalars";
 
-/** The full hyperparameter set of a run. */
+/** One knob of a run by name, for clients that read the catalogue rather than name each field. */
+@ObjectType({ description: "One hyperparameter of a run: its catalogue name and its value as the typed field carries it." })
+export class HyperparameterValue {
+  @Field(() => String) name!: string;
+  @Field(() => GraphQLJSON, { nullable: true, description: "The value (number, string or list); null when the knob is off." }) value!: unknown;
+}
+
+// The typed fields come from the catalogue (addValueFields below); the interface gives them types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface Hyperparameters extends WireHyperparameters {}
+
+/** The full hyperparameter set of a run: one field per catalogue knob, plus the weights it started from. */
 @ObjectType()
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Hyperparameters {
-  @Field(() => String) baseModel!: string;
-  @Field(() => Int) inputSize!: number;
-  @Field(() => [Int], { description: "Dense units of the head in order, e.g. [256, 128]." }) headUnits!: number[];
-  @Field(() => Float) dropout!: number;
-  @Field(() => String, { description: "Canonical comma-joined op list (flip,rotate,...) or 'none'." }) augmentation!: string;
-  @Field(() => String) optimizer!: string;
-  @Field(() => Float) learningRate!: number;
-  @Field(() => Int) epochs!: number;
-  @Field(() => Int) fineTuneLayers!: number;
-  @Field(() => Int) fineTuneEpochs!: number;
-  @Field(() => Float) fineTuneLearningRate!: number;
-  @Field(() => Int) batchSize!: number;
-  @Field(() => Int) seed!: number;
-  @Field(() => Float) validationSplit!: number;
-  @Field(() => Int, { nullable: true }) earlyStoppingPatience!: number | null;
-  @Field(() => Int, { nullable: true, description: "ReduceLROnPlateau patience on val_loss, in both phases; null when the callback is off." })
-  reduceLrPatience!: number | null;
-  @Field(() => Float, { description: "ReduceLROnPlateau factor: each plateau multiplies the learning rate by it." }) reduceLrFactor!: number;
-  @Field(() => Float, { description: "ReduceLROnPlateau floor (Keras' min_lr): the learning rate is never reduced below it." })
-  minLearningRate!: number;
+  @Field(() => [HyperparameterValue], { description: "Every catalogue knob of the run, in catalogue order (what the dashboard and the agent read)." })
+  values!: HyperparameterValue[];
   @Field(() => String, {
     nullable: true,
     description: "Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights.",
@@ -33,6 +30,7 @@ export class Hyperparameters {
   @Field(() => String, { nullable: true, description: "sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is." })
   baseWeightsSha256!: string | null;
 }
+addValueFields(Hyperparameters.prototype);
 
 /**
  * A training run's own columns. Relations (experiment, sweep, dataset, agent, epochs, evaluation,
@@ -58,13 +56,30 @@ export class Run {
   @Field(() => Float, { nullable: true }) durationMs!: number | null;
   @Field(() => String, { nullable: true }) error!: string | null;
   @Field(() => String, { nullable: true }) stopReason!: string | null;
-  @Field(() => Float, { nullable: true }) bestValAccuracy!: number | null;
-  @Field(() => Int, { nullable: true }) bestEpoch!: number | null;
+  @Field(() => Float, { nullable: true, description: "Validation accuracy AT bestEpoch (not the run's highest); null with bestEpoch." })
+  bestValAccuracy!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Validation loss AT bestEpoch, the lowest finite val_loss of the run's current attempt; null with bestEpoch.",
+  })
+  bestValLoss!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The run's best epoch: the one with the lowest finite val_loss, the earlier epoch on a tie (epochs without a finite val_loss never count). Its weights are the delivered model (best/), and `graft train` reports the same epoch. Null while no epoch has a finite val_loss.",
+  })
+  bestEpoch!: number | null;
   @Field(() => Float, { nullable: true }) finalValAccuracy!: number | null;
   @Field(() => Float, { nullable: true }) finalValLoss!: number | null;
   @Field(() => Int) epochCount!: number;
   @Field(() => Int, { description: "Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0." })
   plannedEpochs!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Base layers fine-tuning really unfreezes: hyperparameters.fineTuneLayers rounded up to the base's next block boundary (a conv+BN+activation group or residual block is never split); 0 without fine-tuning, null when the registry does not know the base's structure (a model.json path, efficientnet_b0).",
+  })
+  fineTunedLayers!: number | null;
 }
 
 /** Relay-style page info. */

@@ -1,31 +1,39 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsPositive, Length, Max, Min, ValidateNested } from "class-validator";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { HYPERPARAMETER_BOUNDS as B, HYPERPARAMETER_DEFAULTS as D } from "../hyperparameters";
+import { type WireHyperparameters } from "@graft/core/contract";
+import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { EarlyTermination, SweepStrategy } from "./enums";
-import { CallbackSettingsInput } from "./callbacks.input";
+import { addFixedSweepFields, addSearchFields } from "./hyperparameter.fields";
 
-/** Values to search over; each list must be non-empty. */
+/** A sweep's search lists, one per searchable knob (`learningRates: [Float!]`), typed from the catalogue. */
+export type SearchSpaceValues = Record<string, unknown[] | null | undefined> & {
+  baseModels: string[];
+  headUnits: number[][];
+  learningRates: number[];
+};
+
+// The lists come from the catalogue (addSearchFields below).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface SearchSpaceInput extends SearchSpaceValues {}
+
+/** Values to search over, one list per searchable knob of the catalogue; each list must be non-empty. */
 @InputType()
-export class SearchSpaceInput {
-  @Field(() => [String]) @ArrayMinSize(1) @ArrayMaxSize(50) baseModels!: string[];
-  @Field(() => [[Int]]) @ArrayMinSize(1) @ArrayMaxSize(50) headUnits!: number[][];
-  @Field(() => [String], { defaultValue: ["none"], nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(50) augmentations?: string[] | null;
-  @Field(() => [Int], { defaultValue: [0], nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(50) @IsInt({ each: true }) @Min(0, { each: true })
-  fineTuneLayers?: number[] | null;
-  @Field(() => [Float]) @ArrayMinSize(1) @ArrayMaxSize(50) @IsPositive({ each: true }) @Max(B.learningRate.max, { each: true })
-  learningRates!: number[];
-  @Field(() => [Float], { defaultValue: [D.fineTuneLearningRate], nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(50) @IsPositive({ each: true }) @Max(B.fineTuneLearningRate.max, { each: true })
-  fineTuneLearningRates?: number[] | null;
-  @Field(() => [Float], { defaultValue: [D.dropout], nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(50) @Min(B.dropout.min, { each: true }) @Max(B.dropout.max, { each: true })
-  dropouts?: number[] | null;
-}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class SearchSpaceInput {}
+addSearchFields(SearchSpaceInput.prototype);
+
+/** The knobs a sweep fixes for all its runs. */
+export type FixedSweepValues = { [K in keyof WireHyperparameters]?: WireHyperparameters[K] | null };
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface CreateSweepInput extends FixedSweepValues {}
 
 /**
  * Creates a sweep and its queued runs, written in slices (one transaction each) so a 10,000-run sweep
  * does not block the API; the sweep row comes with the first slice, so it is never seen without runs.
  */
 @InputType()
-export class CreateSweepInput extends CallbackSettingsInput {
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class CreateSweepInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200) name?: string | null;
   @Field(() => String, {
     nullable: true,
@@ -42,8 +50,5 @@ export class CreateSweepInput extends CallbackSettingsInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(10000) maxRuns?: number | null;
   @Field(() => Int, { defaultValue: 0, nullable: true }) @IsOptional() seed?: number | null;
   @Field(() => EarlyTermination, { defaultValue: EarlyTermination.NONE, nullable: false }) earlyTermination!: EarlyTermination;
-  @Field(() => Int, { defaultValue: D.epochs, nullable: false }) @Min(B.epochs.min) @Max(B.epochs.max) epochs!: number;
-  @Field(() => Int, { defaultValue: D.fineTuneEpochs, nullable: false }) @Min(B.fineTuneEpochs.min) @Max(B.fineTuneEpochs.max) fineTuneEpochs!: number;
-  @Field(() => Int, { defaultValue: D.batchSize, nullable: false }) @Min(B.batchSize.min) @Max(B.batchSize.max) batchSize!: number;
-  @Field(() => Float, { defaultValue: D.validationSplit, nullable: true }) @IsOptional() @IsPositive() @Max(B.validationSplit.max) validationSplit?: number | null;
 }
+addFixedSweepFields(CreateSweepInput.prototype);

@@ -1,18 +1,15 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { EarlyTermination, SweepStatus, SweepStrategy } from "./enums";
+import { addSearchOutputFields } from "./hyperparameter.fields";
 import { DateTimeScalar } from "./scalars";
 
-/** The values a sweep draws each hyperparameter from. */
+/** The values a sweep draws each searchable hyperparameter from: one list per knob, from the catalogue. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface SearchSpace extends Record<string, unknown[]> {}
 @ObjectType()
-export class SearchSpace {
-  @Field(() => [String]) baseModels!: string[];
-  @Field(() => [[Int]]) headUnits!: number[][];
-  @Field(() => [String]) augmentations!: string[];
-  @Field(() => [Int]) fineTuneLayers!: number[];
-  @Field(() => [Float]) learningRates!: number[];
-  @Field(() => [Float]) fineTuneLearningRates!: number[];
-  @Field(() => [Float]) dropouts!: number[];
-}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class SearchSpace {}
+addSearchOutputFields(SearchSpace.prototype);
 
 /** Run counts of a sweep by status. */
 @ObjectType()

@@ -1,3 +1,4 @@
+import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import { alignConfusionMatrix } from "@graft/core/metrics";
 import { asc, inArray } from "drizzle-orm";
 import { epochs } from "@graft/schema/db";
@@ -12,30 +13,12 @@ import { unionLabels } from "./union-labels";
 
 const toEpochRow = tableRowMapper(epochs);
 
-/** Hyperparameters in the order the comparison lists them. */
-const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [
-  "baseModel",
-  "inputSize",
-  "headUnits",
-  "dropout",
-  "augmentation",
-  "optimizer",
-  "learningRate",
-  "epochs",
-  "fineTuneLayers",
-  "fineTuneEpochs",
-  "fineTuneLearningRate",
-  "batchSize",
-  "seed",
-  "validationSplit",
-  "earlyStoppingPatience",
-  "reduceLrPatience",
-  "reduceLrFactor",
-  "minLearningRate",
-  // The sha256 too: the same path on two machines (or one file overwritten) can hold different weights.
-  "baseWeights",
-  "baseWeightsSha256",
-];
+/**
+ * Hyperparameters in the order the comparison lists them: the catalogue's, then the weights the base
+ * started from (the sha256 too: the same path on two machines, or one file overwritten, can hold
+ * different weights).
+ */
+const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [...HYPERPARAMETER_ENTRIES.map(([name]) => name), "baseWeights", "baseWeightsSha256"];
 
 function show(v: Hyperparameters[keyof Hyperparameters]): string | null {
   if (v === null || v === undefined) return null;

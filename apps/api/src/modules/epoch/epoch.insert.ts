@@ -1,4 +1,6 @@
 import type Database from "better-sqlite3";
+import { getTableColumns } from "drizzle-orm";
+import { epochs } from "@graft/schema/db";
 import { type EpochRow } from "../run/run.mapper";
 
 /** The columns of one epochs row, as logEpochs stores them: the table's own row type. */
@@ -10,7 +12,10 @@ export type EpochValues = EpochRow;
  */
 export const EPOCH_INSERT_CHUNK = 100;
 
-const COLUMNS = "(run_id, epoch, attempt, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)";
+/** Every column of the epochs table, from its definition: a column added there is inserted here. */
+const TABLE_COLUMNS = Object.entries(getTableColumns(epochs)) as [keyof EpochRow, (typeof epochs)["_"]["columns"][keyof EpochRow]][];
+const COLUMNS = `(${TABLE_COLUMNS.map(([, c]) => `"${c.name}"`).join(", ")})`;
+const ROW_PLACEHOLDERS = `(${TABLE_COLUMNS.map(() => "?").join(", ")})`;
 
 /**
  * Multi-row, idempotent epoch inserts: one `INSERT ... VALUES (...), (...) ON CONFLICT DO NOTHING
@@ -33,9 +38,7 @@ export class EpochInserter {
     for (let start = 0; start < rows.length; start += EPOCH_INSERT_CHUNK) {
       const chunk = rows.slice(start, start + EPOCH_INSERT_CHUNK);
       const params: (string | number | null)[] = [];
-      for (const r of chunk) {
-        params.push(r.runId, r.epoch, r.attempt, r.phase, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.learningRate, r.durationMs, r.imagesPerSec, r.createdAt);
-      }
+      for (const r of chunk) for (const [key] of TABLE_COLUMNS) params.push(r[key]);
       const fresh = new Set((this.statement(chunk.length).all(params) as { epoch: number }[]).map((r) => r.epoch));
       // RETURNING's row order is unspecified; walk the input so callers get it in their order, and
       // hand out each epoch once so a duplicate within the chunk is not reported twice.
@@ -49,7 +52,7 @@ export class EpochInserter {
   private statement(rowCount: number): Database.Statement {
     let s = this.statements.get(rowCount);
     if (!s) {
-      const placeholders = Array.from({ length: rowCount }, () => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ");
+      const placeholders = Array.from({ length: rowCount }, () => ROW_PLACEHOLDERS).join(", ");
       s = this.client.prepare(`INSERT INTO epochs ${COLUMNS} VALUES ${placeholders} ON CONFLICT (run_id, epoch) DO NOTHING RETURNING epoch`);
       this.statements.set(rowCount, s);
     }

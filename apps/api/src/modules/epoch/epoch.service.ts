@@ -1,4 +1,5 @@
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { type EpochScore, isBetterEpoch } from "@graft/core/contract";
 import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
 import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
@@ -46,12 +47,13 @@ export class EpochService {
       finalValLoss: sql`(SELECT e.val_loss FROM ${epochs} e WHERE e.run_id = ${sql.placeholder("id")} ORDER BY e.epoch DESC LIMIT 1)`,
       leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`,
     };
-    const summaryUpdate = (set: typeof finalColumns | (typeof finalColumns & { bestValAccuracy: SQL; bestEpoch: SQL })) =>
+    const summaryUpdate = (set: typeof finalColumns | (typeof finalColumns & { bestValAccuracy: SQL; bestValLoss: SQL; bestEpoch: SQL })) =>
       deps.db.update(runsTable).set(set).where(eq(runsTable.id, sql.placeholder("id"))).returning().prepare();
     this.updateSummary = summaryUpdate(finalColumns);
     this.updateSummaryAndBest = summaryUpdate({
       ...finalColumns,
       bestValAccuracy: sql`${sql.placeholder("bestValAccuracy")}`,
+      bestValLoss: sql`${sql.placeholder("bestValLoss")}`,
       bestEpoch: sql`${sql.placeholder("bestEpoch")}`,
     });
     this.peersAt = c.prepare(
@@ -117,20 +119,16 @@ export class EpochService {
   /**
    * Summary metrics (and the lease) in one UPDATE, from the new epochs alone (O(batch), not O(epochs so far)):
    * count and best are incremental; the final epoch is one primary-key seek inside the statement.
+   * The best epoch follows the contract's rule (`isBetterEpoch`: lowest finite val_loss, the earlier
+   * epoch on a tie), which does not depend on the order epochs arrive in; its val accuracy and val
+   * loss are stored with it.
    */
   private refreshSummary(row: RunRow, fresh: readonly Epoch[]): RunRow {
-    let bestValAccuracy = row.bestValAccuracy;
-    let bestEpoch = row.bestEpoch;
-    for (const e of fresh) {
-      if (e.valAccuracy === null) continue;
-      if (bestValAccuracy === null || e.valAccuracy > bestValAccuracy || (e.valAccuracy === bestValAccuracy && e.epoch < (bestEpoch ?? Infinity))) {
-        bestValAccuracy = e.valAccuracy;
-        bestEpoch = e.epoch;
-      }
-    }
+    let best: EpochScore | null = row.bestEpoch === null ? null : { epoch: row.bestEpoch, valLoss: row.bestValLoss, valAccuracy: row.bestValAccuracy };
+    for (const e of fresh) if (isBetterEpoch(e, best)) best = e;
     const values = { id: row.id, epochCount: row.epochCount + fresh.length, leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000 };
-    const improved = bestValAccuracy !== row.bestValAccuracy || bestEpoch !== row.bestEpoch;
-    return (improved ? this.updateSummaryAndBest.get({ ...values, bestValAccuracy, bestEpoch }) : this.updateSummary.get(values)) as RunRow;
+    const improved = best !== null && best.epoch !== row.bestEpoch ? best : null;
+    return (improved ? this.updateSummaryAndBest.get({ ...values, bestValAccuracy: improved.valAccuracy, bestValLoss: improved.valLoss, bestEpoch: improved.epoch }) : this.updateSummary.get(values)) as RunRow;
   }
 
   /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so. */

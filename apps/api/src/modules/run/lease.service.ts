@@ -63,7 +63,7 @@ export class LeaseService {
     this.deps.db.delete(epochs).where(eq(epochs.runId, row.id)).run();
     return this.deps.db
       .update(runs)
-      .set({ epochCount: 0, bestValAccuracy: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null })
+      .set({ epochCount: 0, bestValAccuracy: null, bestValLoss: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null })
       .where(eq(runs.id, row.id))
       .returning()
       .get();

@@ -1,7 +1,7 @@
 import { type InferSelectModel } from "drizzle-orm";
-import { plannedEpochs } from "@graft/core/contract";
+import { fineTunedLayers, plannedEpochs, HYPERPARAMETER_ENTRIES, type WireHyperparameters } from "@graft/core/contract";
 import { type epochs, type runs } from "@graft/schema/db";
-import { type Epoch, type Phase, type Run, type RunStatus } from "@graft/schema/graphql";
+import { type Epoch, type Hyperparameters, type Phase, type Run, type RunStatus } from "@graft/schema/graphql";
 
 /** A row of the runs table. */
 export type RunRow = InferSelectModel<typeof runs>;
@@ -13,6 +13,18 @@ export function toDate(ms: number | null): Date | null {
   return ms === null ? null : new Date(ms);
 }
 
+/** A run's knobs as GraphQL serves them: each catalogue knob's column, by name, and as a list. */
+export function toHyperparameters(r: RunRow): Hyperparameters {
+  const values: Record<string, unknown> = {};
+  for (const [name] of HYPERPARAMETER_ENTRIES) values[name] = r[name];
+  return {
+    ...(values as WireHyperparameters),
+    values: HYPERPARAMETER_ENTRIES.map(([name]) => ({ name, value: r[name] })),
+    baseWeights: r.baseWeights,
+    baseWeightsSha256: r.baseWeightsSha256,
+  };
+}
+
 /** Maps a runs row to the GraphQL Run shape (relations are resolved separately). */
 export function toRun(r: RunRow): Run {
   return {
@@ -22,28 +34,7 @@ export function toRun(r: RunRow): Run {
     experimentId: r.experimentId,
     sweepId: r.sweepId,
     datasetId: r.datasetId,
-    hyperparameters: {
-      baseModel: r.baseModel,
-      inputSize: r.inputSize,
-      headUnits: r.headUnits,
-      dropout: r.dropout,
-      augmentation: r.augmentation,
-      optimizer: r.optimizer,
-      learningRate: r.learningRate,
-      epochs: r.epochs,
-      fineTuneLayers: r.fineTuneLayers,
-      fineTuneEpochs: r.fineTuneEpochs,
-      fineTuneLearningRate: r.fineTuneLearningRate,
-      batchSize: r.batchSize,
-      seed: r.seed,
-      validationSplit: r.validationSplit,
-      earlyStoppingPatience: r.earlyStoppingPatience,
-      reduceLrPatience: r.reduceLrPatience,
-      reduceLrFactor: r.reduceLrFactor,
-      minLearningRate: r.minLearningRate,
-      baseWeights: r.baseWeights,
-      baseWeightsSha256: r.baseWeightsSha256,
-    },
+    hyperparameters: toHyperparameters(r),
     backend: r.backend,
     agentId: r.agentId,
     attempts: r.attempts,
@@ -55,11 +46,13 @@ export function toRun(r: RunRow): Run {
     error: r.error,
     stopReason: r.stopReason,
     bestValAccuracy: r.bestValAccuracy,
+    bestValLoss: r.bestValLoss,
     bestEpoch: r.bestEpoch,
     finalValAccuracy: r.finalValAccuracy,
     finalValLoss: r.finalValLoss,
     epochCount: r.epochCount,
     plannedEpochs: plannedEpochs(r),
+    fineTunedLayers: fineTunedLayers(r.baseModel, r.fineTuneLayers),
   };
 }
 

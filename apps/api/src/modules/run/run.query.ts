@@ -1,6 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, gt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, gt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { runTags, runs } from "@graft/schema/db";
-import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection } from "@graft/schema/graphql";
+import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
+import { sortColumnKey } from "@graft/schema/db";
+import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection, runFieldOf } from "@graft/schema/graphql";
 import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
 import { badInput } from "../../errors";
 import { type ServiceDeps } from "../deps";
@@ -11,40 +14,34 @@ const toRunRow = tableRowMapper(runs);
 /** Most runs one page may hold. */
 export const MAX_PAGE_SIZE = 500;
 
+/** The row key behind each RunField: lifecycle and summary columns, then every sortable knob (a list by its total). */
+const RUN_FIELD_KEYS = {
+  CREATED_AT: "createdAt",
+  STARTED_AT: "startedAt",
+  FINISHED_AT: "finishedAt",
+  DURATION_MS: "durationMs",
+  STATUS: "status",
+  NAME: "name",
+  BEST_VAL_ACCURACY: "bestValAccuracy",
+  BEST_VAL_LOSS: "bestValLoss",
+  BEST_EPOCH: "bestEpoch",
+  FINAL_VAL_ACCURACY: "finalValAccuracy",
+  FINAL_VAL_LOSS: "finalValLoss",
+  EPOCH_COUNT: "epochCount",
+  ...Object.fromEntries(HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable).map(([name, spec]) => [runFieldOf(name), sortColumnKey(name, spec)])),
+} as Record<RunField, keyof RunRow>;
+
 /** The column behind each RunField (HEAD_UNITS sorts by total units). */
-export const RUN_FIELD_COLUMNS = {
-  [RunField.CREATED_AT]: runs.createdAt,
-  [RunField.STARTED_AT]: runs.startedAt,
-  [RunField.FINISHED_AT]: runs.finishedAt,
-  [RunField.DURATION_MS]: runs.durationMs,
-  [RunField.STATUS]: runs.status,
-  [RunField.NAME]: runs.name,
-  [RunField.BASE_MODEL]: runs.baseModel,
-  [RunField.INPUT_SIZE]: runs.inputSize,
-  [RunField.HEAD_UNITS]: runs.headUnitsTotal,
-  [RunField.DROPOUT]: runs.dropout,
-  [RunField.AUGMENTATION]: runs.augmentation,
-  [RunField.LEARNING_RATE]: runs.learningRate,
-  [RunField.FINE_TUNE_LAYERS]: runs.fineTuneLayers,
-  [RunField.FINE_TUNE_LEARNING_RATE]: runs.fineTuneLearningRate,
-  [RunField.EPOCHS]: runs.epochs,
-  [RunField.FINE_TUNE_EPOCHS]: runs.fineTuneEpochs,
-  [RunField.BATCH_SIZE]: runs.batchSize,
-  [RunField.SEED]: runs.seed,
-  [RunField.VALIDATION_SPLIT]: runs.validationSplit,
-  [RunField.EARLY_STOPPING_PATIENCE]: runs.earlyStoppingPatience,
-  [RunField.REDUCE_LR_PATIENCE]: runs.reduceLrPatience,
-  [RunField.REDUCE_LR_FACTOR]: runs.reduceLrFactor,
-  [RunField.MIN_LEARNING_RATE]: runs.minLearningRate,
-  [RunField.BEST_VAL_ACCURACY]: runs.bestValAccuracy,
-  [RunField.BEST_EPOCH]: runs.bestEpoch,
-  [RunField.FINAL_VAL_ACCURACY]: runs.finalValAccuracy,
-  [RunField.FINAL_VAL_LOSS]: runs.finalValLoss,
-  [RunField.EPOCH_COUNT]: runs.epochCount,
-} as const;
+export const RUN_FIELD_COLUMNS = Object.fromEntries(
+  Object.entries(RUN_FIELD_KEYS).map(([field, key]) => [field, getTableColumns(runs)[key] as SQLiteColumn]),
+) as Record<RunField, SQLiteColumn>;
 
 /** Text columns: range filters make no sense on them. */
-const TEXT_FIELDS = new Set<RunField>([RunField.STATUS, RunField.NAME, RunField.BASE_MODEL, RunField.AUGMENTATION]);
+const TEXT_FIELDS = new Set<string>([
+  RunField.STATUS,
+  RunField.NAME,
+  ...HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable && (spec.kind === "text" || spec.kind === "enum" || spec.kind === "ops")).map(([name]) => runFieldOf(name)),
+]);
 
 type Cursor = { f: RunField; d: SortDirection; v: string | number | null; id: string };
 
@@ -153,33 +150,3 @@ function keyOf(field: RunField): keyof RunRow {
   return RUN_FIELD_KEYS[field];
 }
 
-const RUN_FIELD_KEYS: Record<RunField, keyof RunRow> = {
-  CREATED_AT: "createdAt",
-  STARTED_AT: "startedAt",
-  FINISHED_AT: "finishedAt",
-  DURATION_MS: "durationMs",
-  STATUS: "status",
-  NAME: "name",
-  BASE_MODEL: "baseModel",
-  INPUT_SIZE: "inputSize",
-  HEAD_UNITS: "headUnitsTotal",
-  DROPOUT: "dropout",
-  AUGMENTATION: "augmentation",
-  LEARNING_RATE: "learningRate",
-  FINE_TUNE_LAYERS: "fineTuneLayers",
-  FINE_TUNE_LEARNING_RATE: "fineTuneLearningRate",
-  EPOCHS: "epochs",
-  FINE_TUNE_EPOCHS: "fineTuneEpochs",
-  BATCH_SIZE: "batchSize",
-  SEED: "seed",
-  VALIDATION_SPLIT: "validationSplit",
-  EARLY_STOPPING_PATIENCE: "earlyStoppingPatience",
-  REDUCE_LR_PATIENCE: "reduceLrPatience",
-  REDUCE_LR_FACTOR: "reduceLrFactor",
-  MIN_LEARNING_RATE: "minLearningRate",
-  BEST_VAL_ACCURACY: "bestValAccuracy",
-  BEST_EPOCH: "bestEpoch",
-  FINAL_VAL_ACCURACY: "finalValAccuracy",
-  FINAL_VAL_LOSS: "finalValLoss",
-  EPOCH_COUNT: "epochCount",
-};

@@ -8,17 +8,13 @@ import { type DatasetService } from "../dataset/dataset.service";
 import { type Outbox, type ServiceDeps, writeTx } from "../deps";
 import { assertCurrentAttempt } from "./run.attempt";
 import { controlFor, finishRun } from "./run.finish";
-import { type HyperparameterColumns, resolveHyperparameters } from "./run.hyperparameters";
+import { resolveHyperparameters } from "./run.hyperparameters";
 import { type RunRow, toRun } from "./run.mapper";
+import { type NewRun, queuedRunValues } from "./run.queued";
+
+export type { NewRun } from "./run.queued";
 
 /** A run to insert: its columns besides lifecycle defaults. */
-export interface NewRun {
-  name: string;
-  datasetId: string;
-  experimentId: string | null;
-  sweepId: string | null;
-  hyperparameters: HyperparameterColumns;
-}
 
 /** Statuses in which a run can still change. */
 const LIVE = new Set<string>([RunStatus.QUEUED, RunStatus.RUNNING]);
@@ -68,16 +64,7 @@ export class RunService {
     for (const item of items) {
       const row = this.deps.db
         .insert(runs)
-        .values({
-          id: newId(now),
-          name: item.name,
-          status: RunStatus.QUEUED,
-          datasetId: item.datasetId,
-          experimentId: item.experimentId,
-          sweepId: item.sweepId,
-          ...item.hyperparameters,
-          createdAt: now,
-        })
+        .values(queuedRunValues(item, now))
         .returning()
         .get();
       for (const tag of new Set(tags)) this.deps.db.insert(runTags).values({ runId: row.id, tag }).onConflictDoNothing().run();

@@ -1,39 +1,33 @@
 // The engine's generator, so a RANDOM sweep with a given seed picks the same points everywhere.
 import { createRng as seededRandom } from "@graft/core/random";
 import { type SearchSpaceJson } from "@graft/schema/db";
+import { SEARCH_DIMENSIONS } from "./sweep.space";
 
-/** One point of a search space. */
-export interface SearchPoint {
-  baseModel: string;
-  headUnits: number[];
-  augmentation: string;
-  fineTuneLayers: number;
-  learningRate: number;
-  fineTuneLearningRate: number;
-  dropout: number;
+/** One point of a search space: a value (wire form) for each searchable knob, by knob name. */
+export type SearchPoint = Record<string, unknown>;
+
+/** The space's list of each searchable knob, in expansion order; a list the space lacks counts as absent (its knob keeps its default). */
+function dimensionsOf(s: SearchSpaceJson): { name: string; list: readonly unknown[] }[] {
+  return SEARCH_DIMENSIONS.flatMap((d) => (Array.isArray(s[d.field]) ? [{ name: d.name, list: s[d.field] as unknown[] }] : []));
 }
+
+/** A fresh copy of a value, so points never share a list (head units). */
+const copy = (v: unknown): unknown => (Array.isArray(v) ? [...(v as unknown[])] : v);
 
 /** Size of the full grid. */
 export function gridSize(s: SearchSpaceJson): number {
-  return s.baseModels.length * s.headUnits.length * s.augmentations.length * s.fineTuneLayers.length * s.learningRates.length * s.fineTuneLearningRates.length * s.dropouts.length;
+  return dimensionsOf(s).reduce((n, d) => n * d.list.length, 1);
 }
 
-/** The i-th grid point in row-major order (base model slowest, dropout fastest). */
+/** The i-th grid point in row-major order (the first searchable knob, base model, slowest). */
 function gridPoint(s: SearchSpaceJson, index: number): SearchPoint {
   let i = index;
-  const pick = <T>(list: readonly T[]): T => {
-    const v = list[i % list.length] as T;
-    i = Math.floor(i / list.length);
-    return v;
-  };
-  const dropout = pick(s.dropouts);
-  const fineTuneLearningRate = pick(s.fineTuneLearningRates);
-  const learningRate = pick(s.learningRates);
-  const fineTuneLayers = pick(s.fineTuneLayers);
-  const augmentation = pick(s.augmentations);
-  const headUnits = pick(s.headUnits);
-  const baseModel = pick(s.baseModels);
-  return { baseModel, headUnits: [...headUnits], augmentation, fineTuneLayers, learningRate, fineTuneLearningRate, dropout };
+  const point: SearchPoint = {};
+  for (const d of [...dimensionsOf(s)].reverse()) {
+    point[d.name] = copy(d.list[i % d.list.length]);
+    i = Math.floor(i / d.list.length);
+  }
+  return point;
 }
 
 /**
@@ -46,7 +40,7 @@ export const SHUFFLED_GRID_MAX = 1_000_000;
  * GRID: the cartesian product in row-major order; when it is larger than maxRuns, a seeded sample
  * of maxRuns points (kept in grid order) so a capped grid still covers every dimension.
  *
- * A search space of 50 values in each of its 7 lists is a grid of 50^7 ≈ 7.8e11 points: shuffling
+ * A search space of 50 values in each of its 7+ lists is a grid of 50^7 ≈ 7.8e11 points or more: shuffling
  * an array of all of them would exhaust the heap (or throw RangeError). Beyond
  * {@link SHUFFLED_GRID_MAX} the sample is drawn with Floyd's algorithm instead: maxRuns draws of
  * the same seeded generator, memory and time in maxRuns, never in the grid's size.
@@ -75,17 +69,13 @@ export function expandGrid(s: SearchSpaceJson, maxRuns: number | null, seed: num
   return indices.sort((a, b) => a - b).map((i) => gridPoint(s, i));
 }
 
-/** RANDOM: maxRuns points, each dimension drawn uniformly from its list with a seeded generator. */
+/** RANDOM: maxRuns points, each knob drawn uniformly from its list (in expansion order) with a seeded generator. */
 export function expandRandom(s: SearchSpaceJson, maxRuns: number, seed: number): SearchPoint[] {
   const rng = seededRandom(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
-  return Array.from({ length: maxRuns }, () => ({
-    baseModel: pick(s.baseModels),
-    headUnits: [...pick(s.headUnits)],
-    augmentation: pick(s.augmentations),
-    fineTuneLayers: pick(s.fineTuneLayers),
-    learningRate: pick(s.learningRates),
-    fineTuneLearningRate: pick(s.fineTuneLearningRates),
-    dropout: pick(s.dropouts),
-  }));
+  const dims = dimensionsOf(s);
+  return Array.from({ length: maxRuns }, () => {
+    const point: SearchPoint = {};
+    for (const d of dims) point[d.name] = copy(d.list[Math.floor(rng() * d.list.length)]);
+    return point;
+  });
 }

@@ -1,51 +1,16 @@
 import type Database from "better-sqlite3";
 import { getTableColumns } from "drizzle-orm";
-import { newId, runs } from "@graft/schema/db";
-import { RunStatus } from "@graft/schema/graphql";
+import { runs } from "@graft/schema/db";
 import { tableRowMapper } from "../../db/statement-cache";
 import { type RunRow } from "../run/run.mapper";
-import { type NewRun } from "../run/run.service";
+import { type NewRun, queuedRunValues } from "../run/run.queued";
 
 /**
- * Rows per multi-row INSERT: 28 bound values a row keeps a statement far below SQLite's 32,766
+ * Rows per multi-row INSERT: ~30 bound values a row keeps a statement far below SQLite's 32,766
  * variables, and one statement per 50 rows cuts the per-statement overhead (bind, step, reset,
  * crossing into native code) that dominated row-by-row inserts.
  */
 export const SWEEP_INSERT_ROWS_PER_STATEMENT = 50;
-
-/** The columns a queued run is created with; every other column takes its SQL default. */
-const KEYS = [
-  "id",
-  "name",
-  "status",
-  "datasetId",
-  "experimentId",
-  "sweepId",
-  "createdAt",
-  "baseModel",
-  "inputSize",
-  "headUnits",
-  "headUnitsTotal",
-  "dropout",
-  "augmentation",
-  "optimizer",
-  "learningRate",
-  "epochs",
-  "fineTuneLayers",
-  "fineTuneEpochs",
-  "fineTuneLearningRate",
-  "batchSize",
-  "seed",
-  "validationSplit",
-  "earlyStoppingPatience",
-  "reduceLrPatience",
-  "reduceLrFactor",
-  "minLearningRate",
-  "baseWeights",
-  "baseWeightsSha256",
-] as const satisfies readonly (keyof RunRow)[];
-
-type InsertedValues = Pick<RunRow, (typeof KEYS)[number]>;
 
 const COLUMNS = getTableColumns(runs);
 const toRunRow = tableRowMapper(runs);
@@ -59,6 +24,7 @@ const toRunRow = tableRowMapper(runs);
  */
 export class SweepRunInserter {
   private readonly statements = new Map<number, Database.Statement>();
+  private keys: (keyof typeof COLUMNS)[] | null = null;
 
   constructor(private readonly client: Database.Database) {}
 
@@ -69,17 +35,11 @@ export class SweepRunInserter {
       const chunk = items.slice(start, start + SWEEP_INSERT_ROWS_PER_STATEMENT);
       const params: unknown[] = [];
       for (const item of chunk) {
-        const values: InsertedValues = {
-          id: newId(now),
-          name: item.name,
-          status: RunStatus.QUEUED,
-          datasetId: item.datasetId,
-          experimentId: item.experimentId,
-          sweepId: item.sweepId,
-          createdAt: now,
-          ...item.hyperparameters,
-        };
-        for (const key of KEYS) {
+        const values: Record<string, unknown> = queuedRunValues(item, now);
+        // The columns come from the first row (queuedRunValues, itself from the catalogue); every
+        // row of a sweep has the same ones, since resolveHyperparameters fills every knob.
+        this.keys ??= Object.keys(values).filter((k) => k in COLUMNS) as (keyof typeof COLUMNS)[];
+        for (const key of this.keys) {
           const value = values[key];
           params.push(value === null || value === undefined ? null : COLUMNS[key].mapToDriverValue(value));
         }
@@ -92,8 +52,9 @@ export class SweepRunInserter {
   private statement(rowCount: number): Database.Statement {
     let s = this.statements.get(rowCount);
     if (!s) {
-      const row = `(${KEYS.map(() => "?").join(", ")})`;
-      const columns = KEYS.map((k) => `"${COLUMNS[k].name}"`).join(", ");
+      const keys = this.keys ?? [];
+      const row = `(${keys.map(() => "?").join(", ")})`;
+      const columns = keys.map((k) => `"${COLUMNS[k].name}"`).join(", ");
       s = this.client.prepare(`INSERT INTO runs (${columns}) VALUES ${Array.from({ length: rowCount }, () => row).join(", ")} RETURNING *`);
       this.statements.set(rowCount, s);
     }

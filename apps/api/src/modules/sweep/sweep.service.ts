@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { and, desc, eq, inArray, isNotNull, sql, type InferSelectModel } from "drizzle-orm";
-import { datasets, experiments, newId, runs, sweeps, type SearchSpaceJson } from "@graft/schema/db";
+import { datasets, experiments, newId, runs, sweeps } from "@graft/schema/db";
 import {
   type CreateSweepInput,
   type EarlyTermination,
@@ -13,11 +13,12 @@ import {
   SweepStatus,
   SweepStrategy,
 } from "@graft/schema/graphql";
-import { HYPERPARAMETER_DEFAULTS as D, canonicalizeAugmentation } from "@graft/schema/hyperparameters";
+import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
+import { sortColumnKey } from "@graft/schema/db";
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type Outbox, type ServiceDeps, writeTx } from "../deps";
-import { resolveHyperparameters } from "../run/run.hyperparameters";
+import { type HyperparameterValues, resolveHyperparameters } from "../run/run.hyperparameters";
 import { toRun } from "../run/run.mapper";
 import { MAX_PAGE_SIZE } from "../run/run.query";
 import { type NewRun, type RunService } from "../run/run.service";
@@ -25,6 +26,7 @@ import { pearson, spearman } from "./importance";
 import { expandGrid, expandRandom, gridSize } from "./sweep.expand";
 import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
 import { SweepRunInserter } from "./sweep.insert";
+import { normalizeSearchSpace, withDefaultLists } from "./sweep.space";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
 
@@ -55,7 +57,7 @@ function toSweep(r: SweepRow): Sweep {
     strategy: r.strategy as SweepStrategy,
     experimentId: r.experimentId,
     datasetId: r.datasetId,
-    searchSpace: r.searchSpace,
+    searchSpace: withDefaultLists(r.searchSpace) as Sweep["searchSpace"],
     maxRuns: r.maxRuns,
     seed: r.seed,
     earlyTermination: r.earlyTermination as EarlyTermination,
@@ -116,32 +118,11 @@ export class SweepService {
     const requestSha256 = key === null ? null : sweepRequestSha256(input);
     const replayed = key === null ? null : sweepForKey(this.deps, key, requestSha256 as string);
     if (replayed) return this.whenCreated(replayed.id, toSweep(replayed));
-    const s = input.searchSpace;
-    // Omitted (or explicitly null) lists take the contract's defaults; empty lists are an error.
-    const raw = {
-      baseModels: s.baseModels,
-      headUnits: s.headUnits,
-      augmentations: s.augmentations ?? ["none"],
-      fineTuneLayers: s.fineTuneLayers ?? [D.fineTuneLayers],
-      learningRates: s.learningRates,
-      fineTuneLearningRates: s.fineTuneLearningRates ?? [D.fineTuneLearningRate],
-      dropouts: s.dropouts ?? [D.dropout],
-    };
-    for (const [name, list] of Object.entries(raw)) {
-      if (!Array.isArray(list) || list.length === 0) throw badInput(`searchSpace.${name} is empty; give at least one value`, `searchSpace.${name}`, list);
-    }
-    const space: SearchSpaceJson = {
-      baseModels: [...new Set(raw.baseModels)],
-      headUnits: raw.headUnits.map((h) => [...h]),
-      augmentations: [...new Set(raw.augmentations.map((a) => canonicalizeAugmentation(a)))],
-      fineTuneLayers: [...new Set(raw.fineTuneLayers)],
-      learningRates: [...new Set(raw.learningRates)],
-      fineTuneLearningRates: [...new Set(raw.fineTuneLearningRates)],
-      dropouts: [...new Set(raw.dropouts)],
-    };
+    const space = normalizeSearchSpace(input.searchSpace);
     const seed = input.seed ?? 0;
-    const validationSplit = input.validationSplit ?? D.validationSplit;
-    for (const m of space.baseModels) this.catalog.inputSizeOf(m, null, "searchSpace.baseModels");
+    // The knobs a sweep fixes for every run (epochs, callbacks...), as given; omitted ones take the catalogue's defaults.
+    const fixed = Object.fromEntries(HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sweep === "fixed").map(([name]) => [name, input[name] ?? null]));
+    for (const m of space.baseModels as string[]) this.catalog.inputSizeOf(m, null, "searchSpace.baseModels");
 
     const maxRuns = input.maxRuns ?? null;
     if (input.strategy === SweepStrategy.RANDOM && maxRuns === null) {
@@ -165,25 +146,13 @@ export class SweepService {
         name: `${name}-${String(i + 1).padStart(String(points.length).length, "0")}`,
         datasetId: input.datasetId,
         experimentId: input.experimentId,
-        hyperparameters: resolveHyperparameters(
-          {
-            ...p,
-            epochs: input.epochs,
-            fineTuneEpochs: input.fineTuneEpochs,
-            batchSize: input.batchSize,
-            validationSplit,
-            seed,
-            // Fixed for every run; resolveHyperparameters checks the floor against each point's rates.
-            earlyStoppingPatience: input.earlyStoppingPatience ?? null,
-            reduceLrPatience: input.reduceLrPatience ?? null,
-            reduceLrFactor: input.reduceLrFactor,
-            minLearningRate: input.minLearningRate,
-          },
-          this.catalog,
-        ),
+        // Fixed knobs for every run, the point's searched ones, and the sweep's seed; checked per run
+        // (so a floor is checked against each point's rates).
+        hyperparameters: resolveHyperparameters({ ...fixed, ...p, seed } as HyperparameterValues, this.catalog),
       });
     }
 
+    const fixedOf = (newRuns[0] as Omit<NewRun, "sweepId">).hyperparameters;
     const first = writeTx(this.deps, (outbox) => {
       if (!this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, input.experimentId)).get()) {
         throw notFound("Experiment", input.experimentId);
@@ -207,10 +176,11 @@ export class SweepService {
           maxRuns,
           seed,
           earlyTermination: input.earlyTermination,
-          epochs: input.epochs,
-          fineTuneEpochs: input.fineTuneEpochs,
-          batchSize: input.batchSize,
-          validationSplit,
+          // Every run shares the fixed knobs: the first run's resolved values are the sweep's.
+          epochs: fixedOf.epochs,
+          fineTuneEpochs: fixedOf.fineTuneEpochs,
+          batchSize: fixedOf.batchSize,
+          validationSplit: fixedOf.validationSplit,
           status: SweepStatus.RUNNING,
           createdAt: now,
           idempotencyKey: key,
@@ -354,9 +324,10 @@ export class SweepService {
   }
 
   /**
-   * Per numeric hyperparameter that varies, its Spearman (and Pearson) correlation with best val
-   * accuracy over finished runs (COMPLETED or STOPPED_EARLY). Learning rates enter Pearson on a
-   * log10 scale, the scale they are searched on; Spearman is scale-free. Sorted by |Spearman|.
+   * Per numeric hyperparameter of the catalogue that varies, its Spearman (and Pearson) correlation
+   * with best val accuracy over finished runs (COMPLETED or STOPPED_EARLY). Knobs searched on a log
+   * scale (learning rates) enter Pearson as log10; Spearman is scale-free; a head by its total
+   * units. A knob that is off (null) in some run is left out. Sorted by |Spearman|.
    */
   importance(id: string): ParameterImportance[] {
     const rows = this.deps.db
@@ -366,17 +337,25 @@ export class SweepService {
       .all();
     if (rows.length < 3) return [];
     const ys = rows.map((r) => r.bestValAccuracy as number);
-    const params: [string, (r: (typeof rows)[number]) => number][] = [
-      ["learningRate", (r) => Math.log10(r.learningRate)],
-      ["fineTuneLearningRate", (r) => Math.log10(r.fineTuneLearningRate)],
-      ["dropout", (r) => r.dropout],
-      ["fineTuneLayers", (r) => r.fineTuneLayers],
-      ["headUnits", (r) => r.headUnitsTotal],
-      ["inputSize", (r) => r.inputSize],
-    ];
+    const params = HYPERPARAMETER_ENTRIES.flatMap(([name, spec]): [string, (r: (typeof rows)[number]) => number | null][] => {
+      if (spec.kind === "units") return [[name, (r) => r[sortColumnKey(name, spec) as "headUnitsTotal"]]];
+      if (spec.kind !== "float" && spec.kind !== "int") return [];
+      const log = spec.scale === "log" && !(spec.kind === "float" && spec.min === 0 && !spec.exclusiveMin);
+      return [
+        [
+          name,
+          (r) => {
+            const v = (r as Record<string, unknown>)[name] as number | null;
+            return v === null ? null : log ? Math.log10(v) : v;
+          },
+        ],
+      ];
+    });
     const out: ParameterImportance[] = [];
     for (const [parameter, get] of params) {
-      const xs = rows.map(get);
+      const raw = rows.map(get);
+      if (raw.some((x) => x === null)) continue;
+      const xs = raw as number[];
       if (new Set(xs).size < 2) continue;
       out.push({ parameter, correlation: spearman(xs, ys), pearson: pearson(xs, ys), runCount: rows.length });
     }

@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit earlyStoppingPatience\n      reduceLrPatience reduceLrFactor minLearningRate baseWeights baseWeightsSha256\n    }\n  }\n": typeof types.ClaimedRunFragmentDoc,
+    "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }\n  }\n": typeof types.ClaimedRunFragmentDoc,
     "\n  fragment RunControlFields on RunControl { shouldStop reason leaseExpiresAt }\n": typeof types.RunControlFieldsFragmentDoc,
     "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n": typeof types.RegisterAgentDocument,
     "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n": typeof types.ClaimRunDocument,
@@ -30,7 +30,7 @@ type Documents = {
     "\n  query RunStatus($id: ID!) { run(id: $id) { id status epochCount } }\n": typeof types.RunStatusDocument,
 };
 const documents: Documents = {
-    "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit earlyStoppingPatience\n      reduceLrPatience reduceLrFactor minLearningRate baseWeights baseWeightsSha256\n    }\n  }\n": types.ClaimedRunFragmentDoc,
+    "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }\n  }\n": types.ClaimedRunFragmentDoc,
     "\n  fragment RunControlFields on RunControl { shouldStop reason leaseExpiresAt }\n": types.RunControlFieldsFragmentDoc,
     "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n": types.RegisterAgentDocument,
     "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n": types.ClaimRunDocument,
@@ -48,7 +48,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters {\n      baseModel inputSize headUnits dropout augmentation optimizer learningRate epochs\n      fineTuneLayers fineTuneEpochs fineTuneLearningRate batchSize seed validationSplit earlyStoppingPatience\n      reduceLrPatience reduceLrFactor minLearningRate baseWeights baseWeightsSha256\n    }\n  }\n"): typeof import('./graphql').ClaimedRunFragmentDoc;
+export function graphql(source: "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }\n  }\n"): typeof import('./graphql').ClaimedRunFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type SQLiteColumn, index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { agents } from "./agents";
 import { artifacts } from "./artifacts";
 import { datasets } from "./datasets";
@@ -9,6 +9,7 @@ import { experiments } from "./experiments";
 import { notes } from "./notes";
 import { runTags } from "./run-tags";
 import { sweeps } from "./sweeps";
+import { hyperparameterColumns, hyperparameterIndexes } from "./hyperparameter-columns";
 
 /**
  * One training run: its typed hyperparameters (one column each, so every one can be sorted and
@@ -28,30 +29,8 @@ export const runs = sqliteTable(
       .notNull()
       .references(() => datasets.id),
 
-    baseModel: text("base_model").notNull(),
-    inputSize: integer("input_size").notNull(),
-    headUnits: text("head_units", { mode: "json" }).$type<number[]>().notNull(),
-    /** Sum of the head's dense units: the sortable, range-filterable form of head_units. */
-    headUnitsTotal: integer("head_units_total").notNull(),
-    dropout: real("dropout").notNull(),
-    /** Canonical comma-joined op list or "none". */
-    augmentation: text("augmentation").notNull(),
-    optimizer: text("optimizer").notNull(),
-    learningRate: real("learning_rate").notNull(),
-    epochs: integer("epochs").notNull(),
-    fineTuneLayers: integer("fine_tune_layers").notNull(),
-    fineTuneEpochs: integer("fine_tune_epochs").notNull(),
-    fineTuneLearningRate: real("fine_tune_learning_rate").notNull(),
-    batchSize: integer("batch_size").notNull(),
-    seed: integer("seed").notNull(),
-    validationSplit: real("validation_split").notNull(),
-    earlyStoppingPatience: integer("early_stopping_patience"),
-    /** ReduceLROnPlateau on val_loss in both phases; null = off. */
-    reduceLrPatience: integer("reduce_lr_patience"),
-    // Defaults are the engine's behaviour before these were settings, so rows written before them
-    // read as what those runs did: halving on a plateau (when enabled), with no floor.
-    reduceLrFactor: real("reduce_lr_factor").notNull().default(0.5),
-    minLearningRate: real("min_learning_rate").notNull().default(0),
+    // One typed column per catalogue knob (see hyperparameter-columns.ts).
+    ...hyperparameterColumns(),
     // Which weights the base started from: identity, not a knob, so neither is sortable (no
     // RunField, no index). Null = the base model's own ImageNet weights.
     /** Absolute path of a Keras `.h5` weights file, as the machine that created the run saw it. */
@@ -73,7 +52,10 @@ export const runs = sqliteTable(
     error: text("error"),
     stopReason: text("stop_reason"),
 
+    // The best epoch by the one rule of @graft/core/contract (lowest finite val_loss, the earlier
+    // epoch on a tie: the delivered model's epoch), and the val accuracy and val loss AT it.
     bestValAccuracy: real("best_val_accuracy"),
+    bestValLoss: real("best_val_loss"),
     bestEpoch: integer("best_epoch"),
     finalValAccuracy: real("final_val_accuracy"),
     finalValLoss: real("final_val_loss"),
@@ -98,24 +80,9 @@ export const runs = sqliteTable(
     index("runs_finished_at_idx").on(t.finishedAt, t.id),
     index("runs_duration_ms_idx").on(t.durationMs, t.id),
     index("runs_name_idx").on(t.name, t.id),
-    index("runs_base_model_idx").on(t.baseModel, t.id),
-    index("runs_input_size_idx").on(t.inputSize, t.id),
-    index("runs_head_units_total_idx").on(t.headUnitsTotal, t.id),
-    index("runs_dropout_idx").on(t.dropout, t.id),
-    index("runs_augmentation_idx").on(t.augmentation, t.id),
-    index("runs_learning_rate_idx").on(t.learningRate, t.id),
-    index("runs_fine_tune_layers_idx").on(t.fineTuneLayers, t.id),
-    index("runs_fine_tune_learning_rate_idx").on(t.fineTuneLearningRate, t.id),
-    index("runs_epochs_idx").on(t.epochs, t.id),
-    index("runs_fine_tune_epochs_idx").on(t.fineTuneEpochs, t.id),
-    index("runs_batch_size_idx").on(t.batchSize, t.id),
-    index("runs_seed_idx").on(t.seed, t.id),
-    index("runs_validation_split_idx").on(t.validationSplit, t.id),
-    index("runs_early_stopping_patience_idx").on(t.earlyStoppingPatience, t.id),
-    index("runs_reduce_lr_patience_idx").on(t.reduceLrPatience, t.id),
-    index("runs_reduce_lr_factor_idx").on(t.reduceLrFactor, t.id),
-    index("runs_min_learning_rate_idx").on(t.minLearningRate, t.id),
+    ...hyperparameterIndexes("runs", t as unknown as Record<string, SQLiteColumn>),
     index("runs_best_val_accuracy_idx").on(t.bestValAccuracy, t.id),
+    index("runs_best_val_loss_idx").on(t.bestValLoss, t.id),
     index("runs_best_epoch_idx").on(t.bestEpoch, t.id),
     index("runs_final_val_accuracy_idx").on(t.finalValAccuracy, t.id),
     index("runs_final_val_loss_idx").on(t.finalValLoss, t.id),

@@ -4,16 +4,12 @@ import { datasets } from "./datasets";
 import { experiments } from "./experiments";
 import { runs } from "./runs";
 
-/** The grid or distribution a sweep draws its runs from (stored as JSON). */
-export interface SearchSpaceJson {
-  baseModels: string[];
-  headUnits: number[][];
-  augmentations: string[];
-  fineTuneLayers: number[];
-  learningRates: number[];
-  fineTuneLearningRates: number[];
-  dropouts: number[];
-}
+/**
+ * A sweep's search lists, keyed by the catalogue's search field (`learningRates`, `headUnits`,
+ * ...): values in their wire form (augmentation as canonical text). Lists of knobs added after a
+ * sweep was stored are absent there; readers take `[default]` for them.
+ */
+export type SearchSpaceJson = Record<string, unknown[]>;
 
 /** A hyperparameter search expanded into queued runs at creation. */
 export const sweeps = sqliteTable(

@@ -1,0 +1,94 @@
+/**
+ * Migrations that rewrite data, tested from the state before them: a database migrated up to
+ * 0009 (a copy of the migrations folder whose journal stops there) gets rows written the old way,
+ * then {@link openDatabase} applies the rest.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrationsFolder, openDatabase } from "./index";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A database file migrated up to and including migration `last` (e.g. "0009"), closed. */
+function databaseAt(last: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "graft-migrations-"));
+  dirs.push(dir);
+  const folder = join(dir, "drizzle");
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+  const cut = journal.entries.findIndex((e) => e.tag.startsWith(`${last}_`));
+  expect(cut, `migration ${last} in the journal`).toBeGreaterThanOrEqual(0);
+  expect(journal.entries.length, `a migration after ${last}`).toBeGreaterThan(cut + 1);
+  journal.entries = journal.entries.slice(0, cut + 1);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  const file = join(dir, "graft.db");
+  const sqlite = new Database(file);
+  migrate(drizzle(sqlite), { migrationsFolder: folder });
+  sqlite.close();
+  return file;
+}
+
+describe("migration 0010 (runs.best_val_loss)", () => {
+  it("recomputes every run's best epoch from its epochs: lowest finite val_loss, earlier on a tie, latest attempt only", () => {
+    const file = databaseAt("0009");
+    const old = new Database(file);
+    expect((old.prepare("SELECT name FROM pragma_table_info('runs') WHERE name = 'best_val_loss'").all() as unknown[]).length).toBe(0);
+    old.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 1)").run();
+    const insertRun = old.prepare(
+      `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
+        learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at,
+        attempts, best_val_accuracy, best_epoch, epoch_count)
+       VALUES (@id, @id, 'COMPLETED', 'd', 'm', 224, '[1]', 1, 0.2, 'none', 'adam', 0.001, 5, 0, 0, 0.00001, 32, 1, 0.2, 1, @attempts, @acc, @epoch, @count)`,
+    );
+    const insertEpoch = old.prepare(
+      `INSERT INTO epochs (run_id, epoch, attempt, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
+       VALUES (?, ?, ?, 'HEAD', 1, 0.5, ?, ?, 0.001, 1, 1, 1)`,
+    );
+    // [epoch, attempt, val_loss, val_accuracy]
+    const runsAndEpochs: [string, number, [number, number, number | null, number | null][]][] = [
+      // Most accurate (epoch 3) is not the lowest val_loss; epochs 2 and 4 tie on val_loss: epoch 2.
+      ["accurate-not-best", 1, [[1, 1, 0.9, 0.6], [2, 1, 0.4, 0.7], [3, 1, 0.5, 0.9], [4, 1, 0.4, 0.8]]],
+      // No val_loss anywhere: NULLs, even though val accuracy was logged.
+      ["no-val-loss", 1, [[1, 1, null, 0.8], [2, 1, null, 0.9]]],
+      ["no-epochs", 0, []],
+      // An infinite val_loss never wins.
+      ["infinite", 1, [[1, 1, Infinity, 0.9], [2, 1, 0.7, 0.5]]],
+      // A row left from attempt 1 (lowest val_loss) does not count beside attempt 2's.
+      ["two-attempts", 2, [[1, 2, 0.5, 0.6], [2, 2, 0.3, 0.65], [3, 1, 0.1, 0.99]]],
+    ];
+    for (const [id, attempts, rows] of runsAndEpochs) {
+      // The old summary: highest val accuracy, earliest on a tie.
+      const withAcc = rows.filter((r) => r[3] !== null).sort((a, b) => (b[3] as number) - (a[3] as number) || a[0] - b[0]);
+      insertRun.run({ id, attempts, acc: withAcc[0]?.[3] ?? null, epoch: withAcc[0]?.[0] ?? null, count: rows.length });
+      for (const [epoch, attempt, valLoss, valAccuracy] of rows) insertEpoch.run(id, epoch, attempt, valLoss, valAccuracy);
+    }
+    old.close();
+
+    const db = openDatabase(file);
+    const c = db.$client;
+    const best = c.prepare("SELECT id, best_epoch AS epoch, best_val_loss AS valLoss, best_val_accuracy AS valAccuracy FROM runs ORDER BY id").all();
+    expect(best).toEqual([
+      { id: "accurate-not-best", epoch: 2, valLoss: 0.4, valAccuracy: 0.7 },
+      { id: "infinite", epoch: 2, valLoss: 0.7, valAccuracy: 0.5 },
+      { id: "no-epochs", epoch: null, valLoss: null, valAccuracy: null },
+      { id: "no-val-loss", epoch: null, valLoss: null, valAccuracy: null },
+      { id: "two-attempts", epoch: 2, valLoss: 0.3, valAccuracy: 0.65 },
+    ]);
+    const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
+    expect(indexes).toContain("runs_best_val_loss_idx");
+    // Reopening applies nothing twice.
+    c.close();
+    const again = openDatabase(file);
+    expect(again.$client.prepare("SELECT best_epoch FROM runs WHERE id = 'accurate-not-best'").get()).toEqual({ best_epoch: 2 });
+    again.$client.close();
+  });
+});
