@@ -38,7 +38,8 @@ describe.skipIf(missing !== null)("trainer ↔ API contract", () => {
     const { createRun } = await client.request(operations.CREATE_RUN, { input: { datasetId: registerDataset.id, hyperparameters, name: "contract run" } });
     const { claimRun } = await client.request(operations.CLAIM_RUN, { agentId: registerAgent.id, runId: createRun.id });
     expect(claimRun?.id).toBe(createRun.id);
-    expect(claimRun?.hyperparameters).toMatchObject(hyperparameters);
+    // The agent reads the run's knobs as the catalogue-ordered `values` list.
+    expect(Object.fromEntries((claimRun?.hyperparameters.values ?? []).map(({ name, value }) => [name, value]))).toMatchObject(hyperparameters);
     expect(claimRun?.dataset.path).toBe(path.join(root, "data", "leaves"));
     const { heartbeat } = await client.request(operations.HEARTBEAT, { input: { agentId: registerAgent.id, runId: createRun.id, backend: "cpu" } });
     expect(heartbeat.shouldStop).toBe(false);
