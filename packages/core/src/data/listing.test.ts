@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
@@ -40,7 +40,7 @@ describe("listDataset: one rule for which files are images", () => {
     expect(listing.images).toHaveLength(9);
     const reasons = Object.fromEntries(listing.skipped.map((s) => [s.file, s.reason]));
     expect(Object.keys(reasons)).toEqual(["healthy/corrupt.jpg", "rust/anim.gif", "rust/empty.jpg"]);
-    expect(reasons["healthy/corrupt.jpg"]).toMatch(/cannot decode: .*(premature end|truncated)/i);
+    expect(reasons["healthy/corrupt.jpg"]).toMatch(/cannot decode: .*(premature end|truncated|corrupt)/i);
     expect(reasons["rust/anim.gif"]).toBe('unsupported extension ".gif" (images are jpg, jpeg, png, webp, bmp)');
     expect(reasons["rust/empty.jpg"]).toBe("empty file (0 bytes)");
   });
@@ -82,7 +82,11 @@ describe("module boundary", () => {
       seen.add(file);
       const source = readFileSync(file, "utf8");
       expect(source, file).not.toMatch(/from "@tensorflow|import\("@tensorflow/);
-      for (const [, spec] of source.matchAll(/from "(\.{1,2}\/[^"]+)"/g)) visit(path.resolve(path.dirname(file), `${spec as string}.ts`));
+      for (const [, spec] of source.matchAll(/from "(\.{1,2}\/[^"]+)"/g)) {
+        // A folder import (`./contract`) is its index.ts.
+        const base = path.resolve(path.dirname(file), spec as string);
+        visit(existsSync(`${base}.ts`) ? `${base}.ts` : path.join(base, "index.ts"));
+      }
     };
     visit(path.join(dir, "listing.ts"));
     // listing → image → bmp, manifest → csv, pool, errors, types: all read.
