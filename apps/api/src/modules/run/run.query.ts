@@ -32,9 +32,11 @@ const RUN_FIELD_KEYS = {
 } as Record<RunField, keyof RunRow>;
 
 /** The column behind each RunField (HEAD_UNITS sorts by total units). */
-export const RUN_FIELD_COLUMNS = Object.fromEntries(
-  Object.entries(RUN_FIELD_KEYS).map(([field, key]) => [field, getTableColumns(runs)[key] as SQLiteColumn]),
-) as Record<RunField, SQLiteColumn>;
+const RUN_COLUMNS = getTableColumns(runs);
+export const RUN_FIELD_COLUMNS = Object.fromEntries(Object.entries(RUN_FIELD_KEYS).map(([field, key]) => [field, RUN_COLUMNS[key] as SQLiteColumn])) as Record<
+  RunField,
+  SQLiteColumn
+>;
 
 /** Text columns: range filters make no sense on them. */
 const TEXT_FIELDS = new Set<string>([
