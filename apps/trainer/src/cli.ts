@@ -7,7 +7,7 @@ import { trainCommand } from "./commands/train";
 import { TRAIN_HELP } from "./commands/train-args";
 import { asUsageError, EXIT } from "./cli/errors";
 import type { CliIo } from "./cli/io";
-import { isUserError, loadEngine } from "./core/engine";
+import { isUserError, loadEngine } from "./engine/engine";
 
 export const HELP = `Usage: graft <command> [options]
 

@@ -9,7 +9,7 @@ export type * from "./graphql/types";
 export { RunReporter, JournalBusyError } from "./reporter/reporter";
 export { readJournal } from "./reporter/journal";
 export { startAgent } from "./agent/agent";
-export { executeRun } from "./agent/execute";
-export { hyperparametersToConfig, configToHyperparameters, epochToInput, evaluationToInput } from "./agent/mapping";
+export { executeRun } from "./run/execute";
+export { hyperparametersToConfig, configToHyperparameters, epochToInput, evaluationToInput } from "./run/mapping";
 // For flows that run testing/fake-agent.ts processes: the numbers each variant reports.
 export { variantAccuracy, variantValAccuracy } from "./testing/variant-engine";

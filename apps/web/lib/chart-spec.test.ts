@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellChangeQuality, matrixDifference, shortLabels, toEchartsOption } from "./chart-spec";
+import { cellChangeQuality, matrixDifference, shortLabels, toEchartsOption, tooltipNumber } from "./chart-spec";
 import { normaliseRun, type RunData } from "./run-data";
 
 function makeRun(id: string, color: string, lr: number, model: string, fineTune: boolean, matrix?: number[][]): RunData {
@@ -108,4 +108,45 @@ describe("helpers", () => {
     expect(shortLabels(["a___abcdefghijklmnopX", "a___abcdefghijklmnopY"])).toEqual(["abcdefghijklmnopX", "abcdefghijklmnopY"]);
   });
 
+});
+
+describe("a diverged run and the learning-rate chart", () => {
+  const epochs = [
+    { epoch: 1, phase: "HEAD" as const, loss: 1.1, accuracy: 0.5, valLoss: 1.0, valAccuracy: 0.5, learningRate: 1e-3 },
+    { epoch: 2, phase: "HEAD" as const, loss: 40, accuracy: 0.3, valLoss: 55, valAccuracy: 0.2, learningRate: 1e-3 },
+    { epoch: 3, phase: "HEAD" as const, loss: null, accuracy: null, valLoss: null, valAccuracy: null, learningRate: 2e-4 },
+    { epoch: 4, phase: "HEAD" as const, loss: Number.POSITIVE_INFINITY, accuracy: 0.2, valLoss: null, valAccuracy: 0.2, learningRate: 2e-4 },
+  ];
+  const hyperparameters = { baseModel: "m", headUnits: [], augmentation: "none", learningRate: 1e-3, fineTuneLayers: 0 };
+  const diverged = normaliseRun({ id: "n", name: "nan", hyperparameters }, epochs, "#c00");
+
+  it("a NaN loss run charts without breaking the axes: finite values, a break (null) at each diverged epoch", () => {
+    const opt = toEchartsOption({ type: "line", metricKeys: ["loss", "val_loss"] }, [diverged, makeRun("a", "#aaa", 0.001, "m1", false)]) as AnyRecord;
+    const [loss, valLoss] = seriesOf(opt);
+    expect(loss!.data).toEqual([[1, 1.1], [2, 40], [3, null], [4, null]]);
+    expect(valLoss!.data).toEqual([[1, 1.0], [2, 55], [3, null], [4, null]]);
+    expect(loss!.connectNulls).toBe(false);
+    // Every y any series hands echarts is a finite number or an explicit gap: no NaN, no 1.8e308.
+    const ys = seriesOf(opt).flatMap((s) => (s.data as [number, number | null][]).map((p) => p[1]));
+    expect(ys.every((y) => y === null || (Number.isFinite(y) && Math.abs(y) < 1e6))).toBe(true);
+    const y = opt.yAxis as AnyRecord;
+    expect(y.type).toBe("value");
+    expect(y.min).toBeUndefined();
+    expect(y.max).toBeUndefined();
+    expect(JSON.stringify(opt)).not.toMatch(/NaN|Infinity|e\+30/);
+  });
+  it("draws the learning rate on a log axis as steps, so a ReduceLROnPlateau cut is a visible drop", () => {
+    const opt = toEchartsOption({ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }, [diverged]) as AnyRecord;
+    const [lr] = seriesOf(opt);
+    expect(lr!.step).toBe("end");
+    expect(lr!.data).toEqual([[1, 1e-3], [2, 1e-3], [3, 2e-4], [4, 2e-4]]);
+    expect((opt.yAxis as AnyRecord).type).toBe("log");
+    expect(lr!.name).toBe("learning rate");
+  });
+  it("formats tooltip numbers small enough for learning rates", () => {
+    expect(tooltipNumber(2e-5)).toBe("0.00002000");
+    expect(tooltipNumber(0.91234)).toBe("0.9123");
+    expect(tooltipNumber(Number.NaN)).toBe("–");
+    expect(tooltipNumber(null)).toBe("–");
+  });
 });

@@ -14,6 +14,10 @@ export interface LineSpec {
   yName?: string;
   /** Shade (one run) or mark (several runs) where fine-tuning starts. Default true. */
   markFineTune?: boolean;
+  /** "log" for values spanning decades (learning rates); default linear. */
+  yScale?: "linear" | "log";
+  /** Draw as steps (a value that holds for the whole epoch, e.g. a ReduceLROnPlateau cut). */
+  stepped?: boolean;
 }
 
 /** How one parallel-coordinates axis is named and spaced (from the hyperparameter catalogue). */
@@ -66,6 +70,9 @@ const METRIC_LABELS: Record<string, string> = {
   accuracy: "train acc",
   val_loss: "val loss",
   val_accuracy: "val acc",
+  learning_rate: "learning rate",
+  images_per_sec: "img/s",
+  epoch_seconds: "epoch time (s)",
   [BEST_VAL_ACCURACY]: "val acc at best epoch",
 };
 
@@ -75,6 +82,23 @@ export function metricLabel(key: string): string {
 }
 
 const TEXT = { color: "#3a3f47", fontSize: 12 };
+
+/** A tooltip number: four decimals, or four significant digits for the small ones (1e-5 learning rates). */
+export function tooltipNumber(v: unknown): string {
+  if (typeof v !== "number" || !Number.isFinite(v)) return "–";
+  return v !== 0 && Math.abs(v) < 1e-3 ? v.toPrecision(4) : v.toFixed(4);
+}
+
+/**
+ * A metric's line points with its gaps (steps where it was not finite) as nulls, in step order:
+ * echarts breaks the line at a null instead of joining across it, and no axis ever sees a NaN or
+ * a sentinel.
+ */
+export function linePoints(run: RunData, key: string): [number, number | null][] {
+  const points: [number, number | null][] = (run.metrics[key] ?? []).map((p) => [p.step, p.value]);
+  for (const step of run.gaps[key] ?? []) points.push([step, null]);
+  return points.sort((a, b) => a[0] - b[0]);
+}
 
 function truncate(text: string): string {
   return text.length > 14 ? `${text.slice(0, 13)}…` : text;
@@ -118,11 +142,13 @@ function lineOption(spec: LineSpec, runs: readonly RunData[]): EChartsOption {
   const many = runs.length > 1;
   for (const run of runs) {
     for (const key of spec.metricKeys) {
-      const points = run.metrics[key] ?? [];
+      const points = linePoints(run, key);
       series.push({
         type: "line",
         name: many ? `${run.runName} · ${metricLabel(key)}` : metricLabel(key),
-        data: points.map((p) => [p.step, p.value]),
+        data: points,
+        connectNulls: false,
+        ...(spec.stepped ? { step: "end" as const } : {}),
         showSymbol: points.length < 30,
         symbolSize: 5,
         lineStyle: { color: run.color, width: 2, type: key.startsWith("val_") ? "dashed" : "solid" },
@@ -157,11 +183,13 @@ function lineOption(spec: LineSpec, runs: readonly RunData[]): EChartsOption {
   return {
     title: spec.title ? { text: spec.title, textStyle: { ...TEXT, fontSize: 13 } } : undefined,
     animation: false,
-    tooltip: { trigger: "axis", valueFormatter: (v) => (typeof v === "number" ? v.toFixed(4) : String(v)) },
+    tooltip: { trigger: "axis", valueFormatter: tooltipNumber },
     legend: { type: "scroll", bottom: 0, textStyle: TEXT },
-    grid: { left: 48, right: 16, top: spec.title ? 36 : 16, bottom: 64 },
+    grid: { left: spec.yScale === "log" ? 56 : 48, right: 16, top: spec.title ? 36 : 16, bottom: 64 },
     xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 22, minInterval: 1, min: 1 },
-    yAxis: { type: "value", name: spec.yName, scale: true },
+    yAxis: spec.yScale === "log"
+      ? { type: "log", name: spec.yName, axisLabel: { formatter: (v: number) => v.toExponential(0) } }
+      : { type: "value", name: spec.yName, scale: true },
     series,
   };
 }

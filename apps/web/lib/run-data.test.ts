@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BEST_VAL_ACCURACY, f1Key, fineTuneStart, lastValue, normaliseRun, orderEpochs, paramsOf, runColor } from "./run-data";
+import { BEST_VAL_ACCURACY, f1Key, fineTuneStart, lastValue, medianValue, normaliseRun, orderEpochs, paramsOf, runColor } from "./run-data";
 
 const hp = { baseModel: "mobilenet_v1_0.25_224", headUnits: [256, 128], augmentation: "flip", learningRate: 0.001, fineTuneLayers: 2, dropout: 0.2 };
 
@@ -55,5 +55,36 @@ describe("paramsOf / runColor", () => {
     expect(new Set(colours).size).toBe(20);
     expect(runColor(20)).toBe(runColor(0));
     expect(() => runColor(-1)).toThrow(/-1/);
+  });
+});
+
+describe("normaliseRun with a diverged run and the per-epoch rates", () => {
+  // As the API serves a diverged run: loss null from epoch 3 (NaN has no JSON form), the rate cut
+  // by ReduceLROnPlateau after epoch 2, no validation split.
+  const epochs = [
+    { epoch: 1, phase: "HEAD" as const, loss: 1.2, accuracy: 0.4, valLoss: null, valAccuracy: null, learningRate: 1e-3, durationMs: 2400, imagesPerSec: 200 },
+    { epoch: 2, phase: "HEAD" as const, loss: 9.5, accuracy: 0.3, valLoss: null, valAccuracy: null, learningRate: 1e-3, durationMs: 1200, imagesPerSec: 400 },
+    { epoch: 3, phase: "HEAD" as const, loss: null, accuracy: null, valLoss: null, valAccuracy: null, learningRate: 5e-4, durationMs: 1000, imagesPerSec: 480 },
+    { epoch: 4, phase: "HEAD" as const, loss: Number.NaN, accuracy: 0.2, valLoss: null, valAccuracy: null, learningRate: 5e-4, durationMs: 1000, imagesPerSec: 480 },
+  ];
+  const run = normaliseRun({ id: "d", name: "diverged", hyperparameters: hp }, epochs, "#000");
+
+  it("keeps only finite values in the series and records the steps left out as gaps", () => {
+    expect(run.metrics.loss!.map((p) => [p.step, p.value])).toEqual([[1, 1.2], [2, 9.5]]);
+    expect(run.gaps.loss).toEqual([3, 4]);
+    expect(run.gaps.accuracy).toEqual([3]);
+    expect(Object.values(run.metrics).flat().every((p) => Number.isFinite(p.value))).toBe(true);
+  });
+  it("does not call a run without a validation split diverged", () => {
+    expect(run.metrics.val_loss).toEqual([]);
+    expect(run.gaps.val_loss).toBeUndefined();
+    expect(run.gaps.val_accuracy).toBeUndefined();
+  });
+  it("draws the learning rate, img/s and epoch time per epoch, with medians for the run page", () => {
+    expect(run.metrics.learning_rate!.map((p) => p.value)).toEqual([1e-3, 1e-3, 5e-4, 5e-4]);
+    expect(run.metrics.epoch_seconds!.map((p) => p.value)).toEqual([2.4, 1.2, 1, 1]);
+    expect(medianValue(run, "images_per_sec")).toBe(440);
+    expect(medianValue(run, "epoch_seconds")).toBe(1.1);
+    expect(medianValue(run, "nothing")).toBeUndefined();
   });
 });

@@ -27,13 +27,35 @@ export interface RunData {
   runName: string;
   color: string;
   metrics: Record<string, MetricPoint[]>;
+  /**
+   * Steps where a metric was logged but not finite (a diverged loss arrives as null): left out of
+   * `metrics` so no axis ever sees them, and drawn as a break in the line.
+   */
+  gaps: Record<string, number[]>;
   params: Record<string, string | number>;
   /** Present when the run has been evaluated. */
   confusion?: ConfusionData;
 }
 
 /** Metric keys produced from epochs. */
-export const EPOCH_METRICS = ["loss", "accuracy", "val_loss", "val_accuracy"] as const;
+export const EPOCH_METRICS = ["loss", "accuracy", "val_loss", "val_accuracy", "learning_rate", "images_per_sec", "epoch_seconds"] as const;
+
+/** A metric key produced from epochs. */
+export type EpochMetric = (typeof EPOCH_METRICS)[number];
+
+/**
+ * Where each epoch metric comes from: the GraphQL field (the same name from core's loop to here)
+ * and a unit change. One table, so adding a drawn metric is one line.
+ */
+const EPOCH_METRIC_SOURCES: Record<EpochMetric, { field: keyof EpochInput; scale?: number }> = {
+  loss: { field: "loss" },
+  accuracy: { field: "accuracy" },
+  val_loss: { field: "valLoss" },
+  val_accuracy: { field: "valAccuracy" },
+  learning_rate: { field: "learningRate" },
+  images_per_sec: { field: "imagesPerSec" },
+  epoch_seconds: { field: "durationMs", scale: 1e-3 },
+};
 
 /** Summary metric key: the validation accuracy at the run's best (lowest val loss) epoch, one point there. */
 export const BEST_VAL_ACCURACY = "best_val_accuracy";
@@ -62,10 +84,14 @@ export function runColor(index: number): string {
 export interface EpochInput {
   epoch: number;
   phase: PhaseName;
-  loss: number;
-  accuracy: number;
+  /** Null when it was not finite (a diverged run). */
+  loss?: number | null;
+  accuracy?: number | null;
   valLoss?: number | null;
   valAccuracy?: number | null;
+  learningRate?: number | null;
+  durationMs?: number | null;
+  imagesPerSec?: number | null;
 }
 
 /**
@@ -150,24 +176,32 @@ export function normaliseRun(
   aligned?: ConfusionData | null,
   catalogue?: Catalogue,
 ): RunData {
-  const metrics: Record<string, MetricPoint[]> = { loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
+  const metrics: Record<string, MetricPoint[]> = Object.fromEntries(EPOCH_METRICS.map((k) => [k, []]));
+  const gaps: Record<string, number[]> = {};
   for (const { step, epoch } of orderEpochs(epochs)) {
-    metrics.loss!.push({ step, value: epoch.loss, phase: epoch.phase });
-    metrics.accuracy!.push({ step, value: epoch.accuracy, phase: epoch.phase });
-    if (typeof epoch.valLoss === "number") metrics.val_loss!.push({ step, value: epoch.valLoss, phase: epoch.phase });
-    if (typeof epoch.valAccuracy === "number") metrics.val_accuracy!.push({ step, value: epoch.valAccuracy, phase: epoch.phase });
+    for (const key of EPOCH_METRICS) {
+      const { field, scale = 1 } = EPOCH_METRIC_SOURCES[key];
+      const raw = epoch[field] as number | string | null | undefined;
+      // Absent = not asked for; null or non-finite = logged but diverged.
+      if (raw === undefined) continue;
+      if (typeof raw === "number" && Number.isFinite(raw)) metrics[key]!.push({ step, value: raw * scale, phase: epoch.phase });
+      else (gaps[key] ??= []).push(step);
+    }
   }
+  // A run without a validation split has null val metrics throughout: nothing diverged there.
+  for (const key of Object.keys(gaps)) if (metrics[key]!.length === 0 && key.startsWith("val_")) delete gaps[key];
   if (typeof run.bestValAccuracy === "number") {
     const step = run.bestEpoch ?? metrics.val_accuracy!.at(-1)?.step ?? 0;
     const phase = metrics.val_accuracy!.find((p) => p.step === step)?.phase ?? "HEAD";
     metrics[BEST_VAL_ACCURACY] = [{ step, value: run.bestValAccuracy, phase }];
   }
-  const lastStep = metrics.loss!.at(-1)?.step ?? 0;
-  const lastPhase = metrics.loss!.at(-1)?.phase ?? "HEAD";
+  const ordered = orderEpochs(epochs);
+  const lastStep = ordered.at(-1)?.step ?? 0;
+  const lastPhase = ordered.at(-1)?.epoch.phase ?? "HEAD";
   for (const c of run.evaluation?.perClass ?? []) {
     metrics[f1Key(c.label)] = [{ step: lastStep, value: c.f1, phase: lastPhase }];
   }
-  const out: RunData = { runId: run.id, runName: run.name, color, metrics, params: paramsOf(run.hyperparameters, catalogue) };
+  const out: RunData = { runId: run.id, runName: run.name, color, metrics, gaps, params: paramsOf(run.hyperparameters, catalogue) };
   if (aligned) out.confusion = aligned;
   else if (run.evaluation?.confusionMatrix) out.confusion = { labels: run.evaluation.labels, matrix: run.evaluation.confusionMatrix };
   return out;
@@ -185,4 +219,12 @@ export function fineTuneStart(run: RunData): number | undefined {
     if (p && points.length > 1) return p.step;
   }
   return undefined;
+}
+
+/** The median of a metric over the run's epochs (epoch time, img/s), or undefined when never logged. */
+export function medianValue(run: RunData, key: string): number | undefined {
+  const values = (run.metrics[key] ?? []).map((p) => p.value).sort((a, b) => a - b);
+  if (values.length === 0) return undefined;
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid] : ((values[mid - 1] as number) + (values[mid] as number)) / 2;
 }

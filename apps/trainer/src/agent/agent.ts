@@ -10,19 +10,19 @@ import os from "node:os";
 import path from "node:path";
 import { fromWire, formatHyperparameter, specOf } from "@graft/core/contract";
 import type { TrainConfig } from "@graft/core/types";
-import type { Engine } from "../core/engine";
+import type { Engine } from "../engine/engine";
 import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
 import type { ClaimedRun } from "../graphql/types";
 import { Progress } from "../progress/progress";
 import { backoffDelay, sleep } from "../reporter/backoff";
 import { RunReporter, type RequestClient } from "../reporter/reporter";
 import { isTransient } from "../reporter/verdict";
-import { AGENT_STOP_PREFIX, executeRun, type ExecuteOutcome } from "./execute";
-import { describeFailure } from "./failure";
+import { AGENT_STOP_PREFIX, executeRun, type ExecuteOutcome } from "../run/execute";
+import { describeFailure } from "../run/failure";
 import { JournalRedelivery } from "./redelivery";
-import { startHeartbeat } from "./heartbeat";
-import { baseWeightsOf, hyperparametersToConfig, knobsOf } from "./mapping";
-import { BaseWeightsError, type BaseWeights, verifyBaseWeights } from "./weights";
+import { startHeartbeat } from "../run/heartbeat";
+import { baseWeightsOf, hyperparametersToConfig, knobsOf } from "../run/mapping";
+import { BaseWeightsError, type BaseWeights, verifyBaseWeights } from "../run/weights";
 
 /** Settings of an agent. */
 export interface AgentOptions {

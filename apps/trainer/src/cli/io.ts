@@ -1,5 +1,5 @@
 /** What a command reads and writes, injected so that commands run in-process in tests. */
-import type { Engine } from "../core/engine";
+import type { Engine } from "../engine/engine";
 
 /** Streams, environment and the engine loader of one CLI invocation. */
 export interface CliIo {

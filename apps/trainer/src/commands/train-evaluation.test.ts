@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli";
-import { loadEngine } from "../core/engine";
+import { loadEngine } from "../engine/engine";
 import { startFakeApi } from "../testing/fake-api";
 import { memoryIo } from "../testing/memory-io";
 

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { runCli } from "../cli";
-import { loadEngine } from "../core/engine";
+import { loadEngine } from "../engine/engine";
 import { memoryIo } from "../testing/memory-io";
 
 /** A 1×1 PNG: enough for core's scan to accept the images before it looks for the base model. */

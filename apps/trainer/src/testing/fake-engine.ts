@@ -6,7 +6,7 @@
 import path from "node:path";
 import { bestEpoch, defaultHyperparameters, fineTunedLayers } from "@graft/core/contract";
 import type { AugmentationOp, TrainConfig, TrainResult } from "@graft/core/types";
-import type { Engine, TrainRequest } from "../core/engine";
+import type { Engine, TrainRequest } from "../engine/engine";
 
 /** A fake engine plus what it saw. */
 export interface FakeEngine extends Engine {

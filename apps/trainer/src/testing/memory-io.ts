@@ -1,7 +1,7 @@
 /** An in-memory {@link CliIo} for running `graft` commands inside a test. */
 import { Writable } from "node:stream";
 import type { CliIo } from "../cli/io";
-import type { Engine } from "../core/engine";
+import type { Engine } from "../engine/engine";
 
 /** The io plus what was written. */
 export interface MemoryIo extends CliIo {

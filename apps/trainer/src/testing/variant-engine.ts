@@ -4,7 +4,7 @@
  */
 import { bestEpoch } from "@graft/core/contract";
 import type { TrainResult } from "@graft/core/types";
-import type { Engine } from "../core/engine";
+import type { Engine } from "../engine/engine";
 import { createFakeEngine } from "./fake-engine";
 
 type EpochRecord = TrainResult["epochs"][number];

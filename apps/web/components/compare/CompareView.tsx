@@ -66,6 +66,10 @@ export function CompareView({ ids, initialData, initialCatalogue }: {
           <RunChart spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }} runs={runs} className="chart tall" testId="compare-accuracy" /></div>
         <div className="panel"><h3>Loss (train solid, val dashed)</h3>
           <RunChart spec={{ type: "line", metricKeys: ["loss", "val_loss"] }} runs={runs} className="chart tall" testId="compare-loss" /></div>
+        <div className="panel"><h3>Learning rate per epoch</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }} runs={runs} testId="compare-learning-rate" /></div>
+        <div className="panel"><h3>Training speed (img/s)</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["images_per_sec"] }} runs={runs} testId="compare-speed" /></div>
       </div>
       <div className="grid2">
         <div className="panel"><h3>Hyperparameters vs best val accuracy</h3>

@@ -11,13 +11,14 @@ import { type Catalogue, formatKnob, knobApplies, knobValue, type KnobValues, no
 import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
 import { CancelRunMutation, EpochLoggedSubscription, RunQuery, RunUpdatedSubscription } from "../../lib/operations";
 import { baseWeightsDisplay, dateTime, duration, fineTuneDepthDisplay, num, pct } from "../../lib/format";
-import { normaliseRun, runColor } from "../../lib/run-data";
+import { medianValue, normaliseRun, runColor } from "../../lib/run-data";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ConfusionPanel } from "./ConfusionPanel";
 import { BEST_EPOCH_LABEL, bestEpochSummary } from "./best-epoch-labels";
 import { skippedFilesSummary, validationAccuracyLabel } from "./evaluation-labels";
+import { divergedNote } from "./diverged-note";
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 
@@ -75,6 +76,7 @@ export function RunView({ id }: { id: string }) {
       </div>
       {cancelError ? <ErrorBox error={cancelError} /> : null}
       {run.error ? <div className="error-box">Run failed: {run.error}</div> : null}
+      {data[0] && divergedNote(data[0]) ? <div className="warn-box" data-testid="run-diverged">{divergedNote(data[0])}</div> : null}
       <div className="grid2">
         <div className="panel">
           <h3>Loss</h3>
@@ -83,6 +85,14 @@ export function RunView({ id }: { id: string }) {
         <div className="panel">
           <h3>Accuracy</h3>
           <RunChart spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }} runs={data} testId="chart-accuracy" />
+        </div>
+        <div className="panel">
+          <h3 title="The rate each epoch trained at: the fine-tuning rate after the switch, and every ReduceLROnPlateau cut as a step">Learning rate</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }} runs={data} testId="chart-learning-rate" />
+        </div>
+        <div className="panel">
+          <h3 title="Training images per second and seconds per epoch (the first epoch also fills the feature cache)">Speed</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["images_per_sec"], yName: "img/s" }} runs={data} testId="chart-speed" />
         </div>
       </div>
       <div className="grid3">
@@ -108,6 +118,8 @@ export function RunView({ id }: { id: string }) {
             <dt>started</dt><dd>{dateTime(run.startedAt)}</dd>
             <dt>finished</dt><dd>{dateTime(run.finishedAt)}</dd>
             <dt>duration</dt><dd>{duration(run.durationMs)}</dd>
+            <dt title="Median over the logged epochs">epoch time</dt><dd data-testid="run-epoch-time">{duration(data[0] ? (medianValue(data[0], "epoch_seconds") ?? Number.NaN) * 1000 : null)}</dd>
+            <dt title="Median training images per second over the logged epochs">img/s</dt><dd data-testid="run-images-per-sec">{num(data[0] ? medianValue(data[0], "images_per_sec") : undefined)}</dd>
           </dl>
         </div>
         <div className="panel">

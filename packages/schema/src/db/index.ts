@@ -28,7 +28,18 @@ export function openDatabase(file: string): GraftDb {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
+  const applied = () => {
+    try {
+      return (sqlite.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n;
+    } catch {
+      return 0; // a new file: no journal table yet
+    }
+  };
+  const before = applied();
   migrate(db, { migrationsFolder });
+  // A migration that rebuilds a table (SQLite cannot drop NOT NULL in place) leaves the old table's
+  // pages on the free list; compact once after such an upgrade, so the file's size says what it holds.
+  if (applied() > before && file !== ":memory:" && (sqlite.pragma("freelist_count", { simple: true }) as number) > 0) sqlite.exec("VACUUM");
   return db;
 }
 export { sortColumnKey, columnName } from "./tables/hyperparameter-columns";

@@ -92,3 +92,38 @@ describe("migration 0010 (runs.best_val_loss)", () => {
     again.$client.close();
   });
 });
+
+describe("migration 0013 (epochs.loss and accuracy nullable)", () => {
+  it("keeps every epoch row and turns the Number.MAX_VALUE sentinel of a diverged epoch into NULL", () => {
+    const file = databaseAt("0012");
+    const old = new Database(file);
+    const notNull = old.prepare(`SELECT name, [notnull] AS required FROM pragma_table_info('epochs') WHERE name IN ('loss', 'accuracy') ORDER BY name`).all();
+    expect(notNull).toEqual([{ name: "accuracy", required: 1 }, { name: "loss", required: 1 }]);
+    old.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 1)").run();
+    old.prepare(
+      `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
+        learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at, attempts, epoch_count)
+       VALUES ('r', 'r', 'COMPLETED', 'd', 'm', 224, '[1]', 1, 0.2, 'none', 'adam', 0.001, 3, 0, 0, 0.00001, 32, 1, 0.2, 1, 1, 3)`,
+    ).run();
+    const insertEpoch = old.prepare(
+      `INSERT INTO epochs (run_id, epoch, attempt, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
+       VALUES ('r', ?, 1, 'HEAD', ?, ?, ?, 0.5, 0.001, 1200, 40, 1)`,
+    );
+    insertEpoch.run(1, 0.9, 0.6, 0.8);
+    insertEpoch.run(2, Number.MAX_VALUE, Number.MAX_VALUE, null);
+    insertEpoch.run(3, 0.25, 1, 0.3);
+    old.close();
+
+    const c = openDatabase(file).$client;
+    expect(c.prepare("SELECT epoch, loss, accuracy, val_loss AS valLoss, duration_ms AS durationMs FROM epochs ORDER BY epoch").all()).toEqual([
+      { epoch: 1, loss: 0.9, accuracy: 0.6, valLoss: 0.8, durationMs: 1200 },
+      { epoch: 2, loss: null, accuracy: null, valLoss: null, durationMs: 1200 },
+      { epoch: 3, loss: 0.25, accuracy: 1, valLoss: 0.3, durationMs: 1200 },
+    ]);
+    // Still cascades with its run, and takes a NULL loss from now on.
+    c.prepare("INSERT INTO epochs (run_id, epoch, attempt, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r', 4, 1, 'HEAD', NULL, NULL, 0.001, 1, 1, 1)").run();
+    c.prepare("DELETE FROM runs WHERE id = 'r'").run();
+    expect(c.prepare("SELECT count(*) AS n FROM epochs").get()).toEqual({ n: 0 });
+    c.close();
+  });
+});

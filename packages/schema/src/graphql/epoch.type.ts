@@ -11,8 +11,10 @@ export class Epoch {
   @Field(() => Int, { description: "The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it." })
   attempt!: number;
   @Field(() => Phase) phase!: Phase;
-  @Field(() => Float) loss!: number;
-  @Field(() => Float) accuracy!: number;
+  @Field(() => Float, { nullable: true, description: "Mean training loss; null when it was not finite (a diverged run: NaN or Infinity have no JSON form)." })
+  loss!: number | null;
+  @Field(() => Float, { nullable: true, description: "Training accuracy; null when it was not finite." })
+  accuracy!: number | null;
   @Field(() => Float, { nullable: true }) valLoss!: number | null;
   @Field(() => Float, { nullable: true }) valAccuracy!: number | null;
   @Field(() => Float) learningRate!: number;

@@ -89,8 +89,9 @@ export class RunOrder {
 export class EpochInput {
   @Field(() => Int) epoch!: number;
   @Field(() => Phase) phase!: Phase;
-  @Field(() => Float) loss!: number;
-  @Field(() => Float) accuracy!: number;
+  /** Null when the loss was not finite (NaN or Infinity: JSON has no form for them). */
+  @Field(() => Float, { nullable: true }) loss?: number | null;
+  @Field(() => Float, { nullable: true }) accuracy?: number | null;
   @Field(() => Float, { nullable: true }) valLoss?: number | null;
   @Field(() => Float, { nullable: true }) valAccuracy?: number | null;
   @Field(() => Float) learningRate!: number;
@@ -101,10 +102,10 @@ export class EpochInput {
 /** The first problem with an epoch (`field`, `value`, `rule`), or null when it is valid. */
 export function epochInputProblem(e: EpochInput): { field: string; value: unknown; rule: string } | null {
   if (!(e.epoch >= 1 && e.epoch <= 100_000)) return { field: "epoch", value: e.epoch, rule: "must be in 1..100000" };
-  if (!Number.isFinite(e.loss)) return { field: "loss", value: e.loss, rule: "must be finite" };
-  if (!(e.accuracy >= 0 && e.accuracy <= 1)) return { field: "accuracy", value: e.accuracy, rule: "must be in [0, 1]" };
+  if (e.loss != null && !Number.isFinite(e.loss)) return { field: "loss", value: e.loss, rule: "must be finite or null" };
+  if (e.accuracy != null && !(e.accuracy >= 0 && e.accuracy <= 1)) return { field: "accuracy", value: e.accuracy, rule: "must be in [0, 1]" };
   if (e.valAccuracy != null && !(e.valAccuracy >= 0 && e.valAccuracy <= 1)) return { field: "valAccuracy", value: e.valAccuracy, rule: "must be in [0, 1]" };
-  if (e.valLoss != null && !Number.isFinite(e.valLoss)) return { field: "valLoss", value: e.valLoss, rule: "must be finite" };
+  if (e.valLoss != null && !Number.isFinite(e.valLoss)) return { field: "valLoss", value: e.valLoss, rule: "must be finite or null" };
   if (!(e.learningRate >= 0)) return { field: "learningRate", value: e.learningRate, rule: "must be >= 0" };
   if (!(e.durationMs >= 0)) return { field: "durationMs", value: e.durationMs, rule: "must be >= 0" };
   if (!(e.imagesPerSec >= 0)) return { field: "imagesPerSec", value: e.imagesPerSec, rule: "must be >= 0" };

@@ -184,7 +184,8 @@ export type EarlyTermination =
 
 export type Epoch = {
   __typename?: 'Epoch';
-  accuracy: Scalars['Float']['output'];
+  /** Training accuracy; null when it was not finite. */
+  accuracy?: Maybe<Scalars['Float']['output']>;
   /** The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it. */
   attempt: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -192,7 +193,8 @@ export type Epoch = {
   epoch: Scalars['Int']['output'];
   imagesPerSec: Scalars['Float']['output'];
   learningRate: Scalars['Float']['output'];
-  loss: Scalars['Float']['output'];
+  /** Mean training loss; null when it was not finite (a diverged run: NaN or Infinity have no JSON form). */
+  loss?: Maybe<Scalars['Float']['output']>;
   phase: Phase;
   runId: Scalars['String']['output'];
   valAccuracy?: Maybe<Scalars['Float']['output']>;
@@ -200,12 +202,12 @@ export type Epoch = {
 };
 
 export type EpochInput = {
-  accuracy: Scalars['Float']['input'];
+  accuracy?: InputMaybe<Scalars['Float']['input']>;
   durationMs: Scalars['Float']['input'];
   epoch: Scalars['Int']['input'];
   imagesPerSec: Scalars['Float']['input'];
   learningRate: Scalars['Float']['input'];
-  loss: Scalars['Float']['input'];
+  loss?: InputMaybe<Scalars['Float']['input']>;
   phase: Phase;
   valAccuracy?: InputMaybe<Scalars['Float']['input']>;
   valLoss?: InputMaybe<Scalars['Float']['input']>;

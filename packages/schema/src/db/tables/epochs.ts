@@ -21,8 +21,9 @@ export const epochs = sqliteTable(
     attempt: integer("attempt").notNull().default(1),
     /** HEAD | FINE_TUNE */
     phase: text("phase").notNull(),
-    loss: real("loss").notNull(),
-    accuracy: real("accuracy").notNull(),
+    /** Null when not finite (a diverged run); stored as such rather than as a sentinel number. */
+    loss: real("loss"),
+    accuracy: real("accuracy"),
     valLoss: real("val_loss"),
     valAccuracy: real("val_accuracy"),
     learningRate: real("learning_rate").notNull(),

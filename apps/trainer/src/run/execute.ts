@@ -9,7 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { plannedEpochs } from "@graft/core/contract";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
-import type { Engine } from "../core/engine";
+import type { Engine } from "../engine/engine";
 import type { RunControl } from "../graphql/types";
 import type { Progress } from "../progress/progress";
 import { formatBestEpoch } from "../progress/summary";

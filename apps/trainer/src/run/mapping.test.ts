@@ -53,11 +53,14 @@ describe("hyperparameter mapping", () => {
     expect(() => hyperparametersToConfig({ ...h, optimizer: "lion" })).toThrow(/"lion"/);
   });
 
-  it("converts phases and non-finite numbers for the API", () => {
+  it("converts phases, and sends non-finite metrics as null (no sentinel number)", () => {
     const input = epochToInput({ epoch: 4, phase: "fine_tune", loss: Number.NaN, accuracy: 0.5, valLoss: Number.POSITIVE_INFINITY, valAccuracy: 0.4, learningRate: 1e-4, durationMs: 10, imagesPerSec: 50 });
     expect(input.phase).toBe("FINE_TUNE");
-    expect(input.loss).toBe(Number.MAX_VALUE);
+    expect(input.loss).toBeNull();
+    expect(input.accuracy).toBe(0.5);
     expect(input.valLoss).toBeNull();
+    expect(epochToInput({ epoch: 1, phase: "head", loss: 0.5, accuracy: Number.NaN, valLoss: null, valAccuracy: null, learningRate: 1e-3, durationMs: Number.NaN, imagesPerSec: 5 }))
+      .toEqual({ epoch: 1, phase: "HEAD", loss: 0.5, accuracy: null, valLoss: null, valAccuracy: null, learningRate: 1e-3, durationMs: 0, imagesPerSec: 5 });
     expect(JSON.parse(JSON.stringify(input))).toEqual(input);
   });
 

@@ -72,28 +72,33 @@ export function configToHyperparameters(config: TrainConfig, weights: BaseWeight
 }
 
 /**
- * JSON has no NaN/Infinity (a diverged loss): they would arrive as null and break the non-null
- * `Float!` fields, so required values fall back to the largest finite double and optional ones to null.
+ * JSON has no NaN/Infinity (a diverged loss): a non-finite metric travels as null, which the
+ * contract stores and serves as such, so the dashboard cleans it at the plot rather than drawing a
+ * sentinel. Timings only feed the throughput chart: a non-finite one reads 0.
  */
-function required(x: number): number {
-  return Number.isFinite(x) ? x : Number.MAX_VALUE;
-}
-function optional(x: number | null): number | null {
+function finiteOrNull(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;
 }
+function finiteOrZero(x: number): number {
+  return Number.isFinite(x) ? x : 0;
+}
 
-/** Core's epoch record as the API's `EpochInput`. */
+/**
+ * Core's epoch record as the API's `EpochInput`: the same names (core's record uses the wire names),
+ * the phase as the GraphQL enum, non-finite metrics as null. The learning rate passes as is: core
+ * only trains with a finite, positive one.
+ */
 export function epochToInput(record: EpochRecord): EpochInput {
   return {
     epoch: record.epoch,
     phase: record.phase === "fine_tune" ? "FINE_TUNE" : "HEAD",
-    loss: required(record.loss),
-    accuracy: required(record.accuracy),
-    valLoss: optional(record.valLoss),
-    valAccuracy: optional(record.valAccuracy),
-    learningRate: required(record.learningRate),
-    durationMs: required(record.durationMs),
-    imagesPerSec: Number.isFinite(record.imagesPerSec) ? record.imagesPerSec : 0,
+    loss: finiteOrNull(record.loss),
+    accuracy: finiteOrNull(record.accuracy),
+    valLoss: finiteOrNull(record.valLoss),
+    valAccuracy: finiteOrNull(record.valAccuracy),
+    learningRate: record.learningRate,
+    durationMs: finiteOrZero(record.durationMs),
+    imagesPerSec: finiteOrZero(record.imagesPerSec),
   };
 }
 
@@ -110,11 +115,11 @@ export function evaluationToInput(report: EvaluationReport, run?: { delivered: {
     labels: [...report.labels],
     confusionMatrix: report.confusionMatrix.map((row) => row.map((n) => Math.round(n))),
     perClass: report.perClass.map(({ label, precision, recall, f1, support }) => ({
-      label, precision: optional(precision) ?? 0, recall: optional(recall) ?? 0, f1: optional(f1) ?? 0, support: Math.round(support),
+      label, precision: finiteOrNull(precision) ?? 0, recall: finiteOrNull(recall) ?? 0, f1: finiteOrNull(f1) ?? 0, support: Math.round(support),
     })),
-    accuracy: optional(report.accuracy) ?? 0,
-    macroF1: optional(report.macroF1) ?? 0,
-    weightedF1: optional(report.weightedF1) ?? 0,
+    accuracy: finiteOrNull(report.accuracy) ?? 0,
+    macroF1: finiteOrNull(report.macroF1) ?? 0,
+    weightedF1: finiteOrNull(report.weightedF1) ?? 0,
     misclassified: report.misclassified.map(({ file, trueLabel, predictedLabel, confidence }) => ({ file, trueLabel, predictedLabel, confidence })),
   };
 }
