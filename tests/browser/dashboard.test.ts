@@ -213,4 +213,38 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     expect(await page.evaluate(() => (window as unknown as { __graftNoReload?: boolean }).__graftNoReload)).toBe(true);
     await screenshot(page, "08-compare-live");
   }, 60_000);
+
+  it("charts a diverged run: the loss line breaks where it was NaN, the learning-rate cut is a step, speed is shown", async () => {
+    const done = await api.gql<{ runs: { nodes: { datasetId: string }[] } }>('{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { datasetId } } }');
+    const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(
+      "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }", { i: { name: "diverging", host: "localhost", backend: "test", cores: 1 } });
+    const { createRun } = await api.gql<{ createRun: { id: string } }>(
+      "mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", { i: { datasetId: done.runs.nodes[0]!.datasetId, name: "diverged-run", hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 6 } } });
+    await api.gql("mutation($a: ID!, $r: ID) { claimRun(agentId: $a, runId: $r) { id } }", { a: registerAgent.id, r: createRun.id });
+    // As an agent sends a diverged run: NaN has no JSON form, so loss and val loss arrive as null;
+    // ReduceLROnPlateau halved the rate after epoch 2.
+    const e = (epoch: number, loss: number | null, lr: number) => ({
+      epoch, phase: "HEAD", loss, accuracy: loss === null ? null : 0.4, valLoss: loss === null ? null : loss * 1.1, valAccuracy: 0.3, learningRate: lr, durationMs: 1500, imagesPerSec: 24,
+    });
+    await api.gql("mutation($r: ID!, $a: ID, $e: [EpochInput!]!) { logEpochs(runId: $r, agentId: $a, epochs: $e) { inserted } }", {
+      r: createRun.id, a: registerAgent.id, e: [e(1, 1.4, 1e-3), e(2, 60, 1e-3), e(3, null, 5e-4), e(4, null, 5e-4)],
+    });
+
+    await page.goto(`${web.url}/runs/${createRun.id}`);
+    const loss = page.locator('[data-testid="chart-loss"][data-drawn="true"]');
+    await loss.waitFor({ timeout: 30_000 });
+    // Two series (train, val) of four epochs each, the diverged two as breaks: echarts drew it.
+    expect(await loss.getAttribute("data-series")).toBe("2");
+    expect(await loss.getAttribute("data-points")).toBe("8");
+    const lr = page.locator('[data-testid="chart-learning-rate"][data-drawn="true"]');
+    await lr.waitFor({ timeout: 30_000 });
+    expect(await lr.getAttribute("data-points")).toBe("4");
+    await page.locator('[data-testid="chart-speed"][data-drawn="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByText("Chart unavailable").count()).toBe(0);
+    expect(await page.getByTestId("run-diverged").textContent()).toContain("train loss at epochs 3, 4");
+    expect(await page.getByTestId("run-images-per-sec").textContent()).toBe("24");
+    expect(await page.getByTestId("run-epoch-time").textContent()).toBe("2 s");
+    await lr.scrollIntoViewIfNeeded();
+    await screenshot(page, "09-run-diverged");
+  }, 60_000);
 });
