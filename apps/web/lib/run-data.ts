@@ -37,17 +37,14 @@ export interface RunData {
   confusion?: ConfusionData;
 }
 
-/** Metric keys produced from epochs. */
-export const EPOCH_METRICS = ["loss", "accuracy", "val_loss", "val_accuracy", "learning_rate", "images_per_sec", "epoch_seconds"] as const;
-
-/** A metric key produced from epochs. */
-export type EpochMetric = (typeof EPOCH_METRICS)[number];
+/** The numeric fields of an epoch, each drawn as one metric. */
+type EpochNumberField = "loss" | "accuracy" | "valLoss" | "valAccuracy" | "learningRate" | "durationMs" | "imagesPerSec";
 
 /**
  * Where each epoch metric comes from: the GraphQL field (the same name from core's loop to here)
  * and a unit change. One table, so adding a drawn metric is one line.
  */
-const EPOCH_METRIC_SOURCES: Record<EpochMetric, { field: keyof EpochInput; scale?: number }> = {
+const EPOCH_METRIC_SOURCES = {
   loss: { field: "loss" },
   accuracy: { field: "accuracy" },
   val_loss: { field: "valLoss" },
@@ -55,7 +52,13 @@ const EPOCH_METRIC_SOURCES: Record<EpochMetric, { field: keyof EpochInput; scale
   learning_rate: { field: "learningRate" },
   images_per_sec: { field: "imagesPerSec" },
   epoch_seconds: { field: "durationMs", scale: 1e-3 },
-};
+} as const satisfies Record<string, { field: EpochNumberField; scale?: number }>;
+
+/** A metric key produced from epochs. */
+export type EpochMetric = keyof typeof EPOCH_METRIC_SOURCES;
+
+/** Metric keys produced from epochs, in the source table's order. */
+export const EPOCH_METRICS = Object.keys(EPOCH_METRIC_SOURCES) as EpochMetric[];
 
 /** Summary metric key: the validation accuracy at the run's best (lowest val loss) epoch, one point there. */
 export const BEST_VAL_ACCURACY = "best_val_accuracy";
@@ -178,10 +181,12 @@ export function normaliseRun(
 ): RunData {
   const metrics: Record<string, MetricPoint[]> = Object.fromEntries(EPOCH_METRICS.map((k) => [k, []]));
   const gaps: Record<string, number[]> = {};
-  for (const { step, epoch } of orderEpochs(epochs)) {
+  const ordered = orderEpochs(epochs);
+  for (const { step, epoch } of ordered) {
     for (const key of EPOCH_METRICS) {
-      const { field, scale = 1 } = EPOCH_METRIC_SOURCES[key];
-      const raw = epoch[field] as number | string | null | undefined;
+      const source: { field: EpochNumberField; scale?: number } = EPOCH_METRIC_SOURCES[key];
+      const { field, scale = 1 } = source;
+      const raw = epoch[field];
       // Absent = not asked for; null or non-finite = logged but diverged.
       if (raw === undefined) continue;
       if (typeof raw === "number" && Number.isFinite(raw)) metrics[key]!.push({ step, value: raw * scale, phase: epoch.phase });
@@ -195,7 +200,6 @@ export function normaliseRun(
     const phase = metrics.val_accuracy!.find((p) => p.step === step)?.phase ?? "HEAD";
     metrics[BEST_VAL_ACCURACY] = [{ step, value: run.bestValAccuracy, phase }];
   }
-  const ordered = orderEpochs(epochs);
   const lastStep = ordered.at(-1)?.step ?? 0;
   const lastPhase = ordered.at(-1)?.epoch.phase ?? "HEAD";
   for (const c of run.evaluation?.perClass ?? []) {

@@ -50,6 +50,7 @@ export function RunView({ id }: { id: string }) {
   if (!run) return <Skeleton rows={6} height={48} />;
   const h = run.hyperparameters;
   const weights = baseWeightsDisplay(h.baseWeights, h.baseWeightsSha256);
+  const diverged = data[0] ? divergedNote(data[0]) : null;
 
   const cancel = async () => {
     try {
@@ -76,7 +77,7 @@ export function RunView({ id }: { id: string }) {
       </div>
       {cancelError ? <ErrorBox error={cancelError} /> : null}
       {run.error ? <div className="error-box">Run failed: {run.error}</div> : null}
-      {data[0] && divergedNote(data[0]) ? <div className="warn-box" data-testid="run-diverged">{divergedNote(data[0])}</div> : null}
+      {diverged ? <div className="warn-box" data-testid="run-diverged">{diverged}</div> : null}
       <div className="grid2">
         <div className="panel">
           <h3>Loss</h3>
