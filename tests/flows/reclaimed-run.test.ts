@@ -8,7 +8,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { readJournal, variantAccuracy, variantValAccuracy } from "@graft/trainer";
+import { readJournal } from "@graft/trainer";
+import { variantAccuracy, variantValAccuracy } from "@graft/trainer/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startApi, startFakeAgentProcess, waitFor, type FakeAgentOptions, type ManagedProcess, type RunningApi } from "../support";
 import { CREATE_RUN, REGISTER_DATASET } from "./queries";

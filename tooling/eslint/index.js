@@ -15,4 +15,16 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // Test helpers live in `testing/` (or `test/`) folders; product code never reaches into them
+    // (tests and benchmarks may).
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/testing/**", "**/test/**", "**/support/**", "**/bench/**", "tests/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/testing", "**/testing/*", "**/test/*"], message: "Test helpers are for tests only." }] },
+      ],
+    },
+  },
 );

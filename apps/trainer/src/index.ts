@@ -11,5 +11,3 @@ export { readJournal } from "./reporter/journal";
 export { startAgent } from "./agent/agent";
 export { executeRun } from "./run/execute";
 export { hyperparametersToConfig, configToHyperparameters, epochToInput, evaluationToInput } from "./run/mapping";
-// For flows that run testing/fake-agent.ts processes: the numbers each variant reports.
-export { variantAccuracy, variantValAccuracy } from "./testing/variant-engine";

@@ -1,5 +1,5 @@
 import { StorageHealth } from "../db/storage-health";
-import { type ServiceDeps } from "./deps";
+import { type ServiceDeps } from "./service-deps";
 import { AgentService } from "./agent/agent.service";
 import { CatalogService } from "./catalog/catalog.service";
 import { ComparisonService } from "./comparison/comparison.service";
@@ -8,6 +8,7 @@ import { EpochService } from "./epoch/epoch.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { ExperimentService } from "./experiment/experiment.service";
 import { LeaseService } from "./run/lease.service";
+import { RunAnnotationService } from "./run/run-annotation.service";
 import { RunService } from "./run/run.service";
 import { SweepService } from "./sweep/sweep.service";
 
@@ -18,6 +19,8 @@ export interface Services {
   datasets: DatasetService;
   experiments: ExperimentService;
   runs: RunService;
+  /** Tags, notes and artifacts of runs. */
+  annotations: RunAnnotationService;
   leases: LeaseService;
   agents: AgentService;
   epochs: EpochService;
@@ -34,6 +37,7 @@ export function createServices(deps: ServiceDeps): Services {
   const datasets = new DatasetService(deps);
   const experiments = new ExperimentService(deps);
   const runs = new RunService(deps, catalog, datasets);
+  const annotations = new RunAnnotationService(deps, runs);
   const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
   const leases = new LeaseService(deps, storage);
   const agents = new AgentService(deps, runs, leases);
@@ -41,5 +45,5 @@ export function createServices(deps: ServiceDeps): Services {
   const evaluations = new EvaluationService(deps);
   const sweeps = new SweepService(deps, catalog, runs);
   const comparison = new ComparisonService(deps, runs, evaluations);
-  return { deps, catalog, datasets, experiments, runs, leases, agents, epochs, evaluations, sweeps, comparison, storage };
+  return { deps, catalog, datasets, experiments, runs, annotations, leases, agents, epochs, evaluations, sweeps, comparison, storage };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Callback, CallbackList, LambdaCallback, type EpochLogs } from "./callback";
 import { EarlyStopping } from "./early-stopping";
 import { ModelCheckpoint } from "./model-checkpoint";
-import { FakeContext, runEpochs, series } from "./test-context";
+import { FakeContext, runEpochs, series } from "../testing/callback-context";
 
 describe("CallbackList", () => {
   it("runs callbacks in order, awaiting each before the next", async () => {

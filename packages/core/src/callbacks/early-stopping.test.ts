@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { EarlyStopping } from "./early-stopping";
-import { runEpochs, series } from "./test-context";
+import { runEpochs, series } from "../testing/callback-context";
 
 describe("EarlyStopping (Keras 3 semantics)", () => {
   it("patience=2 on val_loss [1.0, 0.9, 0.95, 0.96, 0.5] stops after epoch index 3, best epoch 1", async () => {

@@ -6,7 +6,7 @@ import { ModelCheckpoint } from "./model-checkpoint";
 import { knownDirection, resolveMode, type MonitorDirection, type MonitorMode } from "./monitor";
 import { MonitorCallback, type MonitorCallbackOptions } from "./monitor-callback";
 import { ReduceLROnPlateau } from "./reduce-lr";
-import { runEpochs, series } from "./test-context";
+import { runEpochs, series } from "../testing/callback-context";
 
 /** The base alone: its rules without any subclass's own. */
 class Probe extends MonitorCallback {

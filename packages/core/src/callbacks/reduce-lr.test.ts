@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { ReduceLROnPlateau } from "./reduce-lr";
-import { FakeContext, runEpochs, series } from "./test-context";
+import { FakeContext, runEpochs, series } from "../testing/callback-context";
 
 const flat = (n: number): ReturnType<typeof series> => series(Array(n).fill(1.0));
 

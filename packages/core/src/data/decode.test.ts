@@ -5,7 +5,7 @@ import sharp from "sharp";
 import type { ImageEntry } from "../types";
 import { decodeBatches } from "./batches";
 import { decodeImage } from "./image";
-import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, useTempDatasets, type DatasetFiles } from "./test-dataset";
+import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, useTempDatasets, type DatasetFiles } from "../testing/dataset";
 
 const dataset = useTempDatasets();
 

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { listDataset } from "./listing";
 import { scanDataset } from "./scan";
-import { encodeImage, solidRgb, useTempDatasets } from "./test-dataset";
+import { encodeImage, solidRgb, useTempDatasets } from "../testing/dataset";
 
 const dataset = useTempDatasets();
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BadInputError } from "../errors";
 import { scanDataset } from "./scan";
-import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, useTempDatasets } from "./test-dataset";
+import { encodeImage, HAS_PLANT_LEAVES, PLANT_LEAVES, solidBmp, solidRgb, useTempDatasets } from "../testing/dataset";
 
 const dataset = useTempDatasets();
 

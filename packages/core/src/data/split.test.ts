@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DatasetIndex, ImageEntry } from "../types";
 import { scanDataset } from "./scan";
 import { splitDataset } from "./split";
-import { HAS_PLANT_LEAVES, PLANT_LEAVES } from "./test-dataset";
+import { HAS_PLANT_LEAVES, PLANT_LEAVES } from "../testing/dataset";
 
 /** An in-memory index: `spec[c]` lists the group of each image of class c (null: no group). */
 function makeIndex(spec: (string | null)[][]): DatasetIndex {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { selectBackend } from "../backend/select";
 import { foldModel, layerCount, runGraph } from "./graph";
 import { splitGraph } from "./split";
-import { buildTestModel, testInput } from "./test-model";
+import { buildTestModel, testInput } from "../testing/model";
 
 const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor): number => tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0] as number);
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { selectBackend } from "../backend/select";
 import { foldModel, layerCount, runGraph } from "../features/graph";
 import { splitGraph } from "../features/split";
-import { buildTestModel, testInput } from "../features/test-model";
+import { buildTestModel, testInput } from "../testing/model";
 import { loadLayersModelFromFile } from "../models/io";
 import { createRng } from "../util/random";
 import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CallbackList } from "../callbacks/callback";
 import { EarlyStopping } from "../callbacks/early-stopping";
-import { runEpochs, series } from "../callbacks/test-context";
+import { runEpochs, series } from "../testing/callback-context";
 import type { EpochRecord, Phase } from "../types";
 import { handedOver, restoredEpoch } from "./delivered";
 

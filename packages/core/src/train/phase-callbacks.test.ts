@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EarlyStopping } from "../callbacks/early-stopping";
 import { ModelCheckpoint } from "../callbacks/model-checkpoint";
 import { ReduceLROnPlateau } from "../callbacks/reduce-lr";
-import { FakeContext, runEpochs, series } from "../callbacks/test-context";
+import { FakeContext, runEpochs, series } from "../testing/callback-context";
 import { defaultTrainConfig } from "./config";
 import { phaseCallbacks } from "./phase-callbacks";
 

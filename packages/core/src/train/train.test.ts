@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeColorSquares } from "../data/test-dataset";
+import { writeColorSquares } from "../testing/dataset";
 import { BadInputError } from "../errors";
 import { loadLayersModelFromFile } from "../models/io";
 import { sharedModelsDir } from "../models/shared-dir";

@@ -5,7 +5,7 @@ import { epochs } from "@graft/schema/db";
 import { type Epoch, type Hyperparameters, type RunComparison } from "@graft/schema/graphql";
 import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
 import { badInput, notFound } from "../../errors";
-import { type ServiceDeps } from "../deps";
+import { type ServiceDeps } from "../service-deps";
 import { type EvaluationService } from "../evaluation/evaluation.service";
 import { toEpoch } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";

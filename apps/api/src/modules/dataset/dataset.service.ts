@@ -4,7 +4,8 @@ import { desc, eq, type InferSelectModel } from "drizzle-orm";
 import { datasets, newId } from "@graft/schema/db";
 import { type Dataset } from "@graft/schema/graphql";
 import { badInput, notFound } from "../../errors";
-import { type ServiceDeps, writeTx } from "../deps";
+import { type ServiceDeps } from "../service-deps";
+import { writeTx } from "../write-tx";
 import { resolveDatasetPath } from "./dataset.paths";
 import { scanClassFolders } from "./dataset.scan";
 

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { evaluations } from "@graft/schema/db";
 import { type Evaluation } from "@graft/schema/graphql";
-import { type ServiceDeps } from "../deps";
+import { type ServiceDeps } from "../service-deps";
 
 /** Reads stored evaluations (they are written by completeRun, in the run service's transaction). */
 export class EvaluationService {

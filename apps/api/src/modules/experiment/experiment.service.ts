@@ -2,7 +2,8 @@ import { desc, eq, sql, type InferSelectModel } from "drizzle-orm";
 import { experiments, newId, runs } from "@graft/schema/db";
 import { type CreateExperimentInput, type Experiment } from "@graft/schema/graphql";
 import { notFound } from "../../errors";
-import { type ServiceDeps, writeTx } from "../deps";
+import { type ServiceDeps } from "../service-deps";
+import { writeTx } from "../write-tx";
 
 type ExperimentRow = InferSelectModel<typeof experiments>;
 

@@ -2,7 +2,8 @@ import { and, eq, lt } from "drizzle-orm";
 import { agents, epochs, runs } from "@graft/schema/db";
 import { type Run, RunStatus } from "@graft/schema/graphql";
 import { conflict, notFound } from "../../errors";
-import { type Outbox, type ServiceDeps, writeTx } from "../deps";
+import { type ServiceDeps } from "../service-deps";
+import { type Outbox, writeTx } from "../write-tx";
 import { finishRun } from "./run.finish";
 import { type RunRow, toRun } from "./run.mapper";
 

@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { agents, runs, sweeps } from "@graft/schema/db";
 import { type RunControl, RunStatus, SweepStatus } from "@graft/schema/graphql";
-import { type Outbox, type ServiceDeps } from "../deps";
+import { type ServiceDeps } from "../service-deps";
+import { type Outbox } from "../write-tx";
 import { type RunRow, toDate, toRun } from "./run.mapper";
 
 /** Fields a terminal transition may set besides the status. */

@@ -34,11 +34,11 @@ beforeEach(() => {
     for (let e = 1; e <= i; e++) epoch.run(`r${i}`, e, i / 10);
   }
   // Tags out of order and on some runs only; notes on one run.
-  services.runs.addTag("r1", "zeta");
-  services.runs.addTag("r1", "alpha");
-  services.runs.addTag("r4", "beta");
-  services.runs.addNote("r2", "first");
-  services.runs.addNote("r2", "second");
+  services.annotations.addTag("r1", "zeta");
+  services.annotations.addTag("r1", "alpha");
+  services.annotations.addTag("r4", "beta");
+  services.annotations.addNote("r2", "first");
+  services.annotations.addNote("r2", "second");
 });
 afterEach(() => {
   db.$client.close();
@@ -58,8 +58,8 @@ function countCalls<T extends object>(target: T, method: keyof T): { calls: numb
 
 describe("per-run field loaders", () => {
   it("resolve a page of runs with one query per relation and the same values per run", async () => {
-    const tags = countCalls(services.runs, "tagsFor");
-    const notes = countCalls(services.runs, "notesFor");
+    const tags = countCalls(services.annotations, "tagsFor");
+    const notes = countCalls(services.annotations, "notesFor");
     const epochs = countCalls(services.epochs, "listFor");
     const evaluations = countCalls(services.evaluations, "forRuns");
     const contextValue: GraftContext = { services, auth: { tokenPresent: false, authorized: false, loopback: true }, loaders: createRunLoaders(services) };

@@ -6,7 +6,7 @@ import { sortColumnKey } from "@graft/schema/db";
 import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection, runFieldOf } from "@graft/schema/graphql";
 import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
 import { badInput } from "../../errors";
-import { type ServiceDeps } from "../deps";
+import { type ServiceDeps } from "../service-deps";
 import { type RunRow, toRun } from "./run.mapper";
 
 const toRunRow = tableRowMapper(runs);

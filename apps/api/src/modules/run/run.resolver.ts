@@ -79,17 +79,17 @@ export class RunResolver {
 
   @Mutation(() => Run)
   addTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
-    return ctx.services.runs.addTag(runId, tag);
+    return ctx.services.annotations.addTag(runId, tag);
   }
 
   @Mutation(() => Run)
   removeTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
-    return ctx.services.runs.removeTag(runId, tag);
+    return ctx.services.annotations.removeTag(runId, tag);
   }
 
   @Mutation(() => Run)
   addNote(@Arg("runId", () => ID) runId: string, @Arg("text", () => String) text: string, @Ctx() ctx: GraftContext): Run {
-    return ctx.services.runs.addNote(runId, text);
+    return ctx.services.annotations.addNote(runId, text);
   }
 
   @Subscription(() => Run, {

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { artifacts, evaluations, experiments, newId, notes, runTags, runs } from "@graft/schema/db";
-import { type Artifact, type CompleteRunInput, type CreateRunInput, type Note, type Run, RunStatus } from "@graft/schema/graphql";
+import { eq, inArray, sql } from "drizzle-orm";
+import { artifacts, evaluations, experiments, newId, runTags, runs } from "@graft/schema/db";
+import { type CompleteRunInput, type CreateRunInput, type Run, RunStatus } from "@graft/schema/graphql";
 import { badInput, conflict, notFound } from "../../errors";
-import { groupBy } from "../batch-loader";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type DatasetService } from "../dataset/dataset.service";
-import { type Outbox, type ServiceDeps, writeTx } from "../deps";
+import { type ServiceDeps } from "../service-deps";
+import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
 import { controlFor, finishRun } from "./run.finish";
 import { resolveHyperparameters } from "./run.hyperparameters";
@@ -14,12 +14,10 @@ import { type NewRun, queuedRunValues } from "./run.queued";
 
 export type { NewRun } from "./run.queued";
 
-/** A run to insert: its columns besides lifecycle defaults. */
-
 /** Statuses in which a run can still change. */
 const LIVE = new Set<string>([RunStatus.QUEUED, RunStatus.RUNNING]);
 
-/** Runs: creation, lookup, the agent-side end of a run (complete/fail), cancel, tags and notes. */
+/** Runs: creation, lookup, the agent-side end of a run (complete/fail) and cancel. Tags, notes and artifacts: RunAnnotationService. */
 export class RunService {
   constructor(
     private readonly deps: ServiceDeps,
@@ -174,74 +172,6 @@ export class RunService {
     throw conflict(`Run ${row.id} is already ${row.status} and cannot be canceled`);
   }
 
-  /** Tags of several runs (sorted per run), one query; runs without tags are absent. */
-  tagsFor(runIds: readonly string[]): Map<string, string[]> {
-    const rows = this.deps.db
-      .select({ runId: runTags.runId, tag: runTags.tag })
-      .from(runTags)
-      .where(inArray(runTags.runId, [...runIds]))
-      .orderBy(asc(runTags.runId), asc(runTags.tag))
-      .all();
-    return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((r) => r.tag)]));
-  }
-
-  /** Adds a tag (idempotent). */
-  addTag(runId: string, tag: string): Run {
-    const clean = this.cleanTag(tag);
-    return writeTx(this.deps, (outbox) => {
-      const row = this.row(runId);
-      this.deps.db.insert(runTags).values({ runId, tag: clean }).onConflictDoNothing().run();
-      outbox.run(toRun(row));
-      return toRun(row);
-    });
-  }
-
-  /** Removes a tag (idempotent). */
-  removeTag(runId: string, tag: string): Run {
-    return writeTx(this.deps, (outbox) => {
-      const row = this.row(runId);
-      this.deps.db.delete(runTags).where(and(eq(runTags.runId, runId), eq(runTags.tag, tag.trim()))).run();
-      outbox.run(toRun(row));
-      return toRun(row);
-    });
-  }
-
-  /** Notes of several runs (oldest first per run), one query; runs without notes are absent. */
-  notesFor(runIds: readonly string[]): Map<string, Note[]> {
-    const rows = this.deps.db
-      .select()
-      .from(notes)
-      .where(inArray(notes.runId, [...runIds]))
-      .orderBy(asc(notes.runId), asc(notes.createdAt), asc(notes.id))
-      .all();
-    return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((n) => ({ id: n.id, text: n.text, createdAt: new Date(n.createdAt) }))]));
-  }
-
-  /** Adds a note. */
-  addNote(runId: string, text: string): Run {
-    const trimmed = text.trim();
-    if (trimmed === "" || trimmed.length > 20_000) throw badInput(`Invalid note text ${JSON.stringify(text.slice(0, 50))}: must be 1..20000 characters`, "text", text.slice(0, 50));
-    return writeTx(this.deps, () => {
-      const row = this.row(runId);
-      const now = this.deps.now();
-      this.deps.db.insert(notes).values({ id: newId(now), runId, text: trimmed, createdAt: now }).run();
-      return toRun(row);
-    });
-  }
-
-  /** Artifacts of several runs (oldest first per run), one query; runs without artifacts are absent. */
-  artifactsFor(runIds: readonly string[]): Map<string, Artifact[]> {
-    const rows = this.deps.db
-      .select()
-      .from(artifacts)
-      .where(inArray(artifacts.runId, [...runIds]))
-      .orderBy(asc(artifacts.runId), asc(artifacts.createdAt), asc(artifacts.id))
-      .all();
-    return new Map(
-      [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) }))]),
-    );
-  }
-
   /**
    * A running run that `agentId` and `attempt` (when given) hold; CONFLICT otherwise (reason
    * SUPERSEDED when a newer attempt or another agent holds it). Call inside a transaction.
@@ -268,11 +198,5 @@ export class RunService {
   private requireExperiment(id: string): void {
     const row = this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, id)).get();
     if (!row) throw notFound("Experiment", id);
-  }
-
-  private cleanTag(tag: string): string {
-    const t = tag.trim();
-    if (t === "" || t.length > 100) throw badInput(`Invalid tag ${JSON.stringify(tag.slice(0, 120))}: must be 1..100 characters`, "tag", tag.slice(0, 120));
-    return t;
   }
 }

@@ -3,7 +3,7 @@ import { eq, type InferSelectModel } from "drizzle-orm";
 import { sweeps } from "@graft/schema/db";
 import { type CreateSweepInput } from "@graft/schema/graphql";
 import { conflict } from "../../errors";
-import { type ServiceDeps } from "../deps";
+import { type ServiceDeps } from "../service-deps";
 
 /** JSON with object keys sorted at every level, so equal requests give equal text whatever their key order. */
 function canonicalJson(value: unknown): string {

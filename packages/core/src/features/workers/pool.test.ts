@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { selectBackend } from "../../backend/select";
 import { scanDataset } from "../../data/scan";
-import { encodeImage, solidRgb, useTempDatasets } from "../../data/test-dataset";
+import { encodeImage, solidRgb, useTempDatasets } from "../../testing/dataset";
 import { BadInputError } from "../../errors";
 import { loadBaseModel } from "../../models/load";
 import { sharedModelsDir } from "../../models/shared-dir";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { writeColorSquares } from "../../data/test-dataset";
+import { writeColorSquares } from "../../testing/dataset";
 import { BadInputError } from "../../errors";
 import { sharedModelsDir } from "../../models/shared-dir";
 import { defaultTrainConfig } from "../../train/config";

@@ -2,7 +2,7 @@
  * Test support: a fake TrainingContext and a loop that drives callbacks like the engine does.
  * Not used by the product.
  */
-import { CallbackList, type Callback, type EpochLogs, type TrainingContext } from "./callback";
+import { CallbackList, type Callback, type EpochLogs, type TrainingContext } from "../callbacks/callback";
 
 /** A context whose "weights" are the tag of the epoch that produced them (`w0`, `w1`, ...). */
 export class FakeContext implements TrainingContext {

@@ -9,7 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterEach } from "vitest";
 import { plantLeavesDir } from "../models/shared-dir";
-import { encodeBmp } from "./bmp";
+import { encodeBmp } from "../data/bmp";
 
 const plantLeaves = plantLeavesDir();
 

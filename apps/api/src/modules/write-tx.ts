@@ -1,16 +1,6 @@
-import { type GraftDb } from "@graft/schema/db";
 import { type Epoch, type Run } from "@graft/schema/graphql";
-import { type ApiConfig } from "../config/env";
 import { type GraftPubSub, TOPICS } from "../pubsub";
-
-/** What every service is built from. */
-export interface ServiceDeps {
-  db: GraftDb;
-  config: ApiConfig;
-  pubSub: GraftPubSub;
-  /** Clock in ms; injectable so lease tests need not sleep longer than the lease. */
-  now: () => number;
-}
+import { type ServiceDeps } from "./service-deps";
 
 /** Events gathered inside a transaction and published only once it has committed. */
 export class Outbox {
