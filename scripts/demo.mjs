@@ -88,7 +88,9 @@ async function main() {
       console.log("\n");
       for (const r of s.runs) {
         const acc = r.bestValAccuracy == null ? "—" : `${(r.bestValAccuracy * 100).toFixed(1)}%`;
-        console.log(`  ${r.status.padEnd(13)} head ${JSON.stringify(r.hyperparameters.headUnits).padEnd(6)} lr ${String(r.hyperparameters.learningRate).padEnd(6)} best val acc ${acc}${r.error ? `  (${r.error})` : ""}`);
+        console.log(
+          `  ${r.status.padEnd(13)} head ${JSON.stringify(r.hyperparameters.headUnits).padEnd(6)} lr ${String(r.hyperparameters.learningRate).padEnd(6)} best val acc ${acc}${r.error ? `  (${r.error})` : ""}`,
+        );
       }
       console.log(`\nOpen http://localhost:${settings.webPort}/sweeps/${sweep.id} while \`npm start\` runs to compare them.`);
       return s.progress.failed > 0 ? 1 : 0;

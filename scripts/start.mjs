@@ -158,13 +158,19 @@ function ensureWebBuild() {
 async function checkDashboardReachesApi(proxyUrl) {
   let answer;
   try {
-    const res = await fetch(proxyUrl, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' });
+    const res = await fetch(proxyUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query":"{ __typename }"}',
+    });
     answer = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status} without JSON` }] }));
   } catch (error) {
     answer = { errors: [{ message: error instanceof Error ? error.message : String(error) }] };
   }
   if (answer?.data?.__typename !== "Query") {
-    throw new Error(`the dashboard is up but cannot reach the API: ${answer?.errors?.map((e) => e.message).join("; ") ?? JSON.stringify(answer)}`);
+    throw new Error(
+      `the dashboard is up but cannot reach the API: ${answer?.errors?.map((e) => e.message).join("; ") ?? JSON.stringify(answer)}`,
+    );
   }
 }
 

@@ -34,7 +34,9 @@ for (const ws of workspaces) {
 }
 console.log("\nTest summary");
 for (const r of rows) {
-  console.log(`  ${r.name.padEnd(18)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed  ${String(r.skipped).padStart(3)} skipped`);
+  console.log(
+    `  ${r.name.padEnd(18)} ${String(r.passed).padStart(4)} passed  ${String(r.failed).padStart(3)} failed  ${String(r.skipped).padStart(3)} skipped`,
+  );
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(turbo.status ?? 1);

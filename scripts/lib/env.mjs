@@ -66,7 +66,8 @@ function ownApiUrl(apiPort) {
   const given = process.env.GRAFT_API_URL?.trim();
   if (given) {
     const parsed = parseApiUrl(given, "GRAFT_API_URL").graphql;
-    if (parsed !== own) console.warn(`note: GRAFT_API_URL=${given} is not used here: this script runs its own API at ${own} (GRAFT_API_PORT).`);
+    if (parsed !== own)
+      console.warn(`note: GRAFT_API_URL=${given} is not used here: this script runs its own API at ${own} (GRAFT_API_PORT).`);
   }
   return own;
 }

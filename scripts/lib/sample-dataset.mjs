@@ -56,7 +56,9 @@ export async function ensureSampleDataset(dir, perClass = 24, seed = 7) {
       const file = path.join(classDir, `${name}-${String(i).padStart(3, "0")}.png`);
       const pixels = leaf(rng, spec);
       if (fs.existsSync(file)) continue;
-      await sharp(pixels, { raw: { width: SIZE, height: SIZE, channels: 3 } }).png().toFile(file);
+      await sharp(pixels, { raw: { width: SIZE, height: SIZE, channels: 3 } })
+        .png()
+        .toFile(file);
     }
   }
   return dir;

@@ -47,7 +47,8 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     // tsx must read the API's tsconfig (decorators) even though the process runs from the repo root.
     api = await startApi({ dataRoots: [dataRoot], env: { TSX_TSCONFIG_PATH: path.join(repoRoot, "apps/api/tsconfig.json") } });
     web = await startWeb({ apiUrl: api.url, apiPort: api.port, token: api.token });
-    if (agentKind === "real") agent = startAgentProcess({ apiUrl: api.url, token: api.token, name: "browser-agent", cacheDir: path.join(tmp, "cache") });
+    if (agentKind === "real")
+      agent = startAgentProcess({ apiUrl: api.url, token: api.token, name: "browser-agent", cacheDir: path.join(tmp, "cache") });
     else sim = await startSimAgent(api, path.join(dataRoot, "leaves"));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -75,7 +76,9 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     // Register the dataset by path, and show the API's error for a bad one first.
     await page.getByTestId("dataset-path").fill("/definitely/not/allowed");
     await page.getByTestId("register-dataset").click();
-    await expect.poll(async () => (await page.getByTestId("dataset-message").allTextContents()).join(" "), { timeout: 15_000 }).toMatch(/\S/);
+    await expect
+      .poll(async () => (await page.getByTestId("dataset-message").allTextContents()).join(" "), { timeout: 15_000 })
+      .toMatch(/\S/);
     await registerDataset(page, path.join(tmp, "data-root", "leaves"));
     await createExperiment(page);
 
@@ -133,17 +136,35 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
   }, 120_000);
 
   it("opens a run, clicks a confusion-matrix cell and shows the images behind it", async () => {
-    type Ev = { run: { id: string; evaluation: { labels: string[]; confusionMatrix: number[][]; misclassified: { trueLabel: string; predictedLabel: string }[] } | null } };
+    type Ev = {
+      run: {
+        id: string;
+        evaluation: {
+          labels: string[];
+          confusionMatrix: number[][];
+          misclassified: { trueLabel: string; predictedLabel: string }[];
+        } | null;
+      };
+    };
     const runs = await api.gql<{ runs: { nodes: { id: string }[] } }>("{ runs(first: 10) { nodes { id } } }");
-    const evals = await Promise.all(runs.runs.nodes.map((r) => api.gql<Ev>(
-      "query($id: ID!) { run(id: $id) { id evaluation { labels confusionMatrix misclassified { trueLabel predictedLabel } } } }", { id: r.id })));
+    const evals = await Promise.all(
+      runs.runs.nodes.map((r) =>
+        api.gql<Ev>(
+          "query($id: ID!) { run(id: $id) { id evaluation { labels confusionMatrix misclassified { trueLabel predictedLabel } } } }",
+          { id: r.id },
+        ),
+      ),
+    );
     // The run with the most misclassified images, and its fullest off-diagonal cell.
-    const best = evals.sort((a, b) => (b.run.evaluation?.misclassified.length ?? 0) - (a.run.evaluation?.misclassified.length ?? 0))[0]!.run;
+    const best = evals.sort((a, b) => (b.run.evaluation?.misclassified.length ?? 0) - (a.run.evaluation?.misclassified.length ?? 0))[0]!
+      .run;
     const ev = best.evaluation!;
     let cell = { row: 0, col: 1, count: -1 };
-    ev.confusionMatrix.forEach((row, i) => row.forEach((v, j) => {
-      if (i !== j && v > cell.count) cell = { row: i, col: j, count: v };
-    }));
+    ev.confusionMatrix.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (i !== j && v > cell.count) cell = { row: i, col: j, count: v };
+      }),
+    );
     const expected = ev.misclassified.filter((m) => m.trueLabel === ev.labels[cell.row] && m.predictedLabel === ev.labels[cell.col]).length;
 
     await page.goto(`${web.url}/runs/${best.id}`);
@@ -164,7 +185,14 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await expect.poll(() => panel.getByTestId("misclassified-image").count()).toBe(expected);
     if (expected > 0) {
       // The images really load through the proxy (naturalWidth > 0 only for a decoded image).
-      await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('[data-testid="misclassified-image"]')].every((i) => i.complete && i.naturalWidth > 0), undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll<HTMLImageElement>('[data-testid="misclassified-image"]')].every(
+            (i) => i.complete && i.naturalWidth > 0,
+          ),
+        undefined,
+        { timeout: 15_000 },
+      );
     } else {
       console.warn(`[browser] run ${best.id} misclassified nothing in cell ${JSON.stringify(cell)}; no images to show`);
     }
@@ -189,12 +217,17 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     // The real agent stops first, so the run made here stays with the test's own agent.
     await agent?.stop("SIGTERM", 10_000);
     await sim?.stop();
-    const done = await api.gql<{ runs: { nodes: { id: string; datasetId: string }[] } }>('{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { id datasetId } } }');
+    const done = await api.gql<{ runs: { nodes: { id: string; datasetId: string }[] } }>(
+      "{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { id datasetId } } }",
+    );
     const finished = done.runs.nodes[0]!;
     const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(
-      "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }", { i: { name: "live-compare", host: "localhost", backend: "test", cores: 1 } });
-    const { createRun } = await api.gql<{ createRun: { id: string } }>(
-      "mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", { i: { datasetId: finished.datasetId, name: "live-run", hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 10 } } });
+      "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }",
+      { i: { name: "live-compare", host: "localhost", backend: "test", cores: 1 } },
+    );
+    const { createRun } = await api.gql<{ createRun: { id: string } }>("mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", {
+      i: { datasetId: finished.datasetId, name: "live-run", hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 10 } },
+    });
     await api.gql("mutation($a: ID!, $r: ID) { claimRun(agentId: $a, runId: $r) { id } }", { a: registerAgent.id, r: createRun.id });
 
     await page.goto(`${web.url}/compare?ids=${finished.id},${createRun.id}`);
@@ -205,29 +238,63 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     // Three epochs, each adding a train and a val accuracy point for the new run.
     for (let e = 1; e <= 3; e++) {
       await api.gql("mutation($r: ID!, $a: ID, $e: [EpochInput!]!) { logEpochs(runId: $r, agentId: $a, epochs: $e) { inserted } }", {
-        r: createRun.id, a: registerAgent.id,
-        e: [{ epoch: e, phase: "HEAD", loss: 1 / e, accuracy: 0.3 * e, valLoss: 1.2 / e, valAccuracy: 0.25 * e, learningRate: 0.001, durationMs: 100, imagesPerSec: 50 }],
+        r: createRun.id,
+        a: registerAgent.id,
+        e: [
+          {
+            epoch: e,
+            phase: "HEAD",
+            loss: 1 / e,
+            accuracy: 0.3 * e,
+            valLoss: 1.2 / e,
+            valAccuracy: 0.25 * e,
+            learningRate: 0.001,
+            durationMs: 100,
+            imagesPerSec: 50,
+          },
+        ],
       });
     }
-    await expect.poll(async () => Number(await page.getByTestId("compare-accuracy").getAttribute("data-points")), { timeout: 15_000 }).toBe(before + 6);
+    await expect
+      .poll(async () => Number(await page.getByTestId("compare-accuracy").getAttribute("data-points")), { timeout: 15_000 })
+      .toBe(before + 6);
     expect(await page.evaluate(() => (window as unknown as { __graftNoReload?: boolean }).__graftNoReload)).toBe(true);
     await screenshot(page, "08-compare-live");
   }, 60_000);
 
   it("charts a diverged run: the loss line breaks where it was NaN, the learning-rate cut is a step, speed is shown", async () => {
-    const done = await api.gql<{ runs: { nodes: { datasetId: string }[] } }>('{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { datasetId } } }');
+    const done = await api.gql<{ runs: { nodes: { datasetId: string }[] } }>(
+      "{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { datasetId } } }",
+    );
     const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(
-      "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }", { i: { name: "diverging", host: "localhost", backend: "test", cores: 1 } });
-    const { createRun } = await api.gql<{ createRun: { id: string } }>(
-      "mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", { i: { datasetId: done.runs.nodes[0]!.datasetId, name: "diverged-run", hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 6 } } });
+      "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }",
+      { i: { name: "diverging", host: "localhost", backend: "test", cores: 1 } },
+    );
+    const { createRun } = await api.gql<{ createRun: { id: string } }>("mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", {
+      i: {
+        datasetId: done.runs.nodes[0]!.datasetId,
+        name: "diverged-run",
+        hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 6 },
+      },
+    });
     await api.gql("mutation($a: ID!, $r: ID) { claimRun(agentId: $a, runId: $r) { id } }", { a: registerAgent.id, r: createRun.id });
     // As an agent sends a diverged run: NaN has no JSON form, so loss and val loss arrive as null;
     // ReduceLROnPlateau halved the rate after epoch 2.
     const e = (epoch: number, loss: number | null, lr: number) => ({
-      epoch, phase: "HEAD", loss, accuracy: loss === null ? null : 0.4, valLoss: loss === null ? null : loss * 1.1, valAccuracy: 0.3, learningRate: lr, durationMs: 1500, imagesPerSec: 24,
+      epoch,
+      phase: "HEAD",
+      loss,
+      accuracy: loss === null ? null : 0.4,
+      valLoss: loss === null ? null : loss * 1.1,
+      valAccuracy: 0.3,
+      learningRate: lr,
+      durationMs: 1500,
+      imagesPerSec: 24,
     });
     await api.gql("mutation($r: ID!, $a: ID, $e: [EpochInput!]!) { logEpochs(runId: $r, agentId: $a, epochs: $e) { inserted } }", {
-      r: createRun.id, a: registerAgent.id, e: [e(1, 1.4, 1e-3), e(2, 60, 1e-3), e(3, null, 5e-4), e(4, null, 5e-4)],
+      r: createRun.id,
+      a: registerAgent.id,
+      e: [e(1, 1.4, 1e-3), e(2, 60, 1e-3), e(3, null, 5e-4), e(4, null, 5e-4)],
     });
 
     await page.goto(`${web.url}/runs/${createRun.id}`);

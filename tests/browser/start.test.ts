@@ -14,7 +14,18 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySubset, freePort, repoRoot, sharedAssetsMissing, sharedModelsDir, spawnManaged, startApi, waitFor, type ManagedProcess, type RunningApi } from "../support";
+import {
+  copySubset,
+  freePort,
+  repoRoot,
+  sharedAssetsMissing,
+  sharedModelsDir,
+  spawnManaged,
+  startApi,
+  waitFor,
+  type ManagedProcess,
+  type RunningApi,
+} from "../support";
 import { gql } from "../support/graphql";
 import { chromiumMissing, launchChromium, screenshot } from "./support/browser";
 import { compareFirstRows } from "./support/compare";
@@ -102,7 +113,10 @@ describe.skipIf(skipReason !== null)("npm start, used as the README says", () =>
     await expect.poll(() => page.getByTestId("planned-runs").textContent()).toContain("2 runs");
     const sweepId = await launch(page, { doubleClick: true });
     const sweeps = await gql<{ sweeps: { id: string }[] }>(api, null, "{ sweeps { id } }");
-    expect(sweeps.sweeps.map((x) => x.id), "a double click launched two sweeps").toEqual([sweepId]);
+    expect(
+      sweeps.sweeps.map((x) => x.id),
+      "a double click launched two sweeps",
+    ).toEqual([sweepId]);
     const startDied = start.exited.then((code): never => {
       throw new Error(`npm start exited (${code}) before the runs finished:\n${start.output().slice(-3000)}`);
     });
@@ -128,11 +142,15 @@ describe.skipIf(skipReason !== null)("npm start, used as the README says", () =>
 
   it("on Ctrl-C stops the agent first, which hands its run back before the API stops", async () => {
     const token = fs.readFileSync(path.join(dataDir, "api-token"), "utf8").trim();
-    const call = <T,>(query: string, variables?: Record<string, unknown>) => gql<T>(api, token, query, variables);
+    const call = <T>(query: string, variables?: Record<string, unknown>) => gql<T>(api, token, query, variables);
     const { datasets } = await call<{ datasets: { id: string }[] }>("{ datasets { id } }");
     // Augmentation runs the frozen base every epoch, so the run is still training when Ctrl-C comes.
     const { createRun } = await call<{ createRun: { id: string } }>("mutation($i: CreateRunInput!) { createRun(input: $i) { id } }", {
-      i: { datasetId: datasets[0]!.id, name: "interrupted", hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 200, augmentation: "flip" } },
+      i: {
+        datasetId: datasets[0]!.id,
+        name: "interrupted",
+        hyperparameters: { baseModel: MODEL, headUnits: [16], epochs: 200, augmentation: "flip" },
+      },
     });
     type RunState = { run: { status: string; epochCount: number; error: string | null } };
     await waitFor(
@@ -167,7 +185,9 @@ describe.skipIf(skipReason !== null)("npm start, used as the README says", () =>
     const { run } = await restarted.gql<RunState>("query($id: ID!) { run(id: $id) { status epochCount error } }", { id: createRun.id });
     expect(run.status).toBe("FAILED");
     expect(run.error).toMatch(/agent stopped/);
-    const running = await restarted.gql<{ runs: { totalCount: number } }>("{ runs(first: 1, filter: { status: [RUNNING] }) { totalCount } }");
+    const running = await restarted.gql<{ runs: { totalCount: number } }>(
+      "{ runs(first: 1, filter: { status: [RUNNING] }) { totalCount } }",
+    );
     expect(running.runs.totalCount).toBe(0);
   }, 200_000);
 });

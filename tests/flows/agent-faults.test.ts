@@ -7,7 +7,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { copySubset, sharedAssetsMissing, sharedModelsDir, startAgentProcess, startApi, waitFor, type ManagedProcess, type RunningApi } from "../support";
+import {
+  copySubset,
+  sharedAssetsMissing,
+  sharedModelsDir,
+  startAgentProcess,
+  startApi,
+  waitFor,
+  type ManagedProcess,
+  type RunningApi,
+} from "../support";
 import { CREATE_RUN, REGISTER_DATASET, RUN_DETAIL, RUN_STATE, plannedEpochs, type RunDetail } from "./queries";
 
 const missing = sharedAssetsMissing();
@@ -17,7 +26,15 @@ if (missing) console.warn(`skipping agent fault flows: ${missing}`);
  * Slow enough to interrupt: fine-tuning the top 40 layers runs most of the base forward and backward
  * (about 1 s per epoch on 2 cores for this subset), so the run lasts 10-20 s.
  */
-const SLOW = { baseModel: "mobilenet_v1_0.25_224", headUnits: [16], epochs: 2, fineTuneLayers: 40, fineTuneEpochs: 12, batchSize: 16, learningRate: 0.001 };
+const SLOW = {
+  baseModel: "mobilenet_v1_0.25_224",
+  headUnits: [16],
+  epochs: 2,
+  fineTuneLayers: 40,
+  fineTuneEpochs: 12,
+  batchSize: 16,
+  learningRate: 0.001,
+};
 const QUICK = { baseModel: "mobilenet_v1_0.25_224", headUnits: [16], epochs: 2, batchSize: 16 };
 
 type RunState = { run: { id: string; status: string; attempts: number; epochCount: number; error: string | null; agentId: string | null } };
@@ -55,13 +72,18 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
   /** Adds the agents' recent output to a failure, since the cause is usually there. */
   const explain = <T>(p: Promise<T>): Promise<T> =>
     p.catch((error: Error) => {
-      throw new Error(`${error.message}\n${agents.map((x) => x.output().slice(-2500)).join("\n----\n")}\n---- api ----\n${api?.process.output().slice(-1500) ?? ""}`);
+      throw new Error(
+        `${error.message}\n${agents.map((x) => x.output().slice(-2500)).join("\n----\n")}\n---- api ----\n${api?.process.output().slice(-1500) ?? ""}`,
+      );
     });
   const finished = (a: RunningApi, id: string, timeoutMs = 240_000): Promise<RunState["run"]> =>
-    waitFor(async () => {
-      const run = await runState(a, id);
-      return run.status !== "QUEUED" && run.status !== "RUNNING" ? run : null;
-    }, { timeoutMs, intervalMs: 500, what: `run ${id} to finish` }).catch((error: Error) => {
+    waitFor(
+      async () => {
+        const run = await runState(a, id);
+        return run.status !== "QUEUED" && run.status !== "RUNNING" ? run : null;
+      },
+      { timeoutMs, intervalMs: 500, what: `run ${id} to finish` },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${agents.map((p) => p.output().slice(-2500)).join("\n----\n")}`);
     });
 
@@ -73,10 +95,15 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const shared = path.join(root, "cache-shared");
     const first = agent(a, "victim", shared);
     await first.waitForOutput(/registered as/, 90_000);
-    const before = await explain(waitFor(async () => {
-      const run = await runState(a, createRun.id);
-      return run.status === "RUNNING" && run.epochCount >= 2 ? run : null;
-    }, { timeoutMs: 180_000, intervalMs: 300, what: "two epochs to be stored" }));
+    const before = await explain(
+      waitFor(
+        async () => {
+          const run = await runState(a, createRun.id);
+          return run.status === "RUNNING" && run.epochCount >= 2 ? run : null;
+        },
+        { timeoutMs: 180_000, intervalMs: 300, what: "two epochs to be stored" },
+      ),
+    );
     const { run: snapshot } = await a.gql<{ run: RunDetail }>(RUN_DETAIL, { id: createRun.id });
     first.child.kill("SIGKILL");
     await first.exited;
@@ -97,10 +124,15 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const { api: a, datasetId } = await setup();
     const { createRun } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: SLOW } });
     const worker = agent(a, "steady");
-    await explain(waitFor(async () => {
-      const run = await runState(a, createRun.id);
-      return run.status === "RUNNING" && run.epochCount >= 1;
-    }, { timeoutMs: 120_000, intervalMs: 300, what: "the first epoch to be stored" }));
+    await explain(
+      waitFor(
+        async () => {
+          const run = await runState(a, createRun.id);
+          return run.status === "RUNNING" && run.epochCount >= 1;
+        },
+        { timeoutMs: 120_000, intervalMs: 300, what: "the first epoch to be stored" },
+      ),
+    );
     await a.restart({ downMs: 4_000 });
     const end = await finished(a, createRun.id);
     expect(end.status, end.error ?? "").toBe("COMPLETED");
@@ -114,7 +146,13 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const { api: a, datasetId } = await setup();
     const { createRun } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: SLOW } });
     const worker = agent(a, "polite", path.join(root, "cache-shared"));
-    await explain(waitFor(async () => (await runState(a, createRun.id)).epochCount >= 1, { timeoutMs: 120_000, intervalMs: 300, what: "the first epoch" }));
+    await explain(
+      waitFor(async () => (await runState(a, createRun.id)).epochCount >= 1, {
+        timeoutMs: 120_000,
+        intervalMs: 300,
+        what: "the first epoch",
+      }),
+    );
     const started = Date.now();
     expect(await worker.stop("SIGTERM", 60_000)).toBe(0);
     expect(Date.now() - started).toBeLessThan(60_000);
@@ -128,7 +166,9 @@ describe.skipIf(missing !== null)("agent fault flows", () => {
     const doomedDir = path.join(root, "datasets", "doomed");
     copySubset(doomedDir, { classes: 2, perClass: 4 });
     const { registerDataset: doomed } = await a.gql<{ registerDataset: { id: string } }>(REGISTER_DATASET, { path: doomedDir });
-    const { createRun: bad } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId: doomed.id, hyperparameters: QUICK } });
+    const { createRun: bad } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, {
+      input: { datasetId: doomed.id, hyperparameters: QUICK },
+    });
     const { createRun: good } = await a.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: QUICK } });
     fs.rmSync(doomedDir, { recursive: true, force: true });
     agent(a, "survivor");

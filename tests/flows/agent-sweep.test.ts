@@ -31,7 +31,10 @@ describe.skipIf(missing !== null)("agent sweep flow", () => {
   });
 
   it("two agents complete a 8-run sweep, each epoch stored once, with confusion matrices", async () => {
-    const { registerDataset } = await api.gql<{ registerDataset: { id: string; imageCount: number } }>(REGISTER_DATASET, { path: path.join(root, "datasets", "leaves"), name: "leaves-subset" });
+    const { registerDataset } = await api.gql<{ registerDataset: { id: string; imageCount: number } }>(REGISTER_DATASET, {
+      path: path.join(root, "datasets", "leaves"),
+      name: "leaves-subset",
+    });
     expect(registerDataset.imageCount).toBe(48);
     const { createExperiment } = await api.gql<{ createExperiment: { id: string } }>(CREATE_EXPERIMENT, { name: "sweep flow" });
     const { createSweep } = await api.gql<{ createSweep: { id: string; runs: Array<{ id: string }> } }>(CREATE_SWEEP, {
@@ -39,7 +42,12 @@ describe.skipIf(missing !== null)("agent sweep flow", () => {
         experimentId: createExperiment.id,
         datasetId: registerDataset.id,
         strategy: "GRID",
-        searchSpace: { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[16], [32]], learningRates: [0.001, 0.005], fineTuneLayers: [0, 4] },
+        searchSpace: {
+          baseModels: ["mobilenet_v1_0.25_224"],
+          headUnits: [[16], [32]],
+          learningRates: [0.001, 0.005],
+          fineTuneLayers: [0, 4],
+        },
         epochs: 3,
         fineTuneEpochs: 1,
         batchSize: 16,

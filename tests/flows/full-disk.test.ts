@@ -65,7 +65,9 @@ describe("the API's disk fills up mid-run", () => {
   };
 
   it("refuses writes with STORAGE_UNAVAILABLE while full; the agent keeps them and the run completes whole once space returns", async () => {
-    const { registerDataset } = await api.gql<{ registerDataset: { id: string } }>(REGISTER_DATASET, { path: path.join(root, "datasets", "tiny") });
+    const { registerDataset } = await api.gql<{ registerDataset: { id: string } }>(REGISTER_DATASET, {
+      path: path.join(root, "datasets", "tiny"),
+    });
     const datasetId = registerDataset.id;
     const { createRun } = await api.gql<{ createRun: { id: string } }>(CREATE_RUN, {
       input: { datasetId, hyperparameters: { baseModel: "mobilenet_v1_0.25_224", headUnits: [8], epochs: EPOCHS } },
@@ -77,8 +79,12 @@ describe("the API's disk fills up mid-run", () => {
     await until("some epochs to be stored", async () => (await detail(runId)).epochCount >= 10);
 
     // A second run, claimed by hand, to see the API's answer to a write as any client does.
-    const { createRun: probeRun } = await api.gql<{ createRun: { id: string } }>(CREATE_RUN, { input: { datasetId, hyperparameters: { baseModel: "mobilenet_v1_0.25_224", headUnits: [8] } } });
-    const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(`mutation { registerAgent(input: { name: "probe", host: "test", backend: "cpu", cores: 1 }) { id } }`);
+    const { createRun: probeRun } = await api.gql<{ createRun: { id: string } }>(CREATE_RUN, {
+      input: { datasetId, hyperparameters: { baseModel: "mobilenet_v1_0.25_224", headUnits: [8] } },
+    });
+    const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(
+      `mutation { registerAgent(input: { name: "probe", host: "test", backend: "cpu", cores: 1 }) { id } }`,
+    );
     await api.gql(`mutation ($a: ID!, $r: ID) { claimRun(agentId: $a, runId: $r) { id } }`, { a: registerAgent.id, r: probeRun.id });
 
     await toggleStorage("full");
@@ -87,7 +93,17 @@ describe("the API's disk fills up mid-run", () => {
     expect(health.body).toMatchObject({ status: "unavailable", db: "unwritable", cause: "SQLITE_FULL", dataDir: api.dataDir });
     expect(String(health.body["reason"])).toContain(api.dataDir);
 
-    const epochs = Array.from({ length: 50 }, (_, i) => ({ epoch: i + 1, phase: "HEAD", loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.5, learningRate: 0.001, durationMs: 1, imagesPerSec: 1 }));
+    const epochs = Array.from({ length: 50 }, (_, i) => ({
+      epoch: i + 1,
+      phase: "HEAD",
+      loss: 1,
+      accuracy: 0.5,
+      valLoss: 1,
+      valAccuracy: 0.5,
+      learningRate: 0.001,
+      durationMs: 1,
+      imagesPerSec: 1,
+    }));
     const res = await fetch(`${api.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${api.token}` },
@@ -98,7 +114,12 @@ describe("the API's disk fills up mid-run", () => {
     });
     const body = (await res.json()) as { errors?: { message: string; extensions?: Record<string, unknown> }[] };
     expect(res.status).toBe(503);
-    expect(body.errors?.[0]?.extensions).toEqual({ code: "STORAGE_UNAVAILABLE", retryable: true, cause: "SQLITE_FULL", dataDir: api.dataDir });
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: "STORAGE_UNAVAILABLE",
+      retryable: true,
+      cause: "SQLITE_FULL",
+      dataDir: api.dataDir,
+    });
     expect(body.errors?.[0]?.message).toContain(`The database in ${api.dataDir} cannot be written right now (SQLITE_FULL`);
 
     // Training goes on; what the API cannot store waits in the agent's journal, evaluation included.
@@ -111,15 +132,25 @@ describe("the API's disk fills up mid-run", () => {
     expect(stuck.epochCount).toBeLessThan(EPOCHS);
     const journaled = whileFull.flatMap((e) => (e.t === "epochs" ? e.epochs.map((x) => x.epoch) : []));
     expect(journaled).toEqual(Array.from({ length: EPOCHS - stuck.epochCount }, (_, i) => stuck.epochCount + i + 1));
-    expect(agent.output()).toMatch(/kept in the journal; retry \d+ in \d+ ms \(LogEpochs: HTTP 503: The database in .* cannot be written right now \(SQLITE_FULL/);
+    expect(agent.output()).toMatch(
+      /kept in the journal; retry \d+ in \d+ ms \(LogEpochs: HTTP 503: The database in .* cannot be written right now \(SQLITE_FULL/,
+    );
 
     await toggleStorage("free");
     const done = await until("the run to complete", async () => {
       const r = await detail(runId);
       return r.status === "RUNNING" ? null : r;
     });
-    expect(done).toMatchObject({ status: "COMPLETED", attempts: 1, epochCount: EPOCHS, bestValAccuracy: variantValAccuracy(EPOCHS, 0), evaluation: { accuracy: variantAccuracy(0) } });
-    expect(done.epochs).toEqual(Array.from({ length: EPOCHS }, (_, i) => ({ epoch: i + 1, attempt: 1, valAccuracy: variantValAccuracy(i + 1, 0) })));
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      attempts: 1,
+      epochCount: EPOCHS,
+      bestValAccuracy: variantValAccuracy(EPOCHS, 0),
+      evaluation: { accuracy: variantAccuracy(0) },
+    });
+    expect(done.epochs).toEqual(
+      Array.from({ length: EPOCHS }, (_, i) => ({ epoch: i + 1, attempt: 1, valAccuracy: variantValAccuracy(i + 1, 0) })),
+    );
     expect(await agent.exited).toBe(0);
     expect(fs.existsSync(journal)).toBe(false);
     expect(agent.output()).not.toMatch(/API rejected/);

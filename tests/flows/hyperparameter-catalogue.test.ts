@@ -34,7 +34,7 @@ const CONTEXT: Record<string, Record<string, unknown>> = {
   minLearningRate: { learningRate: 1, fineTuneLearningRate: 1 },
 };
 
-const NUMERIC = HYPERPARAMETER_ENTRIES.filter((e): e is [typeof e[0], NumericSpec] => e[1].kind === "float" || e[1].kind === "int");
+const NUMERIC = HYPERPARAMETER_ENTRIES.filter((e): e is [(typeof e)[0], NumericSpec] => e[1].kind === "float" || e[1].kind === "int");
 
 describe("the hyperparameter catalogue through every consumer", () => {
   let root: string;
@@ -44,7 +44,9 @@ describe("the hyperparameter catalogue through every consumer", () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "graft-catalogue-"));
     copySubset(path.join(root, "data", "leaves"), { classes: 2, perClass: 2 });
     api = await startApi({ dataRoots: [path.join(root, "data")] });
-    const r = await api.gql<{ registerDataset: { id: string } }>("mutation($p: String!) { registerDataset(path: $p) { id } }", { p: path.join(root, "data", "leaves") });
+    const r = await api.gql<{ registerDataset: { id: string } }>("mutation($p: String!) { registerDataset(path: $p) { id } }", {
+      p: path.join(root, "data", "leaves"),
+    });
     datasetId = r.registerDataset.id;
   });
   afterAll(async () => {
@@ -57,7 +59,10 @@ describe("the hyperparameter catalogue through every consumer", () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${api.token}` },
-      body: JSON.stringify({ query: "mutation($input: CreateRunInput!) { createRun(input: $input) { id } }", variables: { input: { datasetId, hyperparameters: values } } }),
+      body: JSON.stringify({
+        query: "mutation($input: CreateRunInput!) { createRun(input: $input) { id } }",
+        variables: { input: { datasetId, hyperparameters: values } },
+      }),
     });
     const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     const e = body.errors?.[0];
@@ -86,7 +91,9 @@ describe("the hyperparameter catalogue through every consumer", () => {
   }
 
   it("covers every numeric knob", () => {
-    expect(NUMERIC.map(([name]) => name)).toEqual(expect.arrayContaining(["learningRate", "reduceLrFactor", "minLearningRate", "labelSmoothing", "fineTuneLayers"]));
+    expect(NUMERIC.map(([name]) => name)).toEqual(
+      expect.arrayContaining(["learningRate", "reduceLrFactor", "minLearningRate", "labelSmoothing", "fineTuneLayers"]),
+    );
   });
 
   for (const [name, spec] of NUMERIC) {

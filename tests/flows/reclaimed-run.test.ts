@@ -64,7 +64,9 @@ describe("a run re-claimed after a lost lease", () => {
   async function setup(): Promise<{ api: RunningApi; runId: string }> {
     // 3 s leases: a paused agent loses its run within ~4 s; a running one heartbeats every second.
     api = await startApi({ dataRoots: [path.join(root, "datasets")], leaseSeconds: 3 });
-    const { registerDataset } = await api.gql<{ registerDataset: { id: string } }>(REGISTER_DATASET, { path: path.join(root, "datasets", "tiny") });
+    const { registerDataset } = await api.gql<{ registerDataset: { id: string } }>(REGISTER_DATASET, {
+      path: path.join(root, "datasets", "tiny"),
+    });
     const { createRun } = await api.gql<{ createRun: { id: string } }>(CREATE_RUN, {
       input: { datasetId: registerDataset.id, hyperparameters: { baseModel: "mobilenet_v1_0.25_224", headUnits: [8], epochs: EPOCHS } },
     });
@@ -78,7 +80,9 @@ describe("a run re-claimed after a lost lease", () => {
   const detail = async (a: RunningApi, id: string): Promise<Detail> => (await a.gql<{ run: Detail }>(DETAIL, { id })).run;
   const until = <T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> =>
     waitFor(probe, { timeoutMs, intervalMs: 100, what }).catch((error: Error) => {
-      throw new Error(`${error.message}\n${agents.map((p) => p.output().slice(-2500)).join("\n----\n")}\n---- api ----\n${api?.process.output().slice(-1500) ?? ""}`);
+      throw new Error(
+        `${error.message}\n${agents.map((p) => p.output().slice(-2500)).join("\n----\n")}\n---- api ----\n${api?.process.output().slice(-1500) ?? ""}`,
+      );
     }) as Promise<T>;
   const journalOf = (cacheDir: string, runId: string): string => path.join(cacheDir, "journal", `${runId}.jsonl`);
 
@@ -89,8 +93,17 @@ describe("a run re-claimed after a lost lease", () => {
       return r.status !== "QUEUED" && r.status !== "RUNNING" ? r : null;
     });
     const last = variantValAccuracy(EPOCHS, RESCUER);
-    expect(run).toMatchObject({ status: "COMPLETED", attempts: 2, epochCount: EPOCHS, bestValAccuracy: last, bestEpoch: EPOCHS, finalValAccuracy: last });
-    expect(run.epochs).toEqual(Array.from({ length: EPOCHS }, (_, i) => ({ epoch: i + 1, attempt: 2, valAccuracy: variantValAccuracy(i + 1, RESCUER) })));
+    expect(run).toMatchObject({
+      status: "COMPLETED",
+      attempts: 2,
+      epochCount: EPOCHS,
+      bestValAccuracy: last,
+      bestEpoch: EPOCHS,
+      finalValAccuracy: last,
+    });
+    expect(run.epochs).toEqual(
+      Array.from({ length: EPOCHS }, (_, i) => ({ epoch: i + 1, attempt: 2, valAccuracy: variantValAccuracy(i + 1, RESCUER) })),
+    );
     expect(run.evaluation?.accuracy).toBe(variantAccuracy(RESCUER));
   }
 

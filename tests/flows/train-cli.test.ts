@@ -35,19 +35,61 @@ describe("graft train CLI", () => {
   });
 
   it.skipIf(missing !== null)("exits 2 naming an unknown --base", () => {
-    const r = runGraft(["train", "--data", data, "--base", "resnet_9000", "--epochs", "1", "--out", path.join(root, "x"), "--cache-dir", path.join(root, "cache")]);
+    const r = runGraft([
+      "train",
+      "--data",
+      data,
+      "--base",
+      "resnet_9000",
+      "--epochs",
+      "1",
+      "--out",
+      path.join(root, "x"),
+      "--cache-dir",
+      path.join(root, "cache"),
+    ]);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain("resnet_9000");
   });
 
   it.skipIf(missing !== null)("trains a tiny subset and prints one JSON object with the required keys", () => {
     const out = path.join(root, "out");
-    const r = runGraft(["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--head", "16", "--epochs", "3", "--batch-size", "8", "--seed", "1", "--out", out, "--cache-dir", path.join(root, "cache"), "--json"]);
+    const r = runGraft([
+      "train",
+      "--data",
+      data,
+      "--base",
+      "mobilenet_v1_0.25_224",
+      "--head",
+      "16",
+      "--epochs",
+      "3",
+      "--batch-size",
+      "8",
+      "--seed",
+      "1",
+      "--out",
+      out,
+      "--cache-dir",
+      path.join(root, "cache"),
+      "--json",
+    ]);
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
-    for (const key of ["backend", "classes", "bestValAccuracy", "bestValLoss", "bestEpoch", "finalValAccuracy", "epochs", "confusionMatrix", "evaluation"]) expect(json, key).toHaveProperty(key);
+    for (const key of [
+      "backend",
+      "classes",
+      "bestValAccuracy",
+      "bestValLoss",
+      "bestEpoch",
+      "finalValAccuracy",
+      "epochs",
+      "confusionMatrix",
+      "evaluation",
+    ])
+      expect(json, key).toHaveProperty(key);
     expect(json.classes).toHaveLength(2);
     expect((json.epochs as unknown[]).length).toBeGreaterThanOrEqual(1);
     expect((json.confusionMatrix as number[][]).length).toBe(2);
@@ -61,10 +103,42 @@ describe("graft train CLI", () => {
   it.skipIf(missing !== null)("with --api logs the run into the API beside the sweeps", async () => {
     const api = await startApi({ dataRoots: [root] });
     try {
-      const r = runGraft(["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--head", "8", "--epochs", "2", "--fine-tune-epochs", "3", "--batch-size", "8", "--out", path.join(root, "out-api"), "--cache-dir", path.join(root, "cache"), "--api", api.url, "--token", api.token, "--experiment", "scripted", "--name", "cli run", "--json"]);
+      const r = runGraft([
+        "train",
+        "--data",
+        data,
+        "--base",
+        "mobilenet_v1_0.25_224",
+        "--head",
+        "8",
+        "--epochs",
+        "2",
+        "--fine-tune-epochs",
+        "3",
+        "--batch-size",
+        "8",
+        "--out",
+        path.join(root, "out-api"),
+        "--cache-dir",
+        path.join(root, "cache"),
+        "--api",
+        api.url,
+        "--token",
+        api.token,
+        "--experiment",
+        "scripted",
+        "--name",
+        "cli run",
+        "--json",
+      ]);
       expect(r.status, r.stderr.slice(-2000)).toBe(0);
       type Best = { bestEpoch: number | null; bestValLoss: number | null; bestValAccuracy: number | null };
-      const cli = JSON.parse(r.stdout) as Best & { runId: string; plannedEpochs: number; delivered: { epoch: number }; epochs: { epoch: number; valLoss: number | null }[] };
+      const cli = JSON.parse(r.stdout) as Best & {
+        runId: string;
+        plannedEpochs: number;
+        delivered: { epoch: number };
+        epochs: { epoch: number; valLoss: number | null }[];
+      };
       const { runId, plannedEpochs } = cli;
       // One rule for planned epochs, in the CLI and the API: fine-tune epochs without depth never train.
       const served = await api.gql<{ run: Best & { plannedEpochs: number; epochs: { epoch: number; valLoss: number | null }[] } }>(
@@ -75,12 +149,19 @@ describe("graft train CLI", () => {
       // One rule for the best epoch too (lowest val_loss, earlier on a tie): the CLI's --json and the
       // API name the same epoch, with the same metrics, and it is the delivered model's epoch.
       const { bestEpoch, bestValLoss, bestValAccuracy } = served.run;
-      expect({ bestEpoch: cli.bestEpoch, bestValLoss: cli.bestValLoss, bestValAccuracy: cli.bestValAccuracy }).toEqual({ bestEpoch, bestValLoss, bestValAccuracy });
+      expect({ bestEpoch: cli.bestEpoch, bestValLoss: cli.bestValLoss, bestValAccuracy: cli.bestValAccuracy }).toEqual({
+        bestEpoch,
+        bestValLoss,
+        bestValAccuracy,
+      });
       expect(cli.bestEpoch).not.toBeNull();
       expect(cli.bestEpoch).toBe(cli.delivered.epoch);
       const lowest = Math.min(...served.run.epochs.map((e) => e.valLoss ?? Infinity));
       expect(served.run.epochs.find((e) => e.valLoss === lowest)?.epoch).toBe(bestEpoch);
-      const { run } = await api.gql<{ run: RunDetail & { name: string; experiment: { name: string } } }>(RUN_DETAIL.replace("id status", "id name experiment { name } status"), { id: runId });
+      const { run } = await api.gql<{ run: RunDetail & { name: string; experiment: { name: string } } }>(
+        RUN_DETAIL.replace("id status", "id name experiment { name } status"),
+        { id: runId },
+      );
       expect(run.status).toBe("COMPLETED");
       expect(run.name).toBe("cli run");
       expect(run.experiment.name).toBe("scripted");

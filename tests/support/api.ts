@@ -75,10 +75,15 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     // tsx reads the tsconfig of the working directory: the API's enables decorators (type-graphql),
     // so it runs from apps/api (and TSX_TSCONFIG_PATH says so explicitly).
     const apiDir = path.join(repoRoot, "apps", "api");
-    const child = spawnManaged("api", process.execPath, ["--import", "tsx", path.join(apiDir, options.entry ?? path.join("src", "main.ts"))], {
-      cwd: apiDir,
-      env: { ...env, TSX_TSCONFIG_PATH: path.join(apiDir, "tsconfig.json") },
-    });
+    const child = spawnManaged(
+      "api",
+      process.execPath,
+      ["--import", "tsx", path.join(apiDir, options.entry ?? path.join("src", "main.ts"))],
+      {
+        cwd: apiDir,
+        env: { ...env, TSX_TSCONFIG_PATH: path.join(apiDir, "tsconfig.json") },
+      },
+    );
     let exitedEarly: number | string | null = null;
     void child.exited.then((v) => (exitedEarly = v));
     await waitFor(

@@ -25,7 +25,11 @@ export function copySubset(dest: string, options: { classes?: number; perClass?:
   const kept = new Set<string>();
   for (const name of classNames) {
     fs.mkdirSync(path.join(dest, name), { recursive: true });
-    const files = fs.readdirSync(path.join(source, name)).filter((f) => /\.(jpe?g|png|bmp)$/i.test(f)).sort().slice(0, options.perClass ?? 20);
+    const files = fs
+      .readdirSync(path.join(source, name))
+      .filter((f) => /\.(jpe?g|png|bmp)$/i.test(f))
+      .sort()
+      .slice(0, options.perClass ?? 20);
     for (const file of files) {
       fs.copyFileSync(path.join(source, name, file), path.join(dest, name, file));
       kept.add(`${name}/${file}`);
@@ -33,7 +37,10 @@ export function copySubset(dest: string, options: { classes?: number; perClass?:
   }
   const manifest = path.join(source, "manifest.csv");
   if (fs.existsSync(manifest)) {
-    const [header, ...rows] = fs.readFileSync(manifest, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+    const [header, ...rows] = fs
+      .readFileSync(manifest, "utf8")
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== "");
     const keptRows = rows.filter((row) => kept.has(row.split(",", 1)[0] ?? ""));
     fs.writeFileSync(path.join(dest, "manifest.csv"), `${[header, ...keptRows].join("\n")}\n`);
   }

@@ -25,7 +25,19 @@ export function startFakeAgentProcess(options: FakeAgentOptions): ManagedProcess
   return spawnManaged(
     `fake agent ${options.name}`,
     process.execPath,
-    ["--import", "tsx", fakeAgentEntry, "agent", "--api", options.apiUrl, "--token", options.token, "--name", options.name, ...(options.extraArgs ?? [])],
+    [
+      "--import",
+      "tsx",
+      fakeAgentEntry,
+      "agent",
+      "--api",
+      options.apiUrl,
+      "--token",
+      options.token,
+      "--name",
+      options.name,
+      ...(options.extraArgs ?? []),
+    ],
     {
       cwd: repoRoot,
       env: {

@@ -23,7 +23,8 @@ export function sharedAssetsMissing(): string | null {
   if (!fs.existsSync(path.join(sharedModelsDir, "mobilenet_v1_0.25_224", "model.json"))) {
     return `shared models not found at ${sharedModelsDir} (set GRAFT_SHARED_DIR)`;
   }
-  if (!fs.existsSync(path.join(plantLeavesDir, "manifest.csv"))) return `plant-leaves dataset not found at ${plantLeavesDir} (set GRAFT_SHARED_DIR)`;
+  if (!fs.existsSync(path.join(plantLeavesDir, "manifest.csv")))
+    return `plant-leaves dataset not found at ${plantLeavesDir} (set GRAFT_SHARED_DIR)`;
   return null;
 }
 

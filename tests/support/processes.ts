@@ -27,7 +27,12 @@ export function spawnManaged(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; /** Lead a new process group (see signalGroup). */ processGroup?: boolean },
 ): ManagedProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"], detached: options.processGroup === true });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup === true,
+  });
   let text = "";
   const echo = process.env.GRAFT_TEST_ECHO === "1";
   for (const stream of [child.stdout, child.stderr]) {
@@ -48,7 +53,8 @@ export function spawnManaged(
         () => {
           const match = text.match(pattern);
           if (match) return match;
-          if (exitValue !== null) throw new Error(`${label} exited (${exitValue}) before printing ${pattern}; output:\n${text.slice(-3000)}`);
+          if (exitValue !== null)
+            throw new Error(`${label} exited (${exitValue}) before printing ${pattern}; output:\n${text.slice(-3000)}`);
           return null;
         },
         { timeoutMs, what: `${label} to print ${pattern}` },

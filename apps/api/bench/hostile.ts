@@ -15,7 +15,12 @@ import WebSocket from "ws";
 import { MAX_COMPLEXITY, scanCost } from "../src/limits/complexity";
 import { TestClient } from "../src/test/client";
 import { Q, type Workspace, createWorkspace } from "../src/test/fixtures";
-import { deepSweepRunsDocument, SWEEP_RUNS_DOCUMENT, totalCountSearchDocument, typenameAliasesDocument } from "../src/test/hostile-documents";
+import {
+  deepSweepRunsDocument,
+  SWEEP_RUNS_DOCUMENT,
+  totalCountSearchDocument,
+  typenameAliasesDocument,
+} from "../src/test/hostile-documents";
 import { API_DIR, type ChildServer, spawnServer } from "../src/test/processes";
 import { type PollerCommand, type PollerReport } from "./healthz-poller";
 
@@ -42,7 +47,11 @@ interface Outcome {
 
 /** The /healthz prober process. */
 class Poller {
-  private readonly child: ChildProcess = fork("bench/healthz-poller.ts", [], { cwd: API_DIR, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  private readonly child: ChildProcess = fork("bench/healthz-poller.ts", [], {
+    cwd: API_DIR,
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
 
   private ask<T>(command: PollerCommand): Promise<T> {
     return new Promise<T>((resolve) => {
@@ -110,7 +119,9 @@ async function overWs(url: string, token: string, query: string, variables: Reco
             if (code === "ok") code = firstCode(text);
           },
           error: (e: unknown) => {
-            code = Array.isArray(e) ? firstCode(JSON.stringify({ errors: e })) : `closed: ${e instanceof Error ? e.message : describeClose(e)}`;
+            code = Array.isArray(e)
+              ? firstCode(JSON.stringify({ errors: e }))
+              : `closed: ${e instanceof Error ? e.message : describeClose(e)}`;
             finish();
           },
           complete: finish,
@@ -171,8 +182,10 @@ export async function hostileBench(options: { sweepRuns?: number; repeats?: numb
   let server = await startApi(ws);
   try {
     const client = new TestClient(server.url, server.token);
-    const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
-    const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "hostile" })).createExperiment.id;
+    const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
+      .id;
+    const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "hostile" })).createExperiment
+      .id;
     // 50 learning rates × 50 head sizes × 4 dropouts = 10,000 grid points; maxRuns trims it.
     const sweepInput = {
       experimentId,
@@ -198,18 +211,44 @@ export async function hostileBench(options: { sweepRuns?: number; repeats?: numb
         transport: "HTTP",
         run: async (s) => {
           const t0 = performance.now();
-          const res = await new TestClient(s.url, s.token).request<{ createSweep: { id: string; progress: { total: number } } }>(createSweep, { input: sweepInput });
+          const res = await new TestClient(s.url, s.token).request<{ createSweep: { id: string; progress: { total: number } } }>(
+            createSweep,
+            { input: sweepInput },
+          );
           ids.sweepId = res.data?.createSweep.id ?? "";
-          return [{ status: res.status, code: res.errors?.[0]?.extensions?.code ?? `ok (${res.data?.createSweep.progress.total} runs)`, bytes: 0, ms: performance.now() - t0 }];
+          return [
+            {
+              status: res.status,
+              code: res.errors?.[0]?.extensions?.code ?? `ok (${res.data?.createSweep.progress.total} runs)`,
+              bytes: 0,
+              ms: performance.now() - t0,
+            },
+          ];
         },
       },
       ...(["HTTP", "WS"] as const).flatMap((transport): Scenario[] => {
         const send = transport === "HTTP" ? overHttp : overWs;
         return [
-          { name: "depth-53 runs{nodes{sweep{runs…}}}", transport, run: (s) => repeat(repeats, () => send(s.url, s.token, deepSweepRunsDocument())) },
-          { name: "1,000 × runs(search) totalCount", transport, run: (s) => repeat(repeats, () => send(s.url, s.token, totalCountSearchDocument())) },
-          { name: "10,000 × __typename aliases", transport, run: (s) => repeat(repeats, () => send(s.url, s.token, typenameAliasesDocument())) },
-          { name: `sweep.runs (no first), ${sweepRuns.toLocaleString("en")}-run sweep`, transport, run: (s, i) => repeat(repeats, () => send(s.url, s.token, SWEEP_RUNS_DOCUMENT, { id: i.sweepId })) },
+          {
+            name: "depth-53 runs{nodes{sweep{runs…}}}",
+            transport,
+            run: (s) => repeat(repeats, () => send(s.url, s.token, deepSweepRunsDocument())),
+          },
+          {
+            name: "1,000 × runs(search) totalCount",
+            transport,
+            run: (s) => repeat(repeats, () => send(s.url, s.token, totalCountSearchDocument())),
+          },
+          {
+            name: "10,000 × __typename aliases",
+            transport,
+            run: (s) => repeat(repeats, () => send(s.url, s.token, typenameAliasesDocument())),
+          },
+          {
+            name: `sweep.runs (no first), ${sweepRuns.toLocaleString("en")}-run sweep`,
+            transport,
+            run: (s, i) => repeat(repeats, () => send(s.url, s.token, SWEEP_RUNS_DOCUMENT, { id: i.sweepId })),
+          },
         ];
       }),
       // The costliest documents the limits still accept: what a client may legitimately make the
@@ -226,8 +265,12 @@ export async function hostileBench(options: { sweepRuns?: number; repeats?: numb
       },
     ];
 
-    console.log(`hostile documents vs /healthz (probed every 10 ms from another process; API in a child process, heap ${SERVER_HEAP_MB} MB; each document sent ${repeats}×)`);
-    console.log("  scenario                                           via    answer (status code, bytes, ms per request)          healthz p50 / p99 / max (n)");
+    console.log(
+      `hostile documents vs /healthz (probed every 10 ms from another process; API in a child process, heap ${SERVER_HEAP_MB} MB; each document sent ${repeats}×)`,
+    );
+    console.log(
+      "  scenario                                           via    answer (status code, bytes, ms per request)          healthz p50 / p99 / max (n)",
+    );
     for (const scenario of scenarios) {
       await poller.start(server.url.replace(/\/graphql$/, "/healthz"));
       await new Promise((r) => setTimeout(r, 200));

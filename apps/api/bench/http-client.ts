@@ -38,8 +38,10 @@ export class KeepAliveClient {
             try {
               const text = Buffer.concat(chunks).toString("utf8");
               const parsed = JSON.parse(text) as { data?: T | null; errors?: { message: string }[] };
-              if (parsed.errors?.length) throw new Error(`GraphQL errors (HTTP ${res.statusCode}): ${parsed.errors.map((e) => e.message).join("; ")}`);
-              if (parsed.data === undefined || parsed.data === null) throw new Error(`No data (HTTP ${res.statusCode}): ${text.slice(0, 200)}`);
+              if (parsed.errors?.length)
+                throw new Error(`GraphQL errors (HTTP ${res.statusCode}): ${parsed.errors.map((e) => e.message).join("; ")}`);
+              if (parsed.data === undefined || parsed.data === null)
+                throw new Error(`No data (HTTP ${res.statusCode}): ${text.slice(0, 200)}`);
               resolve(parsed.data);
             } catch (e) {
               reject(e instanceof Error ? e : new Error(String(e)));

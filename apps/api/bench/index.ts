@@ -59,7 +59,9 @@ async function main(): Promise<void> {
 /** Sections 1-3, on one in-process server. */
 async function throughputAndLatency(): Promise<void> {
   const ws = createWorkspace();
-  const server = await startServer(loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }));
+  const server = await startServer(
+    loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }),
+  );
   const client = new TestClient(server.url, server.token);
   try {
     // ---- 1. logEpochs through GraphQL vs raw inserts -------------------------------------
@@ -67,14 +69,21 @@ async function throughputAndLatency(): Promise<void> {
     // measurements taken seconds apart. So the three measurements run interleaved in short rounds
     // (raw, then 1 agent, then 4 agents), a ratio is taken within each round, and the median
     // round is reported.
-    const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
+    const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
+      .id;
     const agentId = (await client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "bench" })).registerAgent.id;
     const newRun = async () => {
-      const id = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } } })).createRun.id;
+      const id = (
+        await client.data<{ createRun: { id: string } }>(Q.createRun, {
+          input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } },
+        })
+      ).createRun.id;
       await client.data(Q.claim, { agentId, runId: id });
       return id;
     };
-    const batches = Array.from({ length: BATCHES }, (_, b) => Array.from({ length: BATCH }, (_, i) => epoch(b * BATCH + i + 1, ((b * BATCH + i) % 100) / 100)));
+    const batches = Array.from({ length: BATCHES }, (_, b) =>
+      Array.from({ length: BATCH }, (_, i) => epoch(b * BATCH + i + 1, ((b * BATCH + i) % 100) / 100)),
+    );
     const rawDir = mkdtempSync(join(tmpdir(), "graft-bench-raw-"));
     const rawDb = openDatabase(join(rawDir, "raw.db"));
     const c = rawDb.$client;
@@ -114,9 +123,23 @@ async function throughputAndLatency(): Promise<void> {
       timeRaw();
       for (let round = 0; round < ROUNDS; round++) {
         const raw = timeRaw();
-        const one = await agents.measure({ url: server.url, token: server.token, agentId, runIds: [await newRun()], batches: BATCHES, warmup: 0 });
+        const one = await agents.measure({
+          url: server.url,
+          token: server.token,
+          agentId,
+          runIds: [await newRun()],
+          batches: BATCHES,
+          warmup: 0,
+        });
         const runIds = await Promise.all(Array.from({ length: CONCURRENT }, () => newRun()));
-        const many = await agents.measure({ url: server.url, token: server.token, agentId, runIds, batches: Math.ceil(BATCHES / CONCURRENT), warmup: 0 });
+        const many = await agents.measure({
+          url: server.url,
+          token: server.token,
+          agentId,
+          runIds,
+          batches: Math.ceil(BATCHES / CONCURRENT),
+          warmup: 0,
+        });
         rounds.push({ raw, one, many });
       }
     } finally {
@@ -125,10 +148,15 @@ async function throughputAndLatency(): Promise<void> {
       rmSync(rawDir, { recursive: true, force: true });
     }
     const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
-    const median = <T>(items: T[], key: (t: T) => number): T => [...items].sort((x, y) => key(x) - key(y))[Math.floor(items.length / 2)] as T;
+    const median = <T>(items: T[], key: (t: T) => number): T =>
+      [...items].sort((x, y) => key(x) - key(y))[Math.floor(items.length / 2)] as T;
 
-    console.log(`logEpochs, batches of ${BATCH}: ${ROUNDS} rounds of ${BATCHES * BATCH} epochs raw, then through GraphQL from 1 agent, then from ${CONCURRENT}`);
-    console.log(`  (agents: a separate process, keep-alive HTTP; raw: prepared INSERT, ${BATCH} rows per transaction, into a database of the same schema)`);
+    console.log(
+      `logEpochs, batches of ${BATCH}: ${ROUNDS} rounds of ${BATCHES * BATCH} epochs raw, then through GraphQL from 1 agent, then from ${CONCURRENT}`,
+    );
+    console.log(
+      `  (agents: a separate process, keep-alive HTTP; raw: prepared INSERT, ${BATCH} rows per transaction, into a database of the same schema)`,
+    );
     console.log("  round   raw epochs/s   1 agent epochs/s (ms/batch)   ratio   " + `${CONCURRENT} agents epochs/s   ratio`);
     for (const [i, r] of rounds.entries()) {
       console.log(
@@ -167,10 +195,30 @@ async function throughputAndLatency(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         const id = newId(t0 + i);
         seeded.push(id);
-        const best = (i * 7919) % 1000 / 1000;
-        runIns.run({ id, name: `seed-${i}`, datasetId, baseModel: models[i % 4], dropout: (i % 5) / 10, lr: 0.0001 * (1 + (i % 50)), t: t0 + i, best, bestEpoch: 1 + (i % 30), final: best * 0.95 });
+        const best = ((i * 7919) % 1000) / 1000;
+        runIns.run({
+          id,
+          name: `seed-${i}`,
+          datasetId,
+          baseModel: models[i % 4],
+          dropout: (i % 5) / 10,
+          lr: 0.0001 * (1 + (i % 50)),
+          t: t0 + i,
+          best,
+          bestEpoch: 1 + (i % 30),
+          final: best * 0.95,
+        });
         for (let e = 1; e <= EPOCHS_PER_RUN; e++) epIns.run(id, e, 1 / e, best * (e / 30), 1.1 / e, best * (e / 30), t0);
-        if (i < 20) evIns.run(id, JSON.stringify(i % 2 ? ["a", "b", "c"] : ["b", "c", "d"]), JSON.stringify([[5, 1, 0], [1, 5, 1], [0, 1, 5]]));
+        if (i < 20)
+          evIns.run(
+            id,
+            JSON.stringify(i % 2 ? ["a", "b", "c"] : ["b", "c", "d"]),
+            JSON.stringify([
+              [5, 1, 0],
+              [1, 5, 1],
+              [0, 1, 5],
+            ]),
+          );
       }
     })();
     seedDb.close();
@@ -186,10 +234,14 @@ async function throughputAndLatency(): Promise<void> {
       cursors.push(r.runs.pageInfo.endCursor);
     }
     const page = await timeIt(100, (i) => client.data(pageQuery, { after: cursors[i % cursors.length] }));
-    console.log(`runs page of 100 sorted by BEST_VAL_ACCURACY (pages 1-10, with totalCount) over ${RUNS} runs: p50 ${fmt(page.p50)}, p95 ${fmt(page.p95)} (target p95 < 50 ms)`);
+    console.log(
+      `runs page of 100 sorted by BEST_VAL_ACCURACY (pages 1-10, with totalCount) over ${RUNS} runs: p50 ${fmt(page.p50)}, p95 ${fmt(page.p95)} (target p95 < 50 ms)`,
+    );
     const filtered = `{ runs(filter: { baseModels: ["vgg16"], ranges: [{ field: LEARNING_RATE, min: 0.001 }] }, orderBy: { field: FINAL_VAL_ACCURACY, direction: ASC }, first: 100) { totalCount nodes { id finalValAccuracy } } }`;
     const f = await timeIt(50, () => client.data(filtered));
-    console.log(`runs page of 100, filtered (base model + learning-rate range), sorted by FINAL_VAL_ACCURACY: p50 ${fmt(f.p50)}, p95 ${fmt(f.p95)}`);
+    console.log(
+      `runs page of 100, filtered (base model + learning-rate range), sorted by FINAL_VAL_ACCURACY: p50 ${fmt(f.p50)}, p95 ${fmt(f.p95)}`,
+    );
 
     // ---- 3. compareRuns on 20 runs ---------------------------------------------------------
     const ids = seeded.slice(0, 20);
@@ -197,7 +249,9 @@ async function throughputAndLatency(): Promise<void> {
       curves { runId epochs { epoch loss accuracy valLoss valAccuracy } } confusionMatrices { runId matrix } runs { id name bestValAccuracy } } }`;
     await client.data(cmpQuery, { ids });
     const cmp = await timeIt(50, () => client.data(cmpQuery, { ids }));
-    console.log(`compareRuns on 20 runs x ${EPOCHS_PER_RUN} epochs (curves + aligned matrices): p50 ${fmt(cmp.p50)}, p95 ${fmt(cmp.p95)} (target < 100 ms)`);
+    console.log(
+      `compareRuns on 20 runs x ${EPOCHS_PER_RUN} epochs (curves + aligned matrices): p50 ${fmt(cmp.p50)}, p95 ${fmt(cmp.p95)} (target < 100 ms)`,
+    );
   } finally {
     await server.close();
     ws.cleanup();

@@ -16,7 +16,11 @@ export class LogAgents {
   private readonly child: ChildProcess;
 
   constructor() {
-    this.child = fork("bench/log-client.ts", [], { cwd: API_DIR, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.child = fork("bench/log-client.ts", [], {
+      cwd: API_DIR,
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
   }
 
   /** Logs `job.batches` batches to each of `job.runIds` concurrently and returns the rate. */

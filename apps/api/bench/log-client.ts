@@ -32,7 +32,8 @@ async function runJob(job: LogJob): Promise<LogResult> {
   const client = new KeepAliveClient(job.url, job.token);
   try {
     const [first] = job.runIds;
-    for (let b = 0; b < job.warmup; b++) await client.data(Q.logEpochs, { runId: first, agentId: job.agentId, epochs: batch(job.batches + b) });
+    for (let b = 0; b < job.warmup; b++)
+      await client.data(Q.logEpochs, { runId: first, agentId: job.agentId, epochs: batch(job.batches + b) });
     const t0 = performance.now();
     await Promise.all(
       job.runIds.map(async (runId) => {

@@ -13,14 +13,22 @@ import { LogAgents } from "./log-agents";
 
 const out = process.argv[2] ?? "log.cpuprofile";
 const ws = createWorkspace();
-const server = await startServer(loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }));
+const server = await startServer(
+  loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }),
+);
 const client = new TestClient(server.url, server.token);
 try {
-  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
+  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
+    .id;
   const agentId = (await client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "profile" })).registerAgent.id;
-  const runId = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } } })).createRun.id;
+  const runId = (
+    await client.data<{ createRun: { id: string } }>(Q.createRun, {
+      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } },
+    })
+  ).createRun.id;
   await client.data(Q.claim, { agentId, runId });
-  for (let b = 0; b < 50; b++) await client.data(Q.logEpochs, { runId, agentId, epochs: Array.from({ length: 50 }, (_, i) => epoch(50_000 + b * 50 + i, 0.5)) });
+  for (let b = 0; b < 50; b++)
+    await client.data(Q.logEpochs, { runId, agentId, epochs: Array.from({ length: 50 }, (_, i) => epoch(50_000 + b * 50 + i, 0.5)) });
   // The agent process starts and warms up before the profiler does.
   const agents = new LogAgents();
   const batches = Number(process.env["BENCH_BATCHES"] ?? "400");

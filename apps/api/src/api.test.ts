@@ -47,9 +47,9 @@ describe("health and datasets", () => {
   });
 
   it("registers a dataset with class counts from a light scan", async () => {
-    const { datasets } = await t.client.data<{ datasets: { id: string; imageCount: number; classes: { name: string; count: number }[] }[] }>(
-      "{ datasets { id imageCount classes { name count } } }",
-    );
+    const { datasets } = await t.client.data<{
+      datasets: { id: string; imageCount: number; classes: { name: string; count: number }[] }[];
+    }>("{ datasets { id imageCount classes { name count } } }");
     const d = datasets.find((x) => x.id === datasetId);
     expect(d?.imageCount).toBe(6);
     expect(d?.classes).toEqual([
@@ -138,7 +138,9 @@ describe("validation errors", () => {
   });
 
   it("rejects a floor not below the learning rate, or below the fine-tuning rate when fine-tuning, quoting both", async () => {
-    const atLr = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, learningRate: 0.001, minLearningRate: 0.001 } } });
+    const atLr = await t.client.errorCode(Q.createRun, {
+      input: { datasetId, hyperparameters: { ...baseHp, learningRate: 0.001, minLearningRate: 0.001 } },
+    });
     expect(atLr.code).toBe("BAD_USER_INPUT");
     expect(atLr.message).toBe("minLearningRate must be below learningRate (0.001), received 0.001");
     const fineTune = { ...baseHp, fineTuneLayers: 4, fineTuneEpochs: 1, fineTuneLearningRate: 0.00001, minLearningRate: 0.0001 };
@@ -146,7 +148,9 @@ describe("validation errors", () => {
     expect(aboveFt.code).toBe("BAD_USER_INPUT");
     expect(aboveFt.message).toBe("minLearningRate must be below fineTuneLearningRate (0.00001) when fine-tuning, received 0.0001");
     // A head-only run never uses its fine-tuning rate, so the floor may be above it.
-    const headOnly = await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { ...fineTune, fineTuneLayers: 0, fineTuneEpochs: 0 } } });
+    const headOnly = await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
+      input: { datasetId, hyperparameters: { ...fineTune, fineTuneLayers: 0, fineTuneEpochs: 0 } },
+    });
     await t.client.data("mutation($id: ID!) { cancelRun(runId: $id) { id } }", { id: headOnly.createRun.id });
   });
 
@@ -184,7 +188,8 @@ describe("validation errors", () => {
   it("limits query depth and complexity", async () => {
     const deep = "{ agents { currentRun { sweep { runs { sweep { runs { sweep { runs { sweep { runs { id } } } } } } } } } } }";
     expect((await t.client.errorCode(deep)).message).toMatch(/depth/i);
-    const heavy = "{ runs(first: 500) { nodes { epochs { epoch loss accuracy valLoss valAccuracy learningRate durationMs imagesPerSec createdAt phase } tags notes { id text } } } }";
+    const heavy =
+      "{ runs(first: 500) { nodes { epochs { epoch loss accuracy valLoss valAccuracy learningRate durationMs imagesPerSec createdAt phase } tags notes { id text } } } }";
     const e = await t.client.errorCode(heavy);
     expect(e.code).toBe("BAD_USER_INPUT");
     expect(e.message).toMatch(/complexity/i);
@@ -210,16 +215,35 @@ describe("run lifecycle", () => {
     const first = await t.client.data<{ logEpochs: { inserted: number } }>(Q.logEpochs, { runId: id, agentId, epochs: batch });
     expect(first.logEpochs.inserted).toBe(3);
     // A retried batch (plus one new epoch) inserts only the new one.
-    const retry = await t.client.data<{ logEpochs: { inserted: number } }>(Q.logEpochs, { runId: id, agentId, epochs: [...batch, epoch(4, 0.65, "FINE_TUNE")] });
+    const retry = await t.client.data<{ logEpochs: { inserted: number } }>(Q.logEpochs, {
+      runId: id,
+      agentId,
+      epochs: [...batch, epoch(4, 0.65, "FINE_TUNE")],
+    });
     expect(retry.logEpochs.inserted).toBe(1);
 
     const done = await t.client.data<{ completeRun: Record<string, unknown> }>(Q.completeRun, {
-      input: { runId: id, agentId, evaluation: evaluation(), artifacts: [{ kind: "checkpoint", uri: "file:///tmp/ckpt" }], stopReason: "early_stopping" },
+      input: {
+        runId: id,
+        agentId,
+        evaluation: evaluation(),
+        artifacts: [{ kind: "checkpoint", uri: "file:///tmp/ckpt" }],
+        stopReason: "early_stopping",
+      },
     });
-    expect(done.completeRun).toMatchObject({ status: "COMPLETED", bestValAccuracy: 0.7, bestEpoch: 2, finalValAccuracy: 0.65, epochCount: 4, stopReason: "early_stopping" });
+    expect(done.completeRun).toMatchObject({
+      status: "COMPLETED",
+      bestValAccuracy: 0.7,
+      bestEpoch: 2,
+      finalValAccuracy: 0.65,
+      epochCount: 4,
+      stopReason: "early_stopping",
+    });
     expect(done.completeRun["durationMs"]).toBeGreaterThanOrEqual(0);
 
-    const full = await t.client.data<{ run: { epochs: { epoch: number; phase: string }[]; artifacts: unknown[]; evaluation: { labels: string[] } } }>(Q.run, { id });
+    const full = await t.client.data<{
+      run: { epochs: { epoch: number; phase: string }[]; artifacts: unknown[]; evaluation: { labels: string[] } };
+    }>(Q.run, { id });
     expect(full.run.epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
     expect(full.run.epochs[3]?.phase).toBe("FINE_TUNE");
     expect(full.run.artifacts).toEqual([{ kind: "checkpoint", uri: "file:///tmp/ckpt" }]);
@@ -227,7 +251,10 @@ describe("run lifecycle", () => {
 
     // A finished run cannot be completed again or have epochs logged.
     expect((await t.client.errorCode(Q.completeRun, { input: { runId: id, evaluation: evaluation() } })).code).toBe("CONFLICT");
-    const late = await t.client.data<{ logEpochs: { inserted: number; control: { shouldStop: boolean } } }>(Q.logEpochs, { runId: id, epochs: [epoch(5, 0.9)] });
+    const late = await t.client.data<{ logEpochs: { inserted: number; control: { shouldStop: boolean } } }>(Q.logEpochs, {
+      runId: id,
+      epochs: [epoch(5, 0.9)],
+    });
     expect(late.logEpochs).toEqual({ inserted: 0, control: { shouldStop: true, reason: "LEASE_LOST" } });
   });
 
@@ -257,11 +284,18 @@ describe("run lifecycle", () => {
 
   it("stores ReduceLROnPlateau settings with the run (off, halving, no floor by default), sorts and compares them", async () => {
     const hpOf = async (id: string) =>
-      (await t.client.data<{ run: { hyperparameters: unknown } }>("query($id: ID!) { run(id: $id) { hyperparameters { reduceLrPatience reduceLrFactor minLearningRate } } }", { id })).run
-        .hyperparameters;
+      (
+        await t.client.data<{ run: { hyperparameters: unknown } }>(
+          "query($id: ID!) { run(id: $id) { hyperparameters { reduceLrPatience reduceLrFactor minLearningRate } } }",
+          { id },
+        )
+      ).run.hyperparameters;
     const plain = await createRun();
     expect(await hpOf(plain)).toEqual({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
-    const tuned = await createRun({}, { reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 0.000001, fineTuneLayers: 2, fineTuneEpochs: 1 });
+    const tuned = await createRun(
+      {},
+      { reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 0.000001, fineTuneLayers: 2, fineTuneEpochs: 1 },
+    );
     expect(await hpOf(tuned)).toEqual({ reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 0.000001 });
 
     const ranged = await t.client.data<{ runs: { nodes: { id: string }[] } }>(
@@ -284,8 +318,12 @@ describe("run lifecycle", () => {
     const sha = "0123456789abcdef".repeat(4);
     const path = "/home/ana/weights/mobilenet_2_5_224_tf_no_top.h5";
     const weightsOf = async (id: string) =>
-      (await t.client.data<{ run: { hyperparameters: unknown } }>("query($id: ID!) { run(id: $id) { hyperparameters { baseWeights baseWeightsSha256 } } }", { id })).run
-        .hyperparameters;
+      (
+        await t.client.data<{ run: { hyperparameters: unknown } }>(
+          "query($id: ID!) { run(id: $id) { hyperparameters { baseWeights baseWeightsSha256 } } }",
+          { id },
+        )
+      ).run.hyperparameters;
     const own = await createRun();
     expect(await weightsOf(own)).toEqual({ baseWeights: null, baseWeightsSha256: null });
     // The API records the path without opening it: it names a file on the agent's machine.
@@ -305,7 +343,8 @@ describe("run lifecycle", () => {
   it("rejects half a weights pair or a malformed sha256, naming the field and quoting the value", async () => {
     const sha = "0123456789abcdef".repeat(4);
     const path = "/w/base.h5";
-    const attempt = (hp: Record<string, unknown>) => t.client.request(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, ...hp } } });
+    const attempt = (hp: Record<string, unknown>) =>
+      t.client.request(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, ...hp } } });
 
     const shaOnly = (await attempt({ baseWeightsSha256: sha })).errors?.[0];
     expect(shaOnly?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "baseWeights" });
@@ -318,12 +357,16 @@ describe("run lifecycle", () => {
     expect(pathOnly?.message).toContain(`Missing baseWeightsSha256: baseWeights "${path}" was given without the file's sha256`);
 
     for (const bad of ["abc", sha.toUpperCase(), `${sha}0`, `${sha.slice(0, 63)}g`]) {
-      const e = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, baseWeights: path, baseWeightsSha256: bad } } });
+      const e = await t.client.errorCode(Q.createRun, {
+        input: { datasetId, hyperparameters: { ...baseHp, baseWeights: path, baseWeightsSha256: bad } },
+      });
       expect(e.code, bad).toBe("BAD_USER_INPUT");
       expect(e.message).toContain(`hyperparameters.baseWeightsSha256 = "${bad}"`);
     }
     for (const bad of ["", "x".repeat(4097)]) {
-      const e = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { ...baseHp, baseWeights: bad, baseWeightsSha256: sha } } });
+      const e = await t.client.errorCode(Q.createRun, {
+        input: { datasetId, hyperparameters: { ...baseHp, baseWeights: bad, baseWeightsSha256: sha } },
+      });
       expect(e.code, bad.slice(0, 10)).toBe("BAD_USER_INPUT");
       expect(e.message).toContain("hyperparameters.baseWeights = ");
     }
@@ -337,7 +380,11 @@ describe("run lifecycle", () => {
   it("fails a run with the agent's error", async () => {
     const id = await createRun();
     await claim(id);
-    const r = await t.client.data<{ failRun: { status: string; error: string } }>(Q.failRun, { runId: id, agentId, error: "OOM in conv2d" });
+    const r = await t.client.data<{ failRun: { status: string; error: string } }>(Q.failRun, {
+      runId: id,
+      agentId,
+      error: "OOM in conv2d",
+    });
     expect(r.failRun).toEqual({ id, status: "FAILED", error: "OOM in conv2d" });
   });
 
@@ -352,7 +399,9 @@ describe("run lifecycle", () => {
     await t.client.data("mutation($id: ID!) { cancelRun(runId: $id) { id } }", { id: running });
     const hb = await t.client.data<{ heartbeat: { shouldStop: boolean; reason: string } }>(Q.heartbeat, { agentId, runId: running });
     expect(hb.heartbeat).toMatchObject({ shouldStop: true, reason: "CANCELED" });
-    const done = await t.client.data<{ completeRun: { status: string } }>(Q.completeRun, { input: { runId: running, agentId, evaluation: evaluation() } });
+    const done = await t.client.data<{ completeRun: { status: string } }>(Q.completeRun, {
+      input: { runId: running, agentId, evaluation: evaluation() },
+    });
     expect(done.completeRun.status).toBe("CANCELED");
   });
 
@@ -365,15 +414,15 @@ describe("run lifecycle", () => {
 
   it("adds and removes tags and notes", async () => {
     const id = await createRun();
-    await t.client.data("mutation($id: ID!) { addTag(runId: $id, tag: \"best\") { id } }", { id });
-    await t.client.data("mutation($id: ID!) { addTag(runId: $id, tag: \"best\") { id } }", { id });
-    await t.client.data("mutation($id: ID!) { addTag(runId: $id, tag: \"zz\") { id } }", { id });
-    await t.client.data("mutation($id: ID!) { removeTag(runId: $id, tag: \"zz\") { id } }", { id });
-    await t.client.data("mutation($id: ID!) { addNote(runId: $id, text: \"looks good\") { id } }", { id });
+    await t.client.data('mutation($id: ID!) { addTag(runId: $id, tag: "best") { id } }', { id });
+    await t.client.data('mutation($id: ID!) { addTag(runId: $id, tag: "best") { id } }', { id });
+    await t.client.data('mutation($id: ID!) { addTag(runId: $id, tag: "zz") { id } }', { id });
+    await t.client.data('mutation($id: ID!) { removeTag(runId: $id, tag: "zz") { id } }', { id });
+    await t.client.data('mutation($id: ID!) { addNote(runId: $id, text: "looks good") { id } }', { id });
     const r = await t.client.data<{ run: { tags: string[]; notes: { text: string }[] } }>(Q.run, { id });
     expect(r.run.tags).toEqual(["best"]);
     expect(r.run.notes).toEqual([{ text: "looks good" }]);
-    const tagged = await t.client.data<{ runs: { nodes: { id: string }[] } }>("{ runs(filter: { tags: [\"best\"] }) { nodes { id } } }");
+    const tagged = await t.client.data<{ runs: { nodes: { id: string }[] } }>('{ runs(filter: { tags: ["best"] }) { nodes { id } } }');
     expect(tagged.runs.nodes.map((n) => n.id)).toEqual([id]);
   });
 });
@@ -383,12 +432,19 @@ describe("sweeps, runs query, comparison", () => {
   let sweepRuns: { id: string; hyperparameters: { baseModel: string; learningRate: number } }[];
 
   it("expands a GRID sweep into queued runs in one go", async () => {
-    const r = await t.client.data<{ createSweep: { id: string; status: string; progress: { total: number; queued: number }; runs: typeof sweepRuns } }>(Q.createSweep, {
+    const r = await t.client.data<{
+      createSweep: { id: string; status: string; progress: { total: number; queued: number }; runs: typeof sweepRuns };
+    }>(Q.createSweep, {
       input: {
         name: "grid",
         experimentId,
         datasetId,
-        searchSpace: { baseModels: ["mobilenet_v1_0.25_224", "vgg16"], headUnits: [[64], [128, 64]], augmentations: ["none", "standard"], learningRates: [0.001, 0.01] },
+        searchSpace: {
+          baseModels: ["mobilenet_v1_0.25_224", "vgg16"],
+          headUnits: [[64], [128, 64]],
+          augmentations: ["none", "standard"],
+          learningRates: [0.001, 0.01],
+        },
         epochs: 5,
       },
     });
@@ -401,13 +457,22 @@ describe("sweeps, runs query, comparison", () => {
 
   it("gives every run of a sweep its fixed ReduceLROnPlateau settings, checking the floor against each point", async () => {
     const space = { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[64]], learningRates: [0.001, 0.01], fineTuneLayers: [0, 4] };
-    const fixed = { experimentId, datasetId, searchSpace: space, fineTuneEpochs: 1, reduceLrPatience: 2, reduceLrFactor: 0.8, minLearningRate: 0.000001 };
+    const fixed = {
+      experimentId,
+      datasetId,
+      searchSpace: space,
+      fineTuneEpochs: 1,
+      reduceLrPatience: 2,
+      reduceLrFactor: 0.8,
+      minLearningRate: 0.000001,
+    };
     const r = await t.client.data<{ createSweep: { id: string; runs: { hyperparameters: Record<string, unknown> }[] } }>(
       "mutation($input: CreateSweepInput!) { createSweep(input: $input) { id runs { hyperparameters { learningRate fineTuneLayers reduceLrPatience reduceLrFactor minLearningRate } } } }",
       { input: fixed },
     );
     expect(r.createSweep.runs).toHaveLength(4);
-    for (const run of r.createSweep.runs) expect(run.hyperparameters).toMatchObject({ reduceLrPatience: 2, reduceLrFactor: 0.8, minLearningRate: 0.000001 });
+    for (const run of r.createSweep.runs)
+      expect(run.hyperparameters).toMatchObject({ reduceLrPatience: 2, reduceLrFactor: 0.8, minLearningRate: 0.000001 });
     await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: r.createSweep.id });
 
     const sweepCount = async () => (await t.client.data<{ sweeps: unknown[] }>("{ sweeps { id } }")).sweeps.length;
@@ -434,14 +499,18 @@ describe("sweeps, runs query, comparison", () => {
     );
     expect(r.createSweep.runs.map((run) => run.hyperparameters.earlyStoppingPatience)).toEqual([3, 3]);
     await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: r.createSweep.id });
-    const bad = await t.client.errorCode(Q.createSweep, { input: { experimentId, datasetId, searchSpace: space, earlyStoppingPatience: 0 } });
+    const bad = await t.client.errorCode(Q.createSweep, {
+      input: { experimentId, datasetId, searchSpace: space, earlyStoppingPatience: 0 },
+    });
     expect(bad.code).toBe("BAD_USER_INPUT");
     expect(bad.message).toContain("earlyStoppingPatience");
   });
 
   it("caps a GRID by maxRuns and draws a seeded RANDOM sweep", async () => {
     const space = { baseModels: ["mobilenet_v1_0.25_224", "vgg16"], headUnits: [[64], [128]], learningRates: [0.001, 0.01, 0.1] };
-    const capped = await t.client.data<{ createSweep: { progress: { total: number } } }>(Q.createSweep, { input: { experimentId, datasetId, searchSpace: space, maxRuns: 5 } });
+    const capped = await t.client.data<{ createSweep: { progress: { total: number } } }>(Q.createSweep, {
+      input: { experimentId, datasetId, searchSpace: space, maxRuns: 5 },
+    });
     expect(capped.createSweep.progress.total).toBe(5);
     const mk = (seed: number) =>
       t.client.data<{ createSweep: { runs: { hyperparameters: unknown }[] } }>(Q.createSweep, {
@@ -451,7 +520,9 @@ describe("sweeps, runs query, comparison", () => {
     expect(a.createSweep.runs.map((x) => x.hyperparameters)).toEqual(b.createSweep.runs.map((x) => x.hyperparameters));
     // Clean up so later claims in this file are not affected by queued sweep runs.
     const { sweeps } = await t.client.data<{ sweeps: { id: string; status: string }[] }>("{ sweeps { id status } }");
-    for (const s of sweeps) if (s.id !== sweepId && s.status === "RUNNING") await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: s.id });
+    for (const s of sweeps)
+      if (s.id !== sweepId && s.status === "RUNNING")
+        await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: s.id });
   });
 
   it("filters, orders and pages runs with stable cursors and totalCount", async () => {
@@ -464,12 +535,17 @@ describe("sweeps, runs query, comparison", () => {
     let after: string | null = null;
     let total = -1;
     for (;;) {
-      const page: { runs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; bestValAccuracy: number | null }[] } } =
-        await t.client.data(
-          `query($after: String) { runs(filter: { sweepId: "${sweepId}" }, orderBy: { field: BEST_VAL_ACCURACY, direction: DESC }, first: 5, after: $after) {
+      const page: {
+        runs: {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          nodes: { id: string; bestValAccuracy: number | null }[];
+        };
+      } = await t.client.data(
+        `query($after: String) { runs(filter: { sweepId: "${sweepId}" }, orderBy: { field: BEST_VAL_ACCURACY, direction: DESC }, first: 5, after: $after) {
             totalCount pageInfo { hasNextPage endCursor } nodes { id bestValAccuracy } } }`,
-          { after },
-        );
+        { after },
+      );
       total = page.runs.totalCount;
       seen.push(...page.runs.nodes.map((n) => n.id));
       if (seen.length <= 5) expect(page.runs.nodes[0]?.bestValAccuracy).toBeCloseTo(0.8);
@@ -480,14 +556,18 @@ describe("sweeps, runs query, comparison", () => {
     expect(seen).toHaveLength(16);
     expect(new Set(seen).size).toBe(16);
 
-    const ranged = await t.client.data<{ runs: { totalCount: number; nodes: { hyperparameters: { baseModel: string; learningRate: number } }[] } }>(
+    const ranged = await t.client.data<{
+      runs: { totalCount: number; nodes: { hyperparameters: { baseModel: string; learningRate: number } }[] };
+    }>(
       `{ runs(filter: { sweepId: "${sweepId}", baseModels: ["vgg16"], ranges: [{ field: LEARNING_RATE, min: 0.005 }] }, orderBy: { field: NAME, direction: ASC }) {
         totalCount nodes { hyperparameters { baseModel learningRate } } } }`,
     );
     expect(ranged.runs.totalCount).toBe(4);
     for (const n of ranged.runs.nodes) expect(n.hyperparameters).toEqual({ baseModel: "vgg16", learningRate: 0.01 });
 
-    const running = await t.client.data<{ runs: { totalCount: number } }>(`{ runs(filter: { sweepId: "${sweepId}", status: [RUNNING], search: "grid" }) { totalCount } }`);
+    const running = await t.client.data<{ runs: { totalCount: number } }>(
+      `{ runs(filter: { sweepId: "${sweepId}", status: [RUNNING], search: "grid" }) { totalCount } }`,
+    );
     expect(running.runs.totalCount).toBe(6);
     expect((await t.client.errorCode("{ runs(first: 501) { totalCount } }")).code).toBe("BAD_USER_INPUT");
     expect((await t.client.errorCode('{ runs(after: "garbage") { totalCount } }')).code).toBe("BAD_USER_INPUT");
@@ -498,7 +578,12 @@ describe("sweeps, runs query, comparison", () => {
     await t.client.data(Q.completeRun, { input: { runId: a.id, agentId, evaluation: evaluation(["healthy", "rust"]) } });
     await t.client.data(Q.completeRun, { input: { runId: b.id, agentId, evaluation: evaluation(["rust", "spot"]) } });
     const c = await t.client.data<{
-      compareRuns: { labels: string[]; differences: { name: string; differs: boolean; values: string[] }[]; curves: { runId: string; epochs: unknown[] }[]; confusionMatrices: { runId: string; matrix: number[][] }[] };
+      compareRuns: {
+        labels: string[];
+        differences: { name: string; differs: boolean; values: string[] }[];
+        curves: { runId: string; epochs: unknown[] }[];
+        confusionMatrices: { runId: string; matrix: number[][] }[];
+      };
     }>(
       `query($ids: [ID!]!) { compareRuns(ids: $ids) { labels differences { name values differs } curves { runId epochs { epoch } } confusionMatrices { runId matrix } } }`,
       { ids: [a.id, b.id] },
@@ -519,7 +604,7 @@ describe("sweeps, runs query, comparison", () => {
     expect(cmp.differences.find((d) => d.name === "reduceLrFactor")).toMatchObject({ differs: false, values: ["0.5", "0.5"] });
     expect(cmp.differences.some((d) => d.differs)).toBe(true);
     expect(cmp.curves.map((x) => x.epochs.length)).toEqual([1, 1]);
-    expect((await t.client.errorCode("query { compareRuns(ids: [\"x\"]) { labels } }")).code).toBe("BAD_USER_INPUT");
+    expect((await t.client.errorCode('query { compareRuns(ids: ["x"]) { labels } }')).code).toBe("BAD_USER_INPUT");
   });
 
   it("reports sweep progress, best run, and cancels the rest", async () => {

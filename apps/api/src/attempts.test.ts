@@ -10,7 +10,10 @@ let datasetId: string;
 let db: GraftDb;
 
 beforeAll(async () => {
-  t = await startTestServer({ GRAFT_LEASE_SECONDS: "5", GRAFT_MAX_ATTEMPTS: "3" }, { now: () => clock, onDatabase: (opened) => (db = opened) });
+  t = await startTestServer(
+    { GRAFT_LEASE_SECONDS: "5", GRAFT_MAX_ATTEMPTS: "3" },
+    { now: () => clock, onDatabase: (opened) => (db = opened) },
+  );
   datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
 });
 afterAll(async () => {
@@ -38,11 +41,26 @@ interface Detail {
 }
 
 function evaluation(accuracy: number) {
-  return { labels: ["a", "b"], confusionMatrix: [[1, 0], [0, 1]], perClass: [], accuracy, macroF1: accuracy, weightedF1: accuracy, misclassified: [] };
+  return {
+    labels: ["a", "b"],
+    confusionMatrix: [
+      [1, 0],
+      [0, 1],
+    ],
+    perClass: [],
+    accuracy,
+    macroF1: accuracy,
+    weightedF1: accuracy,
+    misclassified: [],
+  };
 }
 
 async function newRun(): Promise<string> {
-  return (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } } })).createRun.id;
+  return (
+    await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
+      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+    })
+  ).createRun.id;
 }
 async function agent(name: string): Promise<string> {
   return (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name })).registerAgent.id;
@@ -66,15 +84,32 @@ describe("attempts", () => {
     const rescuer = await agent("rescuer");
     expect(await claim(zombie, runId)).toEqual({ attempts: 1, epochCount: 0 });
     // Attempt 1 does better than attempt 2 will, so a mix would show in the best-epoch summaries.
-    const first = await t.client.data<{ logEpochs: { inserted: number } }>(LOG, { runId, agentId: zombie, attempt: 1, epochs: [epoch(1, 0.9), epoch(2, 0.95), epoch(3, 0.8)] });
+    const first = await t.client.data<{ logEpochs: { inserted: number } }>(LOG, {
+      runId,
+      agentId: zombie,
+      attempt: 1,
+      epochs: [epoch(1, 0.9), epoch(2, 0.95), epoch(3, 0.8)],
+    });
     expect(first.logEpochs.inserted).toBe(3);
 
     expireLease();
     // The re-claim starts attempt 2 from an empty curve.
     expect(await claim(rescuer, runId)).toEqual({ attempts: 2, epochCount: 0 });
-    expect(await detail(runId)).toMatchObject({ epochCount: 0, bestValAccuracy: null, bestValLoss: null, bestEpoch: null, finalValAccuracy: null, epochs: [] });
+    expect(await detail(runId)).toMatchObject({
+      epochCount: 0,
+      bestValAccuracy: null,
+      bestValLoss: null,
+      bestEpoch: null,
+      finalValAccuracy: null,
+      epochs: [],
+    });
 
-    const second = await t.client.data<{ logEpochs: { inserted: number } }>(LOG, { runId, agentId: rescuer, attempt: 2, epochs: [epoch(1, 0.4), epoch(2, 0.6)] });
+    const second = await t.client.data<{ logEpochs: { inserted: number } }>(LOG, {
+      runId,
+      agentId: rescuer,
+      attempt: 2,
+      epochs: [epoch(1, 0.4), epoch(2, 0.6)],
+    });
     expect(second.logEpochs.inserted).toBe(2);
 
     // The zombie, back from a pause, is refused whether it names its attempt or only its agent.
@@ -83,7 +118,9 @@ describe("attempts", () => {
       expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "SUPERSEDED", currentAttempt: 2, attempt });
       expect(stale.errors?.[0]?.message).toContain("attempt 2");
     }
-    const staleComplete = await t.client.request<unknown>(COMPLETE, { input: { runId, agentId: zombie, attempt: 1, evaluation: evaluation(0.99) } });
+    const staleComplete = await t.client.request<unknown>(COMPLETE, {
+      input: { runId, agentId: zombie, attempt: 1, evaluation: evaluation(0.99) },
+    });
     expect(staleComplete.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "SUPERSEDED" });
     const staleFail = await t.client.request<unknown>(FAIL, { runId, agentId: zombie, attempt: 1, error: "zombie" });
     expect(staleFail.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", reason: "SUPERSEDED" });
@@ -94,7 +131,15 @@ describe("attempts", () => {
     await t.client.data(COMPLETE, { input: { runId, agentId: rescuer, attempt: 2, evaluation: evaluation(0.55) } });
 
     const run = await detail(runId);
-    expect(run).toMatchObject({ status: "COMPLETED", attempts: 2, epochCount: 3, bestValAccuracy: 0.6, bestEpoch: 2, finalValAccuracy: 0.5, evaluation: { accuracy: 0.55 } });
+    expect(run).toMatchObject({
+      status: "COMPLETED",
+      attempts: 2,
+      epochCount: 3,
+      bestValAccuracy: 0.6,
+      bestEpoch: 2,
+      finalValAccuracy: 0.5,
+      evaluation: { accuracy: 0.55 },
+    });
     expect(run.finalValLoss).toBeCloseTo(0.6);
     // Attempt 1's lower val_loss (epoch 2: 0.15) is gone with it: the best is attempt 2's epoch 2.
     expect(run.bestValLoss).toBeCloseTo(0.5);

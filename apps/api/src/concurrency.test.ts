@@ -10,12 +10,17 @@ const TOKEN = "concurrency-test-token-0123456789";
 /** Creates `n` queued runs through a sweep (one transaction) and returns their ids. */
 async function queueRuns(client: TestClient, datasetPath: string, n: number): Promise<string[]> {
   const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: datasetPath })).registerDataset.id;
-  const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "claims" })).createExperiment.id;
+  const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "claims" })).createExperiment
+    .id;
   // n = 20 learning rates × n/20 dropouts (lists are capped at 50 values each).
   const lrs = Array.from({ length: 20 }, (_, i) => 0.0001 * (i + 1));
   const dropouts = Array.from({ length: n / 20 }, (_, i) => i / 20);
   const sweep = await client.data<{ createSweep: { runs: { id: string }[] } }>(Q.createSweep, {
-    input: { experimentId, datasetId, searchSpace: { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[16]], learningRates: lrs, dropouts } },
+    input: {
+      experimentId,
+      datasetId,
+      searchSpace: { baseModels: ["mobilenet_v1_0.25_224"], headUnits: [[16]], learningRates: lrs, dropouts },
+    },
   });
   return sweep.createSweep.runs.map((r) => r.id);
 }
@@ -77,7 +82,9 @@ describe("claiming under concurrency", () => {
       expect(viaA).toBeGreaterThan(0);
       expect(viaA).toBeLessThan(200);
       // A retried logEpochs batch through the *other* process still inserts nothing twice.
-      const agent = (await cb.data<{ agents: { id: string; currentRunId: string | null }[] }>("{ agents { id currentRunId } }")).agents.find((x) => x.currentRunId);
+      const agent = (
+        await cb.data<{ agents: { id: string; currentRunId: string | null }[] }>("{ agents { id currentRunId } }")
+      ).agents.find((x) => x.currentRunId);
       const runId = agent?.currentRunId as string;
       const batch = [epoch(1, 0.4), epoch(2, 0.5)];
       const first = await ca.data<{ logEpochs: { inserted: number } }>(Q.logEpochs, { runId, epochs: batch });

@@ -20,7 +20,11 @@ describe("crash safety", () => {
     const agentId = (await c.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "writer" })).registerAgent.id;
     const runIds: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const id = (await c.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } } })).createRun.id;
+      const id = (
+        await c.data<{ createRun: { id: string } }>(Q.createRun, {
+          input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [8], epochs: 1000 } },
+        })
+      ).createRun.id;
       await c.data(Q.claim, { agentId, runId: id });
       runIds.push(id);
     }
@@ -47,7 +51,9 @@ describe("crash safety", () => {
     const again = await spawnServer(env);
     try {
       const c2 = new TestClient(again.url, TOKEN);
-      const runs = await c2.data<{ runs: { nodes: { id: string; epochCount: number; status: string }[] } }>("{ runs { nodes { id epochCount status } } }");
+      const runs = await c2.data<{ runs: { nodes: { id: string; epochCount: number; status: string }[] } }>(
+        "{ runs { nodes { id epochCount status } } }",
+      );
       expect(runs.runs.nodes).toHaveLength(4);
       // A batch is one transaction: every run holds whole batches, and its summary agrees with its rows.
       const db = new Database(join(ws.dataDir, "graft.db"));
@@ -56,7 +62,9 @@ describe("crash safety", () => {
         expect(db.pragma("foreign_key_check")).toEqual([]);
         let total = 0;
         for (const node of runs.runs.nodes) {
-          const { n, maxEpoch } = db.prepare("SELECT count(*) AS n, coalesce(max(epoch), 0) AS maxEpoch FROM epochs WHERE run_id = ?").get(node.id) as { n: number; maxEpoch: number };
+          const { n, maxEpoch } = db
+            .prepare("SELECT count(*) AS n, coalesce(max(epoch), 0) AS maxEpoch FROM epochs WHERE run_id = ?")
+            .get(node.id) as { n: number; maxEpoch: number };
           expect(n % BATCH).toBe(0);
           expect(maxEpoch).toBe(n); // no holes
           expect(node.epochCount).toBe(n);

@@ -19,7 +19,12 @@ afterAll(async () => {
 async function sweep(policy: string, n: number): Promise<string[]> {
   const lrs = Array.from({ length: n }, (_, i) => 0.001 * (i + 1));
   const s = await t.client.data<{ createSweep: { runs: { id: string }[] } }>(Q.createSweep, {
-    input: { experimentId, datasetId, earlyTermination: policy, searchSpace: { baseModels: ["vgg16"], headUnits: [[8]], learningRates: lrs } },
+    input: {
+      experimentId,
+      datasetId,
+      earlyTermination: policy,
+      searchSpace: { baseModels: ["vgg16"], headUnits: [[8]], learningRates: lrs },
+    },
   });
   const ids = s.createSweep.runs.map((r) => r.id);
   for (const id of ids) await t.client.data(Q.claim, { agentId, runId: id });
@@ -32,14 +37,21 @@ const log = (runId: string, epochs: ReturnType<typeof epoch>[]) => t.client.data
 describe("early termination", () => {
   it("MEDIAN stops a run trailing its peers' median after the grace period, and it ends STOPPED_EARLY", async () => {
     const [a, b, c, weak] = (await sweep("MEDIAN", 4)) as [string, string, string, string];
-    for (const [id, acc] of [[a, 0.8], [b, 0.85], [c, 0.9]] as const) await log(id, [epoch(1, acc), epoch(2, acc), epoch(3, acc)]);
+    for (const [id, acc] of [
+      [a, 0.8],
+      [b, 0.85],
+      [c, 0.9],
+    ] as const)
+      await log(id, [epoch(1, acc), epoch(2, acc), epoch(3, acc)]);
     // Bad at epochs 1-2 is within the grace period: keep going.
     expect((await log(weak, [epoch(1, 0.2), epoch(2, 0.3)])).logEpochs.control.shouldStop).toBe(false);
     const third = await log(weak, [epoch(3, 0.35)]);
     expect(third.logEpochs.control).toEqual({ shouldStop: true, reason: "STOPPED_EARLY" });
     const hb = await t.client.data<{ heartbeat: { reason: string } }>(Q.heartbeat, { agentId, runId: weak });
     expect(hb.heartbeat.reason).toBe("STOPPED_EARLY");
-    const done = await t.client.data<{ completeRun: { status: string; stopReason: string } }>(Q.completeRun, { input: { runId: weak, agentId, evaluation: evaluation() } });
+    const done = await t.client.data<{ completeRun: { status: string; stopReason: string } }>(Q.completeRun, {
+      input: { runId: weak, agentId, evaluation: evaluation() },
+    });
     expect(done.completeRun.status).toBe("STOPPED_EARLY");
     expect(done.completeRun.stopReason).toMatch(/^MEDIAN/);
     // A run at the median is not stopped.
@@ -63,11 +75,12 @@ describe("early termination", () => {
       expect((await log(id, [epoch(1, acc), epoch(2, acc), epoch(3, acc)])).logEpochs.control.shouldStop).toBe(false);
       await t.client.data(Q.completeRun, { input: { runId: id, agentId, evaluation: evaluation() } });
     }
-    const run = await t.client.data<{ run: { sweep: { id: string } } }>("query($id: ID!) { run(id: $id) { sweep { id } } }", { id: ids[0] });
-    const s = await t.client.data<{ sweep: { status: string; importance: { parameter: string; correlation: number; runCount: number }[] } }>(
-      "query($id: ID!) { sweep(id: $id) { status importance { parameter correlation runCount } } }",
-      { id: run.run.sweep.id },
-    );
+    const run = await t.client.data<{ run: { sweep: { id: string } } }>("query($id: ID!) { run(id: $id) { sweep { id } } }", {
+      id: ids[0],
+    });
+    const s = await t.client.data<{
+      sweep: { status: string; importance: { parameter: string; correlation: number; runCount: number }[] };
+    }>("query($id: ID!) { sweep(id: $id) { status importance { parameter correlation runCount } } }", { id: run.run.sweep.id });
     expect(s.sweep.status).toBe("COMPLETED");
     expect(s.sweep.importance).toEqual([{ parameter: "learningRate", correlation: 1, runCount: 4 }]);
   });

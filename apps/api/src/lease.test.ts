@@ -13,8 +13,13 @@ afterAll(async () => {
 
 describe("leases", () => {
   it("re-queues a run whose agent died, then fails it after max attempts", async () => {
-    const datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
-    const runId = (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } } })).createRun.id;
+    const datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath }))
+      .registerDataset.id;
+    const runId = (
+      await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
+        input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+      })
+    ).createRun.id;
     const dead = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "dies" })).registerAgent.id;
     const next = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "next" })).registerAgent.id;
 
@@ -41,7 +46,11 @@ describe("leases", () => {
 
   it("keeps a lease alive with heartbeats and reports agents ALIVE", async () => {
     const datasetId = (await t.client.data<{ datasets: { id: string }[] }>("{ datasets { id } }")).datasets[0]?.id;
-    const runId = (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } } })).createRun.id;
+    const runId = (
+      await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
+        input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+      })
+    ).createRun.id;
     const agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "steady" })).registerAgent.id;
     await t.client.data(Q.claim, { agentId, runId });
     for (let i = 0; i < 4; i++) {
@@ -50,7 +59,9 @@ describe("leases", () => {
     }
     const r = await t.client.data<{ run: { status: string; attempts: number } }>(Q.run, { id: runId });
     expect(r.run).toMatchObject({ status: "RUNNING", attempts: 1 });
-    const agents = await t.client.data<{ agents: { name: string; status: string; currentRunId: string | null }[] }>("{ agents { name status currentRunId } }");
+    const agents = await t.client.data<{ agents: { name: string; status: string; currentRunId: string | null }[] }>(
+      "{ agents { name status currentRunId } }",
+    );
     expect(agents.agents.find((a) => a.name === "steady")).toEqual({ name: "steady", status: "ALIVE", currentRunId: runId });
   });
 });

@@ -27,7 +27,16 @@ function withJsonScalar(schema: GraphQLSchema): GraphQLSchema {
  */
 export function graftSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
-    resolvers: [DatasetResolver, ExperimentResolver, RunResolver, SweepResolver, AgentResolver, EpochResolver, ComparisonResolver, CatalogResolver],
+    resolvers: [
+      DatasetResolver,
+      ExperimentResolver,
+      RunResolver,
+      SweepResolver,
+      AgentResolver,
+      EpochResolver,
+      ComparisonResolver,
+      CatalogResolver,
+    ],
     pubSub,
     // class-validator on every input class, through a statically imported validator (see validation.ts).
     validateFn: (value) => validateArgument(value),

@@ -64,7 +64,10 @@ export interface RunningServer {
  * Starts the API: SQLite (migrated) under `config.dataDir`, GraphQL over HTTP and WebSocket on
  * one port at /graphql, /healthz, dataset images, and the lease reaper. Port 0 picks a free port.
  */
-export async function startServer(config: ApiConfig, options: { now?: () => number; onDatabase?: (db: GraftDb) => void } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ApiConfig,
+  options: { now?: () => number; onDatabase?: (db: GraftDb) => void } = {},
+): Promise<RunningServer> {
   const { token, generated } = ensureToken(config.dataDir, config.token);
   const db = openDatabase(join(config.dataDir, "graft.db"));
   // Test hook: connection-level settings such as PRAGMA max_page_count (a full disk on demand).
@@ -87,7 +90,10 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
   const limits = new OperationLimits(schema, rowCounts(db.$client));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
-  const formatGraftError = createFormatError({ dataDir: config.dataDir, onStorageFailure: (failure) => services.storage.recordFailure(failure) });
+  const formatGraftError = createFormatError({
+    dataDir: config.dataDir,
+    onStorageFailure: (failure) => services.storage.recordFailure(failure),
+  });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
       schema,
@@ -111,7 +117,8 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
       },
       // Execution errors over the socket go through the same formatError as HTTP's: storage
       // failures arrive as STORAGE_UNAVAILABLE (and reach /healthz), internals stay masked.
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraftError(e.toJSON(), e)) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatGraftError(e.toJSON(), e)) } : undefined,
     },
     wsServer,
   );
@@ -160,7 +167,15 @@ export async function startServer(config: ApiConfig, options: { now?: () => numb
     // Ready, and able to store what agents send: 503 while the database cannot take writes.
     const storage = services.storage.check();
     if (storage.writable) res.json({ status: "ok", db: "writable" });
-    else res.status(503).json({ status: "unavailable", db: "unwritable", reason: storage.reason, cause: storage.failure.code, dataDir: config.dataDir, since: storage.since });
+    else
+      res.status(503).json({
+        status: "unavailable",
+        db: "unwritable",
+        reason: storage.reason,
+        cause: storage.failure.code,
+        dataDir: config.dataDir,
+        since: storage.since,
+      });
   });
   app.get("/datasets/:id/image", corsMiddleware, imageHandler(services, token));
   graphql = corsWhenCrossOrigin(

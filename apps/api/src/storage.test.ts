@@ -25,8 +25,13 @@ beforeAll(async () => {
   serverToken = server.token;
   client = new TestClient(server.url, server.token);
   healthz = server.url.replace(/\/graphql$/, "/healthz");
-  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
-  runId = (await client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } } })).createRun.id;
+  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
+    .id;
+  runId = (
+    await client.data<{ createRun: { id: string } }>(Q.createRun, {
+      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+    })
+  ).createRun.id;
 });
 afterAll(async () => {
   await close();
@@ -50,7 +55,12 @@ describe("storage failures", () => {
     try {
       const refused = await client.request<unknown>(ADD_NOTE, { runId, text: BIG_NOTE });
       expect(refused.status).toBe(503);
-      expect(refused.errors?.[0]?.extensions).toEqual({ code: "STORAGE_UNAVAILABLE", retryable: true, cause: "SQLITE_FULL", dataDir: ws.dataDir });
+      expect(refused.errors?.[0]?.extensions).toEqual({
+        code: "STORAGE_UNAVAILABLE",
+        retryable: true,
+        cause: "SQLITE_FULL",
+        dataDir: ws.dataDir,
+      });
       expect(refused.errors?.[0]?.message).toContain(ws.dataDir);
       expect(refused.errors?.[0]?.message).toMatch(/SQLITE_FULL: database or disk is full.*disk holding it is full/);
       const h = await health();
@@ -63,7 +73,9 @@ describe("storage failures", () => {
     expect(await health()).toEqual({ status: 200, body: { status: "ok", db: "writable" } });
     await client.data(ADD_NOTE, { runId, text: BIG_NOTE });
     // Nothing from the refused request was half-stored.
-    const notes = await client.data<{ run: { notes: { text: string }[] } }>(`query($id: ID!) { run(id: $id) { notes { text } } }`, { id: runId });
+    const notes = await client.data<{ run: { notes: { text: string }[] } }>(`query($id: ID!) { run(id: $id) { notes { text } } }`, {
+      id: runId,
+    });
     expect(notes.run.notes).toHaveLength(1);
   });
 
@@ -87,7 +99,12 @@ describe("storage failures", () => {
       // The same over the WebSocket, formatted by the same function (no raw SQLite text).
       const overSocket = await overWs(serverUrl, ADD_NOTE, { variables: { runId, text: "short" }, token: serverToken });
       const wsError = overSocket.results[0]?.errors?.[0];
-      expect(wsError?.extensions).toMatchObject({ code: "STORAGE_UNAVAILABLE", retryable: true, cause: "SQLITE_READONLY", dataDir: ws.dataDir });
+      expect(wsError?.extensions).toMatchObject({
+        code: "STORAGE_UNAVAILABLE",
+        retryable: true,
+        cause: "SQLITE_READONLY",
+        dataDir: ws.dataDir,
+      });
     } finally {
       db.$client.pragma("query_only = OFF");
     }
@@ -95,11 +112,16 @@ describe("storage failures", () => {
   });
 
   it("lets a sweep's key go when its creation fails part-way, so the retry creates it whole", async () => {
-    const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "half" })).createExperiment.id;
+    const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "half" })).createExperiment
+      .id;
     const datasetId = (await client.data<{ datasets: { id: string }[] }>("{ datasets { id } }")).datasets[0]?.id;
     // 2,000 runs, written in slices of ~10 ms; a write past the 1,500th run of a sweep fails, on
     // the server's own connection (a TEMP trigger), as a disk that fills up mid-sweep would.
-    const searchSpace = { baseModels: ["vgg16"], headUnits: Array.from({ length: 50 }, (_, i) => [8 + i]), learningRates: Array.from({ length: 40 }, (_, i) => 0.0001 * (i + 1)) };
+    const searchSpace = {
+      baseModels: ["vgg16"],
+      headUnits: Array.from({ length: 50 }, (_, i) => [8 + i]),
+      learningRates: Array.from({ length: 40 }, (_, i) => 0.0001 * (i + 1)),
+    };
     const input = { experimentId, datasetId, name: "half", searchSpace, idempotencyKey: "half-sweep-key-1" };
     const CREATE = "mutation($input: CreateSweepInput!) { createSweep(input: $input) { id status progress { total queued } } }";
     db.$client.exec(`CREATE TEMP TRIGGER fail_mid_sweep BEFORE INSERT ON runs
@@ -111,12 +133,18 @@ describe("storage failures", () => {
       db.$client.exec("DROP TRIGGER fail_mid_sweep");
     }
     expect(failed.errors?.length).toBeGreaterThan(0);
-    const half = (await client.data<{ sweeps: { id: string; name: string; status: string; progress: { total: number; queued: number } }[] }>("{ sweeps { id name status progress { total queued } } }")).sweeps.filter((s) => s.name === "half");
+    const half = (
+      await client.data<{ sweeps: { id: string; name: string; status: string; progress: { total: number; queued: number } }[] }>(
+        "{ sweeps { id name status progress { total queued } } }",
+      )
+    ).sweeps.filter((s) => s.name === "half");
     expect(half).toHaveLength(1);
     expect(half[0]).toMatchObject({ status: "CANCELED", progress: { queued: 0 } });
     expect(half[0]?.progress.total).toBeGreaterThan(0);
     expect(half[0]?.progress.total).toBeLessThan(2_000);
-    const retried = (await client.data<{ createSweep: { id: string; status: string; progress: { total: number; queued: number } } }>(CREATE, { input })).createSweep;
+    const retried = (
+      await client.data<{ createSweep: { id: string; status: string; progress: { total: number; queued: number } } }>(CREATE, { input })
+    ).createSweep;
     expect(retried.id).not.toBe(half[0]?.id);
     expect(retried).toMatchObject({ status: "RUNNING", progress: { total: 2_000, queued: 2_000 } });
     // And the key now names the whole sweep.

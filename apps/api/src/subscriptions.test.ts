@@ -36,21 +36,31 @@ function collect<T>(query: string, variables: Record<string, unknown>, until: (i
 
 describe("subscriptions over graphql-ws", () => {
   it("delivers a run's epochs once each, in order, and run updates of its sweep", async () => {
-    const datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
-    const experimentId = (await t.client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "subs" })).createExperiment.id;
+    const datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath }))
+      .registerDataset.id;
+    const experimentId = (await t.client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "subs" })).createExperiment
+      .id;
     const sweep = await t.client.data<{ createSweep: { id: string; runs: { id: string }[] } }>(Q.createSweep, {
       input: { experimentId, datasetId, searchSpace: { baseModels: ["vgg16"], headUnits: [[8]], learningRates: [0.01, 0.1] } },
     });
     const runId = sweep.createSweep.runs[0]?.id as string;
     const agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "subs-agent" })).registerAgent.id;
 
-    const epochs = collect<{ epoch: number }>(`subscription($runId: ID!) { epochLogged(runId: $runId) { epoch valAccuracy } }`, { runId }, (xs) => xs.length >= 15);
+    const epochs = collect<{ epoch: number }>(
+      `subscription($runId: ID!) { epochLogged(runId: $runId) { epoch valAccuracy } }`,
+      { runId },
+      (xs) => xs.length >= 15,
+    );
     const updates = collect<{ id: string; status: string }>(
       `subscription($sweepId: ID) { runUpdated(sweepId: $sweepId) { id status } }`,
       { sweepId: sweep.createSweep.id },
       (xs) => xs.some((x) => x.status === "RUNNING"),
     );
-    const other = collect<{ epoch: number }>(`subscription($runId: ID!) { epochLogged(runId: $runId) { epoch } }`, { runId: "some-other-run" }, () => false);
+    const other = collect<{ epoch: number }>(
+      `subscription($runId: ID!) { epochLogged(runId: $runId) { epoch } }`,
+      { runId: "some-other-run" },
+      () => false,
+    );
     // Let the subscriptions register before events flow.
     await new Promise((r) => setTimeout(r, 300));
 
@@ -74,7 +84,10 @@ describe("subscriptions over graphql-ws", () => {
   it("refuses mutations over the socket without the token", async () => {
     const client = createClient({ url: t.server.url.replace("http", "ws"), webSocketImpl: WebSocket });
     const result = await new Promise<unknown>((resolveResult) => {
-      client.subscribe({ query: `mutation { createExperiment(input: { name: "ws" }) { id } }` }, { next: resolveResult, error: resolveResult, complete: () => undefined });
+      client.subscribe(
+        { query: `mutation { createExperiment(input: { name: "ws" }) { id } }` },
+        { next: resolveResult, error: resolveResult, complete: () => undefined },
+      );
     });
     expect(JSON.stringify(result)).toContain("UNAUTHENTICATED");
     await client.dispose();

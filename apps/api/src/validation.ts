@@ -14,7 +14,8 @@ export function validateArgument(value: unknown): void {
   const errors: ValidationError[] = [];
   for (const [i, item] of items.entries()) {
     // EpochInput has its own fast check in the epoch service (it carries no decorators anyway).
-    if (item === null || typeof item !== "object" || item instanceof EpochInput || Object.getPrototypeOf(item) === Object.prototype) continue;
+    if (item === null || typeof item !== "object" || item instanceof EpochInput || Object.getPrototypeOf(item) === Object.prototype)
+      continue;
     const found = validateSync(item as object, { forbidUnknownValues: false });
     if (Array.isArray(value)) for (const e of found) e.property = `[${i}].${e.property}`;
     errors.push(...found);

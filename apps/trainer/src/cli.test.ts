@@ -18,7 +18,17 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const base = (): string[] => ["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--out", path.join(tmp, "out"), "--cache-dir", path.join(tmp, "cache")];
+const base = (): string[] => [
+  "train",
+  "--data",
+  data,
+  "--base",
+  "mobilenet_v1_0.25_224",
+  "--out",
+  path.join(tmp, "out"),
+  "--cache-dir",
+  path.join(tmp, "cache"),
+];
 
 describe("graft CLI", () => {
   it("prints help for the CLI and each command", async () => {
@@ -44,10 +54,12 @@ describe("graft CLI", () => {
   it("exits 2 naming the setting for an API address that is not the GraphQL endpoint", async () => {
     const io = memoryIo(engine);
     expect(await runCli([...base(), "--api", "http://127.0.0.1:4000/api"], io)).toBe(2);
-    expect(io.err()).toContain('--api must be the API\'s GraphQL endpoint, like http://127.0.0.1:4000/graphql: the path must end in /graphql; got "http://127.0.0.1:4000/api"');
+    expect(io.err()).toContain(
+      '--api must be the API\'s GraphQL endpoint, like http://127.0.0.1:4000/graphql: the path must end in /graphql; got "http://127.0.0.1:4000/api"',
+    );
     const io2 = memoryIo(engine, { env: { GRAFT_API_URL: "127.0.0.1:4000" } });
     expect(await runCli(["agent", "--once"], io2)).toBe(2);
-    expect(io2.err()).toContain('GRAFT_API_URL must be the API\'s GraphQL endpoint');
+    expect(io2.err()).toContain("GRAFT_API_URL must be the API's GraphQL endpoint");
     expect(io2.err()).toContain('"127.0.0.1:4000"');
   });
 
@@ -88,22 +100,73 @@ describe("graft CLI", () => {
 
   it("trains with the flags given, writes metrics, matrix, and one JSON object with --json", async () => {
     const io = memoryIo(engine);
-    const code = await runCli([...base(), "--head", "64,32", "--epochs", "4", "--fine-tune-layers", "10", "--fine-tune-epochs", "2", "--augment", "flip,rotate", "--seed", "7", "--lr", "0.01", "--patience", "3", "--json"], io);
+    const code = await runCli(
+      [
+        ...base(),
+        "--head",
+        "64,32",
+        "--epochs",
+        "4",
+        "--fine-tune-layers",
+        "10",
+        "--fine-tune-epochs",
+        "2",
+        "--augment",
+        "flip,rotate",
+        "--seed",
+        "7",
+        "--lr",
+        "0.01",
+        "--patience",
+        "3",
+        "--json",
+      ],
+      io,
+    );
     expect(code).toBe(0);
     const request = engine.requests[0];
-    expect(request?.config).toMatchObject({ headUnits: [64, 32], epochs: 4, fineTuneLayers: 10, fineTuneEpochs: 2, augmentation: ["flip", "rotate"], seed: 7, learningRate: 0.01, earlyStoppingPatience: 3 });
+    expect(request?.config).toMatchObject({
+      headUnits: [64, 32],
+      epochs: 4,
+      fineTuneLayers: 10,
+      fineTuneEpochs: 2,
+      augmentation: ["flip", "rotate"],
+      seed: 7,
+      learningRate: 0.01,
+      earlyStoppingPatience: 3,
+    });
     expect(request?.outDir).toBe(path.join(tmp, "out"));
     const lines = io.out().trim().split("\n");
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
-    for (const key of ["backend", "classes", "bestValAccuracy", "bestValLoss", "bestEpoch", "finalValAccuracy", "epochs", "confusionMatrix", "evaluation"]) expect(json).toHaveProperty(key);
+    for (const key of [
+      "backend",
+      "classes",
+      "bestValAccuracy",
+      "bestValLoss",
+      "bestEpoch",
+      "finalValAccuracy",
+      "epochs",
+      "confusionMatrix",
+      "evaluation",
+    ])
+      expect(json).toHaveProperty(key);
     expect((json.epochs as unknown[]).length).toBe(6);
     // --fine-tune-layers 10 on MobileNet v1: rounded up to the next conv+BN+ReLU group.
     expect(json.fineTunedLayers).toBe(12);
     const metrics = JSON.parse(fs.readFileSync(path.join(tmp, "out", "metrics.json"), "utf8")) as { bestEpoch: number };
     expect(metrics.bestEpoch).toBe(json.bestEpoch);
-    const matrix = JSON.parse(fs.readFileSync(path.join(tmp, "out", "confusion-matrix.json"), "utf8")) as { labels: string[]; matrix: number[][] };
-    expect(matrix).toEqual({ labels: ["a", "b"], matrix: [[3, 1], [0, 4]] });
+    const matrix = JSON.parse(fs.readFileSync(path.join(tmp, "out", "confusion-matrix.json"), "utf8")) as {
+      labels: string[];
+      matrix: number[][];
+    };
+    expect(matrix).toEqual({
+      labels: ["a", "b"],
+      matrix: [
+        [3, 1],
+        [0, 4],
+      ],
+    });
     // Progress per epoch and the summary go to stderr, not stdout.
     expect(io.err()).toMatch(/epoch 6\/6 fine_tune/);
     expect(io.err()).toMatch(/rows: true class/);
@@ -125,7 +188,10 @@ describe("graft CLI", () => {
     const api = await startFakeApi({ token: "tok" });
     try {
       const io = memoryIo(engine);
-      const code = await runCli([...base(), "--api", api.url, "--token", "tok", "--reduce-lr-patience", "3", "--reduce-lr-factor", "0.25", "--min-lr", "1e-7"], io);
+      const code = await runCli(
+        [...base(), "--api", api.url, "--token", "tok", "--reduce-lr-patience", "3", "--reduce-lr-factor", "0.25", "--min-lr", "1e-7"],
+        io,
+      );
       expect(code, io.err()).toBe(0);
       const [run] = [...api.runs.values()];
       expect(run?.hyperparameters).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.25, minLearningRate: 1e-7 });

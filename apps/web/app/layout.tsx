@@ -18,7 +18,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <ApiConfigProvider config={config}>
           <nav className="nav">
-            <a className="brand" href="/">Graft</a>
+            <a className="brand" href="/">
+              Graft
+            </a>
             <a href="/">Experiments</a>
             <a href="/sweeps/new">Launch sweep</a>
             <a href="/agents">Agents</a>

@@ -6,5 +6,9 @@ export function LiveIndicator() {
   const state = useWsState();
   if (state === "idle") return null;
   const text = state === "live" ? "live" : state === "offline" ? "live updates offline" : "connecting…";
-  return <span className="live-dot" data-state={state} data-testid="live-indicator">{text}</span>;
+  return (
+    <span className="live-dot" data-state={state} data-testid="live-indicator">
+      {text}
+    </span>
+  );
 }

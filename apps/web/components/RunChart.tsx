@@ -65,6 +65,6 @@ export function RunChart({ spec, runs, className = "chart", onCellClick, testId 
   const series = built.option?.series;
   const list = Array.isArray(series) ? series : series ? [series] : [];
   // Series and data-point counts let browser tests see a chart change without reading its canvas.
-  const points = list.reduce((n, s) => n + (Array.isArray((s as { data?: unknown }).data) ? ((s as { data: unknown[] }).data.length) : 0), 0);
+  const points = list.reduce((n, s) => n + (Array.isArray((s as { data?: unknown }).data) ? (s as { data: unknown[] }).data.length : 0), 0);
   return <div ref={ref} className={className} data-testid={testId} data-chart={spec.type} data-series={list.length} data-points={points} />;
 }

@@ -17,7 +17,12 @@ export function ErrorBox({ error, retry }: { error: Error | string; retry?: () =
   return (
     <div className="error-box" role="alert">
       <b>Something went wrong.</b> {message}
-      {retry ? <> <button onClick={retry}>Retry</button></> : null}
+      {retry ? (
+        <>
+          {" "}
+          <button onClick={retry}>Retry</button>
+        </>
+      ) : null}
     </div>
   );
 }

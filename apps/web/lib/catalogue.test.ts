@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
 import {
-  appliesWhenText, checkKnob, compactNumber, formatKnob, formatKnobList, knobApplies, notApplicableNote, parseKnob, parseKnobList, showValue,
+  appliesWhenText,
+  checkKnob,
+  compactNumber,
+  formatKnob,
+  formatKnobList,
+  knobApplies,
+  notApplicableNote,
+  parseKnob,
+  parseKnobList,
+  showValue,
 } from "./catalogue";
 import { CATALOGUE, knob, valuesWith } from "./catalogue.fixture.test";
 import { RUN_OWN_FIELDS } from "./run-columns";
@@ -52,13 +61,24 @@ describe("checkKnob: the one message, from the served rule and bounds", () => {
   it("checks enum membership, op lists, layer lists and names", () => {
     expect(checkKnob(knob("headActivation"), "gelu")).toBeNull();
     expect(checkKnob(knob("headActivation"), "swish")).toBe('headActivation must be one of relu, gelu, tanh, elu, received "swish"');
-    expect([checkKnob(knob("augmentation"), "flip,rotate"), checkKnob(knob("augmentation"), "none"), checkKnob(knob("augmentation"), "standard")]).toEqual([null, null, null]);
-    expect(checkKnob(knob("augmentation"), "flip,blur")).toBe('augmentation must be a list of flip, vflip, rotate, zoom, translate, brightness, contrast, received "flip,blur"');
+    expect([
+      checkKnob(knob("augmentation"), "flip,rotate"),
+      checkKnob(knob("augmentation"), "none"),
+      checkKnob(knob("augmentation"), "standard"),
+    ]).toEqual([null, null, null]);
+    expect(checkKnob(knob("augmentation"), "flip,blur")).toBe(
+      'augmentation must be a list of flip, vflip, rotate, zoom, translate, brightness, contrast, received "flip,blur"',
+    );
     const head = knob("headUnits");
     expect([checkKnob(head, []), checkKnob(head, [8192, 1])]).toEqual([null, null]);
     expect(checkKnob(head, [8193])).toBe("headUnits must be a list of at most 8 integers in [1, 8192], received [8193]");
     expect(checkKnob(head, [0])).toBe("headUnits must be a list of at most 8 integers in [1, 8192], received [0]");
-    expect(checkKnob(head, Array.from({ length: 9 }, () => 8))).toBe("headUnits must be a list of at most 8 integers in [1, 8192], received [8,8,8,8,8,8,8,8,8]");
+    expect(
+      checkKnob(
+        head,
+        Array.from({ length: 9 }, () => 8),
+      ),
+    ).toBe("headUnits must be a list of at most 8 integers in [1, 8192], received [8,8,8,8,8,8,8,8,8]");
     expect(checkKnob(knob("baseModel"), " ")).toBe('baseModel must be a non-empty name of at most 500 characters, received " "');
   });
 
@@ -90,8 +110,14 @@ describe("parsing a text field", () => {
     expect(parseKnob(knob("learningRate"), "")).toEqual({ ok: true, value: undefined });
     expect(parseKnob(knob("earlyStoppingPatience"), "off")).toEqual({ ok: true, value: null });
     expect(parseKnob(knob("earlyStoppingPatience"), "OFF")).toEqual({ ok: true, value: null });
-    expect(parseKnob(knob("epochs"), "off")).toEqual({ ok: false, error: 'epochs must be an integer in [1, 1000], received "off" ("off" is not a number)' });
-    expect(parseKnob(knob("learningRate"), "abc")).toEqual({ ok: false, error: 'learningRate must be a number in (0, 1], received "abc" ("abc" is not a number)' });
+    expect(parseKnob(knob("epochs"), "off")).toEqual({
+      ok: false,
+      error: 'epochs must be an integer in [1, 1000], received "off" ("off" is not a number)',
+    });
+    expect(parseKnob(knob("learningRate"), "abc")).toEqual({
+      ok: false,
+      error: 'learningRate must be a number in (0, 1], received "abc" ("abc" is not a number)',
+    });
     expect(parseKnob(knob("learningRate"), "2")).toEqual({ ok: false, error: "learningRate must be a number in (0, 1], received 2" });
   });
 

@@ -59,11 +59,16 @@ function isValid(info: KnobInfo, value: unknown): boolean {
       const tokens = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : null;
       if (tokens === null) return false;
       const presets = info.presets.map((p) => p.name);
-      return tokens.every((t) => typeof t === "string" && (info.values.includes(t.trim()) || presets.includes(t.trim()) || t.trim() === "none"));
+      return tokens.every(
+        (t) => typeof t === "string" && (info.values.includes(t.trim()) || presets.includes(t.trim()) || t.trim() === "none"),
+      );
     }
     case "units":
-      return Array.isArray(value) && (info.maxLength == null || value.length <= info.maxLength)
-        && value.every((u) => typeof u === "number" && Number.isInteger(u) && inBounds(info, u));
+      return (
+        Array.isArray(value) &&
+        (info.maxLength == null || value.length <= info.maxLength) &&
+        value.every((u) => typeof u === "number" && Number.isInteger(u) && inBounds(info, u))
+      );
     case "text":
       return typeof value === "string" && value.trim() !== "" && (info.maxLength == null || value.length <= info.maxLength);
     default:
@@ -162,7 +167,11 @@ function parseUnits(info: KnobInfo, text: string): Parsed<number[]> {
   const units: number[] = [];
   for (const layer of t.split(",")) {
     const n = parseNumber(info, layer, t);
-    if (!n.ok) return { ok: false, error: `${knobMessage(info.name, info.rule, t)} (${JSON.stringify(layer.trim())} in ${JSON.stringify(t)} is not a number)` };
+    if (!n.ok)
+      return {
+        ok: false,
+        error: `${knobMessage(info.name, info.rule, t)} (${JSON.stringify(layer.trim())} in ${JSON.stringify(t)} is not a number)`,
+      };
     units.push(n.value);
   }
   return checked(info, units);
@@ -188,7 +197,14 @@ export function parseKnob(info: KnobInfo, text: string): Parsed<unknown> {
     case "enum":
       return checked(info, t.toLowerCase());
     case "ops":
-      return checked(info, t.split(/[,+\s]+/).map((s) => s.trim().toLowerCase()).filter((s) => s !== "").join(",") || "none");
+      return checked(
+        info,
+        t
+          .split(/[,+\s]+/)
+          .map((s) => s.trim().toLowerCase())
+          .filter((s) => s !== "")
+          .join(",") || "none",
+      );
     default:
       return checked(info, t);
   }

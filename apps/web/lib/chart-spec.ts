@@ -187,9 +187,10 @@ function lineOption(spec: LineSpec, runs: readonly RunData[]): EChartsOption {
     legend: { type: "scroll", bottom: 0, textStyle: TEXT },
     grid: { left: spec.yScale === "log" ? 56 : 48, right: 16, top: spec.title ? 36 : 16, bottom: 64 },
     xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 22, minInterval: 1, min: 1 },
-    yAxis: spec.yScale === "log"
-      ? { type: "log", name: spec.yName, axisLabel: { formatter: (v: number) => v.toExponential(0) } }
-      : { type: "value", name: spec.yName, scale: true },
+    yAxis:
+      spec.yScale === "log"
+        ? { type: "log", name: spec.yName, axisLabel: { formatter: (v: number) => v.toExponential(0) } }
+        : { type: "value", name: spec.yName, scale: true },
     series,
   };
 }
@@ -211,7 +212,13 @@ function parallelOption(spec: ParallelSpec, runs: readonly RunData[]): EChartsOp
       return { dim, name, type: log ? ("log" as const) : ("value" as const), scale: true };
     }
     const cats = [...new Set(values.map(String))].sort();
-    return { dim, name, type: "category" as const, data: cats, axisLabel: { formatter: (v: string) => (v.length > 12 ? `${v.slice(0, 11)}…` : v) } };
+    return {
+      dim,
+      name,
+      type: "category" as const,
+      data: cats,
+      axisLabel: { formatter: (v: string) => (v.length > 12 ? `${v.slice(0, 11)}…` : v) },
+    };
   });
   axes.push({ dim: spec.params.length, name: metricLabel(spec.metric), type: "value", scale: true });
   const series = runs.map((run) => ({
@@ -272,10 +279,27 @@ function heatmapOption(spec: HeatmapSpec, runs: readonly RunData[]): EChartsOpti
   matrix.forEach((row, i) => row.forEach((v, j) => data.push([j, i, diff ? cellChangeQuality(i, j, v) * Math.abs(v) : v, v])));
   const maxAbs = Math.max(1, ...data.map((d) => Math.abs(d[3])));
   const visualMap = diff
-    ? { min: -maxAbs, max: maxAbs, dimension: 2, calculable: false, orient: "horizontal" as const, left: "center", bottom: 0,
-        text: ["better", "worse"], inRange: { color: ["#c0392b", "#f7f7f7", "#1e8449"] } }
-    : { min: 0, max: spec.scaleMax ?? Math.max(1, ...data.map((d) => d[2])), dimension: 2, calculable: false,
-        orient: "horizontal" as const, left: "center", bottom: 0, inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] } };
+    ? {
+        min: -maxAbs,
+        max: maxAbs,
+        dimension: 2,
+        calculable: false,
+        orient: "horizontal" as const,
+        left: "center",
+        bottom: 0,
+        text: ["better", "worse"],
+        inRange: { color: ["#c0392b", "#f7f7f7", "#1e8449"] },
+      }
+    : {
+        min: 0,
+        max: spec.scaleMax ?? Math.max(1, ...data.map((d) => d[2])),
+        dimension: 2,
+        calculable: false,
+        orient: "horizontal" as const,
+        left: "center",
+        bottom: 0,
+        inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] },
+      };
   return {
     title: spec.title ? { text: spec.title, textStyle: { ...TEXT, fontSize: 13 } } : undefined,
     animation: false,
@@ -288,20 +312,43 @@ function heatmapOption(spec: HeatmapSpec, runs: readonly RunData[]): EChartsOpti
       },
     },
     grid: { left: HEATMAP_GRID.left, right: HEATMAP_GRID.right, top: spec.title ? 36 : HEATMAP_GRID.top, bottom: HEATMAP_GRID.bottom },
-    xAxis: { type: "category", data: names, name: "predicted", nameLocation: "middle", nameGap: 52,
-      axisLabel: { rotate: 30, fontSize: 10, interval: 0 }, splitArea: { show: true } },
-    yAxis: { type: "category", data: names, name: "true", nameLocation: "middle", nameGap: 84, nameRotate: 90, inverse: true, axisLabel: { fontSize: 10, interval: 0 }, splitArea: { show: true } },
+    xAxis: {
+      type: "category",
+      data: names,
+      name: "predicted",
+      nameLocation: "middle",
+      nameGap: 52,
+      axisLabel: { rotate: 30, fontSize: 10, interval: 0 },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: "category",
+      data: names,
+      name: "true",
+      nameLocation: "middle",
+      nameGap: 84,
+      nameRotate: 90,
+      inverse: true,
+      axisLabel: { fontSize: 10, interval: 0 },
+      splitArea: { show: true },
+    },
     visualMap,
-    series: [{
-      type: "heatmap",
-      name: base.runName,
-      data,
-      label: { show: true, fontSize: 11, formatter: (p: unknown) => {
-        const d = (p as { data: [number, number, number, number] }).data;
-        return diff && d[3] > 0 ? `+${d[3]}` : String(d[3]);
-      } },
-      emphasis: { itemStyle: { borderColor: "#222", borderWidth: 1 } },
-    }],
+    series: [
+      {
+        type: "heatmap",
+        name: base.runName,
+        data,
+        label: {
+          show: true,
+          fontSize: 11,
+          formatter: (p: unknown) => {
+            const d = (p as { data: [number, number, number, number] }).data;
+            return diff && d[3] > 0 ? `+${d[3]}` : String(d[3]);
+          },
+        },
+        emphasis: { itemStyle: { borderColor: "#222", borderWidth: 1 } },
+      },
+    ],
   } as EChartsOption;
 }
 

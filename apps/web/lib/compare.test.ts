@@ -14,20 +14,68 @@ describe("parseCompareIds", () => {
   });
 });
 
-const hp = { baseModel: "m", headUnits: [64], augmentation: "none", learningRate: 0.001, fineTuneLayers: 0,
-  values: valuesWith({ baseModel: "m", headUnits: [64], epochs: 2, seed: 0 }) };
-const epoch = { epoch: 1, phase: "HEAD" as const, loss: 1, accuracy: 0.5, valLoss: 1, valAccuracy: 0.4, learningRate: 0.001, durationMs: 10, imagesPerSec: 5, createdAt: "2025-01-01T00:00:00Z" };
+const hp = {
+  baseModel: "m",
+  headUnits: [64],
+  augmentation: "none",
+  learningRate: 0.001,
+  fineTuneLayers: 0,
+  values: valuesWith({ baseModel: "m", headUnits: [64], epochs: 2, seed: 0 }),
+};
+const epoch = {
+  epoch: 1,
+  phase: "HEAD" as const,
+  loss: 1,
+  accuracy: 0.5,
+  valLoss: 1,
+  valAccuracy: 0.4,
+  learningRate: 0.001,
+  durationMs: 10,
+  imagesPerSec: 5,
+  createdAt: "2025-01-01T00:00:00Z",
+};
 
 describe("comparisonRuns", () => {
   const comparison: CompareRunsQuery["compareRuns"] = {
     labels: ["a", "b", "c"],
     differences: [],
     runs: [
-      { id: "r2", name: "two", status: "COMPLETED", createdAt: "x", epochCount: 1, plannedEpochs: 1, hyperparameters: hp, evaluation: null },
-      { id: "r1", name: "one", status: "COMPLETED", createdAt: "x", epochCount: 1, plannedEpochs: 1, hyperparameters: hp, evaluation: null },
+      {
+        id: "r2",
+        name: "two",
+        status: "COMPLETED",
+        createdAt: "x",
+        epochCount: 1,
+        plannedEpochs: 1,
+        hyperparameters: hp,
+        evaluation: null,
+      },
+      {
+        id: "r1",
+        name: "one",
+        status: "COMPLETED",
+        createdAt: "x",
+        epochCount: 1,
+        plannedEpochs: 1,
+        hyperparameters: hp,
+        evaluation: null,
+      },
     ],
-    curves: [{ runId: "r1", epochs: [epoch] }, { runId: "r2", epochs: [] }],
-    confusionMatrices: [{ runId: "r1", matrix: [[2, 0, 0], [1, 9, 0], [0, 0, 0]] }, { runId: "r2", matrix: null }],
+    curves: [
+      { runId: "r1", epochs: [epoch] },
+      { runId: "r2", epochs: [] },
+    ],
+    confusionMatrices: [
+      {
+        runId: "r1",
+        matrix: [
+          [2, 0, 0],
+          [1, 9, 0],
+          [0, 0, 0],
+        ],
+      },
+      { runId: "r2", matrix: null },
+    ],
   };
   it("keeps the URL's order, colours by position and aligns matrices to the shared labels", () => {
     const runs = comparisonRuns(comparison, ["r1", "r2"]);

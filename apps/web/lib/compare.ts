@@ -13,8 +13,15 @@ export const MAX_COMPARE = 20;
 
 /** Parses "a,b,c" into unique ids; errors quote what was received. */
 export function parseCompareIds(raw: string | string[] | undefined): { ids: string[]; error: string | null } {
-  const text = Array.isArray(raw) ? raw.join(",") : raw ?? "";
-  const ids = [...new Set(text.split(",").map((s) => s.trim()).filter((s) => s.length > 0))];
+  const text = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
+  const ids = [
+    ...new Set(
+      text
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    ),
+  ];
   if (ids.length < MIN_COMPARE || ids.length > MAX_COMPARE) {
     return { ids, error: `Compare needs ${MIN_COMPARE} to ${MAX_COMPARE} run ids in ?ids=a,b,… (got ${ids.length}: "${text}")` };
   }

@@ -59,7 +59,11 @@ export interface BaseWeightsDisplay {
 export function baseWeightsDisplay(path: string | null | undefined, sha256: string | null | undefined): BaseWeightsDisplay {
   if (!path) return { text: "ImageNet (the model's own)", title: null };
   // Either separator: the path is the creating machine's, which may be Windows.
-  const name = path.split(/[\\/]/).filter((part) => part !== "").pop() ?? path;
+  const name =
+    path
+      .split(/[\\/]/)
+      .filter((part) => part !== "")
+      .pop() ?? path;
   return { text: name, title: sha256 ? `${path} · sha256 ${sha256.slice(0, 12)}…` : path };
 }
 

@@ -16,7 +16,9 @@ describe("gql", () => {
     expect(JSON.parse(init.body as string)).toEqual({ query: "query Ping($x: Int) { ping }", variables: { x: 1 } });
   });
   it("throws the API's error messages", async () => {
-    vi.stubGlobal("fetch", async () => Response.json({ errors: [{ message: "dataset path \"/x\" is outside GRAFT_DATA_ROOTS" }], data: null }));
+    vi.stubGlobal("fetch", async () =>
+      Response.json({ errors: [{ message: 'dataset path "/x" is outside GRAFT_DATA_ROOTS' }], data: null }),
+    );
     const err = await gql(doc, { x: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraphQLRequestError);
     expect((err as GraphQLRequestError).messages).toEqual(['dataset path "/x" is outside GRAFT_DATA_ROOTS']);

@@ -6,7 +6,10 @@ import type { TypedDocumentString } from "../gql/graphql";
 
 /** A failed request: network, HTTP or GraphQL errors, with the API's messages. */
 export class GraphQLRequestError extends Error {
-  constructor(public readonly messages: string[], public readonly status?: number) {
+  constructor(
+    public readonly messages: string[],
+    public readonly status?: number,
+  ) {
     super(messages.join("; "));
     this.name = "GraphQLRequestError";
   }
@@ -43,7 +46,11 @@ export async function gql<TResult, TVariables>(
     if (init?.signal?.aborted) throw init.signal.reason ?? e;
     throw new GraphQLRequestError([`The API answered HTTP ${res.status} without JSON`], res.status);
   }
-  if (json.errors && json.errors.length > 0) throw new GraphQLRequestError(json.errors.map((e) => e.message), res.status);
+  if (json.errors && json.errors.length > 0)
+    throw new GraphQLRequestError(
+      json.errors.map((e) => e.message),
+      res.status,
+    );
   if (!res.ok || json.data == null) throw new GraphQLRequestError([`The API answered HTTP ${res.status} with no data`], res.status);
   return json.data;
 }

@@ -43,7 +43,11 @@ function wsClient(url: string): Client {
     // Back off to at most 5 s: an API restart should be picked up quickly.
     retryWait: async (n) => new Promise((r) => setTimeout(r, Math.min(5000, 300 * 2 ** n))),
     shouldRetry: () => true,
-    on: { connected: () => setWsState("live"), closed: () => setWsState(activeSubscriptions > 0 ? "offline" : "idle"), connecting: () => setWsState("connecting") },
+    on: {
+      connected: () => setWsState("live"),
+      closed: () => setWsState(activeSubscriptions > 0 ? "offline" : "idle"),
+      connecting: () => setWsState("connecting"),
+    },
   });
   shared = { url, client };
   return client;

@@ -3,7 +3,12 @@ import type { CreateSweepInput } from "../gql/graphql";
 import { GraphQLRequestError, type gql } from "./graphql-client";
 import { createSweepOnce, isRetryableLaunchError, LaunchKeys, navigateWithFallback } from "./launch-sweep";
 
-const input: Omit<CreateSweepInput, "idempotencyKey"> = { experimentId: "e1", datasetId: "d1", searchSpace: { baseModels: ["m"], headUnits: [[32]], learningRates: [0.001] }, epochs: 2 };
+const input: Omit<CreateSweepInput, "idempotencyKey"> = {
+  experimentId: "e1",
+  datasetId: "d1",
+  searchSpace: { baseModels: ["m"], headUnits: [[32]], learningRates: [0.001] },
+  epochs: 2,
+};
 
 /** A stand-in for gql that plays `answers` in order and records the variables it was sent. */
 function scripted(answers: Array<() => unknown>) {
@@ -22,7 +27,9 @@ const timeout = () => Object.assign(new Error("The operation was aborted due to 
 describe("createSweepOnce", () => {
   it("retries a lost answer with the same key, so the API can hand back the sweep it made", async () => {
     const { request, sent } = scripted([
-      () => { throw timeout(); },
+      () => {
+        throw timeout();
+      },
       () => ({ createSweep: { id: "s1" } }),
     ]);
     await expect(createSweepOnce(input, "key-1", { request })).resolves.toEqual({ id: "s1" });
@@ -30,14 +37,27 @@ describe("createSweepOnce", () => {
   });
 
   it("does not retry what the API refused, and says so as the API did", async () => {
-    const { request, sent } = scripted([() => { throw new GraphQLRequestError(["epochs must be at least 1"], 400); }]);
+    const { request, sent } = scripted([
+      () => {
+        throw new GraphQLRequestError(["epochs must be at least 1"], 400);
+      },
+    ]);
     await expect(createSweepOnce(input, "key-2", { request })).rejects.toThrow("epochs must be at least 1");
     expect(sent).toHaveLength(1);
   });
 
   it("gives up after its attempts with a message that a new launch is safe", async () => {
-    const { request } = scripted([() => { throw timeout(); }, () => { throw timeout(); }]);
-    await expect(createSweepOnce(input, "key-3", { request, timeoutMs: 1000 })).rejects.toThrow(/did not answer within 1 s \(tried 2 times\).*not created twice/);
+    const { request } = scripted([
+      () => {
+        throw timeout();
+      },
+      () => {
+        throw timeout();
+      },
+    ]);
+    await expect(createSweepOnce(input, "key-3", { request, timeoutMs: 1000 })).rejects.toThrow(
+      /did not answer within 1 s \(tried 2 times\).*not created twice/,
+    );
   });
 });
 

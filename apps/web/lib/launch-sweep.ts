@@ -76,7 +76,11 @@ export async function createSweepOnce(
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      const r = await request(CreateSweepMutation, { input: { ...input, idempotencyKey: key } }, { signal: AbortSignal.timeout(options.timeoutMs ?? LAUNCH_TIMEOUT_MS) });
+      const r = await request(
+        CreateSweepMutation,
+        { input: { ...input, idempotencyKey: key } },
+        { signal: AbortSignal.timeout(options.timeoutMs ?? LAUNCH_TIMEOUT_MS) },
+      );
       return { id: r.createSweep.id };
     } catch (error) {
       lastError = error;
@@ -84,7 +88,9 @@ export async function createSweepOnce(
     }
   }
   if ((lastError as Error | null)?.name === "TimeoutError") {
-    throw new GraphQLRequestError([`The API did not answer within ${Math.round((options.timeoutMs ?? LAUNCH_TIMEOUT_MS) / 1000)} s (tried ${attempts} times). Launch again: the same sweep is not created twice.`]);
+    throw new GraphQLRequestError([
+      `The API did not answer within ${Math.round((options.timeoutMs ?? LAUNCH_TIMEOUT_MS) / 1000)} s (tried ${attempts} times). Launch again: the same sweep is not created twice.`,
+    ]);
   }
   throw lastError;
 }

@@ -12,12 +12,38 @@ import { graphql } from "../gql";
  */
 export const RunRowFragment = graphql(`
   fragment RunRow on Run {
-    id name status experimentId sweepId backend agentId
-    createdAt startedAt finishedAt durationMs
-    bestValAccuracy bestValLoss bestEpoch finalValAccuracy finalValLoss epochCount plannedEpochs error stopReason
+    id
+    name
+    status
+    experimentId
+    sweepId
+    backend
+    agentId
+    createdAt
+    startedAt
+    finishedAt
+    durationMs
+    bestValAccuracy
+    bestValLoss
+    bestEpoch
+    finalValAccuracy
+    finalValLoss
+    epochCount
+    plannedEpochs
+    error
+    stopReason
     hyperparameters {
-      values { name value }
-      baseModel headUnits augmentation fineTuneLayers learningRate baseWeights baseWeightsSha256
+      values {
+        name
+        value
+      }
+      baseModel
+      headUnits
+      augmentation
+      fineTuneLayers
+      learningRate
+      baseWeights
+      baseWeightsSha256
     }
   }
 `);
@@ -30,28 +56,91 @@ export const RunRowFragment = graphql(`
 export const HyperparameterCatalogQuery = graphql(`
   query HyperparameterCatalog {
     hyperparameterCatalog {
-      name label description kind phase appliesWhen { parameter rule } sweep searchField searchRequired
-      nullable sortField default min max exclusiveMin exclusiveMax scale values presets { name ops } maxLength rule
+      name
+      label
+      description
+      kind
+      phase
+      appliesWhen {
+        parameter
+        rule
+      }
+      sweep
+      searchField
+      searchRequired
+      nullable
+      sortField
+      default
+      min
+      max
+      exclusiveMin
+      exclusiveMax
+      scale
+      values
+      presets {
+        name
+        ops
+      }
+      maxLength
+      rule
     }
   }
 `);
 
 export const EpochFieldsFragment = graphql(`
   fragment EpochFields on Epoch {
-    epoch phase loss accuracy valLoss valAccuracy learningRate durationMs imagesPerSec createdAt
+    epoch
+    phase
+    loss
+    accuracy
+    valLoss
+    valAccuracy
+    learningRate
+    durationMs
+    imagesPerSec
+    createdAt
   }
 `);
 
 export const ExperimentsQuery = graphql(`
   query Experiments {
-    experiments { id name description createdAt runCount bestValAccuracy }
-    sweeps { id name status experimentId createdAt progress { total queued running completed failed canceled stoppedEarly } }
+    experiments {
+      id
+      name
+      description
+      createdAt
+      runCount
+      bestValAccuracy
+    }
+    sweeps {
+      id
+      name
+      status
+      experimentId
+      createdAt
+      progress {
+        total
+        queued
+        running
+        completed
+        failed
+        canceled
+        stoppedEarly
+      }
+    }
   }
 `);
 
 export const ExperimentQuery = graphql(`
   query Experiment($id: ID!) {
-    experiment(id: $id) { id name description createdAt runCount bestValAccuracy }
+    experiment(id: $id) {
+      id
+      name
+      description
+      createdAt
+      runCount
+      bestValAccuracy
+    }
   }
 `);
 
@@ -59,8 +148,13 @@ export const RunsPageQuery = graphql(`
   query RunsPage($filter: RunFilter, $orderBy: RunOrder, $first: Int, $after: String) {
     runs(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes { ...RunRow }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...RunRow
+      }
     }
   }
 `);
@@ -69,18 +163,56 @@ export const RunQuery = graphql(`
   query Run($id: ID!) {
     run(id: $id) {
       ...RunRow
-      attempts tags fineTunedLayers
-      experiment { id name }
-      sweep { id name }
-      dataset { id name path }
-      agent { id name host backend status }
-      epochs { ...EpochFields }
+      attempts
+      tags
+      fineTunedLayers
+      experiment {
+        id
+        name
+      }
+      sweep {
+        id
+        name
+      }
+      dataset {
+        id
+        name
+        path
+      }
+      agent {
+        id
+        name
+        host
+        backend
+        status
+      }
+      epochs {
+        ...EpochFields
+      }
       evaluation {
-        labels confusionMatrix accuracy macroF1 weightedF1
-        perClass { label precision recall f1 support }
-        misclassified { file trueLabel predictedLabel confidence }
+        labels
+        confusionMatrix
+        accuracy
+        macroF1
+        weightedF1
+        perClass {
+          label
+          precision
+          recall
+          f1
+          support
+        }
+        misclassified {
+          file
+          trueLabel
+          predictedLabel
+          confidence
+        }
         evaluatedEpoch
-        skippedFiles { file reason }
+        skippedFiles {
+          file
+          reason
+        }
       }
     }
   }
@@ -91,12 +223,35 @@ export const CompareRunsQuery = graphql(`
     compareRuns(ids: $ids) {
       runs {
         ...RunRow
-        evaluation { labels perClass { label precision recall f1 support } accuracy macroF1 }
+        evaluation {
+          labels
+          perClass {
+            label
+            precision
+            recall
+            f1
+            support
+          }
+          accuracy
+          macroF1
+        }
       }
-      differences { name values differs }
-      curves { runId epochs { ...EpochFields } }
+      differences {
+        name
+        values
+        differs
+      }
+      curves {
+        runId
+        epochs {
+          ...EpochFields
+        }
+      }
       labels
-      confusionMatrices { runId matrix }
+      confusionMatrices {
+        runId
+        matrix
+      }
     }
   }
 `);
@@ -104,14 +259,55 @@ export const CompareRunsQuery = graphql(`
 export const SweepQuery = graphql(`
   query Sweep($id: ID!) {
     sweep(id: $id) {
-      id name status strategy experimentId datasetId maxRuns seed earlyTermination epochs fineTuneEpochs batchSize createdAt
-      experiment { id name }
-      dataset { id name }
-      searchSpace { baseModels headUnits augmentations fineTuneLayers learningRates fineTuneLearningRates dropouts }
-      progress { total queued running completed failed canceled stoppedEarly }
-      bestRun { ...RunRow }
-      importance { parameter correlation }
-      runs { ...RunRow }
+      id
+      name
+      status
+      strategy
+      experimentId
+      datasetId
+      maxRuns
+      seed
+      earlyTermination
+      epochs
+      fineTuneEpochs
+      batchSize
+      createdAt
+      experiment {
+        id
+        name
+      }
+      dataset {
+        id
+        name
+      }
+      searchSpace {
+        baseModels
+        headUnits
+        augmentations
+        fineTuneLayers
+        learningRates
+        fineTuneLearningRates
+        dropouts
+      }
+      progress {
+        total
+        queued
+        running
+        completed
+        failed
+        canceled
+        stoppedEarly
+      }
+      bestRun {
+        ...RunRow
+      }
+      importance {
+        parameter
+        correlation
+      }
+      runs {
+        ...RunRow
+      }
     }
   }
 `);
@@ -119,55 +315,122 @@ export const SweepQuery = graphql(`
 export const AgentsQuery = graphql(`
   query Agents {
     agents {
-      id name host backend cores gpu status lastHeartbeatAt createdAt currentRunId
-      currentRun { id name status epochCount plannedEpochs }
+      id
+      name
+      host
+      backend
+      cores
+      gpu
+      status
+      lastHeartbeatAt
+      createdAt
+      currentRunId
+      currentRun {
+        id
+        name
+        status
+        epochCount
+        plannedEpochs
+      }
     }
   }
 `);
 
 export const LaunchOptionsQuery = graphql(`
   query LaunchOptions {
-    datasets { id name path imageCount classes { name count } }
-    experiments { id name }
-    baseModels { name inputSize description }
-    augmentationPresets { name ops }
+    datasets {
+      id
+      name
+      path
+      imageCount
+      classes {
+        name
+        count
+      }
+    }
+    experiments {
+      id
+      name
+    }
+    baseModels {
+      name
+      inputSize
+      description
+    }
+    augmentationPresets {
+      name
+      ops
+    }
   }
 `);
 
 export const RegisterDatasetMutation = graphql(`
   mutation RegisterDataset($path: String!, $name: String) {
-    registerDataset(path: $path, name: $name) { id name path imageCount classes { name count } }
+    registerDataset(path: $path, name: $name) {
+      id
+      name
+      path
+      imageCount
+      classes {
+        name
+        count
+      }
+    }
   }
 `);
 
 export const CreateExperimentMutation = graphql(`
   mutation CreateExperiment($input: CreateExperimentInput!) {
-    createExperiment(input: $input) { id name }
+    createExperiment(input: $input) {
+      id
+      name
+    }
   }
 `);
 
 export const CreateSweepMutation = graphql(`
   mutation CreateSweep($input: CreateSweepInput!) {
-    createSweep(input: $input) { id name experimentId progress { total } }
+    createSweep(input: $input) {
+      id
+      name
+      experimentId
+      progress {
+        total
+      }
+    }
   }
 `);
 
 export const CancelRunMutation = graphql(`
-  mutation CancelRun($runId: ID!) { cancelRun(runId: $runId) { id status } }
+  mutation CancelRun($runId: ID!) {
+    cancelRun(runId: $runId) {
+      id
+      status
+    }
+  }
 `);
 
 export const CancelSweepMutation = graphql(`
-  mutation CancelSweep($sweepId: ID!) { cancelSweep(sweepId: $sweepId) { id status } }
+  mutation CancelSweep($sweepId: ID!) {
+    cancelSweep(sweepId: $sweepId) {
+      id
+      status
+    }
+  }
 `);
 
 export const RunUpdatedSubscription = graphql(`
   subscription RunUpdated($experimentId: ID, $sweepId: ID) {
-    runUpdated(experimentId: $experimentId, sweepId: $sweepId) { ...RunRow }
+    runUpdated(experimentId: $experimentId, sweepId: $sweepId) {
+      ...RunRow
+    }
   }
 `);
 
 export const EpochLoggedSubscription = graphql(`
   subscription EpochLogged($runId: ID!) {
-    epochLogged(runId: $runId) { ...EpochFields }
+    epochLogged(runId: $runId) {
+      ...EpochFields
+    }
   }
 `);

@@ -4,11 +4,31 @@ import { CATALOGUE, NEW_KNOB, valuesWith } from "./catalogue.fixture.test";
 import { DEFAULT_COLUMN_KEYS, RUN_OWN_FIELDS, runColumns } from "./run-columns";
 
 const run = (h: Record<string, unknown>): RunRowFragment => ({
-  id: "r1", name: "run", status: "COMPLETED", experimentId: null, sweepId: null, backend: null, agentId: null,
-  createdAt: "2026-01-01T00:00:00.000Z", startedAt: null, finishedAt: null, durationMs: null,
-  bestValAccuracy: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null, epochCount: 0, plannedEpochs: 5, error: null, stopReason: null,
+  id: "r1",
+  name: "run",
+  status: "COMPLETED",
+  experimentId: null,
+  sweepId: null,
+  backend: null,
+  agentId: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  startedAt: null,
+  finishedAt: null,
+  durationMs: null,
+  bestValAccuracy: null,
+  bestEpoch: null,
+  finalValAccuracy: null,
+  finalValLoss: null,
+  epochCount: 0,
+  plannedEpochs: 5,
+  error: null,
+  stopReason: null,
   hyperparameters: {
-    baseModel: "mobilenet_v1_0.25_224", headUnits: [128], augmentation: "none", learningRate: 0.001, fineTuneLayers: 0,
+    baseModel: "mobilenet_v1_0.25_224",
+    headUnits: [128],
+    augmentation: "none",
+    learningRate: 0.001,
+    fineTuneLayers: 0,
     values: valuesWith({ epochs: 5, ...h }),
   },
 });
@@ -34,7 +54,9 @@ describe("run columns", () => {
     expect(render("earlyStoppingPatience", run({ earlyStoppingPatience: 4 }))).toBe("4");
     // A run whose values lack the knob (an older API) shows it off too.
     const bare = run({});
-    expect(columns.byKey("earlyStoppingPatience")?.render({ ...bare, hyperparameters: { ...bare.hyperparameters, values: [] } })).toBe("off");
+    expect(columns.byKey("earlyStoppingPatience")?.render({ ...bare, hyperparameters: { ...bare.hyperparameters, values: [] } })).toBe(
+      "off",
+    );
   });
 
   it("keeps every column key unique", () => {
@@ -63,7 +85,12 @@ describe("run columns", () => {
   });
 
   it("shows label smoothing and the head's activation, knobs this file never names", () => {
-    expect(columns.byKey("labelSmoothing")).toMatchObject({ label: "Label smoothing", field: "LABEL_SMOOTHING", filter: "range", numeric: true });
+    expect(columns.byKey("labelSmoothing")).toMatchObject({
+      label: "Label smoothing",
+      field: "LABEL_SMOOTHING",
+      filter: "range",
+      numeric: true,
+    });
     expect(columns.byKey("labelSmoothing")?.render(run({ labelSmoothing: 0.1 }))).toBe("0.1");
     expect(columns.byKey("headActivation")).toMatchObject({ field: "HEAD_ACTIVATION", filter: "none", numeric: false });
     expect(columns.byKey("headActivation")?.render(run({ headActivation: "gelu" }))).toBe("gelu");
@@ -76,6 +103,8 @@ describe("run columns", () => {
     expect(grown.isField("MIXUP_ALPHA")).toBe(true);
     expect(columns.isField("MIXUP_ALPHA")).toBe(false);
     const r = run({});
-    expect(col?.render({ ...r, hyperparameters: { ...r.hyperparameters, values: valuesWith({ mixupAlpha: 0.4 }, [...CATALOGUE, NEW_KNOB]) } })).toBe("0.4");
+    expect(
+      col?.render({ ...r, hyperparameters: { ...r.hyperparameters, values: valuesWith({ mixupAlpha: 0.4 }, [...CATALOGUE, NEW_KNOB]) } }),
+    ).toBe("0.4");
   });
 });

@@ -36,14 +36,78 @@ const LEAD_COLUMNS: readonly RunColumn[] = [
 /** The run's own columns after the knobs. */
 const METRIC_COLUMNS: readonly RunColumn[] = [
   // The best epoch is the lowest-val-loss one (the contract's rule); its val acc is the one AT it.
-  { key: "bestValAccuracy", label: "Best-epoch val acc", field: "BEST_VAL_ACCURACY", filter: "range", width: 104, numeric: true, render: (r) => pct(r.bestValAccuracy) },
-  { key: "duration", label: "Duration", field: "DURATION_MS", filter: "range", width: 92, numeric: true, render: (r) => duration(r.durationMs) },
-  { key: "finalValAccuracy", label: "Final val acc", field: "FINAL_VAL_ACCURACY", filter: "range", width: 104, numeric: true, render: (r) => pct(r.finalValAccuracy) },
-  { key: "finalValLoss", label: "Final val loss", field: "FINAL_VAL_LOSS", filter: "range", width: 104, numeric: true, render: (r) => num(r.finalValLoss) },
-  { key: "epochCount", label: "Epochs done", field: "EPOCH_COUNT", filter: "range", width: 96, numeric: true, render: (r) => String(r.epochCount) },
-  { key: "bestValLoss", label: "Best val loss", field: "BEST_VAL_LOSS", filter: "range", width: 104, numeric: true, render: (r) => num(r.bestValLoss) },
-  { key: "bestEpoch", label: "Best epoch", field: "BEST_EPOCH", filter: "range", width: 90, numeric: true, render: (r) => (r.bestEpoch == null ? "–" : String(r.bestEpoch)) },
-  { key: "createdAt", label: "Created", field: "CREATED_AT", filter: "none", width: 150, numeric: false, render: (r) => r.createdAt.replace("T", " ").slice(0, 19) },
+  {
+    key: "bestValAccuracy",
+    label: "Best-epoch val acc",
+    field: "BEST_VAL_ACCURACY",
+    filter: "range",
+    width: 104,
+    numeric: true,
+    render: (r) => pct(r.bestValAccuracy),
+  },
+  {
+    key: "duration",
+    label: "Duration",
+    field: "DURATION_MS",
+    filter: "range",
+    width: 92,
+    numeric: true,
+    render: (r) => duration(r.durationMs),
+  },
+  {
+    key: "finalValAccuracy",
+    label: "Final val acc",
+    field: "FINAL_VAL_ACCURACY",
+    filter: "range",
+    width: 104,
+    numeric: true,
+    render: (r) => pct(r.finalValAccuracy),
+  },
+  {
+    key: "finalValLoss",
+    label: "Final val loss",
+    field: "FINAL_VAL_LOSS",
+    filter: "range",
+    width: 104,
+    numeric: true,
+    render: (r) => num(r.finalValLoss),
+  },
+  {
+    key: "epochCount",
+    label: "Epochs done",
+    field: "EPOCH_COUNT",
+    filter: "range",
+    width: 96,
+    numeric: true,
+    render: (r) => String(r.epochCount),
+  },
+  {
+    key: "bestValLoss",
+    label: "Best val loss",
+    field: "BEST_VAL_LOSS",
+    filter: "range",
+    width: 104,
+    numeric: true,
+    render: (r) => num(r.bestValLoss),
+  },
+  {
+    key: "bestEpoch",
+    label: "Best epoch",
+    field: "BEST_EPOCH",
+    filter: "range",
+    width: 90,
+    numeric: true,
+    render: (r) => (r.bestEpoch == null ? "–" : String(r.bestEpoch)),
+  },
+  {
+    key: "createdAt",
+    label: "Created",
+    field: "CREATED_AT",
+    filter: "none",
+    width: 150,
+    numeric: false,
+    render: (r) => r.createdAt.replace("T", " ").slice(0, 19),
+  },
 ];
 
 /**
@@ -54,7 +118,15 @@ const LEGACY_COLUMN_KEYS: Readonly<Record<string, string>> = { headUnits: "head"
 
 /** Columns shown when the URL names none (the issue's list). */
 export const DEFAULT_COLUMN_KEYS: readonly string[] = [
-  "status", "name", "baseModel", "head", "augmentation", "fineTuneLayers", "learningRate", "bestValAccuracy", "duration",
+  "status",
+  "name",
+  "baseModel",
+  "head",
+  "augmentation",
+  "fineTuneLayers",
+  "learningRate",
+  "bestValAccuracy",
+  "duration",
 ];
 
 /** The runs table's column key of a knob. */
@@ -127,14 +199,26 @@ export function runColumns(catalogue: Catalogue): RunColumns {
 
 /** The RunFields of the run itself (lifecycle and metrics); the knobs' come from the catalogue. */
 export const RUN_OWN_FIELDS = [
-  "CREATED_AT", "STARTED_AT", "FINISHED_AT", "DURATION_MS", "STATUS", "NAME",
-  "BEST_VAL_ACCURACY", "BEST_VAL_LOSS", "BEST_EPOCH", "FINAL_VAL_ACCURACY", "FINAL_VAL_LOSS", "EPOCH_COUNT",
+  "CREATED_AT",
+  "STARTED_AT",
+  "FINISHED_AT",
+  "DURATION_MS",
+  "STATUS",
+  "NAME",
+  "BEST_VAL_ACCURACY",
+  "BEST_VAL_LOSS",
+  "BEST_EPOCH",
+  "FINAL_VAL_ACCURACY",
+  "FINAL_VAL_LOSS",
+  "EPOCH_COUNT",
 ] as const satisfies readonly RunField[];
 
 // Compile-time check that every RunField is either the run's own (RUN_OWN_FIELDS) or a knob's (the
 // upper snake case of a typed Hyperparameters field, as the API derives it): a RunField for
 // something else fails the build until this file knows how to show it.
-type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
 type KnobField = Uppercase<SnakeCase<Exclude<keyof Hyperparameters, "__typename" | "values" | "baseWeights" | "baseWeightsSha256">>>;
 type UnknownField = Exclude<RunField, (typeof RUN_OWN_FIELDS)[number] | KnobField>;
 const _everyFieldKnown: UnknownField extends never ? true : never = true;

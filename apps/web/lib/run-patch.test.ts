@@ -6,9 +6,21 @@ import { EMPTY_VIEW } from "./runs-view-state";
 
 function row(id: string, patch: Partial<RunRowFragment> = {}): RunRowFragment {
   return {
-    id, name: `run-${id}`, status: "RUNNING", createdAt: "2025-01-01T00:00:00Z", epochCount: 1, plannedEpochs: 3, bestValAccuracy: 0.5,
-    hyperparameters: { baseModel: "m1", headUnits: [128], augmentation: "none", learningRate: 0.001, fineTuneLayers: 0,
-      values: valuesWith({ baseModel: "m1", epochs: 3, seed: 0 }) },
+    id,
+    name: `run-${id}`,
+    status: "RUNNING",
+    createdAt: "2025-01-01T00:00:00Z",
+    epochCount: 1,
+    plannedEpochs: 3,
+    bestValAccuracy: 0.5,
+    hyperparameters: {
+      baseModel: "m1",
+      headUnits: [128],
+      augmentation: "none",
+      learningRate: 0.001,
+      fineTuneLayers: 0,
+      values: valuesWith({ baseModel: "m1", epochs: 3, seed: 0 }),
+    },
     ...patch,
   };
 }
@@ -23,7 +35,10 @@ describe("applyRunUpdate", () => {
   const list = { rows: [row("a"), row("b")], total: 10 };
   it("replaces a known row in place", () => {
     const out = applyRunUpdate(list, row("b", { status: "COMPLETED" }), EMPTY_VIEW, true, CATALOGUE);
-    expect(out.rows.map((r) => [r.id, r.status])).toEqual([["a", "RUNNING"], ["b", "COMPLETED"]]);
+    expect(out.rows.map((r) => [r.id, r.status])).toEqual([
+      ["a", "RUNNING"],
+      ["b", "COMPLETED"],
+    ]);
     expect(out.total).toBe(10);
   });
   it("adds a new run on top only when newest-first", () => {
@@ -60,13 +75,22 @@ describe("matchesView", () => {
 
   it("reads any knob's range from the run's values by the catalogue's sortField, head units by their total", () => {
     const smoothing = { ...EMPTY_VIEW, ranges: [{ field: "LABEL_SMOOTHING" as const, min: 0.05, max: null }] };
-    expect([matchesView(tuned("a", { labelSmoothing: 0.1 }), smoothing, CATALOGUE), matchesView(row("a"), smoothing, CATALOGUE)]).toEqual([true, false]);
+    expect([matchesView(tuned("a", { labelSmoothing: 0.1 }), smoothing, CATALOGUE), matchesView(row("a"), smoothing, CATALOGUE)]).toEqual([
+      true,
+      false,
+    ]);
     const head = { ...EMPTY_VIEW, ranges: [{ field: "HEAD_UNITS" as const, min: 300, max: null }] };
-    expect([matchesView(tuned("a", { headUnits: [256, 128] }), head, CATALOGUE), matchesView(row("a"), head, CATALOGUE)]).toEqual([true, false]);
+    expect([matchesView(tuned("a", { headUnits: [256, 128] }), head, CATALOGUE), matchesView(row("a"), head, CATALOGUE)]).toEqual([
+      true,
+      false,
+    ]);
     // A knob the catalogue adds is checked the same way; one it does not know is left to the server.
     const grown = [...CATALOGUE, NEW_KNOB];
     const mixup = { ...EMPTY_VIEW, ranges: [{ field: "MIXUP_ALPHA" as never, min: 0.2, max: null }] };
-    const withMixup = (v: number): RunRowFragment => ({ ...row("a"), hyperparameters: { ...row("a").hyperparameters, values: valuesWith({ mixupAlpha: v }, grown) } });
+    const withMixup = (v: number): RunRowFragment => ({
+      ...row("a"),
+      hyperparameters: { ...row("a").hyperparameters, values: valuesWith({ mixupAlpha: v }, grown) },
+    });
     expect([matchesView(withMixup(0.4), mixup, grown), matchesView(withMixup(0), mixup, grown)]).toEqual([true, false]);
     expect(matchesView(withMixup(0), mixup, CATALOGUE)).toBe(true);
   });

@@ -39,12 +39,18 @@ function knobRangeValue(value: unknown): number | null | undefined {
 
 function rangeValue(run: RunRowFragment, field: string, catalogue: Catalogue): number | null | undefined {
   switch (field) {
-    case "BEST_VAL_ACCURACY": return run.bestValAccuracy ?? null;
-    case "BEST_VAL_LOSS": return run.bestValLoss ?? null;
-    case "FINAL_VAL_ACCURACY": return run.finalValAccuracy ?? null;
-    case "FINAL_VAL_LOSS": return run.finalValLoss ?? null;
-    case "DURATION_MS": return run.durationMs ?? null;
-    case "EPOCH_COUNT": return run.epochCount;
+    case "BEST_VAL_ACCURACY":
+      return run.bestValAccuracy ?? null;
+    case "BEST_VAL_LOSS":
+      return run.bestValLoss ?? null;
+    case "FINAL_VAL_ACCURACY":
+      return run.finalValAccuracy ?? null;
+    case "FINAL_VAL_LOSS":
+      return run.finalValLoss ?? null;
+    case "DURATION_MS":
+      return run.durationMs ?? null;
+    case "EPOCH_COUNT":
+      return run.epochCount;
     default: {
       const knob = catalogue.find((k) => k.sortField === field);
       if (!knob) return undefined;
@@ -61,7 +67,13 @@ export interface LoadedRuns {
 }
 
 /** Applies one live update; returns the same object when nothing changed (cheap re-render check). */
-export function applyRunUpdate(list: LoadedRuns, run: RunRowFragment, view: RunsViewState, newestFirst: boolean, catalogue: Catalogue): LoadedRuns {
+export function applyRunUpdate(
+  list: LoadedRuns,
+  run: RunRowFragment,
+  view: RunsViewState,
+  newestFirst: boolean,
+  catalogue: Catalogue,
+): LoadedRuns {
   const i = list.rows.findIndex((r) => r.id === run.id);
   const matches = matchesView(run, view, catalogue);
   if (i >= 0) {

@@ -26,7 +26,10 @@ describe("runs view state in the URL", () => {
   });
 
   it("drops bad values with warnings that quote them", () => {
-    const { state, warnings } = parseViewState(new URLSearchParams("sort=BOGUS.up&status=DONE&range=LEARNING_RATE:x:1&cols=name,nope"), columns);
+    const { state, warnings } = parseViewState(
+      new URLSearchParams("sort=BOGUS.up&status=DONE&range=LEARNING_RATE:x:1&cols=name,nope"),
+      columns,
+    );
     expect(state.sort).toBeNull();
     expect(state.status).toEqual([]);
     expect(state.ranges).toEqual([]);
@@ -40,7 +43,10 @@ describe("runs view state in the URL", () => {
   });
 
   it("takes the columns and fields of knobs the catalogue serves, keeping the old head key", () => {
-    const { state, warnings } = parseViewState(new URLSearchParams("sort=LABEL_SMOOTHING.asc&range=HEAD_UNITS:64:&cols=name,head,labelSmoothing"), columns);
+    const { state, warnings } = parseViewState(
+      new URLSearchParams("sort=LABEL_SMOOTHING.asc&range=HEAD_UNITS:64:&cols=name,head,labelSmoothing"),
+      columns,
+    );
     expect(warnings).toEqual([]);
     expect(state.sort).toEqual({ field: "LABEL_SMOOTHING", direction: "ASC" });
     expect(state.ranges).toEqual([{ field: "HEAD_UNITS", min: 64, max: null }]);
@@ -56,7 +62,10 @@ describe("contract translation", () => {
   it("builds RunFilter with only the set parts and an open range bound left out", () => {
     const { state } = parseViewState(new URLSearchParams("status=FAILED&range=BEST_VAL_ACCURACY:0.8:&q=%20abc%20"), columns);
     expect(toRunFilter(state, { experimentId: "e1" })).toEqual({
-      experimentId: "e1", status: ["FAILED"], search: "abc", ranges: [{ field: "BEST_VAL_ACCURACY", min: 0.8 }],
+      experimentId: "e1",
+      status: ["FAILED"],
+      search: "abc",
+      ranges: [{ field: "BEST_VAL_ACCURACY", min: 0.8 }],
     });
   });
   it("orders newest first by default", () => {
@@ -66,7 +75,10 @@ describe("contract translation", () => {
     const a = nextSort(null, "LEARNING_RATE");
     const b = nextSort(a, "LEARNING_RATE");
     expect([a, b, nextSort(b, "LEARNING_RATE"), nextSort(b, "NAME")]).toEqual([
-      { field: "LEARNING_RATE", direction: "DESC" }, { field: "LEARNING_RATE", direction: "ASC" }, null, { field: "NAME", direction: "DESC" },
+      { field: "LEARNING_RATE", direction: "DESC" },
+      { field: "LEARNING_RATE", direction: "ASC" },
+      null,
+      { field: "NAME", direction: "DESC" },
     ]);
   });
 });

@@ -10,7 +10,14 @@ import type { RangeFilter, RunField, RunFilter, RunOrder, RunStatus } from "../g
 import type { RunColumns } from "./run-columns";
 
 /** Every RunStatus value. */
-export const RUN_STATUSES = ["QUEUED", "RUNNING", "COMPLETED", "FAILED", "CANCELED", "STOPPED_EARLY"] as const satisfies readonly RunStatus[];
+export const RUN_STATUSES = [
+  "QUEUED",
+  "RUNNING",
+  "COMPLETED",
+  "FAILED",
+  "CANCELED",
+  "STOPPED_EARLY",
+] as const satisfies readonly RunStatus[];
 
 /** A range filter as the view holds it. */
 export interface ViewRange {
@@ -33,7 +40,16 @@ export interface RunsViewState {
 }
 
 /** The empty view: default sort and columns, no filter, nothing selected. */
-export const EMPTY_VIEW: RunsViewState = { sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [], columns: null, selected: [] };
+export const EMPTY_VIEW: RunsViewState = {
+  sort: null,
+  status: [],
+  baseModels: [],
+  augmentations: [],
+  search: "",
+  ranges: [],
+  columns: null,
+  selected: [],
+};
 
 /** Read-only view of search params (URLSearchParams and Next's ReadonlyURLSearchParams both fit). */
 export interface ParamsLike {
@@ -51,7 +67,10 @@ function parseBound(text: string | undefined): number | null | "bad" {
  * Parses the URL against the table's columns (built from the served catalogue); values that make no
  * sense are dropped and described in `warnings`.
  */
-export function parseViewState(params: ParamsLike, columns: Pick<RunColumns, "byKey" | "isField">): { state: RunsViewState; warnings: string[] } {
+export function parseViewState(
+  params: ParamsLike,
+  columns: Pick<RunColumns, "byKey" | "isField">,
+): { state: RunsViewState; warnings: string[] } {
   const isRunField = (s: string): s is RunField => columns.isField(s);
   const columnByKey = (key: string) => columns.byKey(key);
   const warnings: string[] = [];

@@ -44,7 +44,13 @@ function typed(form: SweepForm, text: Record<string, string>): SweepForm {
 }
 
 const base: SweepForm = typed(
-  { ...initialSweepForm(CATALOGUE), name: " demo ", datasetId: "d1", experimentId: "e1", picks: { baseModels: ["m1", "m2"], augmentations: ["none"] } },
+  {
+    ...initialSweepForm(CATALOGUE),
+    name: " demo ",
+    datasetId: "d1",
+    experimentId: "e1",
+    picks: { baseModels: ["m1", "m2"], augmentations: ["none"] },
+  },
   { headUnits: "128; 256,128", fineTuneLayers: "0, 2", learningRates: "0.001, 0.0003", epochs: "3", fineTuneEpochs: "1" },
 );
 
@@ -52,21 +58,48 @@ describe("the form's fields, from the catalogue", () => {
   it("has a list per searchable knob and a value per fixed knob, keyed by the sweep input field they fill", () => {
     const knobs = formKnobs(CATALOGUE);
     expect(knobs.filter((k) => k.role === "search").map((k) => [k.key, k.widget])).toEqual([
-      ["baseModels", "picks"], ["headUnits", "list"], ["augmentations", "picks"], ["fineTuneLayers", "list"], ["learningRates", "list"],
-      ["fineTuneLearningRates", "list"], ["dropouts", "list"], ["labelSmoothings", "list"],
+      ["baseModels", "picks"],
+      ["headUnits", "list"],
+      ["augmentations", "picks"],
+      ["fineTuneLayers", "list"],
+      ["learningRates", "list"],
+      ["fineTuneLearningRates", "list"],
+      ["dropouts", "list"],
+      ["labelSmoothings", "list"],
     ]);
     expect(knobs.filter((k) => k.role === "fixed").map((k) => k.key)).toEqual([
-      "epochs", "fineTuneEpochs", "batchSize", "validationSplit", "earlyStoppingPatience", "reduceLrPatience", "reduceLrFactor", "minLearningRate",
+      "epochs",
+      "fineTuneEpochs",
+      "batchSize",
+      "validationSplit",
+      "earlyStoppingPatience",
+      "reduceLrPatience",
+      "reduceLrFactor",
+      "minLearningRate",
     ]);
     // The browser tests fill the main section's fields; callbacks, batch, split and smoothing sit under "More settings".
     expect(knobs.filter((k) => k.advanced).map((k) => k.info.name)).toEqual([
-      "batchSize", "validationSplit", "earlyStoppingPatience", "reduceLrPatience", "reduceLrFactor", "minLearningRate", "labelSmoothing",
+      "batchSize",
+      "validationSplit",
+      "earlyStoppingPatience",
+      "reduceLrPatience",
+      "reduceLrFactor",
+      "minLearningRate",
+      "labelSmoothing",
     ]);
   });
 
   it("starts with each search list at its default and each fixed value empty (the API's default)", () => {
     const form = initialSweepForm(CATALOGUE);
-    expect(form.text).toMatchObject({ headUnits: "128", learningRates: "0.001", fineTuneLearningRates: "1e-5", dropouts: "0.2", labelSmoothings: "0", epochs: "", reduceLrFactor: "" });
+    expect(form.text).toMatchObject({
+      headUnits: "128",
+      learningRates: "0.001",
+      fineTuneLearningRates: "1e-5",
+      dropouts: "0.2",
+      labelSmoothings: "0",
+      epochs: "",
+      reduceLrFactor: "",
+    });
     expect(form.picks).toEqual({ baseModels: [], augmentations: ["none"] });
     const r = validateSweepForm({ ...form, datasetId: "d", experimentId: "e", picks: { ...form.picks, baseModels: ["m"] } }, CATALOGUE);
     expect(r.errors).toEqual({});
@@ -80,14 +113,18 @@ describe("the form's fields, from the catalogue", () => {
     expect(r.errors).toEqual({});
     expect(r.planned).toBe(48);
     expect(r.input?.searchSpace).toMatchObject({ mixupAlphas: [0, 0.2, 0.4] });
-    expect(validateSweepForm(typed(form, { mixupAlphas: "0, 2" }), grown).errors).toEqual({ mixupAlphas: "mixupAlpha must be a number in [0, 1], received 2" });
+    expect(validateSweepForm(typed(form, { mixupAlphas: "0, 2" }), grown).errors).toEqual({
+      mixupAlphas: "mixupAlpha must be a number in [0, 1], received 2",
+    });
   });
 
   it("multiplies by label smoothing and sends the values", () => {
     const r = validateSweepForm(typed(base, { labelSmoothings: "0, 0.1" }), CATALOGUE);
     expect(r.planned).toBe(32);
     expect(r.input?.searchSpace).toMatchObject({ labelSmoothings: [0, 0.1] });
-    expect(validateSweepForm(typed(base, { labelSmoothings: "0.1, 1" }), CATALOGUE).errors.labelSmoothings).toBe("labelSmoothing must be a number in [0, 1), received 1");
+    expect(validateSweepForm(typed(base, { labelSmoothings: "0.1, 1" }), CATALOGUE).errors.labelSmoothings).toBe(
+      "labelSmoothing must be a number in [0, 1), received 1",
+    );
   });
 
   it("leaves an emptied optional search list to the API's default, and requires the required ones", () => {
@@ -103,11 +140,19 @@ describe("validateSweepForm", () => {
     const r = validateSweepForm(base, CATALOGUE);
     expect(r.errors).toEqual({});
     expect(r.planned).toBe(16);
-    expect(r.input).toMatchObject({ name: "demo", maxRuns: null, epochs: 3, fineTuneEpochs: 1,
-      searchSpace: { headUnits: [[128], [256, 128]], fineTuneLayers: [0, 2], learningRates: [0.001, 0.0003] } });
+    expect(r.input).toMatchObject({
+      name: "demo",
+      maxRuns: null,
+      epochs: 3,
+      fineTuneEpochs: 1,
+      searchSpace: { headUnits: [[128], [256, 128]], fineTuneLayers: [0, 2], learningRates: [0.001, 0.0003] },
+    });
   });
   it("reports every bad field at once and gives no input", () => {
-    const r = validateSweepForm({ ...typed(base, { epochs: "two", learningRates: "" }), datasetId: "", picks: { ...base.picks, baseModels: [] }, strategy: "RANDOM" }, CATALOGUE);
+    const r = validateSweepForm(
+      { ...typed(base, { epochs: "two", learningRates: "" }), datasetId: "", picks: { ...base.picks, baseModels: [] }, strategy: "RANDOM" },
+      CATALOGUE,
+    );
     expect(Object.keys(r.errors).sort()).toEqual(["baseModels", "datasetId", "epochs", "learningRates", "maxRuns"]);
     expect(r.errors.epochs).toContain('"two"');
     expect(r.input).toBeNull();
@@ -116,7 +161,9 @@ describe("validateSweepForm", () => {
     const r = validateSweepForm(typed(base, { fineTuneEpochs: "0" }), CATALOGUE);
     expect(r.errors.fineTuneEpochs).toBe("fineTuneEpochs must be ≥ 1 when fineTuneLayers > 0, received 0");
     // Left empty, the default (0) is what the API would train with: the same rule holds.
-    expect(validateSweepForm(typed(base, { fineTuneEpochs: "" }), CATALOGUE).errors.fineTuneEpochs).toBe("fineTuneEpochs must be ≥ 1 when fineTuneLayers > 0, received 0");
+    expect(validateSweepForm(typed(base, { fineTuneEpochs: "" }), CATALOGUE).errors.fineTuneEpochs).toBe(
+      "fineTuneEpochs must be ≥ 1 when fineTuneLayers > 0, received 0",
+    );
     expect(validateSweepForm(typed(base, { fineTuneLayers: "0", fineTuneEpochs: "0" }), CATALOGUE).input).not.toBeNull();
   });
 });
@@ -127,7 +174,9 @@ describe("EarlyStopping setting of a sweep", () => {
     const r = validateSweepForm(typed(base, { earlyStoppingPatience: " 4 " }), CATALOGUE);
     expect(r.errors).toEqual({});
     expect(r.input).toMatchObject({ earlyStoppingPatience: 4 });
-    expect(validateSweepForm(typed(base, { earlyStoppingPatience: "off" }), CATALOGUE).input).toMatchObject({ earlyStoppingPatience: null });
+    expect(validateSweepForm(typed(base, { earlyStoppingPatience: "off" }), CATALOGUE).input).toMatchObject({
+      earlyStoppingPatience: null,
+    });
   });
 
   it("rejects a patience that is not a whole number from 1 to 1000, quoting it", () => {
@@ -165,22 +214,30 @@ describe("ReduceLROnPlateau settings of a sweep", () => {
       expect(r.errors.reduceLrFactor).toBe(`reduceLrFactor must be a number in (0, 1), received ${Number(factor)}`);
       expect(r.input).toBeNull();
     }
-    expect(validateSweepForm(typed(base, { reduceLrFactor: "half" }), CATALOGUE).errors.reduceLrFactor)
-      .toBe('reduceLrFactor must be a number in (0, 1), received "half" ("half" is not a number)');
+    expect(validateSweepForm(typed(base, { reduceLrFactor: "half" }), CATALOGUE).errors.reduceLrFactor).toBe(
+      'reduceLrFactor must be a number in (0, 1), received "half" ("half" is not a number)',
+    );
   });
 
   it("rejects a patience that is not a whole number from 1 to 1000", () => {
-    expect(validateSweepForm(typed(base, { reduceLrPatience: "0" }), CATALOGUE).errors.reduceLrPatience).toBe("reduceLrPatience must be null (off) or an integer in [1, 1000], received 0");
-    expect(validateSweepForm(typed(base, { reduceLrPatience: "2.5" }), CATALOGUE).errors.reduceLrPatience).toBe("reduceLrPatience must be null (off) or an integer in [1, 1000], received 2.5");
+    expect(validateSweepForm(typed(base, { reduceLrPatience: "0" }), CATALOGUE).errors.reduceLrPatience).toBe(
+      "reduceLrPatience must be null (off) or an integer in [1, 1000], received 0",
+    );
+    expect(validateSweepForm(typed(base, { reduceLrPatience: "2.5" }), CATALOGUE).errors.reduceLrPatience).toBe(
+      "reduceLrPatience must be null (off) or an integer in [1, 1000], received 2.5",
+    );
   });
 
   it("rejects a negative floor or one not below every learning rate, naming the lowest", () => {
-    expect(validateSweepForm(typed(base, { minLearningRate: "-1e-6" }), CATALOGUE).errors.minLearningRate).toBe("minLearningRate must be a number in [0, 1), received -0.000001");
+    expect(validateSweepForm(typed(base, { minLearningRate: "-1e-6" }), CATALOGUE).errors.minLearningRate).toBe(
+      "minLearningRate must be a number in [0, 1), received -0.000001",
+    );
     const r = validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.0003" }), CATALOGUE);
     expect(r.errors.minLearningRate).toBe("minLearningRate must be below learningRate (0.0003), received 0.0003");
     expect(r.input).toBeNull();
-    expect(validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.0001" }), CATALOGUE).errors.minLearningRate)
-      .toBe("minLearningRate must be below fineTuneLearningRate (0.00001) when fine-tuning, received 0.0001");
+    expect(
+      validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.0001" }), CATALOGUE).errors.minLearningRate,
+    ).toBe("minLearningRate must be below fineTuneLearningRate (0.00001) when fine-tuning, received 0.0001");
     expect(validateSweepForm(typed(base, { learningRates: "0.01, 0.0003", minLearningRate: "0.000001" }), CATALOGUE).errors).toEqual({});
   });
 });

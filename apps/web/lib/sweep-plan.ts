@@ -124,14 +124,16 @@ function acrossKnobs(catalogue: Catalogue, v: SweepValues): Record<string, strin
   const errors: Record<string, string> = {};
   const fineTunes = numbers(list("fineTuneLayers")).some((d) => d > 0);
   const ftEpochs = value("fineTuneEpochs");
-  if (fineTunes && typeof ftEpochs === "number" && ftEpochs < 1) errors.fineTuneEpochs = knobMessage("fineTuneEpochs", "≥ 1 when fineTuneLayers > 0", ftEpochs);
+  if (fineTunes && typeof ftEpochs === "number" && ftEpochs < 1)
+    errors.fineTuneEpochs = knobMessage("fineTuneEpochs", "≥ 1 when fineTuneLayers > 0", ftEpochs);
   const floor = value("minLearningRate");
   if (typeof floor === "number") {
     const lrs = numbers(list("learningRate"));
     const ftLrs = numbers(list("fineTuneLearningRate"));
     const lowest = lrs.length > 0 ? Math.min(...lrs) : null;
     const lowestFt = ftLrs.length > 0 ? Math.min(...ftLrs) : null;
-    if (lowest !== null && floor >= lowest) errors.minLearningRate = knobMessage("minLearningRate", `below learningRate (${lowest})`, floor);
+    if (lowest !== null && floor >= lowest)
+      errors.minLearningRate = knobMessage("minLearningRate", `below learningRate (${lowest})`, floor);
     else if (fineTunes && lowestFt !== null && floor >= lowestFt) {
       errors.minLearningRate = knobMessage("minLearningRate", `below fineTuneLearningRate (${lowestFt}) when fine-tuning`, floor);
     }
@@ -143,7 +145,10 @@ function acrossKnobs(catalogue: Catalogue, v: SweepValues): Record<string, strin
  * Validates the whole form against the catalogue; returns the errors (by field key), the planned
  * run count (the product of the search lists' lengths, capped by max runs) and, when valid, the input.
  */
-export function validateSweepForm(form: SweepForm, catalogue: Catalogue): { errors: FormErrors; planned: number; input: CreateSweepInput | null } {
+export function validateSweepForm(
+  form: SweepForm,
+  catalogue: Catalogue,
+): { errors: FormErrors; planned: number; input: CreateSweepInput | null } {
   const errors: FormErrors = {};
   if (!form.datasetId) errors.datasetId = "Pick a dataset (or register one by path)";
   if (!form.experimentId) errors.experimentId = "Pick an experiment (or create one)";

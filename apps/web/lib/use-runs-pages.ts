@@ -35,8 +35,14 @@ export interface RunsPages {
 /** Paginated runs for a filter and order. */
 export function useRunsPages(filter: RunFilter, orderBy: RunOrder): RunsPages {
   const key = JSON.stringify([filter, orderBy]);
-  const [state, setState] = useState<{ key: string; rows: RunRowFragment[]; total: number | null; cursor: string | null; hasNext: boolean; error: Error | null }>(
-    { key, rows: [], total: null, cursor: null, hasNext: true, error: null });
+  const [state, setState] = useState<{
+    key: string;
+    rows: RunRowFragment[];
+    total: number | null;
+    cursor: string | null;
+    hasNext: boolean;
+    error: Error | null;
+  }>({ key, rows: [], total: null, cursor: null, hasNext: true, error: null });
   const inflight = useRef<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [generation, setGeneration] = useState(0);
@@ -55,8 +61,14 @@ export function useRunsPages(filter: RunFilter, orderBy: RunOrder): RunsPages {
         if (prev.key !== forKey) return prev;
         const seen = new Set(after === null ? [] : prev.rows.map((r) => r.id));
         const fresh = data.runs.nodes.filter((n) => !seen.has(n.id));
-        return { key: forKey, rows: after === null ? fresh : prev.rows.concat(fresh), total: data.runs.totalCount,
-          cursor: data.runs.pageInfo.endCursor ?? null, hasNext: data.runs.pageInfo.hasNextPage, error: null };
+        return {
+          key: forKey,
+          rows: after === null ? fresh : prev.rows.concat(fresh),
+          total: data.runs.totalCount,
+          cursor: data.runs.pageInfo.endCursor ?? null,
+          hasNext: data.runs.pageInfo.hasNextPage,
+          error: null,
+        };
       });
     } catch (e) {
       setState((prev) => (prev.key === forKey ? { ...prev, error: e as Error, hasNext: false } : prev));
@@ -72,11 +84,14 @@ export function useRunsPages(filter: RunFilter, orderBy: RunOrder): RunsPages {
     void fetchPage(key, null);
   }, [key, fetchPage, generation]);
 
-  const loadMore = useCallback((wantIndex?: number) => {
-    const s = stateRef.current;
-    if (s.key !== key || !s.hasNext || s.cursor === null || inflight.current) return;
-    void fetchPage(key, s.cursor, pageSizeFor(s.rows.length, wantIndex ?? s.rows.length));
-  }, [key, fetchPage]);
+  const loadMore = useCallback(
+    (wantIndex?: number) => {
+      const s = stateRef.current;
+      if (s.key !== key || !s.hasNext || s.cursor === null || inflight.current) return;
+      void fetchPage(key, s.cursor, pageSizeFor(s.rows.length, wantIndex ?? s.rows.length));
+    },
+    [key, fetchPage],
+  );
 
   const update = useCallback<RunsPages["update"]>((fn) => {
     setState((prev) => {

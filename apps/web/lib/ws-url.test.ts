@@ -7,6 +7,8 @@ describe("resolveWsUrl", () => {
     expect(resolveWsUrl({ wsUrl: null, port: "4000" }, { protocol: "https:", hostname: "::1" })).toBe("wss://[::1]:4000/graphql");
   });
   it("uses the configured public URL as is", () => {
-    expect(resolveWsUrl({ wsUrl: "wss://api.example/graphql", port: "4000" }, { protocol: "http:", hostname: "x" })).toBe("wss://api.example/graphql");
+    expect(resolveWsUrl({ wsUrl: "wss://api.example/graphql", port: "4000" }, { protocol: "http:", hostname: "x" })).toBe(
+      "wss://api.example/graphql",
+    );
   });
 });

@@ -3,8 +3,14 @@ import { ApiUrlError, apiUrlFromEnv, parseApiUrl } from "./api-url.js";
 
 describe("parseApiUrl", () => {
   it("takes the GraphQL endpoint as it is and derives the base", () => {
-    expect(parseApiUrl("http://127.0.0.1:4000/graphql")).toEqual({ graphql: "http://127.0.0.1:4000/graphql", base: "http://127.0.0.1:4000" });
-    expect(parseApiUrl(" https://tracker.example/graft/graphql/ ")).toEqual({ graphql: "https://tracker.example/graft/graphql", base: "https://tracker.example/graft" });
+    expect(parseApiUrl("http://127.0.0.1:4000/graphql")).toEqual({
+      graphql: "http://127.0.0.1:4000/graphql",
+      base: "http://127.0.0.1:4000",
+    });
+    expect(parseApiUrl(" https://tracker.example/graft/graphql/ ")).toEqual({
+      graphql: "https://tracker.example/graft/graphql",
+      base: "https://tracker.example/graft",
+    });
   });
 
   it("accepts the bare origin as shorthand for <origin>/graphql", () => {
@@ -14,11 +20,15 @@ describe("parseApiUrl", () => {
 
   it("refuses anything else, naming the setting and quoting the value", () => {
     expect(() => parseApiUrl("api:9000")).toThrow(ApiUrlError);
-    expect(() => parseApiUrl("api:9000")).toThrow(/GRAFT_API_URL must be the API's GraphQL endpoint, like http:\/\/127\.0\.0\.1:4000\/graphql.*"api:9000"/);
+    expect(() => parseApiUrl("api:9000")).toThrow(
+      /GRAFT_API_URL must be the API's GraphQL endpoint, like http:\/\/127\.0\.0\.1:4000\/graphql.*"api:9000"/,
+    );
     expect(() => parseApiUrl("localhost:4000/graphql", "--api")).toThrow(/^--api .*\(http or https\); got "localhost:4000\/graphql"/);
     expect(() => parseApiUrl("http://h:4000/api")).toThrow('the path must end in /graphql; got "http://h:4000/api"');
     expect(() => parseApiUrl("http://h:4000/graphql?x=1")).toThrow("without a query string");
-    expect(() => parseApiUrl("http://h:4000/graphql/graphql")).toThrow(/graphql appears twice at the end of the path; got "http:\/\/h:4000\/graphql\/graphql"/);
+    expect(() => parseApiUrl("http://h:4000/graphql/graphql")).toThrow(
+      /graphql appears twice at the end of the path; got "http:\/\/h:4000\/graphql\/graphql"/,
+    );
     expect(() => parseApiUrl("")).toThrow('got ""');
   });
 });

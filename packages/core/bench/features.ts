@@ -36,7 +36,10 @@ export interface FeatureResults {
 /** A reproducible input batch in [-1, 1] (the models' preprocessing range; the speed does not depend on the values). */
 function randomBatch(n: number, size: number, seed: number): tf.Tensor4D {
   const rng = createRng(seed);
-  return tf.tensor4d(Float32Array.from({ length: n * size * size * 3 }, () => rng() * 2 - 1), [n, size, size, 3]);
+  return tf.tensor4d(
+    Float32Array.from({ length: n * size * size * 3 }, () => rng() * 2 - 1),
+    [n, size, size, 3],
+  );
 }
 
 /**
@@ -44,7 +47,12 @@ function randomBatch(n: number, size: number, seed: number): tf.Tensor4D {
  * preprocessed input, on the main thread (what `train()` runs with `workers: 0`), median over the
  * backend's sample.
  */
-export async function measureFeatures(modelsDir: string, models: readonly string[], backends: readonly BenchBackend[], log: (line: string) => void): Promise<FeatureResults> {
+export async function measureFeatures(
+  modelsDir: string,
+  models: readonly string[],
+  backends: readonly BenchBackend[],
+  log: (line: string) => void,
+): Promise<FeatureResults> {
   const results: FeatureResults = { rates: {}, flopsPerImage: {} };
   for (const backend of backends) {
     await selectBackend(backend);
@@ -85,7 +93,12 @@ const PEAK_KERNELS: readonly { name: string; flops: number; make: () => { run: (
       return { run: () => tf.matMul(a, b), inputs: [a, b] };
     },
   })),
-  ...([[8, 28, 512], [32, 14, 768]] as const).map(([n, h, c]) => ({
+  ...(
+    [
+      [8, 28, 512],
+      [32, 14, 768],
+    ] as const
+  ).map(([n, h, c]) => ({
     name: `1×1 conv2d [${n},${h},${h},${c}]→${c}`,
     flops: 2 * n * h * h * c * c,
     make: () => {
@@ -126,5 +139,8 @@ export async function measureMatMulPeak(reps = 8): Promise<PeakResult> {
       tf.dispose(inputs);
     }
   }
-  return { gflopsPerSecond: peak, method: `wasm, main thread, best of ${reps} calls after a warm-up, highest of: ${results.join(", ")} GFLOP/s` };
+  return {
+    gflopsPerSecond: peak,
+    method: `wasm, main thread, best of ${reps} calls after a warm-up, highest of: ${results.join(", ")} GFLOP/s`,
+  };
 }

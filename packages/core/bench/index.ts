@@ -42,7 +42,10 @@ const BASE = "mobilenet_v1_0.25_224";
 
 function randomTensor(shape: number[], seed: number): tf.Tensor {
   const rng = createRng(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng() * 2 - 1),
+    shape,
+  );
 }
 
 const rows: RatioRow[] = [];
@@ -56,7 +59,13 @@ async function benchExtraction(modelsDir: string): Promise<void> {
   const x = randomTensor([16, 224, 224, 3], 1) as tf.Tensor4D;
   const slow = await imagesPerSec(16, 3, () => layers.pooled(x));
   const fast = await imagesPerSec(16, 3, () => folded.pooled(x));
-  rows.push({ measure: `feature extraction ${BASE} (wasm, batch 16)`, baseline: "tf.layers graph", baselineRate: slow, fast: "folded BN + fused act", fastRate: fast });
+  rows.push({
+    measure: `feature extraction ${BASE} (wasm, batch 16)`,
+    baseline: "tf.layers graph",
+    baselineRate: slow,
+    fast: "folded BN + fused act",
+    fastRate: fast,
+  });
   x.dispose();
   folded.dispose();
   model.dispose();
@@ -73,7 +82,13 @@ async function fineTuneRate(backend: string, modelsDir: string, batch: number, r
   const x = randomTensor([batch, ...shape], 2);
   const target = randomTensor([batch, spec.featureDim], 3);
   const optimizer = tf.train.adam(1e-5);
-  const rate = await imagesPerSec(batch, reps, () => optimizer.minimize(() => tf.losses.meanSquaredError(target, tf.mean(runGraph(parts.top, x, { training: true }), [1, 2])) as tf.Scalar, true, vars));
+  const rate = await imagesPerSec(batch, reps, () =>
+    optimizer.minimize(
+      () => tf.losses.meanSquaredError(target, tf.mean(runGraph(parts.top, x, { training: true }), [1, 2])) as tf.Scalar,
+      true,
+      vars,
+    ),
+  );
   tf.dispose([x, target, ...vars]);
   optimizer.dispose();
   fx.dispose();
@@ -84,7 +99,13 @@ async function fineTuneRate(backend: string, modelsDir: string, batch: number, r
 async function benchFineTune(modelsDir: string): Promise<FineTuneRates> {
   const cpu = await fineTuneRate("cpu", modelsDir, 4, 1);
   const wasm = await fineTuneRate("wasm", modelsDir, 16, 3);
-  rows.push({ measure: `fine-tune step, top 20 layers of ${BASE}`, baseline: "cpu (batch 4)", baselineRate: cpu, fast: "wasm + composed grads (batch 16)", fastRate: wasm });
+  rows.push({
+    measure: `fine-tune step, top 20 layers of ${BASE}`,
+    baseline: "cpu (batch 4)",
+    baselineRate: cpu,
+    fast: "wasm + composed grads (batch 16)",
+    fastRate: wasm,
+  });
   return { model: BASE, layers: 20, wasm: { imagesPerSecond: wasm, batch: 16 }, cpu: { imagesPerSecond: cpu, batch: 4 } };
 }
 
@@ -96,11 +117,25 @@ async function benchCache(modelsDir: string, dataDir: string): Promise<void> {
   const entries = index.images.filter((_, i) => i % 12 === 0); // 60 photos across all classes
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "graft-bench-"));
   try {
-    const options = { graphId: fx.id, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute: (x: tf.Tensor4D) => fx.pooled(x), itemShape: [fx.dim], cacheDir, batchSize: 16 };
+    const options = {
+      graphId: fx.id,
+      inputSize: spec.inputSize,
+      preprocessing: spec.preprocessing,
+      compute: (x: tf.Tensor4D) => fx.pooled(x),
+      itemShape: [fx.dim],
+      cacheDir,
+      batchSize: 16,
+    };
     const miss = await extractFeatures(entries, options);
     const hit = await extractFeatures(entries, options);
     if (hit.hits !== entries.length) throw new Error(`expected ${entries.length} cache hits, got ${hit.hits}`);
-    rows.push({ measure: `extractFeatures, ${entries.length} plant-leaves photos`, baseline: "cache miss (decode + forward)", baselineRate: entries.length / miss.seconds, fast: "cache hit", fastRate: entries.length / hit.seconds });
+    rows.push({
+      measure: `extractFeatures, ${entries.length} plant-leaves photos`,
+      baseline: "cache miss (decode + forward)",
+      baselineRate: entries.length / miss.seconds,
+      fast: "cache hit",
+      fastRate: entries.length / hit.seconds,
+    });
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
     fx.dispose();
@@ -128,20 +163,47 @@ async function benchWorkers(modelsDir: string, dataDir: string): Promise<WorkerP
     const p0 = performance.now();
     for (let i = 0; i < 10; i++) await pool.run({ kind: "pooled" }, xs, 32);
     const forwardPool = (32 * 10) / ((performance.now() - p0) / 1000);
-    rows.push({ measure: `forward pass only, ${BASE} pooled, batch 32 (split 2 × 16)`, baseline: "main thread", baselineRate: forwardMain, fast: "2 worker threads", fastRate: forwardPool });
+    rows.push({
+      measure: `forward pass only, ${BASE} pooled, batch 32 (split 2 × 16)`,
+      baseline: "main thread",
+      baselineRate: forwardMain,
+      fast: "2 worker threads",
+      fastRate: forwardPool,
+    });
     pool2 = { model: BASE, backend: "wasm", workers: 2, imagesPerSecond: forwardPool, mainThreadImagesPerSecond: forwardMain };
     x.dispose();
 
-    const options = { graphId: fx.id, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute: (x: tf.Tensor4D) => fx.pooled(x), itemShape: [fx.dim], cacheDir: null, batchSize: 32 };
+    const options = {
+      graphId: fx.id,
+      inputSize: spec.inputSize,
+      preprocessing: spec.preprocessing,
+      compute: (x: tf.Tensor4D) => fx.pooled(x),
+      itemShape: [fx.dim],
+      cacheDir: null,
+      batchSize: 32,
+    };
     const bound = pool.bind({ kind: "pooled" });
     await extractFeatures(entries.slice(0, 8), { ...options, pool: bound }); // warm-up: the workers' first kernels
     const main = await extractFeatures(entries, options);
     const pooled = await extractFeatures(entries, { ...options, pool: bound });
-    rows.push({ measure: `extractFeatures, ${entries.length} plant-leaves photos, no cache (decode + forward)`, baseline: "main thread", baselineRate: entries.length / main.seconds, fast: "2 worker threads", fastRate: entries.length / pooled.seconds });
+    rows.push({
+      measure: `extractFeatures, ${entries.length} plant-leaves photos, no cache (decode + forward)`,
+      baseline: "main thread",
+      baselineRate: entries.length / main.seconds,
+      fast: "2 worker threads",
+      fastRate: entries.length / pooled.seconds,
+    });
 
     const ops = ["flip", "rotate", "brightness"] as const;
     const epochRate = async (withPool: boolean): Promise<number> => {
-      const source = await augmentedSource(entries, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: [...ops], rng: createRng(7), compute: (x) => fx.pooled(x), ...(withPool ? { pool: bound } : {}) });
+      const source = await augmentedSource(entries, {
+        inputSize: spec.inputSize,
+        preprocessing: spec.preprocessing,
+        ops: [...ops],
+        rng: createRng(7),
+        compute: (x) => fx.pooled(x),
+        ...(withPool ? { pool: bound } : {}),
+      });
       const started = performance.now();
       for (let begin = 0; begin < entries.length; begin += 32) {
         const x = await source.batch(Array.from({ length: Math.min(32, entries.length - begin) }, (_, k) => begin + k));
@@ -152,7 +214,13 @@ async function benchWorkers(modelsDir: string, dataDir: string): Promise<WorkerP
     };
     const epochMain = await epochRate(false);
     const epochPool = await epochRate(true);
-    rows.push({ measure: `augmented epoch (flip, rotate, brightness), ${entries.length} photos, batch 32`, baseline: "main thread", baselineRate: epochMain, fast: "2 worker threads", fastRate: epochPool });
+    rows.push({
+      measure: `augmented epoch (flip, rotate, brightness), ${entries.length} photos, batch 32`,
+      baseline: "main thread",
+      baselineRate: epochMain,
+      fast: "2 worker threads",
+      fastRate: epochPool,
+    });
   } finally {
     await pool.dispose();
     fx.dispose();
@@ -178,7 +246,9 @@ async function main(): Promise<void> {
   }
   const loadStart = os.loadavg();
   const started = performance.now();
-  console.log(`bench on ${os.cpus().length} CPU(s), node ${process.version}, tfjs ${tf.version.tfjs}, load average ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(
+    `bench on ${os.cpus().length} CPU(s), node ${process.version}, tfjs ${tf.version.tfjs}, load average ${loadStart.map((l) => l.toFixed(2)).join(" ")}`,
+  );
   const log = (line: string): void => console.log(line);
   const peakBefore = await measureMatMulPeak();
   log(`  peak: ${peakBefore.gflopsPerSecond.toFixed(1)} GFLOP/s (${peakBefore.method})`);
@@ -190,13 +260,31 @@ async function main(): Promise<void> {
   const fineTune = await benchFineTune(modelsDir);
   await benchCache(modelsDir, dataDir);
   const workerPool = await benchWorkers(modelsDir, dataDir);
-  const sweep = await measureCachedSweep(dataDir, modelsDir, quick ? { configs: 2, epochs: 2 } : { configs: SWEEP_CONFIGS.length, epochs: SWEEP_EPOCHS }, log);
+  const sweep = await measureCachedSweep(
+    dataDir,
+    modelsDir,
+    quick ? { configs: 2, epochs: 2 } : { configs: SWEEP_CONFIGS.length, epochs: SWEEP_EPOCHS },
+    log,
+  );
   console.log("");
   for (const r of rows) {
-    console.log(`${r.measure}\n  ${r.baseline}: ${fmt(r.baselineRate)} img/s   ${r.fast}: ${fmt(r.fastRate)} img/s   ratio ×${(r.fastRate / r.baselineRate).toFixed(1)}`);
+    console.log(
+      `${r.measure}\n  ${r.baseline}: ${fmt(r.baselineRate)} img/s   ${r.fast}: ${fmt(r.fastRate)} img/s   ratio ×${(r.fastRate / r.baselineRate).toFixed(1)}`,
+    );
   }
-  const report = buildReport({ peak, features, workerPool, fineTune, sweep, rows, loadAverage: { start: loadStart, end: os.loadavg() }, seconds: (performance.now() - started) / 1000 });
-  console.log(`cached sweep (${sweep.configs} head configs × ${sweep.epochsPerConfig} epochs, ${sweep.images} photos)\n  plain Keras way: ${sweep.plainSeconds.toFixed(1)} s${sweep.extrapolated ? " (extrapolated)" : ""}   feature cache: ${sweep.cachedSeconds.toFixed(1)} s   ratio ×${sweep.speedup.toFixed(1)}   same metrics: ${sweep.sameMetrics ? "yes" : "NO"}`);
+  const report = buildReport({
+    peak,
+    features,
+    workerPool,
+    fineTune,
+    sweep,
+    rows,
+    loadAverage: { start: loadStart, end: os.loadavg() },
+    seconds: (performance.now() - started) / 1000,
+  });
+  console.log(
+    `cached sweep (${sweep.configs} head configs × ${sweep.epochsPerConfig} epochs, ${sweep.images} photos)\n  plain Keras way: ${sweep.plainSeconds.toFixed(1)} s${sweep.extrapolated ? " (extrapolated)" : ""}   feature cache: ${sweep.cachedSeconds.toFixed(1)} s   ratio ×${sweep.speedup.toFixed(1)}   same metrics: ${sweep.sameMetrics ? "yes" : "NO"}`,
+  );
   console.log(`peak RSS ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MiB · ${report.seconds.toFixed(0)} s in all`);
   if (json) console.log(JSON.stringify(report));
 }

@@ -97,7 +97,8 @@ export function buildReport(m: Measurements): BenchReport {
       peak: m.peak.gflopsPerSecond,
       peakMethod: m.peak.method,
       flopsPerImage: m.features.flopsPerImage,
-      flopsConvention: "2 per multiply-add of Conv2D, DepthwiseConv2D and Dense layers up to the feature layer, plus 1 per bias add (BN, activations, pooling and Add not counted)",
+      flopsConvention:
+        "2 per multiply-add of Conv2D, DepthwiseConv2D and Dense layers up to the feature layer, plus 1 per bias add (BN, activations, pooling and Add not counted)",
       byModel,
     },
     headImagesPerSecond: m.sweep.headImagesPerSecond,

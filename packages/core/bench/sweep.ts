@@ -70,7 +70,11 @@ export interface SweepResult {
 }
 
 /** 8 `train()` runs over one initially empty feature cache. */
-async function cachedSweep(dataDir: string, modelsDir: string, groupBy: { manifest: string; column: string }): Promise<{ seconds: number; records: EpochRecord[][]; hits: number; misses: number }> {
+async function cachedSweep(
+  dataDir: string,
+  modelsDir: string,
+  groupBy: { manifest: string; column: string },
+): Promise<{ seconds: number; records: EpochRecord[][]; hits: number; misses: number }> {
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), "graft-bench-sweep-"));
   try {
     const records: EpochRecord[][] = [];
@@ -90,7 +94,13 @@ async function cachedSweep(dataDir: string, modelsDir: string, groupBy: { manife
 }
 
 /** Base forward on the decoded pixels of `rows` for every batch asked for: no cache of any output. */
-function pixelSource(pixels: Uint8Array, rows: readonly number[], labels: readonly number[], size: number, compute: (x: tf.Tensor4D) => tf.Tensor): BatchSource {
+function pixelSource(
+  pixels: Uint8Array,
+  rows: readonly number[],
+  labels: readonly number[],
+  size: number,
+  compute: (x: tf.Tensor4D) => tf.Tensor,
+): BatchSource {
   const imageBytes = size * size * 3;
   return {
     labels,
@@ -152,8 +162,20 @@ async function plainSweep(
         batchSize: config.batchSize,
         numClasses: index.classes.length,
         labelSmoothing: config.labelSmoothing,
-        train: pixelSource(pixels, rowsOf(split.train), split.train.map((e) => e.label), size, compute),
-        validation: pixelSource(pixels, rowsOf(split.validation), split.validation.map((e) => e.label), size, compute),
+        train: pixelSource(
+          pixels,
+          rowsOf(split.train),
+          split.train.map((e) => e.label),
+          size,
+          compute,
+        ),
+        validation: pixelSource(
+          pixels,
+          rowsOf(split.validation),
+          split.validation.map((e) => e.label),
+          size,
+          compute,
+        ),
         forward: (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed),
         variables: headVariables(head),
         optimizer,
@@ -177,24 +199,34 @@ async function plainSweep(
  * Runs the cached sweep, then the plain one (all of it unless `sample` is smaller), and compares.
  * The cached sweep goes first: its first run lists the dataset cold and computes every feature.
  */
-export async function measureCachedSweep(dataDir: string, modelsDir: string, sample: PlainSample, log: (line: string) => void): Promise<SweepResult> {
+export async function measureCachedSweep(
+  dataDir: string,
+  modelsDir: string,
+  sample: PlainSample,
+  log: (line: string) => void,
+): Promise<SweepResult> {
   const groupBy = { manifest: path.join(dataDir, "manifest.csv"), column: "leaf_group" };
   const configs = SWEEP_CONFIGS.length;
   const cached = await cachedSweep(dataDir, modelsDir, groupBy);
-  log(`  cached sweep: ${configs} configs × ${SWEEP_EPOCHS} epochs in ${cached.seconds.toFixed(1)} s (features: ${cached.misses} computed, ${cached.hits} from the cache)`);
+  log(
+    `  cached sweep: ${configs} configs × ${SWEEP_EPOCHS} epochs in ${cached.seconds.toFixed(1)} s (features: ${cached.misses} computed, ${cached.hits} from the cache)`,
+  );
   const plain = await plainSweep(dataDir, modelsDir, groupBy, sample);
   const full = sample.configs === configs && sample.epochs === SWEEP_EPOCHS;
   // Scaled per epoch: the per-config set-up is a few ms next to an epoch's base forward passes.
-  const plainSeconds = plain.fixedSeconds + (full ? plain.configSeconds : (plain.configSeconds / (sample.configs * sample.epochs)) * configs * SWEEP_EPOCHS);
+  const plainSeconds =
+    plain.fixedSeconds + (full ? plain.configSeconds : (plain.configSeconds / (sample.configs * sample.epochs)) * configs * SWEEP_EPOCHS);
   const plainMeasured = full
     ? `all ${configs} configs × ${SWEEP_EPOCHS} epochs`
     : `${sample.configs} of ${configs} configs × ${sample.epochs} of ${SWEEP_EPOCHS} epochs each, time per epoch scaled to ${configs * SWEEP_EPOCHS} epochs (plus the measured listing, model load and decoding)`;
   log(`  plain sweep (base forward every epoch): ${plainSeconds.toFixed(1)} s${full ? "" : ` (extrapolated from ${plainMeasured})`}`);
   const key = (r: EpochRecord): string => JSON.stringify([r.epoch, r.valLoss, r.valAccuracy]);
-  const sameMetrics = plain.records.every((records, c) => records.every((r, e) => {
-    const twin = cached.records[c]?.[e];
-    return twin !== undefined && key(twin) === key(r);
-  }));
+  const sameMetrics = plain.records.every((records, c) =>
+    records.every((r, e) => {
+      const twin = cached.records[c]?.[e];
+      return twin !== undefined && key(twin) === key(r);
+    }),
+  );
   return {
     configs,
     epochsPerConfig: SWEEP_EPOCHS,

@@ -31,7 +31,11 @@ export interface RateSample {
  * passed and at least `minCalls` were made, at most `maxCalls`. The median rather than the mean, as
  * this machine is shared and a neighbour's burst should not move the figure.
  */
-export async function medianRate(items: number, fn: () => tf.Tensor | null, options: { minSeconds: number; minCalls: number; maxCalls: number }): Promise<RateSample> {
+export async function medianRate(
+  items: number,
+  fn: () => tf.Tensor | null,
+  options: { minSeconds: number; minCalls: number; maxCalls: number },
+): Promise<RateSample> {
   await settle(fn());
   const rates: number[] = [];
   const started = performance.now();

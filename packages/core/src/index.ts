@@ -8,7 +8,14 @@ export { GraftError, BadInputError, isBadInput, type GraftErrorCode } from "./er
 export { createRng, shuffled, uniform, type Rng } from "./util/random";
 
 export { train, defaultTrainConfig, validateTrainConfig, DEFAULT_TRAIN_CONFIG, type TrainOptions } from "./train/index";
-export { selectBackend, currentBackend, registerWasmGradientKernels, BACKEND_NAMES, WASM_GRADIENT_KERNELS, type BackendName } from "./backend/index";
+export {
+  selectBackend,
+  currentBackend,
+  registerWasmGradientKernels,
+  BACKEND_NAMES,
+  WASM_GRADIENT_KERNELS,
+  type BackendName,
+} from "./backend/index";
 export {
   BASE_MODELS,
   listBaseModels,

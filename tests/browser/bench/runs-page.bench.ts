@@ -68,12 +68,16 @@ try {
     const c = Date.now();
     await page.goto(`${web.url}/compare?ids=${ids}`);
     // A string predicate: tsx would wrap named inner functions in __name(), unknown in the page.
-    await page.waitForFunction(`(() => {
+    await page.waitForFunction(
+      `(() => {
       const drawn = (sel) => [...document.querySelectorAll(sel)].filter((e) => e.getAttribute("data-drawn") === "true").length;
       return drawn('[data-testid="compare-accuracy"]') === 1 && drawn('[data-testid="compare-loss"]') === 1
         && drawn('[data-testid="compare-parallel"]') === 1 && drawn('[data-testid="compare-matrix"] [data-chart]') === 10
         && drawn('[data-testid="compare-f1"]') === 1;
-    })()`, undefined, { timeout: 60_000, polling: 50 });
+    })()`,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
     results.compare!.push(Date.now() - c);
   }
   await screenshot(page, "bench-compare-10");
@@ -86,10 +90,14 @@ try {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const line = (label: string, key: keyof typeof targets) => {
   const m = median(results[key]!);
-  console.log(`${label.padEnd(36)} median ${String(m).padStart(5)} ms  (runs: ${results[key]!.join(", ")})  target ${targets[key]} ms  ratio ${(m / targets[key]).toFixed(2)}`);
+  console.log(
+    `${label.padEnd(36)} median ${String(m).padStart(5)} ms  (runs: ${results[key]!.join(", ")})  target ${targets[key]} ms  ratio ${(m / targets[key]).toFixed(2)}`,
+  );
 };
 console.log(`\n${count.toLocaleString()} runs, Chromium ${"headless"}, next start + API on this machine`);
 line("runs page time-to-interactive", "tti");
 line("sort by best val accuracy", "sort");
 line("compare 10 runs drawn", "compare");
-console.log(`${"scroll 1,000 rows, rows loaded".padEnd(36)} median ${String(median(results.scroll!)).padStart(5)} ms  (runs: ${results.scroll!.join(", ")})`);
+console.log(
+  `${"scroll 1,000 rows, rows loaded".padEnd(36)} median ${String(median(results.scroll!)).padStart(5)} ms  (runs: ${results.scroll!.join(", ")})`,
+);

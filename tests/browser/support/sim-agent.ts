@@ -22,10 +22,16 @@ interface Claimed {
 /** Starts the loop: claim a queued run, log its epochs `epochMs` apart, complete it. */
 export async function startSimAgent(api: RunningApi, datasetDir: string, options: { epochMs?: number } = {}): Promise<SimAgent> {
   const epochMs = options.epochMs ?? 700;
-  const classes = fs.readdirSync(datasetDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const classes = fs
+    .readdirSync(datasetDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const files = new Map(classes.map((c) => [c, fs.readdirSync(path.join(datasetDir, c)).sort()]));
   const { registerAgent } = await api.gql<{ registerAgent: { id: string } }>(
-    "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }", { i: { name: "sim-agent", host: "localhost", backend: "sim", cores: 1 } });
+    "mutation($i: RegisterAgentInput!) { registerAgent(input: $i) { id } }",
+    { i: { name: "sim-agent", host: "localhost", backend: "sim", cores: 1 } },
+  );
   const agentId = registerAgent.id;
   let stopped = false;
   const errors: string[] = [];
@@ -33,16 +39,30 @@ export async function startSimAgent(api: RunningApi, datasetDir: string, options
 
   const train = async (run: Claimed, seed: number) => {
     const total = run.hyperparameters.epochs + run.hyperparameters.fineTuneEpochs;
-    const ceiling = 0.6 + 0.3 * ((seed * 7919) % 10) / 10;
+    const ceiling = 0.6 + (0.3 * ((seed * 7919) % 10)) / 10;
     for (let e = 1; e <= total && !stopped; e++) {
       const phase = e > run.hyperparameters.epochs ? "FINE_TUNE" : "HEAD";
       const acc = ceiling * (1 - Math.exp(-e / 1.5));
       await api.gql("mutation($r: ID!, $a: ID, $e: [EpochInput!]!) { logEpochs(runId: $r, agentId: $a, epochs: $e) { inserted } }", {
-        r: run.id, a: agentId,
-        e: [{ epoch: e, phase, loss: 1.4 - acc, accuracy: Math.min(1, acc + 0.05), valLoss: 1.5 - acc, valAccuracy: acc,
-          learningRate: phase === "HEAD" ? run.hyperparameters.learningRate : run.hyperparameters.fineTuneLearningRate, durationMs: epochMs, imagesPerSec: 50 }],
+        r: run.id,
+        a: agentId,
+        e: [
+          {
+            epoch: e,
+            phase,
+            loss: 1.4 - acc,
+            accuracy: Math.min(1, acc + 0.05),
+            valLoss: 1.5 - acc,
+            valAccuracy: acc,
+            learningRate: phase === "HEAD" ? run.hyperparameters.learningRate : run.hyperparameters.fineTuneLearningRate,
+            durationMs: epochMs,
+            imagesPerSec: 50,
+          },
+        ],
       });
-      await api.gql("mutation($i: HeartbeatInput!) { heartbeat(input: $i) { shouldStop } }", { i: { agentId, runId: run.id, backend: "sim" } });
+      await api.gql("mutation($i: HeartbeatInput!) { heartbeat(input: $i) { shouldStop } }", {
+        i: { agentId, runId: run.id, backend: "sim" },
+      });
       await sleep(epochMs);
     }
     // Confusion matrix over the dataset with a few errors; misclassified entries name real files.
@@ -68,8 +88,20 @@ export async function startSimAgent(api: RunningApi, datasetDir: string, options
     const totalImages = matrix.flat().reduce((a, b) => a + b, 0);
     const macro = perClass.reduce((s, c) => s + c.f1, 0) / n;
     await api.gql("mutation($i: CompleteRunInput!) { completeRun(input: $i) { id } }", {
-      i: { runId: run.id, agentId, backend: "sim", evaluation: { labels: classes, confusionMatrix: matrix, perClass,
-        accuracy: classes.reduce((s, _, k) => s + matrix[k]![k]!, 0) / totalImages, macroF1: macro, weightedF1: macro, misclassified } },
+      i: {
+        runId: run.id,
+        agentId,
+        backend: "sim",
+        evaluation: {
+          labels: classes,
+          confusionMatrix: matrix,
+          perClass,
+          accuracy: classes.reduce((s, _, k) => s + matrix[k]![k]!, 0) / totalImages,
+          macroF1: macro,
+          weightedF1: macro,
+          misclassified,
+        },
+      },
     });
   };
 
@@ -78,7 +110,9 @@ export async function startSimAgent(api: RunningApi, datasetDir: string, options
     while (!stopped) {
       try {
         const { claimRun } = await api.gql<{ claimRun: Claimed | null }>(
-          "mutation($a: ID!) { claimRun(agentId: $a) { id hyperparameters { epochs fineTuneEpochs learningRate fineTuneLearningRate } } }", { a: agentId });
+          "mutation($a: ID!) { claimRun(agentId: $a) { id hyperparameters { epochs fineTuneEpochs learningRate fineTuneLearningRate } } }",
+          { a: agentId },
+        );
         if (claimRun) await train(claimRun, seed++);
         else {
           await api.gql("mutation($i: HeartbeatInput!) { heartbeat(input: $i) { shouldStop } }", { i: { agentId } });
@@ -90,5 +124,11 @@ export async function startSimAgent(api: RunningApi, datasetDir: string, options
       }
     }
   })();
-  return { errors, stop: async () => { stopped = true; await loop; } };
+  return {
+    errors,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
 }

@@ -34,7 +34,12 @@ export function webBuildIsStale(): boolean {
 /** Runs `next build` when stale; throws with the build output on failure. */
 export function ensureWebBuild(): void {
   if (!webBuildIsStale()) return;
-  const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: webDir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, timeout: 600_000 });
+  const r = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: webDir,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    timeout: 600_000,
+  });
   if (r.status !== 0) throw new Error(`next build failed (${r.status}):\n${(r.stdout + r.stderr).slice(-4000)}`);
 }
 
@@ -52,11 +57,19 @@ export async function startWeb(options: { apiUrl: string; apiPort: number; token
   const url = `http://127.0.0.1:${port}`;
   const child = spawnManaged("web", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: webDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", GRAFT_API_URL: options.apiUrl, GRAFT_API_PORT: String(options.apiPort), GRAFT_API_TOKEN: options.token },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      GRAFT_API_URL: options.apiUrl,
+      GRAFT_API_PORT: String(options.apiPort),
+      GRAFT_API_TOKEN: options.token,
+    },
   });
-  await waitFor(async () => (await fetch(url).catch(() => null))?.ok === true, { timeoutMs: 60_000, what: `next start on ${url}` }).catch(async (e: Error) => {
-    await child.stop("SIGKILL");
-    throw new Error(`${e.message}\n--- web output ---\n${child.output().slice(-3000)}`);
-  });
+  await waitFor(async () => (await fetch(url).catch(() => null))?.ok === true, { timeoutMs: 60_000, what: `next start on ${url}` }).catch(
+    async (e: Error) => {
+      await child.stop("SIGKILL");
+      throw new Error(`${e.message}\n--- web output ---\n${child.output().slice(-3000)}`);
+    },
+  );
   return { url, process: child, stop: async () => void (await child.stop("SIGTERM", 10_000)) };
 }

@@ -39,7 +39,9 @@ export function assertAllowed(operation: OperationTypeNode | "query" | "mutation
   if (operation === "mutation") {
     throw httpGraftError(
       "UNAUTHENTICATED",
-      auth.tokenPresent ? "The bearer token is not valid for this API" : "Mutations need an `Authorization: Bearer <GRAFT_API_TOKEN>` header",
+      auth.tokenPresent
+        ? "The bearer token is not valid for this API"
+        : "Mutations need an `Authorization: Bearer <GRAFT_API_TOKEN>` header",
     );
   }
   if (auth.tokenPresent) throw httpGraftError("UNAUTHENTICATED", "The bearer token is not valid for this API");

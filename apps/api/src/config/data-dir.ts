@@ -12,7 +12,9 @@ export class DataDirError extends ConfigError {
     problem: string,
     cause: unknown,
   ) {
-    super(`data directory ${JSON.stringify(path)} ${problem} (${describeCause(cause)}); set GRAFT_DATA_DIR to a directory the API can write`);
+    super(
+      `data directory ${JSON.stringify(path)} ${problem} (${describeCause(cause)}); set GRAFT_DATA_DIR to a directory the API can write`,
+    );
     this.name = "DataDirError";
   }
 }

@@ -81,7 +81,8 @@ export function defaultDataDir(): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const port = intVar(env, "GRAFT_API_PORT", 4000, 0, 65535);
   const host = (env["GRAFT_API_HOST"] ?? "127.0.0.1").trim();
-  if (host === "" || /\s/.test(host)) throw new ConfigError(`GRAFT_API_HOST must be a host name or address; got ${JSON.stringify(env["GRAFT_API_HOST"])}`);
+  if (host === "" || /\s/.test(host))
+    throw new ConfigError(`GRAFT_API_HOST must be a host name or address; got ${JSON.stringify(env["GRAFT_API_HOST"])}`);
   const explicitDataDir = env["GRAFT_DATA_DIR"]?.trim();
   const dataDir = explicitDataDir ? resolve(explicitDataDir) : defaultDataDir();
 
@@ -111,7 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     .filter((o) => o !== "");
   const webPort = intVar(env, "GRAFT_WEB_PORT", 3000, 1, 65535);
   for (const o of origins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(o)) throw new ConfigError(`GRAFT_WEB_ORIGIN entries must look like http://host:port; got ${JSON.stringify(o)}`);
+    if (!/^https?:\/\/[^/\s]+$/.test(o))
+      throw new ConfigError(`GRAFT_WEB_ORIGIN entries must look like http://host:port; got ${JSON.stringify(o)}`);
   }
   const webOrigins = origins.length > 0 ? origins : [`http://localhost:${webPort}`, `http://127.0.0.1:${webPort}`];
 

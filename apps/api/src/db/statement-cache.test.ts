@@ -41,7 +41,14 @@ describe("StatementCache", () => {
     expect(byId("r3")).toEqual([{ name: "run 3" }]);
     expect(byId("missing")).toEqual([]);
     expect(cache.size).toBe(1);
-    expect(cache.value(db.select({ n: sql<number>`count(*)` }).from(runs).where(gte(runs.createdAt, 1003)))).toBe(2);
+    expect(
+      cache.value(
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(runs)
+          .where(gte(runs.createdAt, 1003)),
+      ),
+    ).toBe(2);
     expect(cache.size).toBe(2);
   });
 

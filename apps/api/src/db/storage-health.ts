@@ -2,9 +2,7 @@ import type Database from "better-sqlite3";
 import { describeStorageFailure, type StorageFailure, storageFailureOf } from "../errors";
 
 /** What `/healthz` reports about the database. */
-export type StorageStatus =
-  | { writable: true }
-  | { writable: false; failure: StorageFailure; reason: string; since: Date };
+export type StorageStatus = { writable: true } | { writable: false; failure: StorageFailure; reason: string; since: Date };
 
 /** How long the probe waits for another process's write lock before calling the result inconclusive. */
 const PROBE_BUSY_TIMEOUT_MS = 200;
@@ -80,7 +78,9 @@ export class StorageHealth {
   /** Allocates pages past the end of the file inside a transaction that is always rolled back. */
   private probeGrowth(): void {
     const pageSize = this.client.pragma("page_size", { simple: true }) as number;
-    const insert = this.client.prepare("INSERT INTO storage_probe (id, payload) VALUES (1, zeroblob(?)) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload");
+    const insert = this.client.prepare(
+      "INSERT INTO storage_probe (id, payload) VALUES (1, zeroblob(?)) ON CONFLICT (id) DO UPDATE SET payload = excluded.payload",
+    );
     try {
       this.client
         .transaction(() => {

@@ -48,7 +48,9 @@ export interface FormatErrorOptions {
 }
 
 /** Apollo's formatError for one server: {@link formatError} with that server's {@link FormatErrorOptions}. */
-export function createFormatError(options: FormatErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function createFormatError(
+  options: FormatErrorOptions,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => formatError(formatted, error, options);
 }
 
@@ -60,7 +62,11 @@ export function createFormatError(options: FormatErrorOptions): (formatted: Grap
  * anything else is logged with its stack and shown as a generic INTERNAL_SERVER_ERROR so internals
  * never leak.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatErrorOptions = { dataDir: null }): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: FormatErrorOptions = { dataDir: null },
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.["code"];
 

@@ -31,7 +31,9 @@ describe("a request body over GRAFT_API_BODY_LIMIT", () => {
       const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body });
       expect(res.status).toBe(413);
       const answer = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
-      expect(answer.errors[0]?.message).toBe(`Request body of ${body.length} bytes exceeds the limit of ${LIMIT} bytes (GRAFT_API_BODY_LIMIT)`);
+      expect(answer.errors[0]?.message).toBe(
+        `Request body of ${body.length} bytes exceeds the limit of ${LIMIT} bytes (GRAFT_API_BODY_LIMIT)`,
+      );
       expect(answer.errors[0]?.extensions.code).toBe("BAD_REQUEST");
     }
   });
@@ -44,10 +46,17 @@ describe("a request body over GRAFT_API_BODY_LIMIT", () => {
         controller.close();
       },
     });
-    const init: RequestInit & { duplex: "half" } = { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" };
+    const init: RequestInit & { duplex: "half" } = {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    };
     const res = await fetch(server.url, init);
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(`Request body exceeds the limit of ${LIMIT} bytes (GRAFT_API_BODY_LIMIT)`);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0]?.message).toBe(
+      `Request body exceeds the limit of ${LIMIT} bytes (GRAFT_API_BODY_LIMIT)`,
+    );
   });
 
   it("answers at once and closes when the declared length is beyond what is worth draining", async () => {
@@ -55,7 +64,13 @@ describe("a request body over GRAFT_API_BODY_LIMIT", () => {
     const answer = await new Promise<{ status: number; connection: string | undefined; ms: number }>((resolve, reject) => {
       const started = Date.now();
       const req = request(
-        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": 4 * 1024 ** 3 } },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": 4 * 1024 ** 3 },
+        },
         (res) => {
           res.resume();
           resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, ms: Date.now() - started });

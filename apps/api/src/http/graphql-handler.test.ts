@@ -11,7 +11,13 @@ function exchange(
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: options.path ?? target.pathname, method: options.method ?? "POST", headers: options.headers },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: options.path ?? target.pathname,
+        method: options.method ?? "POST",
+        headers: options.headers,
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -68,7 +74,9 @@ describe("GraphQL over node:http (the /graphql handler)", () => {
     const big = JSON.stringify({ query: "{ experiments { id } }", variables: { pad: "x".repeat(5000) } });
     const declared = await post(big);
     expect(declared.status).toBe(413);
-    expect(((await declared.json()) as { errors: { message: string }[] }).errors[0]?.message).toContain("limit of 4096 bytes (GRAFT_API_BODY_LIMIT)");
+    expect(((await declared.json()) as { errors: { message: string }[] }).errors[0]?.message).toContain(
+      "limit of 4096 bytes (GRAFT_API_BODY_LIMIT)",
+    );
     const streamed = await exchange(t.server.url, { headers: json, chunks: [big.slice(0, 3000), big.slice(3000)] });
     expect(streamed.status).toBe(413);
     // A small gzip body that inflates past the limit is refused too.
@@ -93,13 +101,18 @@ describe("GraphQL over node:http (the /graphql handler)", () => {
     const empty = await post("", json);
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain("POST body missing");
-    const get = await fetch(`${t.server.url}?query=${encodeURIComponent("{ experiments { id } }")}`, { headers: { "apollo-require-preflight": "1" } });
+    const get = await fetch(`${t.server.url}?query=${encodeURIComponent("{ experiments { id } }")}`, {
+      headers: { "apollo-require-preflight": "1" },
+    });
     expect(get.status).toBe(200);
     expect(await get.json()).toEqual({ data: { experiments: [] } });
     // Mutations are never run from GET.
-    const mutation = await fetch(`${t.server.url}?query=${encodeURIComponent('mutation { createExperiment(input: { name: "x" }) { id } }')}`, {
-      headers: { "apollo-require-preflight": "1", authorization: `Bearer ${t.server.token}` },
-    });
+    const mutation = await fetch(
+      `${t.server.url}?query=${encodeURIComponent('mutation { createExperiment(input: { name: "x" }) { id } }')}`,
+      {
+        headers: { "apollo-require-preflight": "1", authorization: `Bearer ${t.server.token}` },
+      },
+    );
     expect(mutation.status).toBe(405);
   });
 

@@ -48,7 +48,12 @@ export function graphqlHandler<TContext extends BaseContext>(
   };
 }
 
-async function serve<TContext extends BaseContext>(apollo: ApolloServer<TContext>, options: GraphqlHandlerOptions<TContext>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  options: GraphqlHandlerOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   let body: unknown;
   if (req.method === "POST") {
     try {
@@ -122,7 +127,12 @@ function sendGraphQLError(res: ServerResponse, status: number, error: GraphQLErr
   writeErrors(res, status, [{ message: error.message, extensions }], false);
 }
 
-function writeErrors(res: ServerResponse, status: number, errors: { message: string; extensions: Record<string, unknown> }[], close: boolean): void {
+function writeErrors(
+  res: ServerResponse,
+  status: number,
+  errors: { message: string; extensions: Record<string, unknown> }[],
+  close: boolean,
+): void {
   const text = JSON.stringify({ errors });
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");

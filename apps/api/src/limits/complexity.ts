@@ -92,7 +92,11 @@ export function scanCost(sizes: TableSizes): number {
 function filterScans(filter: unknown): boolean {
   if (filter === null || typeof filter !== "object") return false;
   const f = filter as { search?: unknown; tags?: unknown; ranges?: unknown };
-  return (typeof f.search === "string" && f.search !== "") || (Array.isArray(f.tags) && f.tags.length > 0) || (Array.isArray(f.ranges) && f.ranges.length > 0);
+  return (
+    (typeof f.search === "string" && f.search !== "") ||
+    (Array.isArray(f.tags) && f.tags.length > 0) ||
+    (Array.isArray(f.ranges) && f.ranges.length > 0)
+  );
 }
 
 /**
@@ -105,7 +109,14 @@ function filterScans(filter: unknown): boolean {
  *  - Root lists of whole tables: × the table's row count.
  *  - Other lists of objects: × their typical size; scalars and scalar lists: 1.
  */
-function price(parent: ParentType, field: GraphQLField<unknown, unknown>, args: Args, parentArgs: Args, children: number, sizes: TableSizes): number {
+function price(
+  parent: ParentType,
+  field: GraphQLField<unknown, unknown>,
+  args: Args,
+  parentArgs: Args,
+  children: number,
+  sizes: TableSizes,
+): number {
   const key = `${parent.name}.${field.name}`;
   const each = Math.max(1, children);
   switch (key) {
@@ -154,7 +165,11 @@ function numberOr(value: unknown, fallback: number): number {
 }
 
 /** The variables as execution will see them; a coercion failure is BAD_USER_INPUT, as execution would answer. */
-function coercedVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: ComplexityInput["variables"]): Record<string, unknown> {
+function coercedVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: ComplexityInput["variables"],
+): Record<string, unknown> {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) {
     const first = coerced.errors[0] as GraphQLError;
@@ -202,7 +217,10 @@ export function operationComplexity({ schema, document, operation, variables, si
   const included = (node: { directives?: readonly unknown[] }): boolean => {
     if (!node.directives?.length) return true;
     const n = node as Parameters<typeof getDirectiveValues>[1];
-    return getDirectiveValues(GraphQLSkipDirective, n, values)?.["if"] !== true && getDirectiveValues(GraphQLIncludeDirective, n, values)?.["if"] !== false;
+    return (
+      getDirectiveValues(GraphQLSkipDirective, n, values)?.["if"] !== true &&
+      getDirectiveValues(GraphQLIncludeDirective, n, values)?.["if"] !== false
+    );
   };
 
   const selectionSet = (parent: ParentType, set: SelectionSetNode, parentArgs: Args): number => {
@@ -218,7 +236,8 @@ export function operationComplexity({ schema, document, operation, variables, si
         if (!field) continue;
         const args = withDefaultsForNull(field, getArgumentValues(field, sel, values));
         const named = getNamedType(field.type);
-        const children = sel.selectionSet && (isObjectType(named) || isInterfaceType(named)) ? selectionSet(named, sel.selectionSet, args) : 0;
+        const children =
+          sel.selectionSet && (isObjectType(named) || isInterfaceType(named)) ? selectionSet(named, sel.selectionSet, args) : 0;
         total += price(parent, field, args, parentArgs, children, sizes);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const type = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent;
@@ -243,6 +262,11 @@ export function operationComplexity({ schema, document, operation, variables, si
     return total;
   };
 
-  const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === "query"
+      ? schema.getQueryType()
+      : operation.operation === "mutation"
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   return root ? selectionSet(root, operation.selectionSet, {}) : 0;
 }

@@ -16,7 +16,9 @@ describe("measuring a document", () => {
   it("measures exponentially fanning fragments in linear time, reporting their executed size", () => {
     // F0 spreads F1 twice under two aliases, F1 spreads F2 twice, …: 2^30 leaf fields once spread.
     const levels = 30;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on T { x: t { ...F${i + 1} } y: t { ...F${i + 1} } }`).join(" ");
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on T { x: t { ...F${i + 1} } y: t { ...F${i + 1} } }`).join(
+      " ",
+    );
     const doc = parse(`{ t { ...F0 } } ${fragments} fragment F${levels} on T { leaf }`);
     const started = performance.now();
     const shape = measureDocument(doc);
@@ -26,6 +28,9 @@ describe("measuring a document", () => {
   });
 
   it("does not loop on cyclic fragments (validation refuses them afterwards)", () => {
-    expect(measureDocument(parse("{ a { ...A } } fragment A on T { b { ...B } } fragment B on T { c { ...A } }"))).toEqual({ depth: 3, fields: 3 });
+    expect(measureDocument(parse("{ a { ...A } } fragment A on T { b { ...B } } fragment B on T { c { ...A } }"))).toEqual({
+      depth: 3,
+      fields: 3,
+    });
   });
 });

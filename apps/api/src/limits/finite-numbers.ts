@@ -30,7 +30,8 @@ export function nonFiniteVariable(variables: Readonly<Record<string, unknown>> |
   while (stack.length > 0) {
     const [value, path] = stack.pop() as [unknown, string];
     if (typeof value === "number") {
-      if (!Number.isFinite(value)) return nonFinite(path, `the JSON number is beyond the 64-bit float range (like 1e999) and reads as ${value}`, String(value));
+      if (!Number.isFinite(value))
+        return nonFinite(path, `the JSON number is beyond the 64-bit float range (like 1e999) and reads as ${value}`, String(value));
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push([item, join(path, i)]));
     } else if (value !== null && typeof value === "object") {
@@ -75,7 +76,11 @@ export function nonFiniteLiteral(document: DocumentNode): GraphQLError | null {
   ) => {
     if ((node.kind === Kind.FLOAT || node.kind === Kind.INT) && !Number.isFinite(Number(node.value))) {
       const shown = node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value;
-      found = nonFinite(literalPath(parent === undefined ? ancestors : [...ancestors, parent], keys) || "a number", `${shown} is beyond the 64-bit float range and reads as ${Number(node.value)}`, shown);
+      found = nonFinite(
+        literalPath(parent === undefined ? ancestors : [...ancestors, parent], keys) || "a number",
+        `${shown} is beyond the 64-bit float range and reads as ${Number(node.value)}`,
+        shown,
+      );
       return BREAK;
     }
     return undefined;

@@ -17,10 +17,14 @@ beforeAll(async () => {
   ws = createWorkspace();
   server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root });
   client = new TestClient(server.url, server.token);
-  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
-  const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "limits" })).createExperiment.id;
+  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
+    .id;
+  const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "limits" })).createExperiment
+    .id;
   // A sweep whose runs point back at it: what the depth-53 document fans out over.
-  await client.data(Q.createSweep, { input: { experimentId, datasetId, searchSpace: { baseModels: ["vgg16"], headUnits: [[8], [16]], learningRates: [0.01, 0.1] } } });
+  await client.data(Q.createSweep, {
+    input: { experimentId, datasetId, searchSpace: { baseModels: ["vgg16"], headUnits: [[8], [16]], learningRates: [0.01, 0.1] } },
+  });
 });
 afterAll(async () => {
   await server?.kill();
@@ -55,7 +59,9 @@ async function expectAlive(transport: "HTTP" | "WS"): Promise<void> {
   expect((await fetch(server.url.replace(/\/graphql$/, "/healthz"))).status).toBe(200);
   const query = "{ sweeps { id progress { total } } }";
   const data =
-    transport === "HTTP" ? await client.data<{ sweeps: { progress: { total: number } }[] }>(query) : ((await overWs(server.url, query)).results[0]?.data as { sweeps: { progress: { total: number } }[] });
+    transport === "HTTP"
+      ? await client.data<{ sweeps: { progress: { total: number } }[] }>(query)
+      : ((await overWs(server.url, query)).results[0]?.data as { sweeps: { progress: { total: number } }[] });
   expect(data.sweeps.map((s) => s.progress.total)).toEqual([4]);
 }
 
@@ -90,7 +96,12 @@ describe.each([
 
   it("counts every field selection, aliases and fragment spreads included", async () => {
     const { error } = await refused(typenameAliasesDocument(OPERATION_LIMITS.maxFields + 100));
-    expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "fields", actual: OPERATION_LIMITS.maxFields + 100, max: OPERATION_LIMITS.maxFields });
+    expect(error.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      limit: "fields",
+      actual: OPERATION_LIMITS.maxFields + 100,
+      max: OPERATION_LIMITS.maxFields,
+    });
     // 200 fields in a fragment spread under 3 aliases is 600 fields executed.
     const fragment = `fragment F on Run { ${Array.from({ length: 200 }, (_, i) => `f${i}: id`).join(" ")} }`;
     const spread = await refused(`{ a: runs { nodes { ...F } } b: runs { nodes { ...F } } c: runs { nodes { ...F } } } ${fragment}`);
@@ -102,10 +113,16 @@ describe.each([
     const nullPages = '{ sweep(id: "x") { runs(first: null) { sweep { runs(first: null) { sweep { runs(first: null) { id } } } } } } }';
     const viaNull = await refused(nullPages);
     expect(viaNull.error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "complexity" });
-    const viaVariable = await refused('query($n: Int) { sweep(id: "x") { runs(first: $n) { sweep { runs(first: $n) { id } } } } }', { n: null });
+    const viaVariable = await refused('query($n: Int) { sweep(id: "x") { runs(first: $n) { sweep { runs(first: $n) { id } } } } }', {
+      n: null,
+    });
     expect(viaVariable.error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "complexity" });
     // A token holder's mutation too: the dashboard's proxy adds the token to whatever it forwards.
-    const { status, error } = await refused('mutation { addTag(runId: "r", tag: "t") { sweep { runs { sweep { runs { sweep { runs { id } } } } } } } }', {}, server.token);
+    const { status, error } = await refused(
+      'mutation { addTag(runId: "r", tag: "t") { sweep { runs { sweep { runs { sweep { runs { id } } } } } } } }',
+      {},
+      server.token,
+    );
     if (transport === "HTTP") expect(status).toBe(400);
     expect(error.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "complexity" });
     await expectAlive(transport);
@@ -120,7 +137,9 @@ describe.each([
     expect(error.message).toMatch(new RegExp(`^Query complexity \\d+ exceeds the limit of ${OPERATION_LIMITS.maxComplexity}`));
     const one = totalCountSearchDocument(3);
     const answered =
-      transport === "HTTP" ? await client.data<Record<string, { totalCount: number }>>(one) : ((await overWs(server.url, one)).results[0]?.data as Record<string, { totalCount: number }>);
+      transport === "HTTP"
+        ? await client.data<Record<string, { totalCount: number }>>(one)
+        : ((await overWs(server.url, one)).results[0]?.data as Record<string, { totalCount: number }>);
     expect(Object.values(answered).map((r) => r.totalCount)).toEqual([0, 0, 0]);
   });
 
@@ -133,7 +152,9 @@ describe.each([
 
 describe("operation limits on GET /graphql", () => {
   it("refuses the depth-53 document in a query string too", async () => {
-    const res = await fetch(`${server.url}?query=${encodeURIComponent(deepSweepRunsDocument(53))}`, { headers: { "apollo-require-preflight": "1" } });
+    const res = await fetch(`${server.url}?query=${encodeURIComponent(deepSweepRunsDocument(53))}`, {
+      headers: { "apollo-require-preflight": "1" },
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { errors: GqlError[] };
     expect(body.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "depth", actual: 53 });

@@ -137,9 +137,15 @@ export class OperationLimits {
   checkDocument(document: DocumentNode): GraphQLError | null {
     const { depth, fields } = measureDocument(document);
     const { maxDepth, maxFields } = this.settings;
-    if (depth > maxDepth) return limitError("depth", depth, maxDepth, `Query depth ${depth} exceeds the limit of ${maxDepth}; nest fewer selections`);
+    if (depth > maxDepth)
+      return limitError("depth", depth, maxDepth, `Query depth ${depth} exceeds the limit of ${maxDepth}; nest fewer selections`);
     if (fields > maxFields) {
-      return limitError("fields", fields, maxFields, `The document selects ${fields} fields (aliases and fragment spreads included), over the limit of ${maxFields}; ask for fewer`);
+      return limitError(
+        "fields",
+        fields,
+        maxFields,
+        `The document selects ${fields} fields (aliases and fragment spreads included), over the limit of ${maxFields}; ask for fewer`,
+      );
     }
     return nonFiniteLiteral(document);
   }
@@ -151,7 +157,11 @@ export class OperationLimits {
    * their variables are not coerced for it (see complexity.ts). Returns the first problem
    * (BAD_USER_INPUT), or null.
    */
-  checkOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | null | undefined): GraphQLError | null {
+  checkOperation(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Readonly<Record<string, unknown>> | null | undefined,
+  ): GraphQLError | null {
     const nonFinite = nonFiniteVariable(variables);
     if (nonFinite) return nonFinite;
     let complexity: number;
@@ -163,7 +173,12 @@ export class OperationLimits {
     }
     const max = this.settings.maxComplexity;
     if (complexity > max) {
-      return limitError("complexity", complexity, max, `Query complexity ${complexity} exceeds the limit of ${max}; ask for fewer fields or a smaller page`);
+      return limitError(
+        "complexity",
+        complexity,
+        max,
+        `Query complexity ${complexity} exceeds the limit of ${max}; ask for fewer fields or a smaller page`,
+      );
     }
     return null;
   }
@@ -174,22 +189,35 @@ export class OperationLimits {
    * with this class's checks at the same points. `authorize` runs once the operation type is known
    * and throws the error to return. Returns the checked operation, or the errors to send.
    */
-  prepare(request: OperationRequest, authorize: (operation: OperationDefinitionNode["operation"]) => void): CheckedOperation | GraphQLError[] {
+  prepare(
+    request: OperationRequest,
+    authorize: (operation: OperationDefinitionNode["operation"]) => void,
+  ): CheckedOperation | GraphQLError[] {
     let document: DocumentNode;
     try {
       document = parse(request.query, this.parseOptions);
     } catch (e) {
       if (isTokenLimitError(e)) return [this.tokenLimitError(request.query.length)];
       const message = e instanceof Error ? e.message : String(e);
-      return [new GraphQLError(message, { ...(e instanceof GraphQLError ? { source: e.source, positions: e.positions } : {}), extensions: { code: "GRAPHQL_PARSE_FAILED" } })];
+      return [
+        new GraphQLError(message, {
+          ...(e instanceof GraphQLError ? { source: e.source, positions: e.positions } : {}),
+          extensions: { code: "GRAPHQL_PARSE_FAILED" },
+        }),
+      ];
     }
     const shape = this.checkDocument(document);
     if (shape) return [shape];
     const invalid = validate(this.schema, document, specifiedRules);
-    if (invalid.length > 0) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: "GRAPHQL_VALIDATION_FAILED" } }));
+    if (invalid.length > 0)
+      return invalid.map(
+        (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: "GRAPHQL_VALIDATION_FAILED" } }),
+      );
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) {
-      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : "Must provide operation name if query contains multiple operations.";
+      const message = request.operationName
+        ? `Unknown operation named "${request.operationName}".`
+        : "Must provide operation name if query contains multiple operations.";
       return [new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })];
     }
     try {

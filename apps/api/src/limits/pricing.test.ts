@@ -18,7 +18,13 @@ function price(query: string, options: { variables?: Record<string, unknown>; ru
   const document = parse(query);
   const operation = getOperationAST(document);
   if (!operation) throw new Error("no operation");
-  return operationComplexity({ schema, document, operation, variables: options.variables ?? {}, sizes: sizes(options.runs ?? 0, options.others ?? 0) });
+  return operationComplexity({
+    schema,
+    document,
+    operation,
+    variables: options.variables ?? {},
+    sizes: sizes(options.runs ?? 0, options.others ?? 0),
+  });
 }
 
 describe("what a field costs", () => {
@@ -61,7 +67,9 @@ describe("what a field costs", () => {
   });
 
   it("multiplies compareRuns' lists by the number of ids", () => {
-    expect(price("query($ids: [ID!]!) { compareRuns(ids: $ids) { runs { id } labels } }", { variables: { ids: ["a", "b", "c"] } })).toBe(1 + (1 + 3) + 1);
+    expect(price("query($ids: [ID!]!) { compareRuns(ids: $ids) { runs { id } labels } }", { variables: { ids: ["a", "b", "c"] } })).toBe(
+      1 + (1 + 3) + 1,
+    );
   });
 
   it("spreads fragments, honours @skip/@include, and reads defaults and variables", () => {
@@ -71,6 +79,8 @@ describe("what a field costs", () => {
   });
 
   it("refuses variables that do not fit their types, as execution would", () => {
-    expect(() => price("query($n: Int) { runs(first: $n) { totalCount } }", { variables: { n: "many" } })).toThrow(/Variable "\$n" got invalid value "many"/);
+    expect(() => price("query($n: Int) { runs(first: $n) { totalCount } }", { variables: { n: "many" } })).toThrow(
+      /Variable "\$n" got invalid value "many"/,
+    );
   });
 });

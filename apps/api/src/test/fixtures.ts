@@ -6,7 +6,10 @@ import { type RunningServer, startServer } from "../server";
 import { TestClient } from "./client";
 
 /** A 1×1 PNG, enough for the image route (the scan never decodes). */
-export const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+export const TINY_PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** A temp workspace: data dir, an allowed root with a small class-folder dataset, and a directory outside the root. */
 export interface Workspace {
@@ -52,7 +55,10 @@ export interface TestServer {
 }
 
 /** Starts a real server on a loopback port over a fresh SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, options: Parameters<typeof startServer>[1] = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Parameters<typeof startServer>[1] = {},
+): Promise<TestServer> {
   const ws = createWorkspace();
   const server = await startServer(testConfig(ws, env), options);
   return {
@@ -84,7 +90,17 @@ export const Q = {
 
 /** An epoch input with val accuracy `acc`. */
 export function epoch(n: number, acc: number, phase: "HEAD" | "FINE_TUNE" = "HEAD") {
-  return { epoch: n, phase, loss: 1 - acc, accuracy: acc, valLoss: 1.1 - acc, valAccuracy: acc, learningRate: 0.001, durationMs: 100, imagesPerSec: 50 };
+  return {
+    epoch: n,
+    phase,
+    loss: 1 - acc,
+    accuracy: acc,
+    valLoss: 1.1 - acc,
+    valAccuracy: acc,
+    learningRate: 0.001,
+    durationMs: 100,
+    imagesPerSec: 50,
+  };
 }
 
 /** A valid evaluation over `labels`. */

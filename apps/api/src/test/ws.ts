@@ -20,7 +20,12 @@ export interface WsOutcome {
 export async function overWs(
   httpUrl: string,
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; timeoutMs?: number; until?: (results: ExecutionResult[]) => boolean } = {},
+  options: {
+    variables?: Record<string, unknown>;
+    token?: string;
+    timeoutMs?: number;
+    until?: (results: ExecutionResult[]) => boolean;
+  } = {},
 ): Promise<WsOutcome> {
   const client = createClient({
     url: httpUrl.replace(/^http/, "ws"),
@@ -31,7 +36,10 @@ export async function overWs(
   try {
     return await new Promise<WsOutcome>((resolve, reject) => {
       const results: ExecutionResult[] = [];
-      const timer = setTimeout(() => reject(new Error(`no answer over graphql-ws in ${options.timeoutMs ?? 15_000} ms`)), options.timeoutMs ?? 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no answer over graphql-ws in ${options.timeoutMs ?? 15_000} ms`)),
+        options.timeoutMs ?? 15_000,
+      );
       const done = (outcome: WsOutcome) => {
         clearTimeout(timer);
         resolve(outcome);

@@ -41,14 +41,39 @@ function sha256Of(file: string): string {
 function agent(extra: Partial<AgentOptions> = {}): ReturnType<typeof startAgent> {
   const stderr = new Writable({ write: (chunk: Buffer, _e, done) => (log.push(chunk.toString()), done()) });
   return startAgent(
-    { name: "test", concurrency: 1, cacheDir, once: true, pollMs: 20, stderr, runOverrides: { reporter: { flushEvery: 1, backoff: { baseMs: 5, maxMs: 20 } }, heartbeatFallbackMs: 50 }, ...extra },
+    {
+      name: "test",
+      concurrency: 1,
+      cacheDir,
+      once: true,
+      pollMs: 20,
+      stderr,
+      runOverrides: { reporter: { flushEvery: 1, backoff: { baseMs: 5, maxMs: 20 } }, heartbeatFallbackMs: 50 },
+      ...extra,
+    },
     { engine, client: new GraphQLClient({ url: api.url, token: "tok" }) },
   );
 }
 
 describe("graft agent", () => {
   it("trains every queued run with exactly its hyperparameters, fails a broken one and carries on", async () => {
-    api.addRun({ id: "r1", hyperparameters: { ...api.addRun({ id: "tmp" }).hyperparameters, headUnits: [64, 32], learningRate: 0.01, augmentation: "flip,rotate", fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4, reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 } });
+    api.addRun({
+      id: "r1",
+      hyperparameters: {
+        ...api.addRun({ id: "tmp" }).hyperparameters,
+        headUnits: [64, 32],
+        learningRate: 0.01,
+        augmentation: "flip,rotate",
+        fineTuneLayers: 5,
+        fineTuneEpochs: 2,
+        epochs: 2,
+        seed: 9,
+        earlyStoppingPatience: 4,
+        reduceLrPatience: 3,
+        reduceLrFactor: 0.2,
+        minLearningRate: 1e-6,
+      },
+    });
     api.runs.delete("tmp");
     api.addRun({ id: "r2", dataset: { id: "d", path: "/gone", name: "gone" } });
     api.addRun({ id: "r3" });
@@ -58,15 +83,27 @@ describe("graft agent", () => {
 
     const r1 = api.runs.get("r1");
     expect(engine.requests[0]?.config).toMatchObject({
-      headUnits: [64, 32], learningRate: 0.01, augmentation: ["flip", "rotate"], fineTuneLayers: 5, fineTuneEpochs: 2, epochs: 2, seed: 9, earlyStoppingPatience: 4,
-      reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6,
+      headUnits: [64, 32],
+      learningRate: 0.01,
+      augmentation: ["flip", "rotate"],
+      fineTuneLayers: 5,
+      fineTuneEpochs: 2,
+      epochs: 2,
+      seed: 9,
+      earlyStoppingPatience: 4,
+      reduceLrPatience: 3,
+      reduceLrFactor: 0.2,
+      minLearningRate: 1e-6,
     });
     // A run stored without ReduceLROnPlateau trains without it (the API's defaults, not core's guesses).
     expect(engine.requests[2]?.config).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
     expect(engine.requests[0]?.cacheDir).toBe(cacheDir);
     expect(r1?.status).toBe("COMPLETED");
     expect(r1?.epochs.map((e) => `${e.epoch}:${e.phase}`)).toEqual(["1:HEAD", "2:HEAD", "3:FINE_TUNE", "4:FINE_TUNE"]);
-    expect((r1?.evaluation as { confusionMatrix: number[][] }).confusionMatrix).toEqual([[3, 1], [0, 4]]);
+    expect((r1?.evaluation as { confusionMatrix: number[][] }).confusionMatrix).toEqual([
+      [3, 1],
+      [0, 4],
+    ]);
 
     const r2 = api.runs.get("r2");
     expect(r2?.status).toBe("FAILED");

@@ -107,7 +107,10 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       weights = baseWeightsOf(h);
     } catch (error) {
       // Hyperparameters the engine refuses: fail the run (the user fixes the sweep), keep the agent.
-      return failBeforeTraining(describeFailure(error, { datasetPath: run.dataset.path, baseModel: h.baseModel, batchSize: h.batchSize }), error);
+      return failBeforeTraining(
+        describeFailure(error, { datasetPath: run.dataset.path, baseModel: h.baseModel, batchSize: h.batchSize }),
+        error,
+      );
     }
     if (weights) {
       // The path is the creating machine's: on this one it may be missing or hold other bytes, and
@@ -121,13 +124,25 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       }
     }
     return executeRun({
-      engine, client, agentId: id, runId: run.id, attempt: run.attempts, datasetPath: run.dataset.path, config, backend,
-      cacheDir: options.cacheDir, outDir: path.join(options.cacheDir, "runs", run.id), modelsDir: options.modelsDir,
+      engine,
+      client,
+      agentId: id,
+      runId: run.id,
+      attempt: run.attempts,
+      datasetPath: run.dataset.path,
+      config,
+      backend,
+      cacheDir: options.cacheDir,
+      outDir: path.join(options.cacheDir, "runs", run.id),
+      modelsDir: options.modelsDir,
       // The check above fails early with a clear message; core checks the hash again on the bytes it
       // parses, so a file replaced in between cannot be trained on either.
       ...(weights ? { weights: weights.path, weightsSha256: weights.sha256 } : {}),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
-      progress, agentStop: () => stopReason, log, ...options.runOverrides,
+      progress,
+      agentStop: () => stopReason,
+      log,
+      ...options.runOverrides,
     });
   };
 
@@ -135,14 +150,18 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     const backend = await engine.selectBackend(options.backend);
     const gpu = await detectGpu();
     const registered = await withRetry("register", () =>
-      client.request(REGISTER_AGENT, { input: { name: options.name, host: os.hostname(), backend, cores: os.availableParallelism(), gpu } }),
+      client.request(REGISTER_AGENT, {
+        input: { name: options.name, host: os.hostname(), backend, cores: os.availableParallelism(), gpu },
+      }),
     );
     if (!registered) return outcomes;
     const id = registered.registerAgent.id;
     resolveId(id);
     // "runs at a time" rather than "workers": --workers names the frozen-base threads of one run.
     const threads = options.workers === undefined ? "" : `, --workers ${options.workers}`;
-    log(`registered as ${id} on ${os.hostname()} (backend ${backend}, ${options.concurrency} run${options.concurrency === 1 ? "" : "s"} at a time${threads}, cache ${options.cacheDir})`);
+    log(
+      `registered as ${id} on ${os.hostname()} (backend ${backend}, ${options.concurrency} run${options.concurrency === 1 ? "" : "s"} at a time${threads}, cache ${options.cacheDir})`,
+    );
     // Whatever a previous agent process could not deliver goes first.
     const recovered = await RunReporter.recover({ client, journalDir, log }, 30_000);
     if (recovered.length > 0) log(`delivered journals left from before: ${recovered.join(", ")}`);
@@ -182,7 +201,9 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
           // Fail the run directly so it is not left RUNNING, and keep serving the queue.
           const message = `agent error before training: ${(error as Error).message}`;
           log(`run ${run.id}: ${message}`);
-          await client.request(FAIL_RUN, { runId: run.id, agentId: id, attempt: run.attempts, error: message }).catch((e: unknown) => log(`failRun: ${(e as Error).message}`));
+          await client
+            .request(FAIL_RUN, { runId: run.id, agentId: id, attempt: run.attempts, error: message })
+            .catch((e: unknown) => log(`failRun: ${(e as Error).message}`));
           outcome = { kind: "failed", message, error, delivered: true };
         } finally {
           redelivery.released(run.id);
@@ -192,7 +213,14 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
       }
     };
     // An agent-level heartbeat (no run) keeps an idle agent ALIVE in the dashboard between runs.
-    const stopIdleBeat = startHeartbeat({ client, agentId: id, runId: null, backend, onControl: () => undefined, fallbackIntervalMs: 15_000 });
+    const stopIdleBeat = startHeartbeat({
+      client,
+      agentId: id,
+      runId: null,
+      backend,
+      onControl: () => undefined,
+      fallbackIntervalMs: 15_000,
+    });
     try {
       await Promise.all(Array.from({ length: options.concurrency }, (_, i) => worker(i + 1)));
     } finally {

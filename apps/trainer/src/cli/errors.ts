@@ -18,6 +18,7 @@ export class UsageError extends Error {
 export function asUsageError(error: unknown): UsageError | null {
   if (error instanceof UsageError) return error;
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS")) return new UsageError((error as Error).message.replace(/\s*\n\s*/g, " "));
+  if (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"))
+    return new UsageError((error as Error).message.replace(/\s*\n\s*/g, " "));
   return null;
 }

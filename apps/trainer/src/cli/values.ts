@@ -43,7 +43,8 @@ export function parseHead(value: string | undefined): number[] | undefined {
   if (value.trim() === "" || value.trim() === "none") return [];
   return value.split(",").map((part) => {
     const n = Number(part.trim());
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`--head expects comma-separated positive integers (e.g. 128,64), got "${value}"`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(`--head expects comma-separated positive integers (e.g. 128,64), got "${value}"`);
     return n;
   });
 }
@@ -53,12 +54,17 @@ export function parseHead(value: string | undefined): number[] | undefined {
  * taken from the working directory when it exists there, otherwise from the dataset directory (where
  * a dataset's own manifest usually lives).
  */
-export function parseGroupBy(value: string | undefined, dataDir: string, cwd = process.cwd()): { manifest: string; column: string } | undefined {
+export function parseGroupBy(
+  value: string | undefined,
+  dataDir: string,
+  cwd = process.cwd(),
+): { manifest: string; column: string } | undefined {
   if (value === undefined) return undefined;
   const at = value.lastIndexOf(":");
   const file = value.slice(0, at);
   const column = value.slice(at + 1);
-  if (at <= 0 || column === "") throw new UsageError(`--group-by expects MANIFEST.csv:COLUMN (e.g. manifest.csv:leaf_group), got "${value}"`);
+  if (at <= 0 || column === "")
+    throw new UsageError(`--group-by expects MANIFEST.csv:COLUMN (e.g. manifest.csv:leaf_group), got "${value}"`);
   const fromCwd = path.resolve(cwd, file);
   const manifest = path.isAbsolute(file) || fs.existsSync(fromCwd) ? fromCwd : path.resolve(dataDir, file);
   return { manifest, column };

@@ -39,9 +39,16 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: true,
     options: {
-      api: { type: "string" }, token: { type: "string" }, name: { type: "string" }, concurrency: { type: "string" },
-      "models-dir": { type: "string" }, "cache-dir": { type: "string" }, backend: { type: "string" }, workers: { type: "string" },
-      once: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      api: { type: "string" },
+      token: { type: "string" },
+      name: { type: "string" },
+      concurrency: { type: "string" },
+      "models-dir": { type: "string" },
+      "cache-dir": { type: "string" },
+      backend: { type: "string" },
+      workers: { type: "string" },
+      once: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
@@ -50,18 +57,28 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 0) throw new UsageError(`graft agent takes no positional arguments, got "${positionals.join(" ")}"`);
   const rawUrl = values.api ?? io.env.GRAFT_API_URL;
-  if (!rawUrl) throw new UsageError("graft agent needs --api URL (or GRAFT_API_URL), the API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql");
+  if (!rawUrl)
+    throw new UsageError("graft agent needs --api URL (or GRAFT_API_URL), the API's GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql");
   const url = parseApiFlag(rawUrl, values.api !== undefined ? "--api" : "GRAFT_API_URL");
   const concurrency = parseIntFlag("concurrency", values.concurrency, 1) ?? 1;
   const workers = parseWorkersFlag(values.workers);
   const client = new GraphQLClient({ url, token: values.token ?? io.env.GRAFT_API_TOKEN, fetch: io.fetch });
   const engine = await io.loadEngine();
-  const cacheDir = path.resolve(io.cwd, values["cache-dir"] ?? io.env.GRAFT_CACHE_DIR ?? path.join(io.env.HOME ?? io.cwd, ".cache", "graft"));
+  const cacheDir = path.resolve(
+    io.cwd,
+    values["cache-dir"] ?? io.env.GRAFT_CACHE_DIR ?? path.join(io.env.HOME ?? io.cwd, ".cache", "graft"),
+  );
   const modelsDir = values["models-dir"] ? path.resolve(io.cwd, values["models-dir"]) : io.env.GRAFT_MODELS_DIR;
   const agent = startAgent(
     {
       name: values.name ?? `${os.hostname()}-${process.pid}`,
-      concurrency, cacheDir, modelsDir, backend: values.backend ?? io.env.GRAFT_BACKEND, ...(workers === undefined ? {} : { workers }), once: values.once === true, stderr: io.stderr,
+      concurrency,
+      cacheDir,
+      modelsDir,
+      backend: values.backend ?? io.env.GRAFT_BACKEND,
+      ...(workers === undefined ? {} : { workers }),
+      once: values.once === true,
+      stderr: io.stderr,
       pollMs: Number(io.env.GRAFT_AGENT_POLL_MS ?? 2_000),
     },
     { engine, client },

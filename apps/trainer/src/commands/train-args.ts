@@ -86,9 +86,21 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
     allowPositionals: true,
     options: {
       ...Object.fromEntries(KNOB_FLAGS.map(([, spec]) => [spec.flag, { type: "string" as const }])),
-      data: { type: "string" }, base: { type: "string" }, out: { type: "string" }, "group-by": { type: "string" }, backend: { type: "string" },
-      workers: { type: "string" }, "models-dir": { type: "string" }, weights: { type: "string" }, "cache-dir": { type: "string" }, api: { type: "string" },
-      token: { type: "string" }, experiment: { type: "string" }, name: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" },
+      data: { type: "string" },
+      base: { type: "string" },
+      out: { type: "string" },
+      "group-by": { type: "string" },
+      backend: { type: "string" },
+      workers: { type: "string" },
+      "models-dir": { type: "string" },
+      weights: { type: "string" },
+      "cache-dir": { type: "string" },
+      api: { type: "string" },
+      token: { type: "string" },
+      experiment: { type: "string" },
+      name: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
     },
   });
   const text = values as Record<string, string | boolean | undefined>;
@@ -105,8 +117,10 @@ export function parseTrainArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: stri
     if (typeof given === "string") config[name] = parseKnob(name, spec.flag, given);
   }
   const apiUrl = values.api === undefined ? undefined : parseApiFlag(values.api, "--api");
-  if (!apiUrl && (values.experiment || values.token)) throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
-  if (values.weights !== undefined && values.weights.trim() === "") throw new UsageError(`--weights needs a path to a Keras .h5 file, got "${values.weights}"`);
+  if (!apiUrl && (values.experiment || values.token))
+    throw new UsageError(`--${values.experiment ? "experiment" : "token"} only makes sense with --api URL`);
+  if (values.weights !== undefined && values.weights.trim() === "")
+    throw new UsageError(`--weights needs a path to a Keras .h5 file, got "${values.weights}"`);
   const workers = parseWorkersFlag(values.workers);
   const stamp = now.toISOString().replace(/[:.]/g, "-").slice(0, 19);
   return {

@@ -37,7 +37,24 @@ describe("graft train offline without local weights", () => {
     // The test runner may export GRAFT_MODELS_DIR for other tests; core must not find weights there.
     vi.stubEnv("GRAFT_MODELS_DIR", "");
     const io = memoryIo(await loadEngine());
-    const code = await runCli(["train", "--data", path.join(tmp, "data"), "--base", "mobilenet_v1_0.25_224", "--epochs", "1", "--out", path.join(tmp, "out"), "--cache-dir", path.join(tmp, "cache"), "--backend", "cpu"], io);
+    const code = await runCli(
+      [
+        "train",
+        "--data",
+        path.join(tmp, "data"),
+        "--base",
+        "mobilenet_v1_0.25_224",
+        "--epochs",
+        "1",
+        "--out",
+        path.join(tmp, "out"),
+        "--cache-dir",
+        path.join(tmp, "cache"),
+        "--backend",
+        "cpu",
+      ],
+      io,
+    );
     expect(code, io.err()).toBe(2);
     const lines = io.err().trim().split("\n");
     expect(lines).toHaveLength(1);

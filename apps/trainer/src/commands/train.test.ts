@@ -24,7 +24,17 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const base = (): string[] => ["train", "--data", data, "--base", "mobilenet_v1_0.25_224", "--out", path.join(tmp, "out"), "--cache-dir", path.join(tmp, "cache")];
+const base = (): string[] => [
+  "train",
+  "--data",
+  data,
+  "--base",
+  "mobilenet_v1_0.25_224",
+  "--out",
+  path.join(tmp, "out"),
+  "--cache-dir",
+  path.join(tmp, "cache"),
+];
 
 describe("graft train --weights", () => {
   it("resolves the path against the working directory, and leaves it unset without the flag", () => {

@@ -76,12 +76,22 @@ async function createApiRun(
   let experimentId: string | null = null;
   if (api.experiment) {
     const { experiments } = await client.request(EXPERIMENTS, {});
-    experimentId = experiments.find((e) => e.name === api.experiment)?.id ?? (await client.request(CREATE_EXPERIMENT, { input: { name: api.experiment } })).createExperiment.id;
+    experimentId =
+      experiments.find((e) => e.name === api.experiment)?.id ??
+      (await client.request(CREATE_EXPERIMENT, { input: { name: api.experiment } })).createExperiment.id;
   }
   const created = await client.request(CREATE_RUN, {
-    input: { datasetId: dataset.registerDataset.id, experimentId, name: api.name ?? null, hyperparameters: configToHyperparameters(config, weights), tags: ["cli"] },
+    input: {
+      datasetId: dataset.registerDataset.id,
+      experimentId,
+      name: api.name ?? null,
+      hyperparameters: configToHyperparameters(config, weights),
+      tags: ["cli"],
+    },
   });
-  const agent = await client.request(REGISTER_AGENT, { input: { name: `graft-train@${os.hostname()}`, host: os.hostname(), backend, cores: os.availableParallelism(), gpu: null } });
+  const agent = await client.request(REGISTER_AGENT, {
+    input: { name: `graft-train@${os.hostname()}`, host: os.hostname(), backend, cores: os.availableParallelism(), gpu: null },
+  });
   const claimed = await client.request(CLAIM_RUN, { agentId: agent.registerAgent.id, runId: created.createRun.id });
   if (!claimed.claimRun) throw new Error(`The API did not hand run ${created.createRun.id} to this process (claimRun returned null)`);
   return { runId: created.createRun.id, agentId: agent.registerAgent.id, attempt: claimed.claimRun.attempts };
@@ -97,9 +107,10 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   // Cheap checks before loading TF.js, so a typo answers at once.
   const stat = await fs.stat(args.dataDir).catch(() => null);
   if (!stat?.isDirectory()) throw new UsageError(`--data "${args.dataDir}" is not a directory`);
-  if (args.groupBy) await fs.access(args.groupBy.manifest).catch(() => {
-    throw new UsageError(`--group-by manifest "${args.groupBy?.manifest}" does not exist`);
-  });
+  if (args.groupBy)
+    await fs.access(args.groupBy.manifest).catch(() => {
+      throw new UsageError(`--group-by manifest "${args.groupBy?.manifest}" does not exist`);
+    });
   if (args.weights !== undefined) {
     const weights = await fs.stat(args.weights).catch(() => null);
     if (!weights?.isFile()) throw new UsageError(`--weights "${args.weights}" is not a file (expected a Keras .h5 weights file)`);
@@ -132,21 +143,42 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const progress = new Progress({ stream: io.stderr, label: `run ${runId}`, plannedEpochs: planned });
       progress.note(`logging to ${client.endpoint}`);
       const outcome = await executeRun({
-        engine, client, agentId: ids.agentId, runId, attempt: ids.attempt, datasetPath: args.dataDir, config, backend, cacheDir: args.cacheDir,
-        outDir: args.outDir, modelsDir: args.modelsDir, groupBy: args.groupBy, progress,
+        engine,
+        client,
+        agentId: ids.agentId,
+        runId,
+        attempt: ids.attempt,
+        datasetPath: args.dataDir,
+        config,
+        backend,
+        cacheDir: args.cacheDir,
+        outDir: args.outDir,
+        modelsDir: args.modelsDir,
+        groupBy: args.groupBy,
+        progress,
         // Trains on exactly the bytes the run records (core re-checks the hash as it loads).
         ...(weights === null ? {} : { weights: weights.path, weightsSha256: weights.sha256 }),
         ...(args.workers === undefined ? {} : { workers: args.workers }),
-        agentStop: () => stopRequested, log: (m) => io.stderr.write(`${m}\n`),
+        agentStop: () => stopRequested,
+        log: (m) => io.stderr.write(`${m}\n`),
       });
       if (outcome.kind === "failed") throw outcome.error;
-      if (!outcome.delivered) io.stderr.write(`warning: the API has not acknowledged run ${runId} yet; it stays in ${args.cacheDir}/journal for the next graft agent\n`);
+      if (!outcome.delivered)
+        io.stderr.write(
+          `warning: the API has not acknowledged run ${runId} yet; it stays in ${args.cacheDir}/journal for the next graft agent\n`,
+        );
       result = outcome.result;
     } else {
       const progress = new Progress({ stream: io.stderr, label: "train", plannedEpochs: planned });
       const request: TrainRequest = {
-        dataDir: args.dataDir, config, outDir: args.outDir, groupBy: args.groupBy, backend,
-        modelsDir: args.modelsDir, cacheDir: args.cacheDir, ...(args.weights === undefined ? {} : { weights: args.weights }),
+        dataDir: args.dataDir,
+        config,
+        outDir: args.outDir,
+        groupBy: args.groupBy,
+        backend,
+        modelsDir: args.modelsDir,
+        cacheDir: args.cacheDir,
+        ...(args.weights === undefined ? {} : { weights: args.weights }),
         ...(args.workers === undefined ? {} : { workers: args.workers }),
         hooks: { onEpoch: (r) => progress.epoch(r), onProgress: (e) => progress.stage(e), shouldStop: () => stopRequested },
       };

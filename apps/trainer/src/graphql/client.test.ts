@@ -18,11 +18,15 @@ describe("GraphQLClient", () => {
 
   it("surfaces GraphQL errors with extensions.code, not retryable", async () => {
     const client = new GraphQLClient({ url: api.url, token: "wrong" });
-    const error = await client.request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphQLRequestError);
     expect((error as GraphQLRequestError).code).toBe("UNAUTHENTICATED");
     expect(isRetryable(error)).toBe(false);
-    const notFound = await new GraphQLClient({ url: api.url, token: "secret" }).request(FAIL_RUN, { runId: "nope", error: "x" }).catch((e: unknown) => e);
+    const notFound = await new GraphQLClient({ url: api.url, token: "secret" })
+      .request(FAIL_RUN, { runId: "nope", error: "x" })
+      .catch((e: unknown) => e);
     expect((notFound as GraphQLRequestError).code).toBe("NOT_FOUND");
     expect((notFound as Error).message).toContain("run nope");
   });
@@ -30,7 +34,9 @@ describe("GraphQLClient", () => {
   it("reports an unreachable API as a retryable TransportError", async () => {
     api.behaviour.down = true;
     const client = new GraphQLClient({ url: api.url, token: "secret" });
-    const error = await client.request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect(isRetryable(error)).toBe(true);
   });
@@ -38,7 +44,9 @@ describe("GraphQLClient", () => {
   it("times out a request that hangs", async () => {
     api.behaviour.delayMs = 500;
     const client = new GraphQLClient({ url: api.url, token: "secret", timeoutMs: 50 });
-    const error = await client.request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } }).catch((e: unknown) => e);
+    const error = await client
+      .request(REGISTER_AGENT, { input: { name: "a", host: "h", backend: "cpu", cores: 2 } })
+      .catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/timed out after 50 ms/);
   });
 });

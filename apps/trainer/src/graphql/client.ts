@@ -46,7 +46,8 @@ export class TransportError extends Error {
 /** True when retrying the same request later may succeed (the API is down or overloaded). */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof TransportError) return error.status === undefined || error.status >= 500 || error.status === 429;
-  if (error instanceof GraphQLRequestError) return error.code === "INTERNAL_SERVER_ERROR" && /SQLITE_BUSY|database is locked/i.test(error.message);
+  if (error instanceof GraphQLRequestError)
+    return error.code === "INTERNAL_SERVER_ERROR" && /SQLITE_BUSY|database is locked/i.test(error.message);
   return false;
 }
 
@@ -121,7 +122,8 @@ export class GraphQLClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === "TimeoutError" ? `timed out after ${this.timeoutMs} ms` : describeCause(error);
+      const reason =
+        error instanceof Error && error.name === "TimeoutError" ? `timed out after ${this.timeoutMs} ms` : describeCause(error);
       throw new TransportError(`${name}: API at ${this.endpoint} unreachable (${reason})`, { cause: error });
     }
     let body: { data?: TData | null; errors?: GraphQLErrorEntry[] };
@@ -133,7 +135,9 @@ export class GraphQLClient {
     if (body.errors && body.errors.length > 0) {
       // Apollo answers auth failures and bad input with 200/400 + errors; a 5xx with errors is still transient.
       if (response.status >= 500) {
-        throw new TransportError(`${name}: HTTP ${response.status}: ${body.errors.map((e) => e.message).join("; ")}`, { status: response.status });
+        throw new TransportError(`${name}: HTTP ${response.status}: ${body.errors.map((e) => e.message).join("; ")}`, {
+          status: response.status,
+        });
       }
       throw new GraphQLRequestError(name, body.errors);
     }

@@ -9,61 +9,136 @@ import { graphql } from "./gql";
 /** The fields of a `Run` an agent needs to train it (what `claimRun` answers). */
 export const CLAIMED_RUN_FIELDS = graphql(`
   fragment ClaimedRun on Run {
-    id name status attempts epochCount plannedEpochs
-    dataset { id path name }
-    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }
+    id
+    name
+    status
+    attempts
+    epochCount
+    plannedEpochs
+    dataset {
+      id
+      path
+      name
+    }
+    hyperparameters {
+      values {
+        name
+        value
+      }
+      baseModel
+      batchSize
+      baseWeights
+      baseWeightsSha256
+    }
   }
 `);
 
 /** `RunControl`: what the API answers at each heartbeat and epoch batch. */
 export const RUN_CONTROL_FIELDS = graphql(`
-  fragment RunControlFields on RunControl { shouldStop reason leaseExpiresAt }
+  fragment RunControlFields on RunControl {
+    shouldStop
+    reason
+    leaseExpiresAt
+  }
 `);
 
 export const REGISTER_AGENT = graphql(`
-  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }
+  mutation RegisterAgent($input: RegisterAgentInput!) {
+    registerAgent(input: $input) {
+      id
+      name
+    }
+  }
 `);
 
 export const CLAIM_RUN = graphql(`
-  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }
+  mutation ClaimRun($agentId: ID!, $runId: ID) {
+    claimRun(agentId: $agentId, runId: $runId) {
+      ...ClaimedRun
+    }
+  }
 `);
 
 export const HEARTBEAT = graphql(`
-  mutation Heartbeat($input: HeartbeatInput!) { heartbeat(input: $input) { ...RunControlFields } }
+  mutation Heartbeat($input: HeartbeatInput!) {
+    heartbeat(input: $input) {
+      ...RunControlFields
+    }
+  }
 `);
 
 export const LOG_EPOCHS = graphql(`
   mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {
-    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }
+    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) {
+      inserted
+      control {
+        ...RunControlFields
+      }
+    }
   }
 `);
 
 export const COMPLETE_RUN = graphql(`
-  mutation CompleteRun($input: CompleteRunInput!) { completeRun(input: $input) { id status } }
+  mutation CompleteRun($input: CompleteRunInput!) {
+    completeRun(input: $input) {
+      id
+      status
+    }
+  }
 `);
 
 export const FAIL_RUN = graphql(`
   mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {
-    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }
+    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) {
+      id
+      status
+    }
   }
 `);
 
 export const REGISTER_DATASET = graphql(`
-  mutation RegisterDataset($path: String!, $name: String) { registerDataset(path: $path, name: $name) { id name path } }
+  mutation RegisterDataset($path: String!, $name: String) {
+    registerDataset(path: $path, name: $name) {
+      id
+      name
+      path
+    }
+  }
 `);
 
 export const CREATE_EXPERIMENT = graphql(`
-  mutation CreateExperiment($input: CreateExperimentInput!) { createExperiment(input: $input) { id name } }
+  mutation CreateExperiment($input: CreateExperimentInput!) {
+    createExperiment(input: $input) {
+      id
+      name
+    }
+  }
 `);
 
 export const EXPERIMENTS = graphql(`
-  query Experiments { experiments { id name } }
+  query Experiments {
+    experiments {
+      id
+      name
+    }
+  }
 `);
 
 export const CREATE_RUN = graphql(`
-  mutation CreateRun($input: CreateRunInput!) { createRun(input: $input) { id name } }
+  mutation CreateRun($input: CreateRunInput!) {
+    createRun(input: $input) {
+      id
+      name
+    }
+  }
 `);
 
 export const RUN_STATUS = graphql(`
-  query RunStatus($id: ID!) { run(id: $id) { id status epochCount } }
+  query RunStatus($id: ID!) {
+    run(id: $id) {
+      id
+      status
+      epochCount
+    }
+  }
 `);

@@ -19,7 +19,11 @@ function fixed(x: number | null, digits = 4): string {
 export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   // Numbers read best right-aligned; the first column holds names, left-aligned.
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ").trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -28,8 +32,15 @@ export function formatEpochTable(epochs: EpochRecord[], bestEpoch: number | null
   return table(
     ["epoch", "phase", "loss", "acc", "val_loss", "val_acc", "lr", "img/s", ""],
     epochs.map((e) => [
-      String(e.epoch), e.phase, fixed(e.loss), fixed(e.accuracy), fixed(e.valLoss), fixed(e.valAccuracy),
-      e.learningRate.toExponential(1), e.imagesPerSec.toFixed(0), e.epoch === bestEpoch ? "*" : "",
+      String(e.epoch),
+      e.phase,
+      fixed(e.loss),
+      fixed(e.accuracy),
+      fixed(e.valLoss),
+      fixed(e.valAccuracy),
+      e.learningRate.toExponential(1),
+      e.imagesPerSec.toFixed(0),
+      e.epoch === bestEpoch ? "*" : "",
     ]),
   );
 }

@@ -9,7 +9,17 @@ function stream(tty: boolean): { s: Writable & { isTTY?: boolean }; text: () => 
   return { s, text: () => chunks.join("") };
 }
 
-const record = (epoch: number, durationMs = 2_000) => ({ epoch, phase: "head" as const, loss: 0.5, accuracy: 0.8, valLoss: 0.6, valAccuracy: 0.75, learningRate: 1e-3, durationMs, imagesPerSec: 321 });
+const record = (epoch: number, durationMs = 2_000) => ({
+  epoch,
+  phase: "head" as const,
+  loss: 0.5,
+  accuracy: 0.8,
+  valLoss: 0.6,
+  valAccuracy: 0.75,
+  learningRate: 1e-3,
+  durationMs,
+  imagesPerSec: 321,
+});
 
 describe("Progress", () => {
   it("writes plain throttled lines when not a TTY, with img/s and ETA", () => {
@@ -46,7 +56,13 @@ describe("format", () => {
     expect(t[0]).toMatch(/^epoch\s+phase\s+loss/);
     expect(t[2]).toMatch(/\*$/);
     expect(t[3]).toMatch(/ - +- /);
-    const m = formatConfusionMatrix(["cat", "dog"], [[5, 1], [0, 7]]).split("\n");
+    const m = formatConfusionMatrix(
+      ["cat", "dog"],
+      [
+        [5, 1],
+        [0, 7],
+      ],
+    ).split("\n");
     expect(m[2]).toMatch(/c0 cat\s+5\s+1$/);
     expect(m[3]).toMatch(/c1 dog\s+0\s+7$/);
   });

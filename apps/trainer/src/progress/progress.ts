@@ -67,7 +67,8 @@ export class Progress {
     const recent = this.epochSeconds.slice(-3);
     const perEpoch = recent.reduce((a, b) => a + b, 0) / recent.length;
     const left = Math.max(0, this.options.plannedEpochs - record.epoch);
-    const val = record.valAccuracy === null ? "" : ` val_acc ${record.valAccuracy.toFixed(4)} val_loss ${record.valLoss?.toFixed(4) ?? "-"}`;
+    const val =
+      record.valAccuracy === null ? "" : ` val_acc ${record.valAccuracy.toFixed(4)} val_loss ${record.valLoss?.toFixed(4) ?? "-"}`;
     const bar = this.tty ? `${this.bar(record.epoch)} ` : "";
     this.endLine();
     this.options.stream.write(

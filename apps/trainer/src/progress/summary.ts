@@ -38,7 +38,8 @@ export function formatSavedWeights(result: Pick<TrainResult, "delivered" | "fina
   const width = Math.max(name(delivered).length, name(final).length);
   const line = (w: EpochWeights, role: string): string =>
     `  ${name(w).padEnd(width)}  weights of epoch ${w.epoch} (${w.phase}, ${describeChoice(w)}, val_acc ${fixed(w.valAccuracy)})${role}`;
-  if (delivered.dir === final.dir) return [line(final, " — the delivered model, evaluated below (no epoch had a finite val_loss, so there is no best/)")];
+  if (delivered.dir === final.dir)
+    return [line(final, " — the delivered model, evaluated below (no epoch had a finite val_loss, so there is no best/)")];
   return [line(delivered, " — the delivered model, evaluated below"), line(final, " — the weights training ended with")];
 }
 
@@ -61,6 +62,7 @@ export function formatEvaluationHeadline(result: Pick<TrainResult, "delivered" |
 export function formatSkipped(skipped: readonly SkippedFile[]): string[] {
   if (skipped.length === 0) return [];
   const shown = skipped.slice(0, SKIPPED_SHOWN).map((s) => `  ${s.file}: ${s.reason}`);
-  const more = skipped.length > SKIPPED_SHOWN ? [`  … and ${skipped.length - SKIPPED_SHOWN} more (all listed in metrics.json "skipped")`] : [];
+  const more =
+    skipped.length > SKIPPED_SHOWN ? [`  … and ${skipped.length - SKIPPED_SHOWN} more (all listed in metrics.json "skipped")`] : [];
   return [`skipped ${skipped.length} file(s) of the dataset (neither trained on nor evaluated):`, ...shown, ...more];
 }

@@ -15,9 +15,7 @@ import type { CompleteRunInput, EpochInput } from "../graphql/types";
 
 /** What the journal holds for the API, in the order it must arrive. */
 export type JournalPayload =
-  | { t: "epochs"; epochs: EpochInput[] }
-  | { t: "complete"; input: CompleteRunInput }
-  | { t: "fail"; error: string };
+  { t: "epochs"; epochs: EpochInput[] } | { t: "complete"; input: CompleteRunInput } | { t: "fail"; error: string };
 
 /**
  * Who wrote an entry: the agent and the attempt (the run's `attempts` when it was claimed). The API

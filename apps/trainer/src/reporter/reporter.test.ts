@@ -10,11 +10,30 @@ import { readJournal } from "./journal";
 import { JournalBusyError, RunReporter } from "./reporter";
 
 const evaluation = {
-  labels: ["a", "b"], confusionMatrix: [[1, 0], [0, 1]], perClass: [], accuracy: 1, macroF1: 1, weightedF1: 1, misclassified: [],
+  labels: ["a", "b"],
+  confusionMatrix: [
+    [1, 0],
+    [0, 1],
+  ],
+  perClass: [],
+  accuracy: 1,
+  macroF1: 1,
+  weightedF1: 1,
+  misclassified: [],
 };
 
 function epoch(n: number): EpochInput {
-  return { epoch: n, phase: n > 3 ? "FINE_TUNE" : "HEAD", loss: 1 / n, accuracy: n / 10, valLoss: 1 / n, valAccuracy: n / 10, learningRate: 0.001, durationMs: 10, imagesPerSec: 100 };
+  return {
+    epoch: n,
+    phase: n > 3 ? "FINE_TUNE" : "HEAD",
+    loss: 1 / n,
+    accuracy: n / 10,
+    valLoss: 1 / n,
+    valAccuracy: n / 10,
+    learningRate: 0.001,
+    durationMs: 10,
+    imagesPerSec: 100,
+  };
 }
 
 let api: FakeApi;
@@ -179,7 +198,12 @@ describe("RunReporter and answers that are not final", () => {
     if (run) run.attempts = 2;
     const logs: string[] = [];
     const controls: Array<string | null> = [];
-    const r = await reporter({ attempt: 1, flushEvery: 2, log: (m) => logs.push(m), onControl: (c) => controls.push(c.shouldStop ? (c.reason ?? null) : null) });
+    const r = await reporter({
+      attempt: 1,
+      flushEvery: 2,
+      log: (m) => logs.push(m),
+      onControl: (c) => controls.push(c.shouldStop ? (c.reason ?? null) : null),
+    });
     for (let n = 1; n <= 3; n++) await r.logEpoch(epoch(n));
     expect(await r.drain(5_000)).toBe(true);
     expect(controls).toEqual(["LEASE_LOST"]);
@@ -193,7 +217,9 @@ describe("RunReporter and answers that are not final", () => {
     // Neither the epochs nor the completion of attempt 1 reached the run.
     expect(api.runs.get("r1")).toMatchObject({ status: "RUNNING", epochs: [], evaluation: null });
     expect(fs.existsSync(path.join(dir, "r1.jsonl"))).toBe(false);
-    expect(logs.join("\n")).toMatch(/attempt 1 \(agent ag\) lost the run to attempt 2[\s\S]*removed its journal .*r1\.jsonl: the run belongs to attempt 2 now/);
+    expect(logs.join("\n")).toMatch(
+      /attempt 1 \(agent ag\) lost the run to attempt 2[\s\S]*removed its journal .*r1\.jsonl: the run belongs to attempt 2 now/,
+    );
   });
 
   it("recovers a journal whose attempt lost the run: removes it with a log line instead of keeping it", async () => {

@@ -91,7 +91,11 @@ export class RunReporter {
    * delivered (or refused for good) is removed: no process holds its run any more, so nothing will be
    * added to it. Returns the run ids whose journals were fully delivered.
    */
-  static async recover(options: Omit<ReporterOptions, "runId" | "agentId" | "attempt">, waitMs: number, skip?: (runId: string) => boolean): Promise<string[]> {
+  static async recover(
+    options: Omit<ReporterOptions, "runId" | "agentId" | "attempt">,
+    waitMs: number,
+    skip?: (runId: string) => boolean,
+  ): Promise<string[]> {
     const done: string[] = [];
     for (const runId of await listJournals(options.journalDir)) {
       if (skip?.(runId)) continue;
@@ -139,7 +143,10 @@ export class RunReporter {
 
   /** Records the completion and waits up to `waitMs` for it (and every epoch before it) to be delivered. */
   async complete(input: Omit<CompleteRunInput, "runId" | "agentId" | "attempt">, waitMs = Number.POSITIVE_INFINITY): Promise<boolean> {
-    await this.enqueue({ t: "complete", input: { ...input, runId: this.runId, agentId: this.options.agentId, attempt: this.options.attempt ?? null } });
+    await this.enqueue({
+      t: "complete",
+      input: { ...input, runId: this.runId, agentId: this.options.agentId, attempt: this.options.attempt ?? null },
+    });
     return this.drain(waitMs);
   }
 
@@ -305,7 +312,12 @@ export class RunReporter {
     this.sent += 1;
     if (head.t === "epochs") {
       const epochs = batch.flatMap((e) => (e.t === "epochs" ? e.epochs : []));
-      const data = await this.options.client.request(LOG_EPOCHS, { runId: this.runId, agentId: head.agentId, attempt: head.attempt, epochs });
+      const data = await this.options.client.request(LOG_EPOCHS, {
+        runId: this.runId,
+        agentId: head.agentId,
+        attempt: head.attempt,
+        epochs,
+      });
       this.options.onControl?.(data.logEpochs.control);
     } else if (head.t === "complete") {
       await this.options.client.request(COMPLETE_RUN, { input: head.input });
@@ -314,4 +326,3 @@ export class RunReporter {
     }
   }
 }
-

@@ -43,5 +43,8 @@ export function verdictFor(error: unknown): Verdict {
  */
 export function isTransient(error: unknown): boolean {
   if (isRetryable(error)) return true;
-  return error instanceof GraphQLRequestError && error.errors.some((e) => e.extensions?.code === "STORAGE_UNAVAILABLE" || e.extensions?.["retryable"] === true);
+  return (
+    error instanceof GraphQLRequestError &&
+    error.errors.some((e) => e.extensions?.code === "STORAGE_UNAVAILABLE" || e.extensions?.["retryable"] === true)
+  );
 }

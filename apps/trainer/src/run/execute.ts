@@ -82,8 +82,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     ...options.reporter,
   });
   const stopHeartbeat = startHeartbeat({
-    client: options.client, agentId: options.agentId, runId: options.runId, backend: options.backend, onControl,
-    fallbackIntervalMs: options.heartbeatFallbackMs, log: options.log,
+    client: options.client,
+    agentId: options.agentId,
+    runId: options.runId,
+    backend: options.backend,
+    onControl,
+    fallbackIntervalMs: options.heartbeatFallbackMs,
+    log: options.log,
   });
   const configuredWait = options.deliverWaitMs ?? 10 * 60_000;
   // An agent shutting down waits at most 30 s for the API; what is left stays in the journal.
@@ -112,7 +117,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         },
       });
     } catch (error) {
-      const message = describeFailure(error, { datasetPath: options.datasetPath, baseModel: options.config.baseModel, batchSize: options.config.batchSize });
+      const message = describeFailure(error, {
+        datasetPath: options.datasetPath,
+        baseModel: options.config.baseModel,
+        batchSize: options.config.batchSize,
+      });
       options.progress?.note(`failed: ${message}`);
       const delivered = await reporter.fail(message, deliverWait());
       return { kind: "failed", message, error, delivered };
@@ -135,11 +144,15 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       // Said before the API has it: whether it took it is said after, and differs when it is down.
       options.progress?.note(`${stop} after epoch ${last}; handing the run back to the API`);
       const delivered = await reporter.fail(message, deliverWait());
-      if (!delivered) options.progress?.note("the API has not acknowledged the hand-back; it stays in this agent's journal for its next start");
+      if (!delivered)
+        options.progress?.note("the API has not acknowledged the hand-back; it stays in this agent's journal for its next start");
       return { kind: "handed_back", message, result, delivered };
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
-    const delivered = await reporter.complete({ evaluation: evaluationToInput(result.evaluation, result), artifacts, backend: result.backend, stopReason: stop }, deliverWait());
+    const delivered = await reporter.complete(
+      { evaluation: evaluationToInput(result.evaluation, result), artifacts, backend: result.backend, stopReason: stop },
+      deliverWait(),
+    );
     if (reporter.supersededBy) {
       // Training ended before the API's answer arrived: the completion was refused with the rest.
       const message = "lease lost: the API gave this run to another attempt; its results were not stored";

@@ -37,7 +37,9 @@ export function startHeartbeat(options: HeartbeatOptions): () => void {
   const beat = async (): Promise<void> => {
     let next = fallback;
     try {
-      const data = await options.client.request(HEARTBEAT, { input: { agentId: options.agentId, runId: options.runId, backend: options.backend } });
+      const data = await options.client.request(HEARTBEAT, {
+        input: { agentId: options.agentId, runId: options.runId, backend: options.backend },
+      });
       if (stopped) return;
       options.onControl(data.heartbeat);
       next = heartbeatInterval(data.heartbeat.leaseExpiresAt ?? null, now(), fallback);

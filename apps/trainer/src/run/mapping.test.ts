@@ -6,19 +6,49 @@ import { baseWeightsOf, configToHyperparameters, epochToInput, evaluationToInput
 
 const engine = createFakeEngine();
 const h = {
-  baseModel: "mobilenet_v2_0.35_224_no_top", inputSize: 224, headUnits: [256, 128], dropout: 0.3, augmentation: "flip,zoom",
-  optimizer: "SGD", learningRate: 0.05, epochs: 7, fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4,
-  batchSize: 8, seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
-  reduceLrPatience: 4, reduceLrFactor: 0.2, minLearningRate: 1e-6, baseWeights: null, baseWeightsSha256: null,
+  baseModel: "mobilenet_v2_0.35_224_no_top",
+  inputSize: 224,
+  headUnits: [256, 128],
+  dropout: 0.3,
+  augmentation: "flip,zoom",
+  optimizer: "SGD",
+  learningRate: 0.05,
+  epochs: 7,
+  fineTuneLayers: 20,
+  fineTuneEpochs: 3,
+  fineTuneLearningRate: 1e-4,
+  batchSize: 8,
+  seed: 3,
+  validationSplit: 0.25,
+  earlyStoppingPatience: null,
+  reduceLrPatience: 4,
+  reduceLrFactor: 0.2,
+  minLearningRate: 1e-6,
+  baseWeights: null,
+  baseWeightsSha256: null,
 };
 
 describe("hyperparameter mapping", () => {
   it("keeps every value of the run and round-trips", () => {
     const partial = hyperparametersToConfig(h);
     expect(partial).toEqual({
-      baseModel: h.baseModel, headUnits: [256, 128], dropout: 0.3, optimizer: "sgd", learningRate: 0.05, epochs: 7, batchSize: 8,
-      fineTuneLayers: 20, fineTuneEpochs: 3, fineTuneLearningRate: 1e-4, augmentation: ["flip", "zoom"], seed: 3, validationSplit: 0.25, earlyStoppingPatience: null,
-      reduceLrPatience: 4, reduceLrFactor: 0.2, minLearningRate: 1e-6,
+      baseModel: h.baseModel,
+      headUnits: [256, 128],
+      dropout: 0.3,
+      optimizer: "sgd",
+      learningRate: 0.05,
+      epochs: 7,
+      batchSize: 8,
+      fineTuneLayers: 20,
+      fineTuneEpochs: 3,
+      fineTuneLearningRate: 1e-4,
+      augmentation: ["flip", "zoom"],
+      seed: 3,
+      validationSplit: 0.25,
+      earlyStoppingPatience: null,
+      reduceLrPatience: 4,
+      reduceLrFactor: 0.2,
+      minLearningRate: 1e-6,
     });
     const back = configToHyperparameters(engine.defaultTrainConfig(partial), null);
     const { inputSize: _ignored, ...rest } = h;
@@ -28,22 +58,40 @@ describe("hyperparameter mapping", () => {
 
   it("carries ReduceLROnPlateau off (a null or absent patience) with its factor and floor, both ways", () => {
     const { reduceLrPatience: _absent, ...withoutPatience } = h;
-    expect(hyperparametersToConfig({ ...withoutPatience, reduceLrFactor: 0.5, minLearningRate: 0 })).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
-    const stored = configToHyperparameters(engine.defaultTrainConfig({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 }), null);
+    expect(hyperparametersToConfig({ ...withoutPatience, reduceLrFactor: 0.5, minLearningRate: 0 })).toMatchObject({
+      reduceLrPatience: null,
+      reduceLrFactor: 0.5,
+      minLearningRate: 0,
+    });
+    const stored = configToHyperparameters(
+      engine.defaultTrainConfig({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 }),
+      null,
+    );
     expect(stored).toMatchObject({ reduceLrPatience: 3, reduceLrFactor: 0.1, minLearningRate: 1e-7 });
-    expect(configToHyperparameters(engine.defaultTrainConfig({}), null)).toMatchObject({ reduceLrPatience: null, reduceLrFactor: 0.5, minLearningRate: 0 });
+    expect(configToHyperparameters(engine.defaultTrainConfig({}), null)).toMatchObject({
+      reduceLrPatience: null,
+      reduceLrFactor: 0.5,
+      minLearningRate: 0,
+    });
   });
 
   it("carries the base weights file (path and sha256) beside the config, both ways, and refuses half a pair", () => {
     const weights = { path: "/w/no_top.h5", sha256: "ab".repeat(32) };
-    expect(configToHyperparameters(engine.defaultTrainConfig({}), weights)).toMatchObject({ baseWeights: weights.path, baseWeightsSha256: weights.sha256 });
+    expect(configToHyperparameters(engine.defaultTrainConfig({}), weights)).toMatchObject({
+      baseWeights: weights.path,
+      baseWeightsSha256: weights.sha256,
+    });
     expect(configToHyperparameters(engine.defaultTrainConfig({}), null)).toMatchObject({ baseWeights: null, baseWeightsSha256: null });
     expect(baseWeightsOf({ baseWeights: weights.path, baseWeightsSha256: weights.sha256 })).toEqual(weights);
     expect(baseWeightsOf(h)).toBeNull();
     expect(baseWeightsOf({})).toBeNull();
     // Weights are core's TrainOptions.weights, not part of the TrainConfig.
-    expect(hyperparametersToConfig({ ...h, baseWeights: weights.path, baseWeightsSha256: weights.sha256 })).toEqual(hyperparametersToConfig(h));
-    expect(() => baseWeightsOf({ baseWeights: weights.path, baseWeightsSha256: null })).toThrow(`"${weights.path}" but no baseWeightsSha256`);
+    expect(hyperparametersToConfig({ ...h, baseWeights: weights.path, baseWeightsSha256: weights.sha256 })).toEqual(
+      hyperparametersToConfig(h),
+    );
+    expect(() => baseWeightsOf({ baseWeights: weights.path, baseWeightsSha256: null })).toThrow(
+      `"${weights.path}" but no baseWeightsSha256`,
+    );
     expect(() => baseWeightsOf({ baseWeightsSha256: weights.sha256 })).toThrow(`"${weights.sha256}" but no baseWeights path`);
   });
 
@@ -54,25 +102,68 @@ describe("hyperparameter mapping", () => {
   });
 
   it("converts phases, and sends non-finite metrics as null (no sentinel number)", () => {
-    const input = epochToInput({ epoch: 4, phase: "fine_tune", loss: Number.NaN, accuracy: 0.5, valLoss: Number.POSITIVE_INFINITY, valAccuracy: 0.4, learningRate: 1e-4, durationMs: 10, imagesPerSec: 50 });
+    const input = epochToInput({
+      epoch: 4,
+      phase: "fine_tune",
+      loss: Number.NaN,
+      accuracy: 0.5,
+      valLoss: Number.POSITIVE_INFINITY,
+      valAccuracy: 0.4,
+      learningRate: 1e-4,
+      durationMs: 10,
+      imagesPerSec: 50,
+    });
     expect(input.phase).toBe("FINE_TUNE");
     expect(input.loss).toBeNull();
     expect(input.accuracy).toBe(0.5);
     expect(input.valLoss).toBeNull();
-    expect(epochToInput({ epoch: 1, phase: "head", loss: 0.5, accuracy: Number.NaN, valLoss: null, valAccuracy: null, learningRate: 1e-3, durationMs: Number.NaN, imagesPerSec: 5 }))
-      .toEqual({ epoch: 1, phase: "HEAD", loss: 0.5, accuracy: null, valLoss: null, valAccuracy: null, learningRate: 1e-3, durationMs: 0, imagesPerSec: 5 });
+    expect(
+      epochToInput({
+        epoch: 1,
+        phase: "head",
+        loss: 0.5,
+        accuracy: Number.NaN,
+        valLoss: null,
+        valAccuracy: null,
+        learningRate: 1e-3,
+        durationMs: Number.NaN,
+        imagesPerSec: 5,
+      }),
+    ).toEqual({
+      epoch: 1,
+      phase: "HEAD",
+      loss: 0.5,
+      accuracy: null,
+      valLoss: null,
+      valAccuracy: null,
+      learningRate: 1e-3,
+      durationMs: 0,
+      imagesPerSec: 5,
+    });
     expect(JSON.parse(JSON.stringify(input))).toEqual(input);
   });
 
   it("keeps only contract fields of an evaluation and rounds counts", () => {
-    const report = { labels: ["a"], confusionMatrix: [[2.0000001]], perClass: [{ label: "a", precision: Number.NaN, recall: 1, f1: 1, support: 2 }], accuracy: 1, macroF1: 1, weightedF1: 1, misclassified: [], extra: 1 };
+    const report = {
+      labels: ["a"],
+      confusionMatrix: [[2.0000001]],
+      perClass: [{ label: "a", precision: Number.NaN, recall: 1, f1: 1, support: 2 }],
+      accuracy: 1,
+      macroF1: 1,
+      weightedF1: 1,
+      misclassified: [],
+      extra: 1,
+    };
     const out = evaluationToInput(report);
     expect(out.confusionMatrix).toEqual([[2]]);
     expect(out.perClass[0]?.precision).toBe(0);
     expect(out).not.toHaveProperty("extra");
     expect(out).not.toHaveProperty("evaluatedEpoch");
     // With the run: the delivered epoch and the skipped files travel with the evaluation.
-    const withRun = evaluationToInput(report, { delivered: { epoch: 6 }, skipped: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }] });
+    const withRun = evaluationToInput(report, {
+      delivered: { epoch: 6 },
+      skipped: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }],
+    });
     expect(withRun).toMatchObject({ evaluatedEpoch: 6, skippedFiles: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }] });
   });
 });
@@ -80,8 +171,12 @@ describe("hyperparameter mapping", () => {
 describe("failure messages", () => {
   const ctx = { datasetPath: "/data/leaves", baseModel: "mobilenet_v1_0.25_224", batchSize: 64 };
   it("names the cause and what to do", () => {
-    expect(describeFailure(Object.assign(new Error('Dataset "/data/leaves" not found'), { code: "NOT_FOUND" }), ctx)).toMatch(/not found.*\/data\/leaves.*re-register/);
-    expect(describeFailure(Object.assign(new Error("sha256 mismatch"), { code: "CHECKSUM_MISMATCH" }), ctx)).toMatch(/^corrupt weights for base model "mobilenet_v1_0.25_224"/);
+    expect(describeFailure(Object.assign(new Error('Dataset "/data/leaves" not found'), { code: "NOT_FOUND" }), ctx)).toMatch(
+      /not found.*\/data\/leaves.*re-register/,
+    );
+    expect(describeFailure(Object.assign(new Error("sha256 mismatch"), { code: "CHECKSUM_MISMATCH" }), ctx)).toMatch(
+      /^corrupt weights for base model "mobilenet_v1_0.25_224"/,
+    );
     expect(describeFailure(new RangeError("Array buffer allocation failed"), ctx)).toMatch(/^out of memory .*batch size 64/);
     expect(describeFailure(new Error("boom\nstack"), ctx)).toBe("Error: boom");
   });

@@ -28,7 +28,8 @@ export function hyperparametersToConfig(h: Readonly<Record<string, unknown>>): P
   for (const [name, value] of Object.entries(h)) {
     if (NOT_KNOBS.has(name)) continue;
     const spec = specOf(name);
-    if (spec === undefined) throw new TypeError(`The run has hyperparameter "${name}", which this graft trainer does not know: upgrade it to train this run`);
+    if (spec === undefined)
+      throw new TypeError(`The run has hyperparameter "${name}", which this graft trainer does not know: upgrade it to train this run`);
     if (spec.apiOnly) continue;
     config[name] = value === null || value === undefined ? null : fromWire(name, value);
     // The catalogue's check (core's), so a value the API should never have stored fails the run at
@@ -53,8 +54,10 @@ export function baseWeightsOf(h: Pick<Hyperparameters, "baseWeights" | "baseWeig
   const path = h.baseWeights ?? null;
   const sha256 = h.baseWeightsSha256 ?? null;
   if (path === null && sha256 === null) return null;
-  if (path === null) throw new TypeError(`The run has baseWeightsSha256 "${sha256}" but no baseWeights path: cannot tell which file to load`);
-  if (sha256 === null) throw new TypeError(`The run has baseWeights "${path}" but no baseWeightsSha256: cannot check the file is the one it was queued with`);
+  if (path === null)
+    throw new TypeError(`The run has baseWeightsSha256 "${sha256}" but no baseWeights path: cannot tell which file to load`);
+  if (sha256 === null)
+    throw new TypeError(`The run has baseWeights "${path}" but no baseWeightsSha256: cannot check the file is the one it was queued with`);
   return { path, sha256 };
 }
 
@@ -109,17 +112,34 @@ export const SKIPPED_FILES_MAX = 5000;
  * Core's evaluation as the API's `EvaluationInput` (only the contract's fields, counts as integers).
  * `run` adds which epoch's weights were evaluated (the delivered model) and the files it skipped.
  */
-export function evaluationToInput(report: EvaluationReport, run?: { delivered: { epoch: number }; skipped: readonly SkippedFile[] }): EvaluationInput {
+export function evaluationToInput(
+  report: EvaluationReport,
+  run?: { delivered: { epoch: number }; skipped: readonly SkippedFile[] },
+): EvaluationInput {
   return {
-    ...(run === undefined ? {} : { evaluatedEpoch: run.delivered.epoch, skippedFiles: run.skipped.slice(0, SKIPPED_FILES_MAX).map(({ file, reason }) => ({ file, reason })) }),
+    ...(run === undefined
+      ? {}
+      : {
+          evaluatedEpoch: run.delivered.epoch,
+          skippedFiles: run.skipped.slice(0, SKIPPED_FILES_MAX).map(({ file, reason }) => ({ file, reason })),
+        }),
     labels: [...report.labels],
     confusionMatrix: report.confusionMatrix.map((row) => row.map((n) => Math.round(n))),
     perClass: report.perClass.map(({ label, precision, recall, f1, support }) => ({
-      label, precision: finiteOrNull(precision) ?? 0, recall: finiteOrNull(recall) ?? 0, f1: finiteOrNull(f1) ?? 0, support: Math.round(support),
+      label,
+      precision: finiteOrNull(precision) ?? 0,
+      recall: finiteOrNull(recall) ?? 0,
+      f1: finiteOrNull(f1) ?? 0,
+      support: Math.round(support),
     })),
     accuracy: finiteOrNull(report.accuracy) ?? 0,
     macroF1: finiteOrNull(report.macroF1) ?? 0,
     weightedF1: finiteOrNull(report.weightedF1) ?? 0,
-    misclassified: report.misclassified.map(({ file, trueLabel, predictedLabel, confidence }) => ({ file, trueLabel, predictedLabel, confidence })),
+    misclassified: report.misclassified.map(({ file, trueLabel, predictedLabel, confidence }) => ({
+      file,
+      trueLabel,
+      predictedLabel,
+      confidence,
+    })),
   };
 }

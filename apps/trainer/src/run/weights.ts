@@ -41,7 +41,8 @@ export async function verifyBaseWeights(expected: BaseWeights): Promise<void> {
       expected.path,
     );
   }
-  if (!stat.isFile()) throw new BaseWeightsError(`base weights path "${expected.path}" is not a file (expected a Keras .h5 weights file)`, expected.path);
+  if (!stat.isFile())
+    throw new BaseWeightsError(`base weights path "${expected.path}" is not a file (expected a Keras .h5 weights file)`, expected.path);
   const actual = await largeFileSha256(expected.path).catch((error: unknown) => {
     throw new BaseWeightsError(`cannot read base weights file "${expected.path}": ${(error as Error).message}`, expected.path);
   });

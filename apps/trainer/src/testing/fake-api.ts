@@ -63,7 +63,11 @@ class FakeApiError extends Error {
 /** Refuses a write from an attempt older than the run's, as the real API does. */
 function assertCurrentAttempt(run: FakeRun, attempt: unknown): void {
   if (typeof attempt === "number" && attempt < run.attempts) {
-    throw new FakeApiError("CONFLICT", `Run ${run.id} belongs to attempt ${run.attempts} now`, { reason: "SUPERSEDED", attempt, currentAttempt: run.attempts });
+    throw new FakeApiError("CONFLICT", `Run ${run.id} belongs to attempt ${run.attempts} now`, {
+      reason: "SUPERSEDED",
+      attempt,
+      currentAttempt: run.attempts,
+    });
   }
 }
 
@@ -102,7 +106,15 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         run.status = "RUNNING";
         run.agentId = v.agentId as string;
         run.attempts += 1;
-        return { claimRun: { ...run, hyperparameters: { ...run.hyperparameters, values: HYPERPARAMETER_ENTRIES.map(([name]) => ({ name, value: run.hyperparameters[name] })) } } };
+        return {
+          claimRun: {
+            ...run,
+            hyperparameters: {
+              ...run.hyperparameters,
+              values: HYPERPARAMETER_ENTRIES.map(([name]) => ({ name, value: run.hyperparameters[name] })),
+            },
+          },
+        };
       }
       case "Heartbeat":
         return { heartbeat: control(runs.get((v.input as { runId?: string }).runId ?? "")) };
@@ -121,7 +133,13 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         return { logEpochs: { inserted, control: control(run) } };
       }
       case "CompleteRun": {
-        const input = v.input as { runId: string; attempt?: number | null; evaluation: unknown; stopReason?: string; artifacts?: FakeRun["artifacts"] };
+        const input = v.input as {
+          runId: string;
+          attempt?: number | null;
+          evaluation: unknown;
+          stopReason?: string;
+          artifacts?: FakeRun["artifacts"];
+        };
         const run = runs.get(input.runId);
         if (!run) throw new Error(`NOT_FOUND:run ${input.runId}`);
         assertCurrentAttempt(run, input.attempt);
@@ -148,7 +166,12 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
       case "CreateRun": {
         const input = v.input as { datasetId: string; name?: string; hyperparameters: Partial<FakeHyperparameters> };
         const hyperparameters = { ...wireDefaults(), baseWeights: null, baseWeightsSha256: null, ...input.hyperparameters };
-        const run = api.addRun({ id: `run-${nextId++}`, name: input.name ?? "run", hyperparameters, dataset: { id: input.datasetId, path: "", name: "" } });
+        const run = api.addRun({
+          id: `run-${nextId++}`,
+          name: input.name ?? "run",
+          hyperparameters,
+          dataset: { id: input.datasetId, path: "", name: "" },
+        });
         return { createRun: { id: run.id, name: run.name } };
       }
       default:
@@ -171,7 +194,9 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
       const failure = behaviour.failWith;
       if (failure) {
         res.writeHead(failure.status, { "content-type": "application/json" });
-        return void res.end(JSON.stringify({ errors: [{ message: failure.message, extensions: { code: failure.code, ...failure.extensions } }], data: null }));
+        return void res.end(
+          JSON.stringify({ errors: [{ message: failure.message, extensions: { code: failure.code, ...failure.extensions } }], data: null }),
+        );
       }
       let payload: unknown;
       try {
@@ -213,8 +238,22 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         plannedEpochs: 0,
         dataset: { id: "ds", path: "/data", name: "data" },
         // The catalogue's defaults (the API's), on a small head and a short run.
-        hyperparameters: { ...wireDefaults(), headUnits: [8], epochs: 3, batchSize: 16, seed: 1, baseWeights: null, baseWeightsSha256: null },
-        agentId: null, epochs: [], evaluation: null, error: null, stopReason: null, artifacts: [], stopRequest: null,
+        hyperparameters: {
+          ...wireDefaults(),
+          headUnits: [8],
+          epochs: 3,
+          batchSize: 16,
+          seed: 1,
+          baseWeights: null,
+          baseWeightsSha256: null,
+        },
+        agentId: null,
+        epochs: [],
+        evaluation: null,
+        error: null,
+        stopReason: null,
+        artifacts: [],
+        stopRequest: null,
         ...partial,
       };
       // What the real API serves: derived from the run's settings by the one rule.

@@ -32,7 +32,8 @@ export function createFakeEngine(): FakeEngine {
     failures: new Map(),
     epochDelayMs: 0,
     defaultTrainConfig(partial) {
-      if (partial.learningRate !== undefined && !(partial.learningRate > 0)) throw graftError("BAD_INPUT", `learningRate must be > 0, got ${partial.learningRate}`);
+      if (partial.learningRate !== undefined && !(partial.learningRate > 0))
+        throw graftError("BAD_INPUT", `learningRate must be > 0, got ${partial.learningRate}`);
       if (partial.baseModel === "nope") throw graftError("NOT_FOUND", `Unknown base model "nope"`);
       return { ...DEFAULTS, ...partial };
     },
@@ -53,7 +54,17 @@ export function createFakeEngine(): FakeEngine {
       let stoppedReason: string | null = null;
       for (const [i, phase] of phases.entries()) {
         if (engine.epochDelayMs) await new Promise((r) => setTimeout(r, engine.epochDelayMs));
-        const record = { epoch: i + 1, phase, loss: 1 / (i + 1), accuracy: 0.5 + i / 100, valLoss: 1 / (i + 1), valAccuracy: 0.5 + i / 50, learningRate: c.learningRate, durationMs: 5, imagesPerSec: 200 };
+        const record = {
+          epoch: i + 1,
+          phase,
+          loss: 1 / (i + 1),
+          accuracy: 0.5 + i / 100,
+          valLoss: 1 / (i + 1),
+          valAccuracy: 0.5 + i / 50,
+          learningRate: c.learningRate,
+          durationMs: 5,
+          imagesPerSec: 200,
+        };
         epochs.push(record);
         await request.hooks?.onEpoch?.(record);
         stoppedReason = (await request.hooks?.shouldStop?.()) ?? null;
@@ -63,7 +74,11 @@ export function createFakeEngine(): FakeEngine {
       // Val loss falls every epoch here, so the delivered (lowest val_loss) and final weights are the last epoch's.
       const last = epochs.at(-1);
       const weights = (dir: string, choice: "best_val_loss" | "last_epoch") => ({
-        epoch: last?.epoch ?? 0, phase: last?.phase ?? "head", choice, valLoss: last?.valLoss ?? null, valAccuracy: last?.valAccuracy ?? null,
+        epoch: last?.epoch ?? 0,
+        phase: last?.phase ?? "head",
+        choice,
+        valLoss: last?.valLoss ?? null,
+        valAccuracy: last?.valAccuracy ?? null,
         dir: request.outDir === undefined ? null : path.join(request.outDir, dir),
       });
       return {
@@ -77,9 +92,19 @@ export function createFakeEngine(): FakeEngine {
         delivered: weights("best", "best_val_loss"),
         final: weights("checkpoint", "last_epoch"),
         evaluation: {
-          labels: ["a", "b"], confusionMatrix: [[3, 1], [0, 4]],
-          perClass: [{ label: "a", precision: 1, recall: 0.75, f1: 0.857, support: 4 }, { label: "b", precision: 0.8, recall: 1, f1: 0.889, support: 4 }],
-          accuracy: 0.875, macroF1: 0.873, weightedF1: 0.873, misclassified: [{ file: "a/1.jpg", trueLabel: "a", predictedLabel: "b", confidence: 0.7 }],
+          labels: ["a", "b"],
+          confusionMatrix: [
+            [3, 1],
+            [0, 4],
+          ],
+          perClass: [
+            { label: "a", precision: 1, recall: 0.75, f1: 0.857, support: 4 },
+            { label: "b", precision: 0.8, recall: 1, f1: 0.889, support: 4 },
+          ],
+          accuracy: 0.875,
+          macroF1: 0.873,
+          weightedF1: 0.873,
+          misclassified: [{ file: "a/1.jpg", trueLabel: "a", predictedLabel: "b", confidence: 0.7 }],
         },
         checkpointDir: request.outDir === undefined ? null : path.join(request.outDir, "checkpoint"),
         stoppedReason,

@@ -9,6 +9,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const { ids, error } = parseCompareIds((await searchParams).ids);
   if (error) return <ErrorBox error={error} />;
   // Prefetch on the server: the charts can start drawing right after hydration.
-  const [initialData, initialCatalogue] = await Promise.all([serverGql(CompareRunsQuery, { ids }), serverGql(HyperparameterCatalogQuery, {})]);
+  const [initialData, initialCatalogue] = await Promise.all([
+    serverGql(CompareRunsQuery, { ids }),
+    serverGql(HyperparameterCatalogQuery, {}),
+  ]);
   return <CompareView ids={ids} initialData={initialData} initialCatalogue={initialCatalogue} />;
 }

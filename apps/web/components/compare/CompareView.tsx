@@ -20,7 +20,11 @@ import { ErrorBox, Skeleton } from "../States";
 const PARALLEL_PARAMS = ["baseModel", "headUnits", "augmentation", "fineTuneLayers", "learningRate"];
 
 /** Compare page body. */
-export function CompareView({ ids, initialData, initialCatalogue }: {
+export function CompareView({
+  ids,
+  initialData,
+  initialCatalogue,
+}: {
   ids: string[];
   initialData?: CompareRunsQueryResult | null;
   initialCatalogue?: HyperparameterCatalogQuery | null;
@@ -55,32 +59,75 @@ export function CompareView({ ids, initialData, initialCatalogue }: {
           <div className="row">
             {runs.map((r) => (
               <Link key={r.runId} href={`/runs/${r.runId}`} className="row" style={{ gap: 4 }}>
-                <span style={{ width: 10, height: 10, borderRadius: 2, background: r.color, display: "inline-block" }} />{r.runName}
+                <span style={{ width: 10, height: 10, borderRadius: 2, background: r.color, display: "inline-block" }} />
+                {r.runName}
               </Link>
             ))}
           </div>
         </div>
       </div>
       <div className="grid2">
-        <div className="panel"><h3>Accuracy (train solid, val dashed)</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }} runs={runs} className="chart tall" testId="compare-accuracy" /></div>
-        <div className="panel"><h3>Loss (train solid, val dashed)</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["loss", "val_loss"] }} runs={runs} className="chart tall" testId="compare-loss" /></div>
-        <div className="panel"><h3>Learning rate per epoch</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }} runs={runs} testId="compare-learning-rate" /></div>
-        <div className="panel"><h3>Training speed (img/s)</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["images_per_sec"] }} runs={runs} testId="compare-speed" /></div>
+        <div className="panel">
+          <h3>Accuracy (train solid, val dashed)</h3>
+          <RunChart
+            spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }}
+            runs={runs}
+            className="chart tall"
+            testId="compare-accuracy"
+          />
+        </div>
+        <div className="panel">
+          <h3>Loss (train solid, val dashed)</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["loss", "val_loss"] }} runs={runs} className="chart tall" testId="compare-loss" />
+        </div>
+        <div className="panel">
+          <h3>Learning rate per epoch</h3>
+          <RunChart
+            spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }}
+            runs={runs}
+            testId="compare-learning-rate"
+          />
+        </div>
+        <div className="panel">
+          <h3>Training speed (img/s)</h3>
+          <RunChart spec={{ type: "line", metricKeys: ["images_per_sec"] }} runs={runs} testId="compare-speed" />
+        </div>
       </div>
       <div className="grid2">
-        <div className="panel"><h3>Hyperparameters vs best val accuracy</h3>
-          <RunChart spec={{ type: "parallel", params: PARALLEL_PARAMS, metric: "best_val_accuracy", axes }} runs={runs} className="chart tall" testId="compare-parallel" /></div>
-        <div className="panel" style={{ overflowX: "auto" }}><h3>Hyperparameters <span className="muted" style={{ fontWeight: 400 }}>(differences highlighted)</span></h3>
+        <div className="panel">
+          <h3>Hyperparameters vs best val accuracy</h3>
+          <RunChart
+            spec={{ type: "parallel", params: PARALLEL_PARAMS, metric: "best_val_accuracy", axes }}
+            runs={runs}
+            className="chart tall"
+            testId="compare-parallel"
+          />
+        </div>
+        <div className="panel" style={{ overflowX: "auto" }}>
+          <h3>
+            Hyperparameters{" "}
+            <span className="muted" style={{ fontWeight: 400 }}>
+              (differences highlighted)
+            </span>
+          </h3>
           <table className="simple" data-testid="hp-table">
-            <thead><tr><th>parameter</th>{runs.map((r) => <th key={r.runId} style={{ color: r.color }}>{r.runName}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                <th>parameter</th>
+                {runs.map((r) => (
+                  <th key={r.runId} style={{ color: r.color }}>
+                    {r.runName}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {differences.map((d) => (
                 <tr key={d.name} className={d.differs ? "differs" : undefined} data-differs={d.differs}>
-                  <td title={d.name}>{parameterLabel(catalogue, d.name)}</td>{d.values.map((v, i) => <td key={i}>{v ?? "–"}</td>)}
+                  <td title={d.name}>{parameterLabel(catalogue, d.name)}</td>
+                  {d.values.map((v, i) => (
+                    <td key={i}>{v ?? "–"}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -88,7 +135,12 @@ export function CompareView({ ids, initialData, initialCatalogue }: {
         </div>
       </div>
       <div className="panel">
-        <h3>Confusion matrices <span className="muted" style={{ fontWeight: 400 }}>(one label order, one colour scale 0–{scaleMax})</span></h3>
+        <h3>
+          Confusion matrices{" "}
+          <span className="muted" style={{ fontWeight: 400 }}>
+            (one label order, one colour scale 0–{scaleMax})
+          </span>
+        </h3>
         {withMatrix.length === 0 ? <p className="muted">No run has been evaluated yet.</p> : null}
         <div className="matrices">
           {withMatrix.map((r) => (
@@ -103,16 +155,44 @@ export function CompareView({ ids, initialData, initialCatalogue }: {
           <div className="panel">
             <h3>Difference</h3>
             <div className="row" style={{ marginBottom: 8 }}>
-              from <PairSelect runs={withMatrix.map((r) => r.runName)} value={pair[0]} onChange={(v) => setPair([v, pair[1]])} label="base run" />
-              to <PairSelect runs={withMatrix.map((r) => r.runName)} value={pair[1]} onChange={(v) => setPair([pair[0], v])} label="compared run" />
+              from{" "}
+              <PairSelect
+                runs={withMatrix.map((r) => r.runName)}
+                value={pair[0]}
+                onChange={(v) => setPair([v, pair[1]])}
+                label="base run"
+              />
+              to{" "}
+              <PairSelect
+                runs={withMatrix.map((r) => r.runName)}
+                value={pair[1]}
+                onChange={(v) => setPair([pair[0], v])}
+                label="compared run"
+              />
             </div>
-            <p className="muted" style={{ marginTop: 0 }}>Green: better (more correct on the diagonal, fewer confusions off it). Red: worse.</p>
-            {a.runId === b.runId ? <p className="muted">Pick two different runs.</p> : (
-              <RunChart spec={{ type: "heatmap", runId: a.runId, compareToRunId: b.runId }} runs={runs} className="chart square" testId="compare-diff" />
+            <p className="muted" style={{ marginTop: 0 }}>
+              Green: better (more correct on the diagonal, fewer confusions off it). Red: worse.
+            </p>
+            {a.runId === b.runId ? (
+              <p className="muted">Pick two different runs.</p>
+            ) : (
+              <RunChart
+                spec={{ type: "heatmap", runId: a.runId, compareToRunId: b.runId }}
+                runs={runs}
+                className="chart square"
+                testId="compare-diff"
+              />
             )}
           </div>
-          <div className="panel"><h3>Per-class F1</h3>
-            <RunChart spec={{ type: "bar", metricKeys: labels.map(f1Key), categoryLabels: shortLabels(labels), yMax: 1 }} runs={runs} className="chart square" testId="compare-f1" /></div>
+          <div className="panel">
+            <h3>Per-class F1</h3>
+            <RunChart
+              spec={{ type: "bar", metricKeys: labels.map(f1Key), categoryLabels: shortLabels(labels), yMax: 1 }}
+              runs={runs}
+              className="chart square"
+              testId="compare-f1"
+            />
+          </div>
         </div>
       ) : null}
     </>
@@ -122,7 +202,11 @@ export function CompareView({ ids, initialData, initialCatalogue }: {
 function PairSelect({ runs, value, onChange, label }: { runs: string[]; value: number; onChange: (v: number) => void; label: string }) {
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-      {runs.map((name, i) => <option key={i} value={i}>{name}</option>)}
+      {runs.map((name, i) => (
+        <option key={i} value={i}>
+          {name}
+        </option>
+      ))}
     </select>
   );
 }

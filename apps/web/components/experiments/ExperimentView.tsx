@@ -14,15 +14,28 @@ export function ExperimentView({ id }: { id: string }) {
     <>
       <div className="page-head">
         <div>
-          <div className="muted"><Link href="/">Experiments</Link> /</div>
+          <div className="muted">
+            <Link href="/">Experiments</Link> /
+          </div>
           <h1 data-testid="experiment-name">{q.data?.experiment.name ?? "…"}</h1>
-          {q.data ? <div className="sub">{q.data.experiment.runCount} runs · best val acc {pct(q.data.experiment.bestValAccuracy)}</div> : null}
+          {q.data ? (
+            <div className="sub">
+              {q.data.experiment.runCount} runs · best val acc {pct(q.data.experiment.bestValAccuracy)}
+            </div>
+          ) : null}
         </div>
-        <Link className="button" href="/sweeps/new">Launch a sweep</Link>
+        <Link className="button" href="/sweeps/new">
+          Launch a sweep
+        </Link>
       </div>
       {q.error ? <ErrorBox error={q.error} retry={() => void q.refetch()} /> : null}
-      {cat.catalogue ? <RunsTable experimentId={id} catalogue={cat.catalogue} />
-        : cat.error ? <ErrorBox error={cat.error} retry={() => void cat.refetch()} /> : <Skeleton rows={8} />}
+      {cat.catalogue ? (
+        <RunsTable experimentId={id} catalogue={cat.catalogue} />
+      ) : cat.error ? (
+        <ErrorBox error={cat.error} retry={() => void cat.refetch()} />
+      ) : (
+        <Skeleton rows={8} />
+      )}
     </>
   );
 }

@@ -22,27 +22,47 @@ export function ExperimentsView() {
   return (
     <>
       <div className="page-head">
-        <div><h1>Experiments</h1><div className="sub">{experiments.length} experiments · {sweeps.length} sweeps</div></div>
-        <Link className="button primary" href="/sweeps/new">Launch a sweep</Link>
+        <div>
+          <h1>Experiments</h1>
+          <div className="sub">
+            {experiments.length} experiments · {sweeps.length} sweeps
+          </div>
+        </div>
+        <Link className="button primary" href="/sweeps/new">
+          Launch a sweep
+        </Link>
       </div>
       <div className="cards" data-testid="experiments">
         {experiments.map((e) => {
           const own = sweeps.filter((s) => s.experimentId === e.id);
           return (
             <div className="card" key={e.id} data-testid="experiment-card">
-              <Link href={`/experiments/${e.id}`}><h2>{e.name}</h2></Link>
+              <Link href={`/experiments/${e.id}`}>
+                <h2>{e.name}</h2>
+              </Link>
               {e.description ? <div className="muted">{e.description}</div> : null}
               <div className="row" style={{ margin: "8px 0" }}>
-                <span className="stat"><b>{e.runCount}</b><span>runs</span></span>
-                <span className="stat"><b>{pct(e.bestValAccuracy)}</b><span>best val acc</span></span>
+                <span className="stat">
+                  <b>{e.runCount}</b>
+                  <span>runs</span>
+                </span>
+                <span className="stat">
+                  <b>{pct(e.bestValAccuracy)}</b>
+                  <span>best val acc</span>
+                </span>
               </div>
               {own.slice(0, 4).map((s) => (
                 <div key={s.id} style={{ marginBottom: 6 }}>
-                  <div className="row"><Link href={`/sweeps/${s.id}`}>{s.name}</Link><StatusBadge status={s.status} /></div>
+                  <div className="row">
+                    <Link href={`/sweeps/${s.id}`}>{s.name}</Link>
+                    <StatusBadge status={s.status} />
+                  </div>
                   <SweepProgressBar progress={s.progress} />
                 </div>
               ))}
-              <div className="muted" style={{ fontSize: 12 }}>created {dateTime(e.createdAt)}</div>
+              <div className="muted" style={{ fontSize: 12 }}>
+                created {dateTime(e.createdAt)}
+              </div>
             </div>
           );
         })}
@@ -57,11 +77,21 @@ function FirstSweepGuide() {
       <h1>Welcome to Graft</h1>
       <p className="muted">No experiments yet. Two steps to your first sweep:</p>
       <ol>
-        <li><b>Register a dataset</b>: a folder with one sub-folder of images per class, inside GRAFT_DATA_ROOTS.</li>
-        <li><b>Launch a demo sweep</b>: a few small runs (two learning rates × two heads) on a pretrained MobileNet.</li>
+        <li>
+          <b>Register a dataset</b>: a folder with one sub-folder of images per class, inside GRAFT_DATA_ROOTS.
+        </li>
+        <li>
+          <b>Launch a demo sweep</b>: a few small runs (two learning rates × two heads) on a pretrained MobileNet.
+        </li>
       </ol>
-      <p><Link className="button primary" href="/sweeps/new?demo=1">Register a dataset and launch a demo sweep</Link></p>
-      <p className="muted">Runs are trained by agents: <code>npm run graft -- agent --api http://127.0.0.1:4000</code></p>
+      <p>
+        <Link className="button primary" href="/sweeps/new?demo=1">
+          Register a dataset and launch a demo sweep
+        </Link>
+      </p>
+      <p className="muted">
+        Runs are trained by agents: <code>npm run graft -- agent --api http://127.0.0.1:4000</code>
+      </p>
     </div>
   );
 }

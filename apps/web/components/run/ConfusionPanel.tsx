@@ -29,43 +29,87 @@ export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelPr
   const trueLabel = cell ? evaluation.labels[cell.row] : undefined;
   const predLabel = cell ? evaluation.labels[cell.col] : undefined;
   const images = cell ? evaluation.misclassified.filter((m) => m.trueLabel === trueLabel && m.predictedLabel === predLabel) : [];
-  const count = cell ? evaluation.confusionMatrix[cell.row]?.[cell.col] ?? 0 : 0;
+  const count = cell ? (evaluation.confusionMatrix[cell.row]?.[cell.col] ?? 0) : 0;
   return (
     <div className="grid2">
       <div className="panel">
-        <h3>Confusion matrix <span className="muted" style={{ fontWeight: 400 }}>({deliveredModel(evaluation)}, validation split; rows: true, columns: predicted; click a cell)</span></h3>
-        <RunChart spec={{ type: "heatmap", runId: run.runId }} runs={runs} className="chart square" onCellClick={(row, col) => setCell({ row, col })} testId="confusion-matrix" />
+        <h3>
+          Confusion matrix{" "}
+          <span className="muted" style={{ fontWeight: 400 }}>
+            ({deliveredModel(evaluation)}, validation split; rows: true, columns: predicted; click a cell)
+          </span>
+        </h3>
+        <RunChart
+          spec={{ type: "heatmap", runId: run.runId }}
+          runs={runs}
+          className="chart square"
+          onCellClick={(row, col) => setCell({ row, col })}
+          testId="confusion-matrix"
+        />
       </div>
       <div className="panel">
-        <h3>Per-class metrics <span className="muted" style={{ fontWeight: 400 }}>({deliveredModel(evaluation)}, validation split)</span></h3>
+        <h3>
+          Per-class metrics{" "}
+          <span className="muted" style={{ fontWeight: 400 }}>
+            ({deliveredModel(evaluation)}, validation split)
+          </span>
+        </h3>
         <table className="simple" data-testid="per-class">
-          <thead><tr><th>class</th><th className="num">precision</th><th className="num">recall</th><th className="num">F1</th><th className="num">support</th></tr></thead>
+          <thead>
+            <tr>
+              <th>class</th>
+              <th className="num">precision</th>
+              <th className="num">recall</th>
+              <th className="num">F1</th>
+              <th className="num">support</th>
+            </tr>
+          </thead>
           <tbody>
             {evaluation.perClass.map((c) => (
-              <tr key={c.label}><td>{c.label}</td><td className="num">{num(c.precision)}</td><td className="num">{num(c.recall)}</td><td className="num">{num(c.f1)}</td><td className="num">{c.support}</td></tr>
+              <tr key={c.label}>
+                <td>{c.label}</td>
+                <td className="num">{num(c.precision)}</td>
+                <td className="num">{num(c.recall)}</td>
+                <td className="num">{num(c.f1)}</td>
+                <td className="num">{c.support}</td>
+              </tr>
             ))}
           </tbody>
         </table>
-        <div className="muted" style={{ marginTop: 8 }}>{validationAccuracyLabel(evaluation)} {num(evaluation.accuracy)} · macro F1 {num(evaluation.macroF1)} · weighted F1 {num(evaluation.weightedF1)}</div>
+        <div className="muted" style={{ marginTop: 8 }}>
+          {validationAccuracyLabel(evaluation)} {num(evaluation.accuracy)} · macro F1 {num(evaluation.macroF1)} · weighted F1{" "}
+          {num(evaluation.weightedF1)}
+        </div>
       </div>
       <div className="panel" style={{ gridColumn: "1 / -1" }} data-testid="cell-images">
         {cell ? (
           <>
-            <h3>true <b>{trueLabel}</b> → predicted <b>{predLabel}</b>: {count} image{count === 1 ? "" : "s"}</h3>
+            <h3>
+              true <b>{trueLabel}</b> → predicted <b>{predLabel}</b>: {count} image{count === 1 ? "" : "s"}
+            </h3>
             {cell.row === cell.col ? <p className="muted">Correct predictions: only misclassified images are kept per run.</p> : null}
             {cell.row !== cell.col && images.length === 0 ? <p className="muted">No stored images for this cell.</p> : null}
             <div className="images">
               {images.map((m) => (
                 <figure key={m.file}>
                   {/* Plain <img>: proxied dataset images need no next/image optimisation. */}
-                  <img src={imageUrl(datasetId, m.file)} alt={`${m.trueLabel} predicted as ${m.predictedLabel}`} loading="lazy" data-testid="misclassified-image" />
-                  <figcaption>{m.file.split("/").at(-1)} · {(m.confidence * 100).toFixed(0)}%</figcaption>
+                  <img
+                    src={imageUrl(datasetId, m.file)}
+                    alt={`${m.trueLabel} predicted as ${m.predictedLabel}`}
+                    loading="lazy"
+                    data-testid="misclassified-image"
+                  />
+                  <figcaption>
+                    {m.file.split("/").at(-1)} · {(m.confidence * 100).toFixed(0)}%
+                  </figcaption>
                 </figure>
               ))}
             </div>
           </>
         ) : (
-          <p className="muted">Click a cell of the confusion matrix to see the images behind it ({evaluation.misclassified.length} misclassified in total).</p>
+          <p className="muted">
+            Click a cell of the confusion matrix to see the images behind it ({evaluation.misclassified.length} misclassified in total).
+          </p>
         )}
       </div>
     </div>

@@ -35,7 +35,18 @@ export function RunView({ id }: { id: string }) {
   const [cancelError, setCancelError] = useState<Error | null>(null);
 
   useSubscription(EpochLoggedSubscription, { runId: id }, (d) =>
-    q.setData((prev) => (prev ? { run: { ...prev.run, epochs: mergeEpoch(prev.run.epochs, d.epochLogged), epochCount: Math.max(prev.run.epochCount, prev.run.epochs.length + 1) } } : prev)));
+    q.setData((prev) =>
+      prev
+        ? {
+            run: {
+              ...prev.run,
+              epochs: mergeEpoch(prev.run.epochs, d.epochLogged),
+              epochCount: Math.max(prev.run.epochCount, prev.run.epochs.length + 1),
+            },
+          }
+        : prev,
+    ),
+  );
   const scope = run ? (run.sweepId ? { sweepId: run.sweepId } : { experimentId: run.experimentId ?? null }) : null;
   useSubscription(RunUpdatedSubscription, scope, (d) => {
     if (d.runUpdated.id !== id) return;
@@ -45,7 +56,10 @@ export function RunView({ id }: { id: string }) {
     if (wasActive && !ACTIVE.has(d.runUpdated.status)) void q.refetch();
   });
 
-  const data = useMemo(() => (run ? [normaliseRun(run, run.epochs, runColor(0), null, cat.catalogue ?? undefined)] : []), [run, cat.catalogue]);
+  const data = useMemo(
+    () => (run ? [normaliseRun(run, run.epochs, runColor(0), null, cat.catalogue ?? undefined)] : []),
+    [run, cat.catalogue],
+  );
   if (q.error && !run) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!run) return <Skeleton rows={6} height={48} />;
   const h = run.hyperparameters;
@@ -67,17 +81,34 @@ export function RunView({ id }: { id: string }) {
       <div className="page-head">
         <div>
           <div className="muted">
-            <Link href="/">Experiments</Link> / {run.experiment ? <Link href={`/experiments/${run.experiment.id}`}>{run.experiment.name}</Link> : "–"}
-            {run.sweep ? <> / <Link href={`/sweeps/${run.sweep.id}`}>{run.sweep.name}</Link></> : null}
+            <Link href="/">Experiments</Link> /{" "}
+            {run.experiment ? <Link href={`/experiments/${run.experiment.id}`}>{run.experiment.name}</Link> : "–"}
+            {run.sweep ? (
+              <>
+                {" "}
+                / <Link href={`/sweeps/${run.sweep.id}`}>{run.sweep.name}</Link>
+              </>
+            ) : null}
           </div>
-          <h1 className="row">{run.name} <span data-testid="run-status"><StatusBadge status={run.status} /></span></h1>
-          <div className="sub" data-testid="run-best-summary">{run.epochCount} epochs logged · {BEST_EPOCH_LABEL}: {bestEpochSummary(run)}</div>
+          <h1 className="row">
+            {run.name}{" "}
+            <span data-testid="run-status">
+              <StatusBadge status={run.status} />
+            </span>
+          </h1>
+          <div className="sub" data-testid="run-best-summary">
+            {run.epochCount} epochs logged · {BEST_EPOCH_LABEL}: {bestEpochSummary(run)}
+          </div>
         </div>
         {ACTIVE.has(run.status) ? <button onClick={() => void cancel()}>Cancel run</button> : null}
       </div>
       {cancelError ? <ErrorBox error={cancelError} /> : null}
       {run.error ? <div className="error-box">Run failed: {run.error}</div> : null}
-      {diverged ? <div className="warn-box" data-testid="run-diverged">{diverged}</div> : null}
+      {diverged ? (
+        <div className="warn-box" data-testid="run-diverged">
+          {diverged}
+        </div>
+      ) : null}
       <div className="grid2">
         <div className="panel">
           <h3>Loss</h3>
@@ -88,8 +119,14 @@ export function RunView({ id }: { id: string }) {
           <RunChart spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }} runs={data} testId="chart-accuracy" />
         </div>
         <div className="panel">
-          <h3 title="The rate each epoch trained at: the fine-tuning rate after the switch, and every ReduceLROnPlateau cut as a step">Learning rate</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }} runs={data} testId="chart-learning-rate" />
+          <h3 title="The rate each epoch trained at: the fine-tuning rate after the switch, and every ReduceLROnPlateau cut as a step">
+            Learning rate
+          </h3>
+          <RunChart
+            spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }}
+            runs={data}
+            testId="chart-learning-rate"
+          />
         </div>
         <div className="panel">
           <h3 title="Training images per second and seconds per epoch (the first epoch also fills the feature cache)">Speed</h3>
@@ -102,49 +139,94 @@ export function RunView({ id }: { id: string }) {
           {cat.error && !cat.catalogue ? <ErrorBox error={cat.error} retry={() => void cat.refetch()} /> : null}
           <dl className="kv" data-testid="run-hyperparameters">
             {cat.catalogue ? (
-              <HyperparameterRows catalogue={cat.catalogue} values={h.values}
-                detail={{ fineTuneLayers: (v) => <span data-testid="run-fine-tune-layers">{typeof v === "number" ? fineTuneDepthDisplay(v, run.fineTunedLayers) : "–"}</span> }} />
-            ) : cat.error ? null : <><dt>…</dt><dd /></>}
-            <dt>weights</dt><dd data-testid="run-base-weights" title={weights.title ?? undefined}>{weights.text}</dd>
+              <HyperparameterRows
+                catalogue={cat.catalogue}
+                values={h.values}
+                detail={{
+                  fineTuneLayers: (v) => (
+                    <span data-testid="run-fine-tune-layers">
+                      {typeof v === "number" ? fineTuneDepthDisplay(v, run.fineTunedLayers) : "–"}
+                    </span>
+                  ),
+                }}
+              />
+            ) : cat.error ? null : (
+              <>
+                <dt>…</dt>
+                <dd />
+              </>
+            )}
+            <dt>weights</dt>
+            <dd data-testid="run-base-weights" title={weights.title ?? undefined}>
+              {weights.text}
+            </dd>
           </dl>
         </div>
         <div className="panel">
           <h3>Execution</h3>
           <dl className="kv">
-            <dt>status</dt><dd>{run.status}{run.stopReason ? ` (${run.stopReason})` : ""}</dd>
-            <dt>backend</dt><dd data-testid="run-backend">{run.backend ?? "–"}</dd>
-            <dt>agent</dt><dd>{run.agent ? `${run.agent.name} @ ${run.agent.host}` : "–"}</dd>
-            <dt>attempts</dt><dd>{run.attempts}</dd>
-            <dt>created</dt><dd>{dateTime(run.createdAt)}</dd>
-            <dt>started</dt><dd>{dateTime(run.startedAt)}</dd>
-            <dt>finished</dt><dd>{dateTime(run.finishedAt)}</dd>
-            <dt>duration</dt><dd>{duration(run.durationMs)}</dd>
-            <dt title="Median over the logged epochs">epoch time</dt><dd data-testid="run-epoch-time">{duration(data[0] ? (medianValue(data[0], "epoch_seconds") ?? Number.NaN) * 1000 : null)}</dd>
-            <dt title="Median training images per second over the logged epochs">img/s</dt><dd data-testid="run-images-per-sec">{num(data[0] ? medianValue(data[0], "images_per_sec") : undefined)}</dd>
+            <dt>status</dt>
+            <dd>
+              {run.status}
+              {run.stopReason ? ` (${run.stopReason})` : ""}
+            </dd>
+            <dt>backend</dt>
+            <dd data-testid="run-backend">{run.backend ?? "–"}</dd>
+            <dt>agent</dt>
+            <dd>{run.agent ? `${run.agent.name} @ ${run.agent.host}` : "–"}</dd>
+            <dt>attempts</dt>
+            <dd>{run.attempts}</dd>
+            <dt>created</dt>
+            <dd>{dateTime(run.createdAt)}</dd>
+            <dt>started</dt>
+            <dd>{dateTime(run.startedAt)}</dd>
+            <dt>finished</dt>
+            <dd>{dateTime(run.finishedAt)}</dd>
+            <dt>duration</dt>
+            <dd>{duration(run.durationMs)}</dd>
+            <dt title="Median over the logged epochs">epoch time</dt>
+            <dd data-testid="run-epoch-time">{duration(data[0] ? (medianValue(data[0], "epoch_seconds") ?? Number.NaN) * 1000 : null)}</dd>
+            <dt title="Median training images per second over the logged epochs">img/s</dt>
+            <dd data-testid="run-images-per-sec">{num(data[0] ? medianValue(data[0], "images_per_sec") : undefined)}</dd>
           </dl>
         </div>
         <div className="panel">
           <h3>Dataset &amp; results</h3>
           <dl className="kv">
-            <dt>dataset</dt><dd>{run.dataset.name}</dd>
-            <dt>{BEST_EPOCH_LABEL}</dt><dd data-testid="run-best-epoch">{run.bestEpoch ?? "–"}</dd>
-            <dt>val acc at best epoch</dt><dd data-testid="run-best-val-accuracy">{pct(run.bestValAccuracy)}</dd>
-            <dt>val loss at best epoch</dt><dd data-testid="run-best-val-loss">{num(run.bestValLoss)}</dd>
-            <dt>final val acc</dt><dd>{pct(run.finalValAccuracy)}</dd>
-            <dt>final val loss</dt><dd>{num(run.finalValLoss)}</dd>
-            <dt>{validationAccuracyLabel(run.evaluation)}</dt><dd data-testid="run-validation-accuracy">{pct(run.evaluation?.accuracy)}</dd>
-            <dt>macro F1</dt><dd>{num(run.evaluation?.macroF1)}</dd>
+            <dt>dataset</dt>
+            <dd>{run.dataset.name}</dd>
+            <dt>{BEST_EPOCH_LABEL}</dt>
+            <dd data-testid="run-best-epoch">{run.bestEpoch ?? "–"}</dd>
+            <dt>val acc at best epoch</dt>
+            <dd data-testid="run-best-val-accuracy">{pct(run.bestValAccuracy)}</dd>
+            <dt>val loss at best epoch</dt>
+            <dd data-testid="run-best-val-loss">{num(run.bestValLoss)}</dd>
+            <dt>final val acc</dt>
+            <dd>{pct(run.finalValAccuracy)}</dd>
+            <dt>final val loss</dt>
+            <dd>{num(run.finalValLoss)}</dd>
+            <dt>{validationAccuracyLabel(run.evaluation)}</dt>
+            <dd data-testid="run-validation-accuracy">{pct(run.evaluation?.accuracy)}</dd>
+            <dt>macro F1</dt>
+            <dd>{num(run.evaluation?.macroF1)}</dd>
             <dt>skipped files</dt>
             <dd data-testid="run-skipped-files">
               {skippedFilesSummary(run.evaluation)}
               {run.evaluation && run.evaluation.skippedFiles.length > 0 ? (
                 <details>
                   <summary>show</summary>
-                  <ul>{run.evaluation.skippedFiles.map((f) => <li key={f.file}>{f.file}: {f.reason}</li>)}</ul>
+                  <ul>
+                    {run.evaluation.skippedFiles.map((f) => (
+                      <li key={f.file}>
+                        {f.file}: {f.reason}
+                      </li>
+                    ))}
+                  </ul>
                 </details>
               ) : null}
             </dd>
-            <dt>tags</dt><dd>{run.tags.join(", ") || "–"}</dd>
+            <dt>tags</dt>
+            <dd>{run.tags.join(", ") || "–"}</dd>
           </dl>
         </div>
       </div>
@@ -163,7 +245,11 @@ export function RunView({ id }: { id: string }) {
  * apply to this run (the fine-tuning rate without fine-tuning) dimmed and marked n/a. `detail`
  * replaces the value of a knob that has more to show (the layers really unfrozen).
  */
-function HyperparameterRows({ catalogue, values, detail }: {
+function HyperparameterRows({
+  catalogue,
+  values,
+  detail,
+}: {
   catalogue: Catalogue;
   values: KnobValues;
   detail?: Readonly<Record<string, (value: unknown) => ReactNode>>;
@@ -176,7 +262,9 @@ function HyperparameterRows({ catalogue, values, detail }: {
         const show = detail?.[info.name];
         return (
           <Fragment key={info.name}>
-            <dt title={info.description} className={applies ? undefined : "muted"}>{info.label}</dt>
+            <dt title={info.description} className={applies ? undefined : "muted"}>
+              {info.label}
+            </dt>
             <dd data-testid={`hp-${info.name}`} data-applies={applies} className={applies ? undefined : "muted"}>
               {show ? show(value) : formatKnob(info, value)}
               {applies ? null : <> · {notApplicableNote(info, catalogue, values)}</>}

@@ -12,7 +12,16 @@ describe("run page evaluation labels", () => {
   it("count the files the run skipped", () => {
     expect(skippedFilesSummary({ skippedFiles: [] })).toBe("none");
     expect(skippedFilesSummary(undefined)).toBe("none");
-    expect(skippedFilesSummary({ skippedFiles: [{ file: "a/x.gif", reason: "unsupported" }] })).toBe("1 file (not trained on or evaluated)");
-    expect(skippedFilesSummary({ skippedFiles: [{ file: "a", reason: "r" }, { file: "b", reason: "r" }] })).toBe("2 files (not trained on or evaluated)");
+    expect(skippedFilesSummary({ skippedFiles: [{ file: "a/x.gif", reason: "unsupported" }] })).toBe(
+      "1 file (not trained on or evaluated)",
+    );
+    expect(
+      skippedFilesSummary({
+        skippedFiles: [
+          { file: "a", reason: "r" },
+          { file: "b", reason: "r" },
+        ],
+      }),
+    ).toBe("2 files (not trained on or evaluated)");
   });
 });

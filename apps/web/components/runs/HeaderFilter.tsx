@@ -19,11 +19,35 @@ export interface HeaderFilterProps {
 export function HeaderFilter({ column, view, setView, baseModels, augmentations, statuses }: HeaderFilterProps) {
   switch (column.filter) {
     case "status":
-      return <EnumMulti label="status" testId={`filter-${column.key}`} value={view.status} options={statuses} onChange={(v) => setView({ ...view, status: v as RunStatus[] })} />;
+      return (
+        <EnumMulti
+          label="status"
+          testId={`filter-${column.key}`}
+          value={view.status}
+          options={statuses}
+          onChange={(v) => setView({ ...view, status: v as RunStatus[] })}
+        />
+      );
     case "baseModel":
-      return <EnumMulti label="base model" testId={`filter-${column.key}`} value={view.baseModels} options={baseModels} onChange={(v) => setView({ ...view, baseModels: v })} />;
+      return (
+        <EnumMulti
+          label="base model"
+          testId={`filter-${column.key}`}
+          value={view.baseModels}
+          options={baseModels}
+          onChange={(v) => setView({ ...view, baseModels: v })}
+        />
+      );
     case "augmentation":
-      return <EnumMulti label="augmentation" testId={`filter-${column.key}`} value={view.augmentations} options={augmentations} onChange={(v) => setView({ ...view, augmentations: v })} />;
+      return (
+        <EnumMulti
+          label="augmentation"
+          testId={`filter-${column.key}`}
+          value={view.augmentations}
+          options={augmentations}
+          onChange={(v) => setView({ ...view, augmentations: v })}
+        />
+      );
     case "search":
       return <Debounced placeholder="search" value={view.search} onCommit={(v) => setView({ ...view, search: v })} />;
     case "range": {
@@ -49,10 +73,23 @@ export function HeaderFilter({ column, view, setView, baseModels, augmentations,
  * them). A disclosure with one checkbox per value keeps the header row one line high; values in
  * the URL that the options do not list (e.g. a base model with no run yet) stay visible and removable.
  */
-function EnumMulti({ label, value, options, onChange, testId }: { label: string; value: readonly string[]; options: readonly string[]; onChange: (v: string[]) => void; testId: string }) {
+function EnumMulti({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: readonly string[];
+  options: readonly string[];
+  onChange: (v: string[]) => void;
+  testId: string;
+}) {
   const all = [...options, ...value.filter((v) => !options.includes(v))];
   const summary = value.length === 0 ? "all" : value.length === 1 ? value[0] : `${value.length} selected`;
-  const toggle = (o: string) => onChange(value.includes(o) ? value.filter((v) => v !== o) : all.filter((x) => x === o || value.includes(x)));
+  const toggle = (o: string) =>
+    onChange(value.includes(o) ? value.filter((v) => v !== o) : all.filter((x) => x === o || value.includes(x)));
   const ref = useRef<HTMLDetailsElement>(null);
   // Close on a click elsewhere, like a select would.
   useEffect(() => {
@@ -64,12 +101,20 @@ function EnumMulti({ label, value, options, onChange, testId }: { label: string;
   }, []);
   return (
     <details ref={ref} className="enum-filter" data-testid={testId}>
-      <summary aria-label={`filter ${label}: ${summary}`} title={value.join(", ") || `every ${label}`}>{summary}</summary>
+      <summary aria-label={`filter ${label}: ${summary}`} title={value.join(", ") || `every ${label}`}>
+        {summary}
+      </summary>
       <div className="enum-options" role="group" aria-label={`filter ${label}`}>
         {all.map((o) => (
-          <label key={o}><input type="checkbox" checked={value.includes(o)} onChange={() => toggle(o)} /> {o}</label>
+          <label key={o}>
+            <input type="checkbox" checked={value.includes(o)} onChange={() => toggle(o)} /> {o}
+          </label>
         ))}
-        {value.length > 0 ? <button type="button" onClick={() => onChange([])}>clear</button> : null}
+        {value.length > 0 ? (
+          <button type="button" onClick={() => onChange([])}>
+            clear
+          </button>
+        ) : null}
       </div>
     </details>
   );
@@ -86,7 +131,17 @@ function Debounced({ value, onCommit, placeholder }: { value: string; onCommit: 
   return <input aria-label={placeholder} placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} />;
 }
 
-function Bound({ value, onCommit, placeholder, testId }: { value: number | null; onCommit: (v: number | null) => void; placeholder: string; testId: string }) {
+function Bound({
+  value,
+  onCommit,
+  placeholder,
+  testId,
+}: {
+  value: number | null;
+  onCommit: (v: number | null) => void;
+  placeholder: string;
+  testId: string;
+}) {
   const [text, setText] = useState(value === null ? "" : String(value));
   useEffect(() => setText(value === null ? "" : String(value)), [value]);
   const bad = text.trim() !== "" && !Number.isFinite(Number(text));
@@ -96,7 +151,17 @@ function Bound({ value, onCommit, placeholder, testId }: { value: number | null;
     if (v !== value) onCommit(v);
   };
   return (
-    <input data-testid={testId} placeholder={placeholder} value={text} aria-invalid={bad} title={bad ? `"${text}" is not a number` : undefined}
-      onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => { if (e.key === "Enter") commit(); }} />
+    <input
+      data-testid={testId}
+      placeholder={placeholder}
+      value={text}
+      aria-invalid={bad}
+      title={bad ? `"${text}" is not a number` : undefined}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") commit();
+      }}
+    />
   );
 }

@@ -13,7 +13,15 @@ import { LaunchOptionsQuery, RunUpdatedSubscription } from "../../lib/operations
 import type { Catalogue } from "../../lib/catalogue";
 import { DEFAULT_COLUMN_KEYS, runColumns, type RunColumn } from "../../lib/run-columns";
 import { applyRunUpdate } from "../../lib/run-patch";
-import { nextSort, parseViewState, RUN_STATUSES, serializeViewState, toRunFilter, toRunOrder, type RunsViewState } from "../../lib/runs-view-state";
+import {
+  nextSort,
+  parseViewState,
+  RUN_STATUSES,
+  serializeViewState,
+  toRunFilter,
+  toRunOrder,
+  type RunsViewState,
+} from "../../lib/runs-view-state";
 import { useRunsPages } from "../../lib/use-runs-pages";
 import { ErrorBox } from "../States";
 import { StatusBadge } from "../StatusBadge";
@@ -39,12 +47,16 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
   // server round trip and no remount per click (router.replace would re-render the page segment).
   // In the browser the address bar is the truth (Next may remount this subtree after replaceState).
   const [{ state: view, warnings }, setParsed] = useState(() =>
-    parseViewState(typeof window === "undefined" ? params : new URLSearchParams(window.location.search), table));
-  const setView = useCallback((next: RunsViewState) => {
-    setParsed({ state: next, warnings: [] });
-    const qs = serializeViewState(next).toString();
-    window.history.replaceState(window.history.state, "", qs ? `${pathname}?${qs}` : pathname);
-  }, [pathname]);
+    parseViewState(typeof window === "undefined" ? params : new URLSearchParams(window.location.search), table),
+  );
+  const setView = useCallback(
+    (next: RunsViewState) => {
+      setParsed({ state: next, warnings: [] });
+      const qs = serializeViewState(next).toString();
+      window.history.replaceState(window.history.state, "", qs ? `${pathname}?${qs}` : pathname);
+    },
+    [pathname],
+  );
   useEffect(() => {
     // Back/forward: take the view from the URL again.
     const onPop = () => setParsed(parseViewState(new URLSearchParams(window.location.search), table));
@@ -59,7 +71,9 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
   const options = useQuery(LaunchOptionsQuery, {});
 
   const newestFirst = order.field === "CREATED_AT" && order.direction === "DESC";
-  useSubscription(RunUpdatedSubscription, scope, (d) => pages.update((list) => applyRunUpdate(list, d.runUpdated, view, newestFirst, catalogue)));
+  useSubscription(RunUpdatedSubscription, scope, (d) =>
+    pages.update((list) => applyRunUpdate(list, d.runUpdated, view, newestFirst, catalogue)),
+  );
 
   const columns: RunColumn[] = useMemo(
     () => (view.columns ?? DEFAULT_COLUMN_KEYS).map((k) => table.byKey(k)).filter((c): c is RunColumn => c !== undefined),
@@ -99,12 +113,18 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
         <span className="muted">{view.selected.length} selected</span>
         {view.selected.length > 0 ? <button onClick={() => setView({ ...view, selected: [] })}>Clear selection</button> : null}
         {canCompare ? (
-          <Link className="button primary" data-testid="compare-link" href={`/compare?ids=${view.selected.join(",")}`}>Compare {view.selected.length}</Link>
+          <Link className="button primary" data-testid="compare-link" href={`/compare?ids=${view.selected.join(",")}`}>
+            Compare {view.selected.length}
+          </Link>
         ) : (
-          <button className="primary" disabled title="Select 2 to 20 runs">Compare</button>
+          <button className="primary" disabled title="Select 2 to 20 runs">
+            Compare
+          </button>
         )}
         <ColumnChooser columns={table.all} visible={columns.map((c) => c.key)} onChange={(cols) => setView({ ...view, columns: cols })} />
-        <button onClick={() => setView({ ...view, sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [] })}>Reset filters</button>
+        <button onClick={() => setView({ ...view, sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [] })}>
+          Reset filters
+        </button>
       </div>
       {pages.error ? <ErrorBox error={pages.error} retry={pages.reload} /> : null}
       <div className="runs-table">
@@ -113,10 +133,23 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
             <div />
             {columns.map((c) => (
               <div key={c.key} data-col={c.key}>
-                <button className="sort" onClick={() => sortBy(c.field)} data-testid={`sort-${c.key}`} title={c.title ? `Sort by ${c.label}: ${c.title}` : `Sort by ${c.label}`}>
-                  {view.sort?.field === c.field ? (view.sort.direction === "DESC" ? "▼ " : "▲ ") : ""}{c.label}
+                <button
+                  className="sort"
+                  onClick={() => sortBy(c.field)}
+                  data-testid={`sort-${c.key}`}
+                  title={c.title ? `Sort by ${c.label}: ${c.title}` : `Sort by ${c.label}`}
+                >
+                  {view.sort?.field === c.field ? (view.sort.direction === "DESC" ? "▼ " : "▲ ") : ""}
+                  {c.label}
                 </button>
-                <HeaderFilter column={c} view={view} setView={setView} baseModels={baseModels} augmentations={augmentations} statuses={RUN_STATUSES} />
+                <HeaderFilter
+                  column={c}
+                  view={view}
+                  setView={setView}
+                  baseModels={baseModels}
+                  augmentations={augmentations}
+                  statuses={RUN_STATUSES}
+                />
               </div>
             ))}
           </div>
@@ -124,10 +157,22 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
             {items.map((item) => {
               const run = pages.rows[item.index];
               return (
-                <div key={run?.id ?? `p${item.index}`} className={`runs-row${run && selected.has(run.id) ? " selected" : ""}`}
-                  data-testid={run ? "run-row" : "run-row-placeholder"} data-run-id={run?.id} data-status={run?.status} data-index={item.index}
-                  style={{ gridTemplateColumns: template, width, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
-                  {run ? <Row run={run} columns={columns} selected={selected.has(run.id)} toggle={toggle} /> : <div className="muted" style={{ gridColumn: "1 / -1" }}>loading…</div>}
+                <div
+                  key={run?.id ?? `p${item.index}`}
+                  className={`runs-row${run && selected.has(run.id) ? " selected" : ""}`}
+                  data-testid={run ? "run-row" : "run-row-placeholder"}
+                  data-run-id={run?.id}
+                  data-status={run?.status}
+                  data-index={item.index}
+                  style={{ gridTemplateColumns: template, width, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                >
+                  {run ? (
+                    <Row run={run} columns={columns} selected={selected.has(run.id)} toggle={toggle} />
+                  ) : (
+                    <div className="muted" style={{ gridColumn: "1 / -1" }}>
+                      loading…
+                    </div>
+                  )}
                 </div>
               );
             })}
@@ -139,13 +184,31 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
   );
 }
 
-function Row({ run, columns, selected, toggle }: { run: RunRowFragment; columns: RunColumn[]; selected: boolean; toggle: (id: string) => void }) {
+function Row({
+  run,
+  columns,
+  selected,
+  toggle,
+}: {
+  run: RunRowFragment;
+  columns: RunColumn[];
+  selected: boolean;
+  toggle: (id: string) => void;
+}) {
   return (
     <>
-      <div><input type="checkbox" aria-label={`select ${run.name}`} checked={selected} onChange={() => toggle(run.id)} /></div>
+      <div>
+        <input type="checkbox" aria-label={`select ${run.name}`} checked={selected} onChange={() => toggle(run.id)} />
+      </div>
       {columns.map((c) => (
         <div key={c.key} className={c.numeric ? "num" : undefined} data-col={c.key}>
-          {c.key === "status" ? <StatusBadge status={run.status} /> : c.key === "name" ? <Link href={`/runs/${run.id}`}>{run.name}</Link> : c.render(run)}
+          {c.key === "status" ? (
+            <StatusBadge status={run.status} />
+          ) : c.key === "name" ? (
+            <Link href={`/runs/${run.id}`}>{run.name}</Link>
+          ) : (
+            c.render(run)
+          )}
         </div>
       ))}
     </>

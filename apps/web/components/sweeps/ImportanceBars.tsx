@@ -7,12 +7,25 @@ export function ImportanceBars({ importance }: { importance: Pick<ParameterImpor
   return (
     <div data-testid="importance">
       {sorted.map((p) => (
-        <div key={p.parameter} style={{ display: "grid", gridTemplateColumns: "120px 1fr 48px", gap: 8, alignItems: "center", fontSize: 12, marginBottom: 4 }}>
+        <div
+          key={p.parameter}
+          style={{ display: "grid", gridTemplateColumns: "120px 1fr 48px", gap: 8, alignItems: "center", fontSize: 12, marginBottom: 4 }}
+        >
           <span>{p.parameter}</span>
           <div style={{ background: "#eceff3", height: 10, borderRadius: 5 }}>
-            <div style={{ width: `${Math.min(100, Math.abs(p.correlation) * 100)}%`, height: "100%", borderRadius: 5, background: p.correlation >= 0 ? "var(--ok)" : "var(--bad)" }} />
+            <div
+              style={{
+                width: `${Math.min(100, Math.abs(p.correlation) * 100)}%`,
+                height: "100%",
+                borderRadius: 5,
+                background: p.correlation >= 0 ? "var(--ok)" : "var(--bad)",
+              }}
+            />
           </div>
-          <span className="mono" style={{ textAlign: "right" }}>{p.correlation >= 0 ? "+" : ""}{p.correlation.toFixed(2)}</span>
+          <span className="mono" style={{ textAlign: "right" }}>
+            {p.correlation >= 0 ? "+" : ""}
+            {p.correlation.toFixed(2)}
+          </span>
         </div>
       ))}
     </div>

@@ -22,7 +22,12 @@ import { ErrorBox, Skeleton } from "../States";
  * Element ids that differ from the knob's name, kept for the browser tests and bookmarks that
  * address them (`#lrs`): a DOM naming table only, no knob facts. Other knobs' fields have the knob's name as id.
  */
-const LEGACY_IDS: Readonly<Record<string, string>> = { headUnits: "heads", learningRate: "lrs", fineTuneLayers: "depths", fineTuneEpochs: "ftEpochs" };
+const LEGACY_IDS: Readonly<Record<string, string>> = {
+  headUnits: "heads",
+  learningRate: "lrs",
+  fineTuneLayers: "depths",
+  fineTuneEpochs: "ftEpochs",
+};
 
 /** The element id of a knob's field. */
 function fieldId(k: FormKnob): string {
@@ -84,7 +89,8 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
     setForm((f) => {
       const picks = { ...f.picks };
       for (const k of knobs) {
-        if (k.widget === "picks" && k.info.kind === "text" && (picks[k.key] ?? []).length === 0 && d.baseModels[0]) picks[k.key] = [d.baseModels[0].name];
+        if (k.widget === "picks" && k.info.kind === "text" && (picks[k.key] ?? []).length === 0 && d.baseModels[0])
+          picks[k.key] = [d.baseModels[0].name];
       }
       return { ...f, datasetId: f.datasetId || d.datasets[0]?.id || "", experimentId: f.experimentId || d.experiments[0]?.id || "", picks };
     });
@@ -111,12 +117,22 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
   const { datasets, experiments, baseModels } = opts.data;
   const choicesOf = (k: FormKnob): Choice[] => {
     if (k.info.kind === "text") return baseModels.map((m) => ({ value: m.name, label: m.name, title: m.description }));
-    if (k.info.kind === "ops") return k.info.presets.map((p) => ({ value: p.ops, label: p.name, title: p.ops, note: p.name !== p.ops ? p.ops : undefined }));
+    if (k.info.kind === "ops")
+      return k.info.presets.map((p) => ({ value: p.ops, label: p.name, title: p.ops, note: p.name !== p.ops ? p.ops : undefined }));
     return k.info.values.map((v) => ({ value: v, label: v }));
   };
   const field = (k: FormKnob) => (
-    <KnobField key={k.key} knob={k} catalogue={catalogue} text={form.text[k.key] ?? ""} picks={form.picks[k.key] ?? []} error={shown(k.key)}
-      choices={k.widget === "picks" ? choicesOf(k) : []} setText={(v) => setText(k.key, v)} setPicks={(v) => setPicks(k.key, v)} />
+    <KnobField
+      key={k.key}
+      knob={k}
+      catalogue={catalogue}
+      text={form.text[k.key] ?? ""}
+      picks={form.picks[k.key] ?? []}
+      error={shown(k.key)}
+      choices={k.widget === "picks" ? choicesOf(k) : []}
+      setText={(v) => setText(k.key, v)}
+      setPicks={(v) => setPicks(k.key, v)}
+    />
   );
   const main = knobs.filter((k) => !k.advanced);
   const more = knobs.filter((k) => k.advanced);
@@ -130,7 +146,9 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
       const r = await gql(RegisterDatasetMutation, { path: datasetPath.trim() });
       await opts.refetch();
       set("datasetId", r.registerDataset.id);
-      setDatasetMsg([`Registered "${r.registerDataset.name}": ${r.registerDataset.imageCount} images in ${r.registerDataset.classes.length} classes`]);
+      setDatasetMsg([
+        `Registered "${r.registerDataset.name}": ${r.registerDataset.imageCount} images in ${r.registerDataset.classes.length} classes`,
+      ]);
     } catch (e) {
       setDatasetMsg(messages(e));
     }
@@ -171,37 +189,96 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
   const dataset = datasets.find((d) => d.id === form.datasetId);
 
   return (
-    <form className="panel" onSubmit={(e) => { e.preventDefault(); void launch(); }} noValidate data-testid="launch-form">
-      <div className="page-head"><div><h1>Launch a sweep</h1><div className="sub">Runs are queued and picked up by agents.</div></div></div>
+    <form
+      className="panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void launch();
+      }}
+      noValidate
+      data-testid="launch-form"
+    >
+      <div className="page-head">
+        <div>
+          <h1>Launch a sweep</h1>
+          <div className="sub">Runs are queued and picked up by agents.</div>
+        </div>
+      </div>
       <div className="form-grid">
         <label htmlFor="dataset">Dataset</label>
-        <Field error={shown("datasetId")} hint={dataset ? `${dataset.imageCount} images · ${dataset.classes.map((c) => `${c.name} (${c.count})`).join(", ")}` : undefined}>
-          <select id="dataset" value={form.datasetId} onChange={(e) => set("datasetId", e.target.value)} aria-invalid={Boolean(shown("datasetId"))}>
+        <Field
+          error={shown("datasetId")}
+          hint={dataset ? `${dataset.imageCount} images · ${dataset.classes.map((c) => `${c.name} (${c.count})`).join(", ")}` : undefined}
+        >
+          <select
+            id="dataset"
+            value={form.datasetId}
+            onChange={(e) => set("datasetId", e.target.value)}
+            aria-invalid={Boolean(shown("datasetId"))}
+          >
             <option value="">— pick a registered dataset —</option>
-            {datasets.map((d) => <option key={d.id} value={d.id}>{d.name} ({d.imageCount} images)</option>)}
+            {datasets.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name} ({d.imageCount} images)
+              </option>
+            ))}
           </select>
           <div className="row" style={{ marginTop: 6 }}>
-            <input data-testid="dataset-path" placeholder="or register a folder: /data/leaves" value={datasetPath} onChange={(e) => setDatasetPath(e.target.value)} style={{ flex: 1, minWidth: 280 }} />
-            <button type="button" onClick={() => void registerDataset()} data-testid="register-dataset">Register</button>
+            <input
+              data-testid="dataset-path"
+              placeholder="or register a folder: /data/leaves"
+              value={datasetPath}
+              onChange={(e) => setDatasetPath(e.target.value)}
+              style={{ flex: 1, minWidth: 280 }}
+            />
+            <button type="button" onClick={() => void registerDataset()} data-testid="register-dataset">
+              Register
+            </button>
           </div>
-          {datasetMsg.map((m) => <div key={m} className={m.startsWith("Registered") ? "hint" : "field-error"} data-testid="dataset-message">{m}</div>)}
+          {datasetMsg.map((m) => (
+            <div key={m} className={m.startsWith("Registered") ? "hint" : "field-error"} data-testid="dataset-message">
+              {m}
+            </div>
+          ))}
         </Field>
 
         <label htmlFor="experiment">Experiment</label>
         <Field error={shown("experimentId")}>
-          <select id="experiment" value={form.experimentId} onChange={(e) => set("experimentId", e.target.value)} aria-invalid={Boolean(shown("experimentId"))}>
+          <select
+            id="experiment"
+            value={form.experimentId}
+            onChange={(e) => set("experimentId", e.target.value)}
+            aria-invalid={Boolean(shown("experimentId"))}
+          >
             <option value="">— pick an experiment —</option>
-            {experiments.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {experiments.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </select>
           <div className="row" style={{ marginTop: 6 }}>
-            <input data-testid="new-experiment" placeholder="or create one: name" value={newExperiment} onChange={(e) => setNewExperiment(e.target.value)} />
-            <button type="button" onClick={() => void createExperiment()} data-testid="create-experiment">Create</button>
+            <input
+              data-testid="new-experiment"
+              placeholder="or create one: name"
+              value={newExperiment}
+              onChange={(e) => setNewExperiment(e.target.value)}
+            />
+            <button type="button" onClick={() => void createExperiment()} data-testid="create-experiment">
+              Create
+            </button>
           </div>
-          {experimentMsg.map((m) => <div key={m} className="field-error">{m}</div>)}
+          {experimentMsg.map((m) => (
+            <div key={m} className="field-error">
+              {m}
+            </div>
+          ))}
         </Field>
 
         <label htmlFor="name">Sweep name</label>
-        <Field hint="Optional."><input id="name" value={form.name} onChange={(e) => set("name", e.target.value)} /></Field>
+        <Field hint="Optional.">
+          <input id="name" value={form.name} onChange={(e) => set("name", e.target.value)} />
+        </Field>
 
         {main.map(field)}
 
@@ -209,38 +286,78 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
         <Field error={shown("maxRuns") ?? shown("seed")}>
           <div className="row">
             {(["GRID", "RANDOM"] as SweepStrategy[]).map((s) => (
-              <label key={s} style={{ fontWeight: 400 }}><input type="radio" name="strategy" checked={form.strategy === s} onChange={() => set("strategy", s)} /> {s}</label>
+              <label key={s} style={{ fontWeight: 400 }}>
+                <input type="radio" name="strategy" checked={form.strategy === s} onChange={() => set("strategy", s)} /> {s}
+              </label>
             ))}
             <span>max runs</span>
-            <input id="maxRuns" aria-label="max runs" value={form.maxRuns} placeholder={form.strategy === "GRID" ? "all" : "required"} onChange={(e) => set("maxRuns", e.target.value)} aria-invalid={Boolean(shown("maxRuns"))} style={{ width: 80 }} />
+            <input
+              id="maxRuns"
+              aria-label="max runs"
+              value={form.maxRuns}
+              placeholder={form.strategy === "GRID" ? "all" : "required"}
+              onChange={(e) => set("maxRuns", e.target.value)}
+              aria-invalid={Boolean(shown("maxRuns"))}
+              style={{ width: 80 }}
+            />
             <span>seed</span>
-            <input id="seed" aria-label="seed" value={form.seed} onChange={(e) => set("seed", e.target.value)} aria-invalid={Boolean(shown("seed"))} style={{ width: 80 }} />
+            <input
+              id="seed"
+              aria-label="seed"
+              value={form.seed}
+              onChange={(e) => set("seed", e.target.value)}
+              aria-invalid={Boolean(shown("seed"))}
+              style={{ width: 80 }}
+            />
           </div>
         </Field>
 
         <label htmlFor="early">Early termination</label>
         <Field hint="MEDIAN stops runs below the median of earlier runs at the same epoch; ASHA halves successively.">
           <select id="early" value={form.earlyTermination} onChange={(e) => set("earlyTermination", e.target.value as EarlyTermination)}>
-            <option value="NONE">NONE</option><option value="MEDIAN">MEDIAN</option><option value="ASHA">ASHA</option>
+            <option value="NONE">NONE</option>
+            <option value="MEDIAN">MEDIAN</option>
+            <option value="ASHA">ASHA</option>
           </select>
         </Field>
       </div>
       {more.length > 0 ? (
-        <details className="more-settings" data-testid="more-settings" open={moreOpen || moreErrors > 0} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+        <details
+          className="more-settings"
+          data-testid="more-settings"
+          open={moreOpen || moreErrors > 0}
+          onToggle={(e) => setMoreOpen(e.currentTarget.open)}
+        >
           <summary>
-            More settings <span className="muted">({more.map((k) => k.info.label).join(", ")}{moreChanged > 0 ? ` · ${moreChanged} set` : ""})</span>
+            More settings{" "}
+            <span className="muted">
+              ({more.map((k) => k.info.label).join(", ")}
+              {moreChanged > 0 ? ` · ${moreChanged} set` : ""})
+            </span>
           </summary>
           <div className="form-grid">{more.map(field)}</div>
         </details>
       ) : null}
-      {apiErrors.length > 0 ? <div className="error-box" role="alert" data-testid="api-errors">{apiErrors.map((m) => <div key={m}>{m}</div>)}</div> : null}
+      {apiErrors.length > 0 ? (
+        <div className="error-box" role="alert" data-testid="api-errors">
+          {apiErrors.map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        </div>
+      ) : null}
       <div className="launch-bar">
         {launched ? (
-          <span data-testid="launched">Sweep created. Opening it… <Link href={`/sweeps/${launched}`}>open the sweep</Link></span>
+          <span data-testid="launched">
+            Sweep created. Opening it… <Link href={`/sweeps/${launched}`}>open the sweep</Link>
+          </span>
         ) : (
-          <button className="primary" type="submit" disabled={busy} data-testid="launch">{busy ? "Launching…" : `Launch ${planned} run${planned === 1 ? "" : "s"}`}</button>
+          <button className="primary" type="submit" disabled={busy} data-testid="launch">
+            {busy ? "Launching…" : `Launch ${planned} run${planned === 1 ? "" : "s"}`}
+          </button>
         )}
-        <span data-testid="planned-runs">This sweep will create <b>{planned}</b> run{planned === 1 ? "" : "s"}.</span>
+        <span data-testid="planned-runs">
+          This sweep will create <b>{planned}</b> run{planned === 1 ? "" : "s"}.
+        </span>
         {submitted && !input ? <span className="field-error">Fix the highlighted fields.</span> : null}
       </div>
     </form>
@@ -259,9 +376,11 @@ interface Choice {
 function knobHint(k: FormKnob, catalogue: Catalogue): string {
   const parts = [k.info.description];
   if (k.widget === "list") {
-    parts.push(listSeparator(k.info) === ";"
-      ? 'Values separated by ";", the layers of one by "," ("128; 256,128" is two); "linear" = no layer. Each value multiplies the runs.'
-      : "Comma-separated; each value multiplies the runs.");
+    parts.push(
+      listSeparator(k.info) === ";"
+        ? 'Values separated by ";", the layers of one by "," ("128; 256,128" is two); "linear" = no layer. Each value multiplies the runs.'
+        : "Comma-separated; each value multiplies the runs.",
+    );
   }
   if (k.widget === "value") parts.push(`Empty = the default (${defaultText(k.info)})${k.info.nullable ? '; "off" = off' : ""}.`);
   const when = appliesWhenText(k.info, catalogue);
@@ -270,7 +389,16 @@ function knobHint(k: FormKnob, catalogue: Catalogue): string {
 }
 
 /** The field of one knob: ticks for choices, a text box for a list or a value, with the one message under it. */
-function KnobField({ knob: k, catalogue, text, picks, error, choices, setText, setPicks }: {
+function KnobField({
+  knob: k,
+  catalogue,
+  text,
+  picks,
+  error,
+  choices,
+  setText,
+  setPicks,
+}: {
   knob: FormKnob;
   catalogue: Catalogue;
   text: string;
@@ -289,8 +417,14 @@ function KnobField({ knob: k, catalogue, text, picks, error, choices, setText, s
           <div className="checks" id={id} role="group" aria-label={k.info.label}>
             {choices.map((c) => (
               <label key={c.value} title={c.title}>
-                <input type="checkbox" name={k.info.name} value={c.value} checked={picks.includes(c.value)}
-                  onChange={(e) => setPicks(e.target.checked ? [...picks, c.value] : picks.filter((x) => x !== c.value))} /> {c.label}
+                <input
+                  type="checkbox"
+                  name={k.info.name}
+                  value={c.value}
+                  checked={picks.includes(c.value)}
+                  onChange={(e) => setPicks(e.target.checked ? [...picks, c.value] : picks.filter((x) => x !== c.value))}
+                />{" "}
+                {c.label}
                 {c.note ? <span className="muted"> ({c.note})</span> : null}
               </label>
             ))}
@@ -301,10 +435,20 @@ function KnobField({ knob: k, catalogue, text, picks, error, choices, setText, s
   }
   return (
     <>
-      <label htmlFor={id} title={k.info.rule}>{k.info.label}{k.widget === "list" ? <span className="muted"> (values)</span> : null}</label>
+      <label htmlFor={id} title={k.info.rule}>
+        {k.info.label}
+        {k.widget === "list" ? <span className="muted"> (values)</span> : null}
+      </label>
       <Field error={error} hint={knobHint(k, catalogue)}>
-        <input id={id} value={text} placeholder={defaultText(k.info)} onChange={(e) => setText(e.target.value)} aria-invalid={Boolean(error)}
-          data-testid={`knob-${k.info.name}`} style={k.widget === "value" ? { width: 120 } : undefined} />
+        <input
+          id={id}
+          value={text}
+          placeholder={defaultText(k.info)}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={Boolean(error)}
+          data-testid={`knob-${k.info.name}`}
+          style={k.widget === "value" ? { width: 120 } : undefined}
+        />
       </Field>
     </>
   );
@@ -314,7 +458,13 @@ function Field({ error, hint, children }: { error?: string; hint?: string; child
   return (
     <div>
       {children}
-      {error ? <div className="field-error" role="alert">{error}</div> : hint ? <div className="hint">{hint}</div> : null}
+      {error ? (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      ) : hint ? (
+        <div className="hint">{hint}</div>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,11 @@
 import type { SweepProgress } from "../../gql/graphql";
 
 const PARTS = [
-  ["completed", "var(--ok)"], ["stoppedEarly", "var(--warn)"], ["failed", "var(--bad)"], ["canceled", "#c9ccd1"], ["running", "var(--running)"],
+  ["completed", "var(--ok)"],
+  ["stoppedEarly", "var(--warn)"],
+  ["failed", "var(--bad)"],
+  ["canceled", "#c9ccd1"],
+  ["running", "var(--running)"],
 ] as const;
 
 /** Stacked progress of a sweep's runs with a count summary. */
@@ -11,11 +15,14 @@ export function SweepProgressBar({ progress }: { progress: Omit<SweepProgress, "
   return (
     <div data-testid="sweep-progress" data-done={done} data-total={progress.total}>
       <div className="progress" title={PARTS.map(([k]) => `${k} ${progress[k]}`).join(", ")}>
-        {PARTS.map(([k, color]) => <span key={k} style={{ width: `${(100 * progress[k]) / total}%`, background: color }} />)}
+        {PARTS.map(([k, color]) => (
+          <span key={k} style={{ width: `${(100 * progress[k]) / total}%`, background: color }} />
+        ))}
       </div>
       <div className="muted" style={{ fontSize: 12 }}>
         {done}/{progress.total} finished · {progress.running} running · {progress.queued} queued
-        {progress.failed ? ` · ${progress.failed} failed` : ""}{progress.stoppedEarly ? ` · ${progress.stoppedEarly} stopped early` : ""}
+        {progress.failed ? ` · ${progress.failed} failed` : ""}
+        {progress.stoppedEarly ? ` · ${progress.stoppedEarly} stopped early` : ""}
       </div>
     </div>
   );

@@ -30,7 +30,10 @@ export function SweepView({ id }: { id: string }) {
     scheduleRefetch();
   });
   const scheduleRefetch = useCoalesced(() => void q.refetch(), 400);
-  const runs = useMemo(() => [...(q.data?.sweep.runs ?? [])].sort((a, b) => (b.bestValAccuracy ?? -1) - (a.bestValAccuracy ?? -1)), [q.data]);
+  const runs = useMemo(
+    () => [...(q.data?.sweep.runs ?? [])].sort((a, b) => (b.bestValAccuracy ?? -1) - (a.bestValAccuracy ?? -1)),
+    [q.data],
+  );
   if (q.error && !q.data) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (!q.data) return <Skeleton rows={6} height={48} />;
   const s = q.data.sweep;
@@ -47,30 +50,87 @@ export function SweepView({ id }: { id: string }) {
     <>
       <div className="page-head">
         <div>
-          <div className="muted"><Link href="/">Experiments</Link> / <Link href={`/experiments/${s.experiment.id}`}>{s.experiment.name}</Link></div>
-          <h1 className="row">{s.name} <span data-testid="sweep-status"><StatusBadge status={s.status} /></span></h1>
-          <div className="sub">{s.strategy}{s.maxRuns ? ` · max ${s.maxRuns}` : ""} · seed {s.seed} · early termination {s.earlyTermination} · {s.epochs} epochs + {s.fineTuneEpochs} fine-tune · dataset {s.dataset.name}</div>
+          <div className="muted">
+            <Link href="/">Experiments</Link> / <Link href={`/experiments/${s.experiment.id}`}>{s.experiment.name}</Link>
+          </div>
+          <h1 className="row">
+            {s.name}{" "}
+            <span data-testid="sweep-status">
+              <StatusBadge status={s.status} />
+            </span>
+          </h1>
+          <div className="sub">
+            {s.strategy}
+            {s.maxRuns ? ` · max ${s.maxRuns}` : ""} · seed {s.seed} · early termination {s.earlyTermination} · {s.epochs} epochs +{" "}
+            {s.fineTuneEpochs} fine-tune · dataset {s.dataset.name}
+          </div>
         </div>
         <div className="row">
-          {selected.length >= 2 && selected.length <= 20 ? <Link className="button primary" href={`/compare?ids=${selected.join(",")}`} data-testid="compare-link">Compare {selected.length}</Link> : <button disabled>Compare (select 2–20)</button>}
+          {selected.length >= 2 && selected.length <= 20 ? (
+            <Link className="button primary" href={`/compare?ids=${selected.join(",")}`} data-testid="compare-link">
+              Compare {selected.length}
+            </Link>
+          ) : (
+            <button disabled>Compare (select 2–20)</button>
+          )}
           {s.status === "RUNNING" ? <button onClick={() => void cancel()}>Cancel sweep</button> : null}
         </div>
       </div>
       {err ? <ErrorBox error={err} /> : null}
       <div className="grid3">
-        <div className="panel"><h3>Progress</h3><SweepProgressBar progress={s.progress} /></div>
-        <div className="panel" data-testid="best-run"><h3>Best run so far</h3>
-          {s.bestRun ? <div><Link href={`/runs/${s.bestRun.id}`}>{s.bestRun.name}</Link> · <b>{pct(s.bestRun.bestValAccuracy)}</b>
-            <div className="muted">{s.bestRun.hyperparameters.baseModel} · head {s.bestRun.hyperparameters.headUnits.join(",") || "linear"} · lr {num(s.bestRun.hyperparameters.learningRate)}</div></div>
-            : <span className="muted">No finished run yet.</span>}
+        <div className="panel">
+          <h3>Progress</h3>
+          <SweepProgressBar progress={s.progress} />
         </div>
-        <div className="panel"><h3>What matters most</h3><ImportanceBars importance={s.importance} /></div>
+        <div className="panel" data-testid="best-run">
+          <h3>Best run so far</h3>
+          {s.bestRun ? (
+            <div>
+              <Link href={`/runs/${s.bestRun.id}`}>{s.bestRun.name}</Link> · <b>{pct(s.bestRun.bestValAccuracy)}</b>
+              <div className="muted">
+                {s.bestRun.hyperparameters.baseModel} · head {s.bestRun.hyperparameters.headUnits.join(",") || "linear"} · lr{" "}
+                {num(s.bestRun.hyperparameters.learningRate)}
+              </div>
+            </div>
+          ) : (
+            <span className="muted">No finished run yet.</span>
+          )}
+        </div>
+        <div className="panel">
+          <h3>What matters most</h3>
+          <ImportanceBars importance={s.importance} />
+        </div>
       </div>
       <div className="panel" style={{ overflowX: "auto" }}>
-        <h3>Runs <span className="muted" style={{ fontWeight: 400 }}>(live; sorted by best val accuracy)</span></h3>
+        <h3>
+          Runs{" "}
+          <span className="muted" style={{ fontWeight: 400 }}>
+            (live; sorted by best val accuracy)
+          </span>
+        </h3>
         <table className="simple" data-testid="sweep-runs">
-          <thead><tr><th /><th>status</th><th>name</th><th>base model</th><th>head</th><th>aug</th><th className="num">FT depth</th><th className="num">LR</th><th className="num">epochs</th><th className="num" title="val acc at the run's best epoch (lowest val loss)">best-epoch val acc</th><th className="num">duration</th></tr></thead>
-          <tbody>{runs.map((r) => <SweepRunRow key={r.id} run={r} checked={selected.includes(r.id)} toggle={toggle} />)}</tbody>
+          <thead>
+            <tr>
+              <th />
+              <th>status</th>
+              <th>name</th>
+              <th>base model</th>
+              <th>head</th>
+              <th>aug</th>
+              <th className="num">FT depth</th>
+              <th className="num">LR</th>
+              <th className="num">epochs</th>
+              <th className="num" title="val acc at the run's best epoch (lowest val loss)">
+                best-epoch val acc
+              </th>
+              <th className="num">duration</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <SweepRunRow key={r.id} run={r} checked={selected.includes(r.id)} toggle={toggle} />
+            ))}
+          </tbody>
         </table>
       </div>
     </>
@@ -81,12 +141,25 @@ function SweepRunRow({ run: r, checked, toggle }: { run: RunRowFragment; checked
   const h = r.hyperparameters;
   return (
     <tr data-testid="sweep-run" data-status={r.status} data-run-id={r.id}>
-      <td><input type="checkbox" aria-label={`select ${r.name}`} checked={checked} onChange={() => toggle(r.id)} /></td>
-      <td><StatusBadge status={r.status} /></td>
-      <td><Link href={`/runs/${r.id}`}>{r.name}</Link></td>
-      <td>{h.baseModel}</td><td>{h.headUnits.join(",") || "linear"}</td><td>{h.augmentation}</td>
-      <td className="num">{h.fineTuneLayers}</td><td className="num">{num(h.learningRate)}</td>
-      <td className="num">{r.epochCount}/{r.plannedEpochs}</td><td className="num">{pct(r.bestValAccuracy)}</td><td className="num">{duration(r.durationMs)}</td>
+      <td>
+        <input type="checkbox" aria-label={`select ${r.name}`} checked={checked} onChange={() => toggle(r.id)} />
+      </td>
+      <td>
+        <StatusBadge status={r.status} />
+      </td>
+      <td>
+        <Link href={`/runs/${r.id}`}>{r.name}</Link>
+      </td>
+      <td>{h.baseModel}</td>
+      <td>{h.headUnits.join(",") || "linear"}</td>
+      <td>{h.augmentation}</td>
+      <td className="num">{h.fineTuneLayers}</td>
+      <td className="num">{num(h.learningRate)}</td>
+      <td className="num">
+        {r.epochCount}/{r.plannedEpochs}
+      </td>
+      <td className="num">{pct(r.bestValAccuracy)}</td>
+      <td className="num">{duration(r.durationMs)}</td>
     </tr>
   );
 }

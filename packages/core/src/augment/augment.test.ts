@@ -15,15 +15,22 @@ function gradientBatch(): tf.Tensor4D {
   const data = new Float32Array(N * H * W * 3);
   let i = 0;
   for (let n = 0; n < N; n++)
-    for (let y = 0; y < H; y++)
-      for (let x = 0; x < W; x++) for (let c = 0; c < 3; c++) data[i++] = n * 20 + y * 10 + x * 2 + c;
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 3; c++) data[i++] = n * 20 + y * 10 + x * 2 + c;
   return tf.tensor4d(data, [N, H, W, 3]);
 }
 
 /** The parameters augmentBatch will draw for a seed (same rng sequence). */
 function expectedParams(ops: AugmentationOp[], seed: number, n = N): ImageParams[] {
   const rng = createRng(seed);
-  const opts = { rotationDegrees: 20, zoom: 0.15, translate: 0.1, brightness: 0.2, contrast: 0.2, fillMode: "reflect" as const, implementation: "auto" as const };
+  const opts = {
+    rotationDegrees: 20,
+    zoom: 0.15,
+    translate: 0.1,
+    brightness: 0.2,
+    contrast: 0.2,
+    fillMode: "reflect" as const,
+    implementation: "auto" as const,
+  };
   return Array.from({ length: n }, () => drawImageParams(new Set(ops), rng, opts));
 }
 
@@ -34,7 +41,11 @@ describe("affineRow", () => {
   });
 
   it("rotates about the centre: a 90° turn maps output (0,0) to input (2,0) on 3×3", () => {
-    const row = affineRow({ flip: false, vflip: false, angle: Math.PI / 2, scale: 1, shiftX: 0, shiftY: 0, brightness: 0, contrast: 1 }, 3, 3);
+    const row = affineRow(
+      { flip: false, vflip: false, angle: Math.PI / 2, scale: 1, shiftX: 0, shiftY: 0, brightness: 0, contrast: 1 },
+      3,
+      3,
+    );
     const [a0, a1, a2, b0, b1, b2] = row as [number, number, number, number, number, number];
     expect(a0 * 0 + a1 * 0 + a2).toBeCloseTo(2, 12);
     expect(b0 * 0 + b1 * 0 + b2).toBeCloseTo(0, 12);
@@ -52,8 +63,12 @@ const CASES = [
 ] as const;
 
 describe.each(CASES)("augmentBatch on the %s backend with the %s implementation", (backend, implementation) => {
-  const augment = (images: tf.Tensor4D, ops: AugmentationOp[], rng: ReturnType<typeof createRng>, options: AugmentOptions = {}): tf.Tensor4D =>
-    augmentBatch(images, ops, rng, { implementation, ...options });
+  const augment = (
+    images: tf.Tensor4D,
+    ops: AugmentationOp[],
+    rng: ReturnType<typeof createRng>,
+    options: AugmentOptions = {},
+  ): tf.Tensor4D => augmentBatch(images, ops, rng, { implementation, ...options });
 
   beforeAll(async () => {
     expect(await tf.setBackend(backend)).toBe(true);
@@ -63,7 +78,11 @@ describe.each(CASES)("augmentBatch on the %s backend with the %s implementation"
   it("keeps shape and dtype, stays in 0..255, and leaks no tensors (heavy, strong options)", () => {
     const images = tf.tidy(() => gradientBatch().mul<tf.Tensor4D>(2));
     const before = tf.memory().numTensors;
-    const out = augment(images, AUGMENTATION_PRESETS.heavy as AugmentationOp[], createRng(3), { brightness: 0.9, contrast: 0.9, rotationDegrees: 45 });
+    const out = augment(images, AUGMENTATION_PRESETS.heavy as AugmentationOp[], createRng(3), {
+      brightness: 0.9,
+      contrast: 0.9,
+      rotationDegrees: 45,
+    });
     expect(tf.memory().numTensors).toBe(before + 1);
     expect(out.shape).toEqual([N, H, W, 3]);
     expect(out.dtype).toBe("float32");
@@ -188,7 +207,20 @@ describe("reflect fill", () => {
 
 describe("wasm kernel coverage", () => {
   it("registers every kernel the `kernels` implementation uses", () => {
-    const used = ["Cast", "Reverse", "Transform", "MirrorPad", "Multiply", "Add", "Sub", "Mean", "ClipByValue", "SplitV", "Concat", "Reshape"];
+    const used = [
+      "Cast",
+      "Reverse",
+      "Transform",
+      "MirrorPad",
+      "Multiply",
+      "Add",
+      "Sub",
+      "Mean",
+      "ClipByValue",
+      "SplitV",
+      "Concat",
+      "Reshape",
+    ];
     expect(used.filter((name) => tf.getKernel(name, "wasm") === undefined)).toEqual([]);
   });
 });

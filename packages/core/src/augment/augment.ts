@@ -70,7 +70,9 @@ function resolveOptions(options: AugmentOptions): Required<AugmentOptions> {
     throw new BadInputError(`augmentation option fillMode must be "reflect" or "nearest", received "${String(resolved.fillMode)}"`);
   }
   if (!["auto", "js", "kernels"].includes(resolved.implementation)) {
-    throw new BadInputError(`augmentation option implementation must be "auto", "js" or "kernels", received "${String(resolved.implementation)}"`);
+    throw new BadInputError(
+      `augmentation option implementation must be "auto", "js" or "kernels", received "${String(resolved.implementation)}"`,
+    );
   }
   return resolved;
 }
@@ -128,14 +130,28 @@ function affineTransform(x: tf.Tensor4D, rows: number[][], fillMode: "reflect" |
   if (fillMode === "reflect") {
     const padY = Math.min(height, Math.ceil(height / 2));
     const padX = Math.min(width, Math.ceil(width / 2));
-    input = tf.mirrorPad(x, [[0, 0], [padY, padY], [padX, padX], [0, 0]], "symmetric");
-    shifted = rows.map(([a0, a1, a2, b0, b1, b2, c0, c1]) => [a0, a1, (a2 as number) + padX, b0, b1, (b2 as number) + padY, c0, c1] as number[]);
+    input = tf.mirrorPad(
+      x,
+      [
+        [0, 0],
+        [padY, padY],
+        [padX, padX],
+        [0, 0],
+      ],
+      "symmetric",
+    );
+    shifted = rows.map(
+      ([a0, a1, a2, b0, b1, b2, c0, c1]) => [a0, a1, (a2 as number) + padX, b0, b1, (b2 as number) + padY, c0, c1] as number[],
+    );
   }
   const run = (images: tf.Tensor4D, transform: number[][]): tf.Tensor4D =>
     tf.image.transform(images, tf.tensor2d(transform.flat(), [transform.length, 8], "float32"), "bilinear", "nearest", 0, [height, width]);
   if (tf.getBackend() !== "cpu" || shifted.length === 1) return run(input, shifted);
   const images = tf.split<tf.Tensor4D>(input, shifted.length, 0);
-  return tf.concat(images.map((image, i) => run(image, [shifted[i] as number[]])), 0);
+  return tf.concat(
+    images.map((image, i) => run(image, [shifted[i] as number[]])),
+    0,
+  );
 }
 
 /** `[n, 1, 1, 1]` per-image values, to broadcast over pixels. */
@@ -160,12 +176,7 @@ function select(images: tf.Tensor4D, changed: tf.Tensor4D, mask: boolean[]): tf.
  * the backend or `options.implementation`.
  * @throws BadInputError for a tensor that is not rank 4 or for invalid options.
  */
-export function augmentBatch(
-  images: tf.Tensor4D,
-  ops: readonly AugmentationOp[],
-  rng: Rng,
-  options: AugmentOptions = {},
-): tf.Tensor4D {
+export function augmentBatch(images: tf.Tensor4D, ops: readonly AugmentationOp[], rng: Rng, options: AugmentOptions = {}): tf.Tensor4D {
   if (images.rank !== 4) {
     throw new BadInputError(`augmentBatch expects an NHWC batch, received shape [${images.shape.join(", ")}]`);
   }
@@ -186,17 +197,38 @@ export function augmentBatch(
 
   return tf.tidy(() => {
     let x: tf.Tensor4D = images.toFloat();
-    if (enabled.has("flip")) x = select(x, tf.reverse(x, 2), params.map((p) => p.flip));
-    if (enabled.has("vflip")) x = select(x, tf.reverse(x, 1), params.map((p) => p.vflip));
+    if (enabled.has("flip"))
+      x = select(
+        x,
+        tf.reverse(x, 2),
+        params.map((p) => p.flip),
+      );
+    if (enabled.has("vflip"))
+      x = select(
+        x,
+        tf.reverse(x, 1),
+        params.map((p) => p.vflip),
+      );
     if (affine) {
-      x = affineTransform(x, params.map((p) => affineRow(p, height, width)), opts.fillMode);
+      x = affineTransform(
+        x,
+        params.map((p) => affineRow(p, height, width)),
+        opts.fillMode,
+      );
     }
     if (enabled.has("brightness")) {
       x = tf.clipByValue(x.add<tf.Tensor4D>(perImage(params.map((p) => p.brightness))), 0, 255);
     }
     if (enabled.has("contrast")) {
       const mean = x.mean([1, 2], true);
-      x = tf.clipByValue(x.sub<tf.Tensor4D>(mean).mul<tf.Tensor4D>(perImage(params.map((p) => p.contrast))).add<tf.Tensor4D>(mean), 0, 255);
+      x = tf.clipByValue(
+        x
+          .sub<tf.Tensor4D>(mean)
+          .mul<tf.Tensor4D>(perImage(params.map((p) => p.contrast)))
+          .add<tf.Tensor4D>(mean),
+        0,
+        255,
+      );
     }
     // Bilinear resampling of in-range pixels stays in range, but clip anyway so that callers can
     // rely on 0..255 whatever ops ran.

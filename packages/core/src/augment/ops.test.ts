@@ -16,7 +16,9 @@ describe("parseAugmentation", () => {
   });
 
   it("rejects an unknown op, quoting it and listing the valid ones", () => {
-    expect(() => parseAugmentation("flip,blur")).toThrow(/Unknown augmentation "blur"; valid ops are flip, vflip, rotate, zoom, translate, brightness, contrast/);
+    expect(() => parseAugmentation("flip,blur")).toThrow(
+      /Unknown augmentation "blur"; valid ops are flip, vflip, rotate, zoom, translate, brightness, contrast/,
+    );
     expect(() => parseAugmentation("toString")).toThrow(/"tostring"/);
   });
 });

@@ -44,7 +44,10 @@ describe("selectBackend", () => {
   it("reports UNSUPPORTED for a known backend that is not installed", async () => {
     // A variable specifier: the optional peer dependency has no types here.
     const pkg = "@tensorflow/tfjs-node";
-    const native = await import(/* @vite-ignore */ pkg).then(() => true, () => false);
+    const native = await import(/* @vite-ignore */ pkg).then(
+      () => true,
+      () => false,
+    );
     if (native) return; // the native backend exists on this machine: nothing to check
     const err = await selectBackend("tensorflow").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraftError);

@@ -74,7 +74,9 @@ function normalise(requested: string, source: string): BackendName {
   const key = requested.trim().toLowerCase();
   const name = ALIASES[key];
   if (name === undefined) {
-    throw new BadInputError(`Unknown backend ${JSON.stringify(requested)} (from ${source}); valid backends: ${Object.keys(ALIASES).join(", ")}`);
+    throw new BadInputError(
+      `Unknown backend ${JSON.stringify(requested)} (from ${source}); valid backends: ${Object.keys(ALIASES).join(", ")}`,
+    );
   }
   return name;
 }
@@ -89,27 +91,37 @@ function normalise(requested: string, source: string): BackendName {
  */
 export async function selectBackend(preferred?: string): Promise<string> {
   const fromEnv = process.env.GRAFT_BACKEND;
-  const requested = preferred !== undefined && preferred !== "" ? normalise(preferred, "argument") : fromEnv !== undefined && fromEnv !== "" ? normalise(fromEnv, "GRAFT_BACKEND") : null;
+  const requested =
+    preferred !== undefined && preferred !== ""
+      ? normalise(preferred, "argument")
+      : fromEnv !== undefined && fromEnv !== ""
+        ? normalise(fromEnv, "GRAFT_BACKEND")
+        : null;
   // Serialise concurrent callers: tf.setBackend is global state.
   const previous = pending ?? Promise.resolve("");
-  const next = previous.catch(() => "").then(async () => {
-    if (requested !== null) {
-      if (chosen === requested && tf.getBackend() === requested) return requested;
-      if (!(await activate(requested))) {
-        throw new GraftError("UNSUPPORTED", `Backend ${JSON.stringify(requested)} is not available on this machine${requested === "tensorflow" ? " (install @tensorflow/tfjs-node or @tensorflow/tfjs-node-gpu)" : ""}`);
+  const next = previous
+    .catch(() => "")
+    .then(async () => {
+      if (requested !== null) {
+        if (chosen === requested && tf.getBackend() === requested) return requested;
+        if (!(await activate(requested))) {
+          throw new GraftError(
+            "UNSUPPORTED",
+            `Backend ${JSON.stringify(requested)} is not available on this machine${requested === "tensorflow" ? " (install @tensorflow/tfjs-node or @tensorflow/tfjs-node-gpu)" : ""}`,
+          );
+        }
+        chosen = requested;
+        return requested;
       }
-      chosen = requested;
-      return requested;
-    }
-    if (chosen !== null && tf.getBackend() === chosen) return chosen;
-    for (const name of BACKEND_NAMES) {
-      if (await activate(name)) {
-        chosen = name;
-        return name;
+      if (chosen !== null && tf.getBackend() === chosen) return chosen;
+      for (const name of BACKEND_NAMES) {
+        if (await activate(name)) {
+          chosen = name;
+          return name;
+        }
       }
-    }
-    throw new GraftError("FAILURE", "No TensorFlow.js backend could be started (tried tensorflow, wasm, cpu)");
-  });
+      throw new GraftError("FAILURE", "No TensorFlow.js backend could be started (tried tensorflow, wasm, cpu)");
+    });
   pending = next;
   return next;
 }

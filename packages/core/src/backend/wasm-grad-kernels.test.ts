@@ -13,7 +13,12 @@ function randomArray(n: number, seed: number): Float32Array {
 const size = (s: number[]): number => s.reduce((a, b) => a * b, 1);
 
 /** Gradients of sum(op(x, f) * w) w.r.t. x and f on the current backend, as plain arrays. */
-function grads(op: (x: tf.Tensor4D, f: tf.Tensor4D) => tf.Tensor4D, xShape: Shape4, fShape: Shape4, seed: number): { dx: Float32Array; df: Float32Array } {
+function grads(
+  op: (x: tf.Tensor4D, f: tf.Tensor4D) => tf.Tensor4D,
+  xShape: Shape4,
+  fShape: Shape4,
+  seed: number,
+): { dx: Float32Array; df: Float32Array } {
   return tf.tidy(() => {
     const x = tf.tensor4d(randomArray(size(xShape), seed), xShape);
     const f = tf.tensor4d(randomArray(size(fShape), seed + 1), fShape);
@@ -94,6 +99,10 @@ describe("wasm gradient kernels match cpu", () => {
   it("fused conv2d with bias (the fine-tuning path) also differentiates on wasm", async () => {
     const c: Case = { name: "fused", xShape: [2, 7, 7, 3], fShape: [3, 3, 3, 4], stride: 2, pad: "same" };
     const bias = randomArray(4, 9);
-    await check(c, (x, f) => tf.fused.conv2d({ x, filter: f, strides: c.stride, pad: c.pad, bias: tf.tensor1d(bias), activation: "relu" }), 900);
+    await check(
+      c,
+      (x, f) => tf.fused.conv2d({ x, filter: f, strides: c.stride, pad: c.pad, bias: tf.tensor1d(bias), activation: "relu" }),
+      900,
+    );
   });
 });

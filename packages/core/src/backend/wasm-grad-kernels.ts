@@ -30,7 +30,15 @@ function pair(v: Pair): [number, number] {
 }
 
 /** Padding and output size exactly as the forward kernel computed them (same helper tf uses). */
-function geometry(xShape: Shape4, filterShape: Shape4, strides: Pair, dilations: Pair, pad: Pad, rounding: "floor" | "round" | "ceil" | undefined, depthwise: boolean): ConvGeometry {
+function geometry(
+  xShape: Shape4,
+  filterShape: Shape4,
+  strides: Pair,
+  dilations: Pair,
+  pad: Pad,
+  rounding: "floor" | "round" | "ceil" | undefined,
+  depthwise: boolean,
+): ConvGeometry {
   const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, dilations, pad, rounding, depthwise);
   const [strideH, strideW] = pair(strides);
   const [dilationH, dilationW] = pair(dilations);
@@ -50,7 +58,12 @@ function geometry(xShape: Shape4, filterShape: Shape4, strides: Pair, dilations:
 
 function padInput(x: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D {
   if (g.padTop === 0 && g.padBottom === 0 && g.padLeft === 0 && g.padRight === 0) return x;
-  return tf.pad(x, [[0, 0], [g.padTop, g.padBottom], [g.padLeft, g.padRight], [0, 0]]);
+  return tf.pad(x, [
+    [0, 0],
+    [g.padTop, g.padBottom],
+    [g.padLeft, g.padRight],
+    [0, 0],
+  ]);
 }
 
 /**
@@ -61,7 +74,14 @@ function padInput(x: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D {
  * conv2d call instead of a loop over taps (wasm's slices are slow). A 1×1 stride-1 unpadded conv
  * is a single matMul.
  */
-export function conv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: Shape4, strides: Pair, pad: Pad, rounding?: "floor" | "round" | "ceil"): tf.Tensor4D {
+export function conv2dBackpropFilter(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: Shape4,
+  strides: Pair,
+  pad: Pad,
+  rounding?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [fh, fw, cin, cout] = filterShape;
     const g = geometry(x.shape, filterShape, strides, 1, pad, rounding, false);
@@ -84,11 +104,20 @@ export function conv2dBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, filterShap
  * as one depthwise conv over [1, H, W, N·C·M] (each (n, c, m) a channel) with dy as a dilated
  * [Ho, Wo] filter, then summed over n.
  */
-export function depthwiseBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, filterShape: Shape4, strides: Pair, dilations: Pair, pad: Pad, rounding?: "floor" | "round" | "ceil"): tf.Tensor4D {
+export function depthwiseBackpropFilter(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: Shape4,
+  strides: Pair,
+  dilations: Pair,
+  pad: Pad,
+  rounding?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [fh, fw, c, m] = filterShape;
     const g = geometry(x.shape, filterShape, strides, dilations, pad, rounding, true);
-    if (g.dilationH !== 1 || g.dilationW !== 1) throw new Error("DepthwiseConv2dNativeBackpropFilter on wasm: dilations > 1 are not supported (tf's gradient rejects them too)");
+    if (g.dilationH !== 1 || g.dilationW !== 1)
+      throw new Error("DepthwiseConv2dNativeBackpropFilter on wasm: dilations > 1 are not supported (tf's gradient rejects them too)");
     const n = x.shape[0];
     let xPad = padInput(x, g);
     // Each output channel c·M + m reads input channel c: repeat the input M times along channels.
@@ -106,7 +135,14 @@ export function depthwiseBackpropFilter(x: tf.Tensor4D, dy: tf.Tensor4D, filterS
 function dilateByStride(dy: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
   if (sh === 1 && sw === 1) return dy;
   const [n, h, w, c] = dy.shape;
-  const spread = tf.pad(dy.reshape([n, h, 1, w, 1, c]), [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]]);
+  const spread = tf.pad(dy.reshape([n, h, 1, w, 1, c]), [
+    [0, 0],
+    [0, 0],
+    [0, sh - 1],
+    [0, 0],
+    [0, sw - 1],
+    [0, 0],
+  ]);
   // The trailing zeros after the last row/column are not part of the transpose: cut them.
   return spread.reshape([n, h * sh, w * sw, c]).slice([0, 0, 0, 0], [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c]) as tf.Tensor4D;
 }
@@ -115,7 +151,15 @@ function dilateByStride(dy: tf.Tensor4D, sh: number, sw: number): tf.Tensor4D {
  * dx = full correlation of the stride-dilated dy with the spatially flipped filter, then the
  * forward padding is cut away. For channel multiplier M > 1 the M partial results are summed.
  */
-export function depthwiseBackpropInput(dy: tf.Tensor4D, filter: tf.Tensor4D, inputShape: Shape4, strides: Pair, dilations: Pair, pad: Pad, rounding?: "floor" | "round" | "ceil"): tf.Tensor4D {
+export function depthwiseBackpropInput(
+  dy: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  inputShape: Shape4,
+  strides: Pair,
+  dilations: Pair,
+  pad: Pad,
+  rounding?: "floor" | "round" | "ceil",
+): tf.Tensor4D {
   return tf.tidy(() => {
     const [fh, fw, c, m] = filter.shape;
     const g = geometry(inputShape, filter.shape, strides, dilations, pad, rounding, true);
@@ -126,7 +170,12 @@ export function depthwiseBackpropInput(dy: tf.Tensor4D, filter: tf.Tensor4D, inp
     const dyDil = dilateByStride(dy.reshape([n, g.outH, g.outW, c * m]) as tf.Tensor4D, g.strideH, g.strideW);
     const extH = (fh - 1) * g.dilationH;
     const extW = (fw - 1) * g.dilationW;
-    const dyFull = tf.pad(dyDil, [[0, 0], [extH, extH], [extW, extW], [0, 0]]);
+    const dyFull = tf.pad(dyDil, [
+      [0, 0],
+      [extH, extH],
+      [extW, extW],
+      [0, 0],
+    ]);
     let full: tf.Tensor4D;
     if (m === 1) {
       full = tf.depthwiseConv2d(dyFull, flipped, 1, "valid", "NHWC", [g.dilationH, g.dilationW]);
@@ -143,7 +192,13 @@ export function depthwiseBackpropInput(dy: tf.Tensor4D, filter: tf.Tensor4D, inp
     // Rows of the padded input that no output window reached (stride leftovers) get zero gradient.
     const missH = hPad - full.shape[1];
     const missW = wPad - full.shape[2];
-    if (missH > 0 || missW > 0) full = tf.pad(full, [[0, 0], [0, Math.max(0, missH)], [0, Math.max(0, missW)], [0, 0]]);
+    if (missH > 0 || missW > 0)
+      full = tf.pad(full, [
+        [0, 0],
+        [0, Math.max(0, missH)],
+        [0, Math.max(0, missW)],
+        [0, 0],
+      ]);
     return full.slice([0, g.padTop, g.padLeft, 0], [n, h, w, c]);
   });
 }
@@ -188,7 +243,11 @@ function composite(body: () => tf.Tensor): tf.TensorInfo {
 let registered = false;
 
 /** Names of the kernels this module adds to the wasm backend. */
-export const WASM_GRADIENT_KERNELS = ["Conv2DBackpropFilter", "DepthwiseConv2dNativeBackpropInput", "DepthwiseConv2dNativeBackpropFilter"] as const;
+export const WASM_GRADIENT_KERNELS = [
+  "Conv2DBackpropFilter",
+  "DepthwiseConv2dNativeBackpropInput",
+  "DepthwiseConv2dNativeBackpropFilter",
+] as const;
 
 /**
  * Registers the composed kernels for `wasm` (idempotent). Kernels the wasm package already
@@ -203,14 +262,43 @@ export function registerWasmGradientKernels(): void {
   };
   add("Conv2DBackpropFilter", ({ inputs, attrs, backend }) => {
     const a = readAttrs(attrs, "Conv2DBackpropFilter");
-    return composite(() => conv2dBackpropFilter(asTensor(inputs.x as tf.TensorInfo, backend as tf.KernelBackend), asTensor(inputs.dy as tf.TensorInfo, backend as tf.KernelBackend), a.filterShape as Shape4, a.strides, a.pad, a.dimRoundingMode));
+    return composite(() =>
+      conv2dBackpropFilter(
+        asTensor(inputs.x as tf.TensorInfo, backend as tf.KernelBackend),
+        asTensor(inputs.dy as tf.TensorInfo, backend as tf.KernelBackend),
+        a.filterShape as Shape4,
+        a.strides,
+        a.pad,
+        a.dimRoundingMode,
+      ),
+    );
   });
   add("DepthwiseConv2dNativeBackpropFilter", ({ inputs, attrs, backend }) => {
     const a = readAttrs(attrs, "DepthwiseConv2dNativeBackpropFilter");
-    return composite(() => depthwiseBackpropFilter(asTensor(inputs.x as tf.TensorInfo, backend as tf.KernelBackend), asTensor(inputs.dy as tf.TensorInfo, backend as tf.KernelBackend), a.filterShape as Shape4, a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode));
+    return composite(() =>
+      depthwiseBackpropFilter(
+        asTensor(inputs.x as tf.TensorInfo, backend as tf.KernelBackend),
+        asTensor(inputs.dy as tf.TensorInfo, backend as tf.KernelBackend),
+        a.filterShape as Shape4,
+        a.strides,
+        a.dilations ?? 1,
+        a.pad,
+        a.dimRoundingMode,
+      ),
+    );
   });
   add("DepthwiseConv2dNativeBackpropInput", ({ inputs, attrs, backend }) => {
     const a = readAttrs(attrs, "DepthwiseConv2dNativeBackpropInput");
-    return composite(() => depthwiseBackpropInput(asTensor(inputs.dy as tf.TensorInfo, backend as tf.KernelBackend), asTensor(inputs.filter as tf.TensorInfo, backend as tf.KernelBackend), a.inputShape as Shape4, a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode));
+    return composite(() =>
+      depthwiseBackpropInput(
+        asTensor(inputs.dy as tf.TensorInfo, backend as tf.KernelBackend),
+        asTensor(inputs.filter as tf.TensorInfo, backend as tf.KernelBackend),
+        a.inputShape as Shape4,
+        a.strides,
+        a.dilations ?? 1,
+        a.pad,
+        a.dimRoundingMode,
+      ),
+    );
   });
 }

@@ -8,7 +8,10 @@ describe("CallbackList", () => {
   it("runs callbacks in order, awaiting each before the next", async () => {
     const events: string[] = [];
     class Slow extends Callback {
-      constructor(private readonly name: string, private readonly delayMs: number) {
+      constructor(
+        private readonly name: string,
+        private readonly delayMs: number,
+      ) {
         super();
       }
       override async onEpochEnd(epoch: number): Promise<void> {

@@ -94,7 +94,9 @@ describe("mode resolution", () => {
     expect(() => new EarlyStopping({ monitor: "f1" })).toThrow(/^EarlyStopping cannot tell whether monitor "f1"/);
     expect(() => new ReduceLROnPlateau({ monitor: "f1" })).toThrow(/^ReduceLROnPlateau cannot tell whether monitor "f1"/);
     expect(() => new ModelCheckpoint({ dir: "out", monitor: "f1" })).toThrow(/^ModelCheckpoint cannot tell whether monitor "f1"/);
-    expect(() => new ModelCheckpoint({ dir: "out", mode: "down" as MonitorMode })).toThrow(/^ModelCheckpoint mode must be .*received "down"/);
+    expect(() => new ModelCheckpoint({ dir: "out", mode: "down" as MonitorMode })).toThrow(
+      /^ModelCheckpoint mode must be .*received "down"/,
+    );
   });
 });
 
@@ -168,7 +170,9 @@ describe("reading the monitored value", () => {
     const warn = vi.fn();
     expect(new Probe({ warn }).read(logs)).toBeNull();
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toBe(`Probing is conditioned on metric "val_loss" which is not available. Available metrics are: ${Object.keys(logs ?? {}).join(",")}`);
+    expect(warn.mock.calls[0]?.[0]).toBe(
+      `Probing is conditioned on metric "val_loss" which is not available. Available metrics are: ${Object.keys(logs ?? {}).join(",")}`,
+    );
   });
 
   it("returns a present value without warning, infinities included", () => {

@@ -46,7 +46,9 @@ export function resolveMode(monitor: string, mode: MonitorMode, who = "Monitorin
   // Typed callers cannot pass another mode, but options also arrive from JSON and JavaScript.
   const received: unknown = mode;
   if (received !== "auto" && received !== "min" && received !== "max") {
-    throw new BadInputError(`${who} mode must be "auto", "min" or "max", received ${typeof received === "string" ? `"${received}"` : String(received)}`);
+    throw new BadInputError(
+      `${who} mode must be "auto", "min" or "max", received ${typeof received === "string" ? `"${received}"` : String(received)}`,
+    );
   }
   if (mode !== "auto") return mode;
   const direction = knownDirection(monitor);
@@ -69,7 +71,9 @@ export type WarnFn = (message: string) => void;
 export function readMonitor(logs: EpochLogs | undefined, monitor: string, who: string, warn: WarnFn): number | null {
   const value = logs?.[monitor];
   if (value === undefined || value === null || Number.isNaN(value)) {
-    warn(`${who} is conditioned on metric "${monitor}" which is not available. Available metrics are: ${Object.keys(logs ?? {}).join(",")}`);
+    warn(
+      `${who} is conditioned on metric "${monitor}" which is not available. Available metrics are: ${Object.keys(logs ?? {}).join(",")}`,
+    );
     return null;
   }
   return value;

@@ -47,7 +47,10 @@ describe("ReduceLROnPlateau (Keras 3 semantics)", () => {
     expect(cb.mode).toBe("max");
     const rising = await runEpochs([cb], series([0.5, 0.6, 0.7, 0.8], "val_accuracy"));
     expect(rising.ctx.lrSets).toEqual([]);
-    const falling = await runEpochs([new ReduceLROnPlateau({ monitor: "val_accuracy", factor: 0.5, patience: 1 })], series([0.8, 0.7], "val_accuracy"));
+    const falling = await runEpochs(
+      [new ReduceLROnPlateau({ monitor: "val_accuracy", factor: 0.5, patience: 1 })],
+      series([0.8, 0.7], "val_accuracy"),
+    );
     expect(falling.ctx.lrSets).toEqual([0.05]);
   });
 

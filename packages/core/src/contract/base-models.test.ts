@@ -9,7 +9,9 @@ describe("fineTuneDepthProblem", () => {
     expect(fineTuneDepthProblem("mobilenet_v1_0.25_224", 500)).toBe(
       "fineTuneLayers must be at most 81, the layers of mobilenet_v1_0.25_224 up to its feature layer conv_pw_13_relu, received 500",
     );
-    expect(fineTuneDepthProblem("mobilenet_v2_1.00_224_no_top", 155)).toMatch(/at most 154, .*mobilenet_v2_1\.00_224_no_top.*out_relu, received 155$/);
+    expect(fineTuneDepthProblem("mobilenet_v2_1.00_224_no_top", 155)).toMatch(
+      /at most 154, .*mobilenet_v2_1\.00_224_no_top.*out_relu, received 155$/,
+    );
     expect(fineTuneDepthProblem("resnet50", 175)).toMatch(/at most 174.*received 175/);
   });
 
@@ -24,8 +26,12 @@ describe("fineTuneDepthProblem", () => {
   });
 
   it("is the catalogue's message around fineTuneDepthLimit, the rule the depth breaks", () => {
-    expect(fineTuneDepthLimit("mobilenet_v1_0.25_224", 500)).toBe("at most 81, the layers of mobilenet_v1_0.25_224 up to its feature layer conv_pw_13_relu");
-    expect(fineTuneDepthProblem("mobilenet_v1_0.25_224", 500)).toBe(`fineTuneLayers must be ${fineTuneDepthLimit("mobilenet_v1_0.25_224", 500)}, received 500`);
+    expect(fineTuneDepthLimit("mobilenet_v1_0.25_224", 500)).toBe(
+      "at most 81, the layers of mobilenet_v1_0.25_224 up to its feature layer conv_pw_13_relu",
+    );
+    expect(fineTuneDepthProblem("mobilenet_v1_0.25_224", 500)).toBe(
+      `fineTuneLayers must be ${fineTuneDepthLimit("mobilenet_v1_0.25_224", 500)}, received 500`,
+    );
     expect(fineTuneDepthLimit("mobilenet_v1_0.25_224", 81)).toBeNull();
     expect(fineTuneDepthLimit("mobilenet_v1_0.25_224", 0)).toBeNull();
     expect(fineTuneDepthLimit("./my/model.json", 10_000)).toBeNull();

@@ -24,7 +24,10 @@ describe("bestEpoch", () => {
   });
 
   it("never picks an epoch whose val_loss is null, NaN or infinite", () => {
-    expect(bestEpoch([e(1, null, 0.99), e(2, 0.8, 0.5), e(3, Number.NaN, 0.99), e(4, Number.POSITIVE_INFINITY), e(5, Number.NEGATIVE_INFINITY)])?.epoch).toBe(2);
+    expect(
+      bestEpoch([e(1, null, 0.99), e(2, 0.8, 0.5), e(3, Number.NaN, 0.99), e(4, Number.POSITIVE_INFINITY), e(5, Number.NEGATIVE_INFINITY)])
+        ?.epoch,
+    ).toBe(2);
     expect(bestEpoch([e(1, Number.NaN), e(2, 0.8)])?.epoch).toBe(2);
   });
 

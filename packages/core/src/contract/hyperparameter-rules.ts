@@ -68,7 +68,9 @@ export function isValidValue(spec: HyperparameterSpec, value: unknown): boolean 
     case "ops":
       return Array.isArray(value) && value.every((op) => typeof op === "string" && spec.values.includes(op));
     case "units":
-      return Array.isArray(value) && value.length <= spec.maxLength && value.every((u) => Number.isInteger(u) && u >= spec.min && u <= spec.max);
+      return (
+        Array.isArray(value) && value.length <= spec.maxLength && value.every((u) => Number.isInteger(u) && u >= spec.min && u <= spec.max)
+      );
     case "text":
       return typeof value === "string" && value.trim() !== "" && value.length <= spec.maxLength;
   }
@@ -77,7 +79,12 @@ export function isValidValue(spec: HyperparameterSpec, value: unknown): boolean 
 /** Checks one knob's value on its own; throws the one message naming it. */
 export function checkHyperparameter(name: string, value: unknown): void {
   const spec = specOf(name);
-  if (spec === undefined) throw new HyperparameterError(name, value, `Unknown hyperparameter ${JSON.stringify(name)}; known: ${Object.keys(HYPERPARAMETERS).join(", ")}`);
+  if (spec === undefined)
+    throw new HyperparameterError(
+      name,
+      value,
+      `Unknown hyperparameter ${JSON.stringify(name)}; known: ${Object.keys(HYPERPARAMETERS).join(", ")}`,
+    );
   if (!isValidValue(spec, value)) throw hyperparameterError(name, value, ruleOf(spec));
 }
 
@@ -98,10 +105,16 @@ export function appliesTo(name: string, values: Readonly<Record<string, unknown>
  * could not honour. A fine-tuning phase needs at least one epoch.
  */
 function checkAcrossKnobs(v: HyperparameterValues): void {
-  if (v.fineTuneLayers > 0 && v.fineTuneEpochs < 1) throw hyperparameterError("fineTuneEpochs", v.fineTuneEpochs, "≥ 1 when fineTuneLayers > 0");
-  if (v.minLearningRate >= v.learningRate) throw hyperparameterError("minLearningRate", v.minLearningRate, `below learningRate (${v.learningRate})`);
+  if (v.fineTuneLayers > 0 && v.fineTuneEpochs < 1)
+    throw hyperparameterError("fineTuneEpochs", v.fineTuneEpochs, "≥ 1 when fineTuneLayers > 0");
+  if (v.minLearningRate >= v.learningRate)
+    throw hyperparameterError("minLearningRate", v.minLearningRate, `below learningRate (${v.learningRate})`);
   if (v.fineTuneLayers > 0 && v.minLearningRate >= v.fineTuneLearningRate) {
-    throw hyperparameterError("minLearningRate", v.minLearningRate, `below fineTuneLearningRate (${v.fineTuneLearningRate}) when fine-tuning`);
+    throw hyperparameterError(
+      "minLearningRate",
+      v.minLearningRate,
+      `below fineTuneLearningRate (${v.fineTuneLearningRate}) when fine-tuning`,
+    );
   }
 }
 
@@ -125,7 +138,8 @@ export function validateHyperparameters<V extends HyperparameterValues>(values: 
 /** The catalogue's defaults, as a fresh complete set. */
 export function defaultHyperparameters(): HyperparameterValues {
   const out: Record<string, unknown> = {};
-  for (const [name, spec] of HYPERPARAMETER_ENTRIES) out[name] = Array.isArray(spec.default) ? [...(spec.default as unknown[])] : spec.default;
+  for (const [name, spec] of HYPERPARAMETER_ENTRIES)
+    out[name] = Array.isArray(spec.default) ? [...(spec.default as unknown[])] : spec.default;
   return out as HyperparameterValues;
 }
 
@@ -140,7 +154,11 @@ export function withDefaults(partial: Readonly<Record<string, unknown>>, ignore:
     const spec = specOf(name);
     if (spec === undefined) {
       if (ignore.includes(name)) continue;
-      throw new HyperparameterError(name, value, `Unknown hyperparameter ${JSON.stringify(name)}; known: ${Object.keys(HYPERPARAMETERS).join(", ")}`);
+      throw new HyperparameterError(
+        name,
+        value,
+        `Unknown hyperparameter ${JSON.stringify(name)}; known: ${Object.keys(HYPERPARAMETERS).join(", ")}`,
+      );
     }
     if (value === undefined || (value === null && !spec.nullable)) continue;
     out[name] = value;

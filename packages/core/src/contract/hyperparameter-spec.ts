@@ -128,7 +128,9 @@ export type ValueOf<S extends HyperparameterSpec> = S extends FloatSpec | IntSpe
 export type WireValueOf<S extends HyperparameterSpec> = S extends OpsSpec | EnumSpec ? string : ValueOf<S>;
 
 /** `fineTuneLearningRate` → `fine_tune_learning_rate`, at the type level (column names). */
-export type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
+export type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
 
 /** `fineTuneLearningRate` → `fine_tune_learning_rate`: the column name of a knob. */
 export function snakeCase<S extends string>(name: S): SnakeCase<S> {

@@ -62,7 +62,9 @@ export function parseHyperparameter(name: string, text: string): unknown {
   if (spec.nullable && (t === "0" || t.toLowerCase() === "off")) value = null;
   else if (spec.kind === "float" || spec.kind === "int") value = parseNumber(name, t, spec.kind === "int");
   else if (spec.kind === "ops") value = parseOps(spec, name, t);
-  else if (spec.kind === "units") value = t.toLowerCase() === "none" || t.toLowerCase() === "linear" || t === "" ? [] : t.split(",").map((u) => parseNumber(name, u, true));
+  else if (spec.kind === "units")
+    value =
+      t.toLowerCase() === "none" || t.toLowerCase() === "linear" || t === "" ? [] : t.split(",").map((u) => parseNumber(name, u, true));
   else if (spec.kind === "enum") value = t.toLowerCase();
   else value = t;
   checkHyperparameter(name, value);

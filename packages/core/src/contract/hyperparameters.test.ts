@@ -39,11 +39,16 @@ describe("the hyperparameter catalogue", () => {
     expect(() => checkHyperparameter("learningRate", 0)).toThrow(HyperparameterError);
     expect(() => checkHyperparameter("learningRate", Number.NaN)).toThrow(/received NaN$/);
     expect(() => checkHyperparameter("learningRate", 1)).not.toThrow();
-    for (const factor of [0, 1, 1.5, -0.1]) expect(() => checkHyperparameter("reduceLrFactor", factor)).toThrow(`reduceLrFactor must be a number in (0, 1), received ${factor}`);
+    for (const factor of [0, 1, 1.5, -0.1])
+      expect(() => checkHyperparameter("reduceLrFactor", factor)).toThrow(`reduceLrFactor must be a number in (0, 1), received ${factor}`);
     expect(() => checkHyperparameter("minLearningRate", -1e-6)).toThrow("minLearningRate must be a number in [0, 1), received -0.000001");
-    expect(() => checkHyperparameter("reduceLrPatience", 0)).toThrow("reduceLrPatience must be null (off) or an integer in [1, 1000], received 0");
+    expect(() => checkHyperparameter("reduceLrPatience", 0)).toThrow(
+      "reduceLrPatience must be null (off) or an integer in [1, 1000], received 0",
+    );
     expect(() => checkHyperparameter("reduceLrPatience", null)).not.toThrow();
-    expect(() => checkHyperparameter("headUnits", [0])).toThrow("headUnits must be a list of at most 8 integers in [1, 8192], received [0]");
+    expect(() => checkHyperparameter("headUnits", [0])).toThrow(
+      "headUnits must be a list of at most 8 integers in [1, 8192], received [0]",
+    );
     expect(() => checkHyperparameter("headUnits", [])).not.toThrow();
     expect(() => checkHyperparameter("optimizer", "lion")).toThrow('optimizer must be one of adam, sgd, rmsprop, received "lion"');
     expect(() => checkHyperparameter("nope", 1)).toThrow(/Unknown hyperparameter "nope"/);
@@ -55,8 +60,12 @@ describe("the hyperparameter catalogue", () => {
     expect(v({ learningRate: 0.01, minLearningRate: 0.01 })).toThrow("minLearningRate must be below learningRate (0.01), received 0.01");
     expect(v({ fineTuneLayers: 2, fineTuneEpochs: 0 })).toThrow("fineTuneEpochs must be ≥ 1 when fineTuneLayers > 0, received 0");
     expect(v({ minLearningRate: 1e-4 })).not.toThrow();
-    expect(v({ minLearningRate: 1e-4, fineTuneLayers: 2, fineTuneEpochs: 1 })).toThrow(/below fineTuneLearningRate \(0\.00001\) when fine-tuning, received 0\.0001$/);
-    expect(() => validateHyperparameters(withDefaults({ fineTuneLayers: 90, fineTuneEpochs: 1 }), () => "at most 85")).toThrow("fineTuneLayers must be at most 85, received 90");
+    expect(v({ minLearningRate: 1e-4, fineTuneLayers: 2, fineTuneEpochs: 1 })).toThrow(
+      /below fineTuneLearningRate \(0\.00001\) when fine-tuning, received 0\.0001$/,
+    );
+    expect(() => validateHyperparameters(withDefaults({ fineTuneLayers: 90, fineTuneEpochs: 1 }), () => "at most 85")).toThrow(
+      "fineTuneLayers must be at most 85, received 90",
+    );
   });
 
   it("fills defaults, keeps null for a knob that is off, and refuses unknown names", () => {

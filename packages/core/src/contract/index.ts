@@ -4,8 +4,16 @@ export * from "./hyperparameter-spec";
 export { AUGMENTATION_OPS, AUGMENTATION_PRESETS, HYPERPARAMETERS, HYPERPARAMETER_ENTRIES, specOf } from "./hyperparameters";
 export type { Catalogue, HyperparameterName, HyperparameterValues, TrainKnob, WireHyperparameters } from "./hyperparameters";
 export {
-  HyperparameterError, appliesTo, checkHyperparameter, defaultHyperparameters, hyperparameterError, isValidValue, ruleOf, showValue,
-  validateHyperparameters, withDefaults,
+  HyperparameterError,
+  appliesTo,
+  checkHyperparameter,
+  defaultHyperparameters,
+  hyperparameterError,
+  isValidValue,
+  ruleOf,
+  showValue,
+  validateHyperparameters,
+  withDefaults,
 } from "./hyperparameter-rules";
 export { formatHyperparameter, formatOps, fromWire, parseHyperparameter, parseOps, toWire } from "./hyperparameter-text";
 export { fineTuneDepthLimit, fineTuneDepthProblem, fineTunedLayers } from "./base-models";

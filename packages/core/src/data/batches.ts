@@ -30,10 +30,7 @@ export interface DecodedBatch {
  * when its turn comes.
  * @throws BadInputError for a non-positive size, batch size or concurrency.
  */
-export async function* decodeBatches(
-  entries: readonly ImageEntry[],
-  options: DecodeBatchesOptions,
-): AsyncGenerator<DecodedBatch> {
+export async function* decodeBatches(entries: readonly ImageEntry[], options: DecodeBatchesOptions): AsyncGenerator<DecodedBatch> {
   const { size, batchSize } = options;
   const concurrency = options.concurrency ?? os.cpus().length * 2;
   for (const [name, value] of [

@@ -3,8 +3,24 @@ import { decodeBmp, encodeBmp, isBmp } from "./bmp";
 
 /** A 3×2 image with a different colour per pixel, so row order and channel order both show. */
 const pixels = Uint8Array.from([
-  255, 0, 0, 0, 255, 0, 0, 0, 255, // top row: red, green, blue
-  10, 20, 30, 40, 50, 60, 70, 80, 90, // bottom row
+  255,
+  0,
+  0,
+  0,
+  255,
+  0,
+  0,
+  0,
+  255, // top row: red, green, blue
+  10,
+  20,
+  30,
+  40,
+  50,
+  60,
+  70,
+  80,
+  90, // bottom row
 ]);
 
 describe("BMP", () => {

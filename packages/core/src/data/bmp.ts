@@ -107,7 +107,9 @@ export function decodeBmp(bytes: Uint8Array): RgbImage {
     return { width, height, data: out };
   }
 
-  throw new Error(`unsupported BMP encoding (${bpp} bits per pixel, compression ${compression}); only uncompressed 1/4/8/24/32-bit is read`);
+  throw new Error(
+    `unsupported BMP encoding (${bpp} bits per pixel, compression ${compression}); only uncompressed 1/4/8/24/32-bit is read`,
+  );
 }
 
 /** Extracts one 8-bit channel from a 32-bit pixel given its bit mask (e.g. 0x00ff0000 → red). */

@@ -12,12 +12,12 @@ const dataset = useTempDatasets();
 /** Left half red, right half blue: shows whether resizing stretches (Keras) or crops. */
 function halves(width: number, height: number): Uint8Array {
   const data = new Uint8Array(width * height * 3);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) data.set(x < width / 2 ? [255, 0, 0] : [0, 0, 255], (y * width + x) * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set(x < width / 2 ? [255, 0, 0] : [0, 0, 255], (y * width + x) * 3);
   return data;
 }
 
-const pixelAt = (data: Uint8Array, size: number, x: number, y: number): number[] => Array.from(data.subarray((y * size + x) * 3, (y * size + x) * 3 + 3));
+const pixelAt = (data: Uint8Array, size: number, x: number, y: number): number[] =>
+  Array.from(data.subarray((y * size + x) * 3, (y * size + x) * 3 + 3));
 
 describe("decodeImage", () => {
   it("stretches the whole image to size×size RGB (no crop), like Keras target_size", async () => {
@@ -31,8 +31,12 @@ describe("decodeImage", () => {
   });
 
   it("expands greyscale, drops alpha, and reads BMP", async () => {
-    const grey = await sharp(Buffer.alloc(16, 77), { raw: { width: 4, height: 4, channels: 1 } }).png().toBuffer();
-    const rgba = await sharp(Buffer.from(Array(16).fill([10, 20, 30, 128]).flat()), { raw: { width: 4, height: 4, channels: 4 } }).png().toBuffer();
+    const grey = await sharp(Buffer.alloc(16, 77), { raw: { width: 4, height: 4, channels: 1 } })
+      .png()
+      .toBuffer();
+    const rgba = await sharp(Buffer.from(Array(16).fill([10, 20, 30, 128]).flat()), { raw: { width: 4, height: 4, channels: 4 } })
+      .png()
+      .toBuffer();
     const root = await dataset({ "g.png": grey, "a.png": rgba, "b.bmp": solidBmp(6, 6, [1, 2, 250], 32) });
     expect(pixelAt(await decodeImage(path.join(root, "g.png"), 2), 2, 1, 1)).toEqual([77, 77, 77]);
     expect(pixelAt(await decodeImage(path.join(root, "a.png"), 2), 2, 0, 0)).toEqual([10, 20, 30]);
@@ -53,7 +57,9 @@ describe("decodeBatches", () => {
     for (const [i, rgb] of colours.entries()) files[`c/${i}.png`] = await encodeImage(solidRgb(9, 9, rgb), 9, 9, "png");
     const root = await dataset(files);
     // Reverse order, to check output follows the entries and not the file names.
-    const entries: ImageEntry[] = colours.map((_, i) => ({ file: `c/${i}.png`, absPath: path.join(root, "c", `${i}.png`), label: 0 })).reverse();
+    const entries: ImageEntry[] = colours
+      .map((_, i) => ({ file: `c/${i}.png`, absPath: path.join(root, "c", `${i}.png`), label: 0 }))
+      .reverse();
     const batches = [];
     for await (const batch of decodeBatches(entries, { size: 4, batchSize: 2, concurrency: 3 })) batches.push(batch);
     expect(batches.map((b) => b.entries.length)).toEqual([2, 2, 1]);
@@ -69,7 +75,9 @@ describe("decodeBatches", () => {
       for await (const _ of decodeBatches(entries, { size: 4, batchSize: 1 })) void _;
     };
     await expect(consume()).rejects.toThrow(/bad\.jpg/);
-    await expect(decodeBatches(entries, { size: 4, batchSize: 0 }).next()).rejects.toThrow(/batchSize must be a positive integer, received 0/);
+    await expect(decodeBatches(entries, { size: 4, batchSize: 0 }).next()).rejects.toThrow(
+      /batchSize must be a positive integer, received 0/,
+    );
   });
 
   it.skipIf(!HAS_PLANT_LEAVES)("decodes real photos at 224 (shared asset)", async () => {

@@ -2,7 +2,15 @@
  * Datasets on disk → labelled, split, decoded pixels ready for a base model.
  */
 export { scanDataset, type ScanOptions } from "./scan";
-export { listDataset, hasImageExtension, IMAGE_EXTENSIONS, compareStrings, type DatasetListing, type ListedImage, type ListDatasetOptions } from "./listing";
+export {
+  listDataset,
+  hasImageExtension,
+  IMAGE_EXTENSIONS,
+  compareStrings,
+  type DatasetListing,
+  type ListedImage,
+  type ListDatasetOptions,
+} from "./listing";
 export { splitDataset, type SplitOptions } from "./split";
 export { decodeImage, probeImage, openImage, type ProbeResult } from "./image";
 export { decodeBatches, type DecodeBatchesOptions, type DecodedBatch } from "./batches";

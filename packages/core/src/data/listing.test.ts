@@ -10,7 +10,10 @@ import { encodeImage, solidRgb, useTempDatasets } from "../testing/dataset";
 const dataset = useTempDatasets();
 
 const jpg = (rgb: [number, number, number]): Promise<Buffer> => encodeImage(solidRgb(48, 48, rgb), 48, 48, "jpeg");
-const gif = (): Promise<Buffer> => sharp(solidRgb(8, 8, [9, 9, 9]), { raw: { width: 8, height: 8, channels: 3 } }).gif().toBuffer();
+const gif = (): Promise<Buffer> =>
+  sharp(solidRgb(8, 8, [9, 9, 9]), { raw: { width: 8, height: 8, channels: 3 } })
+    .gif()
+    .toBuffer();
 
 /** 12 files with an image-like name (the API used to count all 12); 9 of them train. */
 async function unreadableDataset(): Promise<string> {

@@ -16,7 +16,10 @@ export interface ManifestOptions {
 
 /** Turns `./a\\b.jpg` into `a/b.jpg` so manifest keys match {@link ImageEntry.file}. */
 export function normalizeRelativePath(file: string): string {
-  return file.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+  return file
+    .trim()
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "");
 }
 
 /**
@@ -40,9 +43,7 @@ export async function readManifest(absPath: string, column: string): Promise<Map
   }
   const groupCol = header.indexOf(column);
   if (groupCol < 0) {
-    throw new BadInputError(
-      `Manifest "${absPath}" has no column "${column}"; columns are: ${formatColumns(header)}`,
-    );
+    throw new BadInputError(`Manifest "${absPath}" has no column "${column}"; columns are: ${formatColumns(header)}`);
   }
   const groups = new Map<string, string>();
   for (const row of rows.slice(1)) {

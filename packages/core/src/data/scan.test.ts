@@ -93,7 +93,12 @@ describe.skipIf(!HAS_PLANT_LEAVES)("scanDataset on plant-leaves (shared asset)",
     const index = await scanDataset(PLANT_LEAVES, { manifest: { path: path.join(PLANT_LEAVES, "manifest.csv"), column: "leaf_group" } });
     const seconds = (performance.now() - started) / 1000;
     console.info(`scanned ${index.images.length} plant-leaves photos in ${seconds.toFixed(2)} s`);
-    expect(index.classes).toEqual((await readdir(PLANT_LEAVES, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort());
+    expect(index.classes).toEqual(
+      (await readdir(PLANT_LEAVES, { withFileTypes: true }))
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort(),
+    );
     expect(index.classes).toHaveLength(6);
     expect(index.counts).toEqual([120, 120, 120, 120, 120, 120]);
     expect(index.skipped).toEqual([]);

@@ -39,11 +39,12 @@ export async function scanDataset(root: string, options: ScanOptions = {}): Prom
   const { classes, counts, skipped } = listing;
   if (classes.length < 2) {
     throw new BadInputError(
-      `Dataset "${root}" needs at least 2 class folders, found ${classes.length}` +
-        (classes.length === 1 ? ` ("${classes[0]}")` : ""),
+      `Dataset "${root}" needs at least 2 class folders, found ${classes.length}` + (classes.length === 1 ? ` ("${classes[0]}")` : ""),
     );
   }
-  const groups = options.manifest ? await readManifest(resolveManifestPath(options.manifest.path, listing.root), options.manifest.column) : null;
+  const groups = options.manifest
+    ? await readManifest(resolveManifestPath(options.manifest.path, listing.root), options.manifest.column)
+    : null;
   const images: ImageEntry[] = listing.images.map((image) => {
     if (groups === null) return { ...image };
     const group = groups.get(image.file);

@@ -39,7 +39,11 @@ export function confusionMatrix(yTrue: readonly number[], yPred: readonly number
  * @throws BadInputError when the matrix is not `labels.length` square, labels repeat, or a label
  *   of the run is missing from `unionLabels` (its counts would be silently dropped).
  */
-export function alignConfusionMatrix(labels: readonly string[], matrix: readonly (readonly number[])[], unionLabels: readonly string[]): number[][] {
+export function alignConfusionMatrix(
+  labels: readonly string[],
+  matrix: readonly (readonly number[])[],
+  unionLabels: readonly string[],
+): number[][] {
   const n = labels.length;
   if (matrix.length !== n || matrix.some((row) => row.length !== n)) {
     throw new BadInputError(

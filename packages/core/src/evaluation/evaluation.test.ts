@@ -114,7 +114,16 @@ describe("alignConfusionMatrix", () => {
   });
 
   it("refuses to drop a label that the union lacks, and a non-square matrix", () => {
-    expect(() => alignConfusionMatrix(["a", "b"], [[1, 0], [0, 1]], ["a"])).toThrow(/lacks label\(s\) "b"/);
+    expect(() =>
+      alignConfusionMatrix(
+        ["a", "b"],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        ["a"],
+      ),
+    ).toThrow(/lacks label\(s\) "b"/);
     expect(() => alignConfusionMatrix(["a", "b"], [[1, 0]], ["a", "b"])).toThrow(/must be 2×2/);
   });
 });

@@ -28,7 +28,15 @@ describe.skipIf(modelsDir === null || leaves === null)("extractFeatures with the
     const index = await scanDataset(leaves!);
     // Two images per class, from different classes, so rows must differ.
     entries = index.classes.flatMap((_, c) => index.images.filter((e) => e.label === c).slice(0, 2));
-    options = { graphId: fx.id, inputSize: 224, preprocessing: "mobilenet", compute: (x) => fx.pooled(x), itemShape: [fx.dim], cacheDir: tmp, batchSize: 5 };
+    options = {
+      graphId: fx.id,
+      inputSize: 224,
+      preprocessing: "mobilenet",
+      compute: (x) => fx.pooled(x),
+      itemShape: [fx.dim],
+      cacheDir: tmp,
+      batchSize: 5,
+    };
   });
   afterAll(() => {
     fx?.dispose();

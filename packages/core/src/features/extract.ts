@@ -53,7 +53,17 @@ export async function extractFeatures(entries: readonly ImageEntry[], options: E
   const itemSize = options.itemShape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(entries.length * itemSize);
   const cache = options.cacheDir === null ? null : new FeatureCache(path.join(options.cacheDir, "features"));
-  const keys: (string | null)[] = cache === null ? entries.map(() => null) : await mapConcurrent(entries, 8, async (e) => featureKey({ graphId: options.graphId, preprocessing: options.preprocessing, inputSize: options.inputSize, imageSha256: await fileSha256(e.absPath) }));
+  const keys: (string | null)[] =
+    cache === null
+      ? entries.map(() => null)
+      : await mapConcurrent(entries, 8, async (e) =>
+          featureKey({
+            graphId: options.graphId,
+            preprocessing: options.preprocessing,
+            inputSize: options.inputSize,
+            imageSha256: await fileSha256(e.absPath),
+          }),
+        );
   const missing: number[] = [];
   entries.forEach((_, i) => {
     const key = keys[i] ?? null;

@@ -34,7 +34,10 @@ export interface FeatureExtractorOptions {
 
 /** The cache identity of a model's graph up to `layer`. */
 export function extractorId(spec: BaseModelSpec, weightsSha256: string, layer: string): string {
-  return createHash("sha256").update(JSON.stringify([spec.name, weightsSha256, layer])).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify([spec.name, weightsSha256, layer]))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /**

@@ -36,7 +36,8 @@ function dims(shape: unknown, what: string): number[] {
   if (!Array.isArray(shape)) throw new BadInputError(`${what} has no known shape (${JSON.stringify(shape)})`);
   const s = Array.isArray(shape[0]) ? (shape[0] as unknown[]) : (shape as unknown[]);
   const out = s.slice(1).map(Number);
-  if (out.some((d) => !Number.isFinite(d))) throw new BadInputError(`${what} has a dynamic shape ${JSON.stringify(shape)}; FLOPs need a fixed input size`);
+  if (out.some((d) => !Number.isFinite(d)))
+    throw new BadInputError(`${what} has a dynamic shape ${JSON.stringify(shape)}; FLOPs need a fixed input size`);
   return out;
 }
 

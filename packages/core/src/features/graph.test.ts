@@ -48,7 +48,10 @@ describe("foldModel", () => {
       await selectBackend(backend);
       return tf.tidy(() => {
         const x = testInput(6);
-        const w = tf.tensor(Float32Array.from({ length: 2 * 3 * 3 * 6 }, (_, i) => Math.sin(i)), [2, 3, 3, 6]);
+        const w = tf.tensor(
+          Float32Array.from({ length: 2 * 3 * 3 * 6 }, (_, i) => Math.sin(i)),
+          [2, 3, 3, 6],
+        );
         const f = (...ps: tf.Tensor[]): tf.Scalar => {
           top.steps.forEach((s) => {
             if (s.kind === "conv") [s.kernel, s.bias] = [ps.shift() as tf.Tensor4D, ps.shift() as tf.Tensor1D];

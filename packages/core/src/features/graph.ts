@@ -155,7 +155,8 @@ export function foldModel(model: tf.LayersModel, outputLayer?: string): FoldedGr
   const outName = outputLayer ?? model.outputs[0]?.sourceLayer.name;
   if (outName === undefined) throw new BadInputError("Model has no output layer");
   const byName = new Map(model.layers.map((l) => [l.name, l]));
-  if (!byName.has(outName)) throw new BadInputError(`Layer ${JSON.stringify(outName)} is not in the model (layers: ${model.layers.length})`);
+  if (!byName.has(outName))
+    throw new BadInputError(`Layer ${JSON.stringify(outName)} is not in the model (layers: ${model.layers.length})`);
   // Ancestors of the output layer: the only layers the graph needs.
   const keep = new Set<string>();
   const stack = [outName];
@@ -177,7 +178,8 @@ export function foldModel(model: tf.LayersModel, outputLayer?: string): FoldedGr
   };
 
   const inputLayers = layers.filter((l) => l.getClassName() === "InputLayer");
-  if (inputLayers.length !== 1) throw new BadInputError(`Only single-input models are supported, this one has ${inputLayers.length} inputs`);
+  if (inputLayers.length !== 1)
+    throw new BadInputError(`Only single-input models are supported, this one has ${inputLayers.length} inputs`);
   const input = (inputLayers[0] as tf.layers.Layer).name;
   const absorbed = new Set<string>();
   const steps: Step[] = [];
@@ -187,16 +189,25 @@ export function foldModel(model: tf.LayersModel, outputLayer?: string): FoldedGr
     if (cls === "InputLayer" || absorbed.has(layer.name)) continue;
     const inputs = inboundNames(layer);
     const c = config(layer);
-    const isConv = (cls === "Conv2D" || cls === "DepthwiseConv2D") && (c.dataFormat ?? "channelsLast") === "channelsLast" && (c.padding === "same" || c.padding === "valid");
+    const isConv =
+      (cls === "Conv2D" || cls === "DepthwiseConv2D") &&
+      (c.dataFormat ?? "channelsLast") === "channelsLast" &&
+      (c.padding === "same" || c.padding === "valid");
     if (isConv) {
-      const own = c.activation === "linear" || c.activation == null ? { activation: "linear" as FusedActivation, alpha: 0 } : activationOf({ getClassName: () => "Activation", getConfig: () => ({ activation: c.activation }) } as unknown as tf.layers.Layer);
+      const own =
+        c.activation === "linear" || c.activation == null
+          ? { activation: "linear" as FusedActivation, alpha: 0 }
+          : activationOf({
+              getClassName: () => "Activation",
+              getConfig: () => ({ activation: c.activation }),
+            } as unknown as tf.layers.Layer);
       if (own !== null) {
         const w = layer.getWeights();
         const depthwise = cls === "DepthwiseConv2D";
         const kernel0 = w[0] as tf.Tensor4D;
-        const outChannels = depthwise ? (kernel0.shape[2] * kernel0.shape[3]) : kernel0.shape[3];
+        const outChannels = depthwise ? kernel0.shape[2] * kernel0.shape[3] : kernel0.shape[3];
         let kernel = tf.clone(kernel0);
-        let bias = c.useBias === false || w[1] === undefined ? tf.zeros([outChannels]) as tf.Tensor1D : tf.clone(w[1] as tf.Tensor1D);
+        let bias = c.useBias === false || w[1] === undefined ? (tf.zeros([outChannels]) as tf.Tensor1D) : tf.clone(w[1] as tf.Tensor1D);
         const covered = [layer.name];
         let tail = layer.name;
         let act = own;

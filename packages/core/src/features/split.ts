@@ -56,7 +56,9 @@ export function fineTuneDepths(graph: FoldedGraph): number[] {
 export function splitGraph(graph: FoldedGraph, minTopLayers: number): SplitGraph {
   const total = layerCount(graph);
   if (!Number.isInteger(minTopLayers) || minTopLayers < 1 || minTopLayers > total) {
-    throw new BadInputError(`fineTuneLayers must be an integer in [1, ${total}] for this base (its layers up to the feature layer), received ${String(minTopLayers)}`);
+    throw new BadInputError(
+      `fineTuneLayers must be an integer in [1, ${total}] for this base (its layers up to the feature layer), received ${String(minTopLayers)}`,
+    );
   }
   for (const { k, topLayers, boundary } of cuts(graph)) {
     if (topLayers < minTopLayers) continue;

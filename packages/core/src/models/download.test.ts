@@ -51,7 +51,14 @@ afterAll(() => {
 
 /** A small model.json (two shards) served under `/<prefix>/`; the loader only parses its manifest here. */
 function serveTiny(prefix: string, shards: [Buffer, Buffer], tag = "v1"): { json: Buffer; url: string } {
-  const json = Buffer.from(JSON.stringify({ format: "layers-model", generatedBy: tag, modelTopology: {}, weightsManifest: [{ paths: ["group1-shard1of2.bin", "group1-shard2of2.bin"], weights: [] }] }));
+  const json = Buffer.from(
+    JSON.stringify({
+      format: "layers-model",
+      generatedBy: tag,
+      modelTopology: {},
+      weightsManifest: [{ paths: ["group1-shard1of2.bin", "group1-shard2of2.bin"], weights: [] }],
+    }),
+  );
   files.set(`/${prefix}/model.json`, json);
   files.set(`/${prefix}/group1-shard1of2.bin`, shards[0]);
   files.set(`/${prefix}/group1-shard2of2.bin`, shards[1]);
@@ -80,7 +87,12 @@ describe("downloadModel of a base whose checksum is recorded on first download",
     const dir = path.join(tmp, "first");
     await downloadModel(recordedSpec(url), dir);
     const record = await readRecordedChecksums(dir);
-    expect(record).toMatchObject({ model: "mobilenet_v2_1.00_224_no_top", modelJson: sha256(json), weights: sha256(shards[0], shards[1]), url });
+    expect(record).toMatchObject({
+      model: "mobilenet_v2_1.00_224_no_top",
+      modelJson: sha256(json),
+      weights: sha256(shards[0], shards[1]),
+      url,
+    });
     expect(readFileSync(path.join(dir, "model.json"))).toEqual(json);
     // The same files again (model.json lost, say): accepted, and the record is the first one.
     rmSync(path.join(dir, "model.json"));
@@ -116,7 +128,9 @@ describe("downloadModel of a base whose checksum is recorded on first download",
     serveTiny("changed-weights", [Buffer.from("a"), Buffer.from("B")]);
     const e = await codeOf(downloadModel(recordedSpec(url), dir));
     expect(e.code).toBe("CHECKSUM_MISMATCH");
-    expect(e.message).toContain(`The weights of "mobilenet_v2_1.00_224_no_top" from ${url}: sha256 ${sha256("a", "B")}, but the first download recorded ${recorded}`);
+    expect(e.message).toContain(
+      `The weights of "mobilenet_v2_1.00_224_no_top" from ${url}: sha256 ${sha256("a", "B")}, but the first download recorded ${recorded}`,
+    );
     expect(existsSync(path.join(dir, "model.json"))).toBe(false);
     expect(existsSync(path.join(dir, "group1-shard1of2.bin"))).toBe(false);
     // Upstream back to the recorded bytes: the retry downloads and passes.
@@ -136,7 +150,9 @@ describe("downloadModel of a base whose checksum is recorded on first download",
     writeFileSync(path.join(dir, "group1-shard1of2.bin"), "tampered");
     const e = await codeOf(verifyRecordedModel(recordedSpec(url), dir));
     expect(e.code).toBe("CHECKSUM_MISMATCH");
-    expect(e.message).toContain(`The weights of "mobilenet_v2_1.00_224_no_top" in ${dir}: sha256 ${sha256("tampered", "y")}, but the first download recorded ${sha256("x", "y")}`);
+    expect(e.message).toContain(
+      `The weights of "mobilenet_v2_1.00_224_no_top" in ${dir}: sha256 ${sha256("tampered", "y")}, but the first download recorded ${sha256("x", "y")}`,
+    );
   });
 
   it("refuses a record it cannot read instead of replacing it", async () => {
@@ -153,7 +169,12 @@ describe("downloadModel of a base whose checksum is recorded on first download",
 describe("downloadModel of a pinned base", () => {
   it("enforces the registry's weights sha256 when it has one, deleting the weights, and records nothing", async () => {
     const { json, url } = serveTiny("pinned", [Buffer.from("p"), Buffer.from("q")]);
-    const spec: BaseModelSpec = { ...getBaseModelSpec("mobilenet_v2_0.35_224_no_top"), url, sha256: sha256(json), weightsSha256: "0".repeat(64) };
+    const spec: BaseModelSpec = {
+      ...getBaseModelSpec("mobilenet_v2_0.35_224_no_top"),
+      url,
+      sha256: sha256(json),
+      weightsSha256: "0".repeat(64),
+    };
     const dir = path.join(tmp, "pinned");
     const e = await codeOf(downloadModel(spec, dir));
     expect(e.code).toBe("CHECKSUM_MISMATCH");

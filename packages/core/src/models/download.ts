@@ -54,8 +54,18 @@ export async function readRecordedChecksums(dir: string): Promise<RecordedChecks
     // Reported below: a record that cannot be read must not be silently replaced.
   }
   const hex = /^[0-9a-f]{64}$/;
-  if (r === null || typeof r !== "object" || typeof r.modelJson !== "string" || !hex.test(r.modelJson) || typeof r.weights !== "string" || !hex.test(r.weights)) {
-    throw new GraftError("CHECKSUM_MISMATCH", `${file} is not a checksum record (it needs the sha256s "modelJson" and "weights"); delete the folder ${dir} to download the model again and trust what comes`);
+  if (
+    r === null ||
+    typeof r !== "object" ||
+    typeof r.modelJson !== "string" ||
+    !hex.test(r.modelJson) ||
+    typeof r.weights !== "string" ||
+    !hex.test(r.weights)
+  ) {
+    throw new GraftError(
+      "CHECKSUM_MISMATCH",
+      `${file} is not a checksum record (it needs the sha256s "modelJson" and "weights"); delete the folder ${dir} to download the model again and trust what comes`,
+    );
   }
   return r as RecordedChecksums;
 }
@@ -81,11 +91,19 @@ export async function verifyRecordedModel(spec: BaseModelSpec, dir: string): Pro
   return checkOrRecord(spec, dir, sha256(jsonBytes), await weightsSha256(dir, mj), spec.url ?? "(local copy)");
 }
 
-async function checkOrRecord(spec: BaseModelSpec, dir: string, modelJson: string, weights: string, url: string): Promise<RecordedChecksums> {
+async function checkOrRecord(
+  spec: BaseModelSpec,
+  dir: string,
+  modelJson: string,
+  weights: string,
+  url: string,
+): Promise<RecordedChecksums> {
   const recorded = await readRecordedChecksums(dir);
   if (recorded !== null) {
-    if (recorded.modelJson !== modelJson) throw recordedMismatch(dir, `model.json of ${JSON.stringify(spec.name)} in ${dir}`, modelJson, recorded.modelJson);
-    if (recorded.weights !== weights) throw recordedMismatch(dir, `The weights of ${JSON.stringify(spec.name)} in ${dir}`, weights, recorded.weights);
+    if (recorded.modelJson !== modelJson)
+      throw recordedMismatch(dir, `model.json of ${JSON.stringify(spec.name)} in ${dir}`, modelJson, recorded.modelJson);
+    if (recorded.weights !== weights)
+      throw recordedMismatch(dir, `The weights of ${JSON.stringify(spec.name)} in ${dir}`, weights, recorded.weights);
     return recorded;
   }
   const record: RecordedChecksums = { model: spec.name, modelJson, weights, url, recordedAt: new Date().toISOString() };
@@ -117,7 +135,9 @@ async function fetchBytes(url: string): Promise<Buffer> {
   } catch (cause) {
     // undici says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND...) is in its cause.
     const inner = cause instanceof Error && cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
-    throw new DownloadError("FAILURE", `Cannot download ${url}: ${cause instanceof Error ? cause.message : String(cause)}${inner}`, { cause });
+    throw new DownloadError("FAILURE", `Cannot download ${url}: ${cause instanceof Error ? cause.message : String(cause)}${inner}`, {
+      cause,
+    });
   }
   if (!res.ok) throw new DownloadError(res.status === 404 ? "NOT_FOUND" : "FAILURE", `Download of ${url} failed: HTTP ${res.status}`);
   return Buffer.from(await res.arrayBuffer());
@@ -147,7 +167,10 @@ export async function downloadModel(spec: BaseModelSpec, dir: string, onProgress
   if (spec.sha256 !== null && actual !== spec.sha256) {
     // The download is kept only in memory until verified; remove any stale copy as well.
     await fsp.rm(jsonPath, { force: true });
-    throw new GraftError("CHECKSUM_MISMATCH", `model.json of ${JSON.stringify(spec.name)} from ${spec.url} has sha256 ${actual}, expected ${spec.sha256}; the file was deleted`);
+    throw new GraftError(
+      "CHECKSUM_MISMATCH",
+      `model.json of ${JSON.stringify(spec.name)} from ${spec.url} has sha256 ${actual}, expected ${spec.sha256}; the file was deleted`,
+    );
   }
   const recorded = spec.sha256 === null ? await readRecordedChecksums(dir) : null;
   if (recorded !== null && recorded.modelJson !== actual) {
@@ -161,7 +184,8 @@ export async function downloadModel(spec: BaseModelSpec, dir: string, onProgress
   onProgress?.({ model: spec.name, file: "model.json", filesDone: done, filesTotal: shards.length + 1, bytes });
   for (const shard of shards) {
     const target = path.join(dir, shard);
-    if (path.relative(dir, target).startsWith("..")) throw new GraftError("FAILURE", `Weight path ${JSON.stringify(shard)} in ${spec.url} escapes the model folder`);
+    if (path.relative(dir, target).startsWith(".."))
+      throw new GraftError("FAILURE", `Weight path ${JSON.stringify(shard)} in ${spec.url} escapes the model folder`);
     if (!existsSync(target)) {
       const data = await fetchBytes(new URL(shard, spec.url).toString());
       await writeAtomic(target, data);
@@ -175,8 +199,12 @@ export async function downloadModel(spec: BaseModelSpec, dir: string, onProgress
   if (expectedWeights !== null && weights !== expectedWeights) {
     // Deleted, so that a retry downloads them again rather than failing on the same bytes.
     await Promise.all(shards.map((s) => fsp.rm(path.join(dir, s), { force: true })));
-    if (recorded !== null) throw recordedMismatch(dir, `The weights of ${JSON.stringify(spec.name)} from ${spec.url}`, weights, recorded.weights);
-    throw new GraftError("CHECKSUM_MISMATCH", `The weights of ${JSON.stringify(spec.name)} from ${spec.url} have sha256 ${weights}, expected ${expectedWeights}; the files were deleted`);
+    if (recorded !== null)
+      throw recordedMismatch(dir, `The weights of ${JSON.stringify(spec.name)} from ${spec.url}`, weights, recorded.weights);
+    throw new GraftError(
+      "CHECKSUM_MISMATCH",
+      `The weights of ${JSON.stringify(spec.name)} from ${spec.url} have sha256 ${weights}, expected ${expectedWeights}; the files were deleted`,
+    );
   }
   if (spec.sha256 === null) await checkOrRecord(spec, dir, actual, weights, spec.url);
   await writeAtomic(jsonPath, jsonBytes);

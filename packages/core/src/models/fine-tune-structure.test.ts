@@ -17,7 +17,8 @@ import { getBaseModelSpec, listBaseModels } from "./registry";
 import { sharedModelsDir } from "./shared-dir";
 
 const modelsDir = sharedModelsDir();
-if (modelsDir === null) console.warn("shared models absent (../shared or GRAFT_SHARED_DIR): skipping the fine-tune structure checks on real weights");
+if (modelsDir === null)
+  console.warn("shared models absent (../shared or GRAFT_SHARED_DIR): skipping the fine-tune structure checks on real weights");
 
 /** What core computes on a model: layers up to the feature layer, and every depth it can cut at. */
 function measure(model: tf.LayersModel, featureLayer: string): { baseLayerCount: number; fineTuneDepths: number[] } {
@@ -43,7 +44,11 @@ function kerasVgg16(): tf.LayersModel {
   const convs = [2, 2, 3, 3, 3];
   const filters = [4, 8, 16, 32, 32];
   convs.forEach((n, b) => {
-    for (let i = 1; i <= n; i++) x = apply(L.conv2d({ filters: filters[b] as number, kernelSize: 3, activation: "relu", padding: "same", name: `block${b + 1}_conv${i}` }), x);
+    for (let i = 1; i <= n; i++)
+      x = apply(
+        L.conv2d({ filters: filters[b] as number, kernelSize: 3, activation: "relu", padding: "same", name: `block${b + 1}_conv${i}` }),
+        x,
+      );
     x = apply(L.maxPooling2d({ poolSize: 2, strides: 2, name: `block${b + 1}_pool` }), x);
   });
   return tf.model({ inputs: input, outputs: x, name: "vgg16" });
@@ -52,11 +57,29 @@ function kerasVgg16(): tf.LayersModel {
 /** keras.applications.ResNet50(include_top=False) (resnet.py's stack1/block1), 1/16 of the channels. */
 function kerasResnet50(): tf.LayersModel {
   const input = tf.input({ shape: [64, 64, 3], name: "input_1" });
-  let x = apply(L.zeroPadding2d({ padding: [[3, 3], [3, 3]], name: "conv1_pad" }), input);
+  let x = apply(
+    L.zeroPadding2d({
+      padding: [
+        [3, 3],
+        [3, 3],
+      ],
+      name: "conv1_pad",
+    }),
+    input,
+  );
   x = apply(L.conv2d({ filters: 4, kernelSize: 7, strides: 2, name: "conv1_conv" }), x);
   x = apply(L.batchNormalization({ axis: 3, epsilon: 1.001e-5, name: "conv1_bn" }), x);
   x = apply(L.activation({ activation: "relu", name: "conv1_relu" }), x);
-  x = apply(L.zeroPadding2d({ padding: [[1, 1], [1, 1]], name: "pool1_pad" }), x);
+  x = apply(
+    L.zeroPadding2d({
+      padding: [
+        [1, 1],
+        [1, 1],
+      ],
+      name: "pool1_pad",
+    }),
+    x,
+  );
   x = apply(L.maxPooling2d({ poolSize: 3, strides: 2, name: "pool1_pool" }), x);
   const block = (x: T, filters: number, stride: number, convShortcut: boolean, name: string): T => {
     let shortcut = x;
@@ -75,7 +98,12 @@ function kerasResnet50(): tf.LayersModel {
     y = apply(L.add({ name: `${name}_add` }), [shortcut, y]);
     return apply(L.activation({ activation: "relu", name: `${name}_out` }), y);
   };
-  const stacks: [string, number, number, number][] = [["conv2", 4, 3, 1], ["conv3", 8, 4, 2], ["conv4", 16, 6, 2], ["conv5", 32, 3, 2]];
+  const stacks: [string, number, number, number][] = [
+    ["conv2", 4, 3, 1],
+    ["conv3", 8, 4, 2],
+    ["conv4", 16, 6, 2],
+    ["conv5", 32, 3, 2],
+  ];
   for (const [name, filters, blocks, stride] of stacks) {
     x = block(x, filters, stride, true, `${name}_block1`);
     for (let i = 2; i <= blocks; i++) x = block(x, filters, 1, false, `${name}_block${i}`);
@@ -97,7 +125,10 @@ describe("registry fine-tune structure", () => {
       }
       const depths = spec.fineTuneDepths as readonly number[];
       expect(depths.length, spec.name).toBeGreaterThan(0);
-      expect([...depths].sort((a, b) => a - b), spec.name).toEqual([...depths]);
+      expect(
+        [...depths].sort((a, b) => a - b),
+        spec.name,
+      ).toEqual([...depths]);
       expect(new Set(depths).size, spec.name).toBe(depths.length);
       expect(depths.at(-1), spec.name).toBe(spec.baseLayerCount);
     }
@@ -105,9 +136,19 @@ describe("registry fine-tune structure", () => {
 
   it("is the same for the whole MobileNetV2 family, whose layers do not depend on the width", () => {
     const family = listBaseModels().filter((s) => s.architecture === "mobilenet_v2");
-    expect(family.map((s) => s.name)).toEqual(["mobilenet_v2_0.35_224_no_top", "mobilenet_v2_0.50_224_no_top", "mobilenet_v2_0.75_224_no_top", "mobilenet_v2_1.00_224_no_top"]);
+    expect(family.map((s) => s.name)).toEqual([
+      "mobilenet_v2_0.35_224_no_top",
+      "mobilenet_v2_0.50_224_no_top",
+      "mobilenet_v2_0.75_224_no_top",
+      "mobilenet_v2_1.00_224_no_top",
+    ]);
     for (const spec of family) {
-      expect({ baseLayerCount: spec.baseLayerCount, fineTuneDepths: spec.fineTuneDepths, featureLayer: spec.featureLayer, featureDim: spec.featureDim }).toEqual({
+      expect({
+        baseLayerCount: spec.baseLayerCount,
+        fineTuneDepths: spec.fineTuneDepths,
+        featureLayer: spec.featureLayer,
+        featureDim: spec.featureDim,
+      }).toEqual({
         ...MOBILENET_V2_STRUCTURE,
         featureLayer: "out_relu",
         featureDim: 1280,
@@ -134,7 +175,10 @@ describe("registry fine-tune structure", () => {
         const loaded = await loadBaseModel(name, { modelsDir, cacheDir: "/nonexistent-cache" });
         try {
           const spec = getBaseModelSpec(name);
-          expect(measure(loaded.model, spec.featureLayer)).toEqual({ baseLayerCount: spec.baseLayerCount, fineTuneDepths: spec.fineTuneDepths });
+          expect(measure(loaded.model, spec.featureLayer)).toEqual({
+            baseLayerCount: spec.baseLayerCount,
+            fineTuneDepths: spec.fineTuneDepths,
+          });
         } finally {
           loaded.model.dispose();
         }

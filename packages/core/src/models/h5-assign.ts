@@ -57,10 +57,15 @@ function matchLayer(target: TargetLayer, source: H5Layer, file: string): H5Weigh
     const suffix = weightSuffix(tw.name);
     const w = bySuffix.get(suffix);
     if (w === undefined) {
-      throw new BadInputError(`${where}: the model expects a weight ${JSON.stringify(suffix)}, the file has ${JSON.stringify(source.weights.map((x) => x.name))}`);
+      throw new BadInputError(
+        `${where}: the model expects a weight ${JSON.stringify(suffix)}, the file has ${JSON.stringify(source.weights.map((x) => x.name))}`,
+      );
     }
     const same = w.shape.length === tw.shape.length && w.shape.every((d, i) => d === tw.shape[i]);
-    if (!same) throw new BadInputError(`${where}: shape mismatch for ${JSON.stringify(suffix)}: the model expects ${shapeText(tw.shape)}, the file has ${shapeText(w.shape)}`);
+    if (!same)
+      throw new BadInputError(
+        `${where}: shape mismatch for ${JSON.stringify(suffix)}: the model expects ${shapeText(tw.shape)}, the file has ${shapeText(w.shape)}`,
+      );
     return w;
   });
 }
@@ -72,7 +77,12 @@ function matchLayer(target: TargetLayer, source: H5Layer, file: string): H5Weigh
  * architecture, so it is an error too (nothing is skipped silently).
  * @throws BadInputError naming the layers, weights and shapes that do not fit.
  */
-export function planH5Assignment(fileLayers: readonly H5Layer[], modelLayers: readonly TargetLayer[], featureLayer: string, file: string): H5AssignmentPlan {
+export function planH5Assignment(
+  fileLayers: readonly H5Layer[],
+  modelLayers: readonly TargetLayer[],
+  featureLayer: string,
+  file: string,
+): H5AssignmentPlan {
   const featureIndex = modelLayers.findIndex((l) => l.name === featureLayer);
   if (featureIndex < 0) throw new BadInputError(`Feature layer ${JSON.stringify(featureLayer)} is not a layer of the model`);
   const fileByName = new Map(fileLayers.map((l) => [l.name, l]));
@@ -81,11 +91,17 @@ export function planH5Assignment(fileLayers: readonly H5Layer[], modelLayers: re
   const foreign = fileLayers.filter((l) => !modelNames.has(l.name));
   const foreignWithWeights = foreign.filter((l) => l.weights.length > 0).map((l) => l.name);
   if (foreignWithWeights.length > 0) {
-    throw new BadInputError(`Weights file ${JSON.stringify(file)} has layers with weights that the model does not have: ${foreignWithWeights.join(", ")}`);
+    throw new BadInputError(
+      `Weights file ${JSON.stringify(file)} has layers with weights that the model does not have: ${foreignWithWeights.join(", ")}`,
+    );
   }
-  const missing = modelLayers.slice(0, featureIndex + 1).filter((l) => l.weights.length > 0 && (fileByName.get(l.name)?.weights.length ?? 0) === 0);
+  const missing = modelLayers
+    .slice(0, featureIndex + 1)
+    .filter((l) => l.weights.length > 0 && (fileByName.get(l.name)?.weights.length ?? 0) === 0);
   if (missing.length > 0) {
-    throw new BadInputError(`Weights file ${JSON.stringify(file)} lacks weights for model layers up to ${JSON.stringify(featureLayer)}: ${missing.map((l) => l.name).join(", ")}`);
+    throw new BadInputError(
+      `Weights file ${JSON.stringify(file)} lacks weights for model layers up to ${JSON.stringify(featureLayer)}: ${missing.map((l) => l.name).join(", ")}`,
+    );
   }
   const assigned: H5AssignmentPlan["assigned"] = [];
   const keptModelLayers: string[] = [];
@@ -112,7 +128,10 @@ export interface H5LoadReport extends H5AssignmentPlan {
  * written unless the whole plan checks out.
  */
 export function applyH5Weights(model: tf.LayersModel, fileLayers: readonly H5Layer[], featureLayer: string, file: string): H5LoadReport {
-  const targets: TargetLayer[] = model.layers.map((l) => ({ name: l.name, weights: l.weights.map((w) => ({ name: w.originalName, shape: w.shape })) }));
+  const targets: TargetLayer[] = model.layers.map((l) => ({
+    name: l.name,
+    weights: l.weights.map((w) => ({ name: w.originalName, shape: w.shape })),
+  }));
   const plan = planH5Assignment(fileLayers, targets, featureLayer, file);
   let tensors = 0;
   for (const { layer, weights } of plan.assigned) {

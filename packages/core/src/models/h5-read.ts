@@ -38,27 +38,36 @@ export interface KerasH5Weights {
 
 /** HDF5 fixed-length strings come back NUL-padded (`"conv1\0\0\0"`); Keras names never hold NUL. */
 function cleanString(value: unknown, what: string, file: string): string {
-  if (typeof value !== "string") throw new BadInputError(`${what} in ${JSON.stringify(file)} is not a string, received ${JSON.stringify(value)}`);
+  if (typeof value !== "string")
+    throw new BadInputError(`${what} in ${JSON.stringify(file)} is not a string, received ${JSON.stringify(value)}`);
   return value.replace(/\0+$/, "");
 }
 
 function stringList(value: unknown, what: string, file: string): string[] {
   // A one-element list may be stored as a scalar string attribute.
   const list = typeof value === "string" ? [value] : value;
-  if (!Array.isArray(list)) throw new BadInputError(`${what} in ${JSON.stringify(file)} is not a list of names, received ${JSON.stringify(value)?.slice(0, 200)}`);
+  if (!Array.isArray(list))
+    throw new BadInputError(`${what} in ${JSON.stringify(file)} is not a list of names, received ${JSON.stringify(value)?.slice(0, 200)}`);
   return list.map((v) => cleanString(v, what, file));
 }
 
 function readDataset(node: Group | Dataset, name: string, file: string): H5Weight {
-  if (!("shape" in node) || !Array.isArray(node.shape)) throw new BadInputError(`Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} is not a dataset`);
+  if (!("shape" in node) || !Array.isArray(node.shape))
+    throw new BadInputError(`Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} is not a dataset`);
   const raw = node.value;
   if (!Array.isArray(raw) && !ArrayBuffer.isView(raw)) {
-    throw new BadInputError(`Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} is not numeric (dtype ${JSON.stringify(node.dtype)})`);
+    throw new BadInputError(
+      `Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} is not numeric (dtype ${JSON.stringify(node.dtype)})`,
+    );
   }
   const values = Float32Array.from(raw as ArrayLike<number>);
   const size = node.shape.reduce((a, b) => a * b, 1);
-  if (values.length !== size) throw new BadInputError(`Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} holds ${values.length} values for shape ${JSON.stringify(node.shape)}`);
-  if (values.some((v) => Number.isNaN(v))) throw new BadInputError(`Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} contains NaN`);
+  if (values.length !== size)
+    throw new BadInputError(
+      `Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} holds ${values.length} values for shape ${JSON.stringify(node.shape)}`,
+    );
+  if (values.some((v) => Number.isNaN(v)))
+    throw new BadInputError(`Weight ${JSON.stringify(name)} in ${JSON.stringify(file)} contains NaN`);
   return { name, shape: [...node.shape], values };
 }
 
@@ -73,13 +82,18 @@ export function parseKerasH5(bytes: Uint8Array, file: string): KerasH5Weights {
   try {
     h5 = new File(buffer, file);
   } catch (cause) {
-    throw new BadInputError(`${JSON.stringify(file)} is not a readable HDF5 file (${cause instanceof Error ? cause.message.trim() : String(cause)})`, { cause });
+    throw new BadInputError(
+      `${JSON.stringify(file)} is not a readable HDF5 file (${cause instanceof Error ? cause.message.trim() : String(cause)})`,
+      { cause },
+    );
   }
   // A full-model save (`model.save`) nests the same layout under `model_weights`.
   let root: Group = h5;
   if (!("layer_names" in root.attrs) && root.keys.includes("model_weights")) root = h5.get("model_weights") as Group;
   if (!("layer_names" in root.attrs)) {
-    throw new BadInputError(`${JSON.stringify(file)} is HDF5 but not Keras weights: no "layer_names" attribute (root attributes: ${JSON.stringify(Object.keys(root.attrs))})`);
+    throw new BadInputError(
+      `${JSON.stringify(file)} is HDF5 but not Keras weights: no "layer_names" attribute (root attributes: ${JSON.stringify(Object.keys(root.attrs))})`,
+    );
   }
   const layers: H5Layer[] = [];
   try {
@@ -90,10 +104,18 @@ export function parseKerasH5(bytes: Uint8Array, file: string): KerasH5Weights {
     }
   } catch (cause) {
     if (cause instanceof BadInputError) throw cause;
-    throw new BadInputError(`${JSON.stringify(file)} is a damaged Keras weights file (${cause instanceof Error ? cause.message.trim() : String(cause)})`, { cause });
+    throw new BadInputError(
+      `${JSON.stringify(file)} is a damaged Keras weights file (${cause instanceof Error ? cause.message.trim() : String(cause)})`,
+      { cause },
+    );
   }
   const kv = h5.attrs.keras_version;
-  return { path: file, layers, kerasVersion: typeof kv === "string" ? kv.replace(/\0+$/, "") : null, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    path: file,
+    layers,
+    kerasVersion: typeof kv === "string" ? kv.replace(/\0+$/, "") : null,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 /**
@@ -105,7 +127,10 @@ export async function readKerasH5(file: string): Promise<KerasH5Weights> {
   try {
     bytes = await readFile(file);
   } catch (cause) {
-    throw new BadInputError(`Cannot read weights file ${JSON.stringify(file)} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, { cause });
+    throw new BadInputError(
+      `Cannot read weights file ${JSON.stringify(file)} (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`,
+      { cause },
+    );
   }
   return parseKerasH5(bytes, file);
 }

@@ -29,10 +29,22 @@ const w = (name: string, shape: number[]): { name: string; shape: number[]; valu
 /** A tiny conv → bn → relu → pool → dense model, as the planner sees it. */
 const model: TargetLayer[] = [
   { name: "input_1", weights: [] },
-  { name: "conv1", weights: [{ name: "conv1/kernel", shape: [3, 3, 3, 8] }, { name: "conv1/bias", shape: [8] }] },
+  {
+    name: "conv1",
+    weights: [
+      { name: "conv1/kernel", shape: [3, 3, 3, 8] },
+      { name: "conv1/bias", shape: [8] },
+    ],
+  },
   { name: "bn", weights: ["gamma", "beta", "moving_mean", "moving_variance"].map((n) => ({ name: `bn/${n}`, shape: [8] })) },
   { name: "relu", weights: [] },
-  { name: "dense", weights: [{ name: "dense/kernel", shape: [8, 2] }, { name: "dense/bias", shape: [2] }] },
+  {
+    name: "dense",
+    weights: [
+      { name: "dense/kernel", shape: [8, 2] },
+      { name: "dense/bias", shape: [2] },
+    ],
+  },
 ];
 const goodFile = (): H5Layer[] => [
   { name: "input_1", weights: [] },
@@ -57,7 +69,9 @@ describe("planH5Assignment (fake layers)", () => {
     const file = goodFile();
     file[1] = { name: "conv1", weights: [w("conv1/kernel:0", [3, 3, 3, 16]), w("conv1/bias:0", [8])] };
     expect(() => planH5Assignment(file, model, "relu", "fake.h5")).toThrow(BadInputError);
-    expect(() => planH5Assignment(file, model, "relu", "fake.h5")).toThrow(/layer "conv1" .*"kernel".*expects \[3, 3, 3, 8\].*file has \[3, 3, 3, 16\]/);
+    expect(() => planH5Assignment(file, model, "relu", "fake.h5")).toThrow(
+      /layer "conv1" .*"kernel".*expects \[3, 3, 3, 8\].*file has \[3, 3, 3, 16\]/,
+    );
   });
 
   it("rejects a file lacking a layer up to the feature layer, naming it", () => {
@@ -75,7 +89,9 @@ describe("planH5Assignment (fake layers)", () => {
     expect(() => planH5Assignment(renamed, model, "relu", "fake.h5")).toThrow(/expects a weight "bias"/);
     const short = goodFile();
     short[1] = { name: "conv1", weights: [w("conv1/kernel:0", [3, 3, 3, 8])] };
-    expect(() => planH5Assignment(short, model, "relu", "fake.h5")).toThrow(/model layer has 2 weights \(kernel, bias\), the file has 1 \(kernel\)/);
+    expect(() => planH5Assignment(short, model, "relu", "fake.h5")).toThrow(
+      /model layer has 2 weights \(kernel, bias\), the file has 1 \(kernel\)/,
+    );
   });
 
   it("rejects an unknown feature layer", () => {
@@ -96,12 +112,16 @@ describe("readKerasH5 errors", () => {
   it("quotes a corrupt file", async () => {
     const bad = path.join(tmp, "bad.h5");
     writeFileSync(bad, "this is not HDF5 at all, just some text padding it out");
-    await expect(readKerasH5(bad)).rejects.toThrow(new RegExp(`${JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not a readable HDF5 file`));
+    await expect(readKerasH5(bad)).rejects.toThrow(
+      new RegExp(`${JSON.stringify(bad).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} is not a readable HDF5 file`),
+    );
   });
 
   it("loadBaseModel rejects a missing .h5 before loading the architecture, and a non-string weights value", async () => {
     const missing = path.join(tmp, "nope.h5");
-    await expect(loadBaseModel("mobilenet_v1_0.25_224", { weights: missing, modelsDir: null, cacheDir: "/nonexistent" })).rejects.toThrow(/Cannot read weights file .*nope\.h5/);
+    await expect(loadBaseModel("mobilenet_v1_0.25_224", { weights: missing, modelsDir: null, cacheDir: "/nonexistent" })).rejects.toThrow(
+      /Cannot read weights file .*nope\.h5/,
+    );
     await expect(loadBaseModel("mobilenet_v1_0.25_224", { weights: 42 as unknown as string })).rejects.toThrow(/received 42/);
   });
 });
@@ -120,7 +140,10 @@ describe.skipIf(modelsDir === null)("Keras .h5 on the shared MobileNet v1 0.25",
       const wb = b.getLayer(layer.name).getWeights();
       expect(wb.length).toBe(wa.length);
       wa.forEach((t, i) => {
-        diff = Math.max(diff, tf.tidy(() => tf.max(tf.abs(tf.sub(t, wb[i] as tf.Tensor))).dataSync()[0] as number));
+        diff = Math.max(
+          diff,
+          tf.tidy(() => tf.max(tf.abs(tf.sub(t, wb[i] as tf.Tensor))).dataSync()[0] as number),
+        );
         tensors += 1;
       });
       if (layer.name === upTo) break;
@@ -169,11 +192,21 @@ describe.skipIf(modelsDir === null)("Keras .h5 on the shared MobileNet v1 0.25",
 
   it("checks an expected sha256 on the bytes it parses: the recorded hash loads, another is refused naming both", async () => {
     const recorded = createHash("sha256").update(readFileSync(h5File)).digest("hex");
-    const ok = await loadBaseModel("mobilenet_v1_0.25_224", { modelsDir, cacheDir: "/nonexistent-cache", weights: h5File, expectedWeightsSha256: recorded });
+    const ok = await loadBaseModel("mobilenet_v1_0.25_224", {
+      modelsDir,
+      cacheDir: "/nonexistent-cache",
+      weights: h5File,
+      expectedWeightsSha256: recorded,
+    });
     expect(ok.weightsSha256).toBe(recorded);
     ok.model.dispose();
     const other = "0".repeat(64);
-    const refused = loadBaseModel("mobilenet_v1_0.25_224", { modelsDir, cacheDir: "/nonexistent-cache", weights: h5File, expectedWeightsSha256: other });
+    const refused = loadBaseModel("mobilenet_v1_0.25_224", {
+      modelsDir,
+      cacheDir: "/nonexistent-cache",
+      weights: h5File,
+      expectedWeightsSha256: other,
+    });
     await expect(refused).rejects.toThrow(BadInputError);
     await expect(refused).rejects.toThrow(new RegExp(`has sha256 ${recorded}, expected ${other}`));
   }, 120_000);
@@ -185,6 +218,8 @@ describe.skipIf(modelsDir === null)("Keras .h5 on the shared MobileNet v1 0.25",
   }, 120_000);
 
   it("rejects the MobileNet .h5 on darknet_tiny_224, naming layers it lacks", async () => {
-    await expect(loadBaseModel("darknet_tiny_224", { modelsDir, cacheDir: "/nonexistent-cache", weights: h5File })).rejects.toThrow(/does not have: conv1, conv1_bn/);
+    await expect(loadBaseModel("darknet_tiny_224", { modelsDir, cacheDir: "/nonexistent-cache", weights: h5File })).rejects.toThrow(
+      /does not have: conv1, conv1_bn/,
+    );
   }, 120_000);
 });

@@ -26,7 +26,13 @@ export function parseModelJson(text: string, source: string): ModelJson {
     throw new BadInputError(`${source} is not valid JSON`, { cause });
   }
   const m = mj as Partial<ModelJson> | null;
-  if (m === null || typeof m !== "object" || typeof m.modelTopology !== "object" || m.modelTopology === null || !Array.isArray(m.weightsManifest)) {
+  if (
+    m === null ||
+    typeof m !== "object" ||
+    typeof m.modelTopology !== "object" ||
+    m.modelTopology === null ||
+    !Array.isArray(m.weightsManifest)
+  ) {
     throw new BadInputError(`${source} is not a TF.js LayersModel model.json (needs modelTopology and weightsManifest)`);
   }
   return m as ModelJson;

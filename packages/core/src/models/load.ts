@@ -92,7 +92,12 @@ function userSpec(model: tf.LayersModel, jsonPath: string, options: LoadBaseMode
   };
 }
 
-async function fromFile(jsonPath: string, spec: BaseModelSpec | null, source: LoadedBaseModel["source"], options: LoadBaseModelOptions): Promise<LoadedBaseModel> {
+async function fromFile(
+  jsonPath: string,
+  spec: BaseModelSpec | null,
+  source: LoadedBaseModel["source"],
+  options: LoadBaseModelOptions,
+): Promise<LoadedBaseModel> {
   const { artifacts, weightsSha256 } = await readModelArtifacts(jsonPath);
   const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
   return { model, spec: spec ?? userSpec(model, jsonPath, options), source, modelJsonPath: jsonPath, weightsSha256 };
@@ -124,7 +129,9 @@ export async function loadBaseModel(nameOrPath: string, options: LoadBaseModelOp
   const h5 = await readKerasH5(h5Path);
   const expected = options.expectedWeightsSha256;
   if (expected !== undefined && h5.sha256 !== expected) {
-    throw new BadInputError(`weights file ${JSON.stringify(h5Path)} has sha256 ${h5.sha256}, expected ${expected}: it is not the file the run was created with`);
+    throw new BadInputError(
+      `weights file ${JSON.stringify(h5Path)} has sha256 ${h5.sha256}, expected ${expected}: it is not the file the run was created with`,
+    );
   }
   const loaded = await loadArchitecture(nameOrPath, options);
   try {
@@ -143,7 +150,8 @@ async function loadArchitecture(nameOrPath: string, options: LoadBaseModelOption
   }
   if (looksLikePath(nameOrPath) && !isBaseModelName(nameOrPath)) {
     const jsonPath = path.resolve(nameOrPath.endsWith(".json") ? nameOrPath : path.join(nameOrPath, "model.json"));
-    if (!existsSync(jsonPath)) throw new GraftError("NOT_FOUND", `Model file ${JSON.stringify(nameOrPath)} does not exist (looked for ${jsonPath})`);
+    if (!existsSync(jsonPath))
+      throw new GraftError("NOT_FOUND", `Model file ${JSON.stringify(nameOrPath)} does not exist (looked for ${jsonPath})`);
     return fromFile(jsonPath, null, "path", options);
   }
   const spec = getBaseModelSpec(nameOrPath);
@@ -167,7 +175,10 @@ async function loadArchitecture(nameOrPath: string, options: LoadBaseModelOption
     if (loaded.weightsSha256 !== recorded.weights) {
       // Changed between the check and the read: refuse the bytes actually parsed.
       loaded.model.dispose();
-      throw new GraftError("CHECKSUM_MISMATCH", `The weights of ${JSON.stringify(spec.name)} in ${cacheDir} changed while loading (sha256 ${loaded.weightsSha256}, recorded ${recorded.weights})`);
+      throw new GraftError(
+        "CHECKSUM_MISMATCH",
+        `The weights of ${JSON.stringify(spec.name)} in ${cacheDir} changed while loading (sha256 ${loaded.weightsSha256}, recorded ${recorded.weights})`,
+      );
     }
     return loaded;
   }

@@ -39,8 +39,16 @@ describe("base model registry", () => {
   it("has the whole Teachable Machine MobileNetV2 family at the URLs its library builds (alpha.toFixed(2))", () => {
     for (const alpha of ["0.35", "0.50", "0.75", "1.00"]) {
       const spec = getBaseModelSpec(`mobilenet_v2_${alpha}_224_no_top`);
-      expect(spec.url).toBe(`https://storage.googleapis.com/teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_${alpha}_224_no_top/model.json`);
-      expect(spec).toMatchObject({ architecture: "mobilenet_v2", inputSize: 224, preprocessing: "mobilenet", featureLayer: "out_relu", featureDim: 1280 });
+      expect(spec.url).toBe(
+        `https://storage.googleapis.com/teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_${alpha}_224_no_top/model.json`,
+      );
+      expect(spec).toMatchObject({
+        architecture: "mobilenet_v2",
+        inputSize: 224,
+        preprocessing: "mobilenet",
+        featureLayer: "out_relu",
+        featureDim: 1280,
+      });
       // Only the 0.35 base has a copy here whose hashes are known.
       expect(spec.checksum).toBe(alpha === "0.35" ? "pinned" : "recorded");
     }

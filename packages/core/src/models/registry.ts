@@ -17,11 +17,27 @@ import type { BaseModelSpec } from "./spec";
 
 export type { BaseModelSpec, BasePreprocessing, ChecksumPolicy } from "./spec";
 
-const ORDER = [mobilenetV1_025, mobilenetV1_075, mobilenetV2_035, mobilenetV2_050, mobilenetV2_075, mobilenetV2_100, darknetTiny, vgg16, resnet50, efficientnetB0];
+const ORDER = [
+  mobilenetV1_025,
+  mobilenetV1_075,
+  mobilenetV2_035,
+  mobilenetV2_050,
+  mobilenetV2_075,
+  mobilenetV2_100,
+  darknetTiny,
+  vgg16,
+  resnet50,
+  efficientnetB0,
+];
 
 /** Every registered base model, by name (frozen, its list of fine-tune depths too). */
 export const BASE_MODELS: Readonly<Record<string, BaseModelSpec>> = Object.freeze(
-  Object.fromEntries(ORDER.map((s) => [s.name, Object.freeze({ ...s, fineTuneDepths: s.fineTuneDepths === null ? null : Object.freeze([...s.fineTuneDepths]) })])),
+  Object.fromEntries(
+    ORDER.map((s) => [
+      s.name,
+      Object.freeze({ ...s, fineTuneDepths: s.fineTuneDepths === null ? null : Object.freeze([...s.fineTuneDepths]) }),
+    ]),
+  ),
 );
 
 /** All base models, in registry order (family by family, narrowest width first). */
@@ -37,7 +53,9 @@ export function isBaseModelName(name: string): boolean {
 /** The spec of a registered base model; an unknown name is a BadInputError listing known ones. */
 export function getBaseModelSpec(name: string): BaseModelSpec {
   if (!isBaseModelName(name)) {
-    throw new BadInputError(`Unknown base model ${JSON.stringify(name)}; known base models: ${Object.keys(BASE_MODELS).join(", ")} (or pass a path to a model.json)`);
+    throw new BadInputError(
+      `Unknown base model ${JSON.stringify(name)}; known base models: ${Object.keys(BASE_MODELS).join(", ")} (or pass a path to a model.json)`,
+    );
   }
   return BASE_MODELS[name] as BaseModelSpec;
 }

@@ -42,13 +42,10 @@ export function solidRgb(width: number, height: number, rgb: [number, number, nu
 }
 
 /** Encodes raw RGB as a PNG or JPEG file body with sharp. */
-export async function encodeImage(
-  data: Uint8Array,
-  width: number,
-  height: number,
-  format: "png" | "jpeg" | "webp",
-): Promise<Buffer> {
-  return sharp(data, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+export async function encodeImage(data: Uint8Array, width: number, height: number, format: "png" | "jpeg" | "webp"): Promise<Buffer> {
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 /** File contents by path relative to the dataset root. */

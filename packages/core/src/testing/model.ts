@@ -11,7 +11,9 @@ import { createRng } from "../util/random";
 export function buildTestModel(seed: number): tf.LayersModel {
   const rng = createRng(seed);
   const input = tf.input({ shape: [12, 12, 3] });
-  let x = tf.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: "same", useBias: false, name: "c1" }).apply(input) as tf.SymbolicTensor;
+  let x = tf.layers
+    .conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: "same", useBias: false, name: "c1" })
+    .apply(input) as tf.SymbolicTensor;
   x = tf.layers.batchNormalization({ name: "c1_bn" }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.activation({ activation: "relu6", name: "c1_relu" }).apply(x) as tf.SymbolicTensor;
   const skip = x;
@@ -22,12 +24,22 @@ export function buildTestModel(seed: number): tf.LayersModel {
   y = tf.layers.batchNormalization({ name: "pw_bn" }).apply(y) as tf.SymbolicTensor;
   y = tf.layers.leakyReLU({ alpha: 0.1, name: "pw_leaky" }).apply(y) as tf.SymbolicTensor;
   x = tf.layers.add({ name: "add" }).apply([skip, y]) as tf.SymbolicTensor;
-  x = tf.layers.zeroPadding2d({ padding: [[0, 1], [0, 1]], name: "pad" }).apply(x) as tf.SymbolicTensor;
+  x = tf.layers
+    .zeroPadding2d({
+      padding: [
+        [0, 1],
+        [0, 1],
+      ],
+      name: "pad",
+    })
+    .apply(x) as tf.SymbolicTensor;
   x = tf.layers.depthwiseConv2d({ kernelSize: 3, strides: 2, padding: "valid", useBias: false, name: "dw2" }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.batchNormalization({ name: "dw2_bn" }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.reLU({ maxValue: 6, name: "dw2_relu" }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.conv2d({ filters: 6, kernelSize: 1, useBias: false, name: "pw2" }).apply(x) as tf.SymbolicTensor;
-  x = tf.layers.batchNormalization({ name: "lone_bn" }).apply(tf.layers.maxPooling2d({ poolSize: 2, name: "pool" }).apply(x) as tf.SymbolicTensor) as tf.SymbolicTensor;
+  x = tf.layers
+    .batchNormalization({ name: "lone_bn" })
+    .apply(tf.layers.maxPooling2d({ poolSize: 2, name: "pool" }).apply(x) as tf.SymbolicTensor) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: x });
   for (const layer of model.layers) {
     const weights = layer.getWeights().map((w, i) => {
@@ -43,6 +55,8 @@ export function buildTestModel(seed: number): tf.LayersModel {
 /** A seeded random batch [2, 12, 12, 3] in [-2, 2) for {@link buildTestModel}. */
 export function testInput(seed: number): tf.Tensor4D {
   const rng = createRng(seed);
-  return tf.tensor4d(Float32Array.from({ length: 2 * 12 * 12 * 3 }, () => rng() * 4 - 2), [2, 12, 12, 3]);
+  return tf.tensor4d(
+    Float32Array.from({ length: 2 * 12 * 12 * 3 }, () => rng() * 4 - 2),
+    [2, 12, 12, 3],
+  );
 }
-

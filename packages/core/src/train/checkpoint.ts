@@ -84,7 +84,11 @@ export function buildClassifier(base: tf.LayersModel, featureLayer: string, head
   head.layers.forEach((params, i) => {
     const last = i === head.layers.length - 1;
     if (head.dropout > 0) x = tf.layers.dropout({ rate: head.dropout, name: `graft_dropout_${i}` }).apply(x) as tf.SymbolicTensor;
-    const layer = tf.layers.dense({ units: params.kernel.shape[1] as number, activation: last ? "softmax" : head.activation, name: last ? "graft_predictions" : `graft_dense_${i}` });
+    const layer = tf.layers.dense({
+      units: params.kernel.shape[1] as number,
+      activation: last ? "softmax" : head.activation,
+      name: last ? "graft_predictions" : `graft_dense_${i}`,
+    });
     x = layer.apply(x) as tf.SymbolicTensor;
     dense.push(layer);
   });

@@ -36,8 +36,12 @@ function asBadInput<T>(fn: () => T): T {
 export function validateTrainConfig(config: TrainConfig, baseLayerCount?: number): TrainConfig {
   if (config === null || typeof config !== "object") throw new BadInputError(`config must be an object, received ${String(config)}`);
   const baseLimit = (c: TrainConfig): string | null =>
-    baseLayerCount !== undefined && c.fineTuneLayers > baseLayerCount ? `at most ${baseLayerCount}, the layers of ${c.baseModel} up to its feature layer` : null;
-  return asBadInput(() => validateHyperparameters(config as TrainConfig & { inputSize: number }, baseLimit as (c: unknown) => string | null));
+    baseLayerCount !== undefined && c.fineTuneLayers > baseLayerCount
+      ? `at most ${baseLayerCount}, the layers of ${c.baseModel} up to its feature layer`
+      : null;
+  return asBadInput(() =>
+    validateHyperparameters(config as TrainConfig & { inputSize: number }, baseLimit as (c: unknown) => string | null),
+  );
 }
 
 /**
@@ -45,8 +49,10 @@ export function validateTrainConfig(config: TrainConfig, baseLayerCount?: number
  * rejected (a typo would otherwise silently train with a default).
  */
 export function defaultTrainConfig(partial: Partial<TrainConfig> = {}): TrainConfig {
-  if (partial === null || typeof partial !== "object") throw new BadInputError(`config must be an object, received ${JSON.stringify(partial)}`);
-  if ("inputSize" in partial) throw new BadInputError(`Unknown TrainConfig field "inputSize"; core reads the input size from the base model`);
+  if (partial === null || typeof partial !== "object")
+    throw new BadInputError(`config must be an object, received ${JSON.stringify(partial)}`);
+  if ("inputSize" in partial)
+    throw new BadInputError(`Unknown TrainConfig field "inputSize"; core reads the input size from the base model`);
   const merged = asBadInput(() => trainKnobsOf(withDefaults(partial)));
   return validateTrainConfig(merged);
 }

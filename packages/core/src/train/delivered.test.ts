@@ -5,7 +5,17 @@ import { runEpochs, series } from "../testing/callback-context";
 import type { EpochRecord, Phase } from "../types";
 import { handedOver, restoredEpoch } from "./delivered";
 
-const record = (epoch: number, phase: Phase, valLoss: number, valAccuracy: number): EpochRecord => ({ epoch, phase, loss: 1, accuracy: 0.5, valLoss, valAccuracy, learningRate: 1e-3, durationMs: 1, imagesPerSec: 1 });
+const record = (epoch: number, phase: Phase, valLoss: number, valAccuracy: number): EpochRecord => ({
+  epoch,
+  phase,
+  loss: 1,
+  accuracy: 0.5,
+  valLoss,
+  valAccuracy,
+  learningRate: 1e-3,
+  durationMs: 1,
+  imagesPerSec: 1,
+});
 const records = [record(1, "head", 0.9, 0.6), record(2, "head", 0.5, 0.8), record(3, "head", 0.7, 0.9), record(4, "fine_tune", 0.6, 0.85)];
 const dirs = { best: "/out/best", final: "/out/checkpoint" };
 

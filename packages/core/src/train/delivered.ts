@@ -38,7 +38,10 @@ export function handedOver(
 ): { final: EpochWeights; delivered: EpochWeights } {
   const last = records.at(-1);
   if (last === undefined) throw new Error("a run without epochs hands over no weights");
-  const final = restored === null ? epochWeights(records, last.epoch, "last_epoch", dirs.final) : epochWeights(records, restored, "restored_best", dirs.final);
+  const final =
+    restored === null
+      ? epochWeights(records, last.epoch, "last_epoch", dirs.final)
+      : epochWeights(records, restored, "restored_best", dirs.final);
   const delivered = savedEpoch === null ? { ...final } : epochWeights(records, savedEpoch + 1, "best_val_loss", dirs.best);
   return { final, delivered };
 }

@@ -29,7 +29,13 @@ function glorotUniform(fanIn: number, fanOut: number, rng: Rng): tf.Tensor2D {
 }
 
 /** Creates head variables for `inputDim` features and `numClasses` outputs. */
-export function createHead(inputDim: number, units: readonly number[], numClasses: number, config: Pick<TrainConfig, "headActivation" | "dropout">, rng: Rng): Head {
+export function createHead(
+  inputDim: number,
+  units: readonly number[],
+  numClasses: number,
+  config: Pick<TrainConfig, "headActivation" | "dropout">,
+  rng: Rng,
+): Head {
   const sizes = [inputDim, ...units, numClasses];
   const layers: DenseParams[] = [];
   for (let i = 0; i + 1 < sizes.length; i++) {

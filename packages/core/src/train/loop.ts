@@ -64,7 +64,13 @@ export async function evaluateSource(
     const x = await source.batch(idx);
     const [loss, probs] = tf.tidy(() => {
       const logits = forward(x, false, 0);
-      const y = tf.oneHot(tf.tensor1d(idx.map((i) => source.labels[i] as number), "int32"), numClasses);
+      const y = tf.oneHot(
+        tf.tensor1d(
+          idx.map((i) => source.labels[i] as number),
+          "int32",
+        ),
+        numClasses,
+      );
       // The loss training minimises, smoothing included, as Keras reports val_loss.
       return [tf.losses.softmaxCrossEntropy(y, logits, undefined, labelSmoothing, tf.Reduction.SUM), tf.softmax(logits)];
     });
@@ -97,7 +103,10 @@ export async function runEpochs(o: LoopOptions): Promise<LoopResult> {
       const idx = order.slice(start, start + o.batchSize);
       const x = await o.train.batch(idx);
       const seed = Math.floor(o.rng() * 2 ** 31);
-      const yIdx = tf.tensor1d(idx.map((i) => o.train.labels[i] as number), "int32");
+      const yIdx = tf.tensor1d(
+        idx.map((i) => o.train.labels[i] as number),
+        "int32",
+      );
       const kept: { hits: tf.Tensor | null } = { hits: null };
       const loss = o.optimizer.minimize(
         () => {
@@ -118,7 +127,13 @@ export async function runEpochs(o: LoopOptions): Promise<LoopResult> {
     const val = await evaluateSource(o.validation, o.numClasses, Math.max(o.batchSize, 64), o.forward, o.labelSmoothing);
     o.onValidated?.(epoch, val.probabilities);
     const durationMs = performance.now() - started;
-    const logs: EpochLogs = { loss: lossSum / n, accuracy: correct / n, val_loss: val.loss, val_accuracy: val.accuracy, lr: o.context.getLearningRate() };
+    const logs: EpochLogs = {
+      loss: lossSum / n,
+      accuracy: correct / n,
+      val_loss: val.loss,
+      val_accuracy: val.accuracy,
+      lr: o.context.getLearningRate(),
+    };
     const record: EpochRecord = {
       epoch,
       phase: o.phase,

@@ -29,7 +29,15 @@ describe("phaseCallbacks", () => {
   });
 
   it("reduces each phase from its own starting rate down to the same floor", async () => {
-    const config = defaultTrainConfig({ learningRate: 0.01, fineTuneLayers: 3, fineTuneEpochs: 2, fineTuneLearningRate: 0.001, reduceLrPatience: 1, reduceLrFactor: 0.1, minLearningRate: 5e-5 });
+    const config = defaultTrainConfig({
+      learningRate: 0.01,
+      fineTuneLayers: 3,
+      fineTuneEpochs: 2,
+      fineTuneLearningRate: 0.001,
+      reduceLrPatience: 1,
+      reduceLrFactor: 0.1,
+      minLearningRate: 5e-5,
+    });
     // train() calls phaseCallbacks once per phase with the same config: fresh instances, same settings.
     const head = await runEpochs(phaseCallbacks(config, null), plateau, new FakeContext(config.learningRate));
     expect(head.ctx.lrSets.map((lr) => Number(lr.toPrecision(6)))).toEqual([0.001, 0.0001, 5e-5]);

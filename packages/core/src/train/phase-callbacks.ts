@@ -18,9 +18,17 @@ export type PhaseCallbackConfig = Pick<TrainConfig, "earlyStoppingPatience" | "r
  */
 export function phaseCallbacks(config: PhaseCallbackConfig, checkpoint: Callback | null): Callback[] {
   const list: Callback[] = [];
-  if (config.earlyStoppingPatience !== null) list.push(new EarlyStopping({ monitor: "val_loss", patience: config.earlyStoppingPatience, restoreBestWeights: true }));
+  if (config.earlyStoppingPatience !== null)
+    list.push(new EarlyStopping({ monitor: "val_loss", patience: config.earlyStoppingPatience, restoreBestWeights: true }));
   if (config.reduceLrPatience !== null) {
-    list.push(new ReduceLROnPlateau({ monitor: "val_loss", patience: config.reduceLrPatience, factor: config.reduceLrFactor, minLr: config.minLearningRate }));
+    list.push(
+      new ReduceLROnPlateau({
+        monitor: "val_loss",
+        patience: config.reduceLrPatience,
+        factor: config.reduceLrFactor,
+        minLr: config.minLearningRate,
+      }),
+    );
   }
   if (checkpoint !== null) list.push(checkpoint);
   return list;

@@ -22,16 +22,26 @@ import { train } from "./train";
 
 const leaves = plantLeavesDir();
 const modelsDir = sharedModelsDir();
-if (leaves === null || modelsDir === null) console.warn("shared plant-leaves/models absent (../shared or GRAFT_SHARED_DIR): skipping the delivered-model evaluation test");
+if (leaves === null || modelsDir === null)
+  console.warn("shared plant-leaves/models absent (../shared or GRAFT_SHARED_DIR): skipping the delivered-model evaluation test");
 
 /** Confusion matrix of a saved classifier on the validation split `train()` made. */
 async function savedModelMatrix(dir: string, root: string, config: TrainConfig, numClasses: number): Promise<number[][]> {
   const model = await loadLayersModelFromFile(path.join(dir, "model.json"));
-  const { validation } = splitDataset(await scanDataset(root), { validationSplit: config.validationSplit, seed: config.seed, byGroup: false });
+  const { validation } = splitDataset(await scanDataset(root), {
+    validationSplit: config.validationSplit,
+    seed: config.seed,
+    byGroup: false,
+  });
   const yTrue: number[] = [];
   const yPred: number[] = [];
   for await (const batch of decodeBatches(validation, { size: 224, batchSize: 16 })) {
-    const pred = tf.tidy(() => tf.argMax(model.predict(preprocess(tf.tensor4d(batch.pixels, [batch.entries.length, 224, 224, 3], "int32"), "mobilenet")) as tf.Tensor, 1));
+    const pred = tf.tidy(() =>
+      tf.argMax(
+        model.predict(preprocess(tf.tensor4d(batch.pixels, [batch.entries.length, 224, 224, 3], "int32"), "mobilenet")) as tf.Tensor,
+        1,
+      ),
+    );
     yPred.push(...((await pred.data()) as Int32Array));
     pred.dispose();
     yTrue.push(...batch.entries.map((e) => e.label));
@@ -47,15 +57,27 @@ describe.skipIf(leaves === null || modelsDir === null)("train(): the evaluation 
   const config = defaultTrainConfig({ epochs: 8, headUnits: [32], learningRate: 0.03, seed: 2, validationSplit: 0.3, batchSize: 8 });
   beforeAll(() => {
     const source = leaves as string;
-    const classes = readdirSync(source, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort().slice(0, 3);
+    const classes = readdirSync(source, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()
+      .slice(0, 3);
     for (const name of classes) {
       mkdirSync(path.join(root, name), { recursive: true });
-      for (const file of readdirSync(path.join(source, name)).sort().slice(0, 10)) copyFileSync(path.join(source, name, file), path.join(root, name, file));
+      for (const file of readdirSync(path.join(source, name)).sort().slice(0, 10))
+        copyFileSync(path.join(source, name, file), path.join(root, name, file));
     }
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const run = (outDir: string, extra: Partial<TrainConfig> = {}) =>
-    train({ dataDir: root, config: { ...config, ...extra }, backend: "wasm", modelsDir: modelsDir as string, cacheDir: path.join(tmp, "cache"), outDir });
+    train({
+      dataDir: root,
+      config: { ...config, ...extra },
+      backend: "wasm",
+      modelsDir: modelsDir as string,
+      cacheDir: path.join(tmp, "cache"),
+      outDir,
+    });
 
   it("evaluates best/ (epoch 6, best val_loss), not the last epoch's weights in checkpoint/", async () => {
     const outDir = path.join(tmp, "plain");
@@ -65,7 +87,11 @@ describe.skipIf(leaves === null || modelsDir === null)("train(): the evaluation 
     const lowest = Math.min(...result.epochs.map((r) => r.valLoss as number));
     expect(result.delivered.valLoss).toBe(lowest);
     // The reported best epoch is the delivered one (lowest val_loss), with the metrics at it.
-    expect({ epoch: result.bestEpoch, valLoss: result.bestValLoss, valAccuracy: result.bestValAccuracy }).toEqual({ epoch: 6, valLoss: lowest, valAccuracy: result.delivered.valAccuracy });
+    expect({ epoch: result.bestEpoch, valLoss: result.bestValLoss, valAccuracy: result.bestValAccuracy }).toEqual({
+      epoch: 6,
+      valLoss: lowest,
+      valAccuracy: result.delivered.valAccuracy,
+    });
     // The premise: the two candidates differ, so scoring the wrong one shows.
     expect(result.finalValAccuracy).not.toBe(result.delivered.valAccuracy);
     expect(result.evaluation.accuracy).toBe(result.delivered.valAccuracy);
@@ -75,7 +101,10 @@ describe.skipIf(leaves === null || modelsDir === null)("train(): the evaluation 
     expect(result.evaluation.accuracy).toBeCloseTo(correct / result.validationCount, 12);
     expect(result.evaluation.perClass.map((c) => c.support)).toEqual(matrix.map((row) => row.reduce((a, b) => a + b, 0)));
     const finalMatrix = await savedModelMatrix(path.join(outDir, "checkpoint"), root, config, result.classes.length);
-    expect(finalMatrix.reduce((sum, row, i) => sum + (row[i] as number), 0) / result.validationCount).toBeCloseTo(result.finalValAccuracy as number, 12);
+    expect(finalMatrix.reduce((sum, row, i) => sum + (row[i] as number), 0) / result.validationCount).toBeCloseTo(
+      result.finalValAccuracy as number,
+      12,
+    );
   }, 300_000);
 
   it("with EarlyStopping restore_best_weights the final weights are the delivered ones", async () => {

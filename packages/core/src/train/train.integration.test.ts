@@ -20,17 +20,34 @@ import { train } from "./train";
 
 const leaves = plantLeavesDir();
 const modelsDir = sharedModelsDir();
-if (leaves === null || modelsDir === null) console.warn("shared plant-leaves/models absent (../shared or GRAFT_SHARED_DIR): skipping the training integration test");
+if (leaves === null || modelsDir === null)
+  console.warn("shared plant-leaves/models absent (../shared or GRAFT_SHARED_DIR): skipping the training integration test");
 
 /** Metrics only: durations and throughput legitimately differ between runs. */
-const metrics = (r: EpochRecord) => ({ epoch: r.epoch, phase: r.phase, loss: r.loss, accuracy: r.accuracy, valLoss: r.valLoss, valAccuracy: r.valAccuracy, learningRate: r.learningRate });
+const metrics = (r: EpochRecord) => ({
+  epoch: r.epoch,
+  phase: r.phase,
+  loss: r.loss,
+  accuracy: r.accuracy,
+  valLoss: r.valLoss,
+  valAccuracy: r.valAccuracy,
+  learningRate: r.learningRate,
+});
 
 describe.skipIf(leaves === null || modelsDir === null)("train() on plant-leaves", () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "graft-train-"));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const groupBy = { manifest: path.join(leaves ?? "", "manifest.csv"), column: "leaf_group" };
   // Seed 42 (the default) decides the group split as well as the head's init and shuffling.
-  const config = defaultTrainConfig({ baseModel: "mobilenet_v1_0.25_224", headUnits: [128], epochs: 10, fineTuneLayers: 20, fineTuneEpochs: 2, fineTuneLearningRate: 1e-5, seed: 42 });
+  const config = defaultTrainConfig({
+    baseModel: "mobilenet_v1_0.25_224",
+    headUnits: [128],
+    epochs: 10,
+    fineTuneLayers: 20,
+    fineTuneEpochs: 2,
+    fineTuneLearningRate: 1e-5,
+    seed: 42,
+  });
   const options = (outDir: string, seen: EpochRecord[]): TrainOptions => ({
     dataDir: leaves as string,
     config,

@@ -31,8 +31,20 @@ describe.skipIf(modelsDir === null)("train() on a tiny generated dataset", () =>
     const base = { epochs: 2, batchSize: 4, validationSplit: 0.34, seed: 4 };
     // Its own feature cache, so the other tests' cache-hit counts stay theirs.
     const ownCache = mkdtempSync(path.join(os.tmpdir(), "graft-train-smoothing-"));
-    const plain = await train({ dataDir: root, config: defaultTrainConfig(base), backend: "wasm", modelsDir: modelsDir as string, cacheDir: ownCache });
-    const smoothed = await train({ dataDir: root, config: defaultTrainConfig({ ...base, labelSmoothing: 0.2 }), backend: "wasm", modelsDir: modelsDir as string, cacheDir: ownCache });
+    const plain = await train({
+      dataDir: root,
+      config: defaultTrainConfig(base),
+      backend: "wasm",
+      modelsDir: modelsDir as string,
+      cacheDir: ownCache,
+    });
+    const smoothed = await train({
+      dataDir: root,
+      config: defaultTrainConfig({ ...base, labelSmoothing: 0.2 }),
+      backend: "wasm",
+      modelsDir: modelsDir as string,
+      cacheDir: ownCache,
+    });
     rmSync(ownCache, { recursive: true, force: true });
     // Two classes, ε = 0.2: targets (0.9, 0.1), whose cross-entropy can never go below their entropy.
     const floor = -(0.9 * Math.log(0.9) + 0.1 * Math.log(0.1));
@@ -47,9 +59,25 @@ describe.skipIf(modelsDir === null)("train() on a tiny generated dataset", () =>
   }, 300_000);
 
   it("trains with augmentation (features computed per batch, only validation cached), fine-tunes, and frees its tensors", async () => {
-    const config = defaultTrainConfig({ epochs: 2, batchSize: 4, augmentation: ["flip", "brightness"], fineTuneLayers: 6, fineTuneEpochs: 1, validationSplit: 0.34, seed: 3 });
+    const config = defaultTrainConfig({
+      epochs: 2,
+      batchSize: 4,
+      augmentation: ["flip", "brightness"],
+      fineTuneLayers: 6,
+      fineTuneEpochs: 1,
+      validationSplit: 0.34,
+      seed: 3,
+    });
     const stages = new Set<string>();
-    const run = () => train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir, hooks: { onProgress: (p) => void stages.add(p.stage) } });
+    const run = () =>
+      train({
+        dataDir: root,
+        config,
+        backend: "wasm",
+        modelsDir: modelsDir as string,
+        cacheDir,
+        hooks: { onProgress: (p) => void stages.add(p.stage) },
+      });
     const warmup = await run();
     const before = tf.memory().numTensors;
     const result = await run();
@@ -69,7 +97,15 @@ describe.skipIf(modelsDir === null)("train() on a tiny generated dataset", () =>
   for (const baseModel of ["mobilenet_v2_0.35_224_no_top", "darknet_tiny_224"]) {
     it(`fine-tunes ${baseModel} (residual / leaky-ReLU graphs) and saves a loadable classifier`, async () => {
       const outDir = path.join(cacheDir, `out-${baseModel}`);
-      const config = defaultTrainConfig({ baseModel, epochs: 1, batchSize: 4, fineTuneLayers: 12, fineTuneEpochs: 1, validationSplit: 0.34, seed: 5 });
+      const config = defaultTrainConfig({
+        baseModel,
+        epochs: 1,
+        batchSize: 4,
+        fineTuneLayers: 12,
+        fineTuneEpochs: 1,
+        validationSplit: 0.34,
+        seed: 5,
+      });
       const result = await train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir, outDir });
       expect(result.epochs.map((r) => r.phase)).toEqual(["head", "fine_tune"]);
       // 12 requested: MobileNetV2's residual block is unfrozen whole (20), darknet cuts at 12.
@@ -86,15 +122,23 @@ describe.skipIf(modelsDir === null)("train() on a tiny generated dataset", () =>
 
   it("rejects impossible settings before training, quoting the value", async () => {
     const config = { ...defaultTrainConfig(), fineTuneLayers: 500, fineTuneEpochs: 1 };
-    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir })).rejects.toThrow(BadInputError);
-    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir })).rejects.toThrow(/fineTuneLayers must be at most \d+.*received 500/);
-    await expect(train({ dataDir: root, config: { ...defaultTrainConfig(), learningRate: 5 }, cacheDir })).rejects.toThrow(/learningRate .* received 5/);
+    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir })).rejects.toThrow(
+      BadInputError,
+    );
+    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir })).rejects.toThrow(
+      /fineTuneLayers must be at most \d+.*received 500/,
+    );
+    await expect(train({ dataDir: root, config: { ...defaultTrainConfig(), learningRate: 5 }, cacheDir })).rejects.toThrow(
+      /learningRate .* received 5/,
+    );
   }, 120_000);
 
   it("refuses a depth beyond a registered base's layers by the registry's rule, before looking for the model", async () => {
     const config = { ...defaultTrainConfig(), baseModel: "mobilenet_v2_1.00_224_no_top", fineTuneLayers: 155, fineTuneEpochs: 1 };
     // No copy of this base anywhere: the refusal comes before any load or download.
-    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: "/nonexistent-models", cacheDir: "/nonexistent-cache" })).rejects.toThrow(
+    await expect(
+      train({ dataDir: root, config, backend: "wasm", modelsDir: "/nonexistent-models", cacheDir: "/nonexistent-cache" }),
+    ).rejects.toThrow(
       "fineTuneLayers must be at most 154, the layers of mobilenet_v2_1.00_224_no_top up to its feature layer out_relu, received 155",
     );
   });
@@ -112,7 +156,9 @@ describe.skipIf(modelsDir === null)("train() on a tiny generated dataset", () =>
       const config = defaultTrainConfig({ baseModel: "mobilenet_v2_1.00_224_no_top", epochs: 1, fineTuneLayers: 2, fineTuneEpochs: 1 });
       const err = await train({ dataDir: root, config, backend: "wasm", modelsDir: dir, cacheDir }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(BadInputError);
-      expect((err as Error).message).toContain(`Base model "mobilenet_v2_1.00_224_no_top" loaded from ${path.join(dir, "mobilenet_v2_1.00_224_no_top", "model.json")} has 2 layers up to out_relu`);
+      expect((err as Error).message).toContain(
+        `Base model "mobilenet_v2_1.00_224_no_top" loaded from ${path.join(dir, "mobilenet_v2_1.00_224_no_top", "model.json")} has 2 layers up to out_relu`,
+      );
       expect((err as Error).message).toContain("but the registry records 154 and 3");
     } finally {
       rmSync(dir, { recursive: true, force: true });

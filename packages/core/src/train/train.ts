@@ -38,7 +38,6 @@ import { makeTrainable } from "./trainable";
 import { arraySource } from "./sources";
 import { augmentedSource } from "./augmented-source";
 
-
 interface CacheStats {
   hits: number;
   misses: number;
@@ -101,9 +100,17 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const backend = await selectBackend(options.backend);
   const workers = resolveWorkers(options.workers, backend);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-  const index = await scanDataset(options.dataDir, options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } });
+  const index = await scanDataset(
+    options.dataDir,
+    options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } },
+  );
   const split = splitDataset(index, { validationSplit: config.validationSplit, seed: config.seed, byGroup: options.groupBy !== undefined });
-  const loaded = await loadBaseModel(config.baseModel, { ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }), ...(options.weights === undefined ? {} : { weights: options.weights }), ...(options.expectedWeightsSha256 === undefined ? {} : { expectedWeightsSha256: options.expectedWeightsSha256 }), cacheDir });
+  const loaded = await loadBaseModel(config.baseModel, {
+    ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }),
+    ...(options.weights === undefined ? {} : { weights: options.weights }),
+    ...(options.expectedWeightsSha256 === undefined ? {} : { expectedWeightsSha256: options.expectedWeightsSha256 }),
+    cacheDir,
+  });
   const { model, spec, weightsSha256 } = loaded;
   const fx = createFeatureExtractor(model, spec, { weightsSha256 });
   const graph = fx.graph as FoldedGraph;
@@ -138,10 +145,28 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     });
     return poolStart;
   };
-  const pooledCompute = (output: FrozenOutput): PooledCompute | undefined => (workers > 1 ? { workers, run: async (pixels, n) => (await startPool()).run(output, pixels, n) } : undefined);
-  const extract = async (entries: ImageEntry[], stage: string, graphId: string, compute: (x: tf.Tensor4D) => tf.Tensor, itemShape: number[], output: FrozenOutput): Promise<Float32Array> => {
+  const pooledCompute = (output: FrozenOutput): PooledCompute | undefined =>
+    workers > 1 ? { workers, run: async (pixels, n) => (await startPool()).run(output, pixels, n) } : undefined;
+  const extract = async (
+    entries: ImageEntry[],
+    stage: string,
+    graphId: string,
+    compute: (x: tf.Tensor4D) => tf.Tensor,
+    itemShape: number[],
+    output: FrozenOutput,
+  ): Promise<Float32Array> => {
     const pool = pooledCompute(output);
-    const r = await extractFeatures(entries, { graphId, inputSize: spec.inputSize, preprocessing: spec.preprocessing, compute, itemShape, cacheDir, batchSize: 32, onProgress: progress(stage), ...(pool === undefined ? {} : { pool }) });
+    const r = await extractFeatures(entries, {
+      graphId,
+      inputSize: spec.inputSize,
+      preprocessing: spec.preprocessing,
+      compute,
+      itemShape,
+      cacheDir,
+      batchSize: 32,
+      onProgress: progress(stage),
+      ...(pool === undefined ? {} : { pool }),
+    });
     addStats(stats, r);
     return r.data;
   };
@@ -185,7 +210,14 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     validation = arraySource(valFeatures, [fx.dim], valLabels);
     const pool1 = pooledCompute(pooledOut);
     const trainSource = augment
-      ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: pooled, ...(pool1 === undefined ? {} : { pool: pool1 }) })
+      ? await augmentedSource(split.train, {
+          inputSize: spec.inputSize,
+          preprocessing: spec.preprocessing,
+          ops: config.augmentation,
+          rng,
+          compute: pooled,
+          ...(pool1 === undefined ? {} : { pool: pool1 }),
+        })
       : arraySource(await extract(split.train, "features:train", fx.id, pooled, [fx.dim], pooledOut), [fx.dim], trainLabels);
     forward = (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate);
@@ -193,7 +225,24 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const callbacks = new CallbackList(phaseCallbacks(config, checkpoint));
     callbacks.setContext(context);
     await callbacks.onTrainBegin();
-    const head1 = await runEpochs({ phase: "head", firstEpoch: 1, epochs: config.epochs, batchSize: config.batchSize, numClasses, labelSmoothing: config.labelSmoothing, train: trainSource, validation, forward, variables: headVariables(head), optimizer, rng, callbacks, context, hooks, onValidated });
+    const head1 = await runEpochs({
+      phase: "head",
+      firstEpoch: 1,
+      epochs: config.epochs,
+      batchSize: config.batchSize,
+      numClasses,
+      labelSmoothing: config.labelSmoothing,
+      train: trainSource,
+      validation,
+      forward,
+      variables: headVariables(head),
+      optimizer,
+      rng,
+      callbacks,
+      context,
+      hooks,
+      onValidated,
+    });
     await callbacks.onTrainEnd();
     let restored = restoredEpoch(callbacks);
     optimizer.dispose();
@@ -205,7 +254,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     if (config.fineTuneLayers > 0 && !cancelled) {
       const parts = splitGraph(graph, config.fineTuneLayers);
       const boundary = parts.bottom.output;
-      const boundaryShape = boundary === graph.input ? [spec.inputSize, spec.inputSize, 3] : (model.getLayer(boundary).outputShape as number[]).slice(1);
+      const boundaryShape =
+        boundary === graph.input ? [spec.inputSize, spec.inputSize, 3] : (model.getLayer(boundary).outputShape as number[]).slice(1);
       const bottomId = extractorId(spec, weightsSha256, boundary);
       const bottom = (x: tf.Tensor4D): tf.Tensor => runGraph(parts.bottom, x);
       const top = parts.top;
@@ -216,8 +266,19 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       validation = arraySource(valMaps, boundaryShape, valLabels);
       const pool2 = pooledCompute(bottomOut);
       const trainSource2 = augment
-        ? await augmentedSource(split.train, { inputSize: spec.inputSize, preprocessing: spec.preprocessing, ops: config.augmentation, rng, compute: bottom, ...(pool2 === undefined ? {} : { pool: pool2 }) })
-        : arraySource(await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, bottomOut), boundaryShape, trainLabels);
+        ? await augmentedSource(split.train, {
+            inputSize: spec.inputSize,
+            preprocessing: spec.preprocessing,
+            ops: config.augmentation,
+            rng,
+            compute: bottom,
+            ...(pool2 === undefined ? {} : { pool: pool2 }),
+          })
+        : arraySource(
+            await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, bottomOut),
+            boundaryShape,
+            trainLabels,
+          );
       forward = (x, training, seed) => headLogits(head, tf.mean(runGraph(top, x, { training }), [1, 2]) as tf.Tensor2D, training, seed);
       const variables = [...trainable, ...headVariables(head)];
       const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
@@ -226,7 +287,24 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const callbacks2 = new CallbackList(phaseCallbacks(config, checkpoint));
       callbacks2.setContext(context2);
       await callbacks2.onTrainBegin();
-      const ft = await runEpochs({ phase: "fine_tune", firstEpoch: epochs.length + 1, epochs: config.fineTuneEpochs, batchSize: config.batchSize, numClasses, labelSmoothing: config.labelSmoothing, train: trainSource2, validation, forward, variables, optimizer: optimizer2, rng, callbacks: callbacks2, context: context2, hooks, onValidated });
+      const ft = await runEpochs({
+        phase: "fine_tune",
+        firstEpoch: epochs.length + 1,
+        epochs: config.fineTuneEpochs,
+        batchSize: config.batchSize,
+        numClasses,
+        labelSmoothing: config.labelSmoothing,
+        train: trainSource2,
+        validation,
+        forward,
+        variables,
+        optimizer: optimizer2,
+        rng,
+        callbacks: callbacks2,
+        context: context2,
+        hooks,
+        onValidated,
+      });
       await callbacks2.onTrainEnd();
       // Fine-tuning trained on from the head phase's end state: only its own restore counts now.
       restored = restoredEpoch(callbacks2);
@@ -244,13 +322,22 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     // Assigned inside the saveBest closure, which TypeScript's flow analysis does not see.
     const scored = deliveredValidation as { epoch: number; probabilities: number[][] } | null;
     if (scored !== null && scored.epoch !== handed.delivered.epoch) {
-      throw new Error(`internal: the delivered model is epoch ${handed.delivered.epoch} but the predictions kept are of epoch ${scored.epoch}`);
+      throw new Error(
+        `internal: the delivered model is epoch ${handed.delivered.epoch} but the predictions kept are of epoch ${scored.epoch}`,
+      );
     }
-    const evaluation = evaluatePredictions({ labels: classes, yTrue: valLabels, probabilities: scored?.probabilities ?? final.probabilities, files: split.validation.map((e) => e.file) });
+    const evaluation = evaluatePredictions({
+      labels: classes,
+      yTrue: valLabels,
+      probabilities: scored?.probabilities ?? final.probabilities,
+      files: split.validation.map((e) => e.file),
+    });
     // The contract's best-epoch rule (lowest finite val_loss, earlier on a tie): best/'s epoch.
     const best = bestEpoch(epochs);
     if ((best?.epoch ?? null) !== (handed.delivered.choice === "best_val_loss" ? handed.delivered.epoch : null)) {
-      throw new Error(`internal: the best epoch is ${best?.epoch ?? "none"} but the delivered model is epoch ${handed.delivered.epoch} (${handed.delivered.choice})`);
+      throw new Error(
+        `internal: the best epoch is ${best?.epoch ?? "none"} but the delivered model is epoch ${handed.delivered.epoch} (${handed.delivered.choice})`,
+      );
     }
     return {
       backend,
@@ -273,7 +360,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     };
   } finally {
     // A pool that failed to start has already terminated its workers.
-    if (poolStart !== null) await poolStart.then((pool) => pool.dispose(), () => undefined);
+    if (poolStart !== null)
+      await poolStart.then(
+        (pool) => pool.dispose(),
+        () => undefined,
+      );
     disposeHead(head);
     fx.dispose();
     model.dispose();

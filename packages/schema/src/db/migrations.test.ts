@@ -56,14 +56,45 @@ describe("migration 0010 (runs.best_val_loss)", () => {
     // [epoch, attempt, val_loss, val_accuracy]
     const runsAndEpochs: [string, number, [number, number, number | null, number | null][]][] = [
       // Most accurate (epoch 3) is not the lowest val_loss; epochs 2 and 4 tie on val_loss: epoch 2.
-      ["accurate-not-best", 1, [[1, 1, 0.9, 0.6], [2, 1, 0.4, 0.7], [3, 1, 0.5, 0.9], [4, 1, 0.4, 0.8]]],
+      [
+        "accurate-not-best",
+        1,
+        [
+          [1, 1, 0.9, 0.6],
+          [2, 1, 0.4, 0.7],
+          [3, 1, 0.5, 0.9],
+          [4, 1, 0.4, 0.8],
+        ],
+      ],
       // No val_loss anywhere: NULLs, even though val accuracy was logged.
-      ["no-val-loss", 1, [[1, 1, null, 0.8], [2, 1, null, 0.9]]],
+      [
+        "no-val-loss",
+        1,
+        [
+          [1, 1, null, 0.8],
+          [2, 1, null, 0.9],
+        ],
+      ],
       ["no-epochs", 0, []],
       // An infinite val_loss never wins.
-      ["infinite", 1, [[1, 1, Infinity, 0.9], [2, 1, 0.7, 0.5]]],
+      [
+        "infinite",
+        1,
+        [
+          [1, 1, Infinity, 0.9],
+          [2, 1, 0.7, 0.5],
+        ],
+      ],
       // A row left from attempt 1 (lowest val_loss) does not count beside attempt 2's.
-      ["two-attempts", 2, [[1, 2, 0.5, 0.6], [2, 2, 0.3, 0.65], [3, 1, 0.1, 0.99]]],
+      [
+        "two-attempts",
+        2,
+        [
+          [1, 2, 0.5, 0.6],
+          [2, 2, 0.3, 0.65],
+          [3, 1, 0.1, 0.99],
+        ],
+      ],
     ];
     for (const [id, attempts, rows] of runsAndEpochs) {
       // The old summary: highest val accuracy, earliest on a tie.
@@ -75,7 +106,9 @@ describe("migration 0010 (runs.best_val_loss)", () => {
 
     const db = openDatabase(file);
     const c = db.$client;
-    const best = c.prepare("SELECT id, best_epoch AS epoch, best_val_loss AS valLoss, best_val_accuracy AS valAccuracy FROM runs ORDER BY id").all();
+    const best = c
+      .prepare("SELECT id, best_epoch AS epoch, best_val_loss AS valLoss, best_val_accuracy AS valAccuracy FROM runs ORDER BY id")
+      .all();
     expect(best).toEqual([
       { id: "accurate-not-best", epoch: 2, valLoss: 0.4, valAccuracy: 0.7 },
       { id: "infinite", epoch: 2, valLoss: 0.7, valAccuracy: 0.5 },
@@ -83,7 +116,9 @@ describe("migration 0010 (runs.best_val_loss)", () => {
       { id: "no-val-loss", epoch: null, valLoss: null, valAccuracy: null },
       { id: "two-attempts", epoch: 2, valLoss: 0.3, valAccuracy: 0.65 },
     ]);
-    const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
+    const indexes = (
+      c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]
+    ).map((i) => i.name);
     expect(indexes).toContain("runs_best_val_loss_idx");
     // Reopening applies nothing twice.
     c.close();
@@ -97,14 +132,21 @@ describe("migration 0013 (epochs.loss and accuracy nullable)", () => {
   it("keeps every epoch row and turns the Number.MAX_VALUE sentinel of a diverged epoch into NULL", () => {
     const file = databaseAt("0012");
     const old = new Database(file);
-    const notNull = old.prepare(`SELECT name, [notnull] AS required FROM pragma_table_info('epochs') WHERE name IN ('loss', 'accuracy') ORDER BY name`).all();
-    expect(notNull).toEqual([{ name: "accuracy", required: 1 }, { name: "loss", required: 1 }]);
+    const notNull = old
+      .prepare(`SELECT name, [notnull] AS required FROM pragma_table_info('epochs') WHERE name IN ('loss', 'accuracy') ORDER BY name`)
+      .all();
+    expect(notNull).toEqual([
+      { name: "accuracy", required: 1 },
+      { name: "loss", required: 1 },
+    ]);
     old.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 1)").run();
-    old.prepare(
-      `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
+    old
+      .prepare(
+        `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
         learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at, attempts, epoch_count)
        VALUES ('r', 'r', 'COMPLETED', 'd', 'm', 224, '[1]', 1, 0.2, 'none', 'adam', 0.001, 3, 0, 0, 0.00001, 32, 1, 0.2, 1, 1, 3)`,
-    ).run();
+      )
+      .run();
     const insertEpoch = old.prepare(
       `INSERT INTO epochs (run_id, epoch, attempt, phase, loss, accuracy, val_loss, val_accuracy, learning_rate, duration_ms, images_per_sec, created_at)
        VALUES ('r', ?, 1, 'HEAD', ?, ?, ?, 0.5, 0.001, 1200, 40, 1)`,
@@ -115,13 +157,17 @@ describe("migration 0013 (epochs.loss and accuracy nullable)", () => {
     old.close();
 
     const c = openDatabase(file).$client;
-    expect(c.prepare("SELECT epoch, loss, accuracy, val_loss AS valLoss, duration_ms AS durationMs FROM epochs ORDER BY epoch").all()).toEqual([
+    expect(
+      c.prepare("SELECT epoch, loss, accuracy, val_loss AS valLoss, duration_ms AS durationMs FROM epochs ORDER BY epoch").all(),
+    ).toEqual([
       { epoch: 1, loss: 0.9, accuracy: 0.6, valLoss: 0.8, durationMs: 1200 },
       { epoch: 2, loss: null, accuracy: null, valLoss: null, durationMs: 1200 },
       { epoch: 3, loss: 0.25, accuracy: 1, valLoss: 0.3, durationMs: 1200 },
     ]);
     // Still cascades with its run, and takes a NULL loss from now on.
-    c.prepare("INSERT INTO epochs (run_id, epoch, attempt, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r', 4, 1, 'HEAD', NULL, NULL, 0.001, 1, 1, 1)").run();
+    c.prepare(
+      "INSERT INTO epochs (run_id, epoch, attempt, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r', 4, 1, 'HEAD', NULL, NULL, 0.001, 1, 1, 1)",
+    ).run();
     c.prepare("DELETE FROM runs WHERE id = 'r'").run();
     expect(c.prepare("SELECT count(*) AS n FROM epochs").get()).toEqual({ n: 0 });
     c.close();

@@ -23,13 +23,46 @@ describe("openDatabase", () => {
     expect(c.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(c.pragma("busy_timeout", { simple: true })).toBe(5000);
     expect(c.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
-    const tables = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sqlite_sequence' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(["agents", "artifacts", "datasets", "epochs", "evaluations", "experiments", "notes", "run_tags", "runs", "storage_probe", "sweeps"]);
+    const tables = (
+      c
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' AND name <> 'sqlite_sequence' ORDER BY name",
+        )
+        .all() as { name: string }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual([
+      "agents",
+      "artifacts",
+      "datasets",
+      "epochs",
+      "evaluations",
+      "experiments",
+      "notes",
+      "run_tags",
+      "runs",
+      "storage_probe",
+      "sweeps",
+    ]);
     // Epochs record the attempt that logged them (rows from before read attempt 1).
-    expect(c.prepare("SELECT dflt_value, \"notnull\" FROM pragma_table_info('epochs') WHERE name = 'attempt'").get()).toEqual({ dflt_value: "1", notnull: 1 });
+    expect(c.prepare("SELECT dflt_value, \"notnull\" FROM pragma_table_info('epochs') WHERE name = 'attempt'").get()).toEqual({
+      dflt_value: "1",
+      notnull: 1,
+    });
     // Every sortable run column has an index.
-    const indexes = (c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]).map((i) => i.name);
-    for (const col of ["best_val_accuracy", "best_val_loss", "learning_rate", "created_at", "head_units_total", "final_val_loss", "reduce_lr_patience", "reduce_lr_factor", "min_learning_rate"]) {
+    const indexes = (
+      c.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'runs'").all() as { name: string }[]
+    ).map((i) => i.name);
+    for (const col of [
+      "best_val_accuracy",
+      "best_val_loss",
+      "learning_rate",
+      "created_at",
+      "head_units_total",
+      "final_val_loss",
+      "reduce_lr_patience",
+      "reduce_lr_factor",
+      "min_learning_rate",
+    ]) {
       expect(indexes).toContain(`runs_${col}_idx`);
     }
     // The weights a run started from are its identity, not a knob: not sortable, so no index.
@@ -57,9 +90,14 @@ describe("openDatabase", () => {
       min_learning_rate: 0,
     });
     // Nor the weights pair: such a run started from the base model's own ImageNet weights.
-    expect(c.prepare("SELECT base_weights, base_weights_sha256 FROM runs WHERE id = 'r1'").get()).toEqual({ base_weights: null, base_weights_sha256: null });
+    expect(c.prepare("SELECT base_weights, base_weights_sha256 FROM runs WHERE id = 'r1'").get()).toEqual({
+      base_weights: null,
+      base_weights_sha256: null,
+    });
     expect(() => insertRun.run("r2", "missing-dataset", now)).toThrow(/FOREIGN KEY/);
-    const insertEpoch = c.prepare("INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r1', ?, 'HEAD', 1, 0.5, 0.001, 1, 1, ?)");
+    const insertEpoch = c.prepare(
+      "INSERT INTO epochs (run_id, epoch, phase, loss, accuracy, learning_rate, duration_ms, images_per_sec, created_at) VALUES ('r1', ?, 'HEAD', 1, 0.5, 0.001, 1, 1, ?)",
+    );
     insertEpoch.run(1, now);
     expect(() => insertEpoch.run(1, now)).toThrow(/UNIQUE|PRIMARY KEY/);
     c.close();

@@ -15,7 +15,9 @@ registerEnumType(ChecksumPolicy, {
   description: "How a base model's downloaded files are verified.",
   valuesConfig: {
     PINNED: { description: "The registry pins the sha256: checked on every download and cache hit." },
-    RECORDED: { description: "Trust on first use: the first download records the sha256s of model.json and weights; later files must match them." },
+    RECORDED: {
+      description: "Trust on first use: the first download records the sha256s of model.json and weights; later files must match them.",
+    },
     NONE: { description: "Nothing is downloaded: the model is converted locally." },
   },
 });
@@ -29,12 +31,14 @@ export class BaseModelInfo {
   @Field(() => ChecksumPolicy) checksum!: ChecksumPolicy;
   @Field(() => Int, {
     nullable: true,
-    description: "Layers up to and including the feature layer: the largest fineTuneLayers the base takes. Null when only the loaded model can tell (then the trainer checks the depth).",
+    description:
+      "Layers up to and including the feature layer: the largest fineTuneLayers the base takes. Null when only the loaded model can tell (then the trainer checks the depth).",
   })
   baseLayerCount!: number | null;
   @Field(() => [Int], {
     nullable: true,
-    description: "The depths fine-tuning can really unfreeze, ascending (block boundaries); a requested fineTuneLayers is rounded up to the next one. Null when unknown.",
+    description:
+      "The depths fine-tuning can really unfreeze, ascending (block boundaries); a requested fineTuneLayers is rounded up to the next one. Null when unknown.",
   })
   fineTuneDepths!: number[] | null;
 }
@@ -67,11 +71,13 @@ export class HyperparameterInfo {
   @Field(() => HyperparameterCondition, { nullable: true }) appliesWhen!: HyperparameterCondition | null;
   @Field(() => String, { description: "The `graft train` flag, without dashes." }) flag!: string;
   @Field(() => String, { description: "search (a list per sweep), fixed (one value per sweep) or none." }) sweep!: string;
-  @Field(() => String, { nullable: true, description: "The SearchSpaceInput list field of a searchable knob." }) searchField!: string | null;
+  @Field(() => String, { nullable: true, description: "The SearchSpaceInput list field of a searchable knob." }) searchField!:
+    string | null;
   @Field(() => Boolean) searchRequired!: boolean;
   @Field(() => Boolean) inputRequired!: boolean;
   @Field(() => Boolean, { description: "Whether null means off." }) nullable!: boolean;
-  @Field(() => String, { nullable: true, description: "The RunField that sorts and range-filters it; null when not sortable." }) sortField!: string | null;
+  @Field(() => String, { nullable: true, description: "The RunField that sorts and range-filters it; null when not sortable." })
+  sortField!: string | null;
   @Field(() => GraphQLJSON, { nullable: true, description: "The default, in the wire form of the typed field." }) default!: unknown;
   @Field(() => Float, { nullable: true }) min!: number | null;
   @Field(() => Float, { nullable: true }) max!: number | null;
@@ -81,5 +87,6 @@ export class HyperparameterInfo {
   @Field(() => [String], { description: "Enum values or augmentation ops; empty otherwise." }) values!: string[];
   @Field(() => [AugmentationPreset], { description: "Augmentation presets; empty otherwise." }) presets!: AugmentationPreset[];
   @Field(() => Int, { nullable: true, description: "Most layers (units) or characters (text)." }) maxLength!: number | null;
-  @Field(() => String, { description: "What a valid value is, in words: the `<name> must be <rule>, received <value>` of every refusal." }) rule!: string;
+  @Field(() => String, { description: "What a valid value is, in words: the `<name> must be <rule>, received <value>` of every refusal." })
+  rule!: string;
 }

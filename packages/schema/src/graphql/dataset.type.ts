@@ -12,7 +12,8 @@ export class DatasetClass {
 @ObjectType()
 export class SkippedFile {
   @Field(() => String, { description: "Path relative to the dataset root." }) file!: string;
-  @Field(() => String, { description: "Why it is not used: not an image extension core reads, an empty file, or the decoder's error." }) reason!: string;
+  @Field(() => String, { description: "Why it is not used: not an image extension core reads, an empty file, or the decoder's error." })
+  reason!: string;
 }
 
 /** A registered class-folder dataset. */
@@ -22,7 +23,9 @@ export class Dataset {
   @Field(() => String) name!: string;
   @Field(() => String) path!: string;
   @Field(() => [DatasetClass]) classes!: DatasetClass[];
-  @Field(() => Int, { description: "Images training can use: the same rule as the engine's (image extension and decodable)." }) imageCount!: number;
-  @Field(() => [SkippedFile], { description: "Files of the class folders that training skips, as of the last registration." }) skippedFiles!: SkippedFile[];
+  @Field(() => Int, { description: "Images training can use: the same rule as the engine's (image extension and decodable)." })
+  imageCount!: number;
+  @Field(() => [SkippedFile], { description: "Files of the class folders that training skips, as of the last registration." })
+  skippedFiles!: SkippedFile[];
   @Field(() => DateTimeScalar) createdAt!: Date;
 }

@@ -90,7 +90,11 @@ type FieldName = (typeof LIFECYCLE_FIELDS)[number] | KnobField | (typeof SUMMARY
  */
 export const RunField = Object.freeze(
   Object.fromEntries(
-    [...LIFECYCLE_FIELDS, ...HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable).map(([name]) => runFieldOf(name)), ...SUMMARY_FIELDS].map((f) => [f, f]),
+    [
+      ...LIFECYCLE_FIELDS,
+      ...HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable).map(([name]) => runFieldOf(name)),
+      ...SUMMARY_FIELDS,
+    ].map((f) => [f, f]),
   ),
 ) as { readonly [F in FieldName]: F };
 /** One sortable column of a run. */

@@ -8,10 +8,15 @@ export class Epoch {
   /** Not in the draft contract: lets a subscriber of several runs tell epochs apart. */
   @Field(() => String) runId!: string;
   @Field(() => Int) epoch!: number;
-  @Field(() => Int, { description: "The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it." })
+  @Field(() => Int, {
+    description: "The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it.",
+  })
   attempt!: number;
   @Field(() => Phase) phase!: Phase;
-  @Field(() => Float, { nullable: true, description: "Mean training loss; null when it was not finite (a diverged run: NaN or Infinity have no JSON form)." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Mean training loss; null when it was not finite (a diverged run: NaN or Infinity have no JSON form).",
+  })
   loss!: number | null;
   @Field(() => Float, { nullable: true, description: "Training accuracy; null when it was not finite." })
   accuracy!: number | null;

@@ -31,9 +31,14 @@ export class Evaluation {
   @Field(() => Float) macroF1!: number;
   @Field(() => Float) weightedF1!: number;
   @Field(() => [Misclassified]) misclassified!: Misclassified[];
-  @Field(() => Int, { nullable: true, description: "Epoch whose weights were evaluated (the delivered model), on the validation split; null when the agent did not report it." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Epoch whose weights were evaluated (the delivered model), on the validation split; null when the agent did not report it.",
+  })
   evaluatedEpoch!: number | null;
-  @Field(() => [SkippedFile], { description: "Dataset files the run skipped (neither trained on nor evaluated), with reasons." }) skippedFiles!: SkippedFile[];
+  @Field(() => [SkippedFile], { description: "Dataset files the run skipped (neither trained on nor evaluated), with reasons." })
+  skippedFiles!: SkippedFile[];
 }
 
 /** A file a run produced, by location. */

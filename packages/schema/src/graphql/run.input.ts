@@ -1,15 +1,4 @@
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsInt,
-  IsOptional,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { type WireHyperparameters } from "@graft/core/contract";
 import { BASE_WEIGHTS_PATH_MAX_LENGTH, SHA256_HEX } from "../base-weights";
@@ -17,7 +6,10 @@ import { addInputFields } from "./hyperparameter.fields";
 import { Phase, RunField, RunStatus, SortDirection } from "./enums";
 
 /** A run's knobs as createRun takes them: any may be omitted or null (the default), but the required ones. */
-export type HyperparameterInputValues = { [K in keyof WireHyperparameters]?: WireHyperparameters[K] | null } & Pick<WireHyperparameters, "baseModel" | "headUnits">;
+export type HyperparameterInputValues = { [K in keyof WireHyperparameters]?: WireHyperparameters[K] | null } & Pick<
+  WireHyperparameters,
+  "baseModel" | "headUnits"
+>;
 
 // The knob fields come from the catalogue (addInputFields below); the interface gives them types.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
@@ -31,12 +23,18 @@ export class HyperparametersInput {
   // both or neither of the pair is given is a cross-field rule checked by the API.
   @Field(() => String, {
     nullable: true,
-    description: "Absolute path of a Keras .h5 weights file to load onto the base (by layer name); requires baseWeightsSha256. Null or omitted = the base model's own ImageNet weights.",
+    description:
+      "Absolute path of a Keras .h5 weights file to load onto the base (by layer name); requires baseWeightsSha256. Null or omitted = the base model's own ImageNet weights.",
   })
-  @IsOptional() @Length(1, BASE_WEIGHTS_PATH_MAX_LENGTH)
+  @IsOptional()
+  @Length(1, BASE_WEIGHTS_PATH_MAX_LENGTH)
   baseWeights?: string | null;
-  @Field(() => String, { nullable: true, description: "sha256 of the baseWeights file, 64 lowercase hex; agents refuse a file that does not match." })
-  @IsOptional() @Matches(SHA256_HEX, { message: "baseWeightsSha256 must be 64 lowercase hex characters (a sha256)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "sha256 of the baseWeights file, 64 lowercase hex; agents refuse a file that does not match.",
+  })
+  @IsOptional()
+  @Matches(SHA256_HEX, { message: "baseWeightsSha256 must be 64 lowercase hex characters (a sha256)" })
   baseWeightsSha256?: string | null;
 }
 addInputFields(HyperparametersInput.prototype);
@@ -69,7 +67,8 @@ export class RunFilter {
   @Field(() => [String], { nullable: true }) baseModels?: string[] | null;
   @Field(() => [String], { nullable: true }) augmentations?: string[] | null;
   @Field(() => [String], { nullable: true, description: "Runs carrying every one of these tags." }) tags?: string[] | null;
-  @Field(() => String, { nullable: true, description: "Substring of the run's name." }) @IsOptional() @MaxLength(200) search?: string | null;
+  @Field(() => String, { nullable: true, description: "Substring of the run's name." }) @IsOptional() @MaxLength(200) search?:
+    string | null;
   @Field(() => [RangeFilter], { nullable: true }) @IsOptional() @ValidateNested() ranges?: RangeFilter[] | null;
 }
 
@@ -103,8 +102,10 @@ export class EpochInput {
 export function epochInputProblem(e: EpochInput): { field: string; value: unknown; rule: string } | null {
   if (!(e.epoch >= 1 && e.epoch <= 100_000)) return { field: "epoch", value: e.epoch, rule: "must be in 1..100000" };
   if (e.loss != null && !Number.isFinite(e.loss)) return { field: "loss", value: e.loss, rule: "must be finite or null" };
-  if (e.accuracy != null && !(e.accuracy >= 0 && e.accuracy <= 1)) return { field: "accuracy", value: e.accuracy, rule: "must be in [0, 1]" };
-  if (e.valAccuracy != null && !(e.valAccuracy >= 0 && e.valAccuracy <= 1)) return { field: "valAccuracy", value: e.valAccuracy, rule: "must be in [0, 1]" };
+  if (e.accuracy != null && !(e.accuracy >= 0 && e.accuracy <= 1))
+    return { field: "accuracy", value: e.accuracy, rule: "must be in [0, 1]" };
+  if (e.valAccuracy != null && !(e.valAccuracy >= 0 && e.valAccuracy <= 1))
+    return { field: "valAccuracy", value: e.valAccuracy, rule: "must be in [0, 1]" };
   if (e.valLoss != null && !Number.isFinite(e.valLoss)) return { field: "valLoss", value: e.valLoss, rule: "must be finite or null" };
   if (!(e.learningRate >= 0)) return { field: "learningRate", value: e.learningRate, rule: "must be >= 0" };
   if (!(e.durationMs >= 0)) return { field: "durationMs", value: e.durationMs, rule: "must be >= 0" };
@@ -148,7 +149,11 @@ export class EvaluationInput {
   @Field(() => Float) macroF1!: number;
   @Field(() => Float) weightedF1!: number;
   @Field(() => [MisclassifiedInput]) @ArrayMaxSize(5000) @ValidateNested() misclassified!: MisclassifiedInput[];
-  @Field(() => Int, { nullable: true, description: "Epoch whose weights were evaluated (the delivered model)." }) @IsOptional() @IsInt() @Min(1) evaluatedEpoch?: number | null;
+  @Field(() => Int, { nullable: true, description: "Epoch whose weights were evaluated (the delivered model)." })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  evaluatedEpoch?: number | null;
   @Field(() => [SkippedFileInput], { nullable: true, description: "Dataset files the run skipped, with reasons (at most 5000)." })
   @IsOptional()
   @ArrayMaxSize(5000)
@@ -170,7 +175,8 @@ export class CompleteRunInput {
   @Field(() => ID, { nullable: true }) agentId?: string | null;
   @Field(() => Int, {
     nullable: true,
-    description: "The run's `attempts` as claimRun answered it; an attempt the run was claimed away from since is refused (CONFLICT, reason SUPERSEDED).",
+    description:
+      "The run's `attempts` as claimRun answered it; an attempt the run was claimed away from since is refused (CONFLICT, reason SUPERSEDED).",
   })
   @IsOptional()
   @IsInt()
@@ -179,6 +185,9 @@ export class CompleteRunInput {
   @Field(() => EvaluationInput) @ValidateNested() evaluation!: EvaluationInput;
   @Field(() => [ArtifactInput], { nullable: true }) @IsOptional() @ValidateNested() artifacts?: ArtifactInput[] | null;
   @Field(() => String, { nullable: true }) backend?: string | null;
-  @Field(() => String, { nullable: true, description: "STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes." })
+  @Field(() => String, {
+    nullable: true,
+    description: "STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes.",
+  })
   stopReason?: string | null;
 }

@@ -9,7 +9,8 @@ import { DateTimeScalar } from "./scalars";
 @ObjectType({ description: "One hyperparameter of a run: its catalogue name and its value as the typed field carries it." })
 export class HyperparameterValue {
   @Field(() => String) name!: string;
-  @Field(() => GraphQLJSON, { nullable: true, description: "The value (number, string or list); null when the knob is off." }) value!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: "The value (number, string or list); null when the knob is off." })
+  value!: unknown;
 }
 
 // The typed fields come from the catalogue (addValueFields below); the interface gives them types.
@@ -20,14 +21,20 @@ export interface Hyperparameters extends WireHyperparameters {}
 @ObjectType()
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Hyperparameters {
-  @Field(() => [HyperparameterValue], { description: "Every catalogue knob of the run, in catalogue order (what the dashboard and the agent read)." })
+  @Field(() => [HyperparameterValue], {
+    description: "Every catalogue knob of the run, in catalogue order (what the dashboard and the agent read).",
+  })
   values!: HyperparameterValue[];
   @Field(() => String, {
     nullable: true,
-    description: "Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights.",
+    description:
+      "Absolute path of the Keras .h5 weights file the base started from, as the machine that created the run saw it; null = the base model's own ImageNet weights.",
   })
   baseWeights!: string | null;
-  @Field(() => String, { nullable: true, description: "sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is." })
+  @Field(() => String, {
+    nullable: true,
+    description: "sha256 of the baseWeights file (64 lowercase hex); null exactly when baseWeights is.",
+  })
   baseWeightsSha256!: string | null;
 }
 addValueFields(Hyperparameters.prototype);
@@ -72,7 +79,9 @@ export class Run {
   @Field(() => Float, { nullable: true }) finalValAccuracy!: number | null;
   @Field(() => Float, { nullable: true }) finalValLoss!: number | null;
   @Field(() => Int) epochCount!: number;
-  @Field(() => Int, { description: "Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0." })
+  @Field(() => Int, {
+    description: "Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0.",
+  })
   plannedEpochs!: number;
   @Field(() => Int, {
     nullable: true,

@@ -37,7 +37,12 @@ export class AgentService {
 
   /** All agents by name. */
   list(): Agent[] {
-    return this.deps.db.select().from(agents).orderBy(asc(agents.name)).all().map((r) => this.toAgent(r));
+    return this.deps.db
+      .select()
+      .from(agents)
+      .orderBy(asc(agents.name))
+      .all()
+      .map((r) => this.toAgent(r));
   }
 
   /** One agent, or null. */

@@ -25,16 +25,19 @@ type RunDepths = { run: { fineTunedLayers: number | null; hyperparameters: { bas
 
 async function createRun(baseModel: string, fineTuneLayers: number): Promise<string> {
   const hyperparameters = { baseModel, headUnits: [16], fineTuneLayers, fineTuneEpochs: fineTuneLayers > 0 ? 1 : 0 };
-  return (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, experimentId, hyperparameters } })).createRun.id;
+  return (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, experimentId, hyperparameters } }))
+    .createRun.id;
 }
 
 describe("baseModels", () => {
   it("says how each base's download is checked and which fine-tune depths it takes", async () => {
-    const { baseModels } = await t.client.data<{ baseModels: { name: string; checksum: string; baseLayerCount: number | null; fineTuneDepths: number[] | null }[] }>(
-      "{ baseModels { name checksum baseLayerCount fineTuneDepths } }",
-    );
+    const { baseModels } = await t.client.data<{
+      baseModels: { name: string; checksum: string; baseLayerCount: number | null; fineTuneDepths: number[] | null }[];
+    }>("{ baseModels { name checksum baseLayerCount fineTuneDepths } }");
     const byName = new Map(baseModels.map((b) => [b.name, b]));
-    expect(baseModels.map((b) => b.name)).toEqual(expect.arrayContaining(["mobilenet_v2_0.50_224_no_top", "mobilenet_v2_0.75_224_no_top", "mobilenet_v2_1.00_224_no_top"]));
+    expect(baseModels.map((b) => b.name)).toEqual(
+      expect.arrayContaining(["mobilenet_v2_0.50_224_no_top", "mobilenet_v2_0.75_224_no_top", "mobilenet_v2_1.00_224_no_top"]),
+    );
     expect(byName.get("mobilenet_v1_0.25_224")).toMatchObject({ checksum: "PINNED", baseLayerCount: 81 });
     expect(byName.get("mobilenet_v1_0.25_224")?.fineTuneDepths?.slice(0, 4)).toEqual([3, 6, 9, 12]);
     expect(byName.get("mobilenet_v2_0.35_224_no_top")).toMatchObject({ checksum: "PINNED", baseLayerCount: 154 });
@@ -51,8 +54,15 @@ describe("createRun", () => {
     const r = await t.client.request<unknown>(Q.createRun, { input: { datasetId, experimentId, hyperparameters } });
     const error = r.errors?.[0];
     expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "fineTuneLayers", value: 82 });
-    expect(error?.message).toBe("fineTuneLayers must be at most 81, the layers of mobilenet_v1_0.25_224 up to its feature layer conv_pw_13_relu, received 82");
-    const deep = await t.client.errorCode(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "mobilenet_v2_1.00_224_no_top", headUnits: [16], fineTuneLayers: 155, fineTuneEpochs: 1 } } });
+    expect(error?.message).toBe(
+      "fineTuneLayers must be at most 81, the layers of mobilenet_v1_0.25_224 up to its feature layer conv_pw_13_relu, received 82",
+    );
+    const deep = await t.client.errorCode(Q.createRun, {
+      input: {
+        datasetId,
+        hyperparameters: { baseModel: "mobilenet_v2_1.00_224_no_top", headUnits: [16], fineTuneLayers: 155, fineTuneEpochs: 1 },
+      },
+    });
     expect(deep.code).toBe("BAD_USER_INPUT");
     expect(deep.message).toContain("at most 154, the layers of mobilenet_v2_1.00_224_no_top");
   });
@@ -81,7 +91,12 @@ describe("createSweep", () => {
 
   it("refuses a search space with a depth one of its bases cannot take, and writes no sweep", async () => {
     const before = await sweepCount();
-    const searchSpace = { baseModels: ["mobilenet_v2_1.00_224_no_top", "vgg16"], headUnits: [[16]], learningRates: [0.001], fineTuneLayers: [0, 20] };
+    const searchSpace = {
+      baseModels: ["mobilenet_v2_1.00_224_no_top", "vgg16"],
+      headUnits: [[16]],
+      learningRates: [0.001],
+      fineTuneLayers: [0, 20],
+    };
     const r = await t.client.request<unknown>(Q.createSweep, { input: { experimentId, datasetId, searchSpace, fineTuneEpochs: 1 } });
     const error = r.errors?.[0];
     expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "fineTuneLayers", value: 20 });
@@ -90,8 +105,18 @@ describe("createSweep", () => {
   });
 
   it("creates the sweep when every base takes every depth, each run serving its unfrozen layers", async () => {
-    const searchSpace = { baseModels: ["mobilenet_v2_0.50_224_no_top", "vgg16"], headUnits: [[16]], learningRates: [0.001], fineTuneLayers: [0, 12] };
-    const r = await t.client.data<{ createSweep: { id: string; runs: { fineTunedLayers: number | null; hyperparameters: { baseModel: string; fineTuneLayers: number } }[] } }>(
+    const searchSpace = {
+      baseModels: ["mobilenet_v2_0.50_224_no_top", "vgg16"],
+      headUnits: [[16]],
+      learningRates: [0.001],
+      fineTuneLayers: [0, 12],
+    };
+    const r = await t.client.data<{
+      createSweep: {
+        id: string;
+        runs: { fineTunedLayers: number | null; hyperparameters: { baseModel: string; fineTuneLayers: number } }[];
+      };
+    }>(
       "mutation($input: CreateSweepInput!) { createSweep(input: $input) { id runs { fineTunedLayers hyperparameters { baseModel fineTuneLayers } } } }",
       { input: { experimentId, datasetId, searchSpace, fineTuneEpochs: 1 } },
     );

@@ -15,7 +15,9 @@ export class CatalogResolver {
     return ctx.services.catalog.augmentationPresets();
   }
 
-  @Query(() => [HyperparameterInfo], { description: "Every hyperparameter a run has: name, type, default, bounds, when it applies, and the rule its values must meet." })
+  @Query(() => [HyperparameterInfo], {
+    description: "Every hyperparameter a run has: name, type, default, bounds, when it applies, and the rule its values must meet.",
+  })
   hyperparameterCatalog(@Ctx() ctx: GraftContext): HyperparameterInfo[] {
     return ctx.services.catalog.hyperparameterCatalog();
   }

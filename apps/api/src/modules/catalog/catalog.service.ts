@@ -1,5 +1,12 @@
 import { type BaseModelSpec, getBaseModelSpec, isBaseModelName, listBaseModels } from "@graft/core/registry";
-import { AUGMENTATION_PRESETS, HYPERPARAMETER_ENTRIES, type HyperparameterSpec, fineTuneDepthLimit, ruleOf, toWire } from "@graft/core/contract";
+import {
+  AUGMENTATION_PRESETS,
+  HYPERPARAMETER_ENTRIES,
+  type HyperparameterSpec,
+  fineTuneDepthLimit,
+  ruleOf,
+  toWire,
+} from "@graft/core/contract";
 import { type AugmentationPreset, type BaseModelInfo, ChecksumPolicy, type HyperparameterInfo, runFieldOf } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 
@@ -54,7 +61,11 @@ export class CatalogService {
     }
     if (/model\.json$/.test(baseModel) && (baseModel.startsWith("/") || baseModel.startsWith("."))) return explicit ?? 224;
     const known = listBaseModels().map((s) => s.name);
-    throw badInput(`Unknown base model ${JSON.stringify(baseModel)}; known base models: ${known.join(", ")} (or a path to a model.json)`, field, baseModel);
+    throw badInput(
+      `Unknown base model ${JSON.stringify(baseModel)}; known base models: ${known.join(", ")} (or a path to a model.json)`,
+      field,
+      baseModel,
+    );
   }
 }
 
@@ -88,7 +99,10 @@ function hyperparameterInfo(name: string, spec: HyperparameterSpec): Hyperparame
     exclusiveMax: bounded?.exclusiveMax === true,
     scale: spec.kind === "float" || spec.kind === "int" ? spec.scale : null,
     values: spec.kind === "enum" || spec.kind === "ops" ? [...spec.values] : [],
-    presets: spec.kind === "ops" ? Object.entries(spec.presets).map(([preset, ops]) => ({ name: preset, ops: ops.length === 0 ? "none" : ops.join(",") })) : [],
+    presets:
+      spec.kind === "ops"
+        ? Object.entries(spec.presets).map(([preset, ops]) => ({ name: preset, ops: ops.length === 0 ? "none" : ops.join(",") }))
+        : [],
     maxLength: spec.kind === "units" || spec.kind === "text" ? spec.maxLength : null,
     rule: ruleOf(spec),
   };

@@ -18,7 +18,11 @@ const toEpochRow = tableRowMapper(epochs);
  * started from (the sha256 too: the same path on two machines, or one file overwritten, can hold
  * different weights).
  */
-const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [...HYPERPARAMETER_ENTRIES.map(([name]) => name), "baseWeights", "baseWeightsSha256"];
+const HYPERPARAMETER_NAMES: (keyof Hyperparameters)[] = [
+  ...HYPERPARAMETER_ENTRIES.map(([name]) => name),
+  "baseWeights",
+  "baseWeightsSha256",
+];
 
 function show(v: Hyperparameters[keyof Hyperparameters]): string | null {
   if (v === null || v === undefined) return null;
@@ -36,7 +40,8 @@ export class ComparisonService {
   /** Hyperparameter differences, curves, and confusion matrices aligned on the union label order. */
   compare(ids: readonly string[]): RunComparison {
     const unique = [...new Set(ids)];
-    if (unique.length < 2 || unique.length > 20) throw badInput(`compareRuns takes 2 to 20 distinct run ids; got ${unique.length}`, "ids", unique.length);
+    if (unique.length < 2 || unique.length > 20)
+      throw badInput(`compareRuns takes 2 to 20 distinct run ids; got ${unique.length}`, "ids", unique.length);
     const runs = this.runs.byIds(unique);
     if (runs.length !== unique.length) {
       const found = new Set(runs.map((r) => r.id));

@@ -16,7 +16,8 @@ export class DatasetResolver {
   }
 
   @Mutation(() => Dataset, {
-    description: "Scans a class-folder dataset under an allowed root, decoding every image as training will, and stores its classes, counts and the files training will skip (skippedFiles, with reasons).",
+    description:
+      "Scans a class-folder dataset under an allowed root, decoding every image as training will, and stores its classes, counts and the files training will skip (skippedFiles, with reasons).",
   })
   registerDataset(
     @Arg("path", () => String) path: string,

@@ -12,7 +12,15 @@ import { scanClassFolders } from "./dataset.scan";
 type DatasetRow = InferSelectModel<typeof datasets>;
 
 function toDataset(r: DatasetRow): Dataset {
-  return { id: r.id, name: r.name, path: r.path, classes: r.classes, imageCount: r.imageCount, skippedFiles: r.skippedFiles, createdAt: new Date(r.createdAt) };
+  return {
+    id: r.id,
+    name: r.name,
+    path: r.path,
+    classes: r.classes,
+    imageCount: r.imageCount,
+    skippedFiles: r.skippedFiles,
+    createdAt: new Date(r.createdAt),
+  };
 }
 
 /** Registers class-folder datasets under the allowed roots and reads them back. */

@@ -36,7 +36,12 @@ async function gql<T>(source: string, variableValues: Record<string, unknown> = 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "graft-skipped-"));
   db = openDatabase(join(dir, "graft.db"));
-  const services = createServices({ db, config: loadConfig({ GRAFT_DATA_DIR: dir, GRAFT_DATA_ROOTS: join(dir, "root") }), pubSub, now: Date.now });
+  const services = createServices({
+    db,
+    config: loadConfig({ GRAFT_DATA_DIR: dir, GRAFT_DATA_ROOTS: join(dir, "root") }),
+    pubSub,
+    now: Date.now,
+  });
   context = { services, auth: { tokenPresent: true, authorized: true, loopback: true }, loaders: createRunLoaders(services) };
   // 12 files with an image name (the light scan counted all 12); 9 decode, as training will see.
   dataset = join(dir, "root", "leaves");
@@ -52,11 +57,19 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const REGISTER = "mutation($path: String!) { registerDataset(path: $path) { id imageCount classes { name count } skippedFiles { file reason } } }";
+const REGISTER =
+  "mutation($path: String!) { registerDataset(path: $path) { id imageCount classes { name count } skippedFiles { file reason } } }";
 
 describe("registerDataset reports unreadable files", () => {
   it("counts the 9 images training uses, not the 12 image names, and says why the 3 others are skipped", async () => {
-    const { registerDataset: d } = await gql<{ registerDataset: { id: string; imageCount: number; classes: { name: string; count: number }[]; skippedFiles: { file: string; reason: string }[] } }>(REGISTER, { path: dataset });
+    const { registerDataset: d } = await gql<{
+      registerDataset: {
+        id: string;
+        imageCount: number;
+        classes: { name: string; count: number }[];
+        skippedFiles: { file: string; reason: string }[];
+      };
+    }>(REGISTER, { path: dataset });
     expect(d.imageCount).toBe(9);
     expect(d.classes).toEqual([
       { name: "healthy", count: 5 },
@@ -70,7 +83,10 @@ describe("registerDataset reports unreadable files", () => {
     const listing = await listDataset(dataset);
     expect(listing.counts).toEqual(d.classes.map((c) => c.count));
     expect(listing.skipped).toEqual(d.skippedFiles);
-    const { dataset: stored } = await gql<{ dataset: { skippedFiles: { file: string }[] } }>("query($id: ID!) { dataset(id: $id) { skippedFiles { file } } }", { id: d.id });
+    const { dataset: stored } = await gql<{ dataset: { skippedFiles: { file: string }[] } }>(
+      "query($id: ID!) { dataset(id: $id) { skippedFiles { file } } }",
+      { id: d.id },
+    );
     expect(stored.skippedFiles).toHaveLength(3);
   });
 });
@@ -78,27 +94,41 @@ describe("registerDataset reports unreadable files", () => {
 describe("a run's evaluation carries its skipped files and evaluated epoch", () => {
   it("stores what completeRun sends and defaults both for agents that send neither", async () => {
     const { registerDataset: d } = await gql<{ registerDataset: { id: string } }>(REGISTER, { path: dataset });
-    const { registerAgent: agent } = await gql<{ registerAgent: { id: string } }>('mutation { registerAgent(input: { name: "a", host: "h", backend: "cpu", cores: 2 }) { id } }');
+    const { registerAgent: agent } = await gql<{ registerAgent: { id: string } }>(
+      'mutation { registerAgent(input: { name: "a", host: "h", backend: "cpu", cores: 2 }) { id } }',
+    );
     const labels = ["healthy", "rust"];
     const evaluation = {
       labels,
-      confusionMatrix: [[1, 0], [0, 1]],
+      confusionMatrix: [
+        [1, 0],
+        [0, 1],
+      ],
       perClass: labels.map((label) => ({ label, precision: 1, recall: 1, f1: 1, support: 1 })),
       accuracy: 1,
       macroF1: 1,
       weightedF1: 1,
       misclassified: [],
     };
-    const finish = async (extra: Record<string, unknown>): Promise<{ evaluatedEpoch: number | null; skippedFiles: { file: string; reason: string }[] }> => {
-      const { createRun } = await gql<{ createRun: { id: string } }>("mutation($input: CreateRunInput!) { createRun(input: $input) { id } }", {
-        input: { datasetId: d.id, hyperparameters: { baseModel: "mobilenet_v1_0.25_224", headUnits: [8] } },
-      });
-      await gql("mutation($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { id } }", { agentId: agent.id, runId: createRun.id });
-      await gql("mutation($input: CompleteRunInput!) { completeRun(input: $input) { id } }", { input: { runId: createRun.id, agentId: agent.id, evaluation: { ...evaluation, ...extra } } });
-      const { run } = await gql<{ run: { evaluation: { evaluatedEpoch: number | null; skippedFiles: { file: string; reason: string }[] } } }>(
-        "query($id: ID!) { run(id: $id) { evaluation { evaluatedEpoch skippedFiles { file reason } } } }",
-        { id: createRun.id },
+    const finish = async (
+      extra: Record<string, unknown>,
+    ): Promise<{ evaluatedEpoch: number | null; skippedFiles: { file: string; reason: string }[] }> => {
+      const { createRun } = await gql<{ createRun: { id: string } }>(
+        "mutation($input: CreateRunInput!) { createRun(input: $input) { id } }",
+        {
+          input: { datasetId: d.id, hyperparameters: { baseModel: "mobilenet_v1_0.25_224", headUnits: [8] } },
+        },
       );
+      await gql("mutation($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { id } }", {
+        agentId: agent.id,
+        runId: createRun.id,
+      });
+      await gql("mutation($input: CompleteRunInput!) { completeRun(input: $input) { id } }", {
+        input: { runId: createRun.id, agentId: agent.id, evaluation: { ...evaluation, ...extra } },
+      });
+      const { run } = await gql<{
+        run: { evaluation: { evaluatedEpoch: number | null; skippedFiles: { file: string; reason: string }[] } };
+      }>("query($id: ID!) { run(id: $id) { evaluation { evaluatedEpoch skippedFiles { file reason } } } }", { id: createRun.id });
       return run.evaluation;
     };
     const skippedFiles = [{ file: "rust/leaf.gif", reason: 'unsupported extension ".gif"' }];

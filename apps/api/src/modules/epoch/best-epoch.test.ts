@@ -10,7 +10,8 @@ let agentId: string;
 beforeAll(async () => {
   t = await startTestServer();
   datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
-  experimentId = (await t.client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "best-epoch" })).createExperiment.id;
+  experimentId = (await t.client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "best-epoch" })).createExperiment
+    .id;
   agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "best-epoch" })).registerAgent.id;
 });
 afterAll(async () => {
@@ -30,8 +31,11 @@ function epoch(n: number, valLoss: number | null, valAccuracy: number | null) {
 }
 
 async function runningRun(): Promise<string> {
-  const id = (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, experimentId, hyperparameters: { baseModel: "vgg16", headUnits: [] } } })).createRun
-    .id;
+  const id = (
+    await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
+      input: { datasetId, experimentId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+    })
+  ).createRun.id;
   const claimed = await t.client.data<{ claimRun: { id: string } | null }>(Q.claim, { agentId, runId: id });
   expect(claimed.claimRun?.id).toBe(id);
   return id;
@@ -83,7 +87,9 @@ describe("Run.bestEpoch / bestValLoss / bestValAccuracy", () => {
     const q = `query($experimentId: ID!, $direction: SortDirection!, $ranges: [RangeFilter!]) {
       runs(filter: { experimentId: $experimentId, ranges: $ranges }, orderBy: { field: BEST_VAL_LOSS, direction: $direction }, first: 100) { nodes { bestValLoss } } }`;
     const losses = async (direction: string, ranges: unknown = null): Promise<(number | null)[]> =>
-      (await t.client.data<{ runs: { nodes: { bestValLoss: number | null }[] } }>(q, { experimentId, direction, ranges })).runs.nodes.map((n) => n.bestValLoss);
+      (await t.client.data<{ runs: { nodes: { bestValLoss: number | null }[] } }>(q, { experimentId, direction, ranges })).runs.nodes.map(
+        (n) => n.bestValLoss,
+      );
     const asc = (await losses("ASC")).filter((l): l is number => l !== null);
     expect(asc.length).toBeGreaterThanOrEqual(4);
     expect(asc).toEqual([...asc].sort((a, b) => a - b));

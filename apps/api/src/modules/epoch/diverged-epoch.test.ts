@@ -19,11 +19,23 @@ afterAll(async () => {
 
 const EPOCHS = `query($id: ID!) { run(id: $id) { epochCount bestEpoch epochs { epoch loss accuracy valLoss valAccuracy learningRate } } }`;
 const epoch = (n: number, loss: number | null, accuracy: number | null, valLoss: number | null) => ({
-  epoch: n, phase: "HEAD", loss, accuracy, valLoss, valAccuracy: valLoss === null ? null : 0.5, learningRate: n > 2 ? 5e-4 : 1e-3, durationMs: 900, imagesPerSec: 80,
+  epoch: n,
+  phase: "HEAD",
+  loss,
+  accuracy,
+  valLoss,
+  valAccuracy: valLoss === null ? null : 0.5,
+  learningRate: n > 2 ? 5e-4 : 1e-3,
+  durationMs: 900,
+  imagesPerSec: 80,
 });
 
 async function runningRun(): Promise<string> {
-  const id = (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } } })).createRun.id;
+  const id = (
+    await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
+      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+    })
+  ).createRun.id;
   await t.client.data(Q.claim, { agentId, runId: id });
   return id;
 }
@@ -32,7 +44,9 @@ describe("logEpochs with non-finite metrics", () => {
   it("stores a null loss and accuracy as null, serves them so, and keeps the best epoch among the finite ones", async () => {
     const id = await runningRun();
     const r = await t.client.data<{ logEpochs: { inserted: number } }>(Q.logEpochs, {
-      runId: id, agentId, epochs: [epoch(1, 1.2, 0.4, 0.9), epoch(2, 30, 0.2, 0.7), epoch(3, null, null, null)],
+      runId: id,
+      agentId,
+      epochs: [epoch(1, 1.2, 0.4, 0.9), epoch(2, 30, 0.2, 0.7), epoch(3, null, null, null)],
     });
     expect(r.logEpochs.inserted).toBe(3);
     const run = (await t.client.data<{ run: { epochCount: number; bestEpoch: number; epochs: unknown[] } }>(EPOCHS, { id })).run;

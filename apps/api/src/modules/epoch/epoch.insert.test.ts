@@ -38,7 +38,8 @@ const row = (epoch: number, loss = 1, valAccuracy: number | null = 0.5): EpochVa
   imagesPerSec: 5,
   createdAt: 7,
 });
-const stored = () => db.$client.prepare("SELECT epoch, loss, val_accuracy AS valAccuracy FROM epochs WHERE run_id = 'r' ORDER BY epoch").all();
+const stored = () =>
+  db.$client.prepare("SELECT epoch, loss, val_accuracy AS valAccuracy FROM epochs WHERE run_id = 'r' ORDER BY epoch").all();
 
 describe("EpochInserter", () => {
   it("inserts new epochs, skips stored ones and repeats within the batch (first wins)", () => {

@@ -53,7 +53,9 @@ export class EpochInserter {
     let s = this.statements.get(rowCount);
     if (!s) {
       const placeholders = Array.from({ length: rowCount }, () => ROW_PLACEHOLDERS).join(", ");
-      s = this.client.prepare(`INSERT INTO epochs ${COLUMNS} VALUES ${placeholders} ON CONFLICT (run_id, epoch) DO NOTHING RETURNING epoch`);
+      s = this.client.prepare(
+        `INSERT INTO epochs ${COLUMNS} VALUES ${placeholders} ON CONFLICT (run_id, epoch) DO NOTHING RETURNING epoch`,
+      );
       this.statements.set(rowCount, s);
     }
     return s;

@@ -14,7 +14,10 @@ export class EpochResolver {
     @Arg("runId", () => ID) runId: string,
     @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
     @Arg("epochs", () => [EpochInput]) epochs: EpochInput[],
-    @Arg("attempt", () => Int, { nullable: true, description: "The run's `attempts` as claimRun answered it: which claim these epochs belong to." })
+    @Arg("attempt", () => Int, {
+      nullable: true,
+      description: "The run's `attempts` as claimRun answered it: which claim these epochs belong to.",
+    })
     attempt: number | null,
     @Ctx() ctx: GraftContext,
   ): LogEpochsResult {

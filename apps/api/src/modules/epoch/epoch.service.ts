@@ -49,7 +49,12 @@ export class EpochService {
       leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`,
     };
     const summaryUpdate = (set: typeof finalColumns | (typeof finalColumns & { bestValAccuracy: SQL; bestValLoss: SQL; bestEpoch: SQL })) =>
-      deps.db.update(runsTable).set(set).where(eq(runsTable.id, sql.placeholder("id"))).returning().prepare();
+      deps.db
+        .update(runsTable)
+        .set(set)
+        .where(eq(runsTable.id, sql.placeholder("id")))
+        .returning()
+        .prepare();
     this.updateSummary = summaryUpdate(finalColumns);
     this.updateSummaryAndBest = summaryUpdate({
       ...finalColumns,
@@ -67,7 +72,12 @@ export class EpochService {
 
   /** Epochs of several runs (in order per run), one query; runs without epochs are absent. */
   listFor(runIds: readonly string[]): Map<string, Epoch[]> {
-    const rows = this.deps.db.select().from(epochs).where(inArray(epochs.runId, [...runIds])).orderBy(asc(epochs.runId), asc(epochs.epoch)).all();
+    const rows = this.deps.db
+      .select()
+      .from(epochs)
+      .where(inArray(epochs.runId, [...runIds]))
+      .orderBy(asc(epochs.runId), asc(epochs.epoch))
+      .all();
     return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map(toEpoch)]));
   }
 
@@ -79,10 +89,16 @@ export class EpochService {
    * one for a run that stopped RUNNING stores nothing and answers shouldStop.
    */
   log(runId: string, agentId: string | null | undefined, batch: readonly EpochInput[], attempt?: number | null): LogEpochsResult {
-    if (batch.length > MAX_EPOCH_BATCH) throw badInput(`logEpochs takes at most ${MAX_EPOCH_BATCH} epochs per call; got ${batch.length}`, "epochs", batch.length);
+    if (batch.length > MAX_EPOCH_BATCH)
+      throw badInput(`logEpochs takes at most ${MAX_EPOCH_BATCH} epochs per call; got ${batch.length}`, "epochs", batch.length);
     for (const [i, e] of batch.entries()) {
       const problem = epochInputProblem(e);
-      if (problem) throw badInput(`Invalid epochs[${i}].${problem.field}: ${String(problem.value)} (${problem.rule})`, `epochs[${i}].${problem.field}`, problem.value);
+      if (problem)
+        throw badInput(
+          `Invalid epochs[${i}].${problem.field}: ${String(problem.value)} (${problem.rule})`,
+          `epochs[${i}].${problem.field}`,
+          problem.value,
+        );
     }
     const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
     return writeTx(this.deps, (outbox) => {
@@ -125,11 +141,25 @@ export class EpochService {
    * loss are stored with it.
    */
   private refreshSummary(row: RunRow, fresh: readonly Epoch[]): RunRow {
-    let best: EpochScore | null = row.bestEpoch === null ? null : { epoch: row.bestEpoch, valLoss: row.bestValLoss, valAccuracy: row.bestValAccuracy };
+    let best: EpochScore | null =
+      row.bestEpoch === null ? null : { epoch: row.bestEpoch, valLoss: row.bestValLoss, valAccuracy: row.bestValAccuracy };
     for (const e of fresh) if (isBetterEpoch(e, best)) best = e;
-    const values = { id: row.id, epochCount: row.epochCount + fresh.length, leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000 };
+    const values = {
+      id: row.id,
+      epochCount: row.epochCount + fresh.length,
+      leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000,
+    };
     const improved = best !== null && best.epoch !== row.bestEpoch ? best : null;
-    return (improved ? this.updateSummaryAndBest.get({ ...values, bestValAccuracy: improved.valAccuracy, bestValLoss: improved.valLoss, bestEpoch: improved.epoch }) : this.updateSummary.get(values)) as RunRow;
+    return (
+      improved
+        ? this.updateSummaryAndBest.get({
+            ...values,
+            bestValAccuracy: improved.valAccuracy,
+            bestValLoss: improved.valLoss,
+            bestEpoch: improved.epoch,
+          })
+        : this.updateSummary.get(values)
+    ) as RunRow;
   }
 
   /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so. */
@@ -140,15 +170,23 @@ export class EpochService {
     if (!policy || policy === EarlyTermination.NONE) return row;
     // MEDIAN needs only the newest epoch of the batch; ASHA must look at every rung it crossed.
     const withVal = fresh.filter((e) => e.valAccuracy !== null);
-    const candidates = policy === EarlyTermination.MEDIAN ? withVal.slice(-1) : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
+    const candidates =
+      policy === EarlyTermination.MEDIAN ? withVal.slice(-1) : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
     for (const e of candidates) {
       const own = (this.ownBestAt.get([row.id, e.epoch]) as { best: number | null }).best;
       const peers = (this.peersAt.all({ sweepId: row.sweepId, runId: row.id, epoch: e.epoch }) as { best: number }[]).map((p) => p.best);
       const stop =
-        policy === EarlyTermination.MEDIAN ? medianShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION) : ashaShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION);
+        policy === EarlyTermination.MEDIAN
+          ? medianShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION)
+          : ashaShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION);
       if (stop) {
         const reason = `${policy}: best val accuracy ${own?.toFixed(4)} at epoch ${e.epoch} trails ${peers.length} peers`;
-        return this.deps.db.update(runsTable).set({ stopRequested: "STOPPED_EARLY", stopReason: reason }).where(eq(runsTable.id, row.id)).returning().get();
+        return this.deps.db
+          .update(runsTable)
+          .set({ stopRequested: "STOPPED_EARLY", stopReason: reason })
+          .where(eq(runsTable.id, row.id))
+          .returning()
+          .get();
       }
     }
     return row;

@@ -10,7 +10,11 @@ export class EvaluationService {
   /** Evaluations of several runs by run id. */
   forRuns(runIds: readonly string[]): Map<string, Evaluation> {
     if (runIds.length === 0) return new Map();
-    const rows = this.deps.db.select().from(evaluations).where(inArray(evaluations.runId, [...runIds])).all();
+    const rows = this.deps.db
+      .select()
+      .from(evaluations)
+      .where(inArray(evaluations.runId, [...runIds]))
+      .all();
     return new Map(
       rows.map((r) => [
         r.runId,

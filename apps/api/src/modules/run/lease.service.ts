@@ -37,13 +37,18 @@ export class LeaseService {
         const target = this.deps.db.select({ status: runs.status }).from(runs).where(eq(runs.id, runId)).get();
         if (!target) throw notFound("Run", runId);
         if (target.status !== RunStatus.QUEUED) throw conflict(`Run ${runId} is ${target.status}, not QUEUED, so it cannot be claimed`);
-        row = this.claimStatement(client, "SELECT id FROM runs WHERE id = @runId AND status = 'QUEUED'", { agentId, now, lease: now + this.leaseMs, runId });
+        row = this.claimStatement(client, "SELECT id FROM runs WHERE id = @runId AND status = 'QUEUED'", {
+          agentId,
+          now,
+          lease: now + this.leaseMs,
+          runId,
+        });
       } else {
-        row = this.claimStatement(
-          client,
-          "SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY created_at, id LIMIT 1",
-          { agentId, now, lease: now + this.leaseMs },
-        );
+        row = this.claimStatement(client, "SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY created_at, id LIMIT 1", {
+          agentId,
+          now,
+          lease: now + this.leaseMs,
+        });
       }
       if (!row) return null;
       if (row.attempts > 1) row = this.discardEarlierAttempts(row);
@@ -107,11 +112,22 @@ export class LeaseService {
       } else if (row.attempts < this.deps.config.maxAttempts) {
         const updated = this.deps.db
           .update(runs)
-          .set({ status: RunStatus.QUEUED, agentId: null, leaseExpiresAt: null, stopRequested: null, error: `lease expired (attempt ${row.attempts}; last agent ${this.agentLabel(row.agentId)})` })
+          .set({
+            status: RunStatus.QUEUED,
+            agentId: null,
+            leaseExpiresAt: null,
+            stopRequested: null,
+            error: `lease expired (attempt ${row.attempts}; last agent ${this.agentLabel(row.agentId)})`,
+          })
           .where(eq(runs.id, row.id))
           .returning()
           .get();
-        if (row.agentId) this.deps.db.update(agents).set({ currentRunId: null }).where(and(eq(agents.id, row.agentId), eq(agents.currentRunId, row.id))).run();
+        if (row.agentId)
+          this.deps.db
+            .update(agents)
+            .set({ currentRunId: null })
+            .where(and(eq(agents.id, row.agentId), eq(agents.currentRunId, row.id)))
+            .run();
         outbox.run(toRun(updated));
       } else {
         finishRun(this.deps, outbox, row, RunStatus.FAILED, {

@@ -15,9 +15,11 @@ afterAll(async () => {
 
 const CREATE = `mutation($input: CreateRunInput!) { createRun(input: $input) { plannedEpochs } }`;
 const planned = async (fineTuneLayers: number) =>
-  (await t.client.data<{ createRun: { plannedEpochs: number } }>(CREATE, {
-    input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [], epochs: 5, fineTuneLayers, fineTuneEpochs: 3 } },
-  })).createRun.plannedEpochs;
+  (
+    await t.client.data<{ createRun: { plannedEpochs: number } }>(CREATE, {
+      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [], epochs: 5, fineTuneLayers, fineTuneEpochs: 3 } },
+    })
+  ).createRun.plannedEpochs;
 
 describe("Run.plannedEpochs", () => {
   it("counts fine-tune epochs only when the run fine-tunes", async () => {

@@ -41,7 +41,10 @@ export class RunAnnotationService {
   removeTag(runId: string, tag: string): Run {
     return writeTx(this.deps, (outbox) => {
       const row = this.runs.row(runId);
-      this.deps.db.delete(runTags).where(and(eq(runTags.runId, runId), eq(runTags.tag, tag.trim()))).run();
+      this.deps.db
+        .delete(runTags)
+        .where(and(eq(runTags.runId, runId), eq(runTags.tag, tag.trim())))
+        .run();
       outbox.run(toRun(row));
       return toRun(row);
     });
@@ -55,17 +58,26 @@ export class RunAnnotationService {
       .where(inArray(notes.runId, [...runIds]))
       .orderBy(asc(notes.runId), asc(notes.createdAt), asc(notes.id))
       .all();
-    return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((n) => ({ id: n.id, text: n.text, createdAt: new Date(n.createdAt) }))]));
+    return new Map(
+      [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [
+        id,
+        list.map((n) => ({ id: n.id, text: n.text, createdAt: new Date(n.createdAt) })),
+      ]),
+    );
   }
 
   /** Adds a note. */
   addNote(runId: string, text: string): Run {
     const trimmed = text.trim();
-    if (trimmed === "" || trimmed.length > 20_000) throw badInput(`Invalid note text ${JSON.stringify(text.slice(0, 50))}: must be 1..20000 characters`, "text", text.slice(0, 50));
+    if (trimmed === "" || trimmed.length > 20_000)
+      throw badInput(`Invalid note text ${JSON.stringify(text.slice(0, 50))}: must be 1..20000 characters`, "text", text.slice(0, 50));
     return writeTx(this.deps, () => {
       const row = this.runs.row(runId);
       const now = this.deps.now();
-      this.deps.db.insert(notes).values({ id: newId(now), runId, text: trimmed, createdAt: now }).run();
+      this.deps.db
+        .insert(notes)
+        .values({ id: newId(now), runId, text: trimmed, createdAt: now })
+        .run();
       return toRun(row);
     });
   }
@@ -79,13 +91,17 @@ export class RunAnnotationService {
       .orderBy(asc(artifacts.runId), asc(artifacts.createdAt), asc(artifacts.id))
       .all();
     return new Map(
-      [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) }))]),
+      [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [
+        id,
+        list.map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) })),
+      ]),
     );
   }
 
   private cleanTag(tag: string): string {
     const t = tag.trim();
-    if (t === "" || t.length > 100) throw badInput(`Invalid tag ${JSON.stringify(tag.slice(0, 120))}: must be 1..100 characters`, "tag", tag.slice(0, 120));
+    if (t === "" || t.length > 100)
+      throw badInput(`Invalid tag ${JSON.stringify(tag.slice(0, 120))}: must be 1..100 characters`, "tag", tag.slice(0, 120));
     return t;
   }
 }

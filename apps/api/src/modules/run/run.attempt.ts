@@ -17,15 +17,26 @@ export const SUPERSEDED = "SUPERSEDED";
  * `extensions.reason = "SUPERSEDED"` (plus `attempt` and `currentAttempt`) once a newer attempt
  * owns the run. A run that merely stopped RUNNING is left to the caller.
  */
-export function assertCurrentAttempt(row: RunRow, agentId: string | null | undefined, attempt: number | null | undefined, action: string): void {
+export function assertCurrentAttempt(
+  row: RunRow,
+  agentId: string | null | undefined,
+  attempt: number | null | undefined,
+  action: string,
+): void {
   if (attempt !== null && attempt !== undefined) {
-    if (!Number.isInteger(attempt) || attempt < 1) throw badInput(`Invalid attempt ${attempt}: must be an integer >= 1 (the attempts claimRun answered)`, "attempt", attempt);
+    if (!Number.isInteger(attempt) || attempt < 1)
+      throw badInput(`Invalid attempt ${attempt}: must be an integer >= 1 (the attempts claimRun answered)`, "attempt", attempt);
     if (attempt > row.attempts) {
-      throw badInput(`Run ${row.id} has been claimed ${row.attempts} time(s), so attempt ${attempt} cannot ${action}: send the attempts claimRun answered`, "attempt", attempt);
+      throw badInput(
+        `Run ${row.id} has been claimed ${row.attempts} time(s), so attempt ${attempt} cannot ${action}: send the attempts claimRun answered`,
+        "attempt",
+        attempt,
+      );
     }
     if (attempt < row.attempts) throw superseded(row, attempt, `attempt ${attempt}`, action);
   }
-  if (row.status === RunStatus.RUNNING && agentId && row.agentId !== agentId) throw superseded(row, attempt ?? null, `agent ${JSON.stringify(agentId)}`, action);
+  if (row.status === RunStatus.RUNNING && agentId && row.agentId !== agentId)
+    throw superseded(row, attempt ?? null, `agent ${JSON.stringify(agentId)}`, action);
 }
 
 function superseded(row: RunRow, attempt: number | null, writer: string, action: string): GraphQLError {

@@ -35,7 +35,11 @@ export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status
     .returning()
     .get();
   if (row.agentId) {
-    deps.db.update(agents).set({ currentRunId: null }).where(and(eq(agents.id, row.agentId), eq(agents.currentRunId, row.id))).run();
+    deps.db
+      .update(agents)
+      .set({ currentRunId: null })
+      .where(and(eq(agents.id, row.agentId), eq(agents.currentRunId, row.id)))
+      .run();
   }
   if (row.sweepId) refreshSweepStatus(deps, row.sweepId);
   outbox.run(toRun(updated));

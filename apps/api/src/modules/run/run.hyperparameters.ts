@@ -47,7 +47,9 @@ export function resolveHyperparameters(v: HyperparameterValues, catalog: Catalog
       if (IDENTITY.includes(name) || value === undefined) continue;
       given[name] = value === null ? null : fromWire(name, value);
     }
-    const values = validateHyperparameters(withDefaults({ ...given, inputSize }), (c) => catalog.fineTuneDepthProblem(c.baseModel, c.fineTuneLayers));
+    const values = validateHyperparameters(withDefaults({ ...given, inputSize }), (c) =>
+      catalog.fineTuneDepthProblem(c.baseModel, c.fineTuneLayers),
+    );
     const cols: Record<string, unknown> = {};
     for (const [name] of HYPERPARAMETER_ENTRIES) cols[name] = toWire(name, values[name]);
     return {
@@ -87,7 +89,11 @@ function resolveBaseWeights(path: string | null, sha256: string | null): Pick<Hy
     throw badInput(`Invalid baseWeights: ${quote(path)} (must be 1 to ${BASE_WEIGHTS_PATH_MAX_LENGTH} characters)`, "baseWeights", path);
   }
   if (!SHA256_HEX.test(sha256)) {
-    throw badInput(`Invalid baseWeightsSha256: ${quote(sha256)} (must be 64 lowercase hex characters, a sha256)`, "baseWeightsSha256", sha256);
+    throw badInput(
+      `Invalid baseWeightsSha256: ${quote(sha256)} (must be 64 lowercase hex characters, a sha256)`,
+      "baseWeightsSha256",
+      sha256,
+    );
   }
   return { baseWeights: path, baseWeightsSha256: sha256 };
 }

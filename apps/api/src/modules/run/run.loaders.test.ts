@@ -62,14 +62,25 @@ describe("per-run field loaders", () => {
     const notes = countCalls(services.annotations, "notesFor");
     const epochs = countCalls(services.epochs, "listFor");
     const evaluations = countCalls(services.evaluations, "forRuns");
-    const contextValue: GraftContext = { services, auth: { tokenPresent: false, authorized: false, loopback: true }, loaders: createRunLoaders(services) };
+    const contextValue: GraftContext = {
+      services,
+      auth: { tokenPresent: false, authorized: false, loopback: true },
+      loaders: createRunLoaders(services),
+    };
     const result = await graphql({
       schema: await graftSchema(),
-      source: "{ runs(first: 10, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { id tags notes { text } epochs { epoch } evaluation { accuracy } artifacts { uri } } } }",
+      source:
+        "{ runs(first: 10, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { id tags notes { text } epochs { epoch } evaluation { accuracy } artifacts { uri } } } }",
       contextValue,
     });
     expect(result.errors).toBeUndefined();
-    const nodes = (result.data as { runs: { nodes: { id: string; tags: string[]; notes: { text: string }[]; epochs: { epoch: number }[]; evaluation: null; artifacts: [] }[] } }).runs.nodes;
+    const nodes = (
+      result.data as {
+        runs: {
+          nodes: { id: string; tags: string[]; notes: { text: string }[]; epochs: { epoch: number }[]; evaluation: null; artifacts: [] }[];
+        };
+      }
+    ).runs.nodes;
     expect(nodes.map((n) => n.id)).toEqual(["r0", "r1", "r2", "r3", "r4", "r5"]);
     expect(nodes.map((n) => n.tags)).toEqual([[], ["alpha", "zeta"], [], [], ["beta"], []]);
     expect(nodes.map((n) => n.notes.map((x) => x.text))).toEqual([[], [], ["first", "second"], [], [], []]);

@@ -14,10 +14,25 @@ export interface RunLoaders {
 /** Loaders keyed by run id over `services`; build one set per operation's context. */
 export function createRunLoaders(services: Services): RunLoaders {
   return {
-    tags: new BatchLoader((ids) => services.annotations.tagsFor(ids), () => []),
-    notes: new BatchLoader((ids) => services.annotations.notesFor(ids), () => []),
-    artifacts: new BatchLoader((ids) => services.annotations.artifactsFor(ids), () => []),
-    epochs: new BatchLoader((ids) => services.epochs.listFor(ids), () => []),
-    evaluation: new BatchLoader((ids) => services.evaluations.forRuns(ids), () => null),
+    tags: new BatchLoader(
+      (ids) => services.annotations.tagsFor(ids),
+      () => [],
+    ),
+    notes: new BatchLoader(
+      (ids) => services.annotations.notesFor(ids),
+      () => [],
+    ),
+    artifacts: new BatchLoader(
+      (ids) => services.annotations.artifactsFor(ids),
+      () => [],
+    ),
+    epochs: new BatchLoader(
+      (ids) => services.epochs.listFor(ids),
+      () => [],
+    ),
+    evaluation: new BatchLoader(
+      (ids) => services.evaluations.forRuns(ids),
+      () => null,
+    ),
   };
 }

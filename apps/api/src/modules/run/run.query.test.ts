@@ -28,8 +28,16 @@ const insert = db.$client.prepare(
 );
 for (let i = 0; i < 23; i++) {
   insert.run({
-    id: newId(1_000 + i), name: `run-${i % 5}`, status: i % 3 ? "COMPLETED" : "QUEUED", model: i % 2 ? "vgg16" : "mobilenet_v1_0.25_224",
-    lr: 0.001 * (1 + (i % 4)), seed: i % 6, t: 1_000 + (i % 7), patience: i % 4 ? 1 + (i % 3) : null, best: i % 5 ? (i % 10) / 10 : null, bestEpoch: i % 5 ? i % 9 : null,
+    id: newId(1_000 + i),
+    name: `run-${i % 5}`,
+    status: i % 3 ? "COMPLETED" : "QUEUED",
+    model: i % 2 ? "vgg16" : "mobilenet_v1_0.25_224",
+    lr: 0.001 * (1 + (i % 4)),
+    seed: i % 6,
+    t: 1_000 + (i % 7),
+    patience: i % 4 ? 1 + (i % 3) : null,
+    best: i % 5 ? (i % 10) / 10 : null,
+    bestEpoch: i % 5 ? i % 9 : null,
   });
 }
 
@@ -40,7 +48,9 @@ describe("runs ordering", () => {
     const col = RUN_FIELD_COLUMNS[field];
     for (const dir of [asc, desc]) {
       const { sql, params } = db.select({ id: runs.id }).from(runs).orderBy(dir(col), dir(runs.id)).limit(100).toSQL();
-      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((p) => p.detail).join(" | ");
+      const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(" | ");
       expect(plan, plan).toMatch(/USING (COVERING )?INDEX/);
       expect(plan, plan).not.toMatch(/TEMP B-TREE/);
     }

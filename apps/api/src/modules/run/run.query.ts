@@ -1,4 +1,21 @@
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, like, lt, gt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNull,
+  like,
+  lt,
+  gt,
+  lte,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from "drizzle-orm";
 import { type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { runTags, runs } from "@graft/schema/db";
 import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
@@ -28,21 +45,24 @@ const RUN_FIELD_KEYS = {
   FINAL_VAL_ACCURACY: "finalValAccuracy",
   FINAL_VAL_LOSS: "finalValLoss",
   EPOCH_COUNT: "epochCount",
-  ...Object.fromEntries(HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable).map(([name, spec]) => [runFieldOf(name), sortColumnKey(name, spec)])),
+  ...Object.fromEntries(
+    HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable).map(([name, spec]) => [runFieldOf(name), sortColumnKey(name, spec)]),
+  ),
 } as Record<RunField, keyof RunRow>;
 
 /** The column behind each RunField (HEAD_UNITS sorts by total units). */
 const RUN_COLUMNS = getTableColumns(runs);
-export const RUN_FIELD_COLUMNS = Object.fromEntries(Object.entries(RUN_FIELD_KEYS).map(([field, key]) => [field, RUN_COLUMNS[key] as SQLiteColumn])) as Record<
-  RunField,
-  SQLiteColumn
->;
+export const RUN_FIELD_COLUMNS = Object.fromEntries(
+  Object.entries(RUN_FIELD_KEYS).map(([field, key]) => [field, RUN_COLUMNS[key] as SQLiteColumn]),
+) as Record<RunField, SQLiteColumn>;
 
 /** Text columns: range filters make no sense on them. */
 const TEXT_FIELDS = new Set<string>([
   RunField.STATUS,
   RunField.NAME,
-  ...HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sortable && (spec.kind === "text" || spec.kind === "enum" || spec.kind === "ops")).map(([name]) => runFieldOf(name)),
+  ...HYPERPARAMETER_ENTRIES.filter(
+    ([, spec]) => spec.sortable && (spec.kind === "text" || spec.kind === "enum" || spec.kind === "ops"),
+  ).map(([name]) => runFieldOf(name)),
 ]);
 
 type Cursor = { f: RunField; d: SortDirection; v: string | number | null; id: string };
@@ -58,7 +78,11 @@ function decodeCursor(raw: string, order: RunOrder): Cursor {
     if (typeof c.id !== "string" || c.f !== order.field || c.d !== order.direction) throw new Error("mismatch");
     return c;
   } catch {
-    throw badInput(`Invalid cursor ${JSON.stringify(raw.slice(0, 80))}: not from a page with orderBy ${order.field} ${order.direction}`, "after", raw.slice(0, 80));
+    throw badInput(
+      `Invalid cursor ${JSON.stringify(raw.slice(0, 80))}: not from a page with orderBy ${order.field} ${order.direction}`,
+      "after",
+      raw.slice(0, 80),
+    );
   }
 }
 
@@ -113,7 +137,8 @@ export function queryRuns(
   first: number,
   after: string | null | undefined,
 ): RunConnection {
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badInput(`first must be in 0..${MAX_PAGE_SIZE}; got ${first}`, "first", first);
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+    throw badInput(`first must be in 0..${MAX_PAGE_SIZE}; got ${first}`, "first", first);
   const order: RunOrder = orderBy ?? { field: RunField.CREATED_AT, direction: SortDirection.DESC };
   const col = RUN_FIELD_COLUMNS[order.field];
   const conds = filterConditions(filter);
@@ -133,7 +158,12 @@ export function queryRuns(
         .limit(first + 1),
     )
     .map(toRunRow);
-  const total = statements.value(deps.db.select({ n: sql<number>`count(*)` }).from(runs).where(where)) as number | undefined;
+  const total = statements.value(
+    deps.db
+      .select({ n: sql<number>`count(*)` })
+      .from(runs)
+      .where(where),
+  ) as number | undefined;
   const page = rows.slice(0, first);
   const edges = page.map((r) => {
     const raw = r[keyOf(order.field)] as string | number | null;
@@ -151,4 +181,3 @@ export function queryRuns(
 function keyOf(field: RunField): keyof RunRow {
   return RUN_FIELD_KEYS[field];
 }
-

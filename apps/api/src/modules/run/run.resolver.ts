@@ -65,7 +65,10 @@ export class RunResolver {
     @Arg("runId", () => ID) runId: string,
     @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
     @Arg("error", () => String) error: string,
-    @Arg("attempt", () => Int, { nullable: true, description: "The run's `attempts` as claimRun answered it (see CompleteRunInput.attempt)." })
+    @Arg("attempt", () => Int, {
+      nullable: true,
+      description: "The run's `attempts` as claimRun answered it (see CompleteRunInput.attempt).",
+    })
     attempt: number | null,
     @Ctx() ctx: GraftContext,
   ): Run {

@@ -47,7 +47,11 @@ export class RunService {
   /** Runs by id, in the order asked (missing ids are skipped). */
   byIds(ids: readonly string[]): Run[] {
     if (ids.length === 0) return [];
-    const rows = this.deps.db.select().from(runs).where(inArray(runs.id, [...ids])).all();
+    const rows = this.deps.db
+      .select()
+      .from(runs)
+      .where(inArray(runs.id, [...ids]))
+      .all();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
@@ -60,11 +64,7 @@ export class RunService {
     const now = this.deps.now();
     const rows: RunRow[] = [];
     for (const item of items) {
-      const row = this.deps.db
-        .insert(runs)
-        .values(queuedRunValues(item, now))
-        .returning()
-        .get();
+      const row = this.deps.db.insert(runs).values(queuedRunValues(item, now)).returning().get();
       for (const tag of new Set(tags)) this.deps.db.insert(runTags).values({ runId: row.id, tag }).onConflictDoNothing().run();
       rows.push(row);
       outbox.run(toRun(row));
@@ -95,7 +95,8 @@ export class RunService {
   complete(input: CompleteRunInput): Run {
     const ev = input.evaluation;
     const n = ev.labels.length;
-    if (new Set(ev.labels).size !== n) throw badInput(`evaluation.labels has duplicates: ${JSON.stringify(ev.labels)}`, "evaluation.labels", ev.labels);
+    if (new Set(ev.labels).size !== n)
+      throw badInput(`evaluation.labels has duplicates: ${JSON.stringify(ev.labels)}`, "evaluation.labels", ev.labels);
     if (ev.confusionMatrix.length !== n || ev.confusionMatrix.some((row) => row.length !== n)) {
       throw badInput(
         `evaluation.confusionMatrix must be ${n}×${n} to match ${n} labels; got ${ev.confusionMatrix.length} rows of lengths ${JSON.stringify(ev.confusionMatrix.map((r) => r.length))}`,
@@ -124,7 +125,10 @@ export class RunService {
         .onConflictDoUpdate({ target: evaluations.runId, set: evaluation })
         .run();
       for (const a of input.artifacts ?? []) {
-        this.deps.db.insert(artifacts).values({ id: newId(now), runId: row.id, kind: a.kind, uri: a.uri, createdAt: now }).run();
+        this.deps.db
+          .insert(artifacts)
+          .values({ id: newId(now), runId: row.id, kind: a.kind, uri: a.uri, createdAt: now })
+          .run();
       }
       const status =
         row.stopRequested === "CANCELED"

@@ -35,7 +35,12 @@ export function median(values: readonly number[]): number {
 }
 
 /** MEDIAN rule: true when the run should stop at `epoch`. */
-export function medianShouldStop(own: number | null, peers: readonly number[], epoch: number, o: EarlyTerminationOptions = DEFAULT_EARLY_TERMINATION): boolean {
+export function medianShouldStop(
+  own: number | null,
+  peers: readonly number[],
+  epoch: number,
+  o: EarlyTerminationOptions = DEFAULT_EARLY_TERMINATION,
+): boolean {
   if (own === null || epoch < o.grace || peers.length < o.minPeers) return false;
   return own < median(peers);
 }
@@ -47,7 +52,12 @@ export function isAshaRung(epoch: number, o: EarlyTerminationOptions = DEFAULT_E
 }
 
 /** ASHA rule: true when the run should stop at rung `epoch`, given the other runs' values there. */
-export function ashaShouldStop(own: number | null, peers: readonly number[], epoch: number, o: EarlyTerminationOptions = DEFAULT_EARLY_TERMINATION): boolean {
+export function ashaShouldStop(
+  own: number | null,
+  peers: readonly number[],
+  epoch: number,
+  o: EarlyTerminationOptions = DEFAULT_EARLY_TERMINATION,
+): boolean {
   if (own === null || !isAshaRung(epoch, o)) return false;
   const n = peers.length + 1;
   if (n < o.eta) return false;

@@ -24,7 +24,8 @@ beforeAll(async () => {
   ws = createWorkspace();
   server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root });
   client = new TestClient(server.url, server.token);
-  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset.id;
+  const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
+    .id;
   const experimentId = (await client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "big" })).createExperiment.id;
   base = { experimentId, datasetId, searchSpace: TEN_THOUSAND };
 });
@@ -77,7 +78,7 @@ describe("creating a 10,000-run sweep", () => {
     expect(latencies.length).toBeGreaterThan(10);
     expect(Math.max(...latencies)).toBeLessThan(2_000);
     const names = await client.data<{ runs: { totalCount: number; nodes: { name: string; status: string }[] } }>(
-      'query($s: ID) { runs(filter: { sweepId: $s }, first: 3, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { name status } } }',
+      "query($s: ID) { runs(filter: { sweepId: $s }, first: 3, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { name status } } }",
       { s: created.createSweep.id },
     );
     expect(names.runs.totalCount).toBe(10_000);
@@ -93,7 +94,9 @@ describe("creating a 10,000-run sweep", () => {
     // Wait until the sweep exists with some of its runs, then cancel it.
     let sweepId: string | undefined;
     for (let i = 0; i < 500 && !sweepId; i++) {
-      const { sweeps } = await client.data<{ sweeps: { id: string; name: string; progress: { total: number } }[] }>("{ sweeps { id name progress { total } } }");
+      const { sweeps } = await client.data<{ sweeps: { id: string; name: string; progress: { total: number } }[] }>(
+        "{ sweeps { id name progress { total } } }",
+      );
       sweepId = sweeps.find((s) => s.name === "canceled-early" && s.progress.total > 0)?.id;
       if (!sweepId) await new Promise((r) => setTimeout(r, 10));
     }

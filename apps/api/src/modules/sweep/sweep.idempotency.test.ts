@@ -35,7 +35,9 @@ describe("createSweep with an idempotencyKey", () => {
     expect(b.createSweep.id).toBe(a.createSweep.id);
     expect(c.createSweep.id).toBe(a.createSweep.id);
     expect(await sweepCount()).toBe(before + 1);
-    const runs = await t.client.data<{ runs: { totalCount: number } }>("query($s: ID) { runs(filter: { sweepId: $s }) { totalCount } }", { s: a.createSweep.id });
+    const runs = await t.client.data<{ runs: { totalCount: number } }>("query($s: ID) { runs(filter: { sweepId: $s }) { totalCount } }", {
+      s: a.createSweep.id,
+    });
     expect(runs.runs.totalCount).toBe(2);
   });
 

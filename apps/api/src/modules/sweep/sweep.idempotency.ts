@@ -32,7 +32,9 @@ export function sweepForKey(deps: Pick<ServiceDeps, "db">, key: string, requestS
   const row = deps.db.select().from(sweeps).where(eq(sweeps.idempotencyKey, key)).get();
   if (!row) return null;
   if (row.requestSha256 !== requestSha256) {
-    throw conflict(`idempotencyKey ${JSON.stringify(key)} was already used for sweep ${row.id} with a different request; use a new key for a new sweep`);
+    throw conflict(
+      `idempotencyKey ${JSON.stringify(key)} was already used for sweep ${row.id} with a different request; use a new key for a new sweep`,
+    );
   }
   return row;
 }

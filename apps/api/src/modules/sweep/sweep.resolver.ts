@@ -16,7 +16,10 @@ export class SweepResolver {
     return ctx.services.sweeps.get(id);
   }
 
-  @Mutation(() => Sweep, { description: "Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk." })
+  @Mutation(() => Sweep, {
+    description:
+      "Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk.",
+  })
   createSweep(@Arg("input", () => CreateSweepInput) input: CreateSweepInput, @Ctx() ctx: GraftContext): Promise<Sweep> {
     return ctx.services.sweeps.create(input);
   }

@@ -122,7 +122,9 @@ export class SweepService {
     const space = normalizeSearchSpace(input.searchSpace);
     const seed = input.seed ?? 0;
     // The knobs a sweep fixes for every run (epochs, callbacks...), as given; omitted ones take the catalogue's defaults.
-    const fixed = Object.fromEntries(HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sweep === "fixed").map(([name]) => [name, input[name] ?? null]));
+    const fixed = Object.fromEntries(
+      HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sweep === "fixed").map(([name]) => [name, input[name] ?? null]),
+    );
     for (const m of space.baseModels as string[]) this.catalog.inputSizeOf(m, null, "searchSpace.baseModels");
 
     const maxRuns = input.maxRuns ?? null;
@@ -130,7 +132,8 @@ export class SweepService {
       throw badInput("A RANDOM sweep needs maxRuns (how many points to draw)", "maxRuns", null);
     }
     const size = input.strategy === SweepStrategy.GRID ? Math.min(gridSize(space), maxRuns ?? Infinity) : (maxRuns as number);
-    if (size > MAX_SWEEP_RUNS) throw badInput(`The sweep would create ${size} runs; the limit is ${MAX_SWEEP_RUNS} (set maxRuns)`, "maxRuns", maxRuns);
+    if (size > MAX_SWEEP_RUNS)
+      throw badInput(`The sweep would create ${size} runs; the limit is ${MAX_SWEEP_RUNS} (set maxRuns)`, "maxRuns", maxRuns);
     const points = input.strategy === SweepStrategy.GRID ? expandGrid(space, maxRuns, seed) : expandRandom(space, maxRuns as number, seed);
 
     // Validate every point before writing anything (bad values surface as BAD_USER_INPUT), in
@@ -194,7 +197,10 @@ export class SweepService {
     });
     if (!first.created) return this.whenCreated(first.sweep.id, first.sweep);
     const rest = this.writeRemainingRuns(first.sweep.id, newRuns, first.written, first.now);
-    this.creating.set(first.sweep.id, rest.catch(() => undefined));
+    this.creating.set(
+      first.sweep.id,
+      rest.catch(() => undefined),
+    );
     try {
       await rest;
     } finally {
@@ -235,7 +241,7 @@ export class SweepService {
    */
   private async writeRemainingRuns(sweepId: string, items: readonly Omit<NewRun, "sweepId">[], from: number, now: number): Promise<void> {
     try {
-      for (let next = from; next < items.length; ) {
+      for (let next = from; next < items.length;) {
         await yieldToEventLoop();
         const after = writeTx(this.deps, (outbox) => {
           const status = this.deps.db.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, sweepId)).get()?.status;
@@ -287,7 +293,11 @@ export class SweepService {
    */
   runsOf(id: string, first: number = MAX_SWEEP_RUNS_PAGE): Run[] {
     if (!Number.isInteger(first) || first < 0 || first > MAX_SWEEP_RUNS_PAGE) {
-      throw badInput(`first must be in 0..${MAX_SWEEP_RUNS_PAGE}; got ${first} (page through more with runs(filter: { sweepId }))`, "first", first);
+      throw badInput(
+        `first must be in 0..${MAX_SWEEP_RUNS_PAGE}; got ${first} (page through more with runs(filter: { sweepId }))`,
+        "first",
+        first,
+      );
     }
     return this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).limit(first).all().map(toRun);
   }
@@ -334,7 +344,9 @@ export class SweepService {
     const rows = this.deps.db
       .select()
       .from(runs)
-      .where(and(eq(runs.sweepId, id), inArray(runs.status, [RunStatus.COMPLETED, RunStatus.STOPPED_EARLY]), isNotNull(runs.bestValAccuracy)))
+      .where(
+        and(eq(runs.sweepId, id), inArray(runs.status, [RunStatus.COMPLETED, RunStatus.STOPPED_EARLY]), isNotNull(runs.bestValAccuracy)),
+      )
       .all();
     if (rows.length < 3) return [];
     const ys = rows.map((r) => r.bestValAccuracy as number);

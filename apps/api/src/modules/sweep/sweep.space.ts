@@ -39,7 +39,8 @@ export function normalizeSearchSpace(input: Readonly<Record<string, readonly unk
   for (const dim of SEARCH_DIMENSIONS) {
     const given = input[dim.field];
     const list = given ?? (dim.spec.searchRequired ? undefined : [toWire(dim.name, dim.spec.default)]);
-    if (!Array.isArray(list) || list.length === 0) throw badInput(`searchSpace.${dim.field} is empty; give at least one value`, `searchSpace.${dim.field}`, list ?? null);
+    if (!Array.isArray(list) || list.length === 0)
+      throw badInput(`searchSpace.${dim.field} is empty; give at least one value`, `searchSpace.${dim.field}`, list ?? null);
     const seen = new Map<string, unknown>();
     for (const value of list) {
       const c = canonical(dim, value);

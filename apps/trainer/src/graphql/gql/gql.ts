@@ -15,88 +15,88 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }\n  }\n": typeof types.ClaimedRunFragmentDoc,
-    "\n  fragment RunControlFields on RunControl { shouldStop reason leaseExpiresAt }\n": typeof types.RunControlFieldsFragmentDoc,
-    "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n": typeof types.RegisterAgentDocument,
-    "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n": typeof types.ClaimRunDocument,
-    "\n  mutation Heartbeat($input: HeartbeatInput!) { heartbeat(input: $input) { ...RunControlFields } }\n": typeof types.HeartbeatDocument,
-    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n": typeof types.LogEpochsDocument,
-    "\n  mutation CompleteRun($input: CompleteRunInput!) { completeRun(input: $input) { id status } }\n": typeof types.CompleteRunDocument,
-    "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }\n  }\n": typeof types.FailRunDocument,
-    "\n  mutation RegisterDataset($path: String!, $name: String) { registerDataset(path: $path, name: $name) { id name path } }\n": typeof types.RegisterDatasetDocument,
-    "\n  mutation CreateExperiment($input: CreateExperimentInput!) { createExperiment(input: $input) { id name } }\n": typeof types.CreateExperimentDocument,
-    "\n  query Experiments { experiments { id name } }\n": typeof types.ExperimentsDocument,
-    "\n  mutation CreateRun($input: CreateRunInput!) { createRun(input: $input) { id name } }\n": typeof types.CreateRunDocument,
-    "\n  query RunStatus($id: ID!) { run(id: $id) { id status epochCount } }\n": typeof types.RunStatusDocument,
+    "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": typeof types.ClaimedRunFragmentDoc,
+    "\n  fragment RunControlFields on RunControl {\n    shouldStop\n    reason\n    leaseExpiresAt\n  }\n": typeof types.RunControlFieldsFragmentDoc,
+    "\n  mutation RegisterAgent($input: RegisterAgentInput!) {\n    registerAgent(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.RegisterAgentDocument,
+    "\n  mutation ClaimRun($agentId: ID!, $runId: ID) {\n    claimRun(agentId: $agentId, runId: $runId) {\n      ...ClaimedRun\n    }\n  }\n": typeof types.ClaimRunDocument,
+    "\n  mutation Heartbeat($input: HeartbeatInput!) {\n    heartbeat(input: $input) {\n      ...RunControlFields\n    }\n  }\n": typeof types.HeartbeatDocument,
+    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) {\n      inserted\n      control {\n        ...RunControlFields\n      }\n    }\n  }\n": typeof types.LogEpochsDocument,
+    "\n  mutation CompleteRun($input: CompleteRunInput!) {\n    completeRun(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CompleteRunDocument,
+    "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n": typeof types.FailRunDocument,
+    "\n  mutation RegisterDataset($path: String!, $name: String) {\n    registerDataset(path: $path, name: $name) {\n      id\n      name\n      path\n    }\n  }\n": typeof types.RegisterDatasetDocument,
+    "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateExperimentDocument,
+    "\n  query Experiments {\n    experiments {\n      id\n      name\n    }\n  }\n": typeof types.ExperimentsDocument,
+    "\n  mutation CreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateRunDocument,
+    "\n  query RunStatus($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      epochCount\n    }\n  }\n": typeof types.RunStatusDocument,
 };
 const documents: Documents = {
-    "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }\n  }\n": types.ClaimedRunFragmentDoc,
-    "\n  fragment RunControlFields on RunControl { shouldStop reason leaseExpiresAt }\n": types.RunControlFieldsFragmentDoc,
-    "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n": types.RegisterAgentDocument,
-    "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n": types.ClaimRunDocument,
-    "\n  mutation Heartbeat($input: HeartbeatInput!) { heartbeat(input: $input) { ...RunControlFields } }\n": types.HeartbeatDocument,
-    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n": types.LogEpochsDocument,
-    "\n  mutation CompleteRun($input: CompleteRunInput!) { completeRun(input: $input) { id status } }\n": types.CompleteRunDocument,
-    "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }\n  }\n": types.FailRunDocument,
-    "\n  mutation RegisterDataset($path: String!, $name: String) { registerDataset(path: $path, name: $name) { id name path } }\n": types.RegisterDatasetDocument,
-    "\n  mutation CreateExperiment($input: CreateExperimentInput!) { createExperiment(input: $input) { id name } }\n": types.CreateExperimentDocument,
-    "\n  query Experiments { experiments { id name } }\n": types.ExperimentsDocument,
-    "\n  mutation CreateRun($input: CreateRunInput!) { createRun(input: $input) { id name } }\n": types.CreateRunDocument,
-    "\n  query RunStatus($id: ID!) { run(id: $id) { id status epochCount } }\n": types.RunStatusDocument,
+    "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.ClaimedRunFragmentDoc,
+    "\n  fragment RunControlFields on RunControl {\n    shouldStop\n    reason\n    leaseExpiresAt\n  }\n": types.RunControlFieldsFragmentDoc,
+    "\n  mutation RegisterAgent($input: RegisterAgentInput!) {\n    registerAgent(input: $input) {\n      id\n      name\n    }\n  }\n": types.RegisterAgentDocument,
+    "\n  mutation ClaimRun($agentId: ID!, $runId: ID) {\n    claimRun(agentId: $agentId, runId: $runId) {\n      ...ClaimedRun\n    }\n  }\n": types.ClaimRunDocument,
+    "\n  mutation Heartbeat($input: HeartbeatInput!) {\n    heartbeat(input: $input) {\n      ...RunControlFields\n    }\n  }\n": types.HeartbeatDocument,
+    "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) {\n      inserted\n      control {\n        ...RunControlFields\n      }\n    }\n  }\n": types.LogEpochsDocument,
+    "\n  mutation CompleteRun($input: CompleteRunInput!) {\n    completeRun(input: $input) {\n      id\n      status\n    }\n  }\n": types.CompleteRunDocument,
+    "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n": types.FailRunDocument,
+    "\n  mutation RegisterDataset($path: String!, $name: String) {\n    registerDataset(path: $path, name: $name) {\n      id\n      name\n      path\n    }\n  }\n": types.RegisterDatasetDocument,
+    "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateExperimentDocument,
+    "\n  query Experiments {\n    experiments {\n      id\n      name\n    }\n  }\n": types.ExperimentsDocument,
+    "\n  mutation CreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateRunDocument,
+    "\n  query RunStatus($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      epochCount\n    }\n  }\n": types.RunStatusDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClaimedRun on Run {\n    id name status attempts epochCount plannedEpochs\n    dataset { id path name }\n    hyperparameters { values { name value } baseModel batchSize baseWeights baseWeightsSha256 }\n  }\n"): typeof import('./graphql').ClaimedRunFragmentDoc;
+export function graphql(source: "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n"): typeof import('./graphql').ClaimedRunFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RunControlFields on RunControl { shouldStop reason leaseExpiresAt }\n"): typeof import('./graphql').RunControlFieldsFragmentDoc;
+export function graphql(source: "\n  fragment RunControlFields on RunControl {\n    shouldStop\n    reason\n    leaseExpiresAt\n  }\n"): typeof import('./graphql').RunControlFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RegisterAgent($input: RegisterAgentInput!) { registerAgent(input: $input) { id name } }\n"): typeof import('./graphql').RegisterAgentDocument;
+export function graphql(source: "\n  mutation RegisterAgent($input: RegisterAgentInput!) {\n    registerAgent(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').RegisterAgentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ClaimRun($agentId: ID!, $runId: ID) { claimRun(agentId: $agentId, runId: $runId) { ...ClaimedRun } }\n"): typeof import('./graphql').ClaimRunDocument;
+export function graphql(source: "\n  mutation ClaimRun($agentId: ID!, $runId: ID) {\n    claimRun(agentId: $agentId, runId: $runId) {\n      ...ClaimedRun\n    }\n  }\n"): typeof import('./graphql').ClaimRunDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Heartbeat($input: HeartbeatInput!) { heartbeat(input: $input) { ...RunControlFields } }\n"): typeof import('./graphql').HeartbeatDocument;
+export function graphql(source: "\n  mutation Heartbeat($input: HeartbeatInput!) {\n    heartbeat(input: $input) {\n      ...RunControlFields\n    }\n  }\n"): typeof import('./graphql').HeartbeatDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) { inserted control { ...RunControlFields } }\n  }\n"): typeof import('./graphql').LogEpochsDocument;
+export function graphql(source: "\n  mutation LogEpochs($runId: ID!, $agentId: ID, $attempt: Int, $epochs: [EpochInput!]!) {\n    logEpochs(runId: $runId, agentId: $agentId, attempt: $attempt, epochs: $epochs) {\n      inserted\n      control {\n        ...RunControlFields\n      }\n    }\n  }\n"): typeof import('./graphql').LogEpochsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CompleteRun($input: CompleteRunInput!) { completeRun(input: $input) { id status } }\n"): typeof import('./graphql').CompleteRunDocument;
+export function graphql(source: "\n  mutation CompleteRun($input: CompleteRunInput!) {\n    completeRun(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').CompleteRunDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) { id status }\n  }\n"): typeof import('./graphql').FailRunDocument;
+export function graphql(source: "\n  mutation FailRun($runId: ID!, $agentId: ID, $attempt: Int, $error: String!) {\n    failRun(runId: $runId, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').FailRunDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RegisterDataset($path: String!, $name: String) { registerDataset(path: $path, name: $name) { id name path } }\n"): typeof import('./graphql').RegisterDatasetDocument;
+export function graphql(source: "\n  mutation RegisterDataset($path: String!, $name: String) {\n    registerDataset(path: $path, name: $name) {\n      id\n      name\n      path\n    }\n  }\n"): typeof import('./graphql').RegisterDatasetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateExperiment($input: CreateExperimentInput!) { createExperiment(input: $input) { id name } }\n"): typeof import('./graphql').CreateExperimentDocument;
+export function graphql(source: "\n  mutation CreateExperiment($input: CreateExperimentInput!) {\n    createExperiment(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateExperimentDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Experiments { experiments { id name } }\n"): typeof import('./graphql').ExperimentsDocument;
+export function graphql(source: "\n  query Experiments {\n    experiments {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ExperimentsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateRun($input: CreateRunInput!) { createRun(input: $input) { id name } }\n"): typeof import('./graphql').CreateRunDocument;
+export function graphql(source: "\n  mutation CreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateRunDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RunStatus($id: ID!) { run(id: $id) { id status epochCount } }\n"): typeof import('./graphql').RunStatusDocument;
+export function graphql(source: "\n  query RunStatus($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      epochCount\n    }\n  }\n"): typeof import('./graphql').RunStatusDocument;
 
 
 export function graphql(source: string) {

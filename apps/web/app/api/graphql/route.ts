@@ -26,13 +26,22 @@ export async function POST(request: Request): Promise<Response> {
       // usual cause is GRAFT_API_URL naming something other than the API's /graphql endpoint.
       await res.body?.cancel();
       return Response.json(
-        { errors: [{ message: `The API at ${target} answered HTTP ${res.status} (${contentType || "no content type"}), not GraphQL. Is GRAFT_API_URL the API's GraphQL endpoint?` }] },
+        {
+          errors: [
+            {
+              message: `The API at ${target} answered HTTP ${res.status} (${contentType || "no content type"}), not GraphQL. Is GRAFT_API_URL the API's GraphQL endpoint?`,
+            },
+          ],
+        },
         { status: 502 },
       );
     }
     return new Response(res.body, { status: res.status, headers: { "content-type": contentType } });
   } catch (e) {
     // Shaped like a GraphQL error so the client shows one message whatever failed.
-    return Response.json({ errors: [{ message: `The Graft API at ${target} is not reachable (${(e as Error).message}). Is it running?` }] }, { status: 502 });
+    return Response.json(
+      { errors: [{ message: `The Graft API at ${target} is not reachable (${(e as Error).message}). Is it running?` }] },
+      { status: 502 },
+    );
   }
 }

@@ -33,7 +33,9 @@ describe("resolveWorkers", () => {
       expect(() => resolveWorkers(bad, "tensorflow", {})).toThrow(`received ${JSON.stringify(bad)}`);
     }
     for (const bad of ["-1", "2.5", "65", "two", "AUTO "]) {
-      expect(() => resolveWorkers(undefined, "wasm", { GRAFT_WORKERS: bad })).toThrow(`workers (from GRAFT_WORKERS) must be "auto" or an integer in [0, 64], received ${JSON.stringify(bad.trim())}`);
+      expect(() => resolveWorkers(undefined, "wasm", { GRAFT_WORKERS: bad })).toThrow(
+        `workers (from GRAFT_WORKERS) must be "auto" or an integer in [0, 64], received ${JSON.stringify(bad.trim())}`,
+      );
     }
     expect(() => resolveWorkers("many" as unknown as number, "wasm", {})).toThrow('received "many"');
   });

@@ -23,7 +23,9 @@ export function autoWorkers(cores: number = os.availableParallelism()): number {
 
 function parse(value: unknown, source: string): WorkersOption {
   const fail = (): never => {
-    throw new BadInputError(`workers (from ${source}) must be "auto" or an integer in [0, ${MAX_WORKERS}], received ${JSON.stringify(value)}`);
+    throw new BadInputError(
+      `workers (from ${source}) must be "auto" or an integer in [0, ${MAX_WORKERS}], received ${JSON.stringify(value)}`,
+    );
   };
   if (value === "auto") return "auto";
   let n: number;
@@ -43,7 +45,12 @@ function parse(value: unknown, source: string): WorkersOption {
  */
 export function resolveWorkers(option: WorkersOption | undefined, backend: string, env: NodeJS.ProcessEnv = process.env): number {
   const fromEnv = env.GRAFT_WORKERS;
-  const requested = option !== undefined ? parse(option, "the workers option") : fromEnv !== undefined && fromEnv.trim() !== "" ? parse(fromEnv.trim(), "GRAFT_WORKERS") : 0;
+  const requested =
+    option !== undefined
+      ? parse(option, "the workers option")
+      : fromEnv !== undefined && fromEnv.trim() !== ""
+        ? parse(fromEnv.trim(), "GRAFT_WORKERS")
+        : 0;
   if (backend !== "wasm" && backend !== "cpu") return 0;
   const n = requested === "auto" ? autoWorkers() : requested;
   return n <= 1 ? 0 : n;

@@ -46,7 +46,9 @@ export async function loadFrozenPart(base: WorkerBaseSpec): Promise<FrozenPart> 
         if (fx.graph === null) throw new Error("the extractor has no folded graph to split");
         const parts = splitGraph(fx.graph, output.fineTuneLayers);
         if (parts.bottom.output !== output.boundary) {
-          throw new Error(`split boundary mismatch: the main thread has ${JSON.stringify(output.boundary)}, this worker ${JSON.stringify(parts.bottom.output)}`);
+          throw new Error(
+            `split boundary mismatch: the main thread has ${JSON.stringify(output.boundary)}, this worker ${JSON.stringify(parts.bottom.output)}`,
+          );
         }
         const bottom = parts.bottom;
         fn = (x) => runGraph(bottom, x);

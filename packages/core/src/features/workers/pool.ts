@@ -58,7 +58,9 @@ export function runningPoolWorkers(): number {
 function workerError(what: string, cause: SerializedError): Error {
   const message = `${what}: ${cause.message}`;
   if (cause.code === "BAD_INPUT") return new BadInputError(message);
-  return cause.code !== undefined && GRAFT_CODES.includes(cause.code) ? new GraftError(cause.code as GraftErrorCode, message) : new Error(message);
+  return cause.code !== undefined && GRAFT_CODES.includes(cause.code)
+    ? new GraftError(cause.code as GraftErrorCode, message)
+    : new Error(message);
 }
 
 /** Near-equal contiguous chunk sizes, so a single batch keeps every worker busy. */
@@ -148,7 +150,11 @@ export class FrozenPartPool {
   run(output: FrozenOutput, pixels: Float32Array, n: number): Promise<FrozenPartResult> {
     const imageSize = this.inputSize * this.inputSize * 3;
     if (!Number.isInteger(n) || n < 1 || pixels.length !== n * imageSize) {
-      return Promise.reject(new BadInputError(`FrozenPartPool.run: expected ${JSON.stringify(n)} images of ${this.inputSize}×${this.inputSize}×3 floats, received ${pixels.length} values`));
+      return Promise.reject(
+        new BadInputError(
+          `FrozenPartPool.run: expected ${JSON.stringify(n)} images of ${this.inputSize}×${this.inputSize}×3 floats, received ${pixels.length} values`,
+        ),
+      );
     }
     const chunks: Promise<FrozenPartResult>[] = [];
     let begin = 0;

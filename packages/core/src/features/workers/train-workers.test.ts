@@ -27,9 +27,25 @@ describe.skipIf(modelsDir === null)("train() with frozen-part workers", () => {
 
   it("gives the main thread's epoch metrics with 2 workers, with augmentation and fine-tuning, and stops its workers", async () => {
     // batchSize 5: each augmented batch is split 3 + 2 across the workers.
-    const config = defaultTrainConfig({ epochs: 2, batchSize: 5, augmentation: ["flip", "rotate", "brightness"], fineTuneLayers: 6, fineTuneEpochs: 1, validationSplit: 0.34, seed: 11 });
+    const config = defaultTrainConfig({
+      epochs: 2,
+      batchSize: 5,
+      augmentation: ["flip", "rotate", "brightness"],
+      fineTuneLayers: 6,
+      fineTuneEpochs: 1,
+      validationSplit: 0.34,
+      seed: 11,
+    });
     // Separate feature caches, so both runs compute every validation feature themselves.
-    const run = (workers: number): Promise<TrainResult> => train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir: path.join(tmp, `cache-${workers}`), workers });
+    const run = (workers: number): Promise<TrainResult> =>
+      train({
+        dataDir: root,
+        config,
+        backend: "wasm",
+        modelsDir: modelsDir as string,
+        cacheDir: path.join(tmp, `cache-${workers}`),
+        workers,
+      });
     const start = vi.spyOn(FrozenPartPool, "start");
     const main = await run(0);
     expect(start).not.toHaveBeenCalled();
@@ -52,7 +68,11 @@ describe.skipIf(modelsDir === null)("train() with frozen-part workers", () => {
 
   it("rejects a bad workers value before loading anything, quoting it", async () => {
     const config = defaultTrainConfig({ epochs: 1 });
-    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir: tmp, workers: -2 })).rejects.toThrow(BadInputError);
-    await expect(train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir: tmp, workers: "all" as unknown as number })).rejects.toThrow('received "all"');
+    await expect(
+      train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir: tmp, workers: -2 }),
+    ).rejects.toThrow(BadInputError);
+    await expect(
+      train({ dataDir: root, config, backend: "wasm", modelsDir: modelsDir as string, cacheDir: tmp, workers: "all" as unknown as number }),
+    ).rejects.toThrow('received "all"');
   });
 });
