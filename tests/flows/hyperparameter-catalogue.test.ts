@@ -1,7 +1,8 @@
 /**
  * One catalogue, one validation: every numeric knob of `@graft/core/contract`'s catalogue, at each
  * bound (accepted) and one step past it (refused), through each consumer: core's config check, the
- * API's createRun over real HTTP, and `graft train`'s flag parser. A refusal carries the same
+ * API's createRun over real HTTP, `graft train`'s flag parser, and the dashboard form's check
+ * (`checkKnob` over the entry the API serves to the dashboard's own catalogue query). A refusal carries the same
  * message everywhere (`<name> must be <rule>, received <value>`), the rule read from the catalogue.
  */
 import fs from "node:fs";
@@ -10,6 +11,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultTrainConfig } from "@graft/core/config";
 import { HYPERPARAMETER_ENTRIES, type HyperparameterSpec, parseHyperparameter } from "@graft/core/contract";
+import { checkKnob, type KnobInfo } from "@graft/web/catalogue";
+import { HyperparameterCatalogQuery } from "@graft/web/operations";
 import { copySubset, startApi, type RunningApi } from "../support";
 
 const INT32_MAX = 2 ** 31 - 1;
@@ -40,6 +43,8 @@ describe("the hyperparameter catalogue through every consumer", () => {
   let root: string;
   let api: RunningApi;
   let datasetId: string;
+  /** The catalogue as the dashboard reads it: its own query, over HTTP. */
+  let served: KnobInfo[];
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), "graft-catalogue-"));
     copySubset(path.join(root, "data", "leaves"), { classes: 2, perClass: 2 });
@@ -48,6 +53,7 @@ describe("the hyperparameter catalogue through every consumer", () => {
       p: path.join(root, "data", "leaves"),
     });
     datasetId = r.registerDataset.id;
+    served = (await api.gql<{ hyperparameterCatalog: KnobInfo[] }>(HyperparameterCatalogQuery.toString())).hyperparameterCatalog;
   });
   afterAll(async () => {
     await api?.stop({ cleanup: true });
@@ -90,6 +96,14 @@ describe("the hyperparameter catalogue through every consumer", () => {
     }
   }
 
+  /** The form's check of the one value, from the served entry. */
+  function viaForm(name: string, value: number): { ok: true } | { ok: false; message: string } {
+    const info = served.find((k) => k.name === name);
+    if (!info) return { ok: false, message: `the served catalogue has no ${name}` };
+    const message = checkKnob(info, value);
+    return message === null ? { ok: true } : { ok: false, message };
+  }
+
   it("covers every numeric knob", () => {
     expect(NUMERIC.map(([name]) => name)).toEqual(
       expect.arrayContaining(["learningRate", "reduceLrFactor", "minLearningRate", "labelSmoothing", "fineTuneLayers"]),
@@ -105,6 +119,7 @@ describe("the hyperparameter catalogue through every consumer", () => {
         expect(await viaApi(values), `API ${name}=${value}`).toEqual({ ok: true });
         if (!spec.apiOnly) expect(viaCore(values), `core ${name}=${value}`).toEqual({ ok: true });
         expect(viaFlag(name, value), `flag ${name}=${value}`).toEqual({ ok: true });
+        expect(viaForm(name, value), `form ${name}=${value}`).toEqual({ ok: true });
       }
       for (const value of refused) {
         const values = { ...context, [name]: value };
@@ -116,10 +131,12 @@ describe("the hyperparameter catalogue through every consumer", () => {
           // Past GraphQL's own Int: its coercion refuses the variable before any resolver runs.
           expect(answer.message).toContain(String(value));
           expect(viaCore(values)).toMatchObject({ ok: false });
+          expect(viaForm(name, value)).toMatchObject({ ok: false });
           continue;
         }
         expect(answer.message).toMatch(new RegExp(`^${name} must be .*, received ${String(value).replace(/[.+]/g, "\\$&")}$`));
         if (!spec.apiOnly) expect(viaCore(values)).toEqual({ ok: false, message: answer.message });
+        expect(viaForm(name, value), `form ${name}=${value}`).toEqual({ ok: false, message: answer.message });
         // `graft train` reads 0 as "off" for a callback's patience (`--patience 0`), as it always has.
         if (!(spec.nullable && value === 0)) expect(viaFlag(name, value)).toEqual({ ok: false, message: answer.message });
       }

@@ -265,6 +265,20 @@ export type HyperparameterCondition = {
   rule: Scalars['String']['output'];
 };
 
+export type HyperparameterCrossRule = {
+  __typename?: 'HyperparameterCrossRule';
+  /** Only while this holds (for a sweep: for some searched value). */
+  appliesWhen?: Maybe<HyperparameterCondition>;
+  /** The least value, for atLeast. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** The other knob, for below. */
+  other?: Maybe<Scalars['String']['output']>;
+  /** Words that end the rule ("when fine-tuning"). */
+  qualifier?: Maybe<Scalars['String']['output']>;
+  /** below (less than the other knob's value; for a sweep, its lowest searched value) or atLeast (at least min). */
+  relation: Scalars['String']['output'];
+};
+
 export type HyperparameterDifference = {
   __typename?: 'HyperparameterDifference';
   differs: Scalars['Boolean']['output'];
@@ -275,6 +289,8 @@ export type HyperparameterDifference = {
 export type HyperparameterInfo = {
   __typename?: 'HyperparameterInfo';
   appliesWhen?: Maybe<HyperparameterCondition>;
+  /** Rules against other knobs, checked in order; the first broken one is reported. */
+  crossRules: Array<HyperparameterCrossRule>;
   /** The default, in the wire form of the typed field. */
   default?: Maybe<Scalars['JSON']['output']>;
   description: Scalars['String']['output'];
@@ -926,7 +942,7 @@ export type RunRowFragment = { __typename?: 'Run', id: string, name: string, sta
 export type HyperparameterCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HyperparameterCatalogQuery = { __typename?: 'Query', hyperparameterCatalog: Array<{ __typename?: 'HyperparameterInfo', name: string, label: string, description: string, kind: string, phase: string, sweep: string, searchField?: string | null, searchRequired: boolean, nullable: boolean, sortField?: string | null, default?: unknown | null, min?: number | null, max?: number | null, exclusiveMin: boolean, exclusiveMax: boolean, scale?: string | null, values: Array<string>, maxLength?: number | null, rule: string, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null, presets: Array<{ __typename?: 'AugmentationPreset', name: string, ops: string }> }> };
+export type HyperparameterCatalogQuery = { __typename?: 'Query', hyperparameterCatalog: Array<{ __typename?: 'HyperparameterInfo', name: string, label: string, description: string, kind: string, phase: string, sweep: string, searchField?: string | null, searchRequired: boolean, nullable: boolean, sortField?: string | null, default?: unknown | null, min?: number | null, max?: number | null, exclusiveMin: boolean, exclusiveMax: boolean, scale?: string | null, values: Array<string>, maxLength?: number | null, rule: string, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null, crossRules: Array<{ __typename?: 'HyperparameterCrossRule', relation: string, other?: string | null, min?: number | null, qualifier?: string | null, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null }>, presets: Array<{ __typename?: 'AugmentationPreset', name: string, ops: string }> }> };
 
 export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, createdAt: string };
 
@@ -1114,6 +1130,16 @@ export const HyperparameterCatalogDocument = new TypedDocumentString(`
     appliesWhen {
       parameter
       rule
+    }
+    crossRules {
+      relation
+      other
+      min
+      appliesWhen {
+        parameter
+        rule
+      }
+      qualifier
     }
     sweep
     searchField

@@ -65,6 +65,16 @@ export const HyperparameterCatalogQuery = graphql(`
         parameter
         rule
       }
+      crossRules {
+        relation
+        other
+        min
+        appliesWhen {
+          parameter
+          rule
+        }
+        qualifier
+      }
       sweep
       searchField
       searchRequired

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseKnobList } from "./catalogue";
+import { type KnobInfo, parseKnobList } from "./catalogue";
 import { CATALOGUE, knob, NEW_KNOB } from "./catalogue.fixture.test";
 import { formKnobs, gridSize, initialSweepForm, plannedRunCount, validateSweepForm, type SweepForm } from "./sweep-plan";
 
@@ -115,6 +115,20 @@ describe("the form's fields, from the catalogue", () => {
     expect(r.input?.searchSpace).toMatchObject({ mixupAlphas: [0, 0.2, 0.4] });
     expect(validateSweepForm(typed(form, { mixupAlphas: "0, 2" }), grown).errors).toEqual({
       mixupAlphas: "mixupAlpha must be a number in [0, 1], received 2",
+    });
+  });
+
+  it("checks a cross rule the catalogue serves for a new knob, with no change to the form's code", () => {
+    const ruled: KnobInfo = {
+      ...NEW_KNOB,
+      crossRules: [{ relation: "below", other: "learningRate", min: null, appliesWhen: null, qualifier: "while mixing" }],
+    };
+    const grown = [...CATALOGUE, ruled];
+    const form = typed({ ...base, text: { ...initialSweepForm(grown).text, ...base.text } }, { learningRates: "0.01, 0.3" });
+    expect(validateSweepForm(typed(form, { mixupAlphas: "0, 0.005" }), grown).errors).toEqual({});
+    // Below the lowest learning rate searched (0.01): 0.2 is not, and the message names the rule's words.
+    expect(validateSweepForm(typed(form, { mixupAlphas: "0.005, 0.2" }), grown).errors).toEqual({
+      mixupAlphas: "mixupAlpha must be below learningRate (0.01) while mixing, received 0.2",
     });
   });
 

@@ -7,7 +7,7 @@
  * each rule is unit-tested and the form only renders the messages.
  */
 import type { CreateSweepInput, EarlyTermination, SweepStrategy } from "../gql/graphql";
-import { type Catalogue, formatKnobList, type KnobInfo, knobMessage, parseKnob, parseKnobList, type Parsed } from "./catalogue";
+import { type Catalogue, formatKnobList, knobByName, type KnobInfo, knobMessage, parseKnob, parseKnobList, type Parsed } from "./catalogue";
 
 export type { Parsed };
 
@@ -110,32 +110,45 @@ function numbers(list: readonly unknown[] | undefined): number[] {
   return (list ?? []).filter((v): v is number => typeof v === "number");
 }
 
+/** A served condition (`appliesWhen`) holds for some of these values. */
+function holdsForSome(when: KnobInfo["appliesWhen"], values: readonly unknown[]): boolean {
+  if (!when) return true;
+  return values.some((x) => (when.rule === "positive" ? typeof x === "number" && x > 0 : x !== null && x !== undefined));
+}
+
 /**
- * The rules across knobs, which no single catalogue entry can state (core's checkAcrossKnobs),
- * checked here so the form reports them before the API refuses the sweep, with the same messages:
- * a fine-tuning phase needs an epoch, and the ReduceLROnPlateau floor must be below every learning
- * rate searched (and every fine-tuning rate when some depth fine-tunes). A knob the sweep does not
- * set counts with its catalogue default.
+ * The catalogue's rules across knobs (served as each knob's `crossRules`: the list core checks every
+ * run with), checked here over the sweep's lists so the form reports them before the API refuses the
+ * sweep, with the same words: a rule applies when some searched value meets its condition, and
+ * `below` compares with the lowest value searched for the other knob. A knob the sweep does not set
+ * counts with its catalogue default. The first broken rule of a knob is the one reported.
  */
 function acrossKnobs(catalogue: Catalogue, v: SweepValues): Record<string, string> {
-  const info = (name: string) => catalogue.find((k) => k.name === name);
-  const list = (name: string) => v.lists.get(name) ?? (info(name) ? [info(name)?.default] : []);
-  const value = (name: string) => (v.fixed.has(name) ? v.fixed.get(name) : info(name)?.default);
+  const candidates = (name: string): unknown[] => {
+    const listed = v.lists.get(name);
+    if (listed) return listed;
+    if (v.fixed.has(name)) return [v.fixed.get(name)];
+    const info = knobByName(catalogue, name);
+    return info ? [info.default] : [];
+  };
   const errors: Record<string, string> = {};
-  const fineTunes = numbers(list("fineTuneLayers")).some((d) => d > 0);
-  const ftEpochs = value("fineTuneEpochs");
-  if (fineTunes && typeof ftEpochs === "number" && ftEpochs < 1)
-    errors.fineTuneEpochs = knobMessage("fineTuneEpochs", "≥ 1 when fineTuneLayers > 0", ftEpochs);
-  const floor = value("minLearningRate");
-  if (typeof floor === "number") {
-    const lrs = numbers(list("learningRate"));
-    const ftLrs = numbers(list("fineTuneLearningRate"));
-    const lowest = lrs.length > 0 ? Math.min(...lrs) : null;
-    const lowestFt = ftLrs.length > 0 ? Math.min(...ftLrs) : null;
-    if (lowest !== null && floor >= lowest)
-      errors.minLearningRate = knobMessage("minLearningRate", `below learningRate (${lowest})`, floor);
-    else if (fineTunes && lowestFt !== null && floor >= lowestFt) {
-      errors.minLearningRate = knobMessage("minLearningRate", `below fineTuneLearningRate (${lowestFt}) when fine-tuning`, floor);
+  for (const knob of catalogue) {
+    for (const rule of knob.crossRules) {
+      if (errors[knob.name] !== undefined) break;
+      if (rule.appliesWhen && !holdsForSome(rule.appliesWhen, candidates(rule.appliesWhen.parameter))) continue;
+      const tail = rule.qualifier ? ` ${rule.qualifier}` : "";
+      const values = numbers(candidates(knob.name));
+      if (rule.relation === "atLeast" && rule.min != null) {
+        const min = rule.min;
+        const bad = values.find((x) => x < min);
+        if (bad !== undefined) errors[knob.name] = knobMessage(knob.name, `≥ ${min}${tail}`, bad);
+      } else if (rule.relation === "below" && rule.other) {
+        const others = numbers(candidates(rule.other));
+        if (others.length === 0) continue;
+        const lowest = Math.min(...others);
+        const bad = values.find((x) => x >= lowest);
+        if (bad !== undefined) errors[knob.name] = knobMessage(knob.name, `below ${rule.other} (${lowest})${tail}`, bad);
+      }
     }
   }
   return errors;

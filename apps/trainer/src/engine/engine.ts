@@ -3,7 +3,7 @@
  * commands take an {@link Engine} by injection (fakes in unit tests) and the real engine, which loads
  * TensorFlow.js, is imported only when a command needs it (`graft --help` stays instant).
  */
-import type { AugmentationOp, TrainConfig, TrainOptions, TrainResult } from "@graft/core/types";
+import type { TrainConfig, TrainOptions, TrainResult } from "@graft/core/types";
 
 /** Arguments of core's `train()`: core's own options type (type-only, so no TensorFlow.js loads). */
 export type TrainRequest = TrainOptions;
@@ -14,8 +14,6 @@ export interface Engine {
   /** Fills defaults and validates; throws a BAD_INPUT GraftError quoting a bad value. */
   defaultTrainConfig(partial: Partial<TrainConfig>): TrainConfig;
   selectBackend(preferred?: string): Promise<string>;
-  parseAugmentation(spec: string): AugmentationOp[];
-  formatAugmentation(ops: AugmentationOp[]): string;
 }
 
 /** Imports `@graft/core` (and with it TensorFlow.js). */

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { bestEpoch, defaultHyperparameters, fineTunedLayers } from "@graft/core/contract";
-import type { AugmentationOp, TrainConfig, TrainResult } from "@graft/core/types";
+import type { TrainConfig, TrainResult } from "@graft/core/types";
 import type { Engine, TrainRequest } from "../engine/engine";
 
 /** A fake engine plus what it saw. */
@@ -38,8 +38,6 @@ export function createFakeEngine(): FakeEngine {
       return { ...DEFAULTS, ...partial };
     },
     selectBackend: async (preferred) => preferred ?? "cpu",
-    parseAugmentation: (spec) => spec.split(",").map((s) => s.trim()) as AugmentationOp[],
-    formatAugmentation: (ops) => ops.join(","),
     async train(request) {
       engine.requests.push(request);
       const failure = engine.failures.get(request.dataDir);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AugmentationOp } from "../types";
 import { createRng } from "../util/random";
 import { affineRow, augmentBatch, drawImageParams, type AugmentOptions, type ImageParams } from "./augment";
-import { AUGMENTATION_PRESETS } from "./ops";
+import { AUGMENTATION_PRESETS } from "../contract";
 
 const N = 6;
 const H = 8;

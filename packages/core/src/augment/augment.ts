@@ -8,7 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 import { BadInputError } from "../errors";
 import type { AugmentationOp } from "../types";
 import { uniform, type Rng } from "../util/random";
-import { AUGMENTATION_OPS } from "./ops";
+import { AUGMENTATION_OPS } from "../contract";
 import { augmentPixels } from "./pixels";
 
 /** Backends whose tensors live in host memory, where the typed-array path is the fast one. */

@@ -3,7 +3,7 @@
  * createRun/createSweep and the dashboard's form (through the `rule` the API serves) all give the
  * same message for the same bad value: `<name> must be <rule>, received <value>`. PURE.
  */
-import type { HyperparameterSpec } from "./hyperparameter-spec";
+import type { AppliesWhen, CrossRule, HyperparameterSpec } from "./hyperparameter-spec";
 import { HYPERPARAMETER_ENTRIES, HYPERPARAMETERS, type HyperparameterValues, specOf } from "./hyperparameters";
 
 /** A bad hyperparameter value: `field` names it, `value` is what was received. */
@@ -90,31 +90,41 @@ export function checkHyperparameter(name: string, value: unknown): void {
 
 /** Whether `name` matters given the other values (the fine-tuning rate only when fine-tuning). */
 export function appliesTo(name: string, values: Readonly<Record<string, unknown>>): boolean {
-  const when = specOf(name)?.appliesWhen;
+  return holds(specOf(name)?.appliesWhen, values);
+}
+
+/** Whether `when` holds for these values (no condition always holds). */
+function holds(when: AppliesWhen | undefined, values: Readonly<Record<string, unknown>>): boolean {
   if (when === undefined) return true;
   const other = values[when.parameter];
   return when.rule === "positive" ? typeof other === "number" && other > 0 : other !== null && other !== undefined;
 }
 
 /**
- * The rules across knobs. ReduceLROnPlateau never reduces a rate that is not above its floor, and
- * the same callback settings serve the head phase (from `learningRate`) and the fine-tuning phase
- * (from `fineTuneLearningRate`): a floor at or above a phase's starting rate would silently turn the
- * callback off there, so it must be below `learningRate`, and below `fineTuneLearningRate` when
- * fine-tuning. Checked whether or not the callback is on, so a stored run never carries a floor it
- * could not honour. A fine-tuning phase needs at least one epoch.
+ * A cross rule in words, for the other knob's value at hand (the lowest searched, for a sweep):
+ * "≥ 1 when fineTuneLayers > 0", "below learningRate (0.001)", "below fineTuneLearningRate (0.00001) when fine-tuning".
  */
+export function crossRuleText(rule: CrossRule, otherValue?: unknown): string {
+  const head = rule.relation === "atLeast" ? `≥ ${rule.min}` : `below ${rule.other} (${String(otherValue)})`;
+  return rule.qualifier ? `${head} ${rule.qualifier}` : head;
+}
+
+/** Whether `value` meets `rule` against the other knob's value. */
+export function meetsCrossRule(rule: CrossRule, value: number, otherValue: number): boolean {
+  return rule.relation === "atLeast" ? value >= rule.min : value < otherValue;
+}
+
+/** The catalogue's cross rules (see `CrossRule`), checked in catalogue order on a complete set. */
 function checkAcrossKnobs(v: HyperparameterValues): void {
-  if (v.fineTuneLayers > 0 && v.fineTuneEpochs < 1)
-    throw hyperparameterError("fineTuneEpochs", v.fineTuneEpochs, "≥ 1 when fineTuneLayers > 0");
-  if (v.minLearningRate >= v.learningRate)
-    throw hyperparameterError("minLearningRate", v.minLearningRate, `below learningRate (${v.learningRate})`);
-  if (v.fineTuneLayers > 0 && v.minLearningRate >= v.fineTuneLearningRate) {
-    throw hyperparameterError(
-      "minLearningRate",
-      v.minLearningRate,
-      `below fineTuneLearningRate (${v.fineTuneLearningRate}) when fine-tuning`,
-    );
+  const values: Readonly<Record<string, unknown>> = v;
+  for (const [name, spec] of HYPERPARAMETER_ENTRIES) {
+    for (const rule of spec.crossRules ?? []) {
+      if (!holds(rule.appliesWhen, values)) continue;
+      const value = values[name];
+      const other = rule.relation === "below" ? values[rule.other] : undefined;
+      if (typeof value !== "number" || (rule.relation === "below" && typeof other !== "number")) continue;
+      if (!meetsCrossRule(rule, value, other as number)) throw hyperparameterError(name, value, crossRuleText(rule, other));
+    }
   }
 }
 

@@ -20,6 +20,17 @@ export interface AppliesWhen {
   rule: "positive" | "set";
 }
 
+/**
+ * A rule across knobs that no single entry's bounds can state, as data so core, the API's
+ * validation and the dashboard's form all read the one list: `below` — the value must be below
+ * another knob's value (for a sweep: below the lowest value it searches); `atLeast` — the value must
+ * be at least `min`. Either only while `appliesWhen` holds (for a sweep: for some searched value).
+ * `qualifier` ends the rule's words: "≥ 1 when fineTuneLayers > 0", "below learningRate (0.001)".
+ */
+export type CrossRule =
+  | { relation: "below"; other: string; appliesWhen?: AppliesWhen; qualifier?: string }
+  | { relation: "atLeast"; min: number; appliesWhen?: AppliesWhen; qualifier?: string };
+
 /** How a sweep treats the knob: searched over (a list per sweep), fixed for every run, or not offered. */
 export type SweepRole = "search" | "fixed" | "none";
 
@@ -31,6 +42,8 @@ interface SpecCommon {
   description: string;
   phase: HyperparameterPhase;
   appliesWhen?: AppliesWhen;
+  /** Rules this knob's value must meet against other knobs, checked in order (the first broken one is reported). */
+  crossRules?: readonly CrossRule[];
   /** `graft train` flag, without the dashes. */
   flag: string;
   /** The flag's value placeholder in the help (`X`, `N`, `OPS`). */

@@ -203,6 +203,8 @@ export const HYPERPARAMETERS = {
     description: "Epochs of the fine-tuning phase.",
     phase: "fine_tune",
     appliesWhen: whenFineTuning,
+    // A fine-tuning phase needs an epoch; 0 stays legal (and the default) for a run that does not fine-tune.
+    crossRules: [{ relation: "atLeast", min: 1, appliesWhen: whenFineTuning, qualifier: "when fineTuneLayers > 0" }],
     flag: "fine-tune-epochs",
     flagValue: "N",
     sweep: "fixed",
@@ -323,6 +325,13 @@ export const HYPERPARAMETERS = {
       "ReduceLROnPlateau floor (Keras' min_lr): never reduced below it; below the learning rate, and below the fine-tuning rate when fine-tuning.",
     phase: "both",
     appliesWhen: whenReducingLr,
+    // ReduceLROnPlateau never reduces a rate that is not above its floor, and one callback serves
+    // both phases: a floor at or above a phase's starting rate would silently turn it off there.
+    // Checked whether or not the callback is on, so a stored run never carries a floor it could not honour.
+    crossRules: [
+      { relation: "below", other: "learningRate" },
+      { relation: "below", other: "fineTuneLearningRate", appliesWhen: whenFineTuning, qualifier: "when fine-tuning" },
+    ],
     flag: "min-lr",
     flagValue: "X",
     sweep: "fixed",

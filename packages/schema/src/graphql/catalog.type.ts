@@ -58,6 +58,23 @@ export class HyperparameterCondition {
 }
 
 /**
+ * A rule a knob's value must meet against another knob (core's cross rules, served so the form
+ * checks a sweep before the API does, with the same words).
+ */
+@ObjectType()
+export class HyperparameterCrossRule {
+  @Field(() => String, {
+    description: "below (less than the other knob's value; for a sweep, its lowest searched value) or atLeast (at least min).",
+  })
+  relation!: string;
+  @Field(() => String, { nullable: true, description: "The other knob, for below." }) other!: string | null;
+  @Field(() => Float, { nullable: true, description: "The least value, for atLeast." }) min!: number | null;
+  @Field(() => HyperparameterCondition, { nullable: true, description: "Only while this holds (for a sweep: for some searched value)." })
+  appliesWhen!: HyperparameterCondition | null;
+  @Field(() => String, { nullable: true, description: 'Words that end the rule ("when fine-tuning").' }) qualifier!: string | null;
+}
+
+/**
  * One knob of the hyperparameter catalogue, as clients read it (the dashboard builds its form,
  * run page, runs-table columns and Compare from these, not from a copy).
  */
@@ -69,6 +86,8 @@ export class HyperparameterInfo {
   @Field(() => String, { description: "float, int, enum, ops (augmentation), units (head layers) or text." }) kind!: string;
   @Field(() => String, { description: "model, head, fine_tune, both or data." }) phase!: string;
   @Field(() => HyperparameterCondition, { nullable: true }) appliesWhen!: HyperparameterCondition | null;
+  @Field(() => [HyperparameterCrossRule], { description: "Rules against other knobs, checked in order; the first broken one is reported." })
+  crossRules!: HyperparameterCrossRule[];
   @Field(() => String, { description: "The `graft train` flag, without dashes." }) flag!: string;
   @Field(() => String, { description: "search (a list per sweep), fixed (one value per sweep) or none." }) sweep!: string;
   @Field(() => String, { nullable: true, description: "The SearchSpaceInput list field of a searchable knob." }) searchField!:

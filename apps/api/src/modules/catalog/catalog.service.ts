@@ -85,6 +85,13 @@ function hyperparameterInfo(name: string, spec: HyperparameterSpec): Hyperparame
     kind: spec.kind,
     phase: spec.phase,
     appliesWhen: spec.appliesWhen ? { ...spec.appliesWhen } : null,
+    crossRules: (spec.crossRules ?? []).map((r) => ({
+      relation: r.relation,
+      other: r.relation === "below" ? r.other : null,
+      min: r.relation === "atLeast" ? r.min : null,
+      appliesWhen: r.appliesWhen ? { ...r.appliesWhen } : null,
+      qualifier: r.qualifier ?? null,
+    })),
     flag: spec.flag,
     sweep: spec.sweep,
     searchField: spec.searchField ?? null,

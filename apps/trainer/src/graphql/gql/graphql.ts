@@ -265,6 +265,20 @@ export type HyperparameterCondition = {
   rule: Scalars['String']['output'];
 };
 
+export type HyperparameterCrossRule = {
+  __typename?: 'HyperparameterCrossRule';
+  /** Only while this holds (for a sweep: for some searched value). */
+  appliesWhen?: Maybe<HyperparameterCondition>;
+  /** The least value, for atLeast. */
+  min?: Maybe<Scalars['Float']['output']>;
+  /** The other knob, for below. */
+  other?: Maybe<Scalars['String']['output']>;
+  /** Words that end the rule ("when fine-tuning"). */
+  qualifier?: Maybe<Scalars['String']['output']>;
+  /** below (less than the other knob's value; for a sweep, its lowest searched value) or atLeast (at least min). */
+  relation: Scalars['String']['output'];
+};
+
 export type HyperparameterDifference = {
   __typename?: 'HyperparameterDifference';
   differs: Scalars['Boolean']['output'];
@@ -275,6 +289,8 @@ export type HyperparameterDifference = {
 export type HyperparameterInfo = {
   __typename?: 'HyperparameterInfo';
   appliesWhen?: Maybe<HyperparameterCondition>;
+  /** Rules against other knobs, checked in order; the first broken one is reported. */
+  crossRules: Array<HyperparameterCrossRule>;
   /** The default, in the wire form of the typed field. */
   default?: Maybe<Scalars['JSON']['output']>;
   description: Scalars['String']['output'];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AUGMENTATION_PRESETS, formatAugmentation, parseAugmentation } from "./ops";
+import { AUGMENTATION_PRESETS, HYPERPARAMETERS } from "./hyperparameters";
+import { formatOps, parseOps } from "./hyperparameter-text";
+
+// The augmentation knob's ops, parsed and written by the catalogue's one parser.
+const parseAugmentation = (input: string | readonly string[]) => parseOps(HYPERPARAMETERS.augmentation, "augmentation", input);
+const formatAugmentation = (ops: readonly string[]) => formatOps(HYPERPARAMETERS.augmentation, ops);
 
 describe("parseAugmentation", () => {
   it("returns ops in canonical order without duplicates, case- and space-insensitive", () => {
@@ -17,7 +22,7 @@ describe("parseAugmentation", () => {
 
   it("rejects an unknown op, quoting it and listing the valid ones", () => {
     expect(() => parseAugmentation("flip,blur")).toThrow(
-      /Unknown augmentation "blur"; valid ops are flip, vflip, rotate, zoom, translate, brightness, contrast/,
+      /Unknown augmentation "blur" in "flip,blur"; valid ops are flip, vflip, rotate, zoom, translate, brightness, contrast/,
     );
     expect(() => parseAugmentation("toString")).toThrow(/"tostring"/);
   });
