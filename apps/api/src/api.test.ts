@@ -498,6 +498,22 @@ describe("sweeps, runs query, comparison", () => {
       { input: { experimentId, datasetId, searchSpace: space, earlyStoppingPatience: 3 } },
     );
     expect(r.createSweep.runs.map((run) => run.hyperparameters.earlyStoppingPatience)).toEqual([3, 3]);
+    // The sweep keeps every fixed knob its runs were created with, in catalogue order, defaults included.
+    const fixed = await t.client.data<{ sweep: { fixed: { name: string; value: unknown }[]; epochs: number } }>(
+      "query($id: ID!) { sweep(id: $id) { fixed { name value } epochs } }",
+      { id: r.createSweep.id },
+    );
+    expect(fixed.sweep.fixed).toEqual([
+      { name: "epochs", value: 10 },
+      { name: "fineTuneEpochs", value: 0 },
+      { name: "batchSize", value: 32 },
+      { name: "validationSplit", value: 0.2 },
+      { name: "earlyStoppingPatience", value: 3 },
+      { name: "reduceLrPatience", value: null },
+      { name: "reduceLrFactor", value: 0.5 },
+      { name: "minLearningRate", value: 0 },
+    ]);
+    expect(fixed.sweep.epochs).toBe(10);
     await t.client.data("mutation($id: ID!) { cancelSweep(sweepId: $id) { id } }", { id: r.createSweep.id });
     const bad = await t.client.errorCode(Q.createSweep, {
       input: { experimentId, datasetId, searchSpace: space, earlyStoppingPatience: 0 },

@@ -887,17 +887,21 @@ export type SubscriptionRunUpdatedArgs = {
 
 export type Sweep = {
   __typename?: 'Sweep';
+  /** @deprecated Read `fixed`. */
   batchSize: Scalars['Int']['output'];
   bestRun?: Maybe<Run>;
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];
   earlyTermination: EarlyTermination;
-  /** Fixed settings shared by every run of the sweep. */
+  /** @deprecated Read `fixed`. */
   epochs: Scalars['Int']['output'];
   experiment: Experiment;
   experimentId: Scalars['ID']['output'];
+  /** @deprecated Read `fixed`. */
   fineTuneEpochs: Scalars['Int']['output'];
+  /** The knobs the sweep fixes for every run (the catalogue's fixed knobs: epochs, batch size, callbacks...), in catalogue order. */
+  fixed: Array<HyperparameterValue>;
   id: Scalars['ID']['output'];
   importance: Array<ParameterImportance>;
   maxRuns?: Maybe<Scalars['Int']['output']>;
@@ -909,6 +913,7 @@ export type Sweep = {
   seed: Scalars['Int']['output'];
   status: SweepStatus;
   strategy: SweepStrategy;
+  /** @deprecated Read `fixed`. */
   validationSplit: Scalars['Float']['output'];
 };
 
@@ -987,7 +992,7 @@ export type SweepQueryVariables = Exact<{
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, epochs: number, fineTuneEpochs: number, batchSize: number, createdAt: string, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, createdAt: string, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1449,9 +1454,10 @@ export const SweepDocument = new TypedDocumentString(`
     maxRuns
     seed
     earlyTermination
-    epochs
-    fineTuneEpochs
-    batchSize
+    fixed {
+      name
+      value
+    }
     createdAt
     experiment {
       id

@@ -5,6 +5,7 @@ import {
   appliesWhenText,
   checkKnob,
   compactNumber,
+  fixedKnobSummary,
   formatKnob,
   formatKnobList,
   knobApplies,
@@ -172,5 +173,31 @@ describe("the test catalogue", () => {
     for (const k of CATALOGUE.filter((x) => x.sweep === "fixed")) expect(sweepInput).toContain(k.name);
     const runFields = (schema.getType("RunField") as GraphQLEnumType).getValues().map((v) => v.name);
     expect([...RUN_OWN_FIELDS, ...CATALOGUE.flatMap((k) => (k.sortField ? [k.sortField] : []))].sort()).toEqual(runFields.sort());
+  });
+});
+
+describe("fixedKnobSummary (the sweep page's fixed settings)", () => {
+  const label = (name: string) => knob(name).label;
+  it("lists each fixed knob with its label and value, leaving out those whose fixed condition does not hold", () => {
+    const fixed = [
+      { name: "epochs", value: 3 },
+      { name: "fineTuneEpochs", value: 1 },
+      { name: "batchSize", value: 32 },
+      { name: "earlyStoppingPatience", value: null },
+      { name: "reduceLrPatience", value: null },
+      { name: "reduceLrFactor", value: 0.5 },
+      { name: "minLearningRate", value: 0 },
+    ];
+    expect(fixedKnobSummary(CATALOGUE, fixed).map((k) => k.text)).toEqual([
+      `${label("epochs")} 3`,
+      // Its condition is on the searched depths: it applies to some runs.
+      `${label("fineTuneEpochs")} 1`,
+      `${label("batchSize")} 32`,
+      `${label("earlyStoppingPatience")} off`,
+      `${label("reduceLrPatience")} off`,
+    ]);
+    const reducing = fixed.map((k) => (k.name === "reduceLrPatience" ? { ...k, value: 2 } : k));
+    expect(fixedKnobSummary(CATALOGUE, reducing).map((k) => k.name)).toContain("reduceLrFactor");
+    expect(fixedKnobSummary(CATALOGUE, [{ name: "gone", value: 1 }])).toEqual([]);
   });
 });

@@ -120,6 +120,22 @@ export function knobApplies(info: KnobInfo, values: KnobValues | null | undefine
   return when.rule === "positive" ? typeof other === "number" && other > 0 : other !== null && other !== undefined;
 }
 
+/**
+ * A sweep's fixed knobs as the sweep page lists them: `Epochs 3`, `Batch 32`, `Early stop off`. A
+ * knob whose condition rests on another fixed knob that does not hold is left out (the LR factor
+ * while ReduceLROnPlateau is off); one whose condition rests on a searched knob (the fine-tuning
+ * epochs, on the depths searched) is shown, as it applies to some runs.
+ */
+export function fixedKnobSummary(catalogue: Catalogue, fixed: KnobValues): { name: string; text: string }[] {
+  return fixed.flatMap(({ name, value }) => {
+    const info = knobByName(catalogue, name);
+    if (!info) return [];
+    const on = info.appliesWhen?.parameter;
+    if (on !== undefined && fixed.some((k) => k.name === on) && !knobApplies(info, fixed)) return [];
+    return [{ name, text: `${info.label} ${formatKnob(info, value)}` }];
+  });
+}
+
 /** Why a knob does not apply, in words: `n/a (FT depth is 0)`, `n/a (LR patience off)`. */
 export function notApplicableNote(info: KnobInfo, catalogue: Catalogue, values: KnobValues | null | undefined): string {
   const when = info.appliesWhen;

@@ -278,9 +278,10 @@ export const SweepQuery = graphql(`
       maxRuns
       seed
       earlyTermination
-      epochs
-      fineTuneEpochs
-      batchSize
+      fixed {
+        name
+        value
+      }
       createdAt
       experiment {
         id

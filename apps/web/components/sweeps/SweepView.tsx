@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { RunRowFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
-import { useQuery, useSubscription } from "../../lib/hooks";
+import { fixedKnobSummary } from "../../lib/catalogue";
+import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
 import { CancelSweepMutation, RunUpdatedSubscription, SweepQuery } from "../../lib/operations";
 import { duration, num, pct } from "../../lib/format";
 import { ErrorBox, Skeleton } from "../States";
@@ -16,6 +17,7 @@ import { useCoalesced } from "../../lib/use-coalesced";
 /** Sweep page body. */
 export function SweepView({ id }: { id: string }) {
   const q = useQuery(SweepQuery, { id });
+  const { catalogue } = useCatalogue();
   const [selected, setSelected] = useState<string[]>([]);
   const [err, setErr] = useState<Error | null>(null);
   // Patch the run in place at once, then refetch to refresh progress, best run and importance.
@@ -61,8 +63,13 @@ export function SweepView({ id }: { id: string }) {
           </h1>
           <div className="sub">
             {s.strategy}
-            {s.maxRuns ? ` · max ${s.maxRuns}` : ""} · seed {s.seed} · early termination {s.earlyTermination} · {s.epochs} epochs +{" "}
-            {s.fineTuneEpochs} fine-tune · dataset {s.dataset.name}
+            {s.maxRuns ? ` · max ${s.maxRuns}` : ""} · seed {s.seed} · early termination {s.earlyTermination} ·{" "}
+            <span data-testid="sweep-fixed">
+              {fixedKnobSummary(catalogue ?? [], s.fixed)
+                .map((k) => k.text)
+                .join(" · ")}
+            </span>{" "}
+            · dataset {s.dataset.name}
           </div>
         </div>
         <div className="row">

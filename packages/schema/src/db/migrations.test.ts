@@ -173,3 +173,52 @@ describe("migration 0013 (epochs.loss and accuracy nullable)", () => {
     c.close();
   });
 });
+
+describe("migrations 0014 and 0015 (sweeps.fixed)", () => {
+  it("moves a sweep's four fixed-knob columns into `fixed`, with the callbacks its runs were created with", () => {
+    const file = databaseAt("0013");
+    const old = new Database(file);
+    old.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 1)").run();
+    old.prepare("INSERT INTO experiments (id, name, created_at) VALUES ('e', 'e', 1)").run();
+    const insertSweep = old.prepare(
+      `INSERT INTO sweeps (id, name, experiment_id, dataset_id, strategy, search_space, seed, early_termination, epochs, fine_tune_epochs,
+        batch_size, validation_split, status, created_at)
+       VALUES (?, ?, 'e', 'd', 'GRID', '{}', 1, 'NONE', ?, ?, ?, ?, 'COMPLETED', 1)`,
+    );
+    insertSweep.run("s1", "with-runs", 4, 2, 16, 0.25);
+    insertSweep.run("s2", "no-runs", 7, 0, 32, 0.2);
+    old
+      .prepare(
+        `INSERT INTO runs (id, name, status, dataset_id, experiment_id, sweep_id, base_model, input_size, head_units, head_units_total, dropout,
+        augmentation, optimizer, learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed,
+        validation_split, created_at, attempts, epoch_count, early_stopping_patience, reduce_lr_patience, reduce_lr_factor, min_learning_rate)
+       VALUES ('r', 'r', 'COMPLETED', 'd', 'e', 's1', 'm', 224, '[1]', 1, 0.2, 'none', 'adam', 0.001, 4, 2, 2, 0.00001, 16, 1, 0.25, 1, 1, 0,
+        3, NULL, 0.5, 0.000001)`,
+      )
+      .run();
+    old.close();
+
+    const c = openDatabase(file).$client;
+    const rows = c.prepare("SELECT id, fixed FROM sweeps ORDER BY id").all() as { id: string; fixed: string }[];
+    expect(rows.map((r) => ({ id: r.id, fixed: JSON.parse(r.fixed) as unknown }))).toEqual([
+      {
+        id: "s1",
+        fixed: {
+          epochs: 4,
+          fineTuneEpochs: 2,
+          batchSize: 16,
+          validationSplit: 0.25,
+          earlyStoppingPatience: 3,
+          reduceLrPatience: null,
+          reduceLrFactor: 0.5,
+          minLearningRate: 0.000001,
+        },
+      },
+      { id: "s2", fixed: { epochs: 7, fineTuneEpochs: 0, batchSize: 32, validationSplit: 0.2 } },
+    ]);
+    const columns = (c.prepare("SELECT name FROM pragma_table_info('sweeps')").all() as { name: string }[]).map((r) => r.name);
+    expect(columns).toContain("fixed");
+    expect(columns).not.toContain("batch_size");
+    c.close();
+  });
+});

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { EarlyTermination, SweepStatus, SweepStrategy } from "./enums";
 import { addSearchOutputFields } from "./hyperparameter.fields";
+import { HyperparameterValue } from "./run.type";
 import { DateTimeScalar } from "./scalars";
 
 /** The values a sweep draws each searchable hyperparameter from: one list per knob, from the catalogue. */
@@ -45,9 +46,14 @@ export class Sweep {
   @Field(() => Int, { nullable: true }) maxRuns!: number | null;
   @Field(() => Int) seed!: number;
   @Field(() => EarlyTermination) earlyTermination!: EarlyTermination;
-  @Field(() => Int, { description: "Fixed settings shared by every run of the sweep." }) epochs!: number;
-  @Field(() => Int) fineTuneEpochs!: number;
-  @Field(() => Int) batchSize!: number;
-  @Field(() => Float) validationSplit!: number;
+  @Field(() => [HyperparameterValue], {
+    description:
+      "The knobs the sweep fixes for every run (the catalogue's fixed knobs: epochs, batch size, callbacks...), in catalogue order.",
+  })
+  fixed!: HyperparameterValue[];
+  @Field(() => Int, { deprecationReason: "Read `fixed`." }) epochs!: number;
+  @Field(() => Int, { deprecationReason: "Read `fixed`." }) fineTuneEpochs!: number;
+  @Field(() => Int, { deprecationReason: "Read `fixed`." }) batchSize!: number;
+  @Field(() => Float, { deprecationReason: "Read `fixed`." }) validationSplit!: number;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }

@@ -13,7 +13,7 @@ import {
   SweepStatus,
   SweepStrategy,
 } from "@graft/schema/graphql";
-import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
+import { HYPERPARAMETER_ENTRIES, toWire } from "@graft/core/contract";
 import { sortColumnKey } from "@graft/schema/db";
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
@@ -50,7 +50,17 @@ const SLICE_STEP = 50;
 /** Most runs `Sweep.runs` returns at once (and its default): the `runs` query's page bound. */
 export const MAX_SWEEP_RUNS_PAGE = MAX_PAGE_SIZE;
 
+/** The catalogue's fixed knobs (a value per sweep), in catalogue order. */
+const FIXED_KNOBS = HYPERPARAMETER_ENTRIES.filter(([, spec]) => spec.sweep === "fixed");
+
+/** A sweep's fixed knobs as stored; a knob added after the sweep was stored reads as its default. */
+function fixedValues(stored: Readonly<Record<string, unknown>>): { name: string; value: unknown }[] {
+  return FIXED_KNOBS.map(([name, spec]) => ({ name, value: Object.hasOwn(stored, name) ? stored[name] : toWire(name, spec.default) }));
+}
+
 function toSweep(r: SweepRow): Sweep {
+  const fixed = fixedValues(r.fixed);
+  const fixedNumber = (name: string) => fixed.find((k) => k.name === name)?.value as number;
   return {
     id: r.id,
     name: r.name,
@@ -62,10 +72,11 @@ function toSweep(r: SweepRow): Sweep {
     maxRuns: r.maxRuns,
     seed: r.seed,
     earlyTermination: r.earlyTermination as EarlyTermination,
-    epochs: r.epochs,
-    fineTuneEpochs: r.fineTuneEpochs,
-    batchSize: r.batchSize,
-    validationSplit: r.validationSplit,
+    fixed,
+    epochs: fixedNumber("epochs"),
+    fineTuneEpochs: fixedNumber("fineTuneEpochs"),
+    batchSize: fixedNumber("batchSize"),
+    validationSplit: fixedNumber("validationSplit"),
     createdAt: new Date(r.createdAt),
   };
 }
@@ -181,10 +192,7 @@ export class SweepService {
           seed,
           earlyTermination: input.earlyTermination,
           // Every run shares the fixed knobs: the first run's resolved values are the sweep's.
-          epochs: fixedOf.epochs,
-          fineTuneEpochs: fixedOf.fineTuneEpochs,
-          batchSize: fixedOf.batchSize,
-          validationSplit: fixedOf.validationSplit,
+          fixed: Object.fromEntries(FIXED_KNOBS.map(([knob]) => [knob, fixedOf[knob]])),
           status: SweepStatus.RUNNING,
           createdAt: now,
           idempotencyKey: key,

@@ -887,17 +887,21 @@ export type SubscriptionRunUpdatedArgs = {
 
 export type Sweep = {
   __typename?: 'Sweep';
+  /** @deprecated Read `fixed`. */
   batchSize: Scalars['Int']['output'];
   bestRun?: Maybe<Run>;
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];
   earlyTermination: EarlyTermination;
-  /** Fixed settings shared by every run of the sweep. */
+  /** @deprecated Read `fixed`. */
   epochs: Scalars['Int']['output'];
   experiment: Experiment;
   experimentId: Scalars['ID']['output'];
+  /** @deprecated Read `fixed`. */
   fineTuneEpochs: Scalars['Int']['output'];
+  /** The knobs the sweep fixes for every run (the catalogue's fixed knobs: epochs, batch size, callbacks...), in catalogue order. */
+  fixed: Array<HyperparameterValue>;
   id: Scalars['ID']['output'];
   importance: Array<ParameterImportance>;
   maxRuns?: Maybe<Scalars['Int']['output']>;
@@ -909,6 +913,7 @@ export type Sweep = {
   seed: Scalars['Int']['output'];
   status: SweepStatus;
   strategy: SweepStrategy;
+  /** @deprecated Read `fixed`. */
   validationSplit: Scalars['Float']['output'];
 };
 

@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { datasets } from "./datasets";
 import { experiments } from "./experiments";
 import { runs } from "./runs";
@@ -10,6 +10,13 @@ import { runs } from "./runs";
  * sweep was stored are absent there; readers take `[default]` for them.
  */
 export type SearchSpaceJson = Record<string, unknown[]>;
+
+/**
+ * The knobs a sweep fixes for every run (the catalogue's `sweep: "fixed"` entries: epochs, batch
+ * size, callbacks...), by name, values in their wire form, as its runs were created with them.
+ * Knobs added after a sweep was stored are absent; readers take the catalogue's default.
+ */
+export type FixedKnobsJson = Record<string, unknown>;
 
 /** A hyperparameter search expanded into queued runs at creation. */
 export const sweeps = sqliteTable(
@@ -30,10 +37,7 @@ export const sweeps = sqliteTable(
     seed: integer("seed").notNull(),
     /** NONE | MEDIAN | ASHA */
     earlyTermination: text("early_termination").notNull(),
-    epochs: integer("epochs").notNull(),
-    fineTuneEpochs: integer("fine_tune_epochs").notNull(),
-    batchSize: integer("batch_size").notNull(),
-    validationSplit: real("validation_split").notNull(),
+    fixed: text("fixed", { mode: "json" }).$type<FixedKnobsJson>().notNull().default({}),
     /** RUNNING | COMPLETED | CANCELED */
     status: text("status").notNull(),
     createdAt: integer("created_at").notNull(),
