@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompareRunsQuery } from "../gql/graphql";
 import { CATALOGUE, valuesWith } from "./catalogue.fixture.test";
-import { comparisonRuns, parallelAxes, parameterLabel, parseCompareIds, sharedScaleMax } from "./compare";
+import { comparisonRuns, differenceCells, parallelAxes, parameterLabel, parseCompareIds, sharedScaleMax } from "./compare";
 
 describe("parseCompareIds", () => {
   it("dedupes and trims", () => {
@@ -86,6 +86,24 @@ describe("comparisonRuns", () => {
     expect(runs[0]!.metrics.val_accuracy).toEqual([{ step: 1, value: 0.4, phase: "HEAD" }]);
     expect(sharedScaleMax(runs)).toBe(9);
   });
+  it("writes the differences table's cells as the run page does: through the catalogue, the weights by name", () => {
+    const runs = [
+      { ...comparison.runs[0]!, hyperparameters: { ...hp, values: valuesWith({ headUnits: [64], fineTuneLearningRate: 0.00001 }) } },
+      { ...comparison.runs[1]!, hyperparameters: { ...hp, values: valuesWith({ headUnits: [256, 128], earlyStoppingPatience: 3 }) } },
+    ];
+    const row = (name: string, values: (string | null)[]) => ({ name, values, differs: true });
+    expect(differenceCells(CATALOGUE, runs, row("headUnits", ["[64]", "[256, 128]"]))).toEqual(["64", "256,128"]);
+    expect(differenceCells(CATALOGUE, runs, row("earlyStoppingPatience", [null, "3"]))).toEqual(["off", "3"]);
+    expect(differenceCells(CATALOGUE, runs, row("fineTuneLearningRate", ["0.00001", "0.00001"]))).toEqual(["1e-5", "1e-5"]);
+    expect(differenceCells(CATALOGUE, runs, row("baseWeights", [null, null]))).toEqual([
+      "ImageNet (the model's own)",
+      "ImageNet (the model's own)",
+    ]);
+    // Before the catalogue has loaded, and for what it does not list: the API's text.
+    expect(differenceCells(null, runs, row("headUnits", ["[64]", null]))).toEqual(["[64]", "–"]);
+    expect(differenceCells(CATALOGUE, runs, row("baseWeightsSha256", [null, "ab"]))).toEqual(["–", "ab"]);
+  });
+
   it("gives the charts every knob by name when the catalogue is given", () => {
     const [run] = comparisonRuns(comparison, ["r1", "r2"], CATALOGUE);
     expect(run!.params).toMatchObject({ baseModel: "m", headUnits: "64", learningRate: 0.001, reduceLrPatience: "off", labelSmoothing: 0 });

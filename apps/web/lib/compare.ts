@@ -3,7 +3,8 @@
  * shared label order, and the shared colour-scale maximum.
  */
 import type { CompareRunsQuery } from "../gql/graphql";
-import { type Catalogue, knobByName } from "./catalogue";
+import { type Catalogue, formatKnob, knobByName, knobValue } from "./catalogue";
+import { baseWeightsDisplay } from "./format";
 import type { ParallelAxis } from "./chart-spec";
 import { normaliseRun, runColor, type RunData } from "./run-data";
 
@@ -57,6 +58,25 @@ export function sharedScaleMax(runs: readonly RunData[]): number {
  */
 export function parameterLabel(catalogue: Catalogue | null | undefined, name: string): string {
   return (catalogue && knobByName(catalogue, name)?.label) || name;
+}
+
+/**
+ * The cells of one row of the differences table, written as the run page writes them: a knob's
+ * value through the catalogue (`off` for an off callback, `1e-5`, head `64`), the weights as the
+ * file name or "ImageNet (the model's own)"; the API's text for anything else (or before the
+ * catalogue has loaded).
+ */
+export function differenceCells(
+  catalogue: Catalogue | null | undefined,
+  runs: Comparison["runs"],
+  row: Comparison["differences"][number],
+): string[] {
+  const info = catalogue ? knobByName(catalogue, row.name) : undefined;
+  return runs.map((run, i) => {
+    if (info) return formatKnob(info, knobValue(run.hyperparameters.values, row.name));
+    if (row.name === "baseWeights") return baseWeightsDisplay(run.hyperparameters.baseWeights, null).text;
+    return row.values[i] ?? "–";
+  });
 }
 
 /** Parallel-coordinate axes for `params` (knob names): each knob's label and scale (log for learning rates). */

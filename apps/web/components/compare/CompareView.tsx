@@ -7,7 +7,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { CompareRunsQuery as CompareRunsQueryResult, HyperparameterCatalogQuery } from "../../gql/graphql";
-import { comparisonRuns, parallelAxes, parameterLabel, sharedScaleMax } from "../../lib/compare";
+import { comparisonRuns, differenceCells, parallelAxes, parameterLabel, sharedScaleMax } from "../../lib/compare";
 import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
 import { CompareRunsQuery, RunUpdatedSubscription } from "../../lib/operations";
 import { useCoalesced } from "../../lib/use-coalesced";
@@ -45,7 +45,7 @@ export function CompareView({
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (catalogueError && !catalogue) return <ErrorBox error={catalogueError} retry={() => void refetchCatalogue()} />;
   if (!q.data || !catalogue) return <Skeleton rows={6} height={60} />;
-  const { labels, differences } = q.data.compareRuns;
+  const { labels, differences, runs: comparedRuns } = q.data.compareRuns;
   const withMatrix = runs.filter((r) => r.confusion);
   const scaleMax = sharedScaleMax(runs);
   const a = withMatrix[pair[0]];
@@ -125,8 +125,8 @@ export function CompareView({
               {differences.map((d) => (
                 <tr key={d.name} className={d.differs ? "differs" : undefined} data-differs={d.differs}>
                   <td title={d.name}>{parameterLabel(catalogue, d.name)}</td>
-                  {d.values.map((v, i) => (
-                    <td key={i}>{v ?? "–"}</td>
+                  {differenceCells(catalogue, comparedRuns, d).map((v, i) => (
+                    <td key={i}>{v}</td>
                   ))}
                 </tr>
               ))}

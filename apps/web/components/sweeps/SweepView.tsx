@@ -63,12 +63,17 @@ export function SweepView({ id }: { id: string }) {
           </h1>
           <div className="sub">
             {s.strategy}
-            {s.maxRuns ? ` · max ${s.maxRuns}` : ""} · seed {s.seed} · early termination {s.earlyTermination} ·{" "}
-            <span data-testid="sweep-fixed">
-              {fixedKnobSummary(catalogue ?? [], s.fixed)
-                .map((k) => k.text)
-                .join(" · ")}
-            </span>{" "}
+            {s.maxRuns ? ` · max ${s.maxRuns}` : ""} · seed {s.seed} · early termination {s.earlyTermination}
+            {catalogue ? (
+              <>
+                {" · "}
+                <span data-testid="sweep-fixed">
+                  {fixedKnobSummary(catalogue, s.fixed)
+                    .map((k) => k.text)
+                    .join(" · ")}
+                </span>
+              </>
+            ) : null}{" "}
             · dataset {s.dataset.name}
           </div>
         </div>
