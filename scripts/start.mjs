@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { assertPortFree, loadSettingsOrExit, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
+import { webBuildIsStale } from "./lib/web-build.mjs";
 
 const settings = loadSettingsOrExit();
 /** The services by name, in start order (api, web, agent). */
@@ -144,9 +145,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 function ensureWebBuild() {
-  const buildId = path.join(repoRoot, "apps/web/.next/BUILD_ID");
-  if (fs.existsSync(buildId) && process.env.GRAFT_REBUILD_WEB !== "1") return;
-  console.log("Building the dashboard once (next build)…");
+  const fresh = !webBuildIsStale(path.join(repoRoot, "apps/web"));
+  if (fresh && process.env.GRAFT_REBUILD_WEB !== "1") return;
+  console.log("Building the dashboard (next build): its sources are newer than the last build…");
   const result = spawnSync("npm", ["run", "build", "-w", "apps/web"], { cwd: repoRoot, stdio: "inherit" });
   if (result.status !== 0) {
     console.error("The dashboard build failed; see the output above.");

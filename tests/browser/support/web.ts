@@ -3,32 +3,17 @@
  * and runs `next start` on a free port against a given API. `next dev` is far too slow on 2 cores.
  */
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
+import { webBuildIsStale as buildIsStale } from "../../../scripts/lib/web-build.mjs";
 import { freePort, repoRoot, spawnManaged, waitFor, type ManagedProcess } from "../../support";
 
 /** The web app's folder. */
 export const webDir = path.join(repoRoot, "apps", "web");
 const nextBin = path.join(repoRoot, "node_modules", "next", "dist", "bin", "next");
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** True when .next/BUILD_ID is older than a source file (or missing). */
+/** True when .next/BUILD_ID is older than a source file (or missing): `npm start`'s own rule. */
 export function webBuildIsStale(): boolean {
-  const buildId = path.join(webDir, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "gql"].map((d) => path.join(webDir, d)).filter((d) => fs.existsSync(d));
-  const configs = ["next.config.ts", "package.json", "tsconfig.json"].map((f) => fs.statSync(path.join(webDir, f)).mtimeMs);
-  return Math.max(...sources.map(newestMtime), ...configs) > built;
+  return buildIsStale(webDir);
 }
 
 /** Runs `next build` when stale; throws with the build output on failure. */
