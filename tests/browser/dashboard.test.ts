@@ -199,6 +199,60 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await screenshot(page, "06-run");
   }, 120_000);
 
+  it("reads Compare's paired verdict and opens the flips behind a difference cell", async () => {
+    const { runs } = await api.gql<{ runs: { nodes: { id: string; name: string; status: string }[] } }>(
+      "{ runs(first: 10) { nodes { id name status } } }",
+    );
+    const [ra, rb] = runs.nodes.filter((r) => r.status === "COMPLETED");
+    expect(ra && rb, "two completed runs").toBeTruthy();
+    await page.goto(`${web.url}/compare?ids=${ra!.id},${rb!.id}`);
+    const panel = page.getByTestId("paired-panel");
+    await panel.waitFor({ timeout: 60_000 });
+    if (agentKind === "sim") {
+      // The simulated agent keeps no per-image predictions: the page says why there is no verdict.
+      await panel.getByTestId("paired-verdict-missing").waitFor({ timeout: 30_000 });
+      return;
+    }
+    type Flip = { trueLabel: string; rightRunId: string; predictedA: string; predictedB: string };
+    const { pairedComparison: r, compareRuns } = await api.gql<{
+      pairedComparison: { accuracyDifference: number; flips: Flip[] };
+      compareRuns: { labels: string[] };
+    }>(
+      "query($a: ID!, $b: ID!) { pairedComparison(a: $a, b: $b) { accuracyDifference flips { trueLabel rightRunId predictedA predictedB } } compareRuns(ids: [$a, $b]) { labels } }",
+      { a: ra!.id, b: rb!.id },
+    );
+    const verdict = panel.getByTestId("paired-verdict");
+    await verdict.waitFor({ timeout: 30_000 });
+    const text = (await verdict.textContent()) ?? "";
+    const points = (Math.abs(r.accuracyDifference) * 100).toFixed(1);
+    if (r.flips.length === 0) expect(text).toContain("right on exactly the same images");
+    else expect(text).toMatch(new RegExp(`${rb!.name} is (better|worse) than ${ra!.name} by ${points} points.*95% CI .* McNemar p`));
+    if (r.flips.length === 0) {
+      console.warn(`[browser] runs ${ra!.id} and ${rb!.id} agree on every image; no flips to open`);
+      return;
+    }
+    expect(await panel.getByTestId("flip-image").count()).toBe(r.flips.length);
+    // The cell of the first flip: its true class, predicted as the run that got it wrong predicted it.
+    const f = r.flips[0]!;
+    const predicted = f.rightRunId === ra!.id ? f.predictedB : f.predictedA;
+    const expected = r.flips.filter(
+      (x) => x.trueLabel === f.trueLabel && (x.predictedA === predicted || x.predictedB === predicted),
+    ).length;
+    const labels = compareRuns.labels;
+    const diff = page.locator('[data-testid="compare-diff"][data-drawn="true"]');
+    await diff.scrollIntoViewIfNeeded();
+    const box = (await diff.boundingBox())!;
+    const g = HEATMAP_GRID;
+    const n = labels.length;
+    const x = box.x + g.left + ((labels.indexOf(predicted) + 0.5) * (box.width - g.left - g.right)) / n;
+    const y = box.y + g.top + ((labels.indexOf(f.trueLabel) + 0.5) * (box.height - g.top - g.bottom)) / n;
+    await page.mouse.click(x, y);
+    await expect.poll(() => panel.getByTestId("flip-cell").textContent(), { timeout: 10_000 }).toContain(`true ${f.trueLabel}`);
+    expect(await panel.getByTestId("flip-cell").textContent()).toContain(`predicted ${predicted}`);
+    await expect.poll(() => panel.getByTestId("flip-image").count()).toBe(expected);
+    await screenshot(page, "07-paired");
+  }, 120_000);
+
   it("shows the agent and serves no file outside the dataset", async () => {
     await page.goto(`${web.url}/agents`);
     await page.getByTestId("agent-row").first().waitFor({ timeout: 15_000 });

@@ -87,6 +87,43 @@ describe.skipIf(missing !== null)("agent sweep flow", () => {
       expect(run.evaluation?.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(run.artifacts.some((a) => a.kind === "checkpoint")).toBe(true);
     }
+    // Every run kept its per-image predictions, and two runs of the sweep (one validation split) compare
+    // image by image: the flips are exactly the images whose correctness differs between them.
+    type Page = {
+      labels: string[];
+      totalCount: number;
+      nodes: { file: string; trueLabel: string; predictedLabel: string; probabilities: number[] }[];
+    };
+    const pages: Page[] = [];
+    for (const run of details.slice(0, 2)) {
+      const { run: r } = await api.gql<{ run: { predictions: Page } }>(
+        "query($id: ID!) { run(id: $id) { predictions(first: 500) { labels totalCount nodes { file trueLabel predictedLabel probabilities } } } }",
+        { id: run.id },
+      );
+      const matrixTotal = run.evaluation?.confusionMatrix.flat().reduce((x, y) => x + y, 0);
+      expect(r.predictions.totalCount).toBe(matrixTotal);
+      expect(r.predictions.labels).toEqual(run.evaluation?.labels);
+      for (const p of r.predictions.nodes) expect(p.probabilities.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 4);
+      pages.push(r.predictions);
+    }
+    const [pa, pb] = pages as [Page, Page];
+    const rightIn = (p: Page) => new Map(p.nodes.map((n) => [n.file, n.predictedLabel === n.trueLabel]));
+    const [ra, rb] = [rightIn(pa), rightIn(pb)];
+    const disagreements = [...ra].filter(([file, ok]) => rb.get(file) !== ok).length;
+    const { pairedComparison } = await api.gql<{
+      pairedComparison: { sameValidationSet: boolean; flips: unknown[]; onlyARight: number; onlyBRight: number; mcnemarPValue: number };
+    }>(
+      "query($a: ID!, $b: ID!) { pairedComparison(a: $a, b: $b) { sameValidationSet flips { file } onlyARight onlyBRight mcnemarPValue } }",
+      {
+        a: details[0]?.id,
+        b: details[1]?.id,
+      },
+    );
+    expect(pairedComparison.sameValidationSet).toBe(true);
+    expect(pairedComparison.flips.length).toBe(disagreements);
+    expect(pairedComparison.onlyARight + pairedComparison.onlyBRight).toBe(disagreements);
+    expect(pairedComparison.mcnemarPValue).toBeGreaterThan(0);
+
     const byAgent = new Set(details.map((r) => r.agentId));
     expect(byAgent.size, "both agents should have completed runs").toBe(2);
 

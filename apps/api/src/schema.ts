@@ -5,6 +5,7 @@ import { buildSchema } from "type-graphql";
 import { AgentResolver } from "./modules/agent/agent.resolver";
 import { CatalogResolver } from "./modules/catalog/catalog.resolver";
 import { ComparisonResolver } from "./modules/comparison/comparison.resolver";
+import { PredictionResolver } from "./modules/prediction/prediction.resolver";
 import { DatasetResolver } from "./modules/dataset/dataset.resolver";
 import { EpochResolver } from "./modules/epoch/epoch.resolver";
 import { ExperimentResolver } from "./modules/experiment/experiment.resolver";
@@ -35,6 +36,7 @@ export function graftSchema(): Promise<GraphQLSchema> {
       AgentResolver,
       EpochResolver,
       ComparisonResolver,
+      PredictionResolver,
       CatalogResolver,
     ],
     pubSub,

@@ -33,6 +33,7 @@ type Documents = {
     "\n  mutation CancelSweep($sweepId: ID!) {\n    cancelSweep(sweepId: $sweepId) {\n      id\n      status\n    }\n  }\n": typeof types.CancelSweepDocument,
     "\n  subscription RunUpdated($experimentId: ID, $sweepId: ID) {\n    runUpdated(experimentId: $experimentId, sweepId: $sweepId) {\n      ...RunRow\n    }\n  }\n": typeof types.RunUpdatedDocument,
     "\n  subscription EpochLogged($runId: ID!) {\n    epochLogged(runId: $runId) {\n      ...EpochFields\n    }\n  }\n": typeof types.EpochLoggedDocument,
+    "\n  query PairedComparison($a: ID!, $b: ID!) {\n    pairedComparison(a: $a, b: $b) {\n      a\n      b\n      sameValidationSet\n      method\n      imagesA\n      imagesB\n      accuracyA\n      accuracyB\n      accuracyDifference\n      ci95Low\n      ci95High\n      mcnemarPValue\n      onlyARight\n      onlyBRight\n      perClass {\n        label\n        support\n        recallA\n        recallB\n        difference\n      }\n      flips {\n        file\n        trueLabel\n        rightRunId\n        predictedA\n        confidenceA\n        predictedB\n        confidenceB\n      }\n    }\n    run(id: $a) {\n      id\n      datasetId\n    }\n  }\n": typeof types.PairedComparisonDocument,
 };
 const documents: Documents = {
     "\n  fragment RunRow on Run {\n    id\n    name\n    status\n    experimentId\n    sweepId\n    backend\n    agentId\n    createdAt\n    startedAt\n    finishedAt\n    durationMs\n    bestValAccuracy\n    bestValLoss\n    bestEpoch\n    finalValAccuracy\n    finalValLoss\n    epochCount\n    plannedEpochs\n    error\n    stopReason\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      headUnits\n      augmentation\n      fineTuneLayers\n      learningRate\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.RunRowFragmentDoc,
@@ -53,6 +54,7 @@ const documents: Documents = {
     "\n  mutation CancelSweep($sweepId: ID!) {\n    cancelSweep(sweepId: $sweepId) {\n      id\n      status\n    }\n  }\n": types.CancelSweepDocument,
     "\n  subscription RunUpdated($experimentId: ID, $sweepId: ID) {\n    runUpdated(experimentId: $experimentId, sweepId: $sweepId) {\n      ...RunRow\n    }\n  }\n": types.RunUpdatedDocument,
     "\n  subscription EpochLogged($runId: ID!) {\n    epochLogged(runId: $runId) {\n      ...EpochFields\n    }\n  }\n": types.EpochLoggedDocument,
+    "\n  query PairedComparison($a: ID!, $b: ID!) {\n    pairedComparison(a: $a, b: $b) {\n      a\n      b\n      sameValidationSet\n      method\n      imagesA\n      imagesB\n      accuracyA\n      accuracyB\n      accuracyDifference\n      ci95Low\n      ci95High\n      mcnemarPValue\n      onlyARight\n      onlyBRight\n      perClass {\n        label\n        support\n        recallA\n        recallB\n        difference\n      }\n      flips {\n        file\n        trueLabel\n        rightRunId\n        predictedA\n        confidenceA\n        predictedB\n        confidenceB\n      }\n    }\n    run(id: $a) {\n      id\n      datasetId\n    }\n  }\n": types.PairedComparisonDocument,
 };
 
 /**
@@ -127,6 +129,10 @@ export function graphql(source: "\n  subscription RunUpdated($experimentId: ID, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EpochLogged($runId: ID!) {\n    epochLogged(runId: $runId) {\n      ...EpochFields\n    }\n  }\n"): typeof import('./graphql').EpochLoggedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PairedComparison($a: ID!, $b: ID!) {\n    pairedComparison(a: $a, b: $b) {\n      a\n      b\n      sameValidationSet\n      method\n      imagesA\n      imagesB\n      accuracyA\n      accuracyB\n      accuracyDifference\n      ci95Low\n      ci95High\n      mcnemarPValue\n      onlyARight\n      onlyBRight\n      perClass {\n        label\n        support\n        recallA\n        recallB\n        difference\n      }\n      flips {\n        file\n        trueLabel\n        rightRunId\n        predictedA\n        confidenceA\n        predictedB\n        confidenceB\n      }\n    }\n    run(id: $a) {\n      id\n      datasetId\n    }\n  }\n"): typeof import('./graphql').PairedComparisonDocument;
 
 
 export function graphql(source: string) {

@@ -445,3 +445,44 @@ export const EpochLoggedSubscription = graphql(`
     }
   }
 `);
+
+export const PairedComparisonQuery = graphql(`
+  query PairedComparison($a: ID!, $b: ID!) {
+    pairedComparison(a: $a, b: $b) {
+      a
+      b
+      sameValidationSet
+      method
+      imagesA
+      imagesB
+      accuracyA
+      accuracyB
+      accuracyDifference
+      ci95Low
+      ci95High
+      mcnemarPValue
+      onlyARight
+      onlyBRight
+      perClass {
+        label
+        support
+        recallA
+        recallB
+        difference
+      }
+      flips {
+        file
+        trueLabel
+        rightRunId
+        predictedA
+        confidenceA
+        predictedB
+        confidenceB
+      }
+    }
+    run(id: $a) {
+      id
+      datasetId
+    }
+  }
+`);

@@ -77,6 +77,18 @@ export interface Misclassified {
   confidence: number;
 }
 
+/**
+ * Every validation image's prediction, compactly: in validation order, the file, its true class
+ * (an index into the report's `labels`) and its class probabilities (row-major, one row of
+ * `labels.length` per image, float32 as the model computed them). The predicted class is the
+ * argmax of its row.
+ */
+export interface ImagePredictions {
+  files: string[];
+  yTrue: number[];
+  probabilities: Float32Array;
+}
+
 /** The end-of-training evaluation on the validation split. */
 export interface EvaluationReport {
   /** Label order of the matrix rows (true) and columns (predicted). */
@@ -87,6 +99,8 @@ export interface EvaluationReport {
   macroF1: number;
   weightedF1: number;
   misclassified: Misclassified[];
+  /** Every image's prediction (absent from reports made before they were kept). */
+  predictions?: ImagePredictions;
 }
 
 /**

@@ -104,7 +104,7 @@ function filterScans(filter: unknown): boolean {
  *  - `Query.runs`: plus a scan when its filter needs one; `RunConnection.nodes`/`edges` multiply
  *    their children by the page's `first`; `RunConnection.totalCount` is a scan (count(*) reads
  *    every matching row, and with a `search` every row).
- *  - `Sweep.runs`: its children × `first` (bounded by the resolver).
+ *  - `Sweep.runs`: its children × `first` (bounded by the resolver); `Run.predictions`' nodes likewise.
  *  - `RunComparison` lists: × the number of ids compared.
  *  - Root lists of whole tables: × the table's row count.
  *  - Other lists of objects: × their typical size; scalars and scalar lists: 1.
@@ -129,6 +129,8 @@ function price(
       return scanCost(sizes);
     case "Sweep.runs":
       return 1 + numberOr(args["first"], 0) * each;
+    case "PredictionPage.nodes":
+      return 1 + numberOr(parentArgs["first"], 0) * each;
     case "Hyperparameters.values":
       // The run's own knobs, one per catalogue entry, built from the row already loaded (no reads):
       // priced as the typed knob fields they stand for, one each.

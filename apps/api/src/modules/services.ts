@@ -8,6 +8,7 @@ import { EpochService } from "./epoch/epoch.service";
 import { EvaluationService } from "./evaluation/evaluation.service";
 import { ExperimentService } from "./experiment/experiment.service";
 import { LeaseService } from "./run/lease.service";
+import { PredictionService } from "./prediction/prediction.service";
 import { RunAnnotationService } from "./run/run-annotation.service";
 import { RunService } from "./run/run.service";
 import { SweepService } from "./sweep/sweep.service";
@@ -27,6 +28,7 @@ export interface Services {
   evaluations: EvaluationService;
   sweeps: SweepService;
   comparison: ComparisonService;
+  predictions: PredictionService;
   /** Whether the database can take writes (`/healthz`), fed by formatError's storage failures. */
   storage: StorageHealth;
 }
@@ -36,7 +38,8 @@ export function createServices(deps: ServiceDeps): Services {
   const catalog = new CatalogService();
   const datasets = new DatasetService(deps);
   const experiments = new ExperimentService(deps);
-  const runs = new RunService(deps, catalog, datasets);
+  const predictions = new PredictionService(deps);
+  const runs = new RunService(deps, catalog, datasets, predictions);
   const annotations = new RunAnnotationService(deps, runs);
   const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
   const leases = new LeaseService(deps, storage);
@@ -45,5 +48,20 @@ export function createServices(deps: ServiceDeps): Services {
   const evaluations = new EvaluationService(deps);
   const sweeps = new SweepService(deps, catalog, runs);
   const comparison = new ComparisonService(deps, runs, evaluations);
-  return { deps, catalog, datasets, experiments, runs, annotations, leases, agents, epochs, evaluations, sweeps, comparison, storage };
+  return {
+    deps,
+    catalog,
+    datasets,
+    experiments,
+    runs,
+    annotations,
+    leases,
+    agents,
+    epochs,
+    evaluations,
+    sweeps,
+    comparison,
+    predictions,
+    storage,
+  };
 }

@@ -165,6 +165,35 @@ describe("hyperparameter mapping", () => {
       skipped: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }],
     });
     expect(withRun).toMatchObject({ evaluatedEpoch: 6, skippedFiles: [{ file: "a/x.gif", reason: 'unsupported extension ".gif"' }] });
+    expect(out).not.toHaveProperty("predictions");
+  });
+
+  it("sends every image's prediction as float32 little-endian base64, bit for bit", () => {
+    const probabilities = Float32Array.from([0.1, 0.9, 0.75, 0.25, 1 / 3, 2 / 3]);
+    const report = {
+      labels: ["a", "b"],
+      confusionMatrix: [
+        [1, 0],
+        [1, 1],
+      ],
+      perClass: [],
+      accuracy: 2 / 3,
+      macroF1: 0.6,
+      weightedF1: 0.6,
+      misclassified: [],
+      // A view into a larger buffer, as a slice of the model's output would be.
+      predictions: {
+        files: ["a/1.jpg", "b/1.jpg", "b/2.jpg"],
+        yTrue: [1, 0, 1],
+        probabilities: new Float32Array([9, ...probabilities]).subarray(1),
+      },
+    };
+    const out = evaluationToInput(report);
+    expect(out.predictions?.files).toEqual(["a/1.jpg", "b/1.jpg", "b/2.jpg"]);
+    expect(out.predictions?.yTrue).toEqual([1, 0, 1]);
+    const bytes = Buffer.from(out.predictions?.probabilitiesBase64 ?? "", "base64");
+    expect(bytes.length).toBe(6 * 4);
+    expect(Array.from({ length: 6 }, (_, i) => bytes.readFloatLE(i * 4))).toEqual(Array.from(probabilities));
   });
 });
 

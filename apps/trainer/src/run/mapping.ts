@@ -141,5 +141,19 @@ export function evaluationToInput(
       predictedLabel,
       confidence,
     })),
+    ...(report.predictions === undefined
+      ? {}
+      : {
+          predictions: {
+            files: [...report.predictions.files],
+            yTrue: [...report.predictions.yTrue],
+            // float32 as the model computed them, little-endian (every platform Node runs on), as base64.
+            probabilitiesBase64: Buffer.from(
+              report.predictions.probabilities.buffer,
+              report.predictions.probabilities.byteOffset,
+              report.predictions.probabilities.byteLength,
+            ).toString("base64"),
+          },
+        }),
   };
 }

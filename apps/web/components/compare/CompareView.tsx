@@ -15,6 +15,7 @@ import { f1Key } from "../../lib/run-data";
 import { shortLabels } from "../../lib/chart-spec";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
+import { type DiffCell, PairedVerdict } from "./PairedVerdict";
 
 /** The knobs the parallel-coordinates chart draws (a short curated list; labels and scales come from the catalogue). */
 const PARALLEL_PARAMS = ["baseModel", "headUnits", "augmentation", "fineTuneLayers", "learningRate"];
@@ -41,7 +42,13 @@ export function CompareView({
   });
   const runs = useMemo(() => (q.data && catalogue ? comparisonRuns(q.data.compareRuns, ids, catalogue) : []), [q.data, ids, catalogue]);
   const axes = useMemo(() => parallelAxes(catalogue, PARALLEL_PARAMS), [catalogue]);
-  const [pair, setPair] = useState<[number, number]>([0, 1]);
+  const [pair, setPairState] = useState<[number, number]>([0, 1]);
+  const [cell, setCell] = useState<DiffCell | null>(null);
+  // Another pair of runs: the clicked cell belonged to the old pair's difference.
+  const setPair = (next: [number, number]) => {
+    setPairState(next);
+    setCell(null);
+  };
   if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
   if (catalogueError && !catalogue) return <ErrorBox error={catalogueError} retry={() => void refetchCatalogue()} />;
   if (!q.data || !catalogue) return <Skeleton rows={6} height={60} />;
@@ -181,6 +188,7 @@ export function CompareView({
                 runs={runs}
                 className="chart square"
                 testId="compare-diff"
+                onCellClick={(row, col) => setCell({ trueLabel: labels[row] ?? "", predictedLabel: labels[col] ?? "" })}
               />
             )}
           </div>
@@ -193,6 +201,23 @@ export function CompareView({
               testId="compare-f1"
             />
           </div>
+        </div>
+      ) : null}
+      {withMatrix.length >= 2 && a && b && a.runId !== b.runId ? (
+        <div className="panel" data-testid="paired-panel">
+          <h3>
+            Is the difference real?{" "}
+            <span className="muted" style={{ fontWeight: 400 }}>
+              ({b.runName} against {a.runName}, image by image)
+            </span>
+          </h3>
+          <PairedVerdict
+            key={`${a.runId}:${b.runId}`}
+            a={{ runId: a.runId, runName: a.runName }}
+            b={{ runId: b.runId, runName: b.runName }}
+            cell={cell}
+            onClearCell={() => setCell(null)}
+          />
         </div>
       ) : null}
     </>

@@ -60,5 +60,9 @@ export function evaluatePredictions(set: PredictionSet): EvaluationReport {
     });
   });
   misclassified.sort((a, b) => b.confidence - a.confidence || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { labels: [...labels], confusionMatrix: matrix, ...report, misclassified };
+  const k = labels.length;
+  const flat = new Float32Array(yTrue.length * k);
+  probabilities.forEach((row, i) => flat.set(row, i * k));
+  const predictions = { files: [...files], yTrue: [...yTrue], probabilities: flat };
+  return { labels: [...labels], confusionMatrix: matrix, ...report, misclassified, predictions };
 }

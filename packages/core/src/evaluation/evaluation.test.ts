@@ -91,6 +91,12 @@ describe("evaluatePredictions", () => {
       { file: "d3.jpg", trueLabel: "dog", predictedLabel: "cat", confidence: 0.5 },
     ]);
     expect(report.labels).toEqual(["cat", "dog"]);
+    // Every image kept, in order, with its float32 probabilities row-major.
+    expect(report.predictions?.files).toEqual(["c1.jpg", "c2.jpg", "d1.jpg", "d2.jpg", "d3.jpg"]);
+    expect(report.predictions?.yTrue).toEqual([0, 0, 1, 1, 1]);
+    expect(Array.from(report.predictions?.probabilities ?? [])).toEqual(
+      Array.from(Float32Array.from([0.9, 0.1, 0.3, 0.7, 0.2, 0.8, 0.95, 0.05, 0.5, 0.5])),
+    );
   });
 
   it("rejects rows of the wrong width and misaligned arrays", () => {

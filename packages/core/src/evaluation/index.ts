@@ -5,3 +5,4 @@
 export { confusionMatrix, alignConfusionMatrix } from "./confusion";
 export { classificationReport, type ClassificationReport } from "./report";
 export { evaluatePredictions, argmax, type PredictionSet } from "./evaluate";
+export { BOOTSTRAP_RESAMPLES, type Interval, mcnemarExactP, pairedBootstrapInterval, unpairedBootstrapInterval } from "./paired";

@@ -6,6 +6,7 @@ export * from "./tables/epochs";
 export * from "./tables/evaluations";
 export * from "./tables/experiments";
 export * from "./tables/notes";
+export * from "./tables/predictions";
 export * from "./tables/run-tags";
 export * from "./tables/runs";
 export * from "./tables/storage-probe";

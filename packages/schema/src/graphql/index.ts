@@ -2,6 +2,7 @@
 export * from "./agent.type";
 export * from "./catalog.type";
 export * from "./comparison.type";
+export * from "./prediction.type";
 export * from "./dataset.type";
 export * from "./enums";
 export * from "./epoch.type";

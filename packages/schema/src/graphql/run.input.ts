@@ -139,6 +139,22 @@ export class SkippedFileInput {
   @Field(() => String) @MaxLength(2000) reason!: string;
 }
 
+/** Most validation images whose predictions one run stores. */
+export const PREDICTIONS_MAX_IMAGES = 100_000;
+
+/**
+ * Every validation image's prediction, compactly: files and true classes (indexes into the
+ * evaluation's labels) in validation order, and the class probabilities as base64 of float32
+ * little-endian values, row-major (one row of `labels.length` per image).
+ */
+@InputType()
+export class PredictionsInput {
+  @Field(() => [String]) @ArrayMinSize(1) @ArrayMaxSize(PREDICTIONS_MAX_IMAGES) @Length(1, 4000, { each: true }) files!: string[];
+  @Field(() => [Int]) @ArrayMinSize(1) @ArrayMaxSize(PREDICTIONS_MAX_IMAGES) @Min(0, { each: true }) yTrue!: number[];
+  @Field(() => String, { description: "base64 of float32 little-endian probabilities, images × labels, row-major." })
+  probabilitiesBase64!: string;
+}
+
 /** The end-of-training evaluation. */
 @InputType()
 export class EvaluationInput {
@@ -159,6 +175,10 @@ export class EvaluationInput {
   @ArrayMaxSize(5000)
   @ValidateNested()
   skippedFiles?: SkippedFileInput[] | null;
+  @Field(() => PredictionsInput, { nullable: true, description: "Every validation image's prediction (for paired comparisons)." })
+  @IsOptional()
+  @ValidateNested()
+  predictions?: PredictionsInput | null;
 }
 
 /** A file the run produced. */

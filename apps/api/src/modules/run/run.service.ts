@@ -4,6 +4,7 @@ import { type CompleteRunInput, type CreateRunInput, type Run, RunStatus } from 
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type DatasetService } from "../dataset/dataset.service";
+import { type PredictionService } from "../prediction/prediction.service";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
@@ -23,6 +24,7 @@ export class RunService {
     private readonly deps: ServiceDeps,
     private readonly catalog: CatalogService,
     private readonly datasets: DatasetService,
+    private readonly predictions: PredictionService,
   ) {}
 
   /** Prepared once: the hottest read (every agent call starts with it). */
@@ -104,6 +106,7 @@ export class RunService {
         ev.confusionMatrix.length,
       );
     }
+    const predictions = ev.predictions ? this.predictions.check(ev.predictions, ev.labels) : null;
     return writeTx(this.deps, (outbox) => {
       const row = this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt);
       const now = this.deps.now();
@@ -124,6 +127,7 @@ export class RunService {
         .values({ runId: row.id, ...evaluation })
         .onConflictDoUpdate({ target: evaluations.runId, set: evaluation })
         .run();
+      if (predictions) this.predictions.storeInTx(row.id, predictions, now);
       for (const a of input.artifacts ?? []) {
         this.deps.db
           .insert(artifacts)

@@ -102,6 +102,20 @@ export type ClassMetricsInput = {
   support: Scalars['Int']['input'];
 };
 
+export type ClassRecallDifference = {
+  __typename?: 'ClassRecallDifference';
+  correctA: Scalars['Int']['output'];
+  correctB: Scalars['Int']['output'];
+  /** recallB − recallA. */
+  difference?: Maybe<Scalars['Float']['output']>;
+  label: Scalars['String']['output'];
+  /** Null when the class has no images. */
+  recallA?: Maybe<Scalars['Float']['output']>;
+  recallB?: Maybe<Scalars['Float']['output']>;
+  /** Validation images of this class. */
+  support: Scalars['Int']['output'];
+};
+
 export type CompleteRunInput = {
   agentId?: InputMaybe<Scalars['ID']['input']>;
   artifacts?: InputMaybe<Array<ArtifactInput>>;
@@ -237,6 +251,8 @@ export type EvaluationInput = {
   macroF1: Scalars['Float']['input'];
   misclassified: Array<MisclassifiedInput>;
   perClass: Array<ClassMetricsInput>;
+  /** Every validation image's prediction (for paired comparisons). */
+  predictions?: InputMaybe<PredictionsInput>;
   /** Dataset files the run skipped, with reasons (at most 5000). */
   skippedFiles?: InputMaybe<Array<SkippedFileInput>>;
   weightedF1: Scalars['Float']['input'];
@@ -580,6 +596,37 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type PairedComparison = {
+  __typename?: 'PairedComparison';
+  a: Scalars['ID']['output'];
+  accuracyA: Scalars['Float']['output'];
+  accuracyB: Scalars['Float']['output'];
+  /** accuracyB − accuracyA. */
+  accuracyDifference: Scalars['Float']['output'];
+  b: Scalars['ID']['output'];
+  bootstrapResamples: Scalars['Int']['output'];
+  bootstrapSeed: Scalars['Int']['output'];
+  ci95High: Scalars['Float']['output'];
+  /** Bootstrap 95% interval of the difference (percentile), seeded. */
+  ci95Low: Scalars['Float']['output'];
+  /** Images right in one run and wrong in the other (paired only), both ways. */
+  flips: Array<PredictionFlip>;
+  imagesA: Scalars['Int']['output'];
+  imagesB: Scalars['Int']['output'];
+  /** Exact McNemar test on the discordant images, two-sided; null when unpaired. */
+  mcnemarPValue?: Maybe<Scalars['Float']['output']>;
+  /** paired (same images: paired bootstrap and McNemar) or unpaired (different images: each resampled on its own). */
+  method: Scalars['String']['output'];
+  /** Images only A got right (paired only). */
+  onlyARight?: Maybe<Scalars['Int']['output']>;
+  /** Images only B got right (paired only). */
+  onlyBRight?: Maybe<Scalars['Int']['output']>;
+  /** Per class (paired only; empty when unpaired). */
+  perClass: Array<ClassRecallDifference>;
+  /** Whether both runs were evaluated on the same images with the same labels. */
+  sameValidationSet: Scalars['Boolean']['output'];
+};
+
 export type ParameterImportance = {
   __typename?: 'ParameterImportance';
   /** Spearman rank correlation with best val accuracy, in [-1, 1]. */
@@ -595,6 +642,50 @@ export type Phase =
   | 'FINE_TUNE'
   | 'HEAD';
 
+export type Prediction = {
+  __typename?: 'Prediction';
+  /** The probability of the predicted label. */
+  confidence: Scalars['Float']['output'];
+  file: Scalars['String']['output'];
+  /** Position in the run's validation order. */
+  index: Scalars['Int']['output'];
+  /** The argmax of the probabilities (ties to the first label). */
+  predictedLabel: Scalars['String']['output'];
+  /** One per label, in the evaluation's label order. */
+  probabilities: Array<Scalars['Float']['output']>;
+  trueLabel: Scalars['String']['output'];
+};
+
+export type PredictionFlip = {
+  __typename?: 'PredictionFlip';
+  confidenceA: Scalars['Float']['output'];
+  confidenceB: Scalars['Float']['output'];
+  file: Scalars['String']['output'];
+  predictedA: Scalars['String']['output'];
+  predictedB: Scalars['String']['output'];
+  /** The run that got it right. */
+  rightRunId: Scalars['ID']['output'];
+  trueLabel: Scalars['String']['output'];
+};
+
+export type PredictionPage = {
+  __typename?: 'PredictionPage';
+  /** Pass as `after` for the next page; null on the last. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The label order of every probability row. */
+  labels: Array<Scalars['String']['output']>;
+  nodes: Array<Prediction>;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PredictionsInput = {
+  files: Array<Scalars['String']['input']>;
+  /** base64 of float32 little-endian probabilities, images × labels, row-major. */
+  probabilitiesBase64: Scalars['String']['input'];
+  yTrue: Array<Scalars['Int']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   agents: Array<Agent>;
@@ -607,6 +698,8 @@ export type Query = {
   experiments: Array<Experiment>;
   /** Every hyperparameter a run has: name, type, default, bounds, when it applies, and the rule its values must meet. */
   hyperparameterCatalog: Array<HyperparameterInfo>;
+  /** Is run B better than run A? Image by image on the same validation set (paired bootstrap 95% interval, exact McNemar, per-class recall, flips), else unpaired. */
+  pairedComparison: PairedComparison;
   run: Run;
   runs: RunConnection;
   sweep: Sweep;
@@ -626,6 +719,13 @@ export type QueryDatasetArgs = {
 
 export type QueryExperimentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPairedComparisonArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+  seed?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -701,12 +801,20 @@ export type Run = {
   notes: Array<Note>;
   /** Epochs the run trains when nothing stops it early: epochs, plus fineTuneEpochs only when fineTuneLayers > 0. */
   plannedEpochs: Scalars['Int']['output'];
+  /** Every validation image's prediction of the delivered model, in validation order, 500 at most per page; null until the run completes (or for runs completed before predictions were kept). */
+  predictions?: Maybe<PredictionPage>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: RunStatus;
   stopReason?: Maybe<Scalars['String']['output']>;
   sweep?: Maybe<Sweep>;
   sweepId?: Maybe<Scalars['ID']['output']>;
   tags: Array<Scalars['String']['output']>;
+};
+
+
+export type RunPredictionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RunComparison = {

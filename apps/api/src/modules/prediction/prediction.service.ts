@@ -1,0 +1,100 @@
+import { eq } from "drizzle-orm";
+import { runPredictions, runs } from "@graft/schema/db";
+import { type PairedComparison, type PredictionPage, type PredictionsInput } from "@graft/schema/graphql";
+import { badInput, graftError, notFound } from "../../errors";
+import { type ServiceDeps } from "../service-deps";
+import { comparePredictions } from "./paired-comparison";
+import { decodePredictionsInput, decodeStored, predictedClass, probabilityRow, type StoredPredictions } from "./prediction.codec";
+
+/** Predictions checked by {@link PredictionService.check}, ready to store. */
+export interface CheckedPredictions {
+  labels: string[];
+  blob: Buffer;
+  files: string[];
+  yTrue: number[];
+}
+
+/** Most predictions one page returns (and its default). */
+export const MAX_PREDICTIONS_PAGE = 500;
+
+/** Per-image predictions of runs: stored at completion, paged, and compared between two runs. */
+export class PredictionService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Checks an agent's predictions against the evaluation's labels, before anything is written. */
+  check(input: PredictionsInput, labels: readonly string[]): CheckedPredictions {
+    return { labels: [...labels], ...decodePredictionsInput(input, labels) };
+  }
+
+  /** Stores (or replaces) a run's checked predictions; call inside the completing transaction. */
+  storeInTx(runId: string, { labels, blob, files, yTrue }: CheckedPredictions, now: number): void {
+    const values = { labels, files, yTrue, probabilities: blob, createdAt: now };
+    this.deps.db
+      .insert(runPredictions)
+      .values({ runId, ...values })
+      .onConflictDoUpdate({ target: runPredictions.runId, set: values })
+      .run();
+  }
+
+  /** A run's predictions, or null when it has none (not finished, or finished before they were kept). */
+  forRun(runId: string): StoredPredictions | null {
+    const row = this.deps.db.select().from(runPredictions).where(eq(runPredictions.runId, runId)).get();
+    return row ? decodeStored(row) : null;
+  }
+
+  /** A page of a run's predictions in validation order; `after` is the previous page's endCursor. */
+  page(runId: string, first: number, after: string | null): PredictionPage | null {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PREDICTIONS_PAGE) {
+      throw badInput(`first must be an integer in [1, ${MAX_PREDICTIONS_PAGE}], received ${first}`, "first", first);
+    }
+    const start = after === null ? 0 : Number(after) + 1;
+    if (after !== null && (!/^\d{1,9}$/.test(after) || !Number.isSafeInteger(start))) {
+      throw badInput(
+        `after must be a cursor this field returned (a number), received ${JSON.stringify(after.slice(0, 40))}`,
+        "after",
+        after,
+      );
+    }
+    const p = this.forRun(runId);
+    if (!p) return null;
+    const end = Math.min(p.files.length, start + first);
+    const nodes = [];
+    for (let i = start; i < end; i++) {
+      const predicted = predictedClass(p, i);
+      const probabilities = probabilityRow(p, i);
+      nodes.push({
+        index: i,
+        file: p.files[i] as string,
+        trueLabel: p.labels[p.yTrue[i] as number] as string,
+        predictedLabel: p.labels[predicted] as string,
+        confidence: probabilities[predicted] as number,
+        probabilities,
+      });
+    }
+    return {
+      labels: p.labels,
+      nodes,
+      totalCount: p.files.length,
+      endCursor: end > start ? String(end - 1) : null,
+      hasNextPage: end < p.files.length,
+    };
+  }
+
+  /** Compares run B with run A image by image (see comparePredictions). */
+  paired(a: string, b: string, seed: number): PairedComparison {
+    if (a === b) throw badInput(`pairedComparison needs two different runs, received ${JSON.stringify(a)} twice`, "b", b);
+    if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
+    const sides = [a, b].map((runId) => {
+      if (!this.deps.db.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).get()) throw notFound("Run", runId);
+      const predictions = this.forRun(runId);
+      if (!predictions) {
+        throw graftError(
+          "NOT_FOUND",
+          `Run ${JSON.stringify(runId)} has no stored predictions: it has not completed, or it completed before Graft kept per-image predictions`,
+        );
+      }
+      return { runId, predictions };
+    });
+    return comparePredictions(sides[0] as (typeof sides)[0], sides[1] as (typeof sides)[0], seed);
+  }
+}
