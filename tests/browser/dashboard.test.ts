@@ -221,6 +221,14 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
       "query($a: ID!, $b: ID!) { pairedComparison(a: $a, b: $b) { accuracyDifference flips { trueLabel rightRunId predictedA predictedB } } compareRuns(ids: [$a, $b]) { labels } }",
       { a: ra!.id, b: rb!.id },
     );
+    // The epoch slider over the matrices: epoch 1, then back to the delivered models.
+    const slider = page.getByTestId("matrix-epoch");
+    await slider.fill("0");
+    await expect.poll(() => page.getByTestId("matrix-epoch-label").textContent()).toBe("epoch 1");
+    await expect.poll(() => page.locator('[data-testid="compare-matrix"] [data-drawn="true"]').count(), { timeout: 10_000 }).toBe(2);
+    await screenshot(page, "07-compare-epoch-1");
+    await slider.fill(await slider.getAttribute("max").then((m) => m ?? "0"));
+    await expect.poll(() => page.getByTestId("matrix-epoch-label").textContent()).toBe("delivered models");
     const verdict = panel.getByTestId("paired-verdict");
     await verdict.waitFor({ timeout: 30_000 });
     const text = (await verdict.textContent()) ?? "";

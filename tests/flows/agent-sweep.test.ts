@@ -124,6 +124,28 @@ describe.skipIf(missing !== null)("agent sweep flow", () => {
     expect(pairedComparison.onlyARight + pairedComparison.onlyBRight).toBe(disagreements);
     expect(pairedComparison.mcnemarPValue).toBeGreaterThan(0);
 
+    // Each epoch carries its validation matrix; the evaluated (delivered) epoch's is the evaluation's own.
+    for (const run of details) {
+      const { run: r } = await api.gql<{
+        run: {
+          evaluation: { evaluatedEpoch: number; confusionMatrix: number[][] };
+          epochs: { epoch: number; confusionMatrix: number[][] | null }[];
+        };
+      }>("query($id: ID!) { run(id: $id) { evaluation { evaluatedEpoch confusionMatrix } epochs { epoch confusionMatrix } } }", {
+        id: run.id,
+      });
+      const total = r.evaluation.confusionMatrix.flat().reduce((x, y) => x + y, 0);
+      for (const e of r.epochs)
+        expect(
+          e.confusionMatrix?.flat().reduce((x, y) => x + y, 0),
+          `run ${run.id} epoch ${e.epoch}`,
+        ).toBe(total);
+      const delivered = r.epochs.find((e) => e.epoch === r.evaluation.evaluatedEpoch);
+      expect(delivered?.confusionMatrix, `run ${run.id}: the matrix of epoch ${r.evaluation.evaluatedEpoch}`).toEqual(
+        r.evaluation.confusionMatrix,
+      );
+    }
+
     const byAgent = new Set(details.map((r) => r.agentId));
     expect(byAgent.size, "both agents should have completed runs").toBe(2);
 

@@ -108,6 +108,7 @@ export const EpochFieldsFragment = graphql(`
     learningRate
     durationMs
     imagesPerSec
+    confusionMatrix
     createdAt
   }
 `);

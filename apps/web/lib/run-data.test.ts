@@ -84,6 +84,27 @@ describe("normaliseRun", () => {
     };
     expect(normaliseRun({ id: "r", name: "r", hyperparameters: hp }, [], "#000", aligned).confusion).toBe(aligned);
   });
+
+  it("keeps each epoch's matrix in epoch order, with the run's own label order", () => {
+    const m = (n: number) => [
+      [n, 0],
+      [0, n],
+    ];
+    const run = normaliseRun(
+      { id: "r", name: "r", hyperparameters: hp, evaluation: { labels: ["x", "y"], confusionMatrix: m(9) } },
+      [
+        { epoch: 2, phase: "HEAD", confusionMatrix: m(2) },
+        { epoch: 1, phase: "HEAD", confusionMatrix: m(1) },
+        { epoch: 3, phase: "HEAD", confusionMatrix: null },
+      ],
+      "#000",
+    );
+    expect(run.epochMatrices).toEqual([
+      { epoch: 1, matrix: m(1) },
+      { epoch: 2, matrix: m(2) },
+    ]);
+    expect(run.matrixLabels).toEqual(["x", "y"]);
+  });
   it("finds where fine-tuning starts", () => {
     expect(fineTuneStart(run)).toBe(3);
     expect(fineTuneStart(normaliseRun({ id: "r", name: "r", hyperparameters: hp }, epochs.slice(0, 2), "#000"))).toBeUndefined();

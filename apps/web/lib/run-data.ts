@@ -35,6 +35,13 @@ export interface RunData {
   params: Record<string, string | number>;
   /** Present when the run has been evaluated. */
   confusion?: ConfusionData;
+  /**
+   * The validation confusion matrix of each epoch that reported one, in epoch order, in the run's
+   * own label order (its evaluation's labels).
+   */
+  epochMatrices: { epoch: number; matrix: number[][] }[];
+  /** The label order of `epochMatrices` (the run's evaluation labels); undefined before evaluation. */
+  matrixLabels?: string[];
 }
 
 /** The numeric fields of an epoch, each drawn as one metric. */
@@ -111,6 +118,8 @@ export interface EpochInput {
   valLoss?: number | null;
   valAccuracy?: number | null;
   learningRate?: number | null;
+  /** This epoch's validation confusion matrix, when reported. */
+  confusionMatrix?: number[][] | null;
   durationMs?: number | null;
   imagesPerSec?: number | null;
 }
@@ -223,7 +232,19 @@ export function normaliseRun(
   for (const c of run.evaluation?.perClass ?? []) {
     metrics[f1Key(c.label)] = [{ step: lastStep, value: c.f1, phase: lastPhase }];
   }
-  const out: RunData = { runId: run.id, runName: run.name, color, metrics, gaps, params: paramsOf(run.hyperparameters, catalogue) };
+  const epochMatrices = ordered.flatMap(({ epoch }) =>
+    epoch.confusionMatrix ? [{ epoch: epoch.epoch, matrix: epoch.confusionMatrix }] : [],
+  );
+  const out: RunData = {
+    runId: run.id,
+    runName: run.name,
+    color,
+    metrics,
+    gaps,
+    params: paramsOf(run.hyperparameters, catalogue),
+    epochMatrices,
+  };
+  if (run.evaluation?.labels) out.matrixLabels = run.evaluation.labels;
   if (aligned) out.confusion = aligned;
   else if (run.evaluation?.confusionMatrix) out.confusion = { labels: run.evaluation.labels, matrix: run.evaluation.confusionMatrix };
   return out;

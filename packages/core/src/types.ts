@@ -58,6 +58,11 @@ export interface EpochRecord {
   learningRate: number;
   durationMs: number;
   imagesPerSec: number;
+  /**
+   * The validation confusion matrix of this epoch's weights (rows true, columns predicted, in the
+   * run's label order); null without validation images.
+   */
+  confusionMatrix?: number[][] | null;
 }
 
 /** Per-class precision/recall/F1 with support. */

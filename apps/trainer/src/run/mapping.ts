@@ -102,6 +102,7 @@ export function epochToInput(record: EpochRecord): EpochInput {
     learningRate: record.learningRate,
     durationMs: finiteOrZero(record.durationMs),
     imagesPerSec: finiteOrZero(record.imagesPerSec),
+    ...(record.confusionMatrix ? { confusionMatrix: record.confusionMatrix.map((row) => row.map((n) => Math.round(n))) } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ import { shortLabels } from "../../lib/chart-spec";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { type DiffCell, PairedVerdict } from "./PairedVerdict";
+import { EpochMatrixSlider } from "../EpochMatrixSlider";
+import { atEpoch, matrixEpochs } from "../../lib/epoch-matrix";
 
 /** The knobs the parallel-coordinates chart draws (a short curated list; labels and scales come from the catalogue). */
 const PARALLEL_PARAMS = ["baseModel", "headUnits", "augmentation", "fineTuneLayers", "learningRate"];
@@ -44,6 +46,8 @@ export function CompareView({
   const axes = useMemo(() => parallelAxes(catalogue, PARALLEL_PARAMS), [catalogue]);
   const [pair, setPairState] = useState<[number, number]>([0, 1]);
   const [cell, setCell] = useState<DiffCell | null>(null);
+  // The epoch whose matrices are drawn side by side; null: each run's delivered model.
+  const [matrixEpoch, setMatrixEpoch] = useState<number | null>(null);
   // Another pair of runs: the clicked cell belonged to the old pair's difference.
   const setPair = (next: [number, number]) => {
     setPairState(next);
@@ -54,7 +58,8 @@ export function CompareView({
   if (!q.data || !catalogue) return <Skeleton rows={6} height={60} />;
   const { labels, differences, runs: comparedRuns } = q.data.compareRuns;
   const withMatrix = runs.filter((r) => r.confusion);
-  const scaleMax = sharedScaleMax(runs);
+  const drawnRuns = matrixEpoch === null ? runs : runs.map((r) => atEpoch(r, matrixEpoch, labels));
+  const scaleMax = sharedScaleMax(drawnRuns);
   const a = withMatrix[pair[0]];
   const b = withMatrix[pair[1]];
 
@@ -149,10 +154,31 @@ export function CompareView({
           </span>
         </h3>
         {withMatrix.length === 0 ? <p className="muted">No run has been evaluated yet.</p> : null}
+        <EpochMatrixSlider
+          epochs={matrixEpochs(withMatrix)}
+          value={matrixEpoch}
+          onChange={setMatrixEpoch}
+          deliveredLabel="delivered models"
+        />
         <div className="matrices">
           {withMatrix.map((r) => (
             <div key={r.runId} data-testid="compare-matrix">
-              <RunChart spec={{ type: "heatmap", runId: r.runId, scaleMax, title: r.runName }} runs={runs} className="chart square" />
+              {drawnRuns.find((d) => d.runId === r.runId)?.confusion ? (
+                <RunChart
+                  spec={{
+                    type: "heatmap",
+                    runId: r.runId,
+                    scaleMax,
+                    title: matrixEpoch === null ? r.runName : `${r.runName} · epoch ${matrixEpoch}`,
+                  }}
+                  runs={drawnRuns}
+                  className="chart square"
+                />
+              ) : (
+                <p className="muted">
+                  {r.runName}: no matrix at epoch {matrixEpoch} (it stopped earlier, or finished before matrices were kept per epoch)
+                </p>
+              )}
             </div>
           ))}
         </div>

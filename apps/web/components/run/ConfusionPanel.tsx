@@ -6,6 +6,8 @@ import { num } from "../../lib/format";
 import type { RunData } from "../../lib/run-data";
 import { deliveredModel, validationAccuracyLabel } from "./evaluation-labels";
 import { RunChart } from "../RunChart";
+import { EpochMatrixSlider } from "../EpochMatrixSlider";
+import { atEpoch, matrixEpochs } from "../../lib/epoch-matrix";
 
 type Evaluation = NonNullable<RunQuery["run"]["evaluation"]>;
 
@@ -24,8 +26,11 @@ export interface ConfusionPanelProps {
 /** The evaluation section of the run page. */
 export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelProps) {
   const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
+  // The epoch whose matrix is drawn; null: the delivered model's evaluation (whose images are kept).
+  const [at, setAt] = useState<number | null>(null);
   const run = runs[0];
   if (!run) return null;
+  const drawn = at === null ? runs : [atEpoch(run, at, evaluation.labels)];
   const trueLabel = cell ? evaluation.labels[cell.row] : undefined;
   const predLabel = cell ? evaluation.labels[cell.col] : undefined;
   const images = cell ? evaluation.misclassified.filter((m) => m.trueLabel === trueLabel && m.predictedLabel === predLabel) : [];
@@ -36,14 +41,24 @@ export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelPr
         <h3>
           Confusion matrix{" "}
           <span className="muted" style={{ fontWeight: 400 }}>
-            ({deliveredModel(evaluation)}, validation split; rows: true, columns: predicted; click a cell)
+            ({at === null ? deliveredModel(evaluation) : `epoch ${at}`}, validation split; rows: true, columns: predicted;{" "}
+            {at === null ? "click a cell" : "images are kept for the delivered model"})
           </span>
         </h3>
+        <EpochMatrixSlider
+          epochs={matrixEpochs([run])}
+          value={at}
+          deliveredLabel={deliveredModel(evaluation)}
+          onChange={(epoch) => {
+            setAt(epoch);
+            setCell(null);
+          }}
+        />
         <RunChart
           spec={{ type: "heatmap", runId: run.runId }}
-          runs={runs}
+          runs={drawn}
           className="chart square"
-          onCellClick={(row, col) => setCell({ row, col })}
+          onCellClick={(row, col) => (at === null ? setCell({ row, col }) : undefined)}
           testId="confusion-matrix"
         />
       </div>

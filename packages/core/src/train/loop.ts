@@ -6,6 +6,8 @@ import * as tf from "@tensorflow/tfjs";
 import type { CallbackList, EpochLogs, TrainingContext } from "../callbacks/callback";
 import type { EpochRecord, Phase, TrainHooks } from "../types";
 import { shuffled, type Rng } from "../util/random";
+import { confusionMatrix } from "../evaluation/confusion";
+import { argmax } from "../evaluation/evaluate";
 
 /** A list of examples whose model inputs are produced a batch at a time. */
 export interface BatchSource {
@@ -144,6 +146,9 @@ export async function runEpochs(o: LoopOptions): Promise<LoopResult> {
       learningRate: o.context.getLearningRate(),
       durationMs,
       imagesPerSec: n / (durationMs / 1000),
+      // This epoch's weights on the validation images (no extra pass: the probabilities above).
+      confusionMatrix:
+        o.validation.labels.length === 0 ? null : confusionMatrix(o.validation.labels, val.probabilities.map(argmax), o.numClasses),
     };
     await o.callbacks.onEpochEnd(epoch - 1, logs);
     records.push(record);

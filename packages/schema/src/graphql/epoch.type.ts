@@ -25,5 +25,11 @@ export class Epoch {
   @Field(() => Float) learningRate!: number;
   @Field(() => Float) durationMs!: number;
   @Field(() => Float) imagesPerSec!: number;
+  @Field(() => [[Int]], {
+    nullable: true,
+    description:
+      "This epoch's validation confusion matrix (rows true, columns predicted, in the run's evaluation label order); null when not reported.",
+  })
+  confusionMatrix!: number[][] | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 }

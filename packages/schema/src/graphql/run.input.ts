@@ -96,6 +96,8 @@ export class EpochInput {
   @Field(() => Float) learningRate!: number;
   @Field(() => Float) durationMs!: number;
   @Field(() => Float) imagesPerSec!: number;
+  /** This epoch's validation confusion matrix: square, counts ≥ 0. */
+  @Field(() => [[Int]], { nullable: true }) confusionMatrix?: number[][] | null;
 }
 
 /** The first problem with an epoch (`field`, `value`, `rule`), or null when it is valid. */
@@ -110,6 +112,12 @@ export function epochInputProblem(e: EpochInput): { field: string; value: unknow
   if (!(e.learningRate >= 0)) return { field: "learningRate", value: e.learningRate, rule: "must be >= 0" };
   if (!(e.durationMs >= 0)) return { field: "durationMs", value: e.durationMs, rule: "must be >= 0" };
   if (!(e.imagesPerSec >= 0)) return { field: "imagesPerSec", value: e.imagesPerSec, rule: "must be >= 0" };
+  const m = e.confusionMatrix;
+  if (m != null) {
+    if (m.length === 0 || m.length > 1000) return { field: "confusionMatrix", value: m.length, rule: "must have 1..1000 rows" };
+    const bad = m.findIndex((row) => row.length !== m.length || row.some((v) => !Number.isInteger(v) || v < 0));
+    if (bad >= 0) return { field: "confusionMatrix", value: bad, rule: `row ${bad} must hold ${m.length} counts >= 0 (a square matrix)` };
+  }
   return null;
 }
 

@@ -36,6 +36,7 @@ const row = (epoch: number, loss = 1, valAccuracy: number | null = 0.5): EpochVa
   learningRate: 0.001,
   durationMs: 10,
   imagesPerSec: 5,
+  confusionMatrix: null,
   createdAt: 7,
 });
 const stored = () =>

@@ -38,7 +38,10 @@ export class EpochInserter {
     for (let start = 0; start < rows.length; start += EPOCH_INSERT_CHUNK) {
       const chunk = rows.slice(start, start + EPOCH_INSERT_CHUNK);
       const params: (string | number | null)[] = [];
-      for (const r of chunk) for (const [key] of TABLE_COLUMNS) params.push(r[key]);
+      // Each value as its column stores it (the JSON column's text), per the table definition.
+      for (const r of chunk)
+        for (const [key, column] of TABLE_COLUMNS)
+          params.push(r[key] === null ? null : (column.mapToDriverValue(r[key]) as string | number));
       const fresh = new Set((this.statement(chunk.length).all(params) as { epoch: number }[]).map((r) => r.epoch));
       // RETURNING's row order is unspecified; walk the input so callers get it in their order, and
       // hand out each epoch once so a duplicate within the chunk is not reported twice.

@@ -118,6 +118,7 @@ export class EpochService {
         learningRate: e.learningRate,
         durationMs: e.durationMs,
         imagesPerSec: e.imagesPerSec,
+        confusionMatrix: e.confusionMatrix ?? null,
         createdAt: now,
       }));
       const fresh: Epoch[] = this.inserter.insert(values).map(toEpoch);

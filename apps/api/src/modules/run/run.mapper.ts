@@ -70,6 +70,7 @@ export function toEpoch(e: EpochRow): Epoch {
     learningRate: e.learningRate,
     durationMs: e.durationMs,
     imagesPerSec: e.imagesPerSec,
+    confusionMatrix: e.confusionMatrix ?? null,
     createdAt: new Date(e.createdAt),
   };
 }

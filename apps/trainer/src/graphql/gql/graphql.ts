@@ -202,6 +202,8 @@ export type Epoch = {
   accuracy?: Maybe<Scalars['Float']['output']>;
   /** The run's attempt (claim) that logged it: a run shows one attempt's epochs, the one that holds or finished it. */
   attempt: Scalars['Int']['output'];
+  /** This epoch's validation confusion matrix (rows true, columns predicted, in the run's evaluation label order); null when not reported. */
+  confusionMatrix?: Maybe<Array<Array<Scalars['Int']['output']>>>;
   createdAt: Scalars['DateTime']['output'];
   durationMs: Scalars['Float']['output'];
   epoch: Scalars['Int']['output'];
@@ -217,6 +219,7 @@ export type Epoch = {
 
 export type EpochInput = {
   accuracy?: InputMaybe<Scalars['Float']['input']>;
+  confusionMatrix?: InputMaybe<Array<Array<Scalars['Int']['input']>>>;
   durationMs: Scalars['Float']['input'];
   epoch: Scalars['Int']['input'];
   imagesPerSec: Scalars['Float']['input'];

@@ -29,6 +29,8 @@ export const epochs = sqliteTable(
     learningRate: real("learning_rate").notNull(),
     durationMs: real("duration_ms").notNull(),
     imagesPerSec: real("images_per_sec").notNull(),
+    /** This epoch's validation confusion matrix (rows true, columns predicted); null when not reported. */
+    confusionMatrix: text("confusion_matrix", { mode: "json" }).$type<number[][]>(),
     createdAt: integer("created_at").notNull(),
   },
   (t) => [primaryKey({ name: "epochs_run_epoch_pk", columns: [t.runId, t.epoch] })],

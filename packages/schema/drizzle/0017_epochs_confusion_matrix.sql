@@ -1,0 +1,1 @@
+ALTER TABLE `epochs` ADD `confusion_matrix` text;
