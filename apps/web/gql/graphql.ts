@@ -163,6 +163,8 @@ export type CreateSweepInput = {
   reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
   /** ReduceLROnPlateau patience on val_loss, in both phases; null = off. */
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
+  /** Training seeds per configuration (seed, seed + 1, ...): runs that differ only in seed form a group (Sweep.groups). Every run of the sweep is split with the sweep's seed, so all are evaluated on the same images. */
+  repeats?: InputMaybe<Scalars['Int']['input']>;
   searchSpace: SearchSpaceInput;
   seed?: InputMaybe<Scalars['Int']['input']>;
   strategy?: SweepStrategy;
@@ -271,6 +273,18 @@ export type Experiment = {
   runCount: Scalars['Int']['output'];
 };
 
+export type GroupMetric = {
+  __typename?: 'GroupMetric';
+  /** Null when no run of the group has it yet. */
+  mean?: Maybe<Scalars['Float']['output']>;
+  /** Runs that have it. */
+  n: Scalars['Int']['output'];
+  /** bestValAccuracy, finalValAccuracy, bestValLoss or durationMs (the Run fields). */
+  name: Scalars['String']['output'];
+  /** Sample standard deviation (n − 1); null below 2 values. */
+  std?: Maybe<Scalars['Float']['output']>;
+};
+
 export type HeartbeatInput = {
   agentId: Scalars['ID']['input'];
   backend?: InputMaybe<Scalars['String']['input']>;
@@ -326,7 +340,9 @@ export type HyperparameterInfo = {
   maxLength?: Maybe<Scalars['Int']['output']>;
   min?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
-  /** Whether null means off. */
+  /** What null is shown as and typed as ("off", "same as seed"); null when the knob is not nullable. */
+  nullText?: Maybe<Scalars['String']['output']>;
+  /** Whether null is a value (off, or what nullText says). */
   nullable: Scalars['Boolean']['output'];
   /** model, head, fine_tune, both or data. */
   phase: Scalars['String']['output'];
@@ -399,6 +415,8 @@ export type Hyperparameters = {
   reduceLrPatience?: Maybe<Scalars['Int']['output']>;
   /** Seed of the split, the head's initial weights, shuffling and augmentation. */
   seed: Scalars['Int']['output'];
+  /** Seed of the train/validation split alone; null: the run's seed. A sweep sets its own seed here, so repeats with other training seeds are evaluated on the same images. */
+  splitSeed?: Maybe<Scalars['Int']['output']>;
   /** Fraction of the images held out for validation. */
   validationSplit: Scalars['Float']['output'];
   /** Every catalogue knob of the run, in catalogue order (what the dashboard and the agent read). */
@@ -448,6 +466,8 @@ export type HyperparametersInput = {
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
   /** Seed of the split, the head's initial weights, shuffling and augmentation. */
   seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the train/validation split alone; null: the run's seed. A sweep sets its own seed here, so repeats with other training seeds are evaluated on the same images. */
+  splitSeed?: InputMaybe<Scalars['Int']['input']>;
   /** Fraction of the images held out for validation. */
   validationSplit?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -890,6 +910,7 @@ export type RunField =
   | 'REDUCE_LR_FACTOR'
   | 'REDUCE_LR_PATIENCE'
   | 'SEED'
+  | 'SPLIT_SEED'
   | 'STARTED_AT'
   | 'STATUS'
   | 'VALIDATION_SPLIT';
@@ -906,6 +927,16 @@ export type RunFilter = {
   sweepId?: InputMaybe<Scalars['ID']['input']>;
   /** Runs carrying every one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RunGroup = {
+  __typename?: 'RunGroup';
+  /** The configuration without the seed, as a stable key. */
+  key: Scalars['String']['output'];
+  metrics: Array<GroupMetric>;
+  n: Scalars['Int']['output'];
+  /** In creation order. */
+  runIds: Array<Scalars['ID']['output']>;
 };
 
 export type RunOrder = {
@@ -1013,11 +1044,15 @@ export type Sweep = {
   fineTuneEpochs: Scalars['Int']['output'];
   /** The knobs the sweep fixes for every run (the catalogue's fixed knobs: epochs, batch size, callbacks...), in catalogue order. */
   fixed: Array<HyperparameterValue>;
+  /** Runs that differ only in their training seed (the sweep's repeats), with mean ± std of each summary metric. */
+  groups: Array<RunGroup>;
   id: Scalars['ID']['output'];
   importance: Array<ParameterImportance>;
   maxRuns?: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   progress: SweepProgress;
+  /** Training seeds per configuration. */
+  repeats: Scalars['Int']['output'];
   /** The sweep's first runs in creation order: `first` of them, at most 500 (the default). Page through all of them with `runs(filter: { sweepId })`. */
   runs: Array<Run>;
   searchSpace: SearchSpace;
@@ -1058,7 +1093,7 @@ export type RunRowFragment = { __typename?: 'Run', id: string, name: string, sta
 export type HyperparameterCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HyperparameterCatalogQuery = { __typename?: 'Query', hyperparameterCatalog: Array<{ __typename?: 'HyperparameterInfo', name: string, label: string, description: string, kind: string, phase: string, sweep: string, searchField?: string | null, searchRequired: boolean, nullable: boolean, sortField?: string | null, default?: unknown | null, min?: number | null, max?: number | null, exclusiveMin: boolean, exclusiveMax: boolean, scale?: string | null, values: Array<string>, maxLength?: number | null, rule: string, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null, crossRules: Array<{ __typename?: 'HyperparameterCrossRule', relation: string, other?: string | null, min?: number | null, qualifier?: string | null, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null }>, presets: Array<{ __typename?: 'AugmentationPreset', name: string, ops: string }> }> };
+export type HyperparameterCatalogQuery = { __typename?: 'Query', hyperparameterCatalog: Array<{ __typename?: 'HyperparameterInfo', name: string, label: string, description: string, kind: string, phase: string, sweep: string, searchField?: string | null, searchRequired: boolean, nullable: boolean, nullText?: string | null, sortField?: string | null, default?: unknown | null, min?: number | null, max?: number | null, exclusiveMin: boolean, exclusiveMax: boolean, scale?: string | null, values: Array<string>, maxLength?: number | null, rule: string, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null, crossRules: Array<{ __typename?: 'HyperparameterCrossRule', relation: string, other?: string | null, min?: number | null, qualifier?: string | null, appliesWhen?: { __typename?: 'HyperparameterCondition', parameter: string, rule: string } | null }>, presets: Array<{ __typename?: 'AugmentationPreset', name: string, ops: string }> }> };
 
 export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string };
 
@@ -1103,7 +1138,7 @@ export type SweepQueryVariables = Exact<{
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, earlyTermination: EarlyTermination, createdAt: string, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, repeats: number, earlyTermination: EarlyTermination, createdAt: string, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }>, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1270,6 +1305,7 @@ export const HyperparameterCatalogDocument = new TypedDocumentString(`
     searchField
     searchRequired
     nullable
+    nullText
     sortField
     default
     min
@@ -1575,6 +1611,18 @@ export const SweepDocument = new TypedDocumentString(`
     datasetId
     maxRuns
     seed
+    repeats
+    groups {
+      key
+      runIds
+      n
+      metrics {
+        name
+        mean
+        std
+        n
+      }
+    }
     earlyTermination
     fixed {
       name

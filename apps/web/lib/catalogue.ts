@@ -92,7 +92,7 @@ export function compactNumber(n: number): string {
 
 /** A knob's value as text: "off" for an off (null) nullable knob, head units "256,128" or "linear", numbers compact. */
 export function formatKnob(info: KnobInfo, value: unknown): string {
-  if (value === null || value === undefined) return info.nullable ? "off" : "–";
+  if (value === null || value === undefined) return info.nullable ? (info.nullText ?? "off") : "–";
   if (typeof value === "number") return info.kind === "int" ? String(value) : compactNumber(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return info.kind === "units" ? "linear" : "none";
@@ -201,7 +201,7 @@ function parseUnits(info: KnobInfo, text: string): Parsed<number[]> {
 export function parseKnob(info: KnobInfo, text: string): Parsed<unknown> {
   const t = text.trim();
   if (t === "") return { ok: true, value: undefined };
-  if (info.nullable && t.toLowerCase() === "off") return { ok: true, value: null };
+  if (info.nullable && t.toLowerCase() === (info.nullText ?? "off").toLowerCase()) return { ok: true, value: null };
   switch (info.kind) {
     case "float":
     case "int": {
@@ -241,7 +241,10 @@ export function parseKnobList(info: KnobInfo, text: string): Parsed<unknown[]> {
   const out: unknown[] = [];
   const seen = new Set<string>();
   for (const part of parts) {
-    const parsed = info.nullable && part.toLowerCase() === "off" ? ({ ok: true, value: null } as const) : parseKnob(info, part);
+    const parsed =
+      info.nullable && part.toLowerCase() === (info.nullText ?? "off").toLowerCase()
+        ? ({ ok: true, value: null } as const)
+        : parseKnob(info, part);
     if (!parsed.ok) return parsed;
     const key = JSON.stringify(parsed.value);
     if (!seen.has(key)) {

@@ -79,6 +79,7 @@ export const HyperparameterCatalogQuery = graphql(`
       searchField
       searchRequired
       nullable
+      nullText
       sortField
       default
       min
@@ -278,6 +279,18 @@ export const SweepQuery = graphql(`
       datasetId
       maxRuns
       seed
+      repeats
+      groups {
+        key
+        runIds
+        n
+        metrics {
+          name
+          mean
+          std
+          n
+        }
+      }
       earlyTermination
       fixed {
         name

@@ -35,6 +35,9 @@ describe("run counting", () => {
     expect(plannedRunCount("GRID", g, 10)).toBe(10);
     expect(plannedRunCount("GRID", g, 100)).toBe(24);
     expect(plannedRunCount("RANDOM", g, 7)).toBe(7);
+    // Each configuration once per training seed.
+    expect(plannedRunCount("GRID", g, 10, 3)).toBe(30);
+    expect(plannedRunCount("RANDOM", g, 7, 2)).toBe(14);
   });
 });
 
@@ -146,6 +149,27 @@ describe("the form's fields, from the catalogue", () => {
     expect(r.errors).toEqual({});
     expect(r.input?.searchSpace).not.toHaveProperty("dropouts");
     expect(validateSweepForm(typed(base, { headUnits: "" }), CATALOGUE).errors.headUnits).toBe('Head: enter at least one value (got "")');
+  });
+});
+
+describe("repeats (training seeds per configuration)", () => {
+  const form = (repeats: string) => ({
+    ...initialSweepForm(CATALOGUE),
+    datasetId: "d",
+    experimentId: "e",
+    repeats,
+    picks: { baseModels: ["m"], augmentations: ["none"] },
+  });
+  it("multiplies the planned runs and sends repeats only when above 1", () => {
+    const one = validateSweepForm(form("1"), CATALOGUE);
+    expect(one.input).not.toHaveProperty("repeats");
+    const three = validateSweepForm(form("3"), CATALOGUE);
+    expect(three.planned).toBe(one.planned * 3);
+    expect(three.input).toMatchObject({ repeats: 3 });
+  });
+  it("refuses repeats outside 1..100, quoting them", () => {
+    expect(validateSweepForm(form("0"), CATALOGUE).errors.repeats).toBe('Repeats: "0" must be between 1 and 100');
+    expect(validateSweepForm(form("two"), CATALOGUE).errors.repeats).toBe('Repeats: "two" must be a whole number');
   });
 });
 

@@ -52,10 +52,13 @@ export function gridSize(space: SpaceDims): number {
   return Object.values(space).reduce((n, list) => n * list.length, 1);
 }
 
-/** Runs the sweep will create: GRID = the grid capped by maxRuns; RANDOM = maxRuns samples. */
-export function plannedRunCount(strategy: SweepStrategy, grid: number, maxRuns: number | null): number {
-  if (strategy === "GRID") return maxRuns === null ? grid : Math.min(grid, maxRuns);
-  return maxRuns ?? 0;
+/**
+ * Runs the sweep will create: configurations (GRID = the grid capped by maxRuns; RANDOM = maxRuns
+ * samples), each once per repeat (training seed).
+ */
+export function plannedRunCount(strategy: SweepStrategy, grid: number, maxRuns: number | null, repeats = 1): number {
+  if (strategy === "GRID") return (maxRuns === null ? grid : Math.min(grid, maxRuns)) * repeats;
+  return (maxRuns ?? 0) * repeats;
 }
 
 /** The launch form's raw state (strings as typed, selections as chosen). */
@@ -66,6 +69,8 @@ export interface SweepForm {
   strategy: SweepStrategy;
   maxRuns: string;
   seed: string;
+  /** Training seeds per configuration (1..100). */
+  repeats: string;
   earlyTermination: EarlyTermination;
   /** What was typed per knob field, by FormKnob key: a search list ("0.001, 3e-4") or a fixed value ("" = the API's default, "off" = off). */
   text: Record<string, string>;
@@ -89,7 +94,18 @@ export function initialSweepForm(catalogue: Catalogue): SweepForm {
     else if (k.widget === "list") text[k.key] = k.info.default == null ? "" : formatKnobList(k.info, [k.info.default]);
     else text[k.key] = "";
   }
-  return { name: "", datasetId: "", experimentId: "", strategy: "GRID", maxRuns: "", seed: "0", earlyTermination: "NONE", text, picks };
+  return {
+    name: "",
+    datasetId: "",
+    experimentId: "",
+    strategy: "GRID",
+    maxRuns: "",
+    seed: "0",
+    repeats: "1",
+    earlyTermination: "NONE",
+    text,
+    picks,
+  };
 }
 
 function parseInt1(text: string, label: string, min: number, max: number): Parsed<number> {
@@ -214,14 +230,17 @@ export function validateSweepForm(
   }
   const seed = parseInt1(form.seed, "Seed", 0, 2 ** 31 - 1);
   if (!seed.ok) errors.seed = seed.error;
-  const planned = plannedRunCount(form.strategy, gridSize(dims), maxRuns);
-  if (Object.keys(errors).length > 0 || !seed.ok) return { errors, planned, input: null };
+  const repeats = parseInt1(form.repeats || "1", "Repeats", 1, 100);
+  if (!repeats.ok) errors.repeats = repeats.error;
+  const planned = plannedRunCount(form.strategy, gridSize(dims), maxRuns, repeats.ok ? repeats.value : 1);
+  if (Object.keys(errors).length > 0 || !seed.ok || !repeats.ok) return { errors, planned, input: null };
   const input = {
     experimentId: form.experimentId,
     datasetId: form.datasetId,
     strategy: form.strategy,
     maxRuns,
     seed: seed.value,
+    ...(repeats.value > 1 ? { repeats: repeats.value } : {}),
     earlyTermination: form.earlyTermination,
     ...fixedInput,
     searchSpace: space,

@@ -55,6 +55,8 @@ const TYPICAL_LIST_SIZES: Record<string, number> = {
   "RunCurve.epochs": 50,
   "Dataset.classes": 20,
   "Sweep.importance": 10,
+  "Sweep.groups": 50,
+  "RunGroup.metrics": 4,
 };
 /** Any other list of objects (catalog lists, introspection's lists): a few dozen items. */
 const DEFAULT_LIST_SIZE = 20;

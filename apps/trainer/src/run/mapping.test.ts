@@ -49,11 +49,13 @@ describe("hyperparameter mapping", () => {
       reduceLrPatience: 4,
       reduceLrFactor: 0.2,
       minLearningRate: 1e-6,
+      // A nullable knob the catalogue added after this fixture was written: absent reads as null.
+      splitSeed: null,
     });
     const back = configToHyperparameters(engine.defaultTrainConfig(partial), null);
     const { inputSize: _ignored, ...rest } = h;
-    // headActivation and labelSmoothing: knobs the catalogue added after this fixture was written, at their defaults.
-    expect(back).toEqual({ ...rest, optimizer: "sgd", headActivation: "relu", labelSmoothing: 0 });
+    // headActivation, labelSmoothing and splitSeed: knobs the catalogue added after this fixture was written, at their defaults.
+    expect(back).toEqual({ ...rest, optimizer: "sgd", headActivation: "relu", labelSmoothing: 0, splitSeed: null });
   });
 
   it("carries ReduceLROnPlateau off (a null or absent patience) with its factor and floor, both ways", () => {

@@ -283,7 +283,10 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
         {main.map(field)}
 
         <label>Strategy</label>
-        <Field error={shown("maxRuns") ?? shown("seed")}>
+        <Field
+          error={shown("maxRuns") ?? shown("seed") ?? shown("repeats")}
+          hint="repeats: training seeds per configuration (runs differing only in seed are grouped, mean ± std); every run is split with the sweep's seed."
+        >
           <div className="row">
             {(["GRID", "RANDOM"] as SweepStrategy[]).map((s) => (
               <label key={s} style={{ fontWeight: 400 }}>
@@ -308,6 +311,16 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
               onChange={(e) => set("seed", e.target.value)}
               aria-invalid={Boolean(shown("seed"))}
               style={{ width: 80 }}
+            />
+            <span>repeats</span>
+            <input
+              id="repeats"
+              aria-label="repeats"
+              value={form.repeats}
+              onChange={(e) => set("repeats", e.target.value)}
+              aria-invalid={Boolean(shown("repeats"))}
+              style={{ width: 60 }}
+              data-testid="repeats"
             />
           </div>
         </Field>

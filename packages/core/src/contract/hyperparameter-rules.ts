@@ -34,7 +34,7 @@ function range(s: { min: number; max: number; exclusiveMin?: boolean; exclusiveM
 
 /** What a valid value of `spec` is, in words: the `rule` of its messages. */
 export function ruleOf(spec: HyperparameterSpec): string {
-  const off = spec.nullable ? "null (off) or " : "";
+  const off = spec.nullable ? `null (${spec.nullMeans ?? "off"}) or ` : "";
   switch (spec.kind) {
     case "float":
       return `${off}a number in ${range(spec)}`;

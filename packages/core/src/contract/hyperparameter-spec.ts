@@ -57,8 +57,16 @@ interface SpecCommon {
   inputRequired?: boolean;
   /** Whether the runs table can sort and range-filter on it (a `RunField`, an index). */
   sortable: boolean;
-  /** Whether a null value means "off" (callbacks); `graft train` then also takes 0 for off. */
+  /**
+   * Whether null is a value: "off" for callbacks (`graft train` then also takes 0 for off), or what
+   * `nullMeans` says.
+   */
   nullable: boolean;
+  /**
+   * What null stands for when it is not "off", in a few words shown in its place (`same as seed`);
+   * such a knob's 0 is a value like any other.
+   */
+  nullMeans?: string;
   /**
    * Whether rows written before the knob existed read as its default (a column default); knobs
    * that were there from the first migration have none.

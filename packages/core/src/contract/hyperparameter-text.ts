@@ -59,7 +59,8 @@ export function parseHyperparameter(name: string, text: string): unknown {
   const spec = specFor(name);
   const t = text.trim();
   let value: unknown;
-  if (spec.nullable && (t === "0" || t.toLowerCase() === "off")) value = null;
+  const nullWords = spec.nullMeans === undefined ? ["0", "off"] : [spec.nullMeans.toLowerCase()];
+  if (spec.nullable && nullWords.includes(t.toLowerCase())) value = null;
   else if (spec.kind === "float" || spec.kind === "int") value = parseNumber(name, t, spec.kind === "int");
   else if (spec.kind === "ops") value = parseOps(spec, name, t);
   else if (spec.kind === "units")
@@ -74,7 +75,7 @@ export function parseHyperparameter(name: string, text: string): unknown {
 /** The canonical text of a knob's value: `off` for a callback that is off, ops and units comma-joined. */
 export function formatHyperparameter(name: string, value: unknown): string {
   const spec = specFor(name);
-  if (value === null || value === undefined) return spec.nullable ? "off" : "–";
+  if (value === null || value === undefined) return spec.nullable ? (spec.nullMeans ?? "off") : "–";
   if (spec.kind === "ops") return formatOps(spec, value as string[]);
   if (spec.kind === "units") return (value as number[]).length === 0 ? "linear" : (value as number[]).join(",");
   return String(value);

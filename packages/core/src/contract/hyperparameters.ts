@@ -258,6 +258,23 @@ export const HYPERPARAMETERS = {
     max: 2147483647,
     scale: "linear",
   }),
+  splitSeed: int({
+    label: "Split seed",
+    description:
+      "Seed of the train/validation split alone; null: the run's seed. A sweep sets its own seed here, so repeats with other training seeds are evaluated on the same images.",
+    phase: "data",
+    flag: "split-seed",
+    flagValue: "N",
+    sweep: "none",
+    sortable: true,
+    nullable: true,
+    nullMeans: "same as seed",
+    backfill: true,
+    default: null,
+    min: 0,
+    max: 2147483647,
+    scale: "linear",
+  }),
   validationSplit: float({
     label: "Val split",
     description: "Fraction of the images held out for validation.",

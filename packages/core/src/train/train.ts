@@ -104,7 +104,11 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     options.dataDir,
     options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } },
   );
-  const split = splitDataset(index, { validationSplit: config.validationSplit, seed: config.seed, byGroup: options.groupBy !== undefined });
+  const split = splitDataset(index, {
+    validationSplit: config.validationSplit,
+    seed: config.splitSeed ?? config.seed,
+    byGroup: options.groupBy !== undefined,
+  });
   const loaded = await loadBaseModel(config.baseModel, {
     ...(options.modelsDir === undefined ? {} : { modelsDir: options.modelsDir }),
     ...(options.weights === undefined ? {} : { weights: options.weights }),

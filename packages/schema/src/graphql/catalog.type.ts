@@ -94,7 +94,12 @@ export class HyperparameterInfo {
     string | null;
   @Field(() => Boolean) searchRequired!: boolean;
   @Field(() => Boolean) inputRequired!: boolean;
-  @Field(() => Boolean, { description: "Whether null means off." }) nullable!: boolean;
+  @Field(() => Boolean, { description: "Whether null is a value (off, or what nullText says)." }) nullable!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'What null is shown as and typed as ("off", "same as seed"); null when the knob is not nullable.',
+  })
+  nullText!: string | null;
   @Field(() => String, { nullable: true, description: "The RunField that sorts and range-filters it; null when not sortable." })
   sortField!: string | null;
   @Field(() => GraphQLJSON, { nullable: true, description: "The default, in the wire form of the typed field." }) default!: unknown;

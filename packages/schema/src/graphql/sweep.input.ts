@@ -49,6 +49,16 @@ export class CreateSweepInput {
   @Field(() => SweepStrategy, { defaultValue: SweepStrategy.GRID, nullable: false }) strategy!: SweepStrategy;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(10000) maxRuns?: number | null;
   @Field(() => Int, { defaultValue: 0, nullable: true }) @IsOptional() seed?: number | null;
+  @Field(() => Int, {
+    defaultValue: 1,
+    nullable: true,
+    description:
+      "Training seeds per configuration (seed, seed + 1, ...): runs that differ only in seed form a group (Sweep.groups). Every run of the sweep is split with the sweep's seed, so all are evaluated on the same images.",
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  repeats?: number | null;
   @Field(() => EarlyTermination, { defaultValue: EarlyTermination.NONE, nullable: false }) earlyTermination!: EarlyTermination;
 }
 addFixedSweepFields(CreateSweepInput.prototype);

@@ -45,6 +45,7 @@ export class Sweep {
   @Field(() => SearchSpace) searchSpace!: SearchSpace;
   @Field(() => Int, { nullable: true }) maxRuns!: number | null;
   @Field(() => Int) seed!: number;
+  @Field(() => Int, { description: "Training seeds per configuration." }) repeats!: number;
   @Field(() => EarlyTermination) earlyTermination!: EarlyTermination;
   @Field(() => [HyperparameterValue], {
     description:
@@ -56,4 +57,22 @@ export class Sweep {
   @Field(() => Int, { deprecationReason: "Read `fixed`." }) batchSize!: number;
   @Field(() => Float, { deprecationReason: "Read `fixed`." }) validationSplit!: number;
   @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+/** One metric over a group's runs: mean and sample standard deviation of the runs that have it. */
+@ObjectType()
+export class GroupMetric {
+  @Field(() => String, { description: "bestValAccuracy, finalValAccuracy, bestValLoss or durationMs (the Run fields)." }) name!: string;
+  @Field(() => Float, { nullable: true, description: "Null when no run of the group has it yet." }) mean!: number | null;
+  @Field(() => Float, { nullable: true, description: "Sample standard deviation (n − 1); null below 2 values." }) std!: number | null;
+  @Field(() => Int, { description: "Runs that have it." }) n!: number;
+}
+
+/** Runs of a sweep that differ only in their training seed. */
+@ObjectType()
+export class RunGroup {
+  @Field(() => String, { description: "The configuration without the seed, as a stable key." }) key!: string;
+  @Field(() => [ID], { description: "In creation order." }) runIds!: string[];
+  @Field(() => Int) n!: number;
+  @Field(() => [GroupMetric]) metrics!: GroupMetric[];
 }

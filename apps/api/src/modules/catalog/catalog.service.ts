@@ -98,6 +98,7 @@ function hyperparameterInfo(name: string, spec: HyperparameterSpec): Hyperparame
     searchRequired: spec.searchRequired === true,
     inputRequired: spec.inputRequired === true,
     nullable: spec.nullable,
+    nullText: spec.nullable ? (spec.nullMeans ?? "off") : null,
     sortField: spec.sortable ? runFieldOf(name) : null,
     default: toWire(name, spec.default),
     min: numeric?.min ?? null,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { CreateSweepInput, Dataset, Experiment, ParameterImportance, Run, Sweep, SweepProgress } from "@graft/schema/graphql";
+import { CreateSweepInput, Dataset, Experiment, ParameterImportance, Run, RunGroup, Sweep, SweepProgress } from "@graft/schema/graphql";
 import { type GraftContext } from "../../context";
 import { MAX_SWEEP_RUNS_PAGE } from "./sweep.service";
 
@@ -58,6 +58,13 @@ export class SweepResolver {
   @FieldResolver(() => Run, { nullable: true })
   bestRun(@Root() s: Sweep, @Ctx() ctx: GraftContext): Run | null {
     return ctx.services.sweeps.bestRun(s.id);
+  }
+
+  @FieldResolver(() => [RunGroup], {
+    description: "Runs that differ only in their training seed (the sweep's repeats), with mean ± std of each summary metric.",
+  })
+  groups(@Root() s: Sweep, @Ctx() ctx: GraftContext): RunGroup[] {
+    return ctx.services.sweeps.groups(s.id);
   }
 
   @FieldResolver(() => [ParameterImportance])

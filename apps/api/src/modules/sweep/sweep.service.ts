@@ -7,6 +7,7 @@ import {
   type EarlyTermination,
   type ParameterImportance,
   type Run,
+  type RunGroup,
   RunStatus,
   type Sweep,
   type SweepProgress,
@@ -24,6 +25,7 @@ import { toRun } from "../run/run.mapper";
 import { MAX_PAGE_SIZE } from "../run/run.query";
 import { type NewRun, type RunService } from "../run/run.service";
 import { pearson, spearman } from "./importance";
+import { groupRuns } from "./sweep.groups";
 import { expandGrid, expandRandom, gridSize } from "./sweep.expand";
 import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
 import { SweepRunInserter } from "./sweep.insert";
@@ -71,6 +73,7 @@ function toSweep(r: SweepRow): Sweep {
     searchSpace: withDefaultLists(r.searchSpace) as Sweep["searchSpace"],
     maxRuns: r.maxRuns,
     seed: r.seed,
+    repeats: r.repeats,
     earlyTermination: r.earlyTermination as EarlyTermination,
     fixed,
     epochs: fixedNumber("epochs"),
@@ -142,9 +145,13 @@ export class SweepService {
     if (input.strategy === SweepStrategy.RANDOM && maxRuns === null) {
       throw badInput("A RANDOM sweep needs maxRuns (how many points to draw)", "maxRuns", null);
     }
-    const size = input.strategy === SweepStrategy.GRID ? Math.min(gridSize(space), maxRuns ?? Infinity) : (maxRuns as number);
-    if (size > MAX_SWEEP_RUNS)
-      throw badInput(`The sweep would create ${size} runs; the limit is ${MAX_SWEEP_RUNS} (set maxRuns)`, "maxRuns", maxRuns);
+    const repeats = input.repeats ?? 1;
+    const configs = input.strategy === SweepStrategy.GRID ? Math.min(gridSize(space), maxRuns ?? Infinity) : (maxRuns as number);
+    const size = configs * repeats;
+    if (size > MAX_SWEEP_RUNS) {
+      const how = repeats > 1 ? `${configs} configurations × ${repeats} repeats` : `${size} runs`;
+      throw badInput(`The sweep would create ${how}; the limit is ${MAX_SWEEP_RUNS} runs (set maxRuns)`, "maxRuns", maxRuns);
+    }
     const points = input.strategy === SweepStrategy.GRID ? expandGrid(space, maxRuns, seed) : expandRandom(space, maxRuns as number, seed);
 
     // Validate every point before writing anything (bad values surface as BAD_USER_INPUT), in
@@ -157,14 +164,21 @@ export class SweepService {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
-      newRuns.push({
-        name: `${name}-${String(i + 1).padStart(String(points.length).length, "0")}`,
-        datasetId: input.datasetId,
-        experimentId: input.experimentId,
-        // Fixed knobs for every run, the point's searched ones, and the sweep's seed; checked per run
-        // (so a floor is checked against each point's rates).
-        hyperparameters: resolveHyperparameters({ ...fixed, ...p, seed } as HyperparameterValues, this.catalog),
-      });
+      const pointName = `${name}-${String(i + 1).padStart(String(points.length).length, "0")}`;
+      for (let r = 0; r < repeats; r++) {
+        newRuns.push({
+          name: repeats > 1 ? `${pointName}-s${r + 1}` : pointName,
+          datasetId: input.datasetId,
+          experimentId: input.experimentId,
+          // Fixed knobs for every run, the point's searched ones, the repeat's training seed and the
+          // sweep's split seed (one validation set for the whole sweep); checked per run (so a floor is
+          // checked against each point's rates).
+          hyperparameters: resolveHyperparameters(
+            { ...fixed, ...p, seed: (seed + r) % 2 ** 31, splitSeed: seed } as HyperparameterValues,
+            this.catalog,
+          ),
+        });
+      }
     }
 
     const fixedOf = (newRuns[0] as Omit<NewRun, "sweepId">).hyperparameters;
@@ -190,6 +204,7 @@ export class SweepService {
           searchSpace: space,
           maxRuns,
           seed,
+          repeats,
           earlyTermination: input.earlyTermination,
           // Every run shares the fixed knobs: the first run's resolved values are the sweep's.
           fixed: Object.fromEntries(FIXED_KNOBS.map(([knob]) => [knob, fixedOf[knob]])),
@@ -308,6 +323,11 @@ export class SweepService {
       );
     }
     return this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).limit(first).all().map(toRun);
+  }
+
+  /** The sweep's runs grouped by configuration (runs differing only in seed), with mean ± std. */
+  groups(id: string): RunGroup[] {
+    return groupRuns(this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).all().map(toRun));
   }
 
   /** Run counts by status. */

@@ -163,6 +163,8 @@ export type CreateSweepInput = {
   reduceLrFactor?: InputMaybe<Scalars['Float']['input']>;
   /** ReduceLROnPlateau patience on val_loss, in both phases; null = off. */
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
+  /** Training seeds per configuration (seed, seed + 1, ...): runs that differ only in seed form a group (Sweep.groups). Every run of the sweep is split with the sweep's seed, so all are evaluated on the same images. */
+  repeats?: InputMaybe<Scalars['Int']['input']>;
   searchSpace: SearchSpaceInput;
   seed?: InputMaybe<Scalars['Int']['input']>;
   strategy?: SweepStrategy;
@@ -271,6 +273,18 @@ export type Experiment = {
   runCount: Scalars['Int']['output'];
 };
 
+export type GroupMetric = {
+  __typename?: 'GroupMetric';
+  /** Null when no run of the group has it yet. */
+  mean?: Maybe<Scalars['Float']['output']>;
+  /** Runs that have it. */
+  n: Scalars['Int']['output'];
+  /** bestValAccuracy, finalValAccuracy, bestValLoss or durationMs (the Run fields). */
+  name: Scalars['String']['output'];
+  /** Sample standard deviation (n − 1); null below 2 values. */
+  std?: Maybe<Scalars['Float']['output']>;
+};
+
 export type HeartbeatInput = {
   agentId: Scalars['ID']['input'];
   backend?: InputMaybe<Scalars['String']['input']>;
@@ -326,7 +340,9 @@ export type HyperparameterInfo = {
   maxLength?: Maybe<Scalars['Int']['output']>;
   min?: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
-  /** Whether null means off. */
+  /** What null is shown as and typed as ("off", "same as seed"); null when the knob is not nullable. */
+  nullText?: Maybe<Scalars['String']['output']>;
+  /** Whether null is a value (off, or what nullText says). */
   nullable: Scalars['Boolean']['output'];
   /** model, head, fine_tune, both or data. */
   phase: Scalars['String']['output'];
@@ -399,6 +415,8 @@ export type Hyperparameters = {
   reduceLrPatience?: Maybe<Scalars['Int']['output']>;
   /** Seed of the split, the head's initial weights, shuffling and augmentation. */
   seed: Scalars['Int']['output'];
+  /** Seed of the train/validation split alone; null: the run's seed. A sweep sets its own seed here, so repeats with other training seeds are evaluated on the same images. */
+  splitSeed?: Maybe<Scalars['Int']['output']>;
   /** Fraction of the images held out for validation. */
   validationSplit: Scalars['Float']['output'];
   /** Every catalogue knob of the run, in catalogue order (what the dashboard and the agent read). */
@@ -448,6 +466,8 @@ export type HyperparametersInput = {
   reduceLrPatience?: InputMaybe<Scalars['Int']['input']>;
   /** Seed of the split, the head's initial weights, shuffling and augmentation. */
   seed?: InputMaybe<Scalars['Int']['input']>;
+  /** Seed of the train/validation split alone; null: the run's seed. A sweep sets its own seed here, so repeats with other training seeds are evaluated on the same images. */
+  splitSeed?: InputMaybe<Scalars['Int']['input']>;
   /** Fraction of the images held out for validation. */
   validationSplit?: InputMaybe<Scalars['Float']['input']>;
 };
@@ -890,6 +910,7 @@ export type RunField =
   | 'REDUCE_LR_FACTOR'
   | 'REDUCE_LR_PATIENCE'
   | 'SEED'
+  | 'SPLIT_SEED'
   | 'STARTED_AT'
   | 'STATUS'
   | 'VALIDATION_SPLIT';
@@ -906,6 +927,16 @@ export type RunFilter = {
   sweepId?: InputMaybe<Scalars['ID']['input']>;
   /** Runs carrying every one of these tags. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type RunGroup = {
+  __typename?: 'RunGroup';
+  /** The configuration without the seed, as a stable key. */
+  key: Scalars['String']['output'];
+  metrics: Array<GroupMetric>;
+  n: Scalars['Int']['output'];
+  /** In creation order. */
+  runIds: Array<Scalars['ID']['output']>;
 };
 
 export type RunOrder = {
@@ -1013,11 +1044,15 @@ export type Sweep = {
   fineTuneEpochs: Scalars['Int']['output'];
   /** The knobs the sweep fixes for every run (the catalogue's fixed knobs: epochs, batch size, callbacks...), in catalogue order. */
   fixed: Array<HyperparameterValue>;
+  /** Runs that differ only in their training seed (the sweep's repeats), with mean ± std of each summary metric. */
+  groups: Array<RunGroup>;
   id: Scalars['ID']['output'];
   importance: Array<ParameterImportance>;
   maxRuns?: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   progress: SweepProgress;
+  /** Training seeds per configuration. */
+  repeats: Scalars['Int']['output'];
   /** The sweep's first runs in creation order: `first` of them, at most 500 (the default). Page through all of them with `runs(filter: { sweepId })`. */
   runs: Array<Run>;
   searchSpace: SearchSpace;

@@ -35,6 +35,8 @@ export const sweeps = sqliteTable(
     searchSpace: text("search_space", { mode: "json" }).$type<SearchSpaceJson>().notNull(),
     maxRuns: integer("max_runs"),
     seed: integer("seed").notNull(),
+    /** Training seeds per configuration; 1 for sweeps made before repeats. */
+    repeats: integer("repeats").notNull().default(1),
     /** NONE | MEDIAN | ASHA */
     earlyTermination: text("early_termination").notNull(),
     fixed: text("fixed", { mode: "json" }).$type<FixedKnobsJson>().notNull().default({}),

@@ -1,0 +1,1 @@
+ALTER TABLE `sweeps` ADD `repeats` integer DEFAULT 1 NOT NULL;
