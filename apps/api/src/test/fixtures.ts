@@ -115,3 +115,31 @@ export function evaluation(labels: string[] = ["healthy", "rust"]) {
     misclassified: [{ file: `${labels[0]}/img0.png`, trueLabel: labels[0], predictedLabel: labels[1], confidence: 0.6 }],
   };
 }
+
+/** What an agent-side test starts from: a dataset, an experiment and an agent registered on `t`. */
+export interface World {
+  datasetId: string;
+  experimentId: string;
+  agentId: string;
+}
+
+/** Registers the workspace's dataset, an experiment and an agent, all named `name`. */
+export async function registerWorld(t: TestServer, name: string): Promise<World> {
+  const datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath }))
+    .registerDataset.id;
+  const experimentId = (await t.client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name })).createExperiment.id;
+  const agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name })).registerAgent.id;
+  return { datasetId, experimentId, agentId };
+}
+
+/** A run created on the world's dataset (a linear vgg16 head unless given) and claimed by its agent: RUNNING. */
+export async function claimedRun(
+  t: TestServer,
+  world: World,
+  hyperparameters: Record<string, unknown> = { baseModel: "vgg16", headUnits: [] },
+): Promise<string> {
+  const id = (await t.client.data<{ createRun: { id: string } }>(Q.createRun, { input: { datasetId: world.datasetId, hyperparameters } }))
+    .createRun.id;
+  await t.client.data(Q.claim, { agentId: world.agentId, runId: id });
+  return id;
+}

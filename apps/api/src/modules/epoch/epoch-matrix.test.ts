@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { epoch, evaluation, Q, type TestServer, startTestServer } from "../../test/fixtures";
+import { claimedRun, epoch, evaluation, Q, registerWorld, type TestServer, startTestServer, type World } from "../../test/fixtures";
 
 // Each epoch may carry its validation confusion matrix: stored with the epoch, served as
 // Epoch.confusionMatrix (the run page's and Compare's epoch slider), checked square and ≥ 0.
 let t: TestServer;
-let datasetId: string;
+let world: World;
 let agentId: string;
 beforeAll(async () => {
   t = await startTestServer();
-  datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
-  agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "matrices" })).registerAgent.id;
+  world = await registerWorld(t, "matrices");
+  agentId = world.agentId;
 });
 afterAll(async () => {
   await t.stop();
 });
 
-async function runningRun(): Promise<string> {
-  const id = (
-    await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
-      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
-    })
-  ).createRun.id;
-  await t.client.data(Q.claim, { agentId, runId: id });
-  return id;
-}
+const runningRun = () => claimedRun(t, world);
 
 const MATRICES = `query($id: ID!) { run(id: $id) { epochs { epoch confusionMatrix } } }`;
 

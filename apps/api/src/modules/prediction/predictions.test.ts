@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraftDb } from "@graft/schema/db";
-import { evaluation, Q, type TestServer, startTestServer } from "../../test/fixtures";
+import { claimedRun, evaluation, Q, registerWorld, type TestServer, startTestServer, type World } from "../../test/fixtures";
 
 // Per-image predictions over real HTTP and a real SQLite file: stored compactly at completion,
 // paged back bit for bit (float32), and two runs compared image by image.
 let t: TestServer;
-let datasetId: string;
+let world: World;
 let agentId: string;
 let db: GraftDb;
 beforeAll(async () => {
   t = await startTestServer({}, { onDatabase: (opened) => (db = opened) });
-  datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
-  agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "predictions" })).registerAgent.id;
+  world = await registerWorld(t, "predictions");
+  agentId = world.agentId;
 });
 afterAll(async () => {
   await t.stop();
@@ -36,12 +36,7 @@ function probabilities(right: (i: number) => boolean, files = FILES, yTrue = Y_T
 }
 
 async function completedRun(predictions: Record<string, unknown> | null): Promise<string> {
-  const id = (
-    await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
-      input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
-    })
-  ).createRun.id;
-  await t.client.data(Q.claim, { agentId, runId: id });
+  const id = await claimedRun(t, world);
   await t.client.data(Q.completeRun, {
     input: { runId: id, agentId, evaluation: { ...evaluation(LABELS), ...(predictions ? { predictions } : {}) } },
   });
@@ -178,12 +173,7 @@ describe("per-image predictions", () => {
       ],
     ];
     for (const [predictions, message] of cases) {
-      const id = (
-        await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
-          input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
-        })
-      ).createRun.id;
-      await t.client.data(Q.claim, { agentId, runId: id });
+      const id = await claimedRun(t, world);
       const e = await t.client.errorCode(Q.completeRun, {
         input: { runId: id, agentId, evaluation: { ...evaluation(LABELS), predictions } },
       });

@@ -3,6 +3,7 @@
  * mean ± standard deviation (and n) of each summary metric.
  */
 import { type GroupMetric, type Run, type RunGroup } from "@graft/schema/graphql";
+import { groupBy } from "../batch-loader";
 
 /** The Run fields a group summarises. */
 export const GROUP_METRICS = ["bestValAccuracy", "finalValAccuracy", "bestValLoss", "durationMs"] as const;
@@ -24,14 +25,7 @@ export function meanStd(values: readonly (number | null | undefined)[]): Omit<Gr
 
 /** The runs grouped by configuration, groups in the order of their first run. */
 export function groupRuns(runs: readonly Run[]): RunGroup[] {
-  const groups = new Map<string, Run[]>();
-  for (const run of runs) {
-    const key = configKey(run);
-    const list = groups.get(key);
-    if (list) list.push(run);
-    else groups.set(key, [run]);
-  }
-  return [...groups].map(([key, members]) => ({
+  return [...groupBy(runs, configKey)].map(([key, members]) => ({
     key,
     runIds: members.map((r) => r.id),
     n: members.length,

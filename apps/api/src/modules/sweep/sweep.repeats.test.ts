@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { epoch, evaluation, Q, type TestServer, startTestServer } from "../../test/fixtures";
+import { epoch, evaluation, Q, registerWorld, type TestServer, startTestServer } from "../../test/fixtures";
 import { meanStd } from "./sweep.groups";
 
 // Repeats: N training seeds per configuration, one validation split for the whole sweep, and the
@@ -10,9 +10,7 @@ let experimentId: string;
 let agentId: string;
 beforeAll(async () => {
   t = await startTestServer();
-  datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
-  experimentId = (await t.client.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "repeats" })).createExperiment.id;
-  agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "repeats" })).registerAgent.id;
+  ({ datasetId, experimentId, agentId } = await registerWorld(t, "repeats"));
 });
 afterAll(async () => {
   await t.stop();
