@@ -845,6 +845,8 @@ export type RunComparison = {
   confusionMatrices: Array<AlignedConfusionMatrix>;
   curves: Array<RunCurve>;
   differences: Array<HyperparameterDifference>;
+  /** The compared runs grouped by configuration (runs differing only in their training seed), with mean ± std. */
+  groups: Array<RunGroup>;
   /** The union of the runs' labels, the one order every aligned matrix uses. */
   labels: Array<Scalars['String']['output']>;
   runs: Array<Run>;
@@ -1131,7 +1133,7 @@ export type CompareRunsQueryVariables = Exact<{
 }>;
 
 
-export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }> } };
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
 
 export type SweepQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1549,6 +1551,17 @@ export const CompareRunsDocument = new TypedDocumentString(`
     confusionMatrices {
       runId
       matrix
+    }
+    groups {
+      key
+      runIds
+      n
+      metrics {
+        name
+        mean
+        std
+        n
+      }
     }
   }
 }

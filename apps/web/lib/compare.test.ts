@@ -39,6 +39,7 @@ describe("comparisonRuns", () => {
   const comparison: CompareRunsQuery["compareRuns"] = {
     labels: ["a", "b", "c"],
     differences: [],
+    groups: [],
     runs: [
       {
         id: "r2",

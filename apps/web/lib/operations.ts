@@ -264,6 +264,17 @@ export const CompareRunsQuery = graphql(`
         runId
         matrix
       }
+      groups {
+        key
+        runIds
+        n
+        metrics {
+          name
+          mean
+          std
+          n
+        }
+      }
     }
   }
 `);

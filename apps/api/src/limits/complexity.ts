@@ -137,6 +137,7 @@ function price(
       // The run's own knobs, one per catalogue entry, built from the row already loaded (no reads):
       // priced as the typed knob fields they stand for, one each.
       return 1 + HYPERPARAMETER_ENTRIES.length;
+    case "RunComparison.groups":
     case "RunComparison.runs":
     case "RunComparison.curves":
     case "RunComparison.confusionMatrices":

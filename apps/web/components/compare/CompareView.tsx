@@ -16,6 +16,7 @@ import { shortLabels } from "../../lib/chart-spec";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { type DiffCell, PairedVerdict } from "./PairedVerdict";
+import { SeedGroupsTable } from "../SeedGroupsTable";
 import { EpochMatrixSlider } from "../EpochMatrixSlider";
 import { atEpoch, matrixEpochs } from "../../lib/epoch-matrix";
 
@@ -146,6 +147,13 @@ export function CompareView({
           </table>
         </div>
       </div>
+      {q.data.compareRuns.groups.some((g) => g.n >= 2) ? (
+        <SeedGroupsTable
+          groups={q.data.compareRuns.groups}
+          runs={comparedRuns}
+          caption="compared runs that differ only in their training seed; mean ± std over the finished ones"
+        />
+      ) : null}
       <div className="panel">
         <h3>
           Confusion matrices{" "}

@@ -2,7 +2,7 @@
 /** A sweep: progress, its runs updating live, the best run so far and parameter importance. */
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import type { RunRowFragment, SweepQuery as SweepQueryResult } from "../../gql/graphql";
+import type { RunRowFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
 import { fixedKnobSummary } from "../../lib/catalogue";
 import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
@@ -12,6 +12,7 @@ import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { SweepProgressBar } from "./SweepProgressBar";
 import { ImportanceBars } from "./ImportanceBars";
+import { SeedGroupsTable } from "../SeedGroupsTable";
 import { useCoalesced } from "../../lib/use-coalesced";
 
 /** Sweep page body. */
@@ -113,7 +114,13 @@ export function SweepView({ id }: { id: string }) {
           <ImportanceBars importance={s.importance} />
         </div>
       </div>
-      {s.repeats > 1 ? <SeedGroups groups={s.groups} runs={runs} repeats={s.repeats} /> : null}
+      {s.repeats > 1 ? (
+        <SeedGroupsTable
+          groups={s.groups}
+          runs={runs}
+          caption={`${s.groups.length} configurations × ${s.repeats} training seeds, one validation set; mean ± std over the finished runs`}
+        />
+      ) : null}
       <div className="panel" style={{ overflowX: "auto" }}>
         <h3>
           Runs{" "}
@@ -174,65 +181,5 @@ function SweepRunRow({ run: r, checked, toggle }: { run: RunRowFragment; checked
       <td className="num">{pct(r.bestValAccuracy)}</td>
       <td className="num">{duration(r.durationMs)}</td>
     </tr>
-  );
-}
-
-type SweepGroups = SweepQueryResult["sweep"]["groups"];
-
-/** mean ± std (n) of a group metric, as percent. */
-function groupPct(metrics: SweepGroups[number]["metrics"], name: string): string {
-  const m = metrics.find((x) => x.name === name);
-  if (!m || m.mean == null) return "–";
-  return `${pct(m.mean)}${m.std == null ? "" : ` ± ${(m.std * 100).toFixed(1)}`} (n=${m.n})`;
-}
-
-/** The sweep's configurations, each over its training seeds: mean ± std of the run summaries. */
-function SeedGroups({ groups, runs, repeats }: { groups: SweepGroups; runs: readonly RunRowFragment[]; repeats: number }) {
-  const byId = new Map(runs.map((r) => [r.id, r]));
-  const sorted = [...groups].sort(
-    (a, b) =>
-      (b.metrics.find((m) => m.name === "bestValAccuracy")?.mean ?? -1) - (a.metrics.find((m) => m.name === "bestValAccuracy")?.mean ?? -1),
-  );
-  return (
-    <div className="panel" style={{ overflowX: "auto" }}>
-      <h3>
-        Seed groups{" "}
-        <span className="muted" style={{ fontWeight: 400 }}>
-          ({groups.length} configurations × {repeats} training seeds, one validation set; mean ± std over the finished runs)
-        </span>
-      </h3>
-      <table className="simple" data-testid="sweep-groups">
-        <thead>
-          <tr>
-            <th>configuration</th>
-            <th>runs</th>
-            <th className="num">best-epoch val acc</th>
-            <th className="num">final val acc</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((g) => {
-            const first = byId.get(g.runIds[0] ?? "");
-            const name = first?.name.replace(/-s\d+$/, "") ?? g.runIds[0];
-            return (
-              <tr key={g.key} data-testid="sweep-group" data-n={g.n}>
-                <td>{name}</td>
-                <td>{g.runIds.map((id) => byId.get(id)?.status.toLowerCase() ?? "?").join(", ")}</td>
-                <td className="num" data-testid="group-best">
-                  {groupPct(g.metrics, "bestValAccuracy")}
-                </td>
-                <td className="num">{groupPct(g.metrics, "finalValAccuracy")}</td>
-                <td>
-                  {g.runIds.length >= 2 && g.runIds.length <= 20 ? (
-                    <Link href={`/compare?ids=${g.runIds.join(",")}`}>compare seeds</Link>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Epoch } from "./epoch.type";
 import { Run } from "./run.type";
+import { RunGroup } from "./sweep.type";
 
 /** One hyperparameter across the compared runs. */
 @ObjectType()
@@ -32,4 +33,8 @@ export class RunComparison {
   @Field(() => [RunCurve]) curves!: RunCurve[];
   @Field(() => [String], { description: "The union of the runs' labels, the one order every aligned matrix uses." }) labels!: string[];
   @Field(() => [AlignedConfusionMatrix]) confusionMatrices!: AlignedConfusionMatrix[];
+  @Field(() => [RunGroup], {
+    description: "The compared runs grouped by configuration (runs differing only in their training seed), with mean ± std.",
+  })
+  groups!: RunGroup[];
 }

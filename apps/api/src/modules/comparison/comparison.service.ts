@@ -9,6 +9,7 @@ import { type ServiceDeps } from "../service-deps";
 import { type EvaluationService } from "../evaluation/evaluation.service";
 import { toEpoch } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
+import { groupRuns } from "../sweep/sweep.groups";
 import { unionLabels } from "./union-labels";
 
 const toEpochRow = tableRowMapper(epochs);
@@ -62,6 +63,7 @@ export class ComparisonService {
     return {
       runs,
       differences,
+      groups: groupRuns(runs),
       curves: unique.map((runId) => ({ runId, epochs: byRun.get(runId) ?? [] })),
       labels,
       confusionMatrices: unique.map((runId) => {

@@ -72,6 +72,14 @@ describe("a sweep with repeats", () => {
     expect(best?.n).toBe(3);
     expect(best?.mean).toBeCloseTo(0.9, 10);
     expect(best?.std).toBeCloseTo(0.1, 10);
+    // Compare groups the runs it is given the same way.
+    const compared = await t.client.data<{
+      compareRuns: { groups: { runIds: string[]; n: number; metrics: { name: string; mean: number | null }[] }[] };
+    }>("query($ids: [ID!]!) { compareRuns(ids: $ids) { groups { runIds n metrics { name mean } } } }", {
+      ids: [...first.map((r) => r.id), createSweep.runs[3]?.id],
+    });
+    expect(compared.compareRuns.groups.map((g) => g.n)).toEqual([3, 1]);
+    expect(compared.compareRuns.groups[0]?.metrics.find((m) => m.name === "bestValAccuracy")?.mean).toBeCloseTo(0.9, 10);
     // Nothing finished in the second group yet.
     expect(sweep.groups[1]?.metrics.find((m) => m.name === "bestValAccuracy")).toEqual({
       name: "bestValAccuracy",

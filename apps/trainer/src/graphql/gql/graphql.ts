@@ -845,6 +845,8 @@ export type RunComparison = {
   confusionMatrices: Array<AlignedConfusionMatrix>;
   curves: Array<RunCurve>;
   differences: Array<HyperparameterDifference>;
+  /** The compared runs grouped by configuration (runs differing only in their training seed), with mean ± std. */
+  groups: Array<RunGroup>;
   /** The union of the runs' labels, the one order every aligned matrix uses. */
   labels: Array<Scalars['String']['output']>;
   runs: Array<Run>;
