@@ -261,6 +261,46 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await screenshot(page, "07-paired");
   }, 120_000);
 
+  it("groups a sweep's repeats by configuration on the sweep page and in Compare", async () => {
+    const { runs } = await api.gql<{ runs: { nodes: { datasetId: string; experimentId: string }[] } }>(
+      "{ runs(first: 1) { nodes { datasetId experimentId } } }",
+    );
+    const { datasetId, experimentId } = runs.nodes[0]!;
+    const { createSweep } = await api.gql<{ createSweep: { id: string } }>(
+      "mutation($i: CreateSweepInput!) { createSweep(input: $i) { id } }",
+      {
+        i: {
+          experimentId,
+          datasetId,
+          name: "seeds",
+          repeats: 2,
+          epochs: 2,
+          searchSpace: { baseModels: [MODEL], headUnits: [[16]], learningRates: [0.001, 0.01] },
+        },
+      },
+    );
+    await page.goto(`${web.url}/sweeps/${createSweep.id}`);
+    const agentDied = agent?.exited.then((code): never => {
+      throw new Error(`graft agent exited (${code}) before the runs finished:\n${agent?.output().slice(-3000)}`);
+    });
+    await waitForSweepRuns(page, 4, agentDied);
+    const groups = page.getByTestId("seed-group");
+    await expect.poll(() => groups.count(), { timeout: 30_000 }).toBe(2);
+    expect(await groups.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-n")))).toEqual(["2", "2"]);
+    // Each group's mean ± std (n=2) once both of its runs finished.
+    await expect
+      .poll(async () => (await page.getByTestId("group-best").allTextContents()).join(" | "), { timeout: 30_000 })
+      .toMatch(/^\d+\.\d% ± \d+\.\d \(n=2\) \| \d+\.\d% ± \d+\.\d \(n=2\)$/);
+    await screenshot(page, "08-seed-groups");
+    await groups.first().getByRole("link", { name: "compare seeds" }).click();
+    await page.waitForURL(/\/compare\?ids=/);
+    await page.getByTestId("seed-groups").waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId("seed-group").getAttribute("data-n")).toBe("2");
+    // Two seeds of one configuration, on one validation set: a paired verdict.
+    if (agentKind === "real")
+      await expect.poll(() => page.getByTestId("paired-verdict").textContent(), { timeout: 30_000 }).toMatch(/seeds-/);
+  }, 180_000);
+
   it("shows the agent and serves no file outside the dataset", async () => {
     await page.goto(`${web.url}/agents`);
     await page.getByTestId("agent-row").first().waitFor({ timeout: 15_000 });
