@@ -38,6 +38,7 @@ describe("openDatabase", () => {
       "evaluations",
       "experiments",
       "notes",
+      "run_predictions",
       "run_tags",
       "runs",
       "storage_probe",
