@@ -937,7 +937,7 @@ export type RunGroup = {
   key: Scalars['String']['output'];
   metrics: Array<GroupMetric>;
   n: Scalars['Int']['output'];
-  /** In creation order. */
+  /** In the order of the runs given: creation order for a sweep, the ids' order for compareRuns. */
   runIds: Array<Scalars['ID']['output']>;
 };
 
@@ -1140,7 +1140,7 @@ export type SweepQueryVariables = Exact<{
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, repeats: number, earlyTermination: EarlyTermination, createdAt: string, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }>, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, repeats: number, earlyTermination: EarlyTermination, createdAt: string, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1210,6 +1210,13 @@ export type PairedComparisonQueryVariables = Exact<{
 
 
 export type PairedComparisonQuery = { __typename?: 'Query', pairedComparison: { __typename?: 'PairedComparison', a: string, b: string, sameValidationSet: boolean, method: string, imagesA: number, imagesB: number, accuracyA: number, accuracyB: number, accuracyDifference: number, ci95Low: number, ci95High: number, mcnemarPValue?: number | null, onlyARight?: number | null, onlyBRight?: number | null, perClass: Array<{ __typename?: 'ClassRecallDifference', label: string, support: number, recallA?: number | null, recallB?: number | null, difference?: number | null }>, flips: Array<{ __typename?: 'PredictionFlip', file: string, trueLabel: string, rightRunId: string, predictedA: string, confidenceA: number, predictedB: string, confidenceB: number }> }, run: { __typename?: 'Run', id: string, datasetId: string } };
+
+export type SweepGroupsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SweepGroupsQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1625,17 +1632,6 @@ export const SweepDocument = new TypedDocumentString(`
     maxRuns
     seed
     repeats
-    groups {
-      key
-      runIds
-      n
-      metrics {
-        name
-        mean
-        std
-        n
-      }
-    }
     earlyTermination
     fixed {
       name
@@ -1915,3 +1911,21 @@ export const PairedComparisonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PairedComparisonQuery, PairedComparisonQueryVariables>;
+export const SweepGroupsDocument = new TypedDocumentString(`
+    query SweepGroups($id: ID!) {
+  sweep(id: $id) {
+    id
+    groups {
+      key
+      runIds
+      n
+      metrics {
+        name
+        mean
+        std
+        n
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SweepGroupsQuery, SweepGroupsQueryVariables>;

@@ -291,17 +291,6 @@ export const SweepQuery = graphql(`
       maxRuns
       seed
       repeats
-      groups {
-        key
-        runIds
-        n
-        metrics {
-          name
-          mean
-          std
-          n
-        }
-      }
       earlyTermination
       fixed {
         name
@@ -508,6 +497,26 @@ export const PairedComparisonQuery = graphql(`
     run(id: $a) {
       id
       datasetId
+    }
+  }
+`);
+
+/** A sweep's seed groups: asked for only when the sweep has repeats (it reads every run of the sweep). */
+export const SweepGroupsQuery = graphql(`
+  query SweepGroups($id: ID!) {
+    sweep(id: $id) {
+      id
+      groups {
+        key
+        runIds
+        n
+        metrics {
+          name
+          mean
+          std
+          n
+        }
+      }
     }
   }
 `);

@@ -31,7 +31,8 @@ export function verdictText(r: Paired, nameA: string, nameB: string): string {
   const ci = `95% CI ${points(r.ci95Low)} to ${points(r.ci95High)}`;
   const mcnemar = r.mcnemarPValue == null ? "" : `, McNemar ${pValueText(r.mcnemarPValue)}`;
   const unpaired = r.sameValidationSet ? "" : ` (unpaired: the runs were evaluated on different images, ${r.imagesA} and ${r.imagesB})`;
-  if (d === 0 && r.ci95Low === 0 && r.ci95High === 0) return `${nameA} and ${nameB} are right on exactly the same images${unpaired}.`;
+  if (r.sameValidationSet && d === 0 && r.ci95Low === 0 && r.ci95High === 0)
+    return `${nameA} and ${nameB} are right on exactly the same images.`;
   const direction = d >= 0 ? "better" : "worse";
   if (r.ci95Low > 0 || r.ci95High < 0) {
     return `${nameB} is ${direction} than ${nameA} by ${points(Math.abs(d))} points, ${ci}${mcnemar}${unpaired}.`;

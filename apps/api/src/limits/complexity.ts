@@ -56,8 +56,15 @@ const TYPICAL_LIST_SIZES: Record<string, number> = {
   "Dataset.classes": 20,
   "Sweep.importance": 10,
   "Sweep.groups": 50,
+  "PairedComparison.flips": 200,
+  "PairedComparison.perClass": 20,
   "RunGroup.metrics": 4,
 };
+/** Price of reading one run's predictions (the blob and file list decoded whole). */
+const PREDICTIONS_DECODE_COST = 500;
+/** Price of one paired comparison: a tenth of the budget, so at most ten fit in a document. */
+const PAIRED_COMPARISON_COST = MAX_COMPLEXITY / 10;
+
 /** Any other list of objects (catalog lists, introspection's lists): a few dozen items. */
 const DEFAULT_LIST_SIZE = 20;
 
@@ -133,6 +140,13 @@ function price(
       return 1 + numberOr(args["first"], 0) * each;
     case "PredictionPage.nodes":
       return 1 + numberOr(parentArgs["first"], 0) * each;
+    case "Run.predictions":
+      // Decodes the run's whole blob and file list whatever the page size.
+      return PREDICTIONS_DECODE_COST + children;
+    case "Query.pairedComparison":
+      // Two decodes and 2,000 bootstrap resamples of every image (~40 ms at 720 images, ~200 ms at
+      // 10,000): a handful per document at most.
+      return PAIRED_COMPARISON_COST + children;
     case "Hyperparameters.values":
       // The run's own knobs, one per catalogue entry, built from the row already loaded (no reads):
       // priced as the typed knob fields they stand for, one each.

@@ -1,7 +1,15 @@
 import { getOperationAST, type GraphQLSchema, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { graftSchema } from "../schema";
-import { MAX_SCAN_COST, MIN_SCAN_COST, ROWS_PER_SCAN_UNIT, operationComplexity, scanCost, type TableSizes } from "./complexity";
+import {
+  MAX_COMPLEXITY,
+  MAX_SCAN_COST,
+  MIN_SCAN_COST,
+  ROWS_PER_SCAN_UNIT,
+  operationComplexity,
+  scanCost,
+  type TableSizes,
+} from "./complexity";
 import { type CountedTable } from "./row-counts";
 
 let schema: GraphQLSchema;
@@ -70,6 +78,15 @@ describe("what a field costs", () => {
     expect(price("query($ids: [ID!]!) { compareRuns(ids: $ids) { runs { id } labels } }", { variables: { ids: ["a", "b", "c"] } })).toBe(
       1 + (1 + 3) + 1,
     );
+  });
+
+  it("prices a paired comparison at a tenth of the budget, so at most ten fit in one document", () => {
+    const one = price('{ pairedComparison(a: "a", b: "b") { accuracyDifference } }');
+    expect(one).toBe(MAX_COMPLEXITY / 10 + 1);
+    const aliases = Array.from({ length: 11 }, (_, i) => `p${i}: pairedComparison(a: "a", b: "b") { accuracyDifference }`).join(" ");
+    expect(price(`{ ${aliases} }`)).toBeGreaterThan(MAX_COMPLEXITY);
+    // A run's predictions decode the whole blob, whatever the page.
+    expect(price('{ run(id: "r") { predictions(first: 10) { nodes { file } } } }')).toBe(1 + 500 + (1 + 10 * 1));
   });
 
   it("spreads fragments, honours @skip/@include, and reads defaults and variables", () => {

@@ -13,7 +13,8 @@ const KNOB_FLAGS = HYPERPARAMETER_ENTRIES.filter(([name, spec]) => !spec.apiOnly
 function knobHelp(): string {
   return KNOB_FLAGS.map(([name, spec]) => {
     const left = `  --${spec.flag} ${spec.flagValue}`.padEnd(27);
-    const off = spec.nullable ? "; 0 = off" : "";
+    // Null is "off" (also typed as 0, as `--patience 0` always was) unless the knob says what else it means.
+    const off = !spec.nullable ? "" : spec.nullMeans === undefined ? "; 0 = off" : `; "${spec.nullMeans}" = null`;
     return `${left}${spec.description} (default ${formatHyperparameter(name, spec.default)}${off}; ${ruleOf(spec)})`;
   }).join("\n");
 }

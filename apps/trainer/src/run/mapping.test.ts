@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { createFakeEngine } from "../testing/fake-engine";
 import { describeFailure } from "./failure";
 import { heartbeatInterval } from "./heartbeat";
-import { baseWeightsOf, configToHyperparameters, epochToInput, evaluationToInput, hyperparametersToConfig } from "./mapping";
+import {
+  baseWeightsOf,
+  configToHyperparameters,
+  EPOCH_MATRIX_MAX_CLASSES,
+  epochToInput,
+  evaluationToInput,
+  hyperparametersToConfig,
+  PREDICTIONS_BUDGET_BYTES,
+  predictionsBytes,
+} from "./mapping";
 
 const engine = createFakeEngine();
 const h = {
@@ -196,6 +205,44 @@ describe("hyperparameter mapping", () => {
     const bytes = Buffer.from(out.predictions?.probabilitiesBase64 ?? "", "base64");
     expect(bytes.length).toBe(6 * 4);
     expect(Array.from({ length: 6 }, (_, i) => bytes.readFloatLE(i * 4))).toEqual(Array.from(probabilities));
+  });
+
+  it("leaves predictions out when they would not fit the budget, and matrices of many classes out of epochs", () => {
+    // 100,000 images × 10 classes: 4 MB of float32, over the 2 MiB budget.
+    const n = 100_000;
+    const big = {
+      files: Array.from({ length: n }, (_, i) => `c/${i}.jpg`),
+      yTrue: new Array<number>(n).fill(0),
+      probabilities: new Float32Array(n * 10),
+    };
+    expect(predictionsBytes(big)).toBeGreaterThan(PREDICTIONS_BUDGET_BYTES);
+    const report = {
+      labels: ["a"],
+      confusionMatrix: [[1]],
+      perClass: [],
+      accuracy: 1,
+      macroF1: 1,
+      weightedF1: 1,
+      misclassified: [],
+      predictions: big,
+    };
+    expect(evaluationToInput(report)).not.toHaveProperty("predictions");
+    const square = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(1));
+    const record = {
+      epoch: 1,
+      phase: "head" as const,
+      loss: 1,
+      accuracy: 0.5,
+      valLoss: 1,
+      valAccuracy: 0.5,
+      learningRate: 0.001,
+      durationMs: 1,
+      imagesPerSec: 1,
+    };
+    expect(epochToInput({ ...record, confusionMatrix: square(EPOCH_MATRIX_MAX_CLASSES) }).confusionMatrix).toHaveLength(
+      EPOCH_MATRIX_MAX_CLASSES,
+    );
+    expect(epochToInput({ ...record, confusionMatrix: square(EPOCH_MATRIX_MAX_CLASSES + 1) })).not.toHaveProperty("confusionMatrix");
   });
 });
 

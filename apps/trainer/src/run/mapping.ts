@@ -102,9 +102,27 @@ export function epochToInput(record: EpochRecord): EpochInput {
     learningRate: record.learningRate,
     durationMs: finiteOrZero(record.durationMs),
     imagesPerSec: finiteOrZero(record.imagesPerSec),
-    ...(record.confusionMatrix ? { confusionMatrix: record.confusionMatrix.map((row) => row.map((n) => Math.round(n))) } : {}),
+    ...(record.confusionMatrix && record.confusionMatrix.length <= EPOCH_MATRIX_MAX_CLASSES
+      ? { confusionMatrix: record.confusionMatrix.map((row) => row.map((n) => Math.round(n))) }
+      : {}),
   };
 }
+
+/**
+ * Most classes whose per-epoch confusion matrix an epoch carries: k² counts each, and a journal
+ * replay sends up to 50 epochs in one request, which must stay far below the API's body limit (5 MiB
+ * by default). Above it the epoch goes without its matrix; the delivered model's still travels with
+ * the evaluation.
+ */
+export const EPOCH_MATRIX_MAX_CLASSES = 32;
+
+/**
+ * Most bytes the per-image predictions may add to a completeRun (base64 probabilities and file
+ * names): well under the API's default body limit of 5 MiB, so a large validation set or many
+ * classes can never make the completion itself undeliverable. Above it the run completes without
+ * them (and without a paired verdict).
+ */
+export const PREDICTIONS_BUDGET_BYTES = 2 * 1024 * 1024;
 
 /** The most skipped files a completeRun carries (the API's limit). */
 export const SKIPPED_FILES_MAX = 5000;
@@ -142,7 +160,7 @@ export function evaluationToInput(
       predictedLabel,
       confidence,
     })),
-    ...(report.predictions === undefined
+    ...(report.predictions === undefined || predictionsBytes(report.predictions) > PREDICTIONS_BUDGET_BYTES
       ? {}
       : {
           predictions: {
@@ -157,4 +175,10 @@ export function evaluationToInput(
           },
         }),
   };
+}
+
+/** The bytes predictions add to a request: base64 of the float32 probabilities, plus the file names and classes as JSON. */
+export function predictionsBytes(p: NonNullable<EvaluationReport["predictions"]>): number {
+  const base64 = Math.ceil(p.probabilities.byteLength / 3) * 4;
+  return base64 + p.files.reduce((sum, f) => sum + Buffer.byteLength(f) + 3, 0) + p.yTrue.length * 4;
 }

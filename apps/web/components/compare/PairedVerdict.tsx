@@ -40,7 +40,8 @@ export function PairedVerdict({
     if (/has no stored predictions/.test(q.error.message)) {
       return (
         <p className="muted" data-testid="paired-verdict-missing">
-          No paired verdict: one of these runs has no per-image predictions (it finished before Graft kept them).
+          No paired verdict: one of these runs has no per-image predictions (it finished before Graft kept them, or its validation set was
+          too large to send them).
         </p>
       );
     }

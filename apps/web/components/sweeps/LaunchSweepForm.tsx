@@ -395,7 +395,12 @@ function knobHint(k: FormKnob, catalogue: Catalogue): string {
         : "Comma-separated; each value multiplies the runs.",
     );
   }
-  if (k.widget === "value") parts.push(`Empty = the default (${defaultText(k.info)})${k.info.nullable ? '; "off" = off' : ""}.`);
+  if (k.widget === "value") {
+    const nullWord = k.info.nullText ?? "off";
+    parts.push(
+      `Empty = the default (${defaultText(k.info)})${k.info.nullable ? `; "${nullWord}" = ${nullWord === "off" ? "off" : "null"}` : ""}.`,
+    );
+  }
   const when = appliesWhenText(k.info, catalogue);
   if (when) parts.push(`Only ${when}.`);
   return parts.join(" ");

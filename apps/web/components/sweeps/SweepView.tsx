@@ -6,7 +6,7 @@ import type { RunRowFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
 import { fixedKnobSummary } from "../../lib/catalogue";
 import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
-import { CancelSweepMutation, RunUpdatedSubscription, SweepQuery } from "../../lib/operations";
+import { CancelSweepMutation, RunUpdatedSubscription, SweepGroupsQuery, SweepQuery } from "../../lib/operations";
 import { duration, num, pct } from "../../lib/format";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
@@ -32,7 +32,12 @@ export function SweepView({ id }: { id: string }) {
     });
     scheduleRefetch();
   });
-  const scheduleRefetch = useCoalesced(() => void q.refetch(), 400);
+  const withGroups = (q.data?.sweep.repeats ?? 1) > 1;
+  const groupsQ = useQuery(SweepGroupsQuery, withGroups ? { id } : null);
+  const scheduleRefetch = useCoalesced(() => {
+    void q.refetch();
+    if (withGroups) void groupsQ.refetch();
+  }, 400);
   const runs = useMemo(
     () => [...(q.data?.sweep.runs ?? [])].sort((a, b) => (b.bestValAccuracy ?? -1) - (a.bestValAccuracy ?? -1)),
     [q.data],
@@ -114,11 +119,11 @@ export function SweepView({ id }: { id: string }) {
           <ImportanceBars importance={s.importance} />
         </div>
       </div>
-      {s.repeats > 1 ? (
+      {s.repeats > 1 && groupsQ.data ? (
         <SeedGroupsTable
-          groups={s.groups}
+          groups={groupsQ.data.sweep.groups}
           runs={runs}
-          caption={`${s.groups.length} configurations × ${s.repeats} training seeds, one validation set; mean ± std over the finished runs`}
+          caption={`${groupsQ.data.sweep.groups.length} configurations × ${s.repeats} training seeds, one validation set; mean ± std over the finished runs`}
         />
       ) : null}
       <div className="panel" style={{ overflowX: "auto" }}>

@@ -52,7 +52,8 @@ function specFor(name: string): HyperparameterSpec {
 
 /**
  * A knob's value from text, checked: what `graft train`'s flags take. For a nullable knob `0` and
- * `off` mean off (null), as `--patience 0` always has.
+ * `off` mean off (null), as `--patience 0` always has; a knob whose null means something else
+ * (`nullMeans`, e.g. "same as seed") takes those words for null, and its 0 is a value.
  * @throws HyperparameterError with the one message.
  */
 export function parseHyperparameter(name: string, text: string): unknown {

@@ -72,7 +72,8 @@ export class GroupMetric {
 @ObjectType()
 export class RunGroup {
   @Field(() => String, { description: "The configuration without the seed, as a stable key." }) key!: string;
-  @Field(() => [ID], { description: "In creation order." }) runIds!: string[];
+  @Field(() => [ID], { description: "In the order of the runs given: creation order for a sweep, the ids' order for compareRuns." })
+  runIds!: string[];
   @Field(() => Int) n!: number;
   @Field(() => [GroupMetric]) metrics!: GroupMetric[];
 }

@@ -7,7 +7,7 @@ import { type EpochRow } from "../run/run.mapper";
 export type EpochValues = EpochRow;
 
 /**
- * Rows per multi-row INSERT. 12 bound values a row keeps a statement far below SQLite's limit of
+ * Rows per multi-row INSERT. 13 bound values a row keeps a statement far below SQLite's limit of
  * 32,766 variables, and bounds the statement cache at this many entries (one per row count).
  */
 export const EPOCH_INSERT_CHUNK = 100;

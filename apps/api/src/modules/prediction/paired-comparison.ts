@@ -8,9 +8,10 @@ import { BOOTSTRAP_RESAMPLES, mcnemarExactP, pairedBootstrapInterval, unpairedBo
 import { type ClassRecallDifference, type PairedComparison, type PredictionFlip } from "@graft/schema/graphql";
 import { predictedClass, type StoredPredictions } from "./prediction.codec";
 
-/** One run's side: its id and predictions. */
+/** One run's side: its id, the dataset it was trained and evaluated on, and its predictions. */
 export interface Side {
   runId: string;
+  datasetId: string;
   predictions: StoredPredictions;
 }
 
@@ -47,7 +48,8 @@ export function comparePredictions(a: Side, b: Side, seed: number): PairedCompar
   const pb = b.predictions;
   const okA = correctness(pa);
   const okB = correctness(pb);
-  const order = alignment(pa, pb);
+  // Same relative paths in two datasets are not the same images: pairing needs one dataset.
+  const order = a.datasetId === b.datasetId ? alignment(pa, pb) : null;
   const common = {
     a: a.runId,
     b: b.runId,

@@ -49,6 +49,15 @@ export function decodePredictionsInput(
       input.yTrue.length,
     );
   }
+  const seen = new Set<string>();
+  const duplicate = input.files.find((f) => seen.size === seen.add(f).size);
+  if (duplicate !== undefined) {
+    throw badInput(
+      `evaluation.predictions.files must name each image once, received ${JSON.stringify(duplicate.slice(0, 200))} twice`,
+      "evaluation.predictions.files",
+      duplicate.slice(0, 200),
+    );
+  }
   const bad = input.yTrue.findIndex((y) => !Number.isInteger(y) || y < 0 || y >= k);
   if (bad >= 0) {
     throw badInput(
@@ -73,7 +82,9 @@ export function decodePredictionsInput(
       blob.length,
     );
   }
-  const values = new Float32Array(blob.buffer, blob.byteOffset, n * k);
+  // Read little-endian as the contract says, whatever the host, and whatever the decoded Buffer's alignment.
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const values = Float32Array.from({ length: n * k }, (_, i) => view.getFloat32(i * 4, true));
   const notFinite = values.findIndex((v) => !Number.isFinite(v) || v < 0 || v > 1);
   if (notFinite >= 0) {
     throw badInput(
@@ -85,9 +96,10 @@ export function decodePredictionsInput(
   return { blob, files: [...input.files], yTrue: [...input.yTrue] };
 }
 
-/** The stored row, decoded (the blob is copied out so the Float32Array is aligned). */
+/** The stored row, decoded (the blob is float32 little-endian; read so on any host and any alignment). */
 export function decodeStored(row: { labels: string[]; files: string[]; yTrue: number[]; probabilities: Buffer }): StoredPredictions {
-  const copy = new Uint8Array(row.probabilities.length);
-  copy.set(row.probabilities);
-  return { labels: row.labels, files: row.files, yTrue: row.yTrue, probabilities: new Float32Array(copy.buffer) };
+  const b = row.probabilities;
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const probabilities = Float32Array.from({ length: b.byteLength / 4 }, (_, i) => view.getFloat32(i * 4, true));
+  return { labels: row.labels, files: row.files, yTrue: row.yTrue, probabilities };
 }

@@ -85,15 +85,16 @@ export class PredictionService {
     if (a === b) throw badInput(`pairedComparison needs two different runs, received ${JSON.stringify(a)} twice`, "b", b);
     if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
     const sides = [a, b].map((runId) => {
-      if (!this.deps.db.select({ id: runs.id }).from(runs).where(eq(runs.id, runId)).get()) throw notFound("Run", runId);
+      const run = this.deps.db.select({ datasetId: runs.datasetId }).from(runs).where(eq(runs.id, runId)).get();
+      if (!run) throw notFound("Run", runId);
       const predictions = this.forRun(runId);
       if (!predictions) {
         throw graftError(
           "NOT_FOUND",
-          `Run ${JSON.stringify(runId)} has no stored predictions: it has not completed, or it completed before Graft kept per-image predictions`,
+          `Run ${JSON.stringify(runId)} has no stored predictions: it has not completed, it completed before Graft kept per-image predictions, or its validation set was too large for its agent to send them`,
         );
       }
-      return { runId, predictions };
+      return { runId, datasetId: run.datasetId, predictions };
     });
     return comparePredictions(sides[0] as (typeof sides)[0], sides[1] as (typeof sides)[0], seed);
   }

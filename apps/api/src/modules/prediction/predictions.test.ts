@@ -164,6 +164,10 @@ describe("per-image predictions", () => {
       ],
       [{ files: FILES, yTrue: Y_TRUE, probabilitiesBase64: "not base64!" }, /must be base64/],
       [
+        { files: [...FILES.slice(0, 19), FILES[0]], yTrue: Y_TRUE, probabilitiesBase64: probabilities(() => true) },
+        /files must name each image once, received "healthy\/img0.png" twice/,
+      ],
+      [
         { files: FILES, yTrue: Y_TRUE, probabilitiesBase64: Buffer.alloc(12).toString("base64") },
         /must hold 20 × 2 float32 values \(160 bytes\), received 12 bytes/,
       ],

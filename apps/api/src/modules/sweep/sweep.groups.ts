@@ -8,9 +8,20 @@ import { groupBy } from "../batch-loader";
 /** The Run fields a group summarises. */
 export const GROUP_METRICS = ["bestValAccuracy", "finalValAccuracy", "bestValLoss", "durationMs"] as const;
 
-/** Every knob of the run but its training seed, as a stable key. */
+/**
+ * What makes runs repeats of one configuration, as a stable key: the dataset, the base's weights,
+ * every knob but the training seed, and the split the run was evaluated on (its split seed, which
+ * is the run's own seed when unset, so such runs only group with themselves).
+ */
 export function configKey(run: Run): string {
-  return JSON.stringify(run.hyperparameters.values.filter((v) => v.name !== "seed").map((v) => [v.name, v.value ?? null]));
+  const value = (name: string) => run.hyperparameters.values.find((v) => v.name === name)?.value ?? null;
+  const knobs = run.hyperparameters.values.filter((v) => v.name !== "seed" && v.name !== "splitSeed").map((v) => [v.name, v.value ?? null]);
+  return JSON.stringify([
+    run.datasetId,
+    run.hyperparameters.baseWeightsSha256 ?? run.hyperparameters.baseWeights ?? null,
+    value("splitSeed") ?? value("seed"),
+    knobs,
+  ]);
 }
 
 /** Mean and sample standard deviation (n − 1) of the finite values. */

@@ -937,7 +937,7 @@ export type RunGroup = {
   key: Scalars['String']['output'];
   metrics: Array<GroupMetric>;
   n: Scalars['Int']['output'];
-  /** In creation order. */
+  /** In the order of the runs given: creation order for a sweep, the ids' order for compareRuns. */
   runIds: Array<Scalars['ID']['output']>;
 };
 
