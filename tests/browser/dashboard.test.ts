@@ -296,6 +296,18 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await page.waitForURL(/\/compare\?ids=/);
     await page.getByTestId("seed-groups").waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("seed-group").getAttribute("data-n")).toBe("2");
+    // Both configurations over their seeds: a verdict for the two groups.
+    if (agentKind === "real") {
+      const { sweep } = await api.gql<{ sweep: { runs: { id: string }[] } }>("query($id: ID!) { sweep(id: $id) { runs { id } } }", {
+        id: createSweep.id,
+      });
+      await page.goto(`${web.url}/compare?ids=${sweep.runs.map((r) => r.id).join(",")}`);
+      await expect
+        .poll(() => page.getByTestId("group-verdict").textContent(), { timeout: 30_000 })
+        .toMatch(/seeds-\d \(n=2\) is (better|worse) than seeds-\d \(n=2\) by \d+\.\d points|No clear difference: seeds-\d \(n=2\)/);
+      await screenshot(page, "08-group-verdict");
+      await page.goBack();
+    }
     // Two seeds of one configuration, on one validation set: a paired verdict.
     if (agentKind === "real")
       await expect.poll(() => page.getByTestId("paired-verdict").textContent(), { timeout: 30_000 }).toMatch(/seeds-/);

@@ -1,6 +1,7 @@
 "use client";
 /** Runs grouped by configuration (differing only in their training seed): mean ± std (n) per group. */
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { groupMean, groupName, groupPercent, type GroupValue } from "../lib/groups";
 
 /** What the table needs of a run: its name and status. */
@@ -10,7 +11,18 @@ export interface GroupRun {
   status: string;
 }
 
-export function SeedGroupsTable({ groups, runs, caption }: { groups: readonly GroupValue[]; runs: readonly GroupRun[]; caption: string }) {
+export function SeedGroupsTable({
+  groups,
+  runs,
+  caption,
+  children,
+}: {
+  groups: readonly GroupValue[];
+  runs: readonly GroupRun[];
+  caption: string;
+  /** Shown under the table (Compare's verdict for two groups). */
+  children?: ReactNode;
+}) {
   const byId = new Map(runs.map((r) => [r.id, r]));
   const sorted = [...groups].sort((a, b) => groupMean(b, "bestValAccuracy") - groupMean(a, "bestValAccuracy"));
   return (
@@ -49,6 +61,7 @@ export function SeedGroupsTable({ groups, runs, caption }: { groups: readonly Gr
           ))}
         </tbody>
       </table>
+      {children}
     </div>
   );
 }

@@ -35,6 +35,7 @@ type Documents = {
     "\n  subscription EpochLogged($runId: ID!) {\n    epochLogged(runId: $runId) {\n      ...EpochFields\n    }\n  }\n": typeof types.EpochLoggedDocument,
     "\n  query PairedComparison($a: ID!, $b: ID!) {\n    pairedComparison(a: $a, b: $b) {\n      a\n      b\n      sameValidationSet\n      method\n      imagesA\n      imagesB\n      accuracyA\n      accuracyB\n      accuracyDifference\n      ci95Low\n      ci95High\n      mcnemarPValue\n      onlyARight\n      onlyBRight\n      perClass {\n        label\n        support\n        recallA\n        recallB\n        difference\n      }\n      flips {\n        file\n        trueLabel\n        rightRunId\n        predictedA\n        confidenceA\n        predictedB\n        confidenceB\n      }\n    }\n    run(id: $a) {\n      id\n      datasetId\n    }\n  }\n": typeof types.PairedComparisonDocument,
     "\n  query SweepGroups($id: ID!) {\n    sweep(id: $id) {\n      id\n      groups {\n        key\n        runIds\n        n\n        metrics {\n          name\n          mean\n          std\n          n\n        }\n      }\n    }\n  }\n": typeof types.SweepGroupsDocument,
+    "\n  query GroupComparison($a: [ID!]!, $b: [ID!]!) {\n    groupComparison(a: $a, b: $b) {\n      images\n      accuracyA\n      accuracyB\n      stdA\n      stdB\n      accuracyDifference\n      ci95Low\n      ci95High\n      bootstrapResamples\n    }\n  }\n": typeof types.GroupComparisonDocument,
 };
 const documents: Documents = {
     "\n  fragment RunRow on Run {\n    id\n    name\n    status\n    experimentId\n    sweepId\n    backend\n    agentId\n    createdAt\n    startedAt\n    finishedAt\n    durationMs\n    bestValAccuracy\n    bestValLoss\n    bestEpoch\n    finalValAccuracy\n    finalValLoss\n    epochCount\n    plannedEpochs\n    error\n    stopReason\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      headUnits\n      augmentation\n      fineTuneLayers\n      learningRate\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.RunRowFragmentDoc,
@@ -57,6 +58,7 @@ const documents: Documents = {
     "\n  subscription EpochLogged($runId: ID!) {\n    epochLogged(runId: $runId) {\n      ...EpochFields\n    }\n  }\n": types.EpochLoggedDocument,
     "\n  query PairedComparison($a: ID!, $b: ID!) {\n    pairedComparison(a: $a, b: $b) {\n      a\n      b\n      sameValidationSet\n      method\n      imagesA\n      imagesB\n      accuracyA\n      accuracyB\n      accuracyDifference\n      ci95Low\n      ci95High\n      mcnemarPValue\n      onlyARight\n      onlyBRight\n      perClass {\n        label\n        support\n        recallA\n        recallB\n        difference\n      }\n      flips {\n        file\n        trueLabel\n        rightRunId\n        predictedA\n        confidenceA\n        predictedB\n        confidenceB\n      }\n    }\n    run(id: $a) {\n      id\n      datasetId\n    }\n  }\n": types.PairedComparisonDocument,
     "\n  query SweepGroups($id: ID!) {\n    sweep(id: $id) {\n      id\n      groups {\n        key\n        runIds\n        n\n        metrics {\n          name\n          mean\n          std\n          n\n        }\n      }\n    }\n  }\n": types.SweepGroupsDocument,
+    "\n  query GroupComparison($a: [ID!]!, $b: [ID!]!) {\n    groupComparison(a: $a, b: $b) {\n      images\n      accuracyA\n      accuracyB\n      stdA\n      stdB\n      accuracyDifference\n      ci95Low\n      ci95High\n      bootstrapResamples\n    }\n  }\n": types.GroupComparisonDocument,
 };
 
 /**
@@ -139,6 +141,10 @@ export function graphql(source: "\n  query PairedComparison($a: ID!, $b: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SweepGroups($id: ID!) {\n    sweep(id: $id) {\n      id\n      groups {\n        key\n        runIds\n        n\n        metrics {\n          name\n          mean\n          std\n          n\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SweepGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupComparison($a: [ID!]!, $b: [ID!]!) {\n    groupComparison(a: $a, b: $b) {\n      images\n      accuracyA\n      accuracyB\n      stdA\n      stdB\n      accuracyDifference\n      ci95Low\n      ci95High\n      bootstrapResamples\n    }\n  }\n"): typeof import('./graphql').GroupComparisonDocument;
 
 
 export function graphql(source: string) {

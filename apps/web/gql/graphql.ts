@@ -273,6 +273,27 @@ export type Experiment = {
   runCount: Scalars['Int']['output'];
 };
 
+export type GroupComparison = {
+  __typename?: 'GroupComparison';
+  a: Array<Scalars['ID']['output']>;
+  /** Mean accuracy of group A's runs. */
+  accuracyA: Scalars['Float']['output'];
+  accuracyB: Scalars['Float']['output'];
+  /** accuracyB − accuracyA. */
+  accuracyDifference: Scalars['Float']['output'];
+  b: Array<Scalars['ID']['output']>;
+  bootstrapResamples: Scalars['Int']['output'];
+  bootstrapSeed: Scalars['Int']['output'];
+  ci95High: Scalars['Float']['output'];
+  /** Two-level bootstrap 95% interval (runs and images resampled), seeded. */
+  ci95Low: Scalars['Float']['output'];
+  /** Validation images, the same for every run. */
+  images: Scalars['Int']['output'];
+  /** Sample standard deviation over A's runs; null for one run. */
+  stdA?: Maybe<Scalars['Float']['output']>;
+  stdB?: Maybe<Scalars['Float']['output']>;
+};
+
 export type GroupMetric = {
   __typename?: 'GroupMetric';
   /** Null when no run of the group has it yet. */
@@ -719,6 +740,8 @@ export type Query = {
   datasets: Array<Dataset>;
   experiment: Experiment;
   experiments: Array<Experiment>;
+  /** Is configuration B better than configuration A over their training seeds? Two groups of runs (a sweep's repeats) on one validation set: mean accuracies, spread, and a two-level bootstrap 95% interval. */
+  groupComparison: GroupComparison;
   /** Every hyperparameter a run has: name, type, default, bounds, when it applies, and the rule its values must meet. */
   hyperparameterCatalog: Array<HyperparameterInfo>;
   /** Is run B better than run A? Image by image on the same validation set (paired bootstrap 95% interval, exact McNemar, per-class recall, flips), else unpaired. */
@@ -742,6 +765,13 @@ export type QueryDatasetArgs = {
 
 export type QueryExperimentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryGroupComparisonArgs = {
+  a: Array<Scalars['ID']['input']>;
+  b: Array<Scalars['ID']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1217,6 +1247,14 @@ export type SweepGroupsQueryVariables = Exact<{
 
 
 export type SweepGroupsQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
+
+export type GroupComparisonQueryVariables = Exact<{
+  a: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  b: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type GroupComparisonQuery = { __typename?: 'Query', groupComparison: { __typename?: 'GroupComparison', images: number, accuracyA: number, accuracyB: number, stdA?: number | null, stdB?: number | null, accuracyDifference: number, ci95Low: number, ci95High: number, bootstrapResamples: number } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1929,3 +1967,18 @@ export const SweepGroupsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SweepGroupsQuery, SweepGroupsQueryVariables>;
+export const GroupComparisonDocument = new TypedDocumentString(`
+    query GroupComparison($a: [ID!]!, $b: [ID!]!) {
+  groupComparison(a: $a, b: $b) {
+    images
+    accuracyA
+    accuracyB
+    stdA
+    stdB
+    accuracyDifference
+    ci95Low
+    ci95High
+    bootstrapResamples
+  }
+}
+    `) as unknown as TypedDocumentString<GroupComparisonQuery, GroupComparisonQueryVariables>;

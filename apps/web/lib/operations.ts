@@ -520,3 +520,19 @@ export const SweepGroupsQuery = graphql(`
     }
   }
 `);
+
+export const GroupComparisonQuery = graphql(`
+  query GroupComparison($a: [ID!]!, $b: [ID!]!) {
+    groupComparison(a: $a, b: $b) {
+      images
+      accuracyA
+      accuracyB
+      stdA
+      stdB
+      accuracyDifference
+      ci95Low
+      ci95High
+      bootstrapResamples
+    }
+  }
+`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flipsForCell, type Paired, pValueText, verdictText } from "./verdict";
+import { flipsForCell, groupVerdictText, type Paired, pValueText, verdictText } from "./verdict";
 
 const base: Paired = {
   a: "a",
@@ -40,6 +40,12 @@ describe("verdictText", () => {
     );
   });
 
+  it("says when two runs have the same accuracy but differ on some images", () => {
+    expect(verdictText({ ...base, accuracyDifference: 0, ci95Low: -0.02, ci95High: 0.02, mcnemarPValue: 1 }, "A", "B")).toBe(
+      "No clear difference: B and A have the same accuracy, 95% CI -2.0 to 2.0, McNemar p = 1.00.",
+    );
+  });
+
   it("writes p-values as people do", () => {
     expect([0.0004, 0.004, 0.031, 0.625, 1].map(pValueText)).toEqual(["p < 0.001", "p = 0.004", "p = 0.03", "p = 0.63", "p = 1.00"]);
   });
@@ -60,5 +66,30 @@ describe("flipsForCell", () => {
     expect(flipsForCell(flips, "scab", "scab").map((f) => f.file)).toEqual(["1", "2"]);
     expect(flipsForCell(flips, "scab", "healthy").map((f) => f.file)).toEqual(["2"]);
     expect(flipsForCell(flips, "rust", "healthy")).toEqual([]);
+  });
+});
+
+describe("groupVerdictText", () => {
+  const r = {
+    images: 144,
+    accuracyA: 0.822,
+    accuracyB: 0.891,
+    stdA: 0.024,
+    stdB: 0.021,
+    accuracyDifference: 0.069,
+    ci95Low: 0.007,
+    ci95High: 0.132,
+    bootstrapResamples: 2000,
+  };
+  it("names both configurations with their seeds, the difference and the interval", () => {
+    expect(groupVerdictText(r, "seeds-1", 3, "seeds-2", 3)).toBe(
+      "seeds-2 (n=3) is better than seeds-1 (n=3) by 6.9 points, 95% CI 0.7 to 13.2 over seeds and images.",
+    );
+    expect(groupVerdictText({ ...r, ci95Low: -0.01 }, "seeds-1", 3, "seeds-2", 2)).toBe(
+      "No clear difference: seeds-2 (n=2) is better than seeds-1 (n=3) by 6.9 points, but the 95% CI -1.0 to 13.2 over seeds and images includes 0.",
+    );
+    expect(groupVerdictText({ ...r, accuracyDifference: 0, ci95Low: -0.3, ci95High: 0.3 }, "a", 2, "b", 2)).toBe(
+      "No clear difference: b (n=2) and a (n=2) have the same mean accuracy, 95% CI -30.0 to 30.0 over seeds and images.",
+    );
   });
 });

@@ -2,7 +2,7 @@
  * Is the difference real? The paired comparison of two runs in words, and the flips behind a cell
  * of the difference matrix. PURE: no React, no fetching.
  */
-import type { PairedComparisonQuery } from "../gql/graphql";
+import type { GroupComparisonQuery, PairedComparisonQuery } from "../gql/graphql";
 
 /** The API's paired comparison, as the dashboard reads it. */
 export type Paired = PairedComparisonQuery["pairedComparison"];
@@ -37,6 +37,8 @@ export function verdictText(r: Paired, nameA: string, nameB: string): string {
   if (r.ci95Low > 0 || r.ci95High < 0) {
     return `${nameB} is ${direction} than ${nameA} by ${points(Math.abs(d))} points, ${ci}${mcnemar}${unpaired}.`;
   }
+  if (points(Math.abs(d)) === "0.0")
+    return `No clear difference: ${nameB} and ${nameA} have the same accuracy, ${ci}${mcnemar}${unpaired}.`;
   return `No clear difference: ${nameB} is ${direction} than ${nameA} by ${points(Math.abs(d))} points, but the ${ci} includes 0${mcnemar}${unpaired}.`;
 }
 
@@ -49,4 +51,23 @@ export function flipsForCell(flips: readonly Flip[], trueLabel: string, predicte
     (f) =>
       f.trueLabel === trueLabel && (trueLabel === predictedLabel || f.predictedA === predictedLabel || f.predictedB === predictedLabel),
   );
+}
+
+/** The API's comparison of two seed groups. */
+export type GroupPaired = GroupComparisonQuery["groupComparison"];
+
+/**
+ * Two configurations over their seeds in one sentence: "B (n=3) is better than A (n=3) by 6.9
+ * points, 95% CI 0.7 to 13.2 over seeds and images"; when the interval holds 0, that no difference
+ * is shown.
+ */
+export function groupVerdictText(r: GroupPaired, nameA: string, nA: number, nameB: string, nB: number): string {
+  const d = r.accuracyDifference;
+  const direction = d >= 0 ? "better" : "worse";
+  const ci = `95% CI ${points(r.ci95Low)} to ${points(r.ci95High)} over seeds and images`;
+  const a = `${nameA} (n=${nA})`;
+  const b = `${nameB} (n=${nB})`;
+  if (r.ci95Low > 0 || r.ci95High < 0) return `${b} is ${direction} than ${a} by ${points(Math.abs(d))} points, ${ci}.`;
+  if (points(Math.abs(d)) === "0.0") return `No clear difference: ${b} and ${a} have the same mean accuracy, ${ci}.`;
+  return `No clear difference: ${b} is ${direction} than ${a} by ${points(Math.abs(d))} points, but the ${ci} includes 0.`;
 }

@@ -143,6 +143,7 @@ function price(
     case "Run.predictions":
       // Decodes the run's whole blob and file list whatever the page size.
       return PREDICTIONS_DECODE_COST + children;
+    case "Query.groupComparison":
     case "Query.pairedComparison":
       // Two decodes and 2,000 bootstrap resamples of every image (~40 ms at 720 images, ~200 ms at
       // 10,000): a handful per document at most.

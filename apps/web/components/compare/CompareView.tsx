@@ -17,6 +17,8 @@ import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { type DiffCell, PairedVerdict } from "./PairedVerdict";
 import { SeedGroupsTable } from "../SeedGroupsTable";
+import { GroupVerdict, type VerdictGroup } from "./GroupVerdict";
+import { groupName } from "../../lib/groups";
 import { EpochMatrixSlider } from "../EpochMatrixSlider";
 import { atEpoch, matrixEpochs } from "../../lib/epoch-matrix";
 
@@ -59,6 +61,8 @@ export function CompareView({
   if (!q.data || !catalogue) return <Skeleton rows={6} height={60} />;
   const { labels, differences, runs: comparedRuns } = q.data.compareRuns;
   const withMatrix = runs.filter((r) => r.confusion);
+  // Exactly two configurations compared over their seeds: say which is better (A: the first in the ids' order).
+  const groupPair = twoGroups(q.data.compareRuns.groups, comparedRuns);
   const drawnRuns = matrixEpoch === null ? runs : runs.map((r) => atEpoch(r, matrixEpoch, labels));
   const scaleMax = sharedScaleMax(drawnRuns);
   const a = withMatrix[pair[0]];
@@ -152,7 +156,11 @@ export function CompareView({
           groups={q.data.compareRuns.groups}
           runs={comparedRuns}
           caption="compared runs that differ only in their training seed; mean ± std over the finished ones"
-        />
+        >
+          {groupPair ? (
+            <GroupVerdict key={`${groupPair[0].runIds.join()}|${groupPair[1].runIds.join()}`} a={groupPair[0]} b={groupPair[1]} />
+          ) : null}
+        </SeedGroupsTable>
       ) : null}
       <div className="panel">
         <h3>
@@ -268,4 +276,17 @@ function PairSelect({ runs, value, onChange, label }: { runs: string[]; value: n
       ))}
     </select>
   );
+}
+
+/** The two groups of a comparison of two configurations (one with at least two seeds), else null. */
+function twoGroups(
+  groups: readonly { runIds: string[]; n: number }[],
+  runs: readonly { id: string; name: string }[],
+): [VerdictGroup, VerdictGroup] | null {
+  if (groups.length !== 2 || !groups.some((g) => g.n >= 2)) return null;
+  const named = (g: { runIds: string[] }): VerdictGroup => ({
+    name: groupName(runs.find((r) => r.id === g.runIds[0])?.name, g.runIds[0] ?? ""),
+    runIds: g.runIds,
+  });
+  return [named(groups[0] as { runIds: string[] }), named(groups[1] as { runIds: string[] })];
 }

@@ -5,4 +5,11 @@
 export { confusionMatrix, alignConfusionMatrix } from "./confusion";
 export { classificationReport, type ClassificationReport } from "./report";
 export { evaluatePredictions, argmax, type PredictionSet } from "./evaluate";
-export { BOOTSTRAP_RESAMPLES, type Interval, mcnemarExactP, pairedBootstrapInterval, unpairedBootstrapInterval } from "./paired";
+export {
+  BOOTSTRAP_RESAMPLES,
+  groupBootstrapInterval,
+  type Interval,
+  mcnemarExactP,
+  pairedBootstrapInterval,
+  unpairedBootstrapInterval,
+} from "./paired";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mcnemarExactP, pairedBootstrapInterval, unpairedBootstrapInterval } from "./paired";
+import { groupBootstrapInterval, mcnemarExactP, pairedBootstrapInterval, unpairedBootstrapInterval } from "./paired";
 
 describe("mcnemarExactP (exact binomial McNemar, two-sided)", () => {
   it("matches values computed by hand from Binomial(n, ½)", () => {
@@ -59,5 +59,31 @@ describe("bootstrap intervals", () => {
     expect(() => pairedBootstrapInterval([true], [true, false], 1)).toThrow("received 1 and 2");
     expect(() => pairedBootstrapInterval([], [], 1)).toThrow("at least one image");
     expect(() => unpairedBootstrapInterval([], [true], 1)).toThrow("received 0 and 1");
+  });
+});
+
+describe("groupBootstrapInterval (two-level: seeds and images)", () => {
+  const run = (wrong: number[]) => Array.from({ length: 50 }, (_, i) => !wrong.includes(i));
+  const a = [run([0, 1, 2, 3, 4]), run([0, 1, 2, 5, 6]), run([0, 1, 7, 8, 9])]; // 90% each
+  const b = [run([0]), run([0, 1]), run([1])]; // 98%, 96%, 98%
+
+  it("is deterministic for a seed and brackets the difference of the group means", () => {
+    const ci = groupBootstrapInterval(a, b, 5);
+    expect(groupBootstrapInterval(a, b, 5)).toEqual(ci);
+    const diff = (0.98 + 0.96 + 0.98) / 3 - 0.9;
+    expect(ci.low).toBeLessThanOrEqual(diff);
+    expect(ci.high).toBeGreaterThanOrEqual(diff);
+    expect(ci.low).toBeGreaterThan(0);
+  });
+
+  it("is wider than one pair's paired interval when the seeds disagree", () => {
+    const groups = groupBootstrapInterval([run([]), run([0, 1, 2, 3, 4, 5, 6, 7])], [run([0, 1, 2, 3]), run([0, 1, 2, 3])], 1);
+    const pair = pairedBootstrapInterval(run([]), run([0, 1, 2, 3]), 1);
+    expect(groups.high - groups.low).toBeGreaterThan(pair.high - pair.low);
+  });
+
+  it("refuses empty groups and runs of another length, naming them", () => {
+    expect(() => groupBootstrapInterval([], b, 1)).toThrow("received 0 and 3");
+    expect(() => groupBootstrapInterval([run([])], [[true]], 1)).toThrow("one entry per image (50), received 1");
   });
 });

@@ -102,3 +102,44 @@ export function unpairedBootstrapInterval(
   for (let r = 0; r < resamples; r++) stats[r] = mean(b) - mean(a);
   return percentileInterval(stats);
 }
+
+/**
+ * The seeded two-level bootstrap 95% interval of mean accuracy(group B) − mean accuracy(group A) for
+ * groups of runs (repeats with other training seeds) evaluated on the same images: each resample
+ * draws each group's runs with replacement (what another seed would do) and the images with
+ * replacement (which images the validation set happened to hold). `a[r][i]`: run r of group A got
+ * image i right.
+ */
+export function groupBootstrapInterval(
+  a: readonly (readonly boolean[])[],
+  b: readonly (readonly boolean[])[],
+  seed: number,
+  resamples = BOOTSTRAP_RESAMPLES,
+): Interval {
+  if (a.length === 0 || b.length === 0)
+    throw new BadInputError(`groupBootstrapInterval needs runs in both groups, received ${a.length} and ${b.length}`);
+  const n = a[0]?.length ?? 0;
+  if (n === 0) throw new BadInputError("groupBootstrapInterval needs at least one image, received 0");
+  for (const run of [...a, ...b]) {
+    if (run.length !== n)
+      throw new BadInputError(`groupBootstrapInterval: every run must have one entry per image (${n}), received ${run.length}`);
+  }
+  const rng = createRng(seed);
+  const pick = <T>(xs: readonly T[]): T[] => Array.from({ length: xs.length }, () => xs[Math.floor(rng() * xs.length)] as T);
+  const stats = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    const ra = pick(a);
+    const rb = pick(b);
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const i = Math.floor(rng() * n);
+      let hitsA = 0;
+      for (const run of ra) hitsA += Number(run[i]);
+      let hitsB = 0;
+      for (const run of rb) hitsB += Number(run[i]);
+      sum += hitsB / rb.length - hitsA / ra.length;
+    }
+    stats[r] = sum / n;
+  }
+  return percentileInterval(stats);
+}

@@ -74,3 +74,20 @@ export class PairedComparison {
   @Field(() => [PredictionFlip], { description: "Images right in one run and wrong in the other (paired only), both ways." })
   flips!: PredictionFlip[];
 }
+
+/** Is configuration B better than configuration A, over their training seeds? Two groups of runs on one validation set. */
+@ObjectType()
+export class GroupComparison {
+  @Field(() => [ID]) a!: string[];
+  @Field(() => [ID]) b!: string[];
+  @Field(() => Int, { description: "Validation images, the same for every run." }) images!: number;
+  @Field(() => Float, { description: "Mean accuracy of group A's runs." }) accuracyA!: number;
+  @Field(() => Float) accuracyB!: number;
+  @Field(() => Float, { nullable: true, description: "Sample standard deviation over A's runs; null for one run." }) stdA!: number | null;
+  @Field(() => Float, { nullable: true }) stdB!: number | null;
+  @Field(() => Float, { description: "accuracyB − accuracyA." }) accuracyDifference!: number;
+  @Field(() => Float, { description: "Two-level bootstrap 95% interval (runs and images resampled), seeded." }) ci95Low!: number;
+  @Field(() => Float) ci95High!: number;
+  @Field(() => Int) bootstrapSeed!: number;
+  @Field(() => Int) bootstrapResamples!: number;
+}

@@ -4,8 +4,16 @@
  * McNemar test on the images only one run got right, per-class recall, and the flips. On different
  * images each run is resampled on its own and the answer says it is unpaired.
  */
-import { BOOTSTRAP_RESAMPLES, mcnemarExactP, pairedBootstrapInterval, unpairedBootstrapInterval } from "@graft/core/metrics";
-import { type ClassRecallDifference, type PairedComparison, type PredictionFlip } from "@graft/schema/graphql";
+import {
+  BOOTSTRAP_RESAMPLES,
+  groupBootstrapInterval,
+  mcnemarExactP,
+  pairedBootstrapInterval,
+  unpairedBootstrapInterval,
+} from "@graft/core/metrics";
+import { type ClassRecallDifference, type GroupComparison, type PairedComparison, type PredictionFlip } from "@graft/schema/graphql";
+import { badInput } from "../../errors";
+import { meanStd } from "../sweep/sweep.groups";
 import { predictedClass, type StoredPredictions } from "./prediction.codec";
 
 /** One run's side: its id, the dataset it was trained and evaluated on, and its predictions. */
@@ -119,5 +127,50 @@ export function comparePredictions(a: Side, b: Side, seed: number): PairedCompar
     mcnemarPValue: mcnemarExactP(onlyARight, onlyBRight),
     perClass,
     flips,
+  };
+}
+
+/**
+ * Compares group B with group A (runs of one configuration each, other training seeds) on one
+ * validation set: mean accuracies, their spread over seeds, and a two-level bootstrap interval of
+ * the difference. Every run must have been evaluated on the first run's images.
+ * @throws BAD_USER_INPUT when a run was evaluated on other images (another dataset or split).
+ */
+export function compareGroups(a: readonly Side[], b: readonly Side[], seed: number): GroupComparison {
+  const first = (a[0] as Side).predictions;
+  const aligned = (side: Side): boolean[] => {
+    const order = side.datasetId === (a[0] as Side).datasetId ? alignment(first, side.predictions) : null;
+    if (order === null) {
+      throw badInput(
+        `Run ${JSON.stringify(side.runId)} was evaluated on other images than run ${JSON.stringify((a[0] as Side).runId)}: groups are compared on one validation set (runs of one sweep share it)`,
+        "b",
+        side.runId,
+      );
+    }
+    const ok = correctness(side.predictions);
+    return order.map((j) => ok[j] as boolean);
+  };
+  const okA = a.map(aligned);
+  const okB = b.map(aligned);
+  const accA = okA.map(mean);
+  const accB = okB.map(mean);
+  // 2,000 resamples cost images × runs each; past ~2e8 steps fewer resamples keep one request bounded.
+  const resamples = Math.max(200, Math.min(BOOTSTRAP_RESAMPLES, Math.floor(2e8 / (first.files.length * (a.length + b.length)))));
+  const ci = groupBootstrapInterval(okA, okB, seed, resamples);
+  const sa = meanStd(accA);
+  const sb = meanStd(accB);
+  return {
+    a: a.map((s) => s.runId),
+    b: b.map((s) => s.runId),
+    images: first.files.length,
+    accuracyA: sa.mean as number,
+    accuracyB: sb.mean as number,
+    stdA: sa.std,
+    stdB: sb.std,
+    accuracyDifference: (sb.mean as number) - (sa.mean as number),
+    ci95Low: ci.low,
+    ci95High: ci.high,
+    bootstrapSeed: seed,
+    bootstrapResamples: resamples,
   };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { PairedComparison, PredictionPage, Run } from "@graft/schema/graphql";
+import { GroupComparison, PairedComparison, PredictionPage, Run } from "@graft/schema/graphql";
 import { type GraftContext } from "../../context";
 import { MAX_PREDICTIONS_PAGE } from "./prediction.service";
 
@@ -31,5 +31,18 @@ export class PredictionResolver {
     @Ctx() ctx: GraftContext,
   ): PairedComparison {
     return ctx.services.predictions.paired(a, b, seed ?? 0);
+  }
+
+  @Query(() => GroupComparison, {
+    description:
+      "Is configuration B better than configuration A over their training seeds? Two groups of runs (a sweep's repeats) on one validation set: mean accuracies, spread, and a two-level bootstrap 95% interval.",
+  })
+  groupComparison(
+    @Arg("a", () => [ID]) a: string[],
+    @Arg("b", () => [ID]) b: string[],
+    @Arg("seed", () => Int, { defaultValue: 0, nullable: true, description: "Seeds the bootstrap." }) seed: number | null,
+    @Ctx() ctx: GraftContext,
+  ): GroupComparison {
+    return ctx.services.predictions.groups(a, b, seed ?? 0);
   }
 }

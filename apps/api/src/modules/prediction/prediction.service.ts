@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { runPredictions, runs } from "@graft/schema/db";
-import { type PairedComparison, type PredictionPage, type PredictionsInput } from "@graft/schema/graphql";
+import { type GroupComparison, type PairedComparison, type PredictionPage, type PredictionsInput } from "@graft/schema/graphql";
 import { badInput, graftError, notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
-import { comparePredictions } from "./paired-comparison";
+import { compareGroups, comparePredictions, type Side } from "./paired-comparison";
 import { decodePredictionsInput, decodeStored, predictedClass, probabilityRow, type StoredPredictions } from "./prediction.codec";
 
 /** Predictions checked by {@link PredictionService.check}, ready to store. */
@@ -80,22 +80,37 @@ export class PredictionService {
     };
   }
 
+  /** Compares group B with group A (runs differing in seed) on one validation set (see compareGroups). */
+  groups(a: readonly string[], b: readonly string[], seed: number): GroupComparison {
+    const all = [...a, ...b];
+    if (a.length < 1 || b.length < 1 || a.length > 20 || b.length > 20) {
+      throw badInput(`groupComparison takes 1 to 20 runs a group, received ${a.length} and ${b.length}`, "a", a.length);
+    }
+    if (new Set(all).size !== all.length) throw badInput("groupComparison's groups must not share or repeat a run", "b", b);
+    if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
+    const side = (runId: string) => this.side(runId);
+    return compareGroups(a.map(side), b.map(side), seed);
+  }
+
+  /** A run's side of a comparison: NOT_FOUND for an unknown run or one without predictions. */
+  private side(runId: string): Side {
+    const run = this.deps.db.select({ datasetId: runs.datasetId }).from(runs).where(eq(runs.id, runId)).get();
+    if (!run) throw notFound("Run", runId);
+    const predictions = this.forRun(runId);
+    if (!predictions) {
+      throw graftError(
+        "NOT_FOUND",
+        `Run ${JSON.stringify(runId)} has no stored predictions: it has not completed, it completed before Graft kept per-image predictions, or its validation set was too large for its agent to send them`,
+      );
+    }
+    return { runId, datasetId: run.datasetId, predictions };
+  }
+
   /** Compares run B with run A image by image (see comparePredictions). */
   paired(a: string, b: string, seed: number): PairedComparison {
     if (a === b) throw badInput(`pairedComparison needs two different runs, received ${JSON.stringify(a)} twice`, "b", b);
     if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
-    const sides = [a, b].map((runId) => {
-      const run = this.deps.db.select({ datasetId: runs.datasetId }).from(runs).where(eq(runs.id, runId)).get();
-      if (!run) throw notFound("Run", runId);
-      const predictions = this.forRun(runId);
-      if (!predictions) {
-        throw graftError(
-          "NOT_FOUND",
-          `Run ${JSON.stringify(runId)} has no stored predictions: it has not completed, it completed before Graft kept per-image predictions, or its validation set was too large for its agent to send them`,
-        );
-      }
-      return { runId, datasetId: run.datasetId, predictions };
-    });
+    const sides = [a, b].map((runId) => this.side(runId));
     return comparePredictions(sides[0] as (typeof sides)[0], sides[1] as (typeof sides)[0], seed);
   }
 }

@@ -201,6 +201,36 @@ describe("per-image predictions", () => {
     expect((await t.client.errorCode(PAGE, { id: a, after: "x" })).code).toBe("BAD_USER_INPUT");
   });
 
+  it("compares two groups of runs (seeds of two configurations) on one validation set", async () => {
+    const run = (wrong: number[]) =>
+      completedRun({ files: FILES, yTrue: Y_TRUE, probabilitiesBase64: probabilities((i) => !wrong.includes(i)) });
+    const groupA = [await run([0, 1, 2, 3]), await run([0, 1, 4, 5, 6, 7])]; // 80%, 70%
+    const groupB = [await run([0]), await run([])]; // 95%, 100%
+    const GROUPS = `query($a: [ID!]!, $b: [ID!]!) { groupComparison(a: $a, b: $b, seed: 1) {
+      images accuracyA accuracyB stdA stdB accuracyDifference ci95Low ci95High bootstrapResamples } }`;
+    const r = (await t.client.data<{ groupComparison: Record<string, number> }>(GROUPS, { a: groupA, b: groupB }))
+      .groupComparison as Record<string, number>;
+    expect(r.images).toBe(20);
+    expect(r.accuracyA).toBeCloseTo(0.75, 12);
+    expect(r.accuracyB).toBeCloseTo(0.975, 12);
+    expect(r.stdA).toBeCloseTo(Math.sqrt(0.005), 12);
+    expect(r.accuracyDifference).toBeCloseTo(0.225, 12);
+    expect(r.ci95Low).toBeLessThanOrEqual(0.225);
+    expect(r.ci95High).toBeGreaterThanOrEqual(0.225);
+    expect(r.bootstrapResamples).toBe(2000);
+    // A run on other images, a run in both groups, a run without predictions: coded errors.
+    const other = await completedRun({
+      files: FILES.slice(0, 16),
+      yTrue: Y_TRUE.slice(0, 16),
+      probabilitiesBase64: probabilities(() => true, FILES.slice(0, 16), Y_TRUE.slice(0, 16)),
+    });
+    const mismatch = await t.client.errorCode(GROUPS, { a: groupA, b: [other] });
+    expect(mismatch.code).toBe("BAD_USER_INPUT");
+    expect(mismatch.message).toContain("was evaluated on other images");
+    expect((await t.client.errorCode(GROUPS, { a: groupA, b: [groupA[0]] })).code).toBe("BAD_USER_INPUT");
+    expect((await t.client.errorCode(GROUPS, { a: groupA, b: [await completedRun(null)] })).code).toBe("NOT_FOUND");
+  });
+
   it("are deleted with their run", async () => {
     db.$client.prepare("DELETE FROM runs WHERE id = ?").run(b);
     expect(db.$client.prepare("SELECT count(*) AS n FROM run_predictions WHERE run_id = ?").get(b)).toEqual({ n: 0 });

@@ -273,6 +273,27 @@ export type Experiment = {
   runCount: Scalars['Int']['output'];
 };
 
+export type GroupComparison = {
+  __typename?: 'GroupComparison';
+  a: Array<Scalars['ID']['output']>;
+  /** Mean accuracy of group A's runs. */
+  accuracyA: Scalars['Float']['output'];
+  accuracyB: Scalars['Float']['output'];
+  /** accuracyB − accuracyA. */
+  accuracyDifference: Scalars['Float']['output'];
+  b: Array<Scalars['ID']['output']>;
+  bootstrapResamples: Scalars['Int']['output'];
+  bootstrapSeed: Scalars['Int']['output'];
+  ci95High: Scalars['Float']['output'];
+  /** Two-level bootstrap 95% interval (runs and images resampled), seeded. */
+  ci95Low: Scalars['Float']['output'];
+  /** Validation images, the same for every run. */
+  images: Scalars['Int']['output'];
+  /** Sample standard deviation over A's runs; null for one run. */
+  stdA?: Maybe<Scalars['Float']['output']>;
+  stdB?: Maybe<Scalars['Float']['output']>;
+};
+
 export type GroupMetric = {
   __typename?: 'GroupMetric';
   /** Null when no run of the group has it yet. */
@@ -719,6 +740,8 @@ export type Query = {
   datasets: Array<Dataset>;
   experiment: Experiment;
   experiments: Array<Experiment>;
+  /** Is configuration B better than configuration A over their training seeds? Two groups of runs (a sweep's repeats) on one validation set: mean accuracies, spread, and a two-level bootstrap 95% interval. */
+  groupComparison: GroupComparison;
   /** Every hyperparameter a run has: name, type, default, bounds, when it applies, and the rule its values must meet. */
   hyperparameterCatalog: Array<HyperparameterInfo>;
   /** Is run B better than run A? Image by image on the same validation set (paired bootstrap 95% interval, exact McNemar, per-class recall, flips), else unpaired. */
@@ -742,6 +765,13 @@ export type QueryDatasetArgs = {
 
 export type QueryExperimentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryGroupComparisonArgs = {
+  a: Array<Scalars['ID']['input']>;
+  b: Array<Scalars['ID']['input']>;
+  seed?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
