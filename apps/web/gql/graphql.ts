@@ -1241,6 +1241,8 @@ export type PairedComparisonQueryVariables = Exact<{
 
 export type PairedComparisonQuery = { __typename?: 'Query', pairedComparison: { __typename?: 'PairedComparison', a: string, b: string, sameValidationSet: boolean, method: string, imagesA: number, imagesB: number, accuracyA: number, accuracyB: number, accuracyDifference: number, ci95Low: number, ci95High: number, mcnemarPValue?: number | null, onlyARight?: number | null, onlyBRight?: number | null, perClass: Array<{ __typename?: 'ClassRecallDifference', label: string, support: number, recallA?: number | null, recallB?: number | null, difference?: number | null }>, flips: Array<{ __typename?: 'PredictionFlip', file: string, trueLabel: string, rightRunId: string, predictedA: string, confidenceA: number, predictedB: string, confidenceB: number }> }, run: { __typename?: 'Run', id: string, datasetId: string } };
 
+export type RunGroupFieldsFragment = { __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> };
+
 export type SweepGroupsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1326,6 +1328,19 @@ export const EpochFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
 }
     `, {"fragmentName":"EpochFields"}) as unknown as TypedDocumentString<EpochFieldsFragment, unknown>;
+export const RunGroupFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RunGroupFields on RunGroup {
+  key
+  runIds
+  n
+  metrics {
+    name
+    mean
+    std
+    n
+  }
+}
+    `, {"fragmentName":"RunGroupFields"}) as unknown as TypedDocumentString<RunGroupFieldsFragment, unknown>;
 export const HyperparameterCatalogDocument = new TypedDocumentString(`
     query HyperparameterCatalog {
   hyperparameterCatalog {
@@ -1598,15 +1613,7 @@ export const CompareRunsDocument = new TypedDocumentString(`
       matrix
     }
     groups {
-      key
-      runIds
-      n
-      metrics {
-        name
-        mean
-        std
-        n
-      }
+      ...RunGroupFields
     }
   }
 }
@@ -1657,6 +1664,17 @@ fragment EpochFields on Epoch {
   imagesPerSec
   confusionMatrix
   createdAt
+}
+fragment RunGroupFields on RunGroup {
+  key
+  runIds
+  n
+  metrics {
+    name
+    mean
+    std
+    n
+  }
 }`) as unknown as TypedDocumentString<CompareRunsQuery, CompareRunsQueryVariables>;
 export const SweepDocument = new TypedDocumentString(`
     query Sweep($id: ID!) {
@@ -1954,19 +1972,21 @@ export const SweepGroupsDocument = new TypedDocumentString(`
   sweep(id: $id) {
     id
     groups {
-      key
-      runIds
-      n
-      metrics {
-        name
-        mean
-        std
-        n
-      }
+      ...RunGroupFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<SweepGroupsQuery, SweepGroupsQueryVariables>;
+    fragment RunGroupFields on RunGroup {
+  key
+  runIds
+  n
+  metrics {
+    name
+    mean
+    std
+    n
+  }
+}`) as unknown as TypedDocumentString<SweepGroupsQuery, SweepGroupsQueryVariables>;
 export const GroupComparisonDocument = new TypedDocumentString(`
     query GroupComparison($a: [ID!]!, $b: [ID!]!) {
   groupComparison(a: $a, b: $b) {

@@ -265,15 +265,7 @@ export const CompareRunsQuery = graphql(`
         matrix
       }
       groups {
-        key
-        runIds
-        n
-        metrics {
-          name
-          mean
-          std
-          n
-        }
+        ...RunGroupFields
       }
     }
   }
@@ -502,20 +494,27 @@ export const PairedComparisonQuery = graphql(`
 `);
 
 /** A sweep's seed groups: asked for only when the sweep has repeats (it reads every run of the sweep). */
+/** A seed group (runs differing only in their training seed) with its metrics' mean ± std. */
+export const RunGroupFields = graphql(`
+  fragment RunGroupFields on RunGroup {
+    key
+    runIds
+    n
+    metrics {
+      name
+      mean
+      std
+      n
+    }
+  }
+`);
+
 export const SweepGroupsQuery = graphql(`
   query SweepGroups($id: ID!) {
     sweep(id: $id) {
       id
       groups {
-        key
-        runIds
-        n
-        metrics {
-          name
-          mean
-          std
-          n
-        }
+        ...RunGroupFields
       }
     }
   }
