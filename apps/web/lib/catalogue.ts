@@ -92,7 +92,7 @@ export function compactNumber(n: number): string {
 
 /** A knob's value as text: "off" for an off (null) nullable knob, head units "256,128" or "linear", numbers compact. */
 export function formatKnob(info: KnobInfo, value: unknown): string {
-  if (value === null || value === undefined) return info.nullable ? (info.nullText ?? "off") : "–";
+  if (value === null || value === undefined) return info.nullable ? nullWord(info) : "–";
   if (typeof value === "number") return info.kind === "int" ? String(value) : compactNumber(value);
   if (Array.isArray(value)) {
     if (value.length === 0) return info.kind === "units" ? "linear" : "none";
@@ -115,9 +115,17 @@ export function chartValue(info: KnobInfo, value: unknown): string | number {
 /** Whether `info` matters given a run's values (the fine-tuning rate only when fine-tuning). */
 export function knobApplies(info: KnobInfo, values: KnobValues | null | undefined): boolean {
   const when = info.appliesWhen;
-  if (!when) return true;
-  const other = knobValue(values, when.parameter);
-  return when.rule === "positive" ? typeof other === "number" && other > 0 : other !== null && other !== undefined;
+  return !when || conditionHolds(when, knobValue(values, when.parameter));
+}
+
+/** Whether a served condition (`appliesWhen`) holds for the other knob's value: `positive` (> 0) or `set` (not null). */
+export function conditionHolds(when: NonNullable<KnobInfo["appliesWhen"]>, value: unknown): boolean {
+  return when.rule === "positive" ? typeof value === "number" && value > 0 : value !== null && value !== undefined;
+}
+
+/** What a nullable knob's null is shown and typed as: "off", or what the catalogue says ("same as seed"). */
+export function nullWord(info: KnobInfo): string {
+  return info.nullText ?? "off";
 }
 
 /**
@@ -201,7 +209,7 @@ function parseUnits(info: KnobInfo, text: string): Parsed<number[]> {
 export function parseKnob(info: KnobInfo, text: string): Parsed<unknown> {
   const t = text.trim();
   if (t === "") return { ok: true, value: undefined };
-  if (info.nullable && t.toLowerCase() === (info.nullText ?? "off").toLowerCase()) return { ok: true, value: null };
+  if (info.nullable && t.toLowerCase() === nullWord(info).toLowerCase()) return { ok: true, value: null };
   switch (info.kind) {
     case "float":
     case "int": {
@@ -242,9 +250,7 @@ export function parseKnobList(info: KnobInfo, text: string): Parsed<unknown[]> {
   const seen = new Set<string>();
   for (const part of parts) {
     const parsed =
-      info.nullable && part.toLowerCase() === (info.nullText ?? "off").toLowerCase()
-        ? ({ ok: true, value: null } as const)
-        : parseKnob(info, part);
+      info.nullable && part.toLowerCase() === nullWord(info).toLowerCase() ? ({ ok: true, value: null } as const) : parseKnob(info, part);
     if (!parsed.ok) return parsed;
     const key = JSON.stringify(parsed.value);
     if (!seen.has(key)) {

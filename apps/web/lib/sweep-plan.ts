@@ -7,7 +7,17 @@
  * each rule is unit-tested and the form only renders the messages.
  */
 import type { CreateSweepInput, EarlyTermination, SweepStrategy } from "../gql/graphql";
-import { type Catalogue, formatKnobList, knobByName, type KnobInfo, knobMessage, parseKnob, parseKnobList, type Parsed } from "./catalogue";
+import {
+  type Catalogue,
+  conditionHolds,
+  formatKnobList,
+  knobByName,
+  type KnobInfo,
+  knobMessage,
+  type Parsed,
+  parseKnob,
+  parseKnobList,
+} from "./catalogue";
 
 export type { Parsed };
 
@@ -126,12 +136,6 @@ function numbers(list: readonly unknown[] | undefined): number[] {
   return (list ?? []).filter((v): v is number => typeof v === "number");
 }
 
-/** A served condition (`appliesWhen`) holds for some of these values. */
-function holdsForSome(when: KnobInfo["appliesWhen"], values: readonly unknown[]): boolean {
-  if (!when) return true;
-  return values.some((x) => (when.rule === "positive" ? typeof x === "number" && x > 0 : x !== null && x !== undefined));
-}
-
 /**
  * The catalogue's rules across knobs (served as each knob's `crossRules`: the list core checks every
  * run with), checked here over the sweep's lists so the form reports them before the API refuses the
@@ -151,7 +155,8 @@ function acrossKnobs(catalogue: Catalogue, v: SweepValues): Record<string, strin
   for (const knob of catalogue) {
     for (const rule of knob.crossRules) {
       if (errors[knob.name] !== undefined) break;
-      if (rule.appliesWhen && !holdsForSome(rule.appliesWhen, candidates(rule.appliesWhen.parameter))) continue;
+      const when = rule.appliesWhen;
+      if (when && !candidates(when.parameter).some((x) => conditionHolds(when, x))) continue;
       const tail = rule.qualifier ? ` ${rule.qualifier}` : "";
       const values = numbers(candidates(knob.name));
       if (rule.relation === "atLeast" && rule.min != null) {

@@ -10,7 +10,7 @@ import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { EarlyTermination, SweepStrategy } from "../../gql/graphql";
-import { appliesWhenText, type Catalogue, defaultText, listSeparator } from "../../lib/catalogue";
+import { appliesWhenText, type Catalogue, defaultText, listSeparator, nullWord } from "../../lib/catalogue";
 import { gql, GraphQLRequestError } from "../../lib/graphql-client";
 import { useCatalogue, useQuery } from "../../lib/hooks";
 import { createSweepOnce, LaunchKeys, navigateWithFallback } from "../../lib/launch-sweep";
@@ -396,10 +396,8 @@ function knobHint(k: FormKnob, catalogue: Catalogue): string {
     );
   }
   if (k.widget === "value") {
-    const nullWord = k.info.nullText ?? "off";
-    parts.push(
-      `Empty = the default (${defaultText(k.info)})${k.info.nullable ? `; "${nullWord}" = ${nullWord === "off" ? "off" : "null"}` : ""}.`,
-    );
+    const word = nullWord(k.info);
+    parts.push(`Empty = the default (${defaultText(k.info)})${k.info.nullable ? `; "${word}" = ${word === "off" ? "off" : "null"}` : ""}.`);
   }
   const when = appliesWhenText(k.info, catalogue);
   if (when) parts.push(`Only ${when}.`);

@@ -3,7 +3,7 @@
  * createRun/createSweep and the dashboard's form (through the `rule` the API serves) all give the
  * same message for the same bad value: `<name> must be <rule>, received <value>`. PURE.
  */
-import type { AppliesWhen, CrossRule, HyperparameterSpec } from "./hyperparameter-spec";
+import { type AppliesWhen, type CrossRule, type HyperparameterSpec, nullWord } from "./hyperparameter-spec";
 import { HYPERPARAMETER_ENTRIES, HYPERPARAMETERS, type HyperparameterValues, specOf } from "./hyperparameters";
 
 /** A bad hyperparameter value: `field` names it, `value` is what was received. */
@@ -34,7 +34,7 @@ function range(s: { min: number; max: number; exclusiveMin?: boolean; exclusiveM
 
 /** What a valid value of `spec` is, in words: the `rule` of its messages. */
 export function ruleOf(spec: HyperparameterSpec): string {
-  const off = spec.nullable ? `null (${spec.nullMeans ?? "off"}) or ` : "";
+  const off = spec.nullable ? `null (${nullWord(spec)}) or ` : "";
   switch (spec.kind) {
     case "float":
       return `${off}a number in ${range(spec)}`;

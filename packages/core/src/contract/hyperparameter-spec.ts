@@ -132,6 +132,11 @@ export interface TextSpec extends SpecCommon {
 /** One catalogue entry. */
 export type HyperparameterSpec = FloatSpec | IntSpec | EnumSpec | OpsSpec | UnitsSpec | TextSpec;
 
+/** What a nullable knob's null is shown and typed as: "off", or its `nullMeans` ("same as seed"). */
+export function nullWord(spec: Pick<SpecCommon, "nullMeans">): string {
+  return spec.nullMeans ?? "off";
+}
+
 /** The value type a spec stands for, as core holds it (ops and units as arrays). */
 export type ValueOf<S extends HyperparameterSpec> = S extends FloatSpec | IntSpec
   ? S["nullable"] extends true

@@ -4,7 +4,7 @@
  * tables and messages show; the wire value GraphQL carries (augmentation as its canonical string,
  * everything else as core holds it). PURE.
  */
-import type { HyperparameterSpec, OpsSpec } from "./hyperparameter-spec";
+import { type HyperparameterSpec, nullWord, type OpsSpec } from "./hyperparameter-spec";
 import { HyperparameterError, checkHyperparameter, hyperparameterError } from "./hyperparameter-rules";
 import { specOf } from "./hyperparameters";
 
@@ -76,7 +76,7 @@ export function parseHyperparameter(name: string, text: string): unknown {
 /** The canonical text of a knob's value: `off` for a callback that is off, ops and units comma-joined. */
 export function formatHyperparameter(name: string, value: unknown): string {
   const spec = specFor(name);
-  if (value === null || value === undefined) return spec.nullable ? (spec.nullMeans ?? "off") : "–";
+  if (value === null || value === undefined) return spec.nullable ? nullWord(spec) : "–";
   if (spec.kind === "ops") return formatOps(spec, value as string[]);
   if (spec.kind === "units") return (value as number[]).length === 0 ? "linear" : (value as number[]).join(",");
   return String(value);

@@ -18,7 +18,7 @@ export interface PredictionSet {
 }
 
 /** Index of the largest value; ties go to the first, as numpy's argmax. NaN never wins. */
-export function argmax(values: readonly number[]): number {
+export function argmax(values: ArrayLike<number>): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) {
     if ((values[i] as number) > (values[best] as number) || Number.isNaN(values[best] as number)) best = i;

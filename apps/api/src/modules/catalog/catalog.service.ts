@@ -4,6 +4,7 @@ import {
   HYPERPARAMETER_ENTRIES,
   type HyperparameterSpec,
   fineTuneDepthLimit,
+  nullWord,
   ruleOf,
   toWire,
 } from "@graft/core/contract";
@@ -98,7 +99,7 @@ function hyperparameterInfo(name: string, spec: HyperparameterSpec): Hyperparame
     searchRequired: spec.searchRequired === true,
     inputRequired: spec.inputRequired === true,
     nullable: spec.nullable,
-    nullText: spec.nullable ? (spec.nullMeans ?? "off") : null,
+    nullText: spec.nullable ? nullWord(spec) : null,
     sortField: spec.sortable ? runFieldOf(name) : null,
     default: toWire(name, spec.default),
     min: numeric?.min ?? null,

@@ -3,6 +3,7 @@
  * blob) and the queries that read them. One rule for the predicted class: the argmax of the row,
  * ties to the first label (core's `argmax`, numpy's).
  */
+import { argmax } from "@graft/core/metrics";
 import { type PredictionsInput } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 
@@ -14,16 +15,16 @@ export interface StoredPredictions {
   probabilities: Float32Array;
 }
 
-/** Index of the largest value of row `i`; ties go to the first, NaN never wins. */
+/** The predicted class of image `i`: core's argmax of its row (ties to the first label, NaN never wins). */
 export function predictedClass(p: StoredPredictions, i: number): number {
   const k = p.labels.length;
-  let best = 0;
-  for (let j = 1; j < k; j++) {
-    const v = p.probabilities[i * k + j] as number;
-    const top = p.probabilities[i * k + best] as number;
-    if (v > top || Number.isNaN(top)) best = j;
-  }
-  return best;
+  return argmax(p.probabilities.subarray(i * k, (i + 1) * k));
+}
+
+/** float32 little-endian bytes as numbers, as the contract says, on any host and at any Buffer alignment. */
+function readFloat32LE(bytes: Buffer): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Float32Array.from({ length: Math.floor(bytes.byteLength / 4) }, (_, i) => view.getFloat32(i * 4, true));
 }
 
 /** The probability row of image `i`, as numbers. */
@@ -82,9 +83,7 @@ export function decodePredictionsInput(
       blob.length,
     );
   }
-  // Read little-endian as the contract says, whatever the host, and whatever the decoded Buffer's alignment.
-  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
-  const values = Float32Array.from({ length: n * k }, (_, i) => view.getFloat32(i * 4, true));
+  const values = readFloat32LE(blob);
   const notFinite = values.findIndex((v) => !Number.isFinite(v) || v < 0 || v > 1);
   if (notFinite >= 0) {
     throw badInput(
@@ -96,10 +95,7 @@ export function decodePredictionsInput(
   return { blob, files: [...input.files], yTrue: [...input.yTrue] };
 }
 
-/** The stored row, decoded (the blob is float32 little-endian; read so on any host and any alignment). */
+/** The stored row, decoded (the blob is float32 little-endian). */
 export function decodeStored(row: { labels: string[]; files: string[]; yTrue: number[]; probabilities: Buffer }): StoredPredictions {
-  const b = row.probabilities;
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const probabilities = Float32Array.from({ length: b.byteLength / 4 }, (_, i) => view.getFloat32(i * 4, true));
-  return { labels: row.labels, files: row.files, yTrue: row.yTrue, probabilities };
+  return { labels: row.labels, files: row.files, yTrue: row.yTrue, probabilities: readFloat32LE(row.probabilities) };
 }

@@ -88,8 +88,11 @@ export class PredictionService {
     }
     if (new Set(all).size !== all.length) throw badInput("groupComparison's groups must not share or repeat a run", "b", b);
     if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
-    const side = (runId: string) => this.side(runId);
-    return compareGroups(a.map(side), b.map(side), seed);
+    return compareGroups(
+      a.map((runId) => this.side(runId)),
+      b.map((runId) => this.side(runId)),
+      seed,
+    );
   }
 
   /** A run's side of a comparison: NOT_FOUND for an unknown run or one without predictions. */
@@ -110,7 +113,6 @@ export class PredictionService {
   paired(a: string, b: string, seed: number): PairedComparison {
     if (a === b) throw badInput(`pairedComparison needs two different runs, received ${JSON.stringify(a)} twice`, "b", b);
     if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
-    const sides = [a, b].map((runId) => this.side(runId));
-    return comparePredictions(sides[0] as (typeof sides)[0], sides[1] as (typeof sides)[0], seed);
+    return comparePredictions(this.side(a), this.side(b), seed);
   }
 }
