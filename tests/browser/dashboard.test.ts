@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copySubset, repoRoot, sharedAssetsMissing, startAgentProcess, startApi, type ManagedProcess, type RunningApi } from "../support";
@@ -196,6 +197,16 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     } else {
       console.warn(`[browser] run ${best.id} misclassified nothing in cell ${JSON.stringify(cell)}; no images to show`);
     }
+    // The agent uploaded the delivered model: the page offers it, and the link serves the zip.
+    const download = page.getByTestId("run-download-model");
+    await expect.poll(() => download.textContent(), { timeout: 10_000 }).toMatch(/^Download model \(\d+\.\d MB\)$/);
+    const href = await download.getAttribute("href");
+    expect(href).toBe(`/api/runs/${best.id}/model.zip`);
+    const zip = await page.request.get(`${web.url}${href}`);
+    expect(zip.status()).toBe(200);
+    expect(zip.headers()["content-type"]).toBe("application/zip");
+    const names = Object.keys(unzipSync(new Uint8Array(await zip.body()))).sort();
+    expect(names).toEqual(["README.md", "card.md", "labels.json", "model.json", "preprocessing.json", "weights.bin"]);
     await screenshot(page, "06-run");
   }, 120_000);
 
@@ -291,6 +302,9 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await expect
       .poll(async () => (await page.getByTestId("group-best").allTextContents()).join(" | "), { timeout: 30_000 })
       .toMatch(/^\d+\.\d% ± \d+\.\d \(n=2\) \| \d+\.\d% ± \d+\.\d \(n=2\)$/);
+    // The sweep's curves start per seed group: a mean line in a ± sd band, drawn.
+    const bandChart = page.locator('[data-testid="sweep-curves"] [data-chart="band"][data-drawn="true"]');
+    await expect.poll(() => bandChart.count(), { timeout: 30_000 }).toBe(2);
     await screenshot(page, "08-seed-groups");
     await groups.first().getByRole("link", { name: "compare seeds" }).click();
     await page.waitForURL(/\/compare\?ids=/);
@@ -306,6 +320,12 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
         .poll(() => page.getByTestId("group-verdict").textContent(), { timeout: 30_000 })
         .toMatch(/seeds-\d \(n=2\) is (better|worse) than seeds-\d \(n=2\) by \d+\.\d points|No clear difference: seeds-\d \(n=2\)/);
       await screenshot(page, "08-group-verdict");
+      // Compare's curves switch from run by run to one band per configuration.
+      const accuracy = page.getByTestId("compare-accuracy");
+      expect(await accuracy.getAttribute("data-chart")).toBe("line");
+      await page.getByRole("radio", { name: "seed groups (mean ± sd)" }).check();
+      await expect.poll(() => accuracy.getAttribute("data-chart")).toBe("band");
+      await screenshot(page, "08-group-curves");
       await page.goBack();
     }
     // Two seeds of one configuration, on one validation set: a paired verdict.

@@ -7,6 +7,35 @@ import { isImageFile } from "./modules/dataset/dataset.scan";
 import { type Services } from "./modules/services";
 
 /**
+ * The real path of `file` in dataset `id` when it is an image file that stays inside the dataset
+ * directory and an allowed root; null for anything else (no hints for a caller probing paths).
+ */
+export function datasetImagePath(services: Services, id: unknown, file: unknown): string | null {
+  if (typeof id !== "string" || typeof file !== "string" || file === "" || file.includes("\0") || !isImageFile(file)) return null;
+  const dataset = services.datasets.find(id);
+  if (!dataset) return null;
+  let real: string;
+  try {
+    real = realpathSync(resolve(dataset.path, file));
+  } catch {
+    return null;
+  }
+  const roots = realRoots(services.deps.config.dataRoots);
+  if (!isInside(dataset.path, real) || !roots.some((r) => isInside(r, real)) || !isImageFile(real)) return null;
+  return real;
+}
+
+/** Whether the request may read: loopback, or the bearer token; answers 401/403 itself when not. */
+export function readAllowed(req: Request, res: Response, token: string): boolean {
+  const auth = authInfo(req.headers.authorization, req.socket.remoteAddress, token);
+  if (!auth.authorized && (auth.tokenPresent || !auth.loopback)) {
+    res.status(auth.tokenPresent ? 401 : 403).json({ error: auth.tokenPresent ? "invalid token" : "token required" });
+    return false;
+  }
+  return true;
+}
+
+/**
  * GET /datasets/:id/image?file=<relative path>: one image of a registered dataset, for the
  * dashboard's misclassified view. The file's real path must stay inside the dataset directory
  * and an allowed root and have an image extension; anything else is a plain 404 (no hints).
@@ -14,28 +43,12 @@ import { type Services } from "./modules/services";
  */
 export function imageHandler(services: Services, token: string) {
   return (req: Request, res: Response): void => {
-    const auth = authInfo(req.headers.authorization, req.socket.remoteAddress, token);
-    if (!auth.authorized && (auth.tokenPresent || !auth.loopback)) {
-      res.status(auth.tokenPresent ? 401 : 403).json({ error: auth.tokenPresent ? "invalid token" : "token required" });
-      return;
-    }
-    const notFound = () => void res.status(404).json({ error: "not found" });
-    const id = req.params["id"];
-    const file = req.query["file"];
-    if (typeof id !== "string" || typeof file !== "string" || file === "" || file.includes("\0") || !isImageFile(file)) return notFound();
-    const dataset = services.datasets.find(id);
-    if (!dataset) return notFound();
-    let real: string;
-    try {
-      real = realpathSync(resolve(dataset.path, file));
-    } catch {
-      return notFound();
-    }
-    const roots = realRoots(services.deps.config.dataRoots);
-    if (!isInside(dataset.path, real) || !roots.some((r) => isInside(r, real)) || !isImageFile(real)) return notFound();
+    if (!readAllowed(req, res, token)) return;
+    const real = datasetImagePath(services, req.params["id"], req.query["file"]);
+    if (real === null) return void res.status(404).json({ error: "not found" });
     res.setHeader("Cache-Control", "private, max-age=3600");
     res.sendFile(real, { dotfiles: "deny" }, (err) => {
-      if (err && !res.headersSent) notFound();
+      if (err && !res.headersSent) res.status(404).json({ error: "not found" });
     });
   };
 }

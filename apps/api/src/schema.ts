@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { JSONResolver } from "graphql-scalars";
 import { buildSchema } from "type-graphql";
 import { AgentResolver } from "./modules/agent/agent.resolver";
+import { CheckpointResolver } from "./modules/checkpoint/checkpoint.resolver";
 import { CatalogResolver } from "./modules/catalog/catalog.resolver";
 import { ComparisonResolver } from "./modules/comparison/comparison.resolver";
 import { PredictionResolver } from "./modules/prediction/prediction.resolver";
@@ -38,6 +39,7 @@ export function graftSchema(): Promise<GraphQLSchema> {
       ComparisonResolver,
       PredictionResolver,
       CatalogResolver,
+      CheckpointResolver,
     ],
     pubSub,
     // class-validator on every input class, through a statically imported validator (see validation.ts).

@@ -16,6 +16,8 @@ import { type GraftContext } from "./context";
 import { createFormatError, storageStatusPlugin } from "./errors";
 import { graphqlHandler } from "./http/graphql-handler";
 import { imageHandler } from "./images";
+import { datasetPixelsHandler, uploadPixelsHandler } from "./pixels";
+import { checkpointFileHandler, modelZipHandler, uploadCheckpointHandler } from "./modules/checkpoint/checkpoint.http";
 import { operationLimitsPlugin } from "./limits/apollo-plugin";
 import { OperationLimits } from "./limits/operation-limits";
 import { rowCounts } from "./limits/row-counts";
@@ -73,6 +75,8 @@ export async function startServer(
   // Test hook: connection-level settings such as PRAGMA max_page_count (a full disk on demand).
   options.onDatabase?.(db);
   const services = createServices({ db, config, pubSub, now: options.now ?? Date.now });
+  // What a crash left half done: checkpoint folders without a row, rows without their files.
+  services.checkpoints.reconcile();
   const schema = await graftSchema();
 
   const app = express();
@@ -178,6 +182,11 @@ export async function startServer(
       });
   });
   app.get("/datasets/:id/image", corsMiddleware, imageHandler(services, token));
+  app.get("/datasets/:id/pixels", corsMiddleware, datasetPixelsHandler(services, token));
+  app.post("/pixels", corsMiddleware, uploadPixelsHandler(token));
+  app.put("/runs/:id/checkpoint", uploadCheckpointHandler(services, token));
+  app.get("/runs/:id/model.zip", corsMiddleware, modelZipHandler(services, token));
+  app.get("/runs/:id/model/:file", corsMiddleware, checkpointFileHandler(services, token));
   graphql = corsWhenCrossOrigin(
     corsMiddleware,
     graphqlHandler(apollo, {

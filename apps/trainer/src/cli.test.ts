@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./cli";
-import { createFakeEngine, graftError, type FakeEngine } from "./testing/fake-engine";
+import { createFakeEngine, FAKE_DATASET_SHA256, graftError, type FakeEngine } from "./testing/fake-engine";
 import { startFakeApi } from "./testing/fake-api";
 import { memoryIo } from "./testing/memory-io";
 
@@ -222,6 +222,18 @@ describe("graft CLI", () => {
       expect(run?.hyperparameters).toMatchObject({ epochs: 3, augmentation: "none", baseModel: "mobilenet_v1_0.25_224" });
       expect(run?.artifacts[0]?.uri).toMatch(/^file:\/\/.*checkpoint$/);
       expect(api.calls.slice(0, 4)).toEqual(["RegisterDataset", "CreateRun", "RegisterAgent", "ClaimRun"]);
+      // The delivered checkpoint went to the API before the run completed, from its holder.
+      expect(api.uploads).toEqual([
+        {
+          runId: run?.id,
+          agentId: api.agents[0]?.id,
+          attempt: "1",
+          files: ["labels.json", "model.json", "preprocessing.json", "weights.bin"],
+          datasetSha256: FAKE_DATASET_SHA256,
+        },
+      ]);
+      expect(api.calls.indexOf("UploadCheckpoint")).toBeLessThan(api.calls.indexOf("CompleteRun"));
+      expect(io.err()).toMatch(/checkpoint uploaded \(epoch 3/);
       expect((JSON.parse(io.out()) as { runId: string }).runId).toBe(run?.id);
     } finally {
       await api.close();

@@ -3,6 +3,7 @@
  * with a one-line message naming the cause (0 ok, 1 failure, 2 bad input).
  */
 import { agentCommand, AGENT_HELP } from "./commands/agent";
+import { exportCommand } from "./commands/export";
 import { trainCommand } from "./commands/train";
 import { TRAIN_HELP } from "./commands/train-args";
 import { asUsageError, EXIT } from "./cli/errors";
@@ -14,6 +15,7 @@ export const HELP = `Usage: graft <command> [options]
 Commands:
   train    train one run from the terminal (optionally logged to an API with --api)
   agent    claim queued runs from a Graft API and train them
+  export   write a run's model (TF.js files, labels, preprocessing, model card) into a folder
 
 Run \`graft <command> --help\` for the options of a command.`;
 
@@ -32,6 +34,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await trainCommand(rest, io);
       case "agent":
         return await agentCommand(rest, io);
+      case "export":
+        return await exportCommand(rest, io);
       default:
         io.stderr.write(`graft: unknown command "${command}"\n\n${HELP}\n`);
         return EXIT.badInput;

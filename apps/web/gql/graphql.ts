@@ -76,6 +76,31 @@ export type BaseModelInfo = {
   name: Scalars['String']['output'];
 };
 
+export type Checkpoint = {
+  __typename?: 'Checkpoint';
+  /** The run's attempt that uploaded it. */
+  attempt: Scalars['Int']['output'];
+  /** Bytes of all its files. */
+  bytes: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** sha256 of the training dataset's images (path and content) as the agent read them; null when not sent. */
+  datasetSha256?: Maybe<Scalars['String']['output']>;
+  /** Path on the API of the model as a zip (model.json, weights.bin, labels.json, preprocessing.json, README.md, card.md). */
+  downloadPath: Scalars['String']['output'];
+  files: Array<CheckpointFileInfo>;
+  /** sha256 of weights.bin: the model's identity. */
+  weightsSha256: Scalars['String']['output'];
+};
+
+export type CheckpointFileInfo = {
+  __typename?: 'CheckpointFileInfo';
+  bytes: Scalars['Float']['output'];
+  /** model.json, weights.bin, labels.json or preprocessing.json. */
+  name: Scalars['String']['output'];
+  /** sha256 of the file, 64 lowercase hex. */
+  sha256: Scalars['String']['output'];
+};
+
 /** How a base model's downloaded files are verified. */
 export type ChecksumPolicy =
   /** Nothing is downloaded: the model is converted locally. */
@@ -529,6 +554,8 @@ export type Mutation = {
   createRun: Run;
   /** Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk. */
   createSweep: Sweep;
+  /** Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id. */
+  deleteRun: Scalars['ID']['output'];
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
   heartbeat: RunControl;
@@ -587,6 +614,11 @@ export type MutationCreateRunArgs = {
 
 export type MutationCreateSweepArgs = {
   input: CreateSweepInput;
+};
+
+
+export type MutationDeleteRunArgs = {
+  runId: Scalars['ID']['input'];
 };
 
 
@@ -831,6 +863,8 @@ export type Run = {
   bestValAccuracy?: Maybe<Scalars['Float']['output']>;
   /** Validation loss AT bestEpoch, the lowest finite val_loss of the run's current attempt; null with bestEpoch. */
   bestValLoss?: Maybe<Scalars['Float']['output']>;
+  /** The delivered model its agent uploaded (download it at downloadPath); null until then, or when the upload failed or was refused. */
+  checkpoint?: Maybe<Checkpoint>;
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];
@@ -1156,7 +1190,7 @@ export type RunQueryVariables = Exact<{
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string, bytes: number } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -1257,6 +1291,13 @@ export type GroupComparisonQueryVariables = Exact<{
 
 
 export type GroupComparisonQuery = { __typename?: 'Query', groupComparison: { __typename?: 'GroupComparison', images: number, accuracyA: number, accuracyB: number, stdA?: number | null, stdB?: number | null, accuracyDifference: number, ci95Low: number, ci95High: number, bootstrapResamples: number } };
+
+export type SweepCurvesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SweepCurvesQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, runs: Array<{ __typename?: 'Run', id: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1499,6 +1540,10 @@ export const RunDocument = new TypedDocumentString(`
       host
       backend
       status
+    }
+    checkpoint {
+      weightsSha256
+      bytes
     }
     epochs {
       ...EpochFields
@@ -2002,3 +2047,21 @@ export const GroupComparisonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GroupComparisonQuery, GroupComparisonQueryVariables>;
+export const SweepCurvesDocument = new TypedDocumentString(`
+    query SweepCurves($id: ID!) {
+  sweep(id: $id) {
+    id
+    runs(first: 100) {
+      id
+      epochs {
+        epoch
+        phase
+        loss
+        accuracy
+        valLoss
+        valAccuracy
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SweepCurvesQuery, SweepCurvesQueryVariables>;

@@ -4,7 +4,12 @@
  * a browser; <RunChart> only hands the result to echarts.
  */
 import type { EChartsOption } from "echarts";
-import { BEST_VAL_ACCURACY, fineTuneStart, lastValue, type RunData } from "./run-data";
+import { bandOption, type BandSpec } from "./band-chart";
+import { CHART_TEXT as TEXT, curvesFrame, fineTuneMarkLine, metricLabel, tooltipNumber } from "./chart-style";
+import { fineTuneStart, lastValue, type RunData } from "./run-data";
+
+export { metricLabel, tooltipNumber } from "./chart-style";
+export type { BandSpec } from "./band-chart";
 
 /** Curves of one or more metrics over steps, one colour per run (val dashed). */
 export interface LineSpec {
@@ -63,31 +68,7 @@ export interface BarSpec {
 }
 
 /** Every chart the dashboard draws. */
-export type ChartSpec = LineSpec | ParallelSpec | HeatmapSpec | BarSpec;
-
-const METRIC_LABELS: Record<string, string> = {
-  loss: "train loss",
-  accuracy: "train acc",
-  val_loss: "val loss",
-  val_accuracy: "val acc",
-  learning_rate: "learning rate",
-  images_per_sec: "img/s",
-  epoch_seconds: "epoch time (s)",
-  [BEST_VAL_ACCURACY]: "val acc at best epoch",
-};
-
-/** Human label for a metric key. */
-export function metricLabel(key: string): string {
-  return METRIC_LABELS[key] ?? key;
-}
-
-const TEXT = { color: "#3a3f47", fontSize: 12 };
-
-/** A tooltip number: four decimals, or four significant digits for the small ones (1e-5 learning rates). */
-export function tooltipNumber(v: unknown): string {
-  if (typeof v !== "number" || !Number.isFinite(v)) return "–";
-  return v !== 0 && Math.abs(v) < 1e-3 ? v.toPrecision(4) : v.toFixed(4);
-}
+export type ChartSpec = LineSpec | BandSpec | ParallelSpec | HeatmapSpec | BarSpec;
 
 /**
  * A metric's line points with its gaps (steps where it was not finite) as nulls, in step order:
@@ -123,6 +104,8 @@ export function toEchartsOption(spec: ChartSpec, runs: readonly RunData[]): ECha
   switch (spec.type) {
     case "line":
       return lineOption(spec, runs);
+    case "band":
+      return bandOption(spec, runs);
     case "parallel":
       return parallelOption(spec, runs);
     case "heatmap":
@@ -170,29 +153,11 @@ function lineOption(spec: LineSpec, runs: readonly RunData[]): EChartsOption {
         data: [[{ xAxis: starts[0] - 0.5 }, { xAxis: maxStep + 0.5 }]],
       };
     } else if (starts.length > 0) {
-      first.markLine = {
-        silent: true,
-        symbol: "none",
-        lineStyle: { color: "#8a6d00", type: "dotted" },
-        label: { formatter: "fine-tune", color: "#8a6d00" },
-        data: [...new Set(starts)].map((s) => ({ xAxis: s - 0.5 })),
-      };
+      first.markLine = fineTuneMarkLine(starts);
     }
   }
   // Without a chosen palette echarts would recolour the legend; colours come from runs instead.
-  return {
-    title: spec.title ? { text: spec.title, textStyle: { ...TEXT, fontSize: 13 } } : undefined,
-    animation: false,
-    tooltip: { trigger: "axis", valueFormatter: tooltipNumber },
-    legend: { type: "scroll", bottom: 0, textStyle: TEXT },
-    grid: { left: spec.yScale === "log" ? 56 : 48, right: 16, top: spec.title ? 36 : 16, bottom: 64 },
-    xAxis: { type: "value", name: "epoch", nameLocation: "middle", nameGap: 22, minInterval: 1, min: 1 },
-    yAxis:
-      spec.yScale === "log"
-        ? { type: "log", name: spec.yName, axisLabel: { formatter: (v: number) => v.toExponential(0) } }
-        : { type: "value", name: spec.yName, scale: true },
-    series,
-  };
+  return { ...curvesFrame(spec), tooltip: { trigger: "axis", valueFormatter: tooltipNumber }, series };
 }
 
 function parallelOption(spec: ParallelSpec, runs: readonly RunData[]): EChartsOption {

@@ -198,6 +198,10 @@ export const RunQuery = graphql(`
         backend
         status
       }
+      checkpoint {
+        weightsSha256
+        bytes
+      }
       epochs {
         ...EpochFields
       }
@@ -532,6 +536,31 @@ export const GroupComparisonQuery = graphql(`
       ci95Low
       ci95High
       bootstrapResamples
+    }
+  }
+`);
+
+/**
+ * The epochs of a sweep's runs, for its seed-group curves (the sweep page's run rows come from
+ * SweepQuery): asked for only when the sweep has repeats, and only the fields those charts draw.
+ */
+export const SweepCurvesQuery = graphql(`
+  query SweepCurves($id: ID!) {
+    sweep(id: $id) {
+      id
+      # CURVE_RUNS of components/sweeps/SweepCurves.tsx: the API prices every run's epochs, and 100
+      # runs of 50 epochs stay inside one operation's budget.
+      runs(first: 100) {
+        id
+        epochs {
+          epoch
+          phase
+          loss
+          accuracy
+          valLoss
+          valAccuracy
+        }
+      }
     }
   }
 `);

@@ -61,3 +61,4 @@ export * from "./data/index";
 export * from "./augment/index";
 export * from "./callbacks/index";
 export * from "./evaluation/index";
+export { camModel, gradCam, heatmapPeak, type CamModel, type GradCam } from "./explain/grad-cam";

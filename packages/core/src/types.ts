@@ -187,6 +187,8 @@ export interface TrainResult {
    * boundary (for a registered base, `fineTunedLayers` of `@graft/core/contract`); 0 without fine-tuning.
    */
   fineTunedLayers: number;
+  /** sha256 of the dataset's images (`datasetSha256` of `@graft/core/hash`): which data this model learnt from. */
+  datasetSha256: string;
 }
 
 /** Options of `train()`: where the data is, the hyperparameters, and where to put results. */

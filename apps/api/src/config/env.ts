@@ -19,6 +19,8 @@ export interface ApiConfig {
   webOrigins: string[];
   /** Largest accepted request body, bytes. */
   bodyLimitBytes: number;
+  /** Largest accepted checkpoint upload (all of its files), bytes. */
+  checkpointLimitBytes: number;
   /** How often the lease reaper runs, ms. */
   reapIntervalMs: number;
   /** Print the startup banner and generated token (off in tests). */
@@ -128,6 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     maxAttempts: intVar(env, "GRAFT_MAX_ATTEMPTS", 3, 1, 100),
     webOrigins,
     bodyLimitBytes: intVar(env, "GRAFT_API_BODY_LIMIT", 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    // VGG16's 528 MB of weights is the largest shared base's classifier; MobileNets are 2-14 MB.
+    checkpointLimitBytes: intVar(env, "GRAFT_CHECKPOINT_LIMIT", 600 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     // Often enough that an expired lease is noticed within ~1/4 lease, never busier than 4×/s.
     reapIntervalMs: Math.max(250, Math.min(15_000, (leaseSeconds * 1000) / 4)),
     quiet: env["GRAFT_API_QUIET"] === "1",

@@ -16,6 +16,11 @@ const HTTP_STATUS: Record<GraftErrorCode, number> = {
   STORAGE_UNAVAILABLE: 503,
 };
 
+/** The HTTP status a plain (non-GraphQL) endpoint answers with for `code`. */
+export function httpStatusOf(code: GraftErrorCode): number {
+  return HTTP_STATUS[code];
+}
+
 /** A GraphQL error whose message names the problem and whose code says what kind it is. */
 export function graftError(code: GraftErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });

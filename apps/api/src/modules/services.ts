@@ -2,6 +2,7 @@ import { StorageHealth } from "../db/storage-health";
 import { type ServiceDeps } from "./service-deps";
 import { AgentService } from "./agent/agent.service";
 import { CatalogService } from "./catalog/catalog.service";
+import { CheckpointService } from "./checkpoint/checkpoint.service";
 import { ComparisonService } from "./comparison/comparison.service";
 import { DatasetService } from "./dataset/dataset.service";
 import { EpochService } from "./epoch/epoch.service";
@@ -29,6 +30,7 @@ export interface Services {
   sweeps: SweepService;
   comparison: ComparisonService;
   predictions: PredictionService;
+  checkpoints: CheckpointService;
   /** Whether the database can take writes (`/healthz`), fed by formatError's storage failures. */
   storage: StorageHealth;
 }
@@ -41,8 +43,9 @@ export function createServices(deps: ServiceDeps): Services {
   const predictions = new PredictionService(deps);
   const runs = new RunService(deps, catalog, datasets, predictions);
   const annotations = new RunAnnotationService(deps, runs);
+  const checkpoints = new CheckpointService(deps, runs);
   const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
-  const leases = new LeaseService(deps, storage);
+  const leases = new LeaseService(deps, storage, checkpoints);
   const agents = new AgentService(deps, runs, leases);
   const epochs = new EpochService(deps, runs, leases);
   const evaluations = new EvaluationService(deps);
@@ -62,6 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
     sweeps,
     comparison,
     predictions,
+    checkpoints,
     storage,
   };
 }

@@ -11,6 +11,7 @@ import path from "node:path";
 import { fromWire, formatHyperparameter, specOf } from "@graft/core/contract";
 import type { TrainConfig } from "@graft/core/types";
 import type { Engine } from "../engine/engine";
+import type { ModelFilesClient } from "../files/model-files";
 import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
 import type { ClaimedRun } from "../graphql/types";
 import { Progress } from "../progress/progress";
@@ -62,8 +63,11 @@ async function detectGpu(): Promise<string | null> {
 }
 
 /** Starts an agent. */
-export function startAgent(options: AgentOptions, deps: { engine: Engine; client: RequestClient }): AgentHandle {
-  const { engine, client } = deps;
+export function startAgent(
+  options: AgentOptions,
+  deps: { engine: Engine; client: RequestClient; files?: Pick<ModelFilesClient, "uploadCheckpoint"> },
+): AgentHandle {
+  const { engine, client, files } = deps;
   const log = (message: string): void => void options.stderr.write(`[agent ${options.name}] ${message}\n`);
   const stopper = new AbortController();
   let stopReason: string | null = null;
@@ -126,6 +130,7 @@ export function startAgent(options: AgentOptions, deps: { engine: Engine; client
     return executeRun({
       engine,
       client,
+      ...(files === undefined ? {} : { files }),
       agentId: id,
       runId: run.id,
       attempt: run.attempts,

@@ -6,6 +6,7 @@ import { startAgent } from "../agent/agent";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
 import { parseApiFlag, parseIntFlag, parseWorkersFlag } from "../cli/values";
+import { ModelFilesClient } from "../files/model-files";
 import { GraphQLClient } from "../graphql/client";
 
 export const AGENT_HELP = `Usage: graft agent --api URL --token T [options]
@@ -62,7 +63,9 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
   const url = parseApiFlag(rawUrl, values.api !== undefined ? "--api" : "GRAFT_API_URL");
   const concurrency = parseIntFlag("concurrency", values.concurrency, 1) ?? 1;
   const workers = parseWorkersFlag(values.workers);
-  const client = new GraphQLClient({ url, token: values.token ?? io.env.GRAFT_API_TOKEN, fetch: io.fetch });
+  const token = values.token ?? io.env.GRAFT_API_TOKEN;
+  const client = new GraphQLClient({ url, token, fetch: io.fetch });
+  const files = new ModelFilesClient({ url, token, fetch: io.fetch });
   const engine = await io.loadEngine();
   const cacheDir = path.resolve(
     io.cwd,
@@ -81,7 +84,7 @@ export async function agentCommand(argv: string[], io: CliIo): Promise<number> {
       stderr: io.stderr,
       pollMs: Number(io.env.GRAFT_AGENT_POLL_MS ?? 2_000),
     },
-    { engine, client },
+    { engine, client, files },
   );
   let signals = 0;
   const removeSignals = io.onSignal?.((signal) => {

@@ -15,6 +15,7 @@ import { type BaseWeights } from "../run/weights";
 import { EXIT, UsageError } from "../cli/errors";
 import type { CliIo } from "../cli/io";
 import type { Engine, TrainRequest } from "../engine/engine";
+import { ModelFilesClient } from "../files/model-files";
 import { GraphQLClient } from "../graphql/client";
 import { CLAIM_RUN, CREATE_EXPERIMENT, CREATE_RUN, EXPERIMENTS, REGISTER_AGENT, REGISTER_DATASET } from "../graphql/operations";
 import { formatConfusionMatrix, formatEpochTable } from "../progress/format";
@@ -145,6 +146,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       const outcome = await executeRun({
         engine,
         client,
+        files: new ModelFilesClient({ url: args.api.url, token: args.api.token, fetch: io.fetch }),
         agentId: ids.agentId,
         runId,
         attempt: ids.attempt,

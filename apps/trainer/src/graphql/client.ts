@@ -148,7 +148,8 @@ export class GraphQLClient {
   }
 }
 
-function describeCause(error: unknown): string {
+/** A fetch failure in a few words: the system error's code and message when there is one. */
+export function describeCause(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;
     if (cause instanceof Error && "code" in cause) return `${String((cause as Error & { code: unknown }).code)}: ${cause.message}`;

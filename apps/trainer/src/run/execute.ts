@@ -14,6 +14,8 @@ import type { RunControl } from "../graphql/types";
 import type { Progress } from "../progress/progress";
 import { formatBestEpoch } from "../progress/summary";
 import { RunReporter, type RequestClient } from "../reporter/reporter";
+import type { ModelFilesClient } from "../files/model-files";
+import { uploadDelivered } from "./checkpoint-upload";
 import { describeFailure } from "./failure";
 import { startHeartbeat } from "./heartbeat";
 import { epochToInput, evaluationToInput } from "./mapping";
@@ -22,6 +24,8 @@ import { epochToInput, evaluationToInput } from "./mapping";
 export interface ExecuteRunOptions {
   engine: Pick<Engine, "train">;
   client: RequestClient;
+  /** Uploads the delivered checkpoint before the run completes; absent, the checkpoint stays on this machine only. */
+  files?: Pick<ModelFilesClient, "uploadCheckpoint">;
   agentId: string;
   runId: string;
   /** The run's `attempts` as claimRun answered it: sent with every epoch and the outcome, so the API can refuse them once the run was claimed again. */
@@ -147,6 +151,16 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
       if (!delivered)
         options.progress?.note("the API has not acknowledged the hand-back; it stays in this agent's journal for its next start");
       return { kind: "handed_back", message, result, delivered };
+    }
+    if (options.files) {
+      // Before completeRun: a run the dashboard shows COMPLETED can be downloaded and tried at once.
+      const note = await uploadDelivered(options.files, result, {
+        runId: options.runId,
+        agentId: options.agentId,
+        attempt: options.attempt ?? null,
+      });
+      if (options.progress) options.progress.note(note);
+      else options.log?.(note);
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
     const delivered = await reporter.complete(

@@ -36,6 +36,8 @@ export interface FakeApi {
   /** Every request's operation name, in arrival order. */
   calls: string[];
   logEpochCalls: number;
+  /** Checkpoint uploads (PUT /runs/:id/checkpoint) as the real API would take them. */
+  uploads: Array<{ runId: string; agentId: string | null; attempt: string | null; files: string[]; datasetSha256: string | null }>;
   behaviour: { down: boolean; dropResponses: number; delayMs: number; failWith: FakeFailure | null };
   addRun(run: Partial<FakeRun> & { id: string }): FakeRun;
   close(): Promise<void>;
@@ -179,7 +181,35 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
     }
   };
 
+  const uploads: FakeApi["uploads"] = [];
+  /** PUT /runs/:id/checkpoint: multipart parsed as the API does; refused unless the run is RUNNING. */
+  const upload = async (req: http.IncomingMessage, res: http.ServerResponse, runId: string): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+    const query = new URL(req.url ?? "/", "http://x").searchParams;
+    calls.push("UploadCheckpoint");
+    const run = runs.get(runId);
+    if (run?.status !== "RUNNING") {
+      res.writeHead(409, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ error: `Run ${runId} is not RUNNING`, code: "CONFLICT" }));
+    }
+    const files = [...form.keys()].filter((k) => k !== "datasetSha256").sort();
+    const sha = form.get("datasetSha256");
+    uploads.push({
+      runId,
+      agentId: query.get("agentId"),
+      attempt: query.get("attempt"),
+      files,
+      datasetSha256: typeof sha === "string" ? sha : null,
+    });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ checkpoint: { weightsSha256: "f".repeat(64), bytes: 100 } }));
+  };
+
   const server = http.createServer((req, res) => {
+    const checkpoint = /^\/runs\/([^/]+)\/checkpoint/.exec(req.url ?? "");
+    if (req.method === "PUT" && checkpoint) return void upload(req, res, decodeURIComponent(checkpoint[1] as string));
     let raw = "";
     req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
     req.on("end", () => {
@@ -228,6 +258,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
     agents,
     calls,
     logEpochCalls: 0,
+    uploads,
     behaviour,
     addRun(partial) {
       const run: FakeRun = {

@@ -3,6 +3,7 @@
  * calling the hooks exactly as the contract says (onEpoch in order, shouldStop after each epoch) and
  * records every request, so tests can check that the trainer passed exactly the run's settings.
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bestEpoch, defaultHyperparameters, fineTunedLayers } from "@graft/core/contract";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
@@ -79,6 +80,7 @@ export function createFakeEngine(): FakeEngine {
         valAccuracy: last?.valAccuracy ?? null,
         dir: request.outDir === undefined ? null : path.join(request.outDir, dir),
       });
+      if (request.outDir !== undefined) await writeFakeCheckpoint(path.join(request.outDir, "best"));
       return {
         backend: request.backend ?? "cpu",
         classes: ["a", "b"],
@@ -112,8 +114,29 @@ export function createFakeEngine(): FakeEngine {
         featureCache: { hits: 0, misses: 16, seconds: 0.1 },
         // What core reports: the depth rounded up to a block boundary (the request itself when the base's structure is unknown).
         fineTunedLayers: fineTunedLayers(request.config.baseModel, request.config.fineTuneLayers) ?? request.config.fineTuneLayers,
+        datasetSha256: FAKE_DATASET_SHA256,
       };
     },
   };
   return engine;
+}
+
+/** The dataset hash every fake run reports. */
+export const FAKE_DATASET_SHA256 = "d".repeat(64);
+
+/**
+ * A checkpoint folder shaped like core's (a one-tensor LayersModel, labels, preprocessing), so the
+ * agent's upload has real files to send; its weights are two float32 zeros.
+ */
+async function writeFakeCheckpoint(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const modelJson = {
+    format: "layers-model",
+    modelTopology: { class_name: "Model", config: { name: "fake", layers: [] } },
+    weightsManifest: [{ paths: ["weights.bin"], weights: [{ name: "w", shape: [2], dtype: "float32" }] }],
+  };
+  await writeFile(path.join(dir, "model.json"), JSON.stringify(modelJson));
+  await writeFile(path.join(dir, "weights.bin"), new Uint8Array(8));
+  await writeFile(path.join(dir, "labels.json"), JSON.stringify(["a", "b"]));
+  await writeFile(path.join(dir, "preprocessing.json"), JSON.stringify({ format: "graft-preprocessing/1", inputSize: [224, 224] }));
 }

@@ -1,6 +1,7 @@
 "use client";
 /**
- * Compare 2–20 runs: overlaid curves, parallel coordinates, a hyperparameter table with the
+ * Compare 2–20 runs: overlaid curves (or, for runs repeated over seeds, each seed group's mean in a
+ * ± 1 sd band), parallel coordinates, a hyperparameter table with the
  * differences highlighted, aligned confusion matrices on one scale, a difference view between
  * any two, and per-class F1 bars. Updates live while the runs train.
  */
@@ -12,7 +13,10 @@ import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
 import { CompareRunsQuery, RunUpdatedSubscription } from "../../lib/operations";
 import { useCoalesced } from "../../lib/use-coalesced";
 import { f1Key } from "../../lib/run-data";
-import { shortLabels } from "../../lib/chart-spec";
+import { type ChartSpec, type LineSpec, shortLabels } from "../../lib/chart-spec";
+import { bandSpecFor } from "../../lib/band-chart";
+import { curveGroups, hasRepeats } from "../../lib/group-curves";
+import { type CurveMode, CurveModeToggle } from "../CurveModeToggle";
 import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { type DiffCell, PairedVerdict } from "./PairedVerdict";
@@ -47,6 +51,9 @@ export function CompareView({
   });
   const runs = useMemo(() => (q.data && catalogue ? comparisonRuns(q.data.compareRuns, ids, catalogue) : []), [q.data, ids, catalogue]);
   const axes = useMemo(() => parallelAxes(catalogue, PARALLEL_PARAMS), [catalogue]);
+  const groups = q.data?.compareRuns.groups;
+  const seedGroups = useMemo(() => (groups && hasRepeats(groups) ? curveGroups(groups, runs) : null), [groups, runs]);
+  const [curveMode, setCurveMode] = useState<CurveMode>("runs");
   const [pair, setPairState] = useState<[number, number]>([0, 1]);
   const [cell, setCell] = useState<DiffCell | null>(null);
   // The epoch whose matrices are drawn side by side; null: each run's delivered model.
@@ -67,6 +74,8 @@ export function CompareView({
   const scaleMax = sharedScaleMax(drawnRuns);
   const a = withMatrix[pair[0]];
   const b = withMatrix[pair[1]];
+  // The curves run by run, or per seed group when the comparison has repeats and that is chosen.
+  const curves = (line: LineSpec): ChartSpec => (seedGroups && curveMode === "groups" ? bandSpecFor(line, seedGroups) : line);
 
   return (
     <>
@@ -83,11 +92,12 @@ export function CompareView({
           </div>
         </div>
       </div>
+      {seedGroups ? <CurveModeToggle value={curveMode} onChange={setCurveMode} /> : null}
       <div className="grid2">
         <div className="panel">
           <h3>Accuracy (train solid, val dashed)</h3>
           <RunChart
-            spec={{ type: "line", metricKeys: ["accuracy", "val_accuracy"] }}
+            spec={curves({ type: "line", metricKeys: ["accuracy", "val_accuracy"] })}
             runs={runs}
             className="chart tall"
             testId="compare-accuracy"
@@ -95,19 +105,24 @@ export function CompareView({
         </div>
         <div className="panel">
           <h3>Loss (train solid, val dashed)</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["loss", "val_loss"] }} runs={runs} className="chart tall" testId="compare-loss" />
+          <RunChart
+            spec={curves({ type: "line", metricKeys: ["loss", "val_loss"] })}
+            runs={runs}
+            className="chart tall"
+            testId="compare-loss"
+          />
         </div>
         <div className="panel">
           <h3>Learning rate per epoch</h3>
           <RunChart
-            spec={{ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true }}
+            spec={curves({ type: "line", metricKeys: ["learning_rate"], yScale: "log", stepped: true })}
             runs={runs}
             testId="compare-learning-rate"
           />
         </div>
         <div className="panel">
           <h3>Training speed (img/s)</h3>
-          <RunChart spec={{ type: "line", metricKeys: ["images_per_sec"] }} runs={runs} testId="compare-speed" />
+          <RunChart spec={curves({ type: "line", metricKeys: ["images_per_sec"] })} runs={runs} testId="compare-speed" />
         </div>
       </div>
       <div className="grid2">

@@ -16,6 +16,7 @@ import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ConfusionPanel } from "./ConfusionPanel";
+import { ModelDownload } from "./ModelDownload";
 import { BEST_EPOCH_LABEL, bestEpochSummary } from "./best-epoch-labels";
 import { skippedFilesSummary, validationAccuracyLabel } from "./evaluation-labels";
 import { divergedNote } from "./diverged-note";
@@ -100,7 +101,10 @@ export function RunView({ id }: { id: string }) {
             {run.epochCount} epochs logged · {BEST_EPOCH_LABEL}: {bestEpochSummary(run)}
           </div>
         </div>
-        {ACTIVE.has(run.status) ? <button onClick={() => void cancel()}>Cancel run</button> : null}
+        <div className="row">
+          <ModelDownload runId={run.id} status={run.status} checkpoint={run.checkpoint ?? null} />
+          {ACTIVE.has(run.status) ? <button onClick={() => void cancel()}>Cancel run</button> : null}
+        </div>
       </div>
       {cancelError ? <ErrorBox error={cancelError} /> : null}
       {run.error ? <div className="error-box">Run failed: {run.error}</div> : null}

@@ -1,5 +1,8 @@
 "use client";
-/** A sweep: progress, its runs updating live, the best run so far and parameter importance. */
+/**
+ * A sweep: progress, its runs updating live, the best run so far and parameter importance; with
+ * repeats, its seed groups and their curves.
+ */
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { RunRowFragment } from "../../gql/graphql";
@@ -13,6 +16,8 @@ import { StatusBadge } from "../StatusBadge";
 import { SweepProgressBar } from "./SweepProgressBar";
 import { ImportanceBars } from "./ImportanceBars";
 import { SeedGroupsTable } from "../SeedGroupsTable";
+import { SweepCurves } from "./SweepCurves";
+import { hasRepeats } from "../../lib/group-curves";
 import { useCoalesced } from "../../lib/use-coalesced";
 
 /** Sweep page body. */
@@ -125,6 +130,9 @@ export function SweepView({ id }: { id: string }) {
           runs={runs}
           caption={`${groupsQ.data.sweep.groups.length} configurations × ${s.repeats} training seeds, one validation set; mean ± std over the finished runs`}
         />
+      ) : null}
+      {s.repeats > 1 && groupsQ.data && hasRepeats(groupsQ.data.sweep.groups) ? (
+        <SweepCurves sweepId={s.id} runs={s.runs} groups={groupsQ.data.sweep.groups} />
       ) : null}
       <div className="panel" style={{ overflowX: "auto" }}>
         <h3>

@@ -14,7 +14,11 @@ import { decodeBmp, isBmp } from "./bmp";
  * @throws Error when the file cannot be read or is a malformed BMP.
  */
 export async function openImage(absPath: string): Promise<sharp.Sharp> {
-  const bytes = await readFile(absPath);
+  return openImageBytes(await readFile(absPath));
+}
+
+/** {@link openImage} for bytes already in memory (an upload). */
+export function openImageBytes(bytes: Uint8Array): sharp.Sharp {
   if (isBmp(bytes)) {
     const { width, height, data } = decodeBmp(bytes);
     return sharp(data, { raw: { width, height, channels: 3 } });
@@ -60,11 +64,24 @@ function describeDecodeError(error: unknown): string {
  * @throws GraftError (`FAILURE`) naming the path when the file cannot be decoded.
  */
 export async function decodeImage(absPath: string, size: number): Promise<Uint8Array> {
+  return decodeWith(() => openImage(absPath), size, absPath);
+}
+
+/**
+ * {@link decodeImage} for bytes in memory (a photo dropped on the dashboard): the same decode and
+ * resize, so the pixels equal those training would read from the same file.
+ * @throws GraftError (`FAILURE`) naming `source` when the bytes cannot be decoded.
+ */
+export async function decodeImageBytes(bytes: Uint8Array, size: number, source = "the image"): Promise<Uint8Array> {
+  return decodeWith(async () => openImageBytes(bytes), size, source);
+}
+
+async function decodeWith(open: () => Promise<sharp.Sharp>, size: number, source: string): Promise<Uint8Array> {
   if (!Number.isInteger(size) || size <= 0) {
     throw new GraftError("BAD_INPUT", `decodeImage: size must be a positive integer, received ${String(size)}`);
   }
   try {
-    let image = await openImage(absPath);
+    let image = await open();
     if ((await image.metadata()).hasAlpha) {
       // sharp resizes alpha images premultiplied, which shifts colours under partial alpha. Keras
       // (PIL `convert("RGB")`) just drops alpha, so drop it in a first pass, then resize.
@@ -86,6 +103,6 @@ export async function decodeImage(absPath: string, size: number): Promise<Uint8A
     return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
   } catch (error) {
     if (error instanceof GraftError) throw error;
-    throw new GraftError("FAILURE", `Cannot decode image "${absPath}": ${(error as Error).message}`, { cause: error });
+    throw new GraftError("FAILURE", `Cannot decode image "${source}": ${(error as Error).message}`, { cause: error });
   }
 }

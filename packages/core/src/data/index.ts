@@ -12,7 +12,7 @@ export {
   type ListDatasetOptions,
 } from "./listing";
 export { splitDataset, type SplitOptions } from "./split";
-export { decodeImage, probeImage, openImage, type ProbeResult } from "./image";
+export { decodeImage, decodeImageBytes, probeImage, openImage, openImageBytes, type ProbeResult } from "./image";
 export { decodeBatches, type DecodeBatchesOptions, type DecodedBatch } from "./batches";
 export { preprocess, preprocessingRange, PREPROCESSING_KINDS, CAFFE_BGR_MEAN, type Preprocessing } from "./preprocess";
 export { readManifest, normalizeRelativePath, type ManifestOptions } from "./manifest";

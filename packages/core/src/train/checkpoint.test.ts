@@ -9,7 +9,7 @@ import { splitGraph } from "../features/split";
 import { buildTestModel, testInput } from "../testing/model";
 import { loadLayersModelFromFile } from "../models/io";
 import { createRng } from "../util/random";
-import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
+import { buildClassifier, preprocessingJson, saveClassifier, writeBackSteps } from "./checkpoint";
 import { createHead, disposeHead, headLogits } from "./head";
 import { makeTrainable } from "./trainable";
 
@@ -41,8 +41,15 @@ describe("checkpoint: fine-tuned folded weights written back into a plain classi
 
     const dir = mkdtempSync(path.join(os.tmpdir(), "graft-ckpt-"));
     try {
-      await saveClassifier(classifier.model, ["a", "b", "c"], dir);
+      const prep = preprocessingJson({ name: "tiny", inputSize: 8, preprocessing: "mobilenet", featureLayer: "lone_bn" });
+      await saveClassifier(classifier.model, ["a", "b", "c"], dir, prep);
       expect(JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8"))).toEqual(["a", "b", "c"]);
+      expect(JSON.parse(readFileSync(path.join(dir, "preprocessing.json"), "utf8"))).toMatchObject({
+        inputSize: [8, 8],
+        scaling: "mobilenet",
+        pixelRange: [-1, 1],
+        featureLayer: "lone_bn",
+      });
       const loaded = await loadLayersModelFromFile(path.join(dir, "model.json"));
       const again = loaded.predict(x) as tf.Tensor;
       expect(maxAbsDiff(again, expected)).toBeLessThan(1e-4);

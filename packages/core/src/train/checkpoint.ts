@@ -1,12 +1,15 @@
 /**
  * Turning the engine's state back into a plain TF.js classifier: the base (with fine-tuned weights
  * written back into its original layers) + GlobalAveragePooling2D + the dense head with softmax,
- * saved as `model.json` + `weights.bin` + `labels.json`, loadable by `tf.loadLayersModel`.
+ * saved as `model.json` + `weights.bin` + `labels.json` + `preprocessing.json`, loadable by
+ * `tf.loadLayersModel` and usable without Graft: the last file says how pixels must be prepared.
  */
 import * as tf from "@tensorflow/tfjs";
 import { promises as fsp } from "node:fs";
 import path from "node:path";
 import type { ConvStep, AffineStep, Step } from "../features/graph";
+import { type Preprocessing, preprocessingRange } from "../data/preprocess";
+import type { BaseModelSpec } from "../models/spec";
 import { fileSaveHandler } from "../models/io";
 import type { Head } from "./head";
 
@@ -101,8 +104,59 @@ export function buildClassifier(base: tf.LayersModel, featureLayer: string, head
   return { model, disposeHead: () => dense.forEach((layer) => layer.dispose()) };
 }
 
-/** Saves `model` and `labels.json` (a JSON array of class names, in output order) into `dir`. */
-export async function saveClassifier(model: tf.LayersModel, classes: readonly string[], dir: string): Promise<void> {
+/**
+ * How a checkpoint's input must be prepared, as `preprocessing.json` states it: enough for any
+ * TF.js program (or Graft's own "Try it" and Grad-CAM) to feed the model what training fed it.
+ */
+export interface PreprocessingJson {
+  format: "graft-preprocessing/1";
+  /** [height, width] of the model's input. */
+  inputSize: [number, number];
+  channels: 3;
+  /** How a photo becomes the input size: the whole image stretched (no crop), bilinear, antialiased when shrinking, EXIF orientation applied, alpha dropped. */
+  resize: "stretch-bilinear";
+  /** The scaling of 0..255 RGB pixels (core's `Preprocessing`), its formula and its output range. */
+  scaling: Preprocessing;
+  formula: string;
+  pixelRange: [number, number];
+  /** The base model and its last feature map (the layer Grad-CAM looks at). */
+  baseModel: string;
+  featureLayer: string;
+}
+
+const FORMULAS: Record<Preprocessing, string> = {
+  mobilenet: "x / 127.5 - 1 (RGB)",
+  unit: "x / 255 (RGB)",
+  caffe: "RGB to BGR, then x - [103.939, 116.779, 123.68]",
+  none: "x (RGB, 0..255)",
+};
+
+/** The `preprocessing.json` of a classifier over `spec`. */
+export function preprocessingJson(spec: Pick<BaseModelSpec, "name" | "inputSize" | "preprocessing" | "featureLayer">): PreprocessingJson {
+  return {
+    format: "graft-preprocessing/1",
+    inputSize: [spec.inputSize, spec.inputSize],
+    channels: 3,
+    resize: "stretch-bilinear",
+    scaling: spec.preprocessing,
+    formula: FORMULAS[spec.preprocessing],
+    pixelRange: preprocessingRange(spec.preprocessing),
+    baseModel: spec.name,
+    featureLayer: spec.featureLayer,
+  };
+}
+
+/**
+ * Saves `model`, `labels.json` (a JSON array of class names, in output order) and
+ * `preprocessing.json` into `dir`.
+ */
+export async function saveClassifier(
+  model: tf.LayersModel,
+  classes: readonly string[],
+  dir: string,
+  preprocessing: PreprocessingJson,
+): Promise<void> {
   await model.save(fileSaveHandler(dir));
   await fsp.writeFile(path.join(dir, "labels.json"), JSON.stringify(classes, null, 2));
+  await fsp.writeFile(path.join(dir, "preprocessing.json"), JSON.stringify(preprocessing, null, 2));
 }

@@ -26,8 +26,9 @@ import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
 import type { BaseModelSpec } from "../models/spec";
 import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
+import { datasetSha256 } from "../util/hash";
 import { createRng } from "../util/random";
-import { buildClassifier, saveClassifier, writeBackSteps } from "./checkpoint";
+import { buildClassifier, preprocessingJson, saveClassifier, writeBackSteps } from "./checkpoint";
 import { handedOver, restoredEpoch } from "./delivered";
 import { validateTrainConfig } from "./config";
 import { createHead, disposeHead, headLogits, headVariables, type Head } from "./head";
@@ -104,6 +105,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     options.dataDir,
     options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } },
   );
+  // The identity of the data this run learnt from, for its model card (hashing 720 photos: ~0.1 s).
+  const dataSha256 = await datasetSha256(index.images);
   const split = splitDataset(index, {
     validationSplit: config.validationSplit,
     seed: config.splitSeed ?? config.seed,
@@ -181,7 +184,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     if (trainableSteps.length > 0) writeBackSteps(model, trainableSteps);
     const classifier = buildClassifier(model, spec.featureLayer, head);
     try {
-      await saveClassifier(classifier.model, classes, dir);
+      await saveClassifier(classifier.model, classes, dir, preprocessingJson(spec));
     } finally {
       classifier.disposeHead();
     }
@@ -361,6 +364,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       validationCount: split.validation.length,
       featureCache: stats,
       fineTunedLayers: fineTuned,
+      datasetSha256: dataSha256,
     };
   } finally {
     // A pool that failed to start has already terminated its workers.

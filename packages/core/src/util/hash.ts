@@ -24,3 +24,14 @@ export async function largeFileSha256(file: string): Promise<string> {
   await pipeline(createReadStream(file), hash);
   return hash.digest("hex");
 }
+
+/**
+ * The identity of a dataset's content: sha256 over its images' "path<TAB>sha256" lines in path
+ * order, so renaming, adding, removing or editing any image changes it and nothing else does.
+ */
+export async function datasetSha256(images: ReadonlyArray<{ file: string; absPath: string }>): Promise<string> {
+  const lines: string[] = [];
+  const sorted = [...images].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const image of sorted) lines.push(`${image.file}\t${await fileSha256(image.absPath)}\n`);
+  return createHash("sha256").update(lines.join("")).digest("hex");
+}

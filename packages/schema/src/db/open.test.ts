@@ -38,6 +38,7 @@ describe("openDatabase", () => {
       "evaluations",
       "experiments",
       "notes",
+      "run_checkpoints",
       "run_predictions",
       "run_tags",
       "runs",

@@ -1,6 +1,7 @@
 /** Every table and relation of Graft's database: the barrel drizzle-kit and drizzle() read. */
 export * from "./tables/agents";
 export * from "./tables/artifacts";
+export * from "./tables/checkpoints";
 export * from "./tables/datasets";
 export * from "./tables/epochs";
 export * from "./tables/evaluations";

@@ -1,6 +1,7 @@
 /** Graft's GraphQL types (type-graphql classes), shared by the API and anything that builds its schema. */
 export * from "./agent.type";
 export * from "./catalog.type";
+export * from "./checkpoint.type";
 export * from "./comparison.type";
 export * from "./prediction.type";
 export * from "./dataset.type";

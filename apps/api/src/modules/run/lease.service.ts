@@ -13,6 +13,8 @@ export class LeaseService {
     private readonly deps: ServiceDeps,
     /** Whether the database refused writes lately (StorageHealth): agents could not renew leases then. */
     private readonly storage?: { refusedWritesWithin(ms: number): boolean },
+    /** A new attempt forgets the checkpoint an earlier one uploaded (its files go after the claim commits). */
+    private readonly checkpoints?: { forgetInTx(runId: string): void; removeFiles(runId: string): void },
   ) {}
 
   private get leaseMs(): number {
@@ -26,6 +28,12 @@ export class LeaseService {
    * processes no two claimers can both see the same run queued.
    */
   claim(agentId: string, runId?: string | null): Run | null {
+    const run = this.claimInTx(agentId, runId);
+    if (run !== null && run.attempts > 1) this.checkpoints?.removeFiles(run.id);
+    return run;
+  }
+
+  private claimInTx(agentId: string, runId?: string | null): Run | null {
     return writeTx(this.deps, (outbox) => {
       this.reapInTx(outbox);
       const agent = this.deps.db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId)).get();
@@ -67,6 +75,7 @@ export class LeaseService {
    */
   private discardEarlierAttempts(row: RunRow): RunRow {
     this.deps.db.delete(epochs).where(eq(epochs.runId, row.id)).run();
+    this.checkpoints?.forgetInTx(row.id);
     return this.deps.db
       .update(runs)
       .set({ epochCount: 0, bestValAccuracy: null, bestValLoss: null, bestEpoch: null, finalValAccuracy: null, finalValLoss: null })

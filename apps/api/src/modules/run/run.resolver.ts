@@ -80,6 +80,16 @@ export class RunResolver {
     return ctx.services.runs.cancel(runId);
   }
 
+  @Mutation(() => ID, {
+    description:
+      "Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id.",
+  })
+  deleteRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): string {
+    ctx.services.runs.delete(runId);
+    ctx.services.checkpoints.removeFiles(runId);
+    return runId;
+  }
+
   @Mutation(() => Run)
   addTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
     return ctx.services.annotations.addTag(runId, tag);

@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { artifacts, evaluations, experiments, newId, runTags, runs } from "@graft/schema/db";
+import { agents, artifacts, evaluations, experiments, newId, runTags, runs } from "@graft/schema/db";
 import { type CompleteRunInput, type CreateRunInput, type Run, RunStatus } from "@graft/schema/graphql";
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
@@ -178,6 +178,21 @@ export class RunService {
     }
     if (quietTerminal) return toRun(row);
     throw conflict(`Run ${row.id} is already ${row.status} and cannot be canceled`);
+  }
+
+  /**
+   * Deletes a run that is not RUNNING; its epochs, evaluation, predictions, tags, notes, artifacts
+   * and checkpoint row go with it (foreign keys cascade). The checkpoint's files are the caller's
+   * to remove once this has committed.
+   * @throws NOT_FOUND, or CONFLICT while the run is RUNNING (an agent is writing to it).
+   */
+  delete(runId: string): void {
+    writeTx(this.deps, () => {
+      const row = this.row(runId);
+      if (row.status === RunStatus.RUNNING) throw conflict(`Run ${runId} is RUNNING; cancel it and wait until it ends before deleting it`);
+      this.deps.db.update(agents).set({ currentRunId: null }).where(eq(agents.currentRunId, runId)).run();
+      this.deps.db.delete(runs).where(eq(runs.id, runId)).run();
+    });
   }
 
   /**

@@ -76,6 +76,31 @@ export type BaseModelInfo = {
   name: Scalars['String']['output'];
 };
 
+export type Checkpoint = {
+  __typename?: 'Checkpoint';
+  /** The run's attempt that uploaded it. */
+  attempt: Scalars['Int']['output'];
+  /** Bytes of all its files. */
+  bytes: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** sha256 of the training dataset's images (path and content) as the agent read them; null when not sent. */
+  datasetSha256?: Maybe<Scalars['String']['output']>;
+  /** Path on the API of the model as a zip (model.json, weights.bin, labels.json, preprocessing.json, README.md, card.md). */
+  downloadPath: Scalars['String']['output'];
+  files: Array<CheckpointFileInfo>;
+  /** sha256 of weights.bin: the model's identity. */
+  weightsSha256: Scalars['String']['output'];
+};
+
+export type CheckpointFileInfo = {
+  __typename?: 'CheckpointFileInfo';
+  bytes: Scalars['Float']['output'];
+  /** model.json, weights.bin, labels.json or preprocessing.json. */
+  name: Scalars['String']['output'];
+  /** sha256 of the file, 64 lowercase hex. */
+  sha256: Scalars['String']['output'];
+};
+
 /** How a base model's downloaded files are verified. */
 export type ChecksumPolicy =
   /** Nothing is downloaded: the model is converted locally. */
@@ -529,6 +554,8 @@ export type Mutation = {
   createRun: Run;
   /** Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk. */
   createSweep: Sweep;
+  /** Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id. */
+  deleteRun: Scalars['ID']['output'];
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
   heartbeat: RunControl;
@@ -587,6 +614,11 @@ export type MutationCreateRunArgs = {
 
 export type MutationCreateSweepArgs = {
   input: CreateSweepInput;
+};
+
+
+export type MutationDeleteRunArgs = {
+  runId: Scalars['ID']['input'];
 };
 
 
@@ -831,6 +863,8 @@ export type Run = {
   bestValAccuracy?: Maybe<Scalars['Float']['output']>;
   /** Validation loss AT bestEpoch, the lowest finite val_loss of the run's current attempt; null with bestEpoch. */
   bestValLoss?: Maybe<Scalars['Float']['output']>;
+  /** The delivered model its agent uploaded (download it at downloadPath); null until then, or when the upload failed or was refused. */
+  checkpoint?: Maybe<Checkpoint>;
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TINY_PNG, type TestServer, registerWorld, startTestServer } from "./test/fixtures";
+
+let t: TestServer;
+let base: string;
+let datasetId: string;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  base = t.server.url.replace(/\/graphql$/, "");
+  datasetId = (await registerWorld(t, "pixels")).datasetId;
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe("pixels as training decodes them", () => {
+  it("decodes a dataset image and the same bytes uploaded to the same RGB pixels", async () => {
+    const fromDataset = await fetch(`${base}/datasets/${datasetId}/pixels?file=healthy/img0.png&size=4`);
+    expect(fromDataset.status).toBe(200);
+    expect(fromDataset.headers.get("x-graft-pixels")).toBe("4x4x3");
+    const a = new Uint8Array(await fromDataset.arrayBuffer());
+    expect(a.length).toBe(48);
+    const uploaded = await fetch(`${base}/pixels?size=4`, { method: "POST", body: TINY_PNG });
+    expect(uploaded.status).toBe(200);
+    expect(new Uint8Array(await uploaded.arrayBuffer())).toEqual(a);
+  });
+
+  it("refuses bad sizes, paths outside the dataset and bytes that are not an image, with a coded error", async () => {
+    const cases: Array<[string, RequestInit | undefined, number, RegExp]> = [
+      [`/datasets/${datasetId}/pixels?file=healthy/img0.png&size=0`, undefined, 400, /size must be an integer in \[1, 1024\]; got "0"/],
+      [`/datasets/${datasetId}/pixels?file=healthy/img0.png`, undefined, 400, /got null/],
+      [`/datasets/${datasetId}/pixels?file=../../outside/a/x.png&size=4`, undefined, 404, /not found/],
+      [`/datasets/${datasetId}/pixels?file=healthy/notes.txt&size=4`, undefined, 404, /not found/],
+      [`/pixels?size=4`, { method: "POST", body: Buffer.from("not an image at all") }, 422, /Cannot decode image "the uploaded image"/],
+      [`/pixels?size=4`, { method: "POST", body: Buffer.alloc(0) }, 400, /holds no image/],
+      [`/pixels?size=4`, { method: "POST", body: Buffer.alloc(33 * 1024 * 1024) }, 413, /exceeds/],
+    ];
+    for (const [path, init, status, message] of cases) {
+      const res = await fetch(`${base}${path}`, init);
+      expect({ path, status: res.status }).toEqual({ path, status });
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The pixels a model sees: an image decoded and resized exactly as training decodes it (core's
+ * `decodeImage`: EXIF orientation, alpha dropped, the whole image stretched with libvips' bilinear
+ * filter), as raw RGB bytes. The dashboard's "Try it" and Grad-CAM feed these to the run's model in
+ * the browser, so its probabilities equal the agent's for the same file; a browser's own resize
+ * would not.
+ *
+ * - `GET /datasets/:id/pixels?file=<relative path>&size=N`: a registered dataset's image.
+ * - `POST /pixels?size=N`: the image in the body (a photo dropped on the page), nothing stored.
+ *
+ * Answers `size × size × 3` bytes (HWC, row-major) as application/octet-stream. Reads: loopback or
+ * the bearer token, like GraphQL queries.
+ */
+import { type Request, type RequestHandler, type Response } from "express";
+import { decodeImageBytes, decodeImage } from "@graft/core/image";
+import { datasetImagePath, readAllowed } from "./images";
+import { type Services } from "./modules/services";
+
+/** The largest photo `POST /pixels` takes: phone photos run to 10-15 MB. */
+export const PIXELS_UPLOAD_LIMIT = 32 * 1024 * 1024;
+/** The largest side asked for: every shared base's input is at most 299. */
+const MAX_SIZE = 1024;
+
+function sizeOf(req: Request, res: Response): number | null {
+  const raw = req.query["size"];
+  const size = typeof raw === "string" ? Number(raw) : NaN;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_SIZE) {
+    res
+      .status(400)
+      .json({ error: `size must be an integer in [1, ${MAX_SIZE}]; got ${JSON.stringify(raw ?? null)}`, code: "BAD_USER_INPUT" });
+    return null;
+  }
+  return size;
+}
+
+function sendPixels(res: Response, size: number, pixels: Uint8Array): void {
+  res.setHeader("Content-Type", "application/octet-stream");
+  res.setHeader("X-Graft-Pixels", `${size}x${size}x3`);
+  res.setHeader("Cache-Control", "private, max-age=3600");
+  res.end(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength));
+}
+
+function sendDecodeError(res: Response, error: unknown): void {
+  res.status(422).json({ error: (error as Error).message, code: "BAD_USER_INPUT" });
+}
+
+/** GET /datasets/:id/pixels */
+export function datasetPixelsHandler(services: Services, token: string): RequestHandler {
+  return (req, res) => {
+    if (!readAllowed(req, res, token)) return;
+    const size = sizeOf(req, res);
+    if (size === null) return;
+    const real = datasetImagePath(services, req.params["id"], req.query["file"]);
+    if (real === null) return void res.status(404).json({ error: "not found", code: "NOT_FOUND" });
+    decodeImage(real, size).then(
+      (pixels) => sendPixels(res, size, pixels),
+      (error: unknown) => sendDecodeError(res, error),
+    );
+  };
+}
+
+/** POST /pixels */
+export function uploadPixelsHandler(token: string): RequestHandler {
+  return (req, res) => {
+    if (!readAllowed(req, res, token)) return void req.resume();
+    const size = sizeOf(req, res);
+    if (size === null) return void req.resume();
+    void (async () => {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for await (const chunk of req) {
+        total += (chunk as Buffer).length;
+        if (total > PIXELS_UPLOAD_LIMIT) {
+          res.status(413).json({ error: `The image exceeds ${PIXELS_UPLOAD_LIMIT} bytes`, code: "BAD_USER_INPUT" });
+          return void req.resume();
+        }
+        chunks.push(chunk as Buffer);
+      }
+      if (total === 0) return void res.status(400).json({ error: "The body holds no image", code: "BAD_USER_INPUT" });
+      try {
+        sendPixels(res, size, await decodeImageBytes(Buffer.concat(chunks), size, "the uploaded image"));
+      } catch (error) {
+        sendDecodeError(res, error);
+      }
+    })().catch((error: unknown) => {
+      if (!res.headersSent) res.status(500).json({ error: "Internal error", code: "INTERNAL_SERVER_ERROR" });
+      console.error("POST /pixels failed:", error);
+    });
+  };
+}
