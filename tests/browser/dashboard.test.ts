@@ -194,6 +194,23 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
         undefined,
         { timeout: 15_000 },
       );
+      // Grad-CAM of the images behind the cell, for the predicted and the true class, in the browser
+      // from the run's checkpoint: cold (the model loads) and warm (it is loaded).
+      const camToggle = panel.getByTestId("cam-toggle");
+      let started = Date.now();
+      await camToggle.check();
+      await panel.getByTestId("cam-predicted").first().waitFor({ timeout: 15_000 });
+      const coldMs = Date.now() - started;
+      await expect.poll(() => panel.getByTestId("cam-true").count(), { timeout: 15_000 }).toBe(expected);
+      await camToggle.uncheck();
+      started = Date.now();
+      await camToggle.check();
+      await panel.getByTestId("cam-predicted").first().waitFor({ timeout: 15_000 });
+      const warmMs = Date.now() - started;
+      console.log(`[browser] Grad-CAM of ${expected} image(s): first ${coldMs} ms with the model loading, ${warmMs} ms once loaded`);
+      expect(coldMs).toBeLessThan(2_000);
+      await panel.getByTestId("cam-opacity").fill("0.8");
+      await expect.poll(() => panel.getByTestId("cam-predicted").first().getAttribute("data-opacity")).toBe("0.8");
     } else {
       console.warn(`[browser] run ${best.id} misclassified nothing in cell ${JSON.stringify(cell)}; no images to show`);
     }
@@ -207,6 +224,34 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     expect(zip.headers()["content-type"]).toBe("application/zip");
     const names = Object.keys(unzipSync(new Uint8Array(await zip.body()))).sort();
     expect(names).toEqual(["README.md", "card.md", "labels.json", "model.json", "preprocessing.json", "weights.bin"]);
+
+    // Try it: five validation images classified by TF.js in the browser give the agent's probabilities.
+    type Stored = {
+      run: { dataset: { path: string }; predictions: { labels: string[]; nodes: { file: string; probabilities: number[] }[] } };
+    };
+    const { run: stored } = await api.gql<Stored>(
+      "query($id: ID!) { run(id: $id) { dataset { path } predictions(first: 5) { labels nodes { file probabilities } } } }",
+      { id: best.id },
+    );
+    expect(stored.predictions.nodes).toHaveLength(5);
+    const tryIt = page.getByTestId("try-it");
+    await tryIt.scrollIntoViewIfNeeded();
+    let maxDiff = 0;
+    for (const [i, node] of stored.predictions.nodes.entries()) {
+      await tryIt.getByTestId("try-it-input").setInputFiles(path.join(stored.dataset.path, node.file));
+      await expect.poll(() => tryIt.getByTestId("try-it-result").getAttribute("data-count"), { timeout: 30_000 }).toBe(String(i + 1));
+      const shown = await tryIt
+        .getByTestId("try-it-class")
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-label") ?? "", Number(r.getAttribute("data-probability"))] as const));
+      expect(shown).toHaveLength(stored.predictions.labels.length);
+      for (const [label, p] of shown) {
+        const recorded = node.probabilities[stored.predictions.labels.indexOf(label)];
+        maxDiff = Math.max(maxDiff, Math.abs(p - (recorded ?? Number.NaN)));
+      }
+    }
+    console.log(`[browser] Try it on 5 validation images: max |p(browser) - p(agent)| = ${maxDiff.toExponential(2)}`);
+    expect(maxDiff).toBeLessThan(1e-4);
+    await screenshot(page, "06-try-it");
     await screenshot(page, "06-run");
   }, 120_000);
 
@@ -269,6 +314,12 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await expect.poll(() => panel.getByTestId("flip-cell").textContent(), { timeout: 10_000 }).toContain(`true ${f.trueLabel}`);
     expect(await panel.getByTestId("flip-cell").textContent()).toContain(`predicted ${predicted}`);
     await expect.poll(() => panel.getByTestId("flip-image").count()).toBe(expected);
+    if (expected > 0 && agentKind === "real") {
+      // The same images under both runs' Grad-CAM, side by side.
+      await panel.getByTestId("flip-cam-toggle").check();
+      await expect.poll(() => panel.getByTestId("flip-cam").count(), { timeout: 15_000 }).toBe(expected);
+      await expect.poll(() => panel.getByTestId("cam-predicted").count(), { timeout: 30_000 }).toBe(2 * expected);
+    }
     await screenshot(page, "07-paired");
   }, 120_000);
 

@@ -1273,7 +1273,7 @@ export type PairedComparisonQueryVariables = Exact<{
 }>;
 
 
-export type PairedComparisonQuery = { __typename?: 'Query', pairedComparison: { __typename?: 'PairedComparison', a: string, b: string, sameValidationSet: boolean, method: string, imagesA: number, imagesB: number, accuracyA: number, accuracyB: number, accuracyDifference: number, ci95Low: number, ci95High: number, mcnemarPValue?: number | null, onlyARight?: number | null, onlyBRight?: number | null, perClass: Array<{ __typename?: 'ClassRecallDifference', label: string, support: number, recallA?: number | null, recallB?: number | null, difference?: number | null }>, flips: Array<{ __typename?: 'PredictionFlip', file: string, trueLabel: string, rightRunId: string, predictedA: string, confidenceA: number, predictedB: string, confidenceB: number }> }, run: { __typename?: 'Run', id: string, datasetId: string } };
+export type PairedComparisonQuery = { __typename?: 'Query', pairedComparison: { __typename?: 'PairedComparison', a: string, b: string, sameValidationSet: boolean, method: string, imagesA: number, imagesB: number, accuracyA: number, accuracyB: number, accuracyDifference: number, ci95Low: number, ci95High: number, mcnemarPValue?: number | null, onlyARight?: number | null, onlyBRight?: number | null, perClass: Array<{ __typename?: 'ClassRecallDifference', label: string, support: number, recallA?: number | null, recallB?: number | null, difference?: number | null }>, flips: Array<{ __typename?: 'PredictionFlip', file: string, trueLabel: string, rightRunId: string, predictedA: string, confidenceA: number, predictedB: string, confidenceB: number }> }, run: { __typename?: 'Run', id: string, datasetId: string, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string } | null }, runB: { __typename?: 'Run', id: string, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string } | null } };
 
 export type RunGroupFieldsFragment = { __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> };
 
@@ -2009,6 +2009,15 @@ export const PairedComparisonDocument = new TypedDocumentString(`
   run(id: $a) {
     id
     datasetId
+    checkpoint {
+      weightsSha256
+    }
+  }
+  runB: run(id: $b) {
+    id
+    checkpoint {
+      weightsSha256
+    }
   }
 }
     `) as unknown as TypedDocumentString<PairedComparisonQuery, PairedComparisonQueryVariables>;

@@ -493,6 +493,15 @@ export const PairedComparisonQuery = graphql(`
     run(id: $a) {
       id
       datasetId
+      checkpoint {
+        weightsSha256
+      }
+    }
+    runB: run(id: $b) {
+      id
+      checkpoint {
+        weightsSha256
+      }
     }
   }
 `);

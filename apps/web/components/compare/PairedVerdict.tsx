@@ -8,6 +8,8 @@ import { useState } from "react";
 import { useQuery } from "../../lib/hooks";
 import { PairedComparisonQuery } from "../../lib/operations";
 import { flipsForCell, type Flip, verdictText } from "../../lib/verdict";
+import { OpacitySlider } from "../run/CamCanvas";
+import { CamFigure } from "../run/CamFigure";
 import { imageUrl } from "../run/ConfusionPanel";
 import { ErrorBox, Skeleton } from "../States";
 
@@ -36,6 +38,8 @@ export function PairedVerdict({
 }) {
   const q = useQuery(PairedComparisonQuery, { a: a.runId, b: b.runId });
   const [trueClass, setTrueClass] = useState("");
+  const [cam, setCam] = useState(false);
+  const [opacity, setOpacity] = useState(0.5);
   if (q.error && !q.data) {
     if (/has no stored predictions/.test(q.error.message)) {
       return (
@@ -50,6 +54,8 @@ export function PairedVerdict({
   if (!q.data) return <Skeleton rows={2} height={24} />;
   const r = q.data.pairedComparison;
   const datasetId = q.data.run.datasetId;
+  // Grad-CAM under both runs needs both checkpoints on the API.
+  const bothModels = q.data.run.checkpoint != null && q.data.runB.checkpoint != null;
   const classes = [...new Set(r.flips.map((f) => f.trueLabel))];
   const shown = cell
     ? flipsForCell(r.flips, cell.trueLabel, cell.predictedLabel)
@@ -95,11 +101,41 @@ export function PairedVerdict({
               </label>
             )}
           </div>
+          {bothModels ? (
+            <div className="row">
+              <label style={{ fontWeight: 400 }}>
+                <input type="checkbox" checked={cam} onChange={(e) => setCam(e.target.checked)} data-testid="flip-cam-toggle" /> Grad-CAM:
+                each image under both runs
+              </label>
+              {cam ? <OpacitySlider value={opacity} onChange={setOpacity} /> : null}
+            </div>
+          ) : null}
           {shown.length === 0 ? <p className="muted">No image flipped in this cell.</p> : null}
           <div className="images">
-            {shown.map((f) => (
-              <FlipFigure key={f.file} flip={f} datasetId={datasetId} a={a} b={b} />
-            ))}
+            {shown.map((f) =>
+              cam ? (
+                <div key={f.file} className="cam-compare" data-testid="flip-cam" data-file={f.file}>
+                  <CamFigure
+                    runId={a.runId}
+                    datasetId={datasetId}
+                    file={f.file}
+                    trueLabel={f.trueLabel}
+                    opacity={opacity}
+                    title={a.runName}
+                  />
+                  <CamFigure
+                    runId={b.runId}
+                    datasetId={datasetId}
+                    file={f.file}
+                    trueLabel={f.trueLabel}
+                    opacity={opacity}
+                    title={b.runName}
+                  />
+                </div>
+              ) : (
+                <FlipFigure key={f.file} flip={f} datasetId={datasetId} a={a} b={b} />
+              ),
+            )}
           </div>
         </>
       ) : null}

@@ -8,6 +8,8 @@ import { deliveredModel, validationAccuracyLabel } from "./evaluation-labels";
 import { RunChart } from "../RunChart";
 import { EpochMatrixSlider } from "../EpochMatrixSlider";
 import { atEpoch, matrixEpochs } from "../../lib/epoch-matrix";
+import { OpacitySlider } from "./CamCanvas";
+import { CamFigure } from "./CamFigure";
 
 type Evaluation = NonNullable<RunQuery["run"]["evaluation"]>;
 
@@ -21,11 +23,15 @@ export interface ConfusionPanelProps {
   evaluation: Evaluation;
   datasetId: string;
   runs: RunData[];
+  /** Whether the run's checkpoint is on the API: Grad-CAM of the images behind a cell needs it. */
+  hasModel: boolean;
 }
 
 /** The evaluation section of the run page. */
-export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelProps) {
+export function ConfusionPanel({ evaluation, datasetId, runs, hasModel }: ConfusionPanelProps) {
   const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
+  const [cam, setCam] = useState(false);
+  const [opacity, setOpacity] = useState(0.5);
   // The epoch whose matrix is drawn; null: the delivered model's evaluation (whose images are kept).
   const [at, setAt] = useState<number | null>(null);
   const run = runs[0];
@@ -104,21 +110,34 @@ export function ConfusionPanel({ evaluation, datasetId, runs }: ConfusionPanelPr
             </h3>
             {cell.row === cell.col ? <p className="muted">Correct predictions: only misclassified images are kept per run.</p> : null}
             {cell.row !== cell.col && images.length === 0 ? <p className="muted">No stored images for this cell.</p> : null}
+            {hasModel && images.length > 0 ? (
+              <div className="row">
+                <label style={{ fontWeight: 400 }}>
+                  <input type="checkbox" checked={cam} onChange={(e) => setCam(e.target.checked)} data-testid="cam-toggle" /> Grad-CAM:
+                  where the model looked, for the predicted and the true class
+                </label>
+                {cam ? <OpacitySlider value={opacity} onChange={setOpacity} /> : null}
+              </div>
+            ) : null}
             <div className="images">
-              {images.map((m) => (
-                <figure key={m.file}>
-                  {/* Plain <img>: proxied dataset images need no next/image optimisation. */}
-                  <img
-                    src={imageUrl(datasetId, m.file)}
-                    alt={`${m.trueLabel} predicted as ${m.predictedLabel}`}
-                    loading="lazy"
-                    data-testid="misclassified-image"
-                  />
-                  <figcaption>
-                    {m.file.split("/").at(-1)} · {(m.confidence * 100).toFixed(0)}%
-                  </figcaption>
-                </figure>
-              ))}
+              {images.map((m) =>
+                cam ? (
+                  <CamFigure key={m.file} runId={run.runId} datasetId={datasetId} file={m.file} trueLabel={m.trueLabel} opacity={opacity} />
+                ) : (
+                  <figure key={m.file}>
+                    {/* Plain <img>: proxied dataset images need no next/image optimisation. */}
+                    <img
+                      src={imageUrl(datasetId, m.file)}
+                      alt={`${m.trueLabel} predicted as ${m.predictedLabel}`}
+                      loading="lazy"
+                      data-testid="misclassified-image"
+                    />
+                    <figcaption>
+                      {m.file.split("/").at(-1)} · {(m.confidence * 100).toFixed(0)}%
+                    </figcaption>
+                  </figure>
+                ),
+              )}
             </div>
           </>
         ) : (

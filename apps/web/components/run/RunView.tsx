@@ -17,6 +17,8 @@ import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ConfusionPanel } from "./ConfusionPanel";
 import { ModelDownload } from "./ModelDownload";
+import { TryIt } from "./TryIt";
+import { usePrefetchedModel } from "./use-prefetched-model";
 import { BEST_EPOCH_LABEL, bestEpochSummary } from "./best-epoch-labels";
 import { skippedFilesSummary, validationAccuracyLabel } from "./evaluation-labels";
 import { divergedNote } from "./diverged-note";
@@ -31,6 +33,7 @@ export function mergeEpoch(epochs: readonly EpochFieldsFragment[], e: EpochField
 /** Run page body. */
 export function RunView({ id }: { id: string }) {
   const q = useQuery(RunQuery, { id });
+  usePrefetchedModel(q.data?.run.checkpoint ? id : null);
   const cat = useCatalogue();
   const run = q.data?.run;
   const [cancelError, setCancelError] = useState<Error | null>(null);
@@ -235,10 +238,11 @@ export function RunView({ id }: { id: string }) {
         </div>
       </div>
       {run.evaluation ? (
-        <ConfusionPanel evaluation={run.evaluation} datasetId={run.dataset.id} runs={data} />
+        <ConfusionPanel evaluation={run.evaluation} datasetId={run.dataset.id} runs={data} hasModel={run.checkpoint != null} />
       ) : (
         <div className="panel muted">The confusion matrix appears when the run completes.</div>
       )}
+      {run.checkpoint ? <TryIt runId={run.id} /> : null}
     </>
   );
 }

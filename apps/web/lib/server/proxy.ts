@@ -7,10 +7,10 @@ import { apiEndpoints, apiToken } from "./api-config";
 const RESPONSE_HEADERS = ["content-type", "content-length", "content-disposition", "cache-control", "etag"];
 
 /**
- * GETs `path` (starting with `/`) on the API and streams the answer back with its status and the
+ * Sends `path` (starting with `/`) to the API and streams the answer back with its status and the
  * headers a download or cache needs; 502 naming the cause when the API cannot be reached.
  */
-export async function proxyApiGet(path: string, request: Request, fallbackCacheControl?: string): Promise<Response> {
+async function proxyApi(method: "GET" | "POST", path: string, request: Request, fallbackCacheControl?: string): Promise<Response> {
   const headers: Record<string, string> = {};
   const token = await apiToken();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -23,7 +23,8 @@ export async function proxyApiGet(path: string, request: Request, fallbackCacheC
     return new Response((e as Error).message, { status: 500 });
   }
   try {
-    const res = await fetch(target, { headers, cache: "no-store" });
+    const body = method === "POST" ? await request.arrayBuffer() : undefined;
+    const res = await fetch(target, { method, headers, body, cache: "no-store" });
     const out = new Headers();
     for (const h of RESPONSE_HEADERS) {
       const v = res.headers.get(h);
@@ -34,4 +35,14 @@ export async function proxyApiGet(path: string, request: Request, fallbackCacheC
   } catch (e) {
     return new Response(`The Graft API is not reachable (${(e as Error).message})`, { status: 502 });
   }
+}
+
+/** GETs `path` on the API (see {@link proxyApi}). */
+export function proxyApiGet(path: string, request: Request, fallbackCacheControl?: string): Promise<Response> {
+  return proxyApi("GET", path, request, fallbackCacheControl);
+}
+
+/** POSTs the request's body to `path` on the API (see {@link proxyApi}). */
+export function proxyApiPost(path: string, request: Request): Promise<Response> {
+  return proxyApi("POST", path, request);
 }
