@@ -12,7 +12,16 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySubset, repoRoot, sharedAssetsMissing, startAgentProcess, startApi, type ManagedProcess, type RunningApi } from "../support";
+import {
+  copySubset,
+  plantLeavesDir,
+  repoRoot,
+  sharedAssetsMissing,
+  startAgentProcess,
+  startApi,
+  type ManagedProcess,
+  type RunningApi,
+} from "../support";
 import { HEATMAP_GRID } from "../../apps/web/lib/chart-spec";
 import { chromiumMissing, launchChromium, screenshot } from "./support/browser";
 import { compareFirstRows } from "./support/compare";
@@ -252,6 +261,45 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     console.log(`[browser] Try it on 5 validation images: max |p(browser) - p(agent)| = ${maxDiff.toExponential(2)}`);
     expect(maxDiff).toBeLessThan(1e-4);
     await screenshot(page, "06-try-it");
+
+    // Other photos of its classes, registered as another dataset: evaluated from the run page by
+    // the agent, and shown beside the validation (accuracy, matrix, per-class recall).
+    if (agentKind === "real") {
+      const field = path.join(tmp, "data-root", "field");
+      const labels = stored.predictions.labels;
+      for (const label of labels) {
+        fs.mkdirSync(path.join(field, label), { recursive: true });
+        const photos = fs.readdirSync(path.join(plantLeavesDir, label)).sort().slice(30, 34);
+        for (const photo of photos) fs.copyFileSync(path.join(plantLeavesDir, label, photo), path.join(field, label, photo));
+      }
+      await api.gql(`mutation($p: String!) { registerDataset(path: $p, name: "field") { id } }`, { p: field });
+      await page.reload();
+      const sets = page.getByTestId("test-sets");
+      await sets.waitFor({ timeout: 30_000 });
+      await sets.getByTestId("test-set-dataset").selectOption({ label: `field (${4 * labels.length} images)` });
+      await sets.getByTestId("test-set-evaluate").click();
+      const row = sets.locator('[data-testid="test-set-row"][data-set="field"]');
+      await expect.poll(() => row.getAttribute("data-status"), { timeout: 60_000 }).toBe("COMPLETED");
+      expect(await row.getByTestId("test-set-accuracy").textContent()).toMatch(/^\d+\.\d%$/);
+      await row.getByRole("button", { name: "field" }).click();
+      const matrix = sets.getByTestId("test-set-matrix");
+      await matrix.waitFor();
+      const total = await matrix.locator("tbody td").evaluateAll((cells) => cells.reduce((n, c) => n + Number(c.textContent || 0), 0));
+      expect(total).toBe(4 * labels.length);
+      await sets.scrollIntoViewIfNeeded();
+      await screenshot(page, "06-test-sets");
+      // Compare puts the field accuracy beside each run's validation.
+      const other = runs.runs.nodes.find((r) => r.id !== best.id)!.id;
+      await page.goto(`${web.url}/compare?ids=${best.id},${other}`);
+      const fieldRow = page.locator('[data-testid="set-accuracy-row"][data-set="field"]');
+      await fieldRow.waitFor({ timeout: 30_000 });
+      const cells = await fieldRow.locator("td").allTextContents();
+      expect(cells[0]).toBe("field");
+      // One run was evaluated there, the other not.
+      expect(cells.slice(1).filter((c) => /^\d+\.\d%$/.test(c))).toHaveLength(1);
+      expect(cells.slice(1).filter((c) => c === "–")).toHaveLength(1);
+      await screenshot(page, "06-compare-sets");
+    }
     await screenshot(page, "06-run");
   }, 120_000);
 

@@ -13,6 +13,7 @@ import { decodeImage, fileLoadHandler, preprocess, selectBackend, type Preproces
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   copySubset,
+  plantLeavesDir,
   runGraft,
   sharedAssetsMissing,
   startAgentProcess,
@@ -105,25 +106,85 @@ describe.skipIf(missing !== null)("checkpoint upload and export flow", () => {
     await selectBackend();
     // tf.loadLayersModel itself, reading the files through a plain IOHandler (no tfjs-node here).
     const model = await tf.loadLayersModel(fileLoadHandler(path.join(out, "model.json")));
-    let correct = 0;
-    let maxDiff = 0;
-    for (const p of stored.run.predictions.nodes) {
-      const pixels = await decodeImage(path.join(root, "datasets", "leaves", p.file), prep.inputSize[0]);
-      const probabilities = tf.tidy(() => {
+    const predict = async (file: string): Promise<number[]> => {
+      const pixels = await decodeImage(file, prep.inputSize[0]);
+      return tf.tidy(() => {
         const x = preprocess(tf.tensor3d(pixels, [prep.inputSize[0], prep.inputSize[1], 3], "int32"), prep.scaling);
         return Array.from((model.predict(x) as tf.Tensor).dataSync());
       });
+    };
+    const argmaxLabel = (p: number[]) => labels[p.indexOf(Math.max(...p))];
+    let correct = 0;
+    let maxDiff = 0;
+    for (const p of stored.run.predictions.nodes) {
+      const probabilities = await predict(path.join(root, "datasets", "leaves", p.file));
       for (let i = 0; i < labels.length; i++)
         maxDiff = Math.max(maxDiff, Math.abs((probabilities[i] ?? NaN) - (p.probabilities[i] ?? NaN)));
-      const predicted = labels[probabilities.indexOf(Math.max(...probabilities))];
-      if (predicted === p.trueLabel) correct++;
+      if (argmaxLabel(probabilities) === p.trueLabel) correct++;
     }
-    model.dispose();
     console.log(
       `export flow: ${stored.run.predictions.nodes.length} images, max |Δp| ${maxDiff.toExponential(2)}, accuracy ${correct}/${stored.run.predictions.nodes.length}`,
     );
     expect(maxDiff).toBeLessThan(1e-4);
     expect(correct / stored.run.predictions.nodes.length).toBeCloseTo(stored.run.evaluation.accuracy, 10);
+
+    // Other photos of two of its classes (as if from the field): evaluateRun queues them, and an
+    // agent on a third machine, with none of the run's files, scores the model it downloads.
+    const field = path.join(root, "datasets", "field");
+    const fieldFiles: { file: string; label: string }[] = [];
+    for (const label of labels.slice(0, 2)) {
+      fs.mkdirSync(path.join(field, label), { recursive: true });
+      const photos = fs
+        .readdirSync(path.join(plantLeavesDir, label))
+        .filter((f) => /\.jpe?g$/i.test(f))
+        .sort()
+        .slice(40, 52);
+      for (const photo of photos) {
+        fs.copyFileSync(path.join(plantLeavesDir, label, photo), path.join(field, label, photo));
+        fieldFiles.push({ file: path.join(field, label, photo), label });
+      }
+    }
+    const { registerDataset: fieldSet } = await api.gql<{ registerDataset: { id: string } }>(REGISTER_DATASET, {
+      path: field,
+      name: "field",
+    });
+    await api.gql(`mutation($r: ID!, $d: ID!) { evaluateRun(runId: $r, datasetId: $d) { id } }`, { r: runId, d: fieldSet.id });
+    const evaluator = startAgentProcess({
+      apiUrl: api.url,
+      token: api.token,
+      name: "evaluator",
+      cacheDir: path.join(root, "third-machine"),
+      extraArgs: ["--once"],
+    });
+    type Sets = {
+      run: {
+        testSetEvaluations: { status: string; error: string | null; accuracy: number; labels: string[]; confusionMatrix: number[][] }[];
+      };
+    };
+    const sets = await waitFor(
+      async () => {
+        const r = await api.gql<Sets>(
+          `query($id: ID!) { run(id: $id) { testSetEvaluations { status error accuracy labels confusionMatrix } } }`,
+          {
+            id: runId,
+          },
+        );
+        const done = r.run.testSetEvaluations.find((e) => e.status === "COMPLETED" || e.status === "FAILED");
+        return done ?? null;
+      },
+      { timeoutMs: 120_000, intervalMs: 500, what: "the evaluation on the field photos" },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${evaluator.output().slice(-3000)}`);
+    });
+    expect(sets.status, `${sets.error}\n${evaluator.output().slice(-2000)}`).toBe("COMPLETED");
+    expect(await evaluator.exited).toBe(0);
+    expect(sets.labels).toEqual(labels);
+    expect(sets.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(fieldFiles.length);
+    let fieldCorrect = 0;
+    for (const f of fieldFiles) if (argmaxLabel(await predict(f.file)) === f.label) fieldCorrect++;
+    console.log(`export flow: field photos ${fieldCorrect}/${fieldFiles.length} by the exported model, ${sets.accuracy} stored`);
+    expect(sets.accuracy).toBeCloseTo(fieldCorrect / fieldFiles.length, 10);
+    model.dispose();
 
     await api.gql(`mutation($runId: ID!) { deleteRun(runId: $runId) }`, { runId });
     expect(fs.existsSync(path.join(api.dataDir, "checkpoints", runId))).toBe(false);

@@ -12,6 +12,7 @@ import { EpochResolver } from "./modules/epoch/epoch.resolver";
 import { ExperimentResolver } from "./modules/experiment/experiment.resolver";
 import { RunResolver } from "./modules/run/run.resolver";
 import { SweepResolver } from "./modules/sweep/sweep.resolver";
+import { TestSetResolver } from "./modules/test-set/test-set.resolver";
 import { pubSub } from "./pubsub";
 import { validateArgument } from "./validation";
 
@@ -40,6 +41,7 @@ export function graftSchema(): Promise<GraphQLSchema> {
       PredictionResolver,
       CatalogResolver,
       CheckpointResolver,
+      TestSetResolver,
     ],
     pubSub,
     // class-validator on every input class, through a statically imported validator (see validation.ts).

@@ -153,6 +153,13 @@ export type CompleteRunInput = {
   stopReason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CompleteTestSetInput = {
+  agentId: Scalars['ID']['input'];
+  attempt: Scalars['Int']['input'];
+  evaluation: EvaluationInput;
+  id: Scalars['ID']['input'];
+};
+
 export type CreateExperimentInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -547,8 +554,11 @@ export type Mutation = {
   cancelRun: Run;
   /** Queued runs end CANCELED now; running ones learn it at their next heartbeat. */
   cancelSweep: Sweep;
+  /** Hands the oldest queued evaluation to this agent under a lease; null when none waits. */
+  claimEvaluation?: Maybe<TestSetJob>;
   /** Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued. */
   claimRun?: Maybe<Run>;
+  completeEvaluation: TestSetEvaluation;
   completeRun: Run;
   createExperiment: Experiment;
   createRun: Run;
@@ -556,6 +566,9 @@ export type Mutation = {
   createSweep: Sweep;
   /** Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id. */
   deleteRun: Scalars['ID']['output'];
+  /** Queues a finished run's uploaded model for an agent to evaluate on another registered dataset whose classes it knows (field photos beside lab photos); asking again re-queues a finished one. */
+  evaluateRun: TestSetEvaluation;
+  failEvaluation: TestSetEvaluation;
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
   heartbeat: RunControl;
@@ -591,9 +604,19 @@ export type MutationCancelSweepArgs = {
 };
 
 
+export type MutationClaimEvaluationArgs = {
+  agentId: Scalars['ID']['input'];
+};
+
+
 export type MutationClaimRunArgs = {
   agentId: Scalars['ID']['input'];
   runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompleteEvaluationArgs = {
+  input: CompleteTestSetInput;
 };
 
 
@@ -619,6 +642,20 @@ export type MutationCreateSweepArgs = {
 
 export type MutationDeleteRunArgs = {
   runId: Scalars['ID']['input'];
+};
+
+
+export type MutationEvaluateRunArgs = {
+  datasetId: Scalars['ID']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationFailEvaluationArgs = {
+  agentId: Scalars['ID']['input'];
+  attempt: Scalars['Int']['input'];
+  error: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -896,6 +933,8 @@ export type Run = {
   sweep?: Maybe<Sweep>;
   sweepId?: Maybe<Scalars['ID']['output']>;
   tags: Array<Scalars['String']['output']>;
+  /** The run's model scored on other registered datasets (evaluateRun), oldest first. */
+  testSetEvaluations: Array<TestSetEvaluation>;
 };
 
 
@@ -1154,6 +1193,46 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
+export type TestSetEvaluation = {
+  __typename?: 'TestSetEvaluation';
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  /** Claims by agents so far. */
+  attempts: Scalars['Int']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  confusionMatrix?: Maybe<Array<Array<Scalars['Int']['output']>>>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The dataset evaluated on; null if it was deleted since. */
+  dataset?: Maybe<Dataset>;
+  datasetId: Scalars['ID']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The model's labels: the matrix's order, as in the run's validation. */
+  labels?: Maybe<Array<Scalars['String']['output']>>;
+  macroF1?: Maybe<Scalars['Float']['output']>;
+  misclassified?: Maybe<Array<Misclassified>>;
+  perClass?: Maybe<Array<ClassMetrics>>;
+  runId: Scalars['ID']['output'];
+  status: TestSetEvaluationStatus;
+  weightedF1?: Maybe<Scalars['Float']['output']>;
+};
+
+export type TestSetEvaluationStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type TestSetJob = {
+  __typename?: 'TestSetJob';
+  /** This claim's number: send it back with the outcome. */
+  attempt: Scalars['Int']['output'];
+  datasetId: Scalars['ID']['output'];
+  /** The dataset's folder, as registered. */
+  datasetPath: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  runId: Scalars['ID']['output'];
+};
+
 export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
 
 export type HyperparameterCatalogQueryVariables = Exact<{ [key: string]: never; }>;
@@ -1197,7 +1276,7 @@ export type CompareRunsQueryVariables = Exact<{
 }>;
 
 
-export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, testSetEvaluations: Array<{ __typename?: 'TestSetEvaluation', status: TestSetEvaluationStatus, accuracy?: number | null, dataset?: { __typename?: 'Dataset', id: string, name: string } | null }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
 
 export type SweepQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1298,6 +1377,21 @@ export type SweepCurvesQueryVariables = Exact<{
 
 
 export type SweepCurvesQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, runs: Array<{ __typename?: 'Run', id: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null }> }> } };
+
+export type RunTestSetsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RunTestSetsQuery = { __typename?: 'Query', run: { __typename?: 'Run', id: string, datasetId: string, testSetEvaluations: Array<{ __typename?: 'TestSetEvaluation', id: string, status: TestSetEvaluationStatus, error?: string | null, accuracy?: number | null, macroF1?: number | null, weightedF1?: number | null, labels?: Array<string> | null, confusionMatrix?: Array<Array<number>> | null, perClass?: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> | null, dataset?: { __typename?: 'Dataset', id: string, name: string } | null }> }, datasets: Array<{ __typename?: 'Dataset', id: string, name: string, imageCount: number, classes: Array<{ __typename?: 'DatasetClass', name: string }> }> };
+
+export type EvaluateRunMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  datasetId: Scalars['ID']['input'];
+}>;
+
+
+export type EvaluateRunMutation = { __typename?: 'Mutation', evaluateRun: { __typename?: 'TestSetEvaluation', id: string, status: TestSetEvaluationStatus } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1628,6 +1722,14 @@ export const CompareRunsDocument = new TypedDocumentString(`
   compareRuns(ids: $ids) {
     runs {
       ...RunRow
+      testSetEvaluations {
+        status
+        accuracy
+        dataset {
+          id
+          name
+        }
+      }
       evaluation {
         labels
         perClass {
@@ -2074,3 +2176,48 @@ export const SweepCurvesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SweepCurvesQuery, SweepCurvesQueryVariables>;
+export const RunTestSetsDocument = new TypedDocumentString(`
+    query RunTestSets($id: ID!) {
+  run(id: $id) {
+    id
+    datasetId
+    testSetEvaluations {
+      id
+      status
+      error
+      accuracy
+      macroF1
+      weightedF1
+      labels
+      confusionMatrix
+      perClass {
+        label
+        precision
+        recall
+        f1
+        support
+      }
+      dataset {
+        id
+        name
+      }
+    }
+  }
+  datasets {
+    id
+    name
+    imageCount
+    classes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunTestSetsQuery, RunTestSetsQueryVariables>;
+export const EvaluateRunDocument = new TypedDocumentString(`
+    mutation EvaluateRun($runId: ID!, $datasetId: ID!) {
+  evaluateRun(runId: $runId, datasetId: $datasetId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<EvaluateRunMutation, EvaluateRunMutationVariables>;

@@ -49,6 +49,7 @@ describe("comparisonRuns", () => {
         epochCount: 1,
         plannedEpochs: 1,
         hyperparameters: hp,
+        testSetEvaluations: [],
         evaluation: null,
       },
       {
@@ -59,6 +60,7 @@ describe("comparisonRuns", () => {
         epochCount: 1,
         plannedEpochs: 1,
         hyperparameters: hp,
+        testSetEvaluations: [],
         evaluation: null,
       },
     ],

@@ -239,6 +239,14 @@ export const CompareRunsQuery = graphql(`
     compareRuns(ids: $ids) {
       runs {
         ...RunRow
+        testSetEvaluations {
+          status
+          accuracy
+          dataset {
+            id
+            name
+          }
+        }
         evaluation {
           labels
           perClass {
@@ -570,6 +578,54 @@ export const SweepCurvesQuery = graphql(`
           valAccuracy
         }
       }
+    }
+  }
+`);
+
+/** A run's evaluations on other datasets, and the datasets it could be evaluated on. */
+export const RunTestSetsQuery = graphql(`
+  query RunTestSets($id: ID!) {
+    run(id: $id) {
+      id
+      datasetId
+      testSetEvaluations {
+        id
+        status
+        error
+        accuracy
+        macroF1
+        weightedF1
+        labels
+        confusionMatrix
+        perClass {
+          label
+          precision
+          recall
+          f1
+          support
+        }
+        dataset {
+          id
+          name
+        }
+      }
+    }
+    datasets {
+      id
+      name
+      imageCount
+      classes {
+        name
+      }
+    }
+  }
+`);
+
+export const EvaluateRunMutation = graphql(`
+  mutation EvaluateRun($runId: ID!, $datasetId: ID!) {
+    evaluateRun(runId: $runId, datasetId: $datasetId) {
+      id
+      status
     }
   }
 `);

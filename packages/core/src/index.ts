@@ -62,3 +62,4 @@ export * from "./augment/index";
 export * from "./callbacks/index";
 export * from "./evaluation/index";
 export { camModel, gradCam, heatmapPeak, type CamModel, type GradCam } from "./explain/grad-cam";
+export { evaluateCheckpoint, type EvaluateCheckpointOptions } from "./evaluation/checkpoint";

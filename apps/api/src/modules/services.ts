@@ -13,6 +13,7 @@ import { PredictionService } from "./prediction/prediction.service";
 import { RunAnnotationService } from "./run/run-annotation.service";
 import { RunService } from "./run/run.service";
 import { SweepService } from "./sweep/sweep.service";
+import { TestSetService } from "./test-set/test-set.service";
 
 /** Every service of one server, wired together over one database. */
 export interface Services {
@@ -31,6 +32,8 @@ export interface Services {
   comparison: ComparisonService;
   predictions: PredictionService;
   checkpoints: CheckpointService;
+  /** A run's model scored on other datasets. */
+  testSets: TestSetService;
   /** Whether the database can take writes (`/healthz`), fed by formatError's storage failures. */
   storage: StorageHealth;
 }
@@ -51,6 +54,7 @@ export function createServices(deps: ServiceDeps): Services {
   const evaluations = new EvaluationService(deps);
   const sweeps = new SweepService(deps, catalog, runs);
   const comparison = new ComparisonService(deps, runs, evaluations);
+  const testSets = new TestSetService(deps, runs, datasets, evaluations, checkpoints);
   return {
     deps,
     catalog,
@@ -66,6 +70,7 @@ export function createServices(deps: ServiceDeps): Services {
     comparison,
     predictions,
     checkpoints,
+    testSets,
     storage,
   };
 }

@@ -12,6 +12,7 @@ import { fromWire, formatHyperparameter, specOf } from "@graft/core/contract";
 import type { TrainConfig } from "@graft/core/types";
 import type { Engine } from "../engine/engine";
 import type { ModelFilesClient } from "../files/model-files";
+import { evaluateOneQueued } from "./test-set-jobs";
 import { CLAIM_RUN, FAIL_RUN, REGISTER_AGENT } from "../graphql/operations";
 import type { ClaimedRun } from "../graphql/types";
 import { Progress } from "../progress/progress";
@@ -65,7 +66,7 @@ async function detectGpu(): Promise<string | null> {
 /** Starts an agent. */
 export function startAgent(
   options: AgentOptions,
-  deps: { engine: Engine; client: RequestClient; files?: Pick<ModelFilesClient, "uploadCheckpoint"> },
+  deps: { engine: Engine; client: RequestClient; files?: Pick<ModelFilesClient, "uploadCheckpoint" | "downloadCheckpoint"> },
 ): AgentHandle {
   const { engine, client, files } = deps;
   const log = (message: string): void => void options.stderr.write(`[agent ${options.name}] ${message}\n`);
@@ -174,6 +175,11 @@ export function startAgent(
     // 5 s per journal: long enough for a healthy API, short enough that a journal the API keeps
     // refusing "for now" does not hold up new work for long.
     const redelivery = new JournalRedelivery({ client, journalDir, log, waitMs: 5_000 });
+    // An evaluation claim the API refused (an older API without evaluations, say) is not fatal.
+    const logClaimError = (error: unknown): false => {
+      log(`claimEvaluation: ${(error as Error).message}`);
+      return false;
+    };
     const worker = async (n: number): Promise<void> => {
       while (!stopReason) {
         // Whatever an earlier run could not deliver goes before new work (a no-op when nothing waits).
@@ -192,6 +198,12 @@ export function startAgent(
         if (!claimed || stopReason) return;
         const run = claimed.claimRun;
         if (!run) {
+          // No training waits: an evaluation on another dataset may (the model comes from the API).
+          if (
+            files &&
+            (await evaluateOneQueued({ client, files, engine, agentId: id, cacheDir: options.cacheDir, log }).catch(logClaimError))
+          )
+            continue;
           if (options.once) return;
           await sleep(options.pollMs ?? 2_000, stopper.signal);
           continue;

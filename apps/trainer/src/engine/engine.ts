@@ -3,7 +3,7 @@
  * commands take an {@link Engine} by injection (fakes in unit tests) and the real engine, which loads
  * TensorFlow.js, is imported only when a command needs it (`graft --help` stays instant).
  */
-import type { TrainConfig, TrainOptions, TrainResult } from "@graft/core/types";
+import type { EvaluationReport, TrainConfig, TrainOptions, TrainResult } from "@graft/core/types";
 
 /** Arguments of core's `train()`: core's own options type (type-only, so no TensorFlow.js loads). */
 export type TrainRequest = TrainOptions;
@@ -14,6 +14,8 @@ export interface Engine {
   /** Fills defaults and validates; throws a BAD_INPUT GraftError quoting a bad value. */
   defaultTrainConfig(partial: Partial<TrainConfig>): TrainConfig;
   selectBackend(preferred?: string): Promise<string>;
+  /** Scores a checkpoint folder on a class-folder dataset (core's `evaluateCheckpoint`). */
+  evaluateCheckpoint(options: { modelDir: string; dataDir: string }): Promise<EvaluationReport>;
 }
 
 /** Imports `@graft/core` (and with it TensorFlow.js). */

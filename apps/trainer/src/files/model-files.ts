@@ -3,7 +3,7 @@
  * body): an agent uploads the delivered checkpoint of the run it holds, `graft export` downloads
  * a run's `model.zip`. Same address and token as the GraphQL client.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseApiUrl } from "@graft/config/api-url";
 import { describeCause } from "../graphql/client";
@@ -106,6 +106,21 @@ export class ModelFilesClient {
     if (!response.ok) throw await this.refusal(what, response);
     const body = (await response.json()) as { checkpoint: UploadedCheckpoint };
     return body.checkpoint;
+  }
+
+  /**
+   * Downloads the four files of `runId`'s checkpoint into `dir` (created when missing), so a run
+   * trained on another machine can be evaluated here.
+   * @throws ModelFilesError (404 when the run has no checkpoint).
+   */
+  async downloadCheckpoint(runId: string, dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    for (const name of CHECKPOINT_FILES) {
+      const what = `downloading ${name} of run ${runId}`;
+      const response = await this.send(what, `${this.base}/runs/${encodeURIComponent(runId)}/model/${name}`, { method: "GET" });
+      if (!response.ok) throw await this.refusal(what, response);
+      await writeFile(path.join(dir, name), new Uint8Array(await response.arrayBuffer()));
+    }
   }
 
   /** Downloads `runId`'s model.zip. @throws ModelFilesError (404 when the run has no checkpoint). */

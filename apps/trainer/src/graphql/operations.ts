@@ -142,3 +142,34 @@ export const RUN_STATUS = graphql(`
     }
   }
 `);
+
+export const CLAIM_EVALUATION = graphql(`
+  mutation ClaimEvaluation($agentId: ID!) {
+    claimEvaluation(agentId: $agentId) {
+      id
+      runId
+      datasetId
+      datasetPath
+      attempt
+    }
+  }
+`);
+
+export const COMPLETE_EVALUATION = graphql(`
+  mutation CompleteEvaluation($input: CompleteTestSetInput!) {
+    completeEvaluation(input: $input) {
+      id
+      status
+      accuracy
+    }
+  }
+`);
+
+export const FAIL_EVALUATION = graphql(`
+  mutation FailEvaluation($id: ID!, $agentId: ID!, $attempt: Int!, $error: String!) {
+    failEvaluation(id: $id, agentId: $agentId, attempt: $attempt, error: $error) {
+      id
+      status
+    }
+  }
+`);

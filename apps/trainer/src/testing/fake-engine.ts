@@ -3,7 +3,7 @@
  * calling the hooks exactly as the contract says (onEpoch in order, shouldStop after each epoch) and
  * records every request, so tests can check that the trainer passed exactly the run's settings.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { bestEpoch, defaultHyperparameters, fineTunedLayers } from "@graft/core/contract";
 import type { TrainConfig, TrainResult } from "@graft/core/types";
@@ -39,6 +39,19 @@ export function createFakeEngine(): FakeEngine {
       return { ...DEFAULTS, ...partial };
     },
     selectBackend: async (preferred) => preferred ?? "cpu",
+    async evaluateCheckpoint({ modelDir }) {
+      // One image per class of the model's labels, all right: enough to see the report travel.
+      const labels = JSON.parse(await readFile(path.join(modelDir, "labels.json"), "utf8")) as string[];
+      return {
+        labels,
+        confusionMatrix: labels.map((_, i) => labels.map((__, j) => (i === j ? 1 : 0))),
+        perClass: labels.map((label) => ({ label, precision: 1, recall: 1, f1: 1, support: 1 })),
+        accuracy: 1,
+        macroF1: 1,
+        weightedF1: 1,
+        misclassified: [],
+      };
+    },
     async train(request) {
       engine.requests.push(request);
       const failure = engine.failures.get(request.dataDir);

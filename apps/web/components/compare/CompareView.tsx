@@ -21,6 +21,7 @@ import { RunChart } from "../RunChart";
 import { ErrorBox, Skeleton } from "../States";
 import { type DiffCell, PairedVerdict } from "./PairedVerdict";
 import { SeedGroupsTable } from "../SeedGroupsTable";
+import { SetAccuracies } from "./SetAccuracies";
 import { GroupVerdict, type VerdictGroup } from "./GroupVerdict";
 import { groupName } from "../../lib/groups";
 import { EpochMatrixSlider } from "../EpochMatrixSlider";
@@ -166,6 +167,7 @@ export function CompareView({
           </table>
         </div>
       </div>
+      <SetAccuracies runs={comparedRuns} />
       {q.data.compareRuns.groups.some((g) => g.n >= 2) ? (
         <SeedGroupsTable
           groups={q.data.compareRuns.groups}

@@ -17,6 +17,7 @@ import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ConfusionPanel } from "./ConfusionPanel";
 import { ModelDownload } from "./ModelDownload";
+import { TestSets } from "./TestSets";
 import { TryIt } from "./TryIt";
 import { usePrefetchedModel } from "./use-prefetched-model";
 import { BEST_EPOCH_LABEL, bestEpochSummary } from "./best-epoch-labels";
@@ -242,6 +243,7 @@ export function RunView({ id }: { id: string }) {
       ) : (
         <div className="panel muted">The confusion matrix appears when the run completes.</div>
       )}
+      {run.evaluation && run.checkpoint ? <TestSets runId={run.id} validationName={run.dataset.name} validation={run.evaluation} /> : null}
       {run.checkpoint ? <TryIt runId={run.id} /> : null}
     </>
   );

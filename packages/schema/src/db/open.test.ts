@@ -44,6 +44,7 @@ describe("openDatabase", () => {
       "runs",
       "storage_probe",
       "sweeps",
+      "test_set_evaluations",
     ]);
     // Epochs record the attempt that logged them (rows from before read attempt 1).
     expect(c.prepare("SELECT dflt_value, \"notnull\" FROM pragma_table_info('epochs') WHERE name = 'attempt'").get()).toEqual({

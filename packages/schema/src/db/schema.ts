@@ -12,3 +12,4 @@ export * from "./tables/run-tags";
 export * from "./tables/runs";
 export * from "./tables/storage-probe";
 export * from "./tables/sweeps";
+export * from "./tables/test-set-evaluations";

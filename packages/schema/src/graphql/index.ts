@@ -15,4 +15,5 @@ export * from "./run.type";
 export * from "./scalars";
 export * from "./sweep.input";
 export * from "./sweep.type";
+export * from "./test-set-evaluation.type";
 export * from "./hyperparameter.fields";

@@ -5,6 +5,7 @@ import { unzipSync } from "fflate";
 import { type GraftDb } from "@graft/schema/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../server";
+import { checkpointFiles, putCheckpoint } from "../../test/checkpoints";
 import { TestClient } from "../../test/client";
 import {
   Q,
@@ -20,20 +21,7 @@ import {
 
 const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 
-/** A checkpoint's four files: a one-tensor LayersModel whose two float32 weights are `w`. */
-function files(w: [number, number] = [0.5, -1.5], labels: string[] = ["healthy", "rust", "spot"]): Record<string, Uint8Array> {
-  const modelJson = {
-    format: "layers-model",
-    modelTopology: { class_name: "Model", config: { name: "m", layers: [] } },
-    weightsManifest: [{ paths: ["weights.bin"], weights: [{ name: "w", shape: [2], dtype: "float32" }] }],
-  };
-  return {
-    "model.json": Buffer.from(JSON.stringify(modelJson)),
-    "weights.bin": new Uint8Array(new Float32Array(w).buffer),
-    "labels.json": Buffer.from(JSON.stringify(labels)),
-    "preprocessing.json": Buffer.from(JSON.stringify({ inputSize: [224, 224], scaling: "mobilenet", formula: "x / 127.5 - 1 (RGB)" })),
-  };
-}
+const files = checkpointFiles;
 
 function without(parts: Record<string, Uint8Array>, name: string): Record<string, Uint8Array> {
   const { [name]: _dropped, ...rest } = parts;
@@ -45,23 +33,13 @@ let base: string;
 let world: World;
 let db: GraftDb;
 
-async function upload(
+function upload(
   runId: string,
   parts: Record<string, Uint8Array | string>,
   query: Record<string, string> = { agentId: world.agentId },
   token: string | null = t.server.token,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(parts)) {
-    if (typeof value === "string") form.append(name, value);
-    else form.append(name, new Blob([value]), name);
-  }
-  const res = await fetch(`${base}/runs/${runId}/checkpoint?${new URLSearchParams(query).toString()}`, {
-    method: "PUT",
-    body: form,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  return putCheckpoint(t, runId, parts, query, token);
 }
 
 const CHECKPOINT = `query($id: ID!) { run(id: $id) { checkpoint { weightsSha256 datasetSha256 bytes attempt downloadPath files { name bytes sha256 } } } }`;

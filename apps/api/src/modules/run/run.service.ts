@@ -1,9 +1,10 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { agents, artifacts, evaluations, experiments, newId, runTags, runs } from "@graft/schema/db";
 import { type CompleteRunInput, type CreateRunInput, type Run, RunStatus } from "@graft/schema/graphql";
-import { badInput, conflict, notFound } from "../../errors";
+import { conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type DatasetService } from "../dataset/dataset.service";
+import { checkEvaluationShape, reportColumns } from "../evaluation/evaluation.check";
 import { type PredictionService } from "../prediction/prediction.service";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
@@ -96,28 +97,13 @@ export class RunService {
    */
   complete(input: CompleteRunInput): Run {
     const ev = input.evaluation;
-    const n = ev.labels.length;
-    if (new Set(ev.labels).size !== n)
-      throw badInput(`evaluation.labels has duplicates: ${JSON.stringify(ev.labels)}`, "evaluation.labels", ev.labels);
-    if (ev.confusionMatrix.length !== n || ev.confusionMatrix.some((row) => row.length !== n)) {
-      throw badInput(
-        `evaluation.confusionMatrix must be ${n}×${n} to match ${n} labels; got ${ev.confusionMatrix.length} rows of lengths ${JSON.stringify(ev.confusionMatrix.map((r) => r.length))}`,
-        "evaluation.confusionMatrix",
-        ev.confusionMatrix.length,
-      );
-    }
+    checkEvaluationShape(ev);
     const predictions = ev.predictions ? this.predictions.check(ev.predictions, ev.labels) : null;
     return writeTx(this.deps, (outbox) => {
       const row = this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt);
       const now = this.deps.now();
       const evaluation = {
-        labels: ev.labels,
-        confusionMatrix: ev.confusionMatrix,
-        perClass: ev.perClass.map((c) => ({ ...c })),
-        misclassified: ev.misclassified.map((m) => ({ ...m })),
-        accuracy: ev.accuracy,
-        macroF1: ev.macroF1,
-        weightedF1: ev.weightedF1,
+        ...reportColumns(ev),
         evaluatedEpoch: ev.evaluatedEpoch ?? null,
         skippedFiles: (ev.skippedFiles ?? []).map(({ file, reason }) => ({ file, reason })),
         createdAt: now,

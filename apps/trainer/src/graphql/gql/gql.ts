@@ -28,6 +28,9 @@ type Documents = {
     "\n  query Experiments {\n    experiments {\n      id\n      name\n    }\n  }\n": typeof types.ExperimentsDocument,
     "\n  mutation CreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateRunDocument,
     "\n  query RunStatus($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      epochCount\n    }\n  }\n": typeof types.RunStatusDocument,
+    "\n  mutation ClaimEvaluation($agentId: ID!) {\n    claimEvaluation(agentId: $agentId) {\n      id\n      runId\n      datasetId\n      datasetPath\n      attempt\n    }\n  }\n": typeof types.ClaimEvaluationDocument,
+    "\n  mutation CompleteEvaluation($input: CompleteTestSetInput!) {\n    completeEvaluation(input: $input) {\n      id\n      status\n      accuracy\n    }\n  }\n": typeof types.CompleteEvaluationDocument,
+    "\n  mutation FailEvaluation($id: ID!, $agentId: ID!, $attempt: Int!, $error: String!) {\n    failEvaluation(id: $id, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n": typeof types.FailEvaluationDocument,
 };
 const documents: Documents = {
     "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.ClaimedRunFragmentDoc,
@@ -43,6 +46,9 @@ const documents: Documents = {
     "\n  query Experiments {\n    experiments {\n      id\n      name\n    }\n  }\n": types.ExperimentsDocument,
     "\n  mutation CreateRun($input: CreateRunInput!) {\n    createRun(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateRunDocument,
     "\n  query RunStatus($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      epochCount\n    }\n  }\n": types.RunStatusDocument,
+    "\n  mutation ClaimEvaluation($agentId: ID!) {\n    claimEvaluation(agentId: $agentId) {\n      id\n      runId\n      datasetId\n      datasetPath\n      attempt\n    }\n  }\n": types.ClaimEvaluationDocument,
+    "\n  mutation CompleteEvaluation($input: CompleteTestSetInput!) {\n    completeEvaluation(input: $input) {\n      id\n      status\n      accuracy\n    }\n  }\n": types.CompleteEvaluationDocument,
+    "\n  mutation FailEvaluation($id: ID!, $agentId: ID!, $attempt: Int!, $error: String!) {\n    failEvaluation(id: $id, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n": types.FailEvaluationDocument,
 };
 
 /**
@@ -97,6 +103,18 @@ export function graphql(source: "\n  mutation CreateRun($input: CreateRunInput!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RunStatus($id: ID!) {\n    run(id: $id) {\n      id\n      status\n      epochCount\n    }\n  }\n"): typeof import('./graphql').RunStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimEvaluation($agentId: ID!) {\n    claimEvaluation(agentId: $agentId) {\n      id\n      runId\n      datasetId\n      datasetPath\n      attempt\n    }\n  }\n"): typeof import('./graphql').ClaimEvaluationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteEvaluation($input: CompleteTestSetInput!) {\n    completeEvaluation(input: $input) {\n      id\n      status\n      accuracy\n    }\n  }\n"): typeof import('./graphql').CompleteEvaluationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FailEvaluation($id: ID!, $agentId: ID!, $attempt: Int!, $error: String!) {\n    failEvaluation(id: $id, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').FailEvaluationDocument;
 
 
 export function graphql(source: string) {

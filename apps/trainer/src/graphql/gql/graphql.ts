@@ -153,6 +153,13 @@ export type CompleteRunInput = {
   stopReason?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CompleteTestSetInput = {
+  agentId: Scalars['ID']['input'];
+  attempt: Scalars['Int']['input'];
+  evaluation: EvaluationInput;
+  id: Scalars['ID']['input'];
+};
+
 export type CreateExperimentInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
@@ -547,8 +554,11 @@ export type Mutation = {
   cancelRun: Run;
   /** Queued runs end CANCELED now; running ones learn it at their next heartbeat. */
   cancelSweep: Sweep;
+  /** Hands the oldest queued evaluation to this agent under a lease; null when none waits. */
+  claimEvaluation?: Maybe<TestSetJob>;
   /** Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued. */
   claimRun?: Maybe<Run>;
+  completeEvaluation: TestSetEvaluation;
   completeRun: Run;
   createExperiment: Experiment;
   createRun: Run;
@@ -556,6 +566,9 @@ export type Mutation = {
   createSweep: Sweep;
   /** Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id. */
   deleteRun: Scalars['ID']['output'];
+  /** Queues a finished run's uploaded model for an agent to evaluate on another registered dataset whose classes it knows (field photos beside lab photos); asking again re-queues a finished one. */
+  evaluateRun: TestSetEvaluation;
+  failEvaluation: TestSetEvaluation;
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
   heartbeat: RunControl;
@@ -591,9 +604,19 @@ export type MutationCancelSweepArgs = {
 };
 
 
+export type MutationClaimEvaluationArgs = {
+  agentId: Scalars['ID']['input'];
+};
+
+
 export type MutationClaimRunArgs = {
   agentId: Scalars['ID']['input'];
   runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCompleteEvaluationArgs = {
+  input: CompleteTestSetInput;
 };
 
 
@@ -619,6 +642,20 @@ export type MutationCreateSweepArgs = {
 
 export type MutationDeleteRunArgs = {
   runId: Scalars['ID']['input'];
+};
+
+
+export type MutationEvaluateRunArgs = {
+  datasetId: Scalars['ID']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationFailEvaluationArgs = {
+  agentId: Scalars['ID']['input'];
+  attempt: Scalars['Int']['input'];
+  error: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -896,6 +933,8 @@ export type Run = {
   sweep?: Maybe<Sweep>;
   sweepId?: Maybe<Scalars['ID']['output']>;
   tags: Array<Scalars['String']['output']>;
+  /** The run's model scored on other registered datasets (evaluateRun), oldest first. */
+  testSetEvaluations: Array<TestSetEvaluation>;
 };
 
 
@@ -1154,6 +1193,46 @@ export type SweepStrategy =
   | 'GRID'
   | 'RANDOM';
 
+export type TestSetEvaluation = {
+  __typename?: 'TestSetEvaluation';
+  accuracy?: Maybe<Scalars['Float']['output']>;
+  /** Claims by agents so far. */
+  attempts: Scalars['Int']['output'];
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  confusionMatrix?: Maybe<Array<Array<Scalars['Int']['output']>>>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The dataset evaluated on; null if it was deleted since. */
+  dataset?: Maybe<Dataset>;
+  datasetId: Scalars['ID']['output'];
+  error?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The model's labels: the matrix's order, as in the run's validation. */
+  labels?: Maybe<Array<Scalars['String']['output']>>;
+  macroF1?: Maybe<Scalars['Float']['output']>;
+  misclassified?: Maybe<Array<Misclassified>>;
+  perClass?: Maybe<Array<ClassMetrics>>;
+  runId: Scalars['ID']['output'];
+  status: TestSetEvaluationStatus;
+  weightedF1?: Maybe<Scalars['Float']['output']>;
+};
+
+export type TestSetEvaluationStatus =
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+export type TestSetJob = {
+  __typename?: 'TestSetJob';
+  /** This claim's number: send it back with the outcome. */
+  attempt: Scalars['Int']['output'];
+  datasetId: Scalars['ID']['output'];
+  /** The dataset's folder, as registered. */
+  datasetPath: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  runId: Scalars['ID']['output'];
+};
+
 export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, batchSize: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
 
 export type RunControlFieldsFragment = { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null };
@@ -1240,6 +1319,30 @@ export type RunStatusQueryVariables = Exact<{
 
 
 export type RunStatusQuery = { __typename?: 'Query', run: { __typename?: 'Run', id: string, status: RunStatus, epochCount: number } };
+
+export type ClaimEvaluationMutationVariables = Exact<{
+  agentId: Scalars['ID']['input'];
+}>;
+
+
+export type ClaimEvaluationMutation = { __typename?: 'Mutation', claimEvaluation?: { __typename?: 'TestSetJob', id: string, runId: string, datasetId: string, datasetPath: string, attempt: number } | null };
+
+export type CompleteEvaluationMutationVariables = Exact<{
+  input: CompleteTestSetInput;
+}>;
+
+
+export type CompleteEvaluationMutation = { __typename?: 'Mutation', completeEvaluation: { __typename?: 'TestSetEvaluation', id: string, status: TestSetEvaluationStatus, accuracy?: number | null } };
+
+export type FailEvaluationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  agentId: Scalars['ID']['input'];
+  attempt: Scalars['Int']['input'];
+  error: Scalars['String']['input'];
+}>;
+
+
+export type FailEvaluationMutation = { __typename?: 'Mutation', failEvaluation: { __typename?: 'TestSetEvaluation', id: string, status: TestSetEvaluationStatus } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1411,3 +1514,31 @@ export const RunStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunStatusQuery, RunStatusQueryVariables>;
+export const ClaimEvaluationDocument = new TypedDocumentString(`
+    mutation ClaimEvaluation($agentId: ID!) {
+  claimEvaluation(agentId: $agentId) {
+    id
+    runId
+    datasetId
+    datasetPath
+    attempt
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimEvaluationMutation, ClaimEvaluationMutationVariables>;
+export const CompleteEvaluationDocument = new TypedDocumentString(`
+    mutation CompleteEvaluation($input: CompleteTestSetInput!) {
+  completeEvaluation(input: $input) {
+    id
+    status
+    accuracy
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteEvaluationMutation, CompleteEvaluationMutationVariables>;
+export const FailEvaluationDocument = new TypedDocumentString(`
+    mutation FailEvaluation($id: ID!, $agentId: ID!, $attempt: Int!, $error: String!) {
+  failEvaluation(id: $id, agentId: $agentId, attempt: $attempt, error: $error) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<FailEvaluationMutation, FailEvaluationMutationVariables>;

@@ -1,0 +1,228 @@
+import { and, asc, eq, lt } from "drizzle-orm";
+import { newId, testSetEvaluations } from "@graft/schema/db";
+import {
+  type CompleteTestSetInput,
+  type Dataset,
+  RunStatus,
+  type TestSetEvaluation,
+  TestSetEvaluationStatus,
+  type TestSetJob,
+} from "@graft/schema/graphql";
+import { badInput, conflict, notFound } from "../../errors";
+import { type CheckpointService } from "../checkpoint/checkpoint.service";
+import { type DatasetService } from "../dataset/dataset.service";
+import { checkEvaluationShape, reportColumns } from "../evaluation/evaluation.check";
+import { type EvaluationService } from "../evaluation/evaluation.service";
+import { type RunService } from "../run/run.service";
+import { type ServiceDeps } from "../service-deps";
+import { writeTx } from "../write-tx";
+
+type Row = typeof testSetEvaluations.$inferSelect;
+
+/** Runs whose model can be scored elsewhere: they ended with a delivered model. */
+const FINISHED = new Set<string>([RunStatus.COMPLETED, RunStatus.STOPPED_EARLY]);
+
+/** An evaluation takes one pass over a dataset, no heartbeats: its lease is at least 10 minutes. */
+const MIN_LEASE_MS = 10 * 60_000;
+
+function toTestSet(row: Row, dataset: Dataset | null): TestSetEvaluation {
+  return {
+    id: row.id,
+    runId: row.runId,
+    datasetId: row.datasetId,
+    dataset,
+    status: row.status as TestSetEvaluationStatus,
+    attempts: row.attempts,
+    error: row.error,
+    labels: row.labels,
+    confusionMatrix: row.confusionMatrix,
+    perClass: row.perClass,
+    misclassified: row.misclassified,
+    accuracy: row.accuracy,
+    macroF1: row.macroF1,
+    weightedF1: row.weightedF1,
+    createdAt: new Date(row.createdAt),
+    completedAt: row.completedAt === null ? null : new Date(row.completedAt),
+  };
+}
+
+/**
+ * A finished run's model scored on other registered datasets (#9 point 6): queued here, trained
+ * nothing, evaluated by an agent from the uploaded checkpoint, stored beside the validation.
+ */
+export class TestSetService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    private readonly runs: RunService,
+    private readonly datasets: DatasetService,
+    private readonly evaluations: EvaluationService,
+    private readonly checkpoints: CheckpointService,
+  ) {}
+
+  private get leaseMs(): number {
+    return Math.max(MIN_LEASE_MS, this.deps.config.leaseSeconds * 1000);
+  }
+
+  private view(row: Row): TestSetEvaluation {
+    return toTestSet(row, this.datasets.find(row.datasetId));
+  }
+
+  /** The run's evaluations on other datasets, oldest first. */
+  forRun(runId: string): TestSetEvaluation[] {
+    return this.deps.db
+      .select()
+      .from(testSetEvaluations)
+      .where(eq(testSetEvaluations.runId, runId))
+      .orderBy(asc(testSetEvaluations.createdAt), asc(testSetEvaluations.id))
+      .all()
+      .map((r) => this.view(r));
+  }
+
+  /**
+   * Queues the run's model for an evaluation on `datasetId` (again, when it was done or failed;
+   * as it is, when it is queued or running).
+   * @throws NOT_FOUND; CONFLICT when the run has not finished or has no uploaded model;
+   * BAD_USER_INPUT for the run's own dataset or a class the model does not know.
+   */
+  request(runId: string, datasetId: string): TestSetEvaluation {
+    const run = this.runs.get(runId);
+    const dataset = this.datasets.get(datasetId);
+    if (!FINISHED.has(run.status))
+      throw conflict(`Run ${runId} is ${run.status}; only a finished run's model can be evaluated on another dataset`);
+    if (!this.checkpoints.find(runId))
+      throw conflict(`Run ${runId} has no uploaded model (its agent did not upload one, or it finished before Graft kept them)`);
+    if (datasetId === run.datasetId)
+      throw badInput(
+        `Dataset ${datasetId} is the one run ${runId} trained on: its validation split is already evaluated`,
+        "datasetId",
+        datasetId,
+      );
+    const labels = this.evaluations.forRuns([runId]).get(runId)?.labels ?? [];
+    const unknown = dataset.classes.map((c) => c.name).filter((name) => !labels.includes(name));
+    if (unknown.length > 0)
+      throw badInput(
+        `Dataset ${JSON.stringify(dataset.name)} has class(es) ${JSON.stringify(unknown)} the model does not know (its classes: ${JSON.stringify(labels)})`,
+        "datasetId",
+        datasetId,
+      );
+    return writeTx(this.deps, () => {
+      const existing = this.row(runId, datasetId);
+      const now = this.deps.now();
+      if (existing && (existing.status === TestSetEvaluationStatus.QUEUED || existing.status === TestSetEvaluationStatus.RUNNING))
+        return this.view(existing);
+      const queued = {
+        status: TestSetEvaluationStatus.QUEUED,
+        agentId: null,
+        leaseExpiresAt: null,
+        error: null,
+        createdAt: now,
+        completedAt: null,
+      };
+      const row = existing
+        ? this.deps.db.update(testSetEvaluations).set(queued).where(eq(testSetEvaluations.id, existing.id)).returning().get()
+        : this.deps.db
+            .insert(testSetEvaluations)
+            .values({ id: newId(now), runId, datasetId, ...queued })
+            .returning()
+            .get();
+      return this.view(row);
+    });
+  }
+
+  private row(runId: string, datasetId: string): Row | undefined {
+    return this.deps.db
+      .select()
+      .from(testSetEvaluations)
+      .where(and(eq(testSetEvaluations.runId, runId), eq(testSetEvaluations.datasetId, datasetId)))
+      .get();
+  }
+
+  /**
+   * Hands the oldest queued evaluation to `agentId` under a lease; an evaluation whose lease ran
+   * out is queued again first (or FAILED after the run's max attempts). Null when none waits.
+   */
+  claim(agentId: string): TestSetJob | null {
+    return writeTx(this.deps, () => {
+      const now = this.deps.now();
+      const expired = this.deps.db
+        .select()
+        .from(testSetEvaluations)
+        .where(and(eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING), lt(testSetEvaluations.leaseExpiresAt, now)))
+        .all();
+      for (const row of expired) {
+        const failed = row.attempts >= this.deps.config.maxAttempts;
+        this.deps.db
+          .update(testSetEvaluations)
+          .set(
+            failed
+              ? { status: TestSetEvaluationStatus.FAILED, error: `lease expired ${row.attempts} times`, completedAt: now }
+              : { status: TestSetEvaluationStatus.QUEUED, agentId: null, leaseExpiresAt: null },
+          )
+          .where(eq(testSetEvaluations.id, row.id))
+          .run();
+      }
+      const next = this.deps.db
+        .select()
+        .from(testSetEvaluations)
+        .where(eq(testSetEvaluations.status, TestSetEvaluationStatus.QUEUED))
+        .orderBy(asc(testSetEvaluations.createdAt), asc(testSetEvaluations.id))
+        .limit(1)
+        .get();
+      if (!next) return null;
+      const dataset = this.datasets.find(next.datasetId);
+      const row = this.deps.db
+        .update(testSetEvaluations)
+        .set({ status: TestSetEvaluationStatus.RUNNING, agentId, leaseExpiresAt: now + this.leaseMs, attempts: next.attempts + 1 })
+        .where(eq(testSetEvaluations.id, next.id))
+        .returning()
+        .get();
+      return { id: row.id, runId: row.runId, datasetId: row.datasetId, datasetPath: dataset?.path ?? "", attempt: row.attempts };
+    });
+  }
+
+  private held(id: string, agentId: string, attempt: number): Row {
+    const row = this.deps.db.select().from(testSetEvaluations).where(eq(testSetEvaluations.id, id)).get();
+    if (!row) throw notFound("TestSetEvaluation", id);
+    if (row.status !== TestSetEvaluationStatus.RUNNING || row.agentId !== agentId || row.attempts !== attempt)
+      throw conflict(
+        `Evaluation ${id} is ${row.status} for agent ${JSON.stringify(row.agentId)} at attempt ${row.attempts}, not this agent's attempt ${attempt}`,
+      );
+    return row;
+  }
+
+  /** Stores the report of the agent holding the evaluation: COMPLETED. */
+  complete(input: CompleteTestSetInput): TestSetEvaluation {
+    const ev = input.evaluation;
+    checkEvaluationShape(ev);
+    return writeTx(this.deps, () => {
+      this.held(input.id, input.agentId, input.attempt);
+      const row = this.deps.db
+        .update(testSetEvaluations)
+        .set({
+          status: TestSetEvaluationStatus.COMPLETED,
+          leaseExpiresAt: null,
+          error: null,
+          ...reportColumns(ev),
+          completedAt: this.deps.now(),
+        })
+        .where(eq(testSetEvaluations.id, input.id))
+        .returning()
+        .get();
+      return this.view(row);
+    });
+  }
+
+  /** Ends the agent's evaluation FAILED with its message (asking again re-queues it). */
+  fail(id: string, agentId: string, attempt: number, error: string): TestSetEvaluation {
+    return writeTx(this.deps, () => {
+      this.held(id, agentId, attempt);
+      const row = this.deps.db
+        .update(testSetEvaluations)
+        .set({ status: TestSetEvaluationStatus.FAILED, leaseExpiresAt: null, error: error.slice(0, 4000), completedAt: this.deps.now() })
+        .where(eq(testSetEvaluations.id, id))
+        .returning()
+        .get();
+      return this.view(row);
+    });
+  }
+}

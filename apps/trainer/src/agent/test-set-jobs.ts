@@ -1,0 +1,48 @@
+/**
+ * The agent's second kind of work: scoring a finished run's model on another dataset (evaluateRun).
+ * Asked for only when no run is queued, so training keeps priority. The model comes from the API
+ * (the run may have been trained on another machine); the outcome is one completeEvaluation or
+ * failEvaluation, never left RUNNING by an error here.
+ */
+import path from "node:path";
+import type { Engine } from "../engine/engine";
+import type { ModelFilesClient } from "../files/model-files";
+import { CLAIM_EVALUATION, COMPLETE_EVALUATION, FAIL_EVALUATION } from "../graphql/operations";
+import type { RequestClient } from "../reporter/reporter";
+import { evaluationToInput } from "../run/mapping";
+
+/** What {@link evaluateOneQueued} needs. */
+export interface TestSetJobDeps {
+  client: RequestClient;
+  files: Pick<ModelFilesClient, "downloadCheckpoint">;
+  engine: Pick<Engine, "evaluateCheckpoint">;
+  agentId: string;
+  cacheDir: string;
+  log: (message: string) => void;
+}
+
+/** Claims one queued evaluation and does it; false when none was queued. */
+export async function evaluateOneQueued(deps: TestSetJobDeps): Promise<boolean> {
+  const { claimEvaluation: job } = await deps.client.request(CLAIM_EVALUATION, { agentId: deps.agentId });
+  if (!job) return false;
+  const where = `evaluation ${job.id} (run ${job.runId} on ${job.datasetPath})`;
+  deps.log(`${where}: started`);
+  try {
+    const modelDir = path.join(deps.cacheDir, "models", job.runId);
+    await deps.files.downloadCheckpoint(job.runId, modelDir);
+    const report = await deps.engine.evaluateCheckpoint({ modelDir, dataDir: job.datasetPath });
+    // Per-image predictions are the validation's business (paired comparisons); not sent here.
+    const { predictions: _notSent, ...evaluation } = evaluationToInput(report);
+    await deps.client.request(COMPLETE_EVALUATION, { input: { id: job.id, agentId: deps.agentId, attempt: job.attempt, evaluation } });
+    deps.log(
+      `${where}: accuracy ${(report.accuracy * 100).toFixed(1)}% on ${report.confusionMatrix.flat().reduce((a, b) => a + b, 0)} images`,
+    );
+  } catch (error) {
+    const message = (error as Error).message.split("\n")[0] ?? String(error);
+    deps.log(`${where}: failed: ${message}`);
+    await deps.client
+      .request(FAIL_EVALUATION, { id: job.id, agentId: deps.agentId, attempt: job.attempt, error: message })
+      .catch((e: unknown) => deps.log(`failEvaluation: ${(e as Error).message}`));
+  }
+  return true;
+}
