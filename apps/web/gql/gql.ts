@@ -40,6 +40,7 @@ type Documents = {
     "\n  query SweepCurves($id: ID!) {\n    sweep(id: $id) {\n      id\n      # CURVE_RUNS of components/sweeps/SweepCurves.tsx: the API prices every run's epochs, and 100\n      # runs of 50 epochs stay inside one operation's budget.\n      runs(first: 100) {\n        id\n        epochs {\n          epoch\n          phase\n          loss\n          accuracy\n          valLoss\n          valAccuracy\n        }\n      }\n    }\n  }\n": typeof types.SweepCurvesDocument,
     "\n  query RunTestSets($id: ID!) {\n    run(id: $id) {\n      id\n      datasetId\n      testSetEvaluations {\n        id\n        status\n        error\n        accuracy\n        macroF1\n        weightedF1\n        labels\n        confusionMatrix\n        perClass {\n          label\n          precision\n          recall\n          f1\n          support\n        }\n        dataset {\n          id\n          name\n        }\n      }\n    }\n    datasets {\n      id\n      name\n      imageCount\n      classes {\n        name\n      }\n    }\n  }\n": typeof types.RunTestSetsDocument,
     "\n  mutation EvaluateRun($runId: ID!, $datasetId: ID!) {\n    evaluateRun(runId: $runId, datasetId: $datasetId) {\n      id\n      status\n    }\n  }\n": typeof types.EvaluateRunDocument,
+    "\n  query RunGroups($filter: RunFilter) {\n    runGroups(filter: $filter) {\n      truncated\n      runs {\n        id\n        name\n        status\n      }\n      groups {\n        ...RunGroupFields\n      }\n    }\n  }\n": typeof types.RunGroupsDocument,
 };
 const documents: Documents = {
     "\n  fragment RunRow on Run {\n    id\n    name\n    status\n    experimentId\n    sweepId\n    backend\n    agentId\n    createdAt\n    startedAt\n    finishedAt\n    durationMs\n    bestValAccuracy\n    bestValLoss\n    bestEpoch\n    finalValAccuracy\n    finalValLoss\n    epochCount\n    plannedEpochs\n    error\n    stopReason\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      headUnits\n      augmentation\n      fineTuneLayers\n      learningRate\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.RunRowFragmentDoc,
@@ -67,6 +68,7 @@ const documents: Documents = {
     "\n  query SweepCurves($id: ID!) {\n    sweep(id: $id) {\n      id\n      # CURVE_RUNS of components/sweeps/SweepCurves.tsx: the API prices every run's epochs, and 100\n      # runs of 50 epochs stay inside one operation's budget.\n      runs(first: 100) {\n        id\n        epochs {\n          epoch\n          phase\n          loss\n          accuracy\n          valLoss\n          valAccuracy\n        }\n      }\n    }\n  }\n": types.SweepCurvesDocument,
     "\n  query RunTestSets($id: ID!) {\n    run(id: $id) {\n      id\n      datasetId\n      testSetEvaluations {\n        id\n        status\n        error\n        accuracy\n        macroF1\n        weightedF1\n        labels\n        confusionMatrix\n        perClass {\n          label\n          precision\n          recall\n          f1\n          support\n        }\n        dataset {\n          id\n          name\n        }\n      }\n    }\n    datasets {\n      id\n      name\n      imageCount\n      classes {\n        name\n      }\n    }\n  }\n": types.RunTestSetsDocument,
     "\n  mutation EvaluateRun($runId: ID!, $datasetId: ID!) {\n    evaluateRun(runId: $runId, datasetId: $datasetId) {\n      id\n      status\n    }\n  }\n": types.EvaluateRunDocument,
+    "\n  query RunGroups($filter: RunFilter) {\n    runGroups(filter: $filter) {\n      truncated\n      runs {\n        id\n        name\n        status\n      }\n      groups {\n        ...RunGroupFields\n      }\n    }\n  }\n": types.RunGroupsDocument,
 };
 
 /**
@@ -169,6 +171,10 @@ export function graphql(source: "\n  query RunTestSets($id: ID!) {\n    run(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EvaluateRun($runId: ID!, $datasetId: ID!) {\n    evaluateRun(runId: $runId, datasetId: $datasetId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').EvaluateRunDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunGroups($filter: RunFilter) {\n    runGroups(filter: $filter) {\n      truncated\n      runs {\n        id\n        name\n        status\n      }\n      groups {\n        ...RunGroupFields\n      }\n    }\n  }\n"): typeof import('./graphql').RunGroupsDocument;
 
 
 export function graphql(source: string) {

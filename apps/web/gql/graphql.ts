@@ -816,6 +816,8 @@ export type Query = {
   /** Is run B better than run A? Image by image on the same validation set (paired bootstrap 95% interval, exact McNemar, per-class recall, flips), else unpaired. */
   pairedComparison: PairedComparison;
   run: Run;
+  /** The runs a filter selects (the oldest `first`, at most 500), grouped by configuration: runs that differ only in their training seed, with mean ± std. */
+  runGroups: RunGroupPage;
   runs: RunConnection;
   sweep: Sweep;
   sweeps: Array<Sweep>;
@@ -853,6 +855,12 @@ export type QueryPairedComparisonArgs = {
 
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunGroupsArgs = {
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1042,6 +1050,16 @@ export type RunGroup = {
   n: Scalars['Int']['output'];
   /** In the order of the runs given: creation order for a sweep, the ids' order for compareRuns. */
   runIds: Array<Scalars['ID']['output']>;
+};
+
+export type RunGroupPage = {
+  __typename?: 'RunGroupPage';
+  /** Every configuration among the runs read, in the order of its first run. */
+  groups: Array<RunGroup>;
+  /** The runs read (oldest first), for their names and states. */
+  runs: Array<Run>;
+  /** True when the filter selects more runs than `first`: the groups are of the oldest `first` only. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type RunOrder = {
@@ -1392,6 +1410,13 @@ export type EvaluateRunMutationVariables = Exact<{
 
 
 export type EvaluateRunMutation = { __typename?: 'Mutation', evaluateRun: { __typename?: 'TestSetEvaluation', id: string, status: TestSetEvaluationStatus } };
+
+export type RunGroupsQueryVariables = Exact<{
+  filter?: InputMaybe<RunFilter>;
+}>;
+
+
+export type RunGroupsQuery = { __typename?: 'Query', runGroups: { __typename?: 'RunGroupPage', truncated: boolean, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2221,3 +2246,28 @@ export const EvaluateRunDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<EvaluateRunMutation, EvaluateRunMutationVariables>;
+export const RunGroupsDocument = new TypedDocumentString(`
+    query RunGroups($filter: RunFilter) {
+  runGroups(filter: $filter) {
+    truncated
+    runs {
+      id
+      name
+      status
+    }
+    groups {
+      ...RunGroupFields
+    }
+  }
+}
+    fragment RunGroupFields on RunGroup {
+  key
+  runIds
+  n
+  metrics {
+    name
+    mean
+    std
+    n
+  }
+}`) as unknown as TypedDocumentString<RunGroupsQuery, RunGroupsQueryVariables>;

@@ -629,3 +629,20 @@ export const EvaluateRunMutation = graphql(`
     }
   }
 `);
+
+/** The seed groups of the runs a filter selects (the runs table's "Seed groups"). */
+export const RunGroupsQuery = graphql(`
+  query RunGroups($filter: RunFilter) {
+    runGroups(filter: $filter) {
+      truncated
+      runs {
+        id
+        name
+        status
+      }
+      groups {
+        ...RunGroupFields
+      }
+    }
+  }
+`);

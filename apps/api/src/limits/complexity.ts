@@ -138,6 +138,12 @@ function price(
       return scanCost(sizes);
     case "Sweep.runs":
       return 1 + numberOr(args["first"], 0) * each;
+    case "Query.runGroups":
+      // Reads `first` runs and counts the filter's matches (a scan when no index narrows it).
+      return 1 + scanCost(sizes) + children;
+    case "RunGroupPage.runs":
+    case "RunGroupPage.groups":
+      return 1 + numberOr(parentArgs["first"], 0) * each;
     case "PredictionPage.nodes":
       return 1 + numberOr(parentArgs["first"], 0) * each;
     case "Run.predictions":

@@ -26,6 +26,7 @@ import { useRunsPages } from "../../lib/use-runs-pages";
 import { ErrorBox } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { ColumnChooser } from "./ColumnChooser";
+import { RunsSeedGroups } from "./RunsSeedGroups";
 import { HeaderFilter } from "./HeaderFilter";
 
 const ROW_HEIGHT = 34;
@@ -66,6 +67,7 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
 
   const scope = useMemo(() => (sweepId ? { sweepId } : { experimentId }), [experimentId, sweepId]);
   const filter = useMemo(() => toRunFilter(view, scope), [view, scope]);
+  const [groupsShown, setGroupsShown] = useState(false);
   const order = useMemo(() => toRunOrder(view), [view]);
   const pages = useRunsPages(filter, order);
   const options = useQuery(LaunchOptionsQuery, {});
@@ -121,11 +123,21 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
             Compare
           </button>
         )}
+        <label style={{ fontWeight: 400 }}>
+          <input
+            type="checkbox"
+            checked={groupsShown}
+            onChange={(e) => setGroupsShown(e.target.checked)}
+            data-testid="runs-groups-toggle"
+          />{" "}
+          Seed groups
+        </label>
         <ColumnChooser columns={table.all} visible={columns.map((c) => c.key)} onChange={(cols) => setView({ ...view, columns: cols })} />
         <button onClick={() => setView({ ...view, sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [] })}>
           Reset filters
         </button>
       </div>
+      {groupsShown ? <RunsSeedGroups filter={filter} /> : null}
       {pages.error ? <ErrorBox error={pages.error} retry={pages.reload} /> : null}
       <div className="runs-table">
         <div className="runs-scroll" ref={scrollRef} data-testid="runs-scroll">

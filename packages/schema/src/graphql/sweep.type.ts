@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { EarlyTermination, SweepStatus, SweepStrategy } from "./enums";
 import { addSearchOutputFields } from "./hyperparameter.fields";
-import { HyperparameterValue } from "./run.type";
+import { HyperparameterValue, Run } from "./run.type";
 import { DateTimeScalar } from "./scalars";
 
 /** The values a sweep draws each searchable hyperparameter from: one list per knob, from the catalogue. */
@@ -76,4 +76,13 @@ export class RunGroup {
   runIds!: string[];
   @Field(() => Int) n!: number;
   @Field(() => [GroupMetric]) metrics!: GroupMetric[];
+}
+
+/** The runs a filter selects, grouped by configuration (the runs table's "seed groups"). */
+@ObjectType()
+export class RunGroupPage {
+  @Field(() => [RunGroup], { description: "Every configuration among the runs read, in the order of its first run." }) groups!: RunGroup[];
+  @Field(() => [Run], { description: "The runs read (oldest first), for their names and states." }) runs!: Run[];
+  @Field(() => Boolean, { description: "True when the filter selects more runs than `first`: the groups are of the oldest `first` only." })
+  truncated!: boolean;
 }

@@ -2,12 +2,21 @@ import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import { alignConfusionMatrix } from "@graft/core/metrics";
 import { asc, inArray } from "drizzle-orm";
 import { epochs } from "@graft/schema/db";
-import { type Epoch, type Hyperparameters, type RunComparison } from "@graft/schema/graphql";
+import {
+  type Epoch,
+  type Hyperparameters,
+  type RunComparison,
+  RunField,
+  type RunFilter,
+  type RunGroupPage,
+  SortDirection,
+} from "@graft/schema/graphql";
 import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
 import { badInput, notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
 import { type EvaluationService } from "../evaluation/evaluation.service";
 import { toEpoch } from "../run/run.mapper";
+import { queryRuns } from "../run/run.query";
 import { type RunService } from "../run/run.service";
 import { groupRuns } from "../sweep/sweep.groups";
 import { unionLabels } from "./union-labels";
@@ -37,6 +46,15 @@ export class ComparisonService {
     private readonly runs: RunService,
     private readonly evaluations: EvaluationService,
   ) {}
+
+  /**
+   * The runs `filter` selects (the oldest `first`), grouped by configuration: the runs table's seed
+   * groups, across its pages.
+   */
+  groupsOf(filter: RunFilter | null, first: number): RunGroupPage {
+    const page = queryRuns(this.deps, filter, { field: RunField.CREATED_AT, direction: SortDirection.ASC }, first, null);
+    return { groups: groupRuns(page.nodes), runs: page.nodes, truncated: page.totalCount > page.nodes.length };
+  }
 
   /** Hyperparameter differences, curves, and confusion matrices aligned on the union label order. */
   compare(ids: readonly string[]): RunComparison {

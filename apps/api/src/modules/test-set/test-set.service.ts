@@ -1,5 +1,5 @@
 import { and, asc, eq, lt } from "drizzle-orm";
-import { newId, testSetEvaluations } from "@graft/schema/db";
+import { agents, newId, testSetEvaluations } from "@graft/schema/db";
 import {
   type CompleteTestSetInput,
   type Dataset,
@@ -143,6 +143,7 @@ export class TestSetService {
    */
   claim(agentId: string): TestSetJob | null {
     return writeTx(this.deps, () => {
+      if (!this.deps.db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId)).get()) throw notFound("Agent", agentId);
       const now = this.deps.now();
       const expired = this.deps.db
         .select()

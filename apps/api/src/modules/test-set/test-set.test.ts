@@ -81,6 +81,7 @@ describe("evaluating a run on another dataset", () => {
     });
     expect(job).toMatchObject({ id: queued.evaluateRun.id, runId: withModel, datasetPath: join(t.ws.root, "field"), attempt: 1 });
     expect((await t.client.data<{ claimEvaluation: null }>(CLAIM, { agentId: world.agentId })).claimEvaluation).toBeNull();
+    expect((await t.client.errorCode(CLAIM, { agentId: "no-such-agent" })).code).toBe("NOT_FOUND");
     // Another agent, or a stale attempt, may not complete it.
     const report = { ...evaluation(["healthy", "rust", "spot"]), accuracy: 0.31 };
     expect((await t.client.errorCode(COMPLETE, { input: { id: job.id, agentId: "other", attempt: 1, evaluation: report } })).code).toBe(
