@@ -18,6 +18,16 @@ import { type Services } from "./modules/services";
 
 /** The largest photo `POST /pixels` takes: phone photos run to 10-15 MB. */
 export const PIXELS_UPLOAD_LIMIT = 32 * 1024 * 1024;
+/** The most pixels an uploaded photo may have (a 48 MP phone photo): larger ones are refused before decoding. */
+const MAX_UPLOAD_PIXELS = 50_000_000;
+/** Decodes of uploads at once: each may hold a few hundred MB while libvips works. */
+const MAX_UPLOAD_DECODES = 2;
+let decoding = 0;
+/**
+ * Content types an upload must declare: none of them is CORS-safelisted, so a page on another
+ * origin cannot send one without a preflight, which the API refuses.
+ */
+const UPLOAD_TYPES = /^(image\/[a-z0-9.+-]+|application\/octet-stream)\s*(;|$)/i;
 /** The largest side asked for: every shared base's input is at most 299. */
 const MAX_SIZE = 1024;
 
@@ -40,8 +50,10 @@ function sendPixels(res: Response, size: number, pixels: Uint8Array): void {
   res.end(Buffer.from(pixels.buffer, pixels.byteOffset, pixels.byteLength));
 }
 
-function sendDecodeError(res: Response, error: unknown): void {
-  res.status(422).json({ error: (error as Error).message, code: "BAD_USER_INPUT" });
+function sendDecodeError(res: Response, error: unknown, shownAs?: { path: string; name: string }): void {
+  const message = (error as Error).message;
+  // A dataset file is named by its path in the dataset, not by where it lies on the server.
+  res.status(422).json({ error: shownAs ? message.split(shownAs.path).join(shownAs.name) : message, code: "BAD_USER_INPUT" });
 }
 
 /** GET /datasets/:id/pixels */
@@ -54,7 +66,7 @@ export function datasetPixelsHandler(services: Services, token: string): Request
     if (real === null) return void res.status(404).json({ error: "not found", code: "NOT_FOUND" });
     decodeImage(real, size).then(
       (pixels) => sendPixels(res, size, pixels),
-      (error: unknown) => sendDecodeError(res, error),
+      (error: unknown) => sendDecodeError(res, error, { path: real, name: String(req.query["file"]) }),
     );
   };
 }
@@ -65,20 +77,42 @@ export function uploadPixelsHandler(token: string): RequestHandler {
     if (!readAllowed(req, res, token)) return void req.resume();
     const size = sizeOf(req, res);
     if (size === null) return void req.resume();
+    const type = req.headers["content-type"] ?? "";
+    if (!UPLOAD_TYPES.test(type)) {
+      res.status(415).json({
+        error: `Send the photo as image/* or application/octet-stream; got Content-Type ${JSON.stringify(type)}`,
+        code: "BAD_USER_INPUT",
+      });
+      return void req.resume();
+    }
+    const declared = Number(req.headers["content-length"] ?? NaN);
+    if (declared > PIXELS_UPLOAD_LIMIT) {
+      res.setHeader("Connection", "close");
+      res.status(413).json({ error: `The image exceeds ${PIXELS_UPLOAD_LIMIT} bytes`, code: "BAD_USER_INPUT" });
+      return void req.resume();
+    }
+    if (decoding >= MAX_UPLOAD_DECODES) {
+      res.setHeader("Retry-After", "1");
+      res.status(503).json({ error: "Busy decoding other photos; retry in a moment", code: "STORAGE_UNAVAILABLE", retryable: true });
+      return void req.resume();
+    }
+    decoding++;
+    res.on("close", () => decoding--);
     void (async () => {
       const chunks: Buffer[] = [];
       let total = 0;
+      let over = false;
       for await (const chunk of req) {
         total += (chunk as Buffer).length;
-        if (total > PIXELS_UPLOAD_LIMIT) {
-          res.status(413).json({ error: `The image exceeds ${PIXELS_UPLOAD_LIMIT} bytes`, code: "BAD_USER_INPUT" });
-          return void req.resume();
-        }
-        chunks.push(chunk as Buffer);
+        // Past the limit the rest is read and dropped (not kept), so the 413 reaches the client
+        // instead of a reset connection.
+        if (total > PIXELS_UPLOAD_LIMIT) over = true;
+        else chunks.push(chunk as Buffer);
       }
+      if (over) return void res.status(413).json({ error: `The image exceeds ${PIXELS_UPLOAD_LIMIT} bytes`, code: "BAD_USER_INPUT" });
       if (total === 0) return void res.status(400).json({ error: "The body holds no image", code: "BAD_USER_INPUT" });
       try {
-        sendPixels(res, size, await decodeImageBytes(Buffer.concat(chunks), size, "the uploaded image"));
+        sendPixels(res, size, await decodeImageBytes(Buffer.concat(chunks), size, "the uploaded image", MAX_UPLOAD_PIXELS));
       } catch (error) {
         sendDecodeError(res, error);
       }

@@ -214,6 +214,7 @@ export async function startServer(
       // commits), so a past outage holds reaping back for one lease, not until /healthz is asked.
       services.storage.check();
       services.leases.reap();
+      services.testSets.reap();
     } catch (e) {
       console.error("[graft-api] lease reaper failed:", e);
     }

@@ -175,9 +175,15 @@ export function startAgent(
     // 5 s per journal: long enough for a healthy API, short enough that a journal the API keeps
     // refusing "for now" does not hold up new work for long.
     const redelivery = new JournalRedelivery({ client, journalDir, log, waitMs: 5_000 });
-    // An evaluation claim the API refused (an older API without evaluations, say) is not fatal.
+    // An evaluation claim the API refused is not fatal; an API that does not know the operation
+    // (an older one) is not asked again by this agent.
+    let evaluations = files !== undefined;
     const logClaimError = (error: unknown): false => {
-      log(`claimEvaluation: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      const unknown =
+        /claimEvaluation|GRAPHQL_VALIDATION_FAILED|unknown operation/i.test(message) && /Cannot query|VALIDATION|unknown/i.test(message);
+      log(`claimEvaluation: ${message}${unknown ? "; not asking this API for evaluations again" : ""}`);
+      if (unknown) evaluations = false;
       return false;
     };
     const worker = async (n: number): Promise<void> => {
@@ -201,6 +207,7 @@ export function startAgent(
           // No training waits: an evaluation on another dataset may (the model comes from the API).
           if (
             files &&
+            evaluations &&
             (await evaluateOneQueued({ client, files, engine, agentId: id, cacheDir: options.cacheDir, log }).catch(logClaimError))
           )
             continue;

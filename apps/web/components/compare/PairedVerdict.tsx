@@ -55,7 +55,8 @@ export function PairedVerdict({
   const r = q.data.pairedComparison;
   const datasetId = q.data.run.datasetId;
   // Grad-CAM under both runs needs both checkpoints on the API.
-  const bothModels = q.data.run.checkpoint != null && q.data.runB.checkpoint != null;
+  const shaA = q.data.run.checkpoint?.weightsSha256 ?? null;
+  const shaB = q.data.runB.checkpoint?.weightsSha256 ?? null;
   const classes = [...new Set(r.flips.map((f) => f.trueLabel))];
   const shown = cell
     ? flipsForCell(r.flips, cell.trueLabel, cell.predictedLabel)
@@ -101,7 +102,7 @@ export function PairedVerdict({
               </label>
             )}
           </div>
-          {bothModels ? (
+          {shaA !== null && shaB !== null ? (
             <div className="row">
               <label style={{ fontWeight: 400 }}>
                 <input type="checkbox" checked={cam} onChange={(e) => setCam(e.target.checked)} data-testid="flip-cam-toggle" /> Grad-CAM:
@@ -113,10 +114,11 @@ export function PairedVerdict({
           {shown.length === 0 ? <p className="muted">No image flipped in this cell.</p> : null}
           <div className="images">
             {shown.map((f) =>
-              cam ? (
+              cam && shaA !== null && shaB !== null ? (
                 <div key={f.file} className="cam-compare" data-testid="flip-cam" data-file={f.file}>
                   <CamFigure
                     runId={a.runId}
+                    weightsSha256={shaA}
                     datasetId={datasetId}
                     file={f.file}
                     trueLabel={f.trueLabel}
@@ -125,6 +127,7 @@ export function PairedVerdict({
                   />
                   <CamFigure
                     runId={b.runId}
+                    weightsSha256={shaB}
                     datasetId={datasetId}
                     file={f.file}
                     trueLabel={f.trueLabel}

@@ -18,6 +18,8 @@ interface Explained {
 /** Props of CamFigure. */
 export interface CamFigureProps {
   runId: string;
+  /** The checkpoint's weights hash (the model cache's key). */
+  weightsSha256: string;
   datasetId: string;
   file: string;
   trueLabel: string;
@@ -27,19 +29,22 @@ export interface CamFigureProps {
 }
 
 /** Loads the model and the image's pixels, then draws both heatmaps; errors are said in place. */
-export function CamFigure({ runId, datasetId, file, trueLabel, opacity, title }: CamFigureProps) {
+export function CamFigure({ runId, weightsSha256, datasetId, file, trueLabel, opacity, title }: CamFigureProps) {
   const [state, setState] = useState<{ ok: Explained } | { error: string } | null>(null);
   useEffect(() => {
     let live = true;
+    // Another image or run: the previous maps must not stay on screen under the new name.
+    setState(null);
     void (async () => {
       try {
-        const { runModel, datasetPixels } = await import("../../lib/model/run-model");
-        const model = await runModel(runId);
+        const { runModel, datasetPixels, queued } = await import("../../lib/model/run-model");
+        const model = await runModel(runId, weightsSha256);
         const size = model.preprocessing.inputSize[0];
         const pixels = await datasetPixels(datasetId, file, size);
-        const predicted = model.explain(pixels);
+        if (!live) return;
+        const predicted = await queued(() => model.explain(pixels));
         const t = model.labels.indexOf(trueLabel);
-        const truth = t >= 0 && t !== predicted.classIndex ? model.explain(pixels, t) : null;
+        const truth = t >= 0 && t !== predicted.classIndex && live ? await queued(() => model.explain(pixels, t)) : null;
         if (live) setState({ ok: { pixels, size, predicted, truth, labels: model.labels } });
       } catch (error) {
         if (live) setState({ error: (error as Error).message });
@@ -48,7 +53,7 @@ export function CamFigure({ runId, datasetId, file, trueLabel, opacity, title }:
     return () => {
       live = false;
     };
-  }, [runId, datasetId, file, trueLabel]);
+  }, [runId, weightsSha256, datasetId, file, trueLabel]);
   if (state === null) return <div className="muted">computing Grad-CAM…</div>;
   if ("error" in state) return <div className="warn-box">Grad-CAM unavailable: {state.error}</div>;
   const { pixels, size, predicted, truth, labels } = state.ok;

@@ -23,12 +23,12 @@ export interface ConfusionPanelProps {
   evaluation: Evaluation;
   datasetId: string;
   runs: RunData[];
-  /** Whether the run's checkpoint is on the API: Grad-CAM of the images behind a cell needs it. */
-  hasModel: boolean;
+  /** The sha256 of the run's checkpoint on the API (null: none): Grad-CAM of the images behind a cell needs it. */
+  modelSha: string | null;
 }
 
 /** The evaluation section of the run page. */
-export function ConfusionPanel({ evaluation, datasetId, runs, hasModel }: ConfusionPanelProps) {
+export function ConfusionPanel({ evaluation, datasetId, runs, modelSha }: ConfusionPanelProps) {
   const [cell, setCell] = useState<{ row: number; col: number } | null>(null);
   const [cam, setCam] = useState(false);
   const [opacity, setOpacity] = useState(0.5);
@@ -110,7 +110,7 @@ export function ConfusionPanel({ evaluation, datasetId, runs, hasModel }: Confus
             </h3>
             {cell.row === cell.col ? <p className="muted">Correct predictions: only misclassified images are kept per run.</p> : null}
             {cell.row !== cell.col && images.length === 0 ? <p className="muted">No stored images for this cell.</p> : null}
-            {hasModel && images.length > 0 ? (
+            {modelSha !== null && images.length > 0 ? (
               <div className="row">
                 <label style={{ fontWeight: 400 }}>
                   <input type="checkbox" checked={cam} onChange={(e) => setCam(e.target.checked)} data-testid="cam-toggle" /> Grad-CAM:
@@ -121,8 +121,16 @@ export function ConfusionPanel({ evaluation, datasetId, runs, hasModel }: Confus
             ) : null}
             <div className="images">
               {images.map((m) =>
-                cam ? (
-                  <CamFigure key={m.file} runId={run.runId} datasetId={datasetId} file={m.file} trueLabel={m.trueLabel} opacity={opacity} />
+                cam && modelSha !== null ? (
+                  <CamFigure
+                    key={m.file}
+                    runId={run.runId}
+                    weightsSha256={modelSha}
+                    datasetId={datasetId}
+                    file={m.file}
+                    trueLabel={m.trueLabel}
+                    opacity={opacity}
+                  />
                 ) : (
                   <figure key={m.file}>
                     {/* Plain <img>: proxied dataset images need no next/image optimisation. */}

@@ -34,7 +34,7 @@ export function mergeEpoch(epochs: readonly EpochFieldsFragment[], e: EpochField
 /** Run page body. */
 export function RunView({ id }: { id: string }) {
   const q = useQuery(RunQuery, { id });
-  usePrefetchedModel(q.data?.run.checkpoint ? id : null);
+  usePrefetchedModel(id, q.data?.run.checkpoint);
   const cat = useCatalogue();
   const run = q.data?.run;
   const [cancelError, setCancelError] = useState<Error | null>(null);
@@ -239,12 +239,17 @@ export function RunView({ id }: { id: string }) {
         </div>
       </div>
       {run.evaluation ? (
-        <ConfusionPanel evaluation={run.evaluation} datasetId={run.dataset.id} runs={data} hasModel={run.checkpoint != null} />
+        <ConfusionPanel
+          evaluation={run.evaluation}
+          datasetId={run.dataset.id}
+          runs={data}
+          modelSha={run.checkpoint?.weightsSha256 ?? null}
+        />
       ) : (
         <div className="panel muted">The confusion matrix appears when the run completes.</div>
       )}
       {run.evaluation && run.checkpoint ? <TestSets runId={run.id} validationName={run.dataset.name} validation={run.evaluation} /> : null}
-      {run.checkpoint ? <TryIt runId={run.id} /> : null}
+      {run.checkpoint ? <TryIt runId={run.id} weightsSha256={run.checkpoint.weightsSha256} /> : null}
     </>
   );
 }

@@ -93,10 +93,10 @@ export function TestSets({ runId, validationName, validation }: TestSetsProps) {
                 {s.error ? `: ${s.error}` : ""}
               </td>
               <td className="num" data-testid="test-set-accuracy">
-                {s.accuracy == null ? "–" : pct(s.accuracy)}
+                {s.status !== "COMPLETED" || s.accuracy == null ? "–" : pct(s.accuracy)}
               </td>
-              <td className="num">{s.macroF1 == null ? "–" : num(s.macroF1)}</td>
-              <td className="num">{s.perClass ? s.perClass.reduce((n, c) => n + c.support, 0) : "–"}</td>
+              <td className="num">{s.status !== "COMPLETED" || s.macroF1 == null ? "–" : num(s.macroF1)}</td>
+              <td className="num">{s.status === "COMPLETED" && s.perClass ? s.perClass.reduce((n, c) => n + c.support, 0) : "–"}</td>
             </tr>
           ))}
         </tbody>

@@ -4,7 +4,7 @@
  * the top classes and the Grad-CAM of the first. The photo goes to the API only to be decoded as
  * training decodes (nothing is stored), so the probabilities are the ones the agent would compute.
  */
-import { type ClipboardEvent, type DragEvent, useState } from "react";
+import { type ClipboardEvent, type DragEvent, useRef, useState } from "react";
 import type { GradCam } from "@graft/core/explain";
 import { CamCanvas, OpacitySlider } from "./CamCanvas";
 
@@ -22,30 +22,34 @@ interface Tried {
 const TOP = 5;
 
 /** The run page's Try-it panel. */
-export function TryIt({ runId }: { runId: string }) {
+export function TryIt({ runId, weightsSha256 }: { runId: string; weightsSha256: string }) {
   const [tried, setTried] = useState<Tried | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [opacity, setOpacity] = useState(0.5);
   // Counts classifications, so a test (or a user) can tell a new result from the last one.
   const [tries, setTries] = useState(0);
+  // Only the latest photo's answer is shown, whichever finishes first.
+  const latest = useRef(0);
 
   const classify = async (image: Blob, name: string) => {
+    const mine = ++latest.current;
     setBusy(true);
     setError(null);
     try {
       const start = performance.now();
-      const { runModel, uploadedPixels } = await import("../../lib/model/run-model");
-      const model = await runModel(runId);
+      const { runModel, uploadedPixels, queued } = await import("../../lib/model/run-model");
+      const model = await runModel(runId, weightsSha256);
       const size = model.preprocessing.inputSize[0];
       const pixels = await uploadedPixels(image, size);
-      const result = model.explain(pixels);
+      const result = await queued(() => model.explain(pixels));
+      if (mine !== latest.current) return;
       setTried({ name, pixels, size, result, labels: model.labels, backend: model.backend, ms: performance.now() - start });
       setTries((n) => n + 1);
     } catch (e) {
-      setError(`Cannot classify ${name}: ${(e as Error).message}`);
+      if (mine === latest.current) setError(`Cannot classify ${name}: ${(e as Error).message}`);
     } finally {
-      setBusy(false);
+      if (mine === latest.current) setBusy(false);
     }
   };
   const fromFiles = (files: FileList | null | undefined) => {

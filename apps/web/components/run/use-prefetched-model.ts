@@ -5,13 +5,20 @@
  */
 import { useEffect } from "react";
 
-/** Prefetches the model of `runId` (null: nothing to fetch); failures are left for the first real use to report. */
-export function usePrefetchedModel(runId: string | null): void {
+/** Larger checkpoints are loaded only when asked for: they cost download time and browser memory. */
+const PREFETCH_MAX_BYTES = 50_000_000;
+
+/**
+ * Prefetches the run's model (nothing when `checkpoint` is null or large); failures are left for
+ * the first real use to report.
+ */
+export function usePrefetchedModel(runId: string, checkpoint: { weightsSha256: string; bytes: number } | null | undefined): void {
+  const sha = checkpoint && checkpoint.bytes <= PREFETCH_MAX_BYTES ? checkpoint.weightsSha256 : null;
   useEffect(() => {
-    if (runId === null) return;
+    if (sha === null) return;
     const start = () =>
       void import("../../lib/model/run-model").then(
-        (m) => m.runModel(runId).catch(() => undefined),
+        (m) => m.runModel(runId, sha).catch(() => undefined),
         () => undefined,
       );
     if (typeof window.requestIdleCallback === "function") {
@@ -20,5 +27,5 @@ export function usePrefetchedModel(runId: string | null): void {
     }
     const timer = setTimeout(start, 500);
     return () => clearTimeout(timer);
-  }, [runId]);
+  }, [runId, sha]);
 }

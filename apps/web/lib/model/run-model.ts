@@ -21,6 +21,8 @@ export interface RunModel {
   backend: string;
   /** Probabilities and the Grad-CAM for `classIndex` (default the predicted class) of one image's RGB bytes. */
   explain(pixels: Uint8Array, classIndex?: number): GradCam;
+  /** Frees the model's weights (called when the cache lets it go). */
+  dispose(): void;
 }
 
 /** Where the dashboard serves a run's checkpoint file. */
@@ -46,6 +48,8 @@ function softwareWebGl(): boolean {
   if (!gl) return true;
   const info = gl.getExtension("WEBGL_debug_renderer_info");
   const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  // Give the probe's context back: browsers keep only a handful alive.
+  gl.getExtension("WEBGL_lose_context")?.loseContext();
   return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
@@ -54,7 +58,8 @@ function softwareWebGl(): boolean {
  * CPU backend: no GPU needed, and exact enough.
  */
 function readyBackend(): Promise<string> {
-  backendReady ??= (async () => {
+  if (backendReady) return backendReady;
+  backendReady = (async () => {
     try {
       if (!softwareWebGl() && (await tf.setBackend("webgl")) && tf.env().getBool("WEBGL_RENDER_FLOAT32_CAPABLE")) return "webgl";
     } catch {
@@ -63,6 +68,8 @@ function readyBackend(): Promise<string> {
     await tf.setBackend("cpu");
     return "cpu";
   })();
+  // A failure is not remembered: the next use tries again.
+  backendReady.catch(() => (backendReady = null));
   return backendReady;
 }
 
@@ -75,12 +82,19 @@ async function load(runId: string): Promise<RunModel> {
     json<ModelPreprocessing>(modelFileUrl(runId, "preprocessing.json")),
     tf.loadLayersModel(modelFileUrl(runId, "model.json")),
   ]);
-  const cam: CamModel = camModel(model, preprocessing.featureLayer);
+  let cam: CamModel;
+  try {
+    cam = camModel(model, preprocessing.featureLayer);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   const [h, w] = preprocessing.inputSize;
   return {
     labels,
     preprocessing,
     backend,
+    dispose: () => model.dispose(),
     explain(pixels, classIndex) {
       if (pixels.length !== h * w * 3) throw new Error(`expected ${h}×${w}×3 pixels, got ${pixels.length} bytes`);
       const x = tf.tidy(() => preprocess(tf.tensor3d(pixels, [h, w, 3], "int32"), preprocessing.scaling));
@@ -93,15 +107,57 @@ async function load(runId: string): Promise<RunModel> {
   };
 }
 
-/** The run's model, loaded on first use (a failed load is forgotten, so a retry loads again). */
-export function runModel(runId: string): Promise<RunModel> {
-  let pending = cache.get(runId);
-  if (!pending) {
-    pending = load(runId);
-    cache.set(runId, pending);
-    pending.catch(() => cache.delete(runId));
+/** Models kept loaded at once (Compare shows two); older ones are disposed. */
+const KEPT = 2;
+
+/**
+ * The run's model, loaded on first use. Keyed by the weights' sha256 too, so a checkpoint replaced
+ * by a later attempt is loaded afresh; a failed load is forgotten, so a retry loads again.
+ */
+export function runModel(runId: string, weightsSha256: string): Promise<RunModel> {
+  const key = `${runId}:${weightsSha256}`;
+  let pending = cache.get(key);
+  if (pending) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, pending);
+    return pending;
+  }
+  pending = load(runId);
+  cache.set(key, pending);
+  pending.catch(() => cache.delete(key));
+  while (cache.size > KEPT) {
+    const [oldest, evicted] = cache.entries().next().value as [string, Promise<RunModel>];
+    cache.delete(oldest);
+    evicted.then(
+      (m) => m.dispose(),
+      () => undefined,
+    );
   }
   return pending;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `work` after every earlier queued one, each in its own task: a grid of images asking for
+ * Grad-CAM at once is served one by one, and the page stays responsive between them.
+ */
+export function queued<T>(work: () => T): Promise<T> {
+  const next = queue.then(
+    () =>
+      new Promise<T>((resolve, reject) =>
+        setTimeout(() => {
+          try {
+            resolve(work());
+          } catch (error) {
+            reject(error);
+          }
+        }, 0),
+      ),
+  );
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 async function pixelsFrom(res: Response, size: number): Promise<Uint8Array> {

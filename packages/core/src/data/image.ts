@@ -17,13 +17,16 @@ export async function openImage(absPath: string): Promise<sharp.Sharp> {
   return openImageBytes(await readFile(absPath));
 }
 
-/** {@link openImage} for bytes already in memory (an upload). */
-export function openImageBytes(bytes: Uint8Array): sharp.Sharp {
+/**
+ * {@link openImage} for bytes already in memory (an upload). `limitInputPixels` refuses images
+ * larger than that many pixels before decoding them (sharp's default is 268 million).
+ */
+export function openImageBytes(bytes: Uint8Array, limitInputPixels?: number): sharp.Sharp {
   if (isBmp(bytes)) {
     const { width, height, data } = decodeBmp(bytes);
     return sharp(data, { raw: { width, height, channels: 3 } });
   }
-  return sharp(bytes, { failOn: "truncated" });
+  return sharp(bytes, { failOn: "truncated", ...(limitInputPixels === undefined ? {} : { limitInputPixels }) });
 }
 
 /** Outcome of {@link probeImage}: the size of a usable image, or why it is not usable. */
@@ -72,8 +75,13 @@ export async function decodeImage(absPath: string, size: number): Promise<Uint8A
  * resize, so the pixels equal those training would read from the same file.
  * @throws GraftError (`FAILURE`) naming `source` when the bytes cannot be decoded.
  */
-export async function decodeImageBytes(bytes: Uint8Array, size: number, source = "the image"): Promise<Uint8Array> {
-  return decodeWith(async () => openImageBytes(bytes), size, source);
+export async function decodeImageBytes(
+  bytes: Uint8Array,
+  size: number,
+  source = "the image",
+  limitInputPixels?: number,
+): Promise<Uint8Array> {
+  return decodeWith(async () => openImageBytes(bytes, limitInputPixels), size, source);
 }
 
 async function decodeWith(open: () => Promise<sharp.Sharp>, size: number, source: string): Promise<Uint8Array> {

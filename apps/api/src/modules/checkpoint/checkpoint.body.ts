@@ -20,14 +20,15 @@ async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
   }
   const chunks: Buffer[] = [];
   let size = 0;
+  let over = false;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      throw new BodyError(413, `Checkpoint upload exceeds the limit of ${limit} bytes (GRAFT_CHECKPOINT_LIMIT)`);
-    }
-    chunks.push(chunk as Buffer);
+    // Past the limit the rest is read and dropped, so the client gets the 413 rather than a
+    // reset connection (which an agent would take for a network error and retry).
+    if (size > limit) over = true;
+    else chunks.push(chunk as Buffer);
   }
+  if (over) throw new BodyError(413, `Checkpoint upload of ${size} bytes exceeds the limit of ${limit} bytes (GRAFT_CHECKPOINT_LIMIT)`);
   return Buffer.concat(chunks);
 }
 

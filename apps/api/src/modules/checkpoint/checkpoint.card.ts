@@ -13,6 +13,14 @@ export interface PreprocessingFacts {
   scaling?: string;
 }
 
+/** The TF.js expression of each scaling of preprocessing.json, applied to `x` (0..255 RGB). */
+const SCALING_CODE: Record<string, string> = {
+  mobilenet: "x.div(127.5).sub(1)",
+  unit: "x.div(255)",
+  caffe: "tf.reverse(x, -1).sub([103.939, 116.779, 123.68])",
+  none: "x",
+};
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
@@ -74,12 +82,7 @@ export function modelCard(facts: {
 /** The README: what the files are and the JavaScript that loads the model and classifies an image. */
 export function modelReadme(runName: string, labels: readonly string[], preprocessing: PreprocessingFacts): string {
   const [h, w] = preprocessing.inputSize ?? [224, 224];
-  const scale =
-    preprocessing.scaling === "unit"
-      ? "x.div(255)"
-      : preprocessing.scaling === "caffe"
-        ? "tf.reverse(x, -1).sub([103.939, 116.779, 123.68])"
-        : "x.div(127.5).sub(1)";
+  const scale = SCALING_CODE[preprocessing.scaling ?? "mobilenet"] ?? SCALING_CODE["mobilenet"];
   return `# ${runName}
 
 A TF.js LayersModel trained by Graft: \`model.json\` + \`weights.bin\`, the class names in output

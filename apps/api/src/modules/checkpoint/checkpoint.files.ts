@@ -81,10 +81,33 @@ function checkLabels(value: unknown): string[] {
   return labels;
 }
 
+/** Scalings `preprocessing.json` may name (core's `Preprocessing`). */
+const SCALINGS = new Set(["mobilenet", "unit", "caffe", "none"]);
+
 function checkPreprocessing(value: unknown): void {
   const size = isObject(value) ? value["inputSize"] : undefined;
   if (!Array.isArray(size) || size.length !== 2 || !size.every((d) => Number.isInteger(d) && (d as number) > 0))
     throw badInput("preprocessing.json must be an object with inputSize [height, width]", "preprocessing.json");
+  const scaling = (value as Record<string, unknown>)["scaling"];
+  if (scaling !== undefined && !SCALINGS.has(String(scaling)))
+    throw badInput(`preprocessing.json scaling must be one of ${[...SCALINGS].join(", ")}; got ${quote(scaling)}`, "preprocessing.json");
+  const featureLayer = (value as Record<string, unknown>)["featureLayer"];
+  if (featureLayer !== undefined && typeof featureLayer !== "string")
+    throw badInput(`preprocessing.json featureLayer must be a layer name; got ${quote(featureLayer)}`, "preprocessing.json");
+}
+
+/**
+ * The units of the model's output layer as its topology records them (a Keras functional or
+ * sequential config), or null when the topology does not say (then nothing is compared).
+ */
+export function outputUnits(topology: unknown): number | null {
+  const config = isObject(topology) && isObject(topology["config"]) ? topology["config"] : null;
+  const layers = config && Array.isArray(config["layers"]) ? (config["layers"] as unknown[]).filter(isObject) : [];
+  const outputs = config?.["output_layers"];
+  const outputName = Array.isArray(outputs) && Array.isArray(outputs[0]) ? outputs[0][0] : undefined;
+  const layer = outputName === undefined ? layers.at(-1) : layers.find((l) => l["name"] === outputName);
+  const units = layer && isObject(layer["config"]) ? layer["config"]["units"] : undefined;
+  return Number.isInteger(units) ? (units as number) : null;
 }
 
 const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
@@ -101,8 +124,16 @@ export function checkCheckpoint(parts: Map<string, Buffer>): CheckedCheckpoint {
   if (missing.length > 0) throw badInput(`The checkpoint lacks ${missing.join(", ")}`, "files");
   const contents = new Map<CheckpointFileName, Buffer>(CHECKPOINT_FILES.map((name) => [name, parts.get(name) as Buffer]));
   const weights = contents.get("weights.bin") as Buffer;
-  checkModelJson(parseJson("model.json", contents.get("model.json") as Buffer), weights.length);
+  const modelJson = parseJson("model.json", contents.get("model.json") as Buffer);
+  checkModelJson(modelJson, weights.length);
   const labels = checkLabels(parseJson("labels.json", contents.get("labels.json") as Buffer));
+  const units = outputUnits((modelJson as Record<string, unknown>)["modelTopology"]);
+  if (units !== null && units !== labels.length)
+    throw badInput(
+      `labels.json names ${labels.length} classes but the model's output layer has ${units} units`,
+      "labels.json",
+      labels.length,
+    );
   checkPreprocessing(parseJson("preprocessing.json", contents.get("preprocessing.json") as Buffer));
   const files = CHECKPOINT_FILES.map((name) => {
     const bytes = contents.get(name) as Buffer;

@@ -9,16 +9,21 @@
  * - `GET /runs/:id/model/:file`: one file (what `tf.loadLayersModel(url)` fetches in a browser).
  */
 import { type Request, type RequestHandler, type Response } from "express";
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { type GraphQLError } from "graphql";
-import { zipSync } from "fflate";
 import { assertAllowed, authInfo } from "../../auth";
 import { type GraftErrorCode, httpStatusOf, storageFailureOf } from "../../errors";
+import { drainRequest } from "../../http/drain";
 import { BodyError } from "../../http/json-body";
 import { type Services } from "../services";
 import { readMultipart } from "./checkpoint.body";
 import { type PreprocessingFacts, modelCard, modelReadme } from "./checkpoint.card";
 import { CHECKPOINT_FILES, isCheckpointFile } from "./checkpoint.files";
+import { streamZip, type ZipEntry } from "./checkpoint.zip";
+
+/** How much of a refused upload's body is read (and dropped) so the refusal reaches the client. */
+const REFUSED_DRAIN_BYTES = 64 * 1024 * 1024;
 
 const FILE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO"]);
 
@@ -72,10 +77,14 @@ export function uploadCheckpointHandler(services: Services, token: string): Requ
     void (async () => {
       const agentId = queryText(req, "agentId");
       const attemptText = queryText(req, "attempt");
-      const attempt = attemptText === null ? null : Number(attemptText);
+      const attempt = Number(attemptText);
       if (agentId === null) throw new BodyError(400, "agentId (the agent holding the run) is required as a query parameter");
-      if (attempt !== null && !Number.isInteger(attempt))
-        throw new BodyError(400, `attempt must be an integer; got ${JSON.stringify(attemptText)}`);
+      if (attemptText === null || !Number.isInteger(attempt))
+        throw new BodyError(
+          400,
+          `attempt (the run's attempts as claimRun answered it) must be an integer; got ${JSON.stringify(attemptText)}`,
+        );
+      services.checkpoints.assertHolder(param(req, "id"), agentId, attempt);
       const body = await readMultipart(req, services.deps.config.checkpointLimitBytes);
       const extra = [...body.fields.keys()].filter((k) => k !== "datasetSha256");
       if (extra.length > 0) throw new BodyError(400, `Unexpected form field(s) ${JSON.stringify(extra)}; only datasetSha256 is taken`);
@@ -87,7 +96,15 @@ export function uploadCheckpointHandler(services: Services, token: string): Requ
         datasetSha256: body.fields.get("datasetSha256") ?? null,
       });
       res.json({ checkpoint });
-    })().catch((error: unknown) => sendError(res, error));
+    })().catch((error: unknown) => {
+      if (req.complete || req.readableEnded) return sendError(res, error);
+      // Refused before the body was read: drain a bounded amount so the answer reaches the
+      // client, then close rather than receive hundreds of MB nobody will keep.
+      void drainRequest(req, REFUSED_DRAIN_BYTES, 10_000).then((drained) => {
+        if (!drained) res.setHeader("Connection", "close");
+        sendError(res, error);
+      });
+    });
   };
 }
 
@@ -103,7 +120,12 @@ export function checkpointFileHandler(services: Services, token: string): Reques
   return (req, res) => {
     if (!allowed(req, res, token, "query")) return;
     const name = param(req, "file");
-    const file = isCheckpointFile(name) ? services.checkpoints.file(param(req, "id"), name) : null;
+    let file: ReturnType<Services["checkpoints"]["file"]>;
+    try {
+      file = isCheckpointFile(name) ? services.checkpoints.file(param(req, "id"), name) : null;
+    } catch (error) {
+      return sendError(res, error);
+    }
     if (!file) return void res.status(404).json({ error: "No such checkpoint file", code: "NOT_FOUND" });
     const etag = `"${file.sha256}"`;
     res.setHeader("ETag", etag);
@@ -127,20 +149,21 @@ function zipName(runName: string): string {
 export function modelZipHandler(services: Services, token: string): RequestHandler {
   return (req, res) => {
     if (!allowed(req, res, token, "query")) return;
-    try {
+    void (async () => {
       const runId = param(req, "id");
       const checkpoint = services.checkpoints.find(runId);
       if (!checkpoint)
         return void res.status(404).json({ error: `Run ${JSON.stringify(runId)} has no uploaded checkpoint`, code: "NOT_FOUND" });
       const run = services.runs.get(runId);
-      const contents: Record<string, Uint8Array> = {};
+      const paths = new Map<string, string>();
       for (const name of CHECKPOINT_FILES) {
         const file = services.checkpoints.file(runId, name);
         if (!file) throw new Error(`internal: checkpoint of ${runId} lists no ${name}`);
-        contents[name] = readFileSync(file.path);
+        paths.set(name, file.path);
       }
-      const preprocessing = JSON.parse(Buffer.from(contents["preprocessing.json"] as Uint8Array).toString("utf8")) as PreprocessingFacts;
-      const labels = JSON.parse(Buffer.from(contents["labels.json"] as Uint8Array).toString("utf8")) as string[];
+      const readJson = async <T>(name: string): Promise<T> => JSON.parse(await readFile(paths.get(name) as string, "utf8")) as T;
+      const preprocessing = await readJson<PreprocessingFacts>("preprocessing.json");
+      const labels = await readJson<string[]>("labels.json");
       const card = modelCard({
         run,
         dataset: services.datasets.find(run.datasetId),
@@ -149,17 +172,19 @@ export function modelZipHandler(services: Services, token: string): RequestHandl
         preprocessing,
       });
       const text = (s: string) => new TextEncoder().encode(s);
-      const zip = zipSync({
-        ...Object.fromEntries(Object.entries(contents).map(([name, bytes]) => [name, [bytes, { level: name === "weights.bin" ? 0 : 6 }]])),
-        "README.md": text(modelReadme(run.name, labels, preprocessing)),
-        "card.md": text(card),
-      });
+      const small = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(paths.get(name) as string)) });
+      const entries: ZipEntry[] = [
+        await small("model.json"),
+        { name: "weights.bin", path: paths.get("weights.bin") as string },
+        await small("labels.json"),
+        await small("preprocessing.json"),
+        { name: "README.md", bytes: text(modelReadme(run.name, labels, preprocessing)) },
+        { name: "card.md", bytes: text(card) },
+      ];
       res.setHeader("Content-Type", "application/zip");
       res.setHeader("Content-Disposition", `attachment; filename="${zipName(run.name)}"`);
       res.setHeader("Cache-Control", "private, no-cache");
-      res.end(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
-    } catch (error) {
-      sendError(res, error);
-    }
+      await streamZip(res, entries);
+    })().catch((error: unknown) => sendError(res, error));
   };
 }

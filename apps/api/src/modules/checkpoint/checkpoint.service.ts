@@ -16,7 +16,7 @@ export interface CheckpointUpload {
   runId: string;
   agentId: string;
   /** The run's attempts as claimRun answered it; an upload from an earlier attempt is refused. */
-  attempt: number | null;
+  attempt: number;
   /** File name → bytes, as the multipart form carried them. */
   parts: Map<string, Buffer>;
   datasetSha256: string | null;
@@ -82,8 +82,9 @@ export class CheckpointService {
     this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
     const checked = checkCheckpoint(upload.parts);
     const staging = await this.store.stage(runId, checked.contents);
+    let replaced: string | null = null;
     try {
-      return writeTx(this.deps, () => {
+      const stored = writeTx(this.deps, () => {
         const run = this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
         const values = {
           attempt: run.attempts,
@@ -99,13 +100,23 @@ export class CheckpointService {
           .onConflictDoUpdate({ target: runCheckpoints.runId, set: values })
           .returning()
           .get();
-        this.store.swapIn(runId, staging);
+        replaced = this.store.swapIn(runId, staging);
         return toCheckpoint(row);
       });
+      if (replaced !== null) this.store.discardQuietly(replaced);
+      return stored;
     } catch (error) {
       await this.store.discard(staging);
       throw error;
     }
+  }
+
+  /**
+   * Refuses an upload from anyone but the agent holding the run at `attempt`, before its body is
+   * read (a superseded agent's upload of hundreds of MB is not worth receiving).
+   */
+  assertHolder(runId: string, agentId: string, attempt: number): void {
+    this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
   }
 
   /** Removes the files of runs whose rows are gone (deleted, or forgotten on a new attempt). */
@@ -121,6 +132,6 @@ export class CheckpointService {
   /** Start-up repair: see {@link CheckpointStore.reconcile}. Rows whose files are gone are forgotten. */
   reconcile(): void {
     const rows = this.deps.db.select({ runId: runCheckpoints.runId, files: runCheckpoints.files }).from(runCheckpoints).all();
-    for (const runId of this.store.reconcile(rows)) this.forgetInTx(runId);
+    for (const runId of this.store.reconcile(rows, (id) => this.row(id) !== undefined)) this.forgetInTx(runId);
   }
 }

@@ -10,6 +10,9 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type CheckpointFile } from "@graft/schema/db";
 
+/** How old a staging folder must be before start-up removes it as a crash's leftover. */
+const STAGING_GRACE_MS = 60 * 60_000;
+
 /** Run ids are UUIDv7-style text; anything else never names a folder. */
 const SAFE_ID = /^[0-9a-zA-Z-]{1,64}$/;
 
@@ -38,9 +41,10 @@ export class CheckpointStore {
 
   /**
    * Puts a staged folder in place of `runId`'s (synchronously, so it can run inside a database
-   * transaction: if it throws, the row is rolled back). The folder it replaces is removed.
+   * transaction: if it throws, the row is rolled back). Returns the folder it replaced, for the
+   * caller to {@link discardQuietly} once the transaction has committed (null when there was none).
    */
-  swapIn(runId: string, staging: string): void {
+  swapIn(runId: string, staging: string): string | null {
     const target = this.dir(runId);
     const old = `${staging}.old`;
     const hadOld = existsSync(target);
@@ -51,7 +55,16 @@ export class CheckpointStore {
       if (hadOld) renameSync(old, target);
       throw error;
     }
-    if (hadOld) rmSync(old, { recursive: true, force: true });
+    return hadOld ? old : null;
+  }
+
+  /** Removes a folder that is no longer referenced; a failure is logged, and start-up's reconcile retries. */
+  discardQuietly(dir: string): void {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      console.error(`could not remove ${dir} (removed at the next start): ${(error as Error).message}`);
+    }
   }
 
   /** Removes a staging folder that will not be swapped in. */
@@ -59,9 +72,9 @@ export class CheckpointStore {
     await rm(staging, { recursive: true, force: true });
   }
 
-  /** Removes `runId`'s checkpoint folder, if any (a handful of files: done synchronously). */
+  /** Removes `runId`'s checkpoint folder, if any (a handful of files: done synchronously; never throws). */
   remove(runId: string): void {
-    rmSync(this.dir(runId), { recursive: true, force: true });
+    this.discardQuietly(this.dir(runId));
   }
 
   /** Whether `runId`'s folder holds exactly the listed files with their sizes. */
@@ -78,11 +91,21 @@ export class CheckpointStore {
    * returns the run ids among `rows` whose files are missing or of the wrong size, for the caller
    * to forget.
    */
-  reconcile(rows: ReadonlyArray<{ runId: string; files: readonly CheckpointFile[] }>): string[] {
+  reconcile(
+    rows: ReadonlyArray<{ runId: string; files: readonly CheckpointFile[] }>,
+    hasRow: (runId: string) => boolean,
+    now = Date.now(),
+  ): string[] {
     if (!existsSync(this.root)) return rows.map((r) => r.runId);
     const known = new Set(rows.map((r) => r.runId));
     for (const name of readdirSync(this.root)) {
-      if (!known.has(name)) rmSync(join(this.root, name), { recursive: true, force: true });
+      const full = join(this.root, name);
+      if (name.startsWith(".staging-")) {
+        // Another API process on the same data dir may be writing it: only old leftovers go.
+        if (now - statSync(full).mtimeMs > STAGING_GRACE_MS) this.discardQuietly(full);
+      } else if (!known.has(name) && !hasRow(name)) {
+        this.discardQuietly(full);
+      }
     }
     return rows.filter((r) => !this.matches(r.runId, r.files)).map((r) => r.runId);
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { type GraftDb } from "@graft/schema/db";
@@ -23,6 +23,16 @@ const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest
 
 const files = checkpointFiles;
 
+/** The files with a model.json whose output Dense layer has `units` units. */
+function withUnits(parts: Record<string, Uint8Array>, units: number): Record<string, Uint8Array> {
+  const model = JSON.parse(Buffer.from(parts["model.json"] as Uint8Array).toString("utf8")) as { modelTopology: unknown };
+  model.modelTopology = {
+    class_name: "Model",
+    config: { layers: [{ name: "out", class_name: "Dense", config: { name: "out", units } }], output_layers: [["out", 0, 0]] },
+  };
+  return { ...parts, "model.json": Buffer.from(JSON.stringify(model)) };
+}
+
 function without(parts: Record<string, Uint8Array>, name: string): Record<string, Uint8Array> {
   const { [name]: _dropped, ...rest } = parts;
   return rest;
@@ -36,7 +46,7 @@ let db: GraftDb;
 function upload(
   runId: string,
   parts: Record<string, Uint8Array | string>,
-  query: Record<string, string> = { agentId: world.agentId },
+  query: Record<string, string> = { agentId: world.agentId, attempt: "1" },
   token: string | null = t.server.token,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
   return putCheckpoint(t, runId, parts, query, token);
@@ -110,9 +120,24 @@ describe("checkpoint upload and download", () => {
     expect((await upload(runId, files([1, 2]))).status).toBe(200);
     const kept = await checkpointOf(runId);
     const refused: Array<[string, Promise<{ status: number; body: Record<string, unknown> }>, number, string, RegExp]> = [
-      ["no token", upload(runId, files(), { agentId: world.agentId }, null), 401, "UNAUTHENTICATED", /Bearer/],
+      ["no token", upload(runId, files(), { agentId: world.agentId, attempt: "1" }, null), 401, "UNAUTHENTICATED", /Bearer/],
       ["no agent", upload(runId, files(), {}), 400, "BAD_USER_INPUT", /agentId/],
-      ["another agent", upload(runId, files(), { agentId: "someone-else" }), 409, "CONFLICT", /may not upload a checkpoint/],
+      ["no attempt", upload(runId, files(), { agentId: world.agentId }), 400, "BAD_USER_INPUT", /attempt/],
+      [
+        "labels that do not fit the output",
+        upload(runId, withUnits(files(), 2)),
+        400,
+        "BAD_USER_INPUT",
+        /3 classes but the model's output layer has 2 units/,
+      ],
+      [
+        "an unknown scaling",
+        upload(runId, { ...files(), "preprocessing.json": Buffer.from(JSON.stringify({ inputSize: [8, 8], scaling: "zscore" })) }),
+        400,
+        "BAD_USER_INPUT",
+        /scaling must be one of/,
+      ],
+      ["another agent", upload(runId, files(), { agentId: "someone-else", attempt: "1" }), 409, "CONFLICT", /may not upload a checkpoint/],
       ["a later attempt", upload(runId, files(), { agentId: world.agentId, attempt: "5" }), 400, "BAD_USER_INPUT", /attempt 5/],
       ["a missing file", upload(runId, without(files(), "labels.json")), 400, "BAD_USER_INPUT", /lacks labels\.json/],
       ["an extra file", upload(runId, { ...files(), "evil.sh": new Uint8Array(1) }), 400, "BAD_USER_INPUT", /Unexpected checkpoint file/],
@@ -133,7 +158,7 @@ describe("checkpoint upload and download", () => {
       expect({ what, status: r.status, code: r.body["code"] }).toEqual({ what, status, code });
       expect(String(r.body["error"])).toMatch(message);
     }
-    const json = await fetch(`${base}/runs/${runId}/checkpoint?agentId=${world.agentId}`, {
+    const json = await fetch(`${base}/runs/${runId}/checkpoint?agentId=${world.agentId}&attempt=1`, {
       method: "PUT",
       headers: { authorization: `Bearer ${t.server.token}`, "content-type": "application/json" },
       body: "{}",
@@ -146,7 +171,9 @@ describe("checkpoint upload and download", () => {
         input: { datasetId: world.datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
       })
     ).createRun.id;
-    expect((await upload(queued, files())).status).toBe(409);
+    const toQueued = await upload(queued, files());
+    expect(toQueued.status).toBe(400);
+    expect(String(toQueued.body["error"])).toMatch(/has been claimed 0 time\(s\)/);
     expect((await fetch(`${base}/runs/${queued}/model.zip`)).status).toBe(404);
   });
 
@@ -190,6 +217,10 @@ describe("checkpoints after a crash", () => {
     mkdirSync(join(root, "orphan-run"), { recursive: true });
     writeFileSync(join(root, "orphan-run", "weights.bin"), "x");
     mkdirSync(join(root, ".staging-x-123"), { recursive: true });
+    const longAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(join(root, ".staging-x-123"), longAgo, longAgo);
+    // A fresh staging folder may be another API process's upload in progress: it stays.
+    mkdirSync(join(root, ".staging-y-456"), { recursive: true });
     rmSync(join(root, other, "weights.bin"));
     let again: RunningServer | null = null;
     try {
@@ -197,6 +228,7 @@ describe("checkpoints after a crash", () => {
       const client = new TestClient(again.url, again.token);
       expect(existsSync(join(root, "orphan-run"))).toBe(false);
       expect(existsSync(join(root, ".staging-x-123"))).toBe(false);
+      expect(existsSync(join(root, ".staging-y-456"))).toBe(true);
       const q = (id: string) => client.data<{ run: { checkpoint: { weightsSha256: string } | null } }>(CHECKPOINT, { id });
       expect((await q(runId)).run.checkpoint?.weightsSha256).toBe(sha256(files()["weights.bin"] as Uint8Array));
       expect((await q(other)).run.checkpoint).toBeNull();

@@ -24,6 +24,8 @@ const FINISHED = new Set<string>([RunStatus.COMPLETED, RunStatus.STOPPED_EARLY])
 
 /** An evaluation takes one pass over a dataset, no heartbeats: its lease is at least 10 minutes. */
 const MIN_LEASE_MS = 10 * 60_000;
+/** Lease time per image of the dataset evaluated on. */
+const MS_PER_IMAGE = 2_000;
 
 function toTestSet(row: Row, dataset: Dataset | null): TestSetEvaluation {
   return {
@@ -59,8 +61,12 @@ export class TestSetService {
     private readonly checkpoints: CheckpointService,
   ) {}
 
-  private get leaseMs(): number {
-    return Math.max(MIN_LEASE_MS, this.deps.config.leaseSeconds * 1000);
+  /**
+   * An evaluation's lease: no heartbeats come during one pass over a dataset, so it is sized to the
+   * dataset (2 s per image covers the largest base on CPU), and never shorter than 10 minutes.
+   */
+  private leaseMs(imageCount: number): number {
+    return Math.max(MIN_LEASE_MS, this.deps.config.leaseSeconds * 1000, imageCount * MS_PER_IMAGE);
   }
 
   private view(row: Row): TestSetEvaluation {
@@ -110,11 +116,20 @@ export class TestSetService {
       const now = this.deps.now();
       if (existing && (existing.status === TestSetEvaluationStatus.QUEUED || existing.status === TestSetEvaluationStatus.RUNNING))
         return this.view(existing);
+      // Asked again: a fresh evaluation (its attempts count anew; the old report is dropped).
       const queued = {
         status: TestSetEvaluationStatus.QUEUED,
         agentId: null,
         leaseExpiresAt: null,
+        attempts: 0,
         error: null,
+        labels: null,
+        confusionMatrix: null,
+        perClass: null,
+        misclassified: null,
+        accuracy: null,
+        macroF1: null,
+        weightedF1: null,
         createdAt: now,
         completedAt: null,
       };
@@ -145,23 +160,7 @@ export class TestSetService {
     return writeTx(this.deps, () => {
       if (!this.deps.db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId)).get()) throw notFound("Agent", agentId);
       const now = this.deps.now();
-      const expired = this.deps.db
-        .select()
-        .from(testSetEvaluations)
-        .where(and(eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING), lt(testSetEvaluations.leaseExpiresAt, now)))
-        .all();
-      for (const row of expired) {
-        const failed = row.attempts >= this.deps.config.maxAttempts;
-        this.deps.db
-          .update(testSetEvaluations)
-          .set(
-            failed
-              ? { status: TestSetEvaluationStatus.FAILED, error: `lease expired ${row.attempts} times`, completedAt: now }
-              : { status: TestSetEvaluationStatus.QUEUED, agentId: null, leaseExpiresAt: null },
-          )
-          .where(eq(testSetEvaluations.id, row.id))
-          .run();
-      }
+      this.reapInTx(now);
       const next = this.deps.db
         .select()
         .from(testSetEvaluations)
@@ -173,12 +172,42 @@ export class TestSetService {
       const dataset = this.datasets.find(next.datasetId);
       const row = this.deps.db
         .update(testSetEvaluations)
-        .set({ status: TestSetEvaluationStatus.RUNNING, agentId, leaseExpiresAt: now + this.leaseMs, attempts: next.attempts + 1 })
+        .set({
+          status: TestSetEvaluationStatus.RUNNING,
+          agentId,
+          leaseExpiresAt: now + this.leaseMs(dataset?.imageCount ?? 0),
+          attempts: next.attempts + 1,
+        })
         .where(eq(testSetEvaluations.id, next.id))
         .returning()
         .get();
       return { id: row.id, runId: row.runId, datasetId: row.datasetId, datasetPath: dataset?.path ?? "", attempt: row.attempts };
     });
+  }
+
+  /** Evaluations whose lease ran out go back to the queue, or FAILED after the run's max attempts. */
+  reap(): void {
+    writeTx(this.deps, () => this.reapInTx(this.deps.now()));
+  }
+
+  private reapInTx(now: number): void {
+    const expired = this.deps.db
+      .select()
+      .from(testSetEvaluations)
+      .where(and(eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING), lt(testSetEvaluations.leaseExpiresAt, now)))
+      .all();
+    for (const row of expired) {
+      const failed = row.attempts >= this.deps.config.maxAttempts;
+      this.deps.db
+        .update(testSetEvaluations)
+        .set(
+          failed
+            ? { status: TestSetEvaluationStatus.FAILED, error: `lease expired ${row.attempts} times`, completedAt: now }
+            : { status: TestSetEvaluationStatus.QUEUED, agentId: null, leaseExpiresAt: null },
+        )
+        .where(eq(testSetEvaluations.id, row.id))
+        .run();
+    }
   }
 
   private held(id: string, agentId: string, attempt: number): Row {

@@ -25,7 +25,7 @@ const RUN_SETS = `query($id: ID!) { run(id: $id) { testSetEvaluations { id statu
 
 /** A checkpoint upload, as an agent sends it. */
 async function uploadModel(runId: string): Promise<void> {
-  expect((await putCheckpoint(t, runId, checkpointFiles(), { agentId: world.agentId })).status).toBe(200);
+  expect((await putCheckpoint(t, runId, checkpointFiles(), { agentId: world.agentId, attempt: "1" })).status).toBe(200);
 }
 
 /** A dataset folder under the allowed root with the given classes (one image each). */
@@ -112,10 +112,14 @@ describe("evaluating a run on another dataset", () => {
     expect(
       (await t.client.data<{ evaluateRun: { status: string } }>(EVALUATE, { runId: withModel, datasetId: field })).evaluateRun.status,
     ).toBe("QUEUED");
+    const requeued = await t.client.data<{ run: { testSetEvaluations: { status: string; accuracy: number | null }[] } }>(RUN_SETS, {
+      id: withModel,
+    });
+    expect(requeued.run.testSetEvaluations).toEqual([expect.objectContaining({ status: "QUEUED", accuracy: null })]);
     const second = (await t.client.data<{ claimEvaluation: { id: string; attempt: number } }>(CLAIM, { agentId: world.agentId }))
       .claimEvaluation;
-    expect(second.attempt).toBe(2);
-    expect(await t.client.data(FAIL, { id: second.id, agentId: world.agentId, attempt: 2, error: "cannot decode x.jpg" })).toEqual({
+    expect(second.attempt).toBe(1);
+    expect(await t.client.data(FAIL, { id: second.id, agentId: world.agentId, attempt: 1, error: "cannot decode x.jpg" })).toEqual({
       failEvaluation: { status: "FAILED", error: "cannot decode x.jpg" },
     });
 

@@ -816,6 +816,8 @@ export type Query = {
   /** Is run B better than run A? Image by image on the same validation set (paired bootstrap 95% interval, exact McNemar, per-class recall, flips), else unpaired. */
   pairedComparison: PairedComparison;
   run: Run;
+  /** The runs a filter selects (the oldest `first`, at most 500), grouped by configuration: runs that differ only in their training seed, with mean ± std. */
+  runGroups: RunGroupPage;
   runs: RunConnection;
   sweep: Sweep;
   sweeps: Array<Sweep>;
@@ -853,6 +855,12 @@ export type QueryPairedComparisonArgs = {
 
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunGroupsArgs = {
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1042,6 +1050,16 @@ export type RunGroup = {
   n: Scalars['Int']['output'];
   /** In the order of the runs given: creation order for a sweep, the ids' order for compareRuns. */
   runIds: Array<Scalars['ID']['output']>;
+};
+
+export type RunGroupPage = {
+  __typename?: 'RunGroupPage';
+  /** Every configuration among the runs read, in the order of its first run. */
+  groups: Array<RunGroup>;
+  /** The runs read (oldest first), for their names and states. */
+  runs: Array<Run>;
+  /** True when the filter selects more runs than `first`: the groups are of the oldest `first` only. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 export type RunOrder = {

@@ -3,12 +3,21 @@
  * added, so the token never leaves the server.
  */
 import { apiEndpoints, apiToken } from "../../../lib/server/api-config";
+import { crossSiteRefusal, limitedBody } from "../../../lib/server/proxy";
+
+/** The API's default body limit: the dashboard's documents are far smaller. */
+const GRAPHQL_BODY_LIMIT = 5 * 1024 * 1024;
 
 export const dynamic = "force-dynamic";
 
 /** Forwards one GraphQL POST to the API. */
 export async function POST(request: Request): Promise<Response> {
-  const body = await request.text();
+  // This route acts with the API token: another site's page must not be able to drive it.
+  const refused = crossSiteRefusal(request);
+  if (refused) return refused;
+  const limited = await limitedBody(request, GRAPHQL_BODY_LIMIT);
+  if (limited instanceof Response) return limited;
+  const body = new TextDecoder().decode(limited);
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   const token = await apiToken();
   if (token) headers.authorization = `Bearer ${token}`;

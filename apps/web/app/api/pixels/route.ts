@@ -9,5 +9,6 @@ export const dynamic = "force-dynamic";
 /** Forwards the photo and streams the decoded RGB bytes back. */
 export async function POST(request: Request): Promise<Response> {
   const size = new URL(request.url).searchParams.get("size") ?? "";
-  return proxyApiPost(`/pixels?size=${encodeURIComponent(size)}`, request);
+  // The API's own limit (32 MiB): a larger photo is refused here before it is held in memory.
+  return proxyApiPost(`/pixels?size=${encodeURIComponent(size)}`, request, 32 * 1024 * 1024);
 }
