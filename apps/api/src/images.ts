@@ -1,7 +1,7 @@
 import { realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Request, type Response } from "express";
-import { authInfo } from "./auth";
+import { allowedOverHttp } from "./http/plain-access";
 import { isInside, realRoots } from "./modules/dataset/dataset.paths";
 import { isImageFile } from "./modules/dataset/dataset.scan";
 import { type Services } from "./modules/services";
@@ -25,16 +25,6 @@ export function datasetImagePath(services: Services, id: unknown, file: unknown)
   return real;
 }
 
-/** Whether the request may read: loopback, or the bearer token; answers 401/403 itself when not. */
-export function readAllowed(req: Request, res: Response, token: string): boolean {
-  const auth = authInfo(req.headers.authorization, req.socket.remoteAddress, token);
-  if (!auth.authorized && (auth.tokenPresent || !auth.loopback)) {
-    res.status(auth.tokenPresent ? 401 : 403).json({ error: auth.tokenPresent ? "invalid token" : "token required" });
-    return false;
-  }
-  return true;
-}
-
 /**
  * GET /datasets/:id/image?file=<relative path>: one image of a registered dataset, for the
  * dashboard's misclassified view. The file's real path must stay inside the dataset directory
@@ -43,7 +33,7 @@ export function readAllowed(req: Request, res: Response, token: string): boolean
  */
 export function imageHandler(services: Services, token: string) {
   return (req: Request, res: Response): void => {
-    if (!readAllowed(req, res, token)) return;
+    if (!allowedOverHttp(req, res, token, "query")) return;
     const real = datasetImagePath(services, req.params["id"], req.query["file"]);
     if (real === null) return void res.status(404).json({ error: "not found" });
     res.setHeader("Cache-Control", "private, max-age=3600");

@@ -13,7 +13,9 @@
  */
 import { type Request, type RequestHandler, type Response } from "express";
 import { decodeImageBytes, decodeImage } from "@graft/core/image";
-import { datasetImagePath, readAllowed } from "./images";
+import { allowedOverHttp } from "./http/plain-access";
+import { readBodyUpTo } from "./http/raw-body";
+import { datasetImagePath } from "./images";
 import { type Services } from "./modules/services";
 
 /** The largest photo `POST /pixels` takes: phone photos run to 10-15 MB. */
@@ -59,7 +61,7 @@ function sendDecodeError(res: Response, error: unknown, shownAs?: { path: string
 /** GET /datasets/:id/pixels */
 export function datasetPixelsHandler(services: Services, token: string): RequestHandler {
   return (req, res) => {
-    if (!readAllowed(req, res, token)) return;
+    if (!allowedOverHttp(req, res, token, "query")) return;
     const size = sizeOf(req, res);
     if (size === null) return;
     const real = datasetImagePath(services, req.params["id"], req.query["file"]);
@@ -74,7 +76,7 @@ export function datasetPixelsHandler(services: Services, token: string): Request
 /** POST /pixels */
 export function uploadPixelsHandler(token: string): RequestHandler {
   return (req, res) => {
-    if (!readAllowed(req, res, token)) return void req.resume();
+    if (!allowedOverHttp(req, res, token, "query")) return void req.resume();
     const size = sizeOf(req, res);
     if (size === null) return void req.resume();
     const type = req.headers["content-type"] ?? "";
@@ -99,20 +101,11 @@ export function uploadPixelsHandler(token: string): RequestHandler {
     decoding++;
     res.on("close", () => decoding--);
     void (async () => {
-      const chunks: Buffer[] = [];
-      let total = 0;
-      let over = false;
-      for await (const chunk of req) {
-        total += (chunk as Buffer).length;
-        // Past the limit the rest is read and dropped (not kept), so the 413 reaches the client
-        // instead of a reset connection.
-        if (total > PIXELS_UPLOAD_LIMIT) over = true;
-        else chunks.push(chunk as Buffer);
-      }
-      if (over) return void res.status(413).json({ error: `The image exceeds ${PIXELS_UPLOAD_LIMIT} bytes`, code: "BAD_USER_INPUT" });
-      if (total === 0) return void res.status(400).json({ error: "The body holds no image", code: "BAD_USER_INPUT" });
+      const body = await readBodyUpTo(req, PIXELS_UPLOAD_LIMIT);
+      if (body.over) return void res.status(413).json({ error: `The image exceeds ${PIXELS_UPLOAD_LIMIT} bytes`, code: "BAD_USER_INPUT" });
+      if (body.bytes.length === 0) return void res.status(400).json({ error: "The body holds no image", code: "BAD_USER_INPUT" });
       try {
-        sendPixels(res, size, await decodeImageBytes(Buffer.concat(chunks), size, "the uploaded image", MAX_UPLOAD_PIXELS));
+        sendPixels(res, size, await decodeImageBytes(body.bytes, size, "the uploaded image", MAX_UPLOAD_PIXELS));
       } catch (error) {
         sendDecodeError(res, error);
       }

@@ -3,6 +3,7 @@
  * (runs differing only in their training seed), and which drawn runs make up which group. PURE;
  * lib/band-chart.ts draws them as a mean line in a ± 1 sd band.
  */
+import { meanStd } from "@graft/core/metrics";
 import { groupName } from "./groups";
 import type { RunData } from "./run-data";
 
@@ -17,14 +18,10 @@ export interface GroupCurvePoint {
   n: number;
 }
 
-/** Mean, sample standard deviation (n − 1) and count of the finite values; non-finite values are dropped. */
+/** Mean, sample standard deviation (n − 1) and count of the finite values (core's `meanStd`, as the API's group metrics). */
 export function meanSd(values: readonly number[]): Omit<GroupCurvePoint, "step"> {
-  const xs = values.filter((v) => Number.isFinite(v));
-  const n = xs.length;
-  if (n === 0) return { mean: null, sd: null, n };
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  const sd = n < 2 ? null : Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  return { mean, sd, n };
+  const { mean, std, n } = meanStd(values);
+  return { mean, sd: std, n };
 }
 
 /**

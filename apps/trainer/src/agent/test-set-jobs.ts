@@ -49,8 +49,10 @@ export async function evaluateOneQueued(deps: TestSetJobDeps): Promise<boolean> 
   } finally {
     await rm(modelDir, { recursive: true, force: true });
   }
-  // Per-image predictions are the validation's business (paired comparisons); not sent here.
-  const { predictions: _notSent, ...evaluation } = evaluationToInput(report);
+  // Per-image predictions are the validation's business (paired comparisons): left out before
+  // mapping, so they are not encoded only to be dropped.
+  const { predictions: _notSent, ...scored } = report;
+  const evaluation = evaluationToInput(scored);
   // The report is worth retrying for: a network blip must not turn a finished evaluation into a failure.
   for (let attempt = 0; ; attempt++) {
     try {

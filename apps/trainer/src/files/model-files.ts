@@ -6,10 +6,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseApiUrl } from "@graft/config/api-url";
+import { CHECKPOINT_FILES } from "@graft/core/contract";
 import { describeCause } from "../graphql/client";
-
-/** The files of a checkpoint folder the API takes, as core writes them. */
-export const CHECKPOINT_FILES = ["model.json", "weights.bin", "labels.json", "preprocessing.json"] as const;
 
 /** The API refused a file request, or could not be reached; `retryable` when trying again may help. */
 export class ModelFilesError extends Error {

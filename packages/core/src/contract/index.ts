@@ -17,3 +17,4 @@ export {
 } from "./hyperparameter-rules";
 export { formatHyperparameter, formatOps, fromWire, parseHyperparameter, parseOps, toWire } from "./hyperparameter-text";
 export { fineTuneDepthLimit, fineTuneDepthProblem, fineTunedLayers } from "./base-models";
+export { CHECKPOINT_FILES, type CheckpointFileName } from "./checkpoint-files";

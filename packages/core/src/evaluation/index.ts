@@ -13,3 +13,4 @@ export {
   pairedBootstrapInterval,
   unpairedBootstrapInterval,
 } from "./paired";
+export { meanStd, type MeanStd } from "./spread";

@@ -32,6 +32,8 @@ export interface ExtractOptions {
   batchSize?: number;
   concurrency?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The images' sha256 by absolute path when the caller has them (`imageHashes`): not read again for the cache keys. */
+  imageHashes?: ReadonlyMap<string, string>;
 }
 
 /** Outputs of all images, row-major [n, ...itemShape], with cache statistics. */
@@ -61,7 +63,7 @@ export async function extractFeatures(entries: readonly ImageEntry[], options: E
             graphId: options.graphId,
             preprocessing: options.preprocessing,
             inputSize: options.inputSize,
-            imageSha256: await fileSha256(e.absPath),
+            imageSha256: options.imageHashes?.get(e.absPath) ?? (await fileSha256(e.absPath)),
           }),
         );
   const missing: number[] = [];

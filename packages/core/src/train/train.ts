@@ -26,7 +26,7 @@ import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
 import type { BaseModelSpec } from "../models/spec";
 import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
-import { datasetSha256 } from "../util/hash";
+import { datasetSha256, imageHashes } from "../util/hash";
 import { createRng } from "../util/random";
 import { buildClassifier, preprocessingJson, saveClassifier, writeBackSteps } from "./checkpoint";
 import { handedOver, restoredEpoch } from "./delivered";
@@ -105,8 +105,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     options.dataDir,
     options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } },
   );
-  // The identity of the data this run learnt from, for its model card (hashing 720 photos: ~0.1 s).
-  const dataSha256 = await datasetSha256(index.images);
+  // Every image read once for its sha256: the identity of the data this run learnt from (its
+  // model card) and the feature cache's keys are both made from these.
+  const hashes = await imageHashes(index.images);
+  const dataSha256 = datasetSha256(index.images, hashes);
   const split = splitDataset(index, {
     validationSplit: config.validationSplit,
     seed: config.splitSeed ?? config.seed,
@@ -172,6 +174,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       cacheDir,
       batchSize: 32,
       onProgress: progress(stage),
+      imageHashes: hashes,
       ...(pool === undefined ? {} : { pool }),
     });
     addStats(stats, r);

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { pipeline } from "node:stream/promises";
+import { mapConcurrent } from "../data/pool";
 
 /**
  * Reads the file whole: for the many small files of a dataset and for model.json files, where a
@@ -26,12 +27,25 @@ export async function largeFileSha256(file: string): Promise<string> {
 }
 
 /**
- * The identity of a dataset's content: sha256 over its images' "path<TAB>sha256" lines in path
- * order, so renaming, adding, removing or editing any image changes it and nothing else does.
+ * Every image's sha256 by absolute path, each file read once (8 at a time): a run hashes its
+ * images here and both the dataset's identity and the feature cache's keys are made from it.
  */
-export async function datasetSha256(images: ReadonlyArray<{ file: string; absPath: string }>): Promise<string> {
-  const lines: string[] = [];
+export async function imageHashes(images: ReadonlyArray<{ absPath: string }>): Promise<Map<string, string>> {
+  const hashes = await mapConcurrent(images, 8, (image) => fileSha256(image.absPath));
+  return new Map(images.map((image, i) => [image.absPath, hashes[i] as string]));
+}
+
+/**
+ * The identity of a dataset's content: sha256 over its images' "path<TAB>sha256" lines in path
+ * order (the sha256s from {@link imageHashes}), so renaming, adding, removing or editing any image
+ * changes it and nothing else does.
+ */
+export function datasetSha256(images: ReadonlyArray<{ file: string; absPath: string }>, hashes: ReadonlyMap<string, string>): string {
   const sorted = [...images].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const image of sorted) lines.push(`${image.file}\t${await fileSha256(image.absPath)}\n`);
+  const lines = sorted.map((image) => {
+    const sha = hashes.get(image.absPath);
+    if (sha === undefined) throw new Error(`internal: no sha256 for ${image.absPath}`);
+    return `${image.file}\t${sha}\n`;
+  });
   return createHash("sha256").update(lines.join("")).digest("hex");
 }

@@ -5,6 +5,7 @@
  */
 import { type IncomingMessage } from "node:http";
 import { BodyError } from "../../http/json-body";
+import { readBodyUpTo } from "../../http/raw-body";
 
 /** The files (name → bytes) and text fields of a multipart body. */
 export interface MultipartBody {
@@ -18,18 +19,10 @@ async function readRaw(req: IncomingMessage, limit: number): Promise<Buffer> {
     req.resume();
     throw new BodyError(413, `Checkpoint upload of ${declared} bytes exceeds the limit of ${limit} bytes (GRAFT_CHECKPOINT_LIMIT)`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let over = false;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    // Past the limit the rest is read and dropped, so the client gets the 413 rather than a
-    // reset connection (which an agent would take for a network error and retry).
-    if (size > limit) over = true;
-    else chunks.push(chunk as Buffer);
-  }
-  if (over) throw new BodyError(413, `Checkpoint upload of ${size} bytes exceeds the limit of ${limit} bytes (GRAFT_CHECKPOINT_LIMIT)`);
-  return Buffer.concat(chunks);
+  const body = await readBodyUpTo(req, limit);
+  if (body.over)
+    throw new BodyError(413, `Checkpoint upload of ${body.size} bytes exceeds the limit of ${limit} bytes (GRAFT_CHECKPOINT_LIMIT)`);
+  return body.bytes;
 }
 
 /**

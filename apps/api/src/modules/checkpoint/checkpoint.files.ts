@@ -6,13 +6,11 @@
  * whoever downloads it.
  */
 import { createHash } from "node:crypto";
+import { CHECKPOINT_FILES, type CheckpointFileName } from "@graft/core/contract";
 import { type CheckpointFile } from "@graft/schema/db";
 import { badInput, quote } from "../../errors";
 
-/** The files of a checkpoint, in the order they are listed and zipped. */
-export const CHECKPOINT_FILES = ["model.json", "weights.bin", "labels.json", "preprocessing.json"] as const;
-/** One of {@link CHECKPOINT_FILES}. */
-export type CheckpointFileName = (typeof CHECKPOINT_FILES)[number];
+export { CHECKPOINT_FILES, type CheckpointFileName };
 
 /** A checked upload: each file's bytes, their listing, and the weights' sha256. */
 export interface CheckedCheckpoint {

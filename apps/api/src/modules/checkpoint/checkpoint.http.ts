@@ -12,14 +12,14 @@ import { type Request, type RequestHandler, type Response } from "express";
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { type GraphQLError } from "graphql";
-import { assertAllowed, authInfo } from "../../auth";
 import { type GraftErrorCode, httpStatusOf, storageFailureOf } from "../../errors";
 import { drainRequest } from "../../http/drain";
+import { allowedOverHttp } from "../../http/plain-access";
 import { BodyError } from "../../http/json-body";
 import { type Services } from "../services";
 import { readMultipart } from "./checkpoint.body";
 import { type PreprocessingFacts, modelCard, modelReadme } from "./checkpoint.card";
-import { CHECKPOINT_FILES, isCheckpointFile } from "./checkpoint.files";
+import { isCheckpointFile } from "./checkpoint.files";
 import { streamZip, type ZipEntry } from "./checkpoint.zip";
 
 /** How much of a refused upload's body is read (and dropped) so the refusal reaches the client. */
@@ -50,16 +50,6 @@ function sendError(res: Response, error: unknown): void {
   res.status(500).json({ error: "Internal error", code: "INTERNAL_SERVER_ERROR" });
 }
 
-function allowed(req: Request, res: Response, token: string, operation: "query" | "mutation"): boolean {
-  try {
-    assertAllowed(operation, authInfo(req.headers.authorization, req.socket.remoteAddress, token));
-    return true;
-  } catch (error) {
-    sendError(res, error);
-    return false;
-  }
-}
-
 function param(req: Request, name: string): string {
   const value = req.params[name];
   return typeof value === "string" ? value : "";
@@ -73,7 +63,7 @@ function queryText(req: Request, name: string): string | null {
 /** PUT /runs/:id/checkpoint */
 export function uploadCheckpointHandler(services: Services, token: string): RequestHandler {
   return (req, res) => {
-    if (!allowed(req, res, token, "mutation")) return void req.resume();
+    if (!allowedOverHttp(req, res, token, "mutation")) return void req.resume();
     void (async () => {
       const agentId = queryText(req, "agentId");
       const attemptText = queryText(req, "attempt");
@@ -118,7 +108,7 @@ const CONTENT_TYPES: Record<string, string> = {
 /** GET /runs/:id/model/:file */
 export function checkpointFileHandler(services: Services, token: string): RequestHandler {
   return (req, res) => {
-    if (!allowed(req, res, token, "query")) return;
+    if (!allowedOverHttp(req, res, token, "query")) return;
     const name = param(req, "file");
     let file: ReturnType<Services["checkpoints"]["file"]>;
     try {
@@ -148,22 +138,20 @@ function zipName(runName: string): string {
 /** GET /runs/:id/model.zip */
 export function modelZipHandler(services: Services, token: string): RequestHandler {
   return (req, res) => {
-    if (!allowed(req, res, token, "query")) return;
+    if (!allowedOverHttp(req, res, token, "query")) return;
     void (async () => {
       const runId = param(req, "id");
       const checkpoint = services.checkpoints.find(runId);
       if (!checkpoint)
         return void res.status(404).json({ error: `Run ${JSON.stringify(runId)} has no uploaded checkpoint`, code: "NOT_FOUND" });
       const run = services.runs.get(runId);
-      const paths = new Map<string, string>();
-      for (const name of CHECKPOINT_FILES) {
-        const file = services.checkpoints.file(runId, name);
-        if (!file) throw new Error(`internal: checkpoint of ${runId} lists no ${name}`);
-        paths.set(name, file.path);
-      }
-      const readJson = async <T>(name: string): Promise<T> => JSON.parse(await readFile(paths.get(name) as string, "utf8")) as T;
-      const preprocessing = await readJson<PreprocessingFacts>("preprocessing.json");
-      const labels = await readJson<string[]>("labels.json");
+      // The small files are read once, for the zip and for the texts written from them.
+      const small = new Map<string, Uint8Array>();
+      for (const name of ["model.json", "labels.json", "preprocessing.json"] as const)
+        small.set(name, new Uint8Array(await readFile(services.checkpoints.pathOf(runId, name))));
+      const json = <T>(name: string): T => JSON.parse(Buffer.from(small.get(name) as Uint8Array).toString("utf8")) as T;
+      const preprocessing = json<PreprocessingFacts>("preprocessing.json");
+      const labels = json<string[]>("labels.json");
       const card = modelCard({
         run,
         dataset: services.datasets.find(run.datasetId),
@@ -172,12 +160,11 @@ export function modelZipHandler(services: Services, token: string): RequestHandl
         preprocessing,
       });
       const text = (s: string) => new TextEncoder().encode(s);
-      const small = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(paths.get(name) as string)) });
       const entries: ZipEntry[] = [
-        await small("model.json"),
-        { name: "weights.bin", path: paths.get("weights.bin") as string },
-        await small("labels.json"),
-        await small("preprocessing.json"),
+        { name: "model.json", bytes: small.get("model.json") as Uint8Array },
+        { name: "weights.bin", path: services.checkpoints.pathOf(runId, "weights.bin") },
+        { name: "labels.json", bytes: small.get("labels.json") as Uint8Array },
+        { name: "preprocessing.json", bytes: small.get("preprocessing.json") as Uint8Array },
         { name: "README.md", bytes: text(modelReadme(run.name, labels, preprocessing)) },
         { name: "card.md", bytes: text(card) },
       ];

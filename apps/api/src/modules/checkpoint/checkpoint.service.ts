@@ -66,7 +66,12 @@ export class CheckpointService {
     const row = this.row(runId);
     const entry = row?.files.find((f) => f.name === name);
     if (!row || !entry) return null;
-    return { path: join(this.store.dir(runId), name), sha256: entry.sha256, bytes: entry.bytes };
+    return { path: this.pathOf(runId, name), sha256: entry.sha256, bytes: entry.bytes };
+  }
+
+  /** Where `name` of the run's checkpoint lies (no database read: for a checkpoint already found). */
+  pathOf(runId: string, name: CheckpointFileName): string {
+    return join(this.store.dir(runId), name);
   }
 
   /**

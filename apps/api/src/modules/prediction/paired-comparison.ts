@@ -8,12 +8,12 @@ import {
   BOOTSTRAP_RESAMPLES,
   groupBootstrapInterval,
   mcnemarExactP,
+  meanStd,
   pairedBootstrapInterval,
   unpairedBootstrapInterval,
 } from "@graft/core/metrics";
 import { type ClassRecallDifference, type GroupComparison, type PairedComparison, type PredictionFlip } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
-import { meanStd } from "../sweep/sweep.groups";
 import { predictedClass, type StoredPredictions } from "./prediction.codec";
 
 /** One run's side: its id, the dataset it was trained and evaluated on, and its predictions. */

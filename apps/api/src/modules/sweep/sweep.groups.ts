@@ -2,7 +2,8 @@
  * Seed groups: the runs of a sweep that differ only in their training seed (its `repeats`), with
  * mean ± standard deviation (and n) of each summary metric.
  */
-import { type GroupMetric, type Run, type RunGroup } from "@graft/schema/graphql";
+import { meanStd } from "@graft/core/metrics";
+import { type Run, type RunGroup } from "@graft/schema/graphql";
 import { groupBy } from "../batch-loader";
 
 /** The Run fields a group summarises. */
@@ -22,16 +23,6 @@ export function configKey(run: Run): string {
     value("splitSeed") ?? value("seed"),
     knobs,
   ]);
-}
-
-/** Mean and sample standard deviation (n − 1) of the finite values. */
-export function meanStd(values: readonly (number | null | undefined)[]): Omit<GroupMetric, "name"> {
-  const xs = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-  const n = xs.length;
-  if (n === 0) return { mean: null, std: null, n };
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
-  const std = n < 2 ? null : Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1));
-  return { mean, std, n };
 }
 
 /** The runs grouped by configuration, groups in the order of their first run. */

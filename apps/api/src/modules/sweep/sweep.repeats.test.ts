@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { epoch, evaluation, Q, registerWorld, type TestServer, startTestServer } from "../../test/fixtures";
-import { meanStd } from "./sweep.groups";
 
 // Repeats: N training seeds per configuration, one validation split for the whole sweep, and the
 // runs that differ only in seed grouped with mean ± std — over real HTTP and SQLite.
@@ -121,13 +120,5 @@ describe("a sweep with repeats", () => {
     };
     const e = await t.client.errorCode(CREATE, { input: { experimentId, datasetId, searchSpace: big, repeats: 50 } });
     expect(e.message).toBe("The sweep would create 250 configurations × 50 repeats; the limit is 10000 runs (set maxRuns)");
-  });
-});
-
-describe("meanStd", () => {
-  it("gives the mean and the sample standard deviation of the finite values", () => {
-    expect(meanStd([2, 4, 4, 4, 5, 5, 7, 9])).toEqual({ mean: 5, std: Math.sqrt(32 / 7), n: 8 });
-    expect(meanStd([0.5, null, undefined, Number.NaN])).toEqual({ mean: 0.5, std: null, n: 1 });
-    expect(meanStd([])).toEqual({ mean: null, std: null, n: 0 });
   });
 });
