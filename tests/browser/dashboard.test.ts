@@ -555,4 +555,72 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await lr.scrollIntoViewIfNeeded();
     await screenshot(page, "09-run-diverged");
   }, 60_000);
+
+  it("renames a run, tags it, queues a canceled run again, filters by its tag and deletes its sweep after confirming", async () => {
+    // The agents stopped above: a run queued now stays queued until the test moves it.
+    const { runs } = await api.gql<{ runs: { nodes: { datasetId: string; experimentId: string }[] } }>(
+      "{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { datasetId experimentId } } }",
+    );
+    const { datasetId, experimentId } = runs.nodes[0]!;
+    const { createSweep } = await api.gql<{ createSweep: { id: string; runs: { id: string }[] } }>(
+      "mutation($i: CreateSweepInput!) { createSweep(input: $i) { id runs { id } } }",
+      {
+        i: {
+          experimentId,
+          datasetId,
+          name: "to-delete",
+          epochs: 1,
+          searchSpace: { baseModels: [MODEL], headUnits: [[16]], learningRates: [0.001] },
+        },
+      },
+    );
+    const runId = createSweep.runs[0]!.id;
+    await api.gql("mutation($r: ID!) { cancelRun(runId: $r) { id } }", { r: runId });
+
+    await page.goto(`${web.url}/runs/${runId}`);
+    const runStatus = () => page.locator('[data-testid="run-status"] .badge').getAttribute("data-status");
+    await expect.poll(runStatus, { timeout: 30_000 }).toBe("CANCELED");
+    // Rename in place: the title becomes an input, Enter saves.
+    await page.getByTestId("run-rename").click();
+    await page.getByTestId("run-name-input").fill("renamed in the browser");
+    await page.getByTestId("run-name-input").press("Enter");
+    await expect.poll(() => page.getByTestId("run-name").textContent(), { timeout: 10_000 }).toBe("renamed in the browser");
+    // A tag added with Enter shows as a chip.
+    await page.getByTestId("run-tag-input").fill("keep");
+    await page.getByTestId("run-tag-input").press("Enter");
+    await page.locator('[data-testid="run-tag"][data-tag="keep"]').waitFor({ timeout: 10_000 });
+    // Queue again: the canceled run is QUEUED once more.
+    await page.getByTestId("run-requeue").click();
+    await expect.poll(runStatus, { timeout: 10_000 }).toBe("QUEUED");
+    await screenshot(page, "10-run-annotated");
+    const { run } = await api.gql<{ run: { name: string; tags: string[]; status: string } }>(
+      "query($id: ID!) { run(id: $id) { name tags status } }",
+      { id: runId },
+    );
+    expect(run).toEqual({ name: "renamed in the browser", tags: ["keep"], status: "QUEUED" });
+
+    // The runs table filters by the tag (kept in the URL).
+    await page.goto(`${web.url}/experiments/${experimentId}`);
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    await page.locator('[data-testid="tag-filter-suggestion"][data-tag="keep"]').click();
+    await expect.poll(() => page.getByTestId("run-row").count(), { timeout: 10_000 }).toBe(1);
+    expect(new URL(page.url()).searchParams.getAll("tag")).toEqual(["keep"]);
+    expect(await page.getByTestId("run-row").getAttribute("data-run-id")).toBe(runId);
+
+    // Deleting the sweep asks first, naming its one run; then the experiment's page opens.
+    await page.goto(`${web.url}/sweeps/${createSweep.id}`);
+    await page.getByTestId("sweep-delete").click();
+    const confirm = page.getByTestId("sweep-delete-confirm");
+    await confirm.waitFor({ timeout: 10_000 });
+    expect(await confirm.textContent()).toContain("1 run");
+    await screenshot(page, "10-sweep-delete-confirm");
+    await confirm.getByTestId("confirm-delete").click();
+    await page.waitForURL((url) => url.pathname === `/experiments/${experimentId}`, { timeout: 30_000 });
+    const { sweeps } = await api.gql<{ sweeps: { id: string }[] }>("{ sweeps { id } }");
+    expect(sweeps.map((s) => s.id)).not.toContain(createSweep.id);
+    const left = await api.gql<{ runs: { totalCount: number } }>("query($s: ID) { runs(filter: { sweepId: $s }) { totalCount } }", {
+      s: createSweep.id,
+    });
+    expect(left.runs.totalCount).toBe(0);
+  }, 120_000);
 });

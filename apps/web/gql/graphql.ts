@@ -226,6 +226,8 @@ export type DatasetClass = {
 export type EarlyTermination =
   /** Asynchronous successive halving: rungs at epochs 1, 3, 9, ... keep the top third. */
   | 'ASHA'
+  /** Hyperband (asynchronous, as Optuna's HyperbandPruner): each run falls in a bracket; bracket s has rungs at epochs 3^s, 3^(s+1), ... below the run's planned epochs, where only the top third of the bracket's runs at that rung continue. The last bracket trains every run to the end. */
+  | 'HYPERBAND'
   /** Median stopping rule: stop a run whose best val accuracy trails the median of its peers at the same epoch. */
   | 'MEDIAN'
   | 'NONE';
@@ -303,6 +305,13 @@ export type Experiment = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   runCount: Scalars['Int']['output'];
+};
+
+export type ExtendSweepInput = {
+  add?: InputMaybe<SearchSpaceAdditionInput>;
+  /** The sweep's new budget of configurations (maxRuns), at least what it has. Required to widen a RANDOM or TPE sweep; a GRID without it takes every new combination. */
+  maxRuns?: InputMaybe<Scalars['Int']['input']>;
+  sweepId: Scalars['ID']['input'];
 };
 
 export type GroupComparison = {
@@ -531,6 +540,20 @@ export type LogEpochsResult = {
   inserted: Scalars['Int']['output'];
 };
 
+export type MarginalEffect = {
+  __typename?: 'MarginalEffect';
+  /** The forest's mean best val accuracy at this value. */
+  mean: Scalars['Float']['output'];
+  /** The value on its axis for numeric knobs (log10 is the chart's business). */
+  numeric?: Maybe<Scalars['Float']['output']>;
+  /** Spread of that mean across the forest's trees (sd). */
+  sd: Scalars['Float']['output'];
+  /** Runs that had this value (0: the forest extrapolates). */
+  trials: Scalars['Int']['output'];
+  /** The value as the sweep lists it (wire form; a head as `[64,32]`). */
+  value: Scalars['String']['output'];
+};
+
 export type Misclassified = {
   __typename?: 'Misclassified';
   confidence: Scalars['Float']['output'];
@@ -564,10 +587,19 @@ export type Mutation = {
   createRun: Run;
   /** Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk. */
   createSweep: Sweep;
+  /** Forgets a dataset with the runs and sweeps trained on it and all they own (and other runs' evaluations on it); refused while one of those runs is RUNNING. The photos on disk stay. Answers the deleted id. */
+  deleteDataset: Scalars['ID']['output'];
+  /** Deletes an experiment with its sweeps and runs and all they own; refused while one of its runs is RUNNING. Answers the deleted id. */
+  deleteExperiment: Scalars['ID']['output'];
   /** Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id. */
   deleteRun: Scalars['ID']['output'];
+  /** Deletes a sweep with its runs and all they own (epochs, predictions, checkpoints...); refused while one of its runs is RUNNING. Answers the deleted id. */
+  deleteSweep: Scalars['ID']['output'];
+  editNote: Run;
   /** Queues a finished run's uploaded model for an agent to evaluate on another registered dataset whose classes it knows (field photos beside lab photos); asking again re-queues a finished one. */
   evaluateRun: TestSetEvaluation;
+  /** Widens a RUNNING or COMPLETED sweep: values added to its lists, a larger maxRuns, or both. GRID queues the new combinations, RANDOM draws more, TPE samples on from what it knows. The sweep runs again. */
+  extendSweep: Sweep;
   failEvaluation: TestSetEvaluation;
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
@@ -578,7 +610,13 @@ export type Mutation = {
   registerAgent: Agent;
   /** Scans a class-folder dataset under an allowed root, decoding every image as training will, and stores its classes, counts and the files training will skip (skippedFiles, with reasons). */
   registerDataset: Dataset;
+  removeNote: Run;
   removeTag: Run;
+  renameRun: Run;
+  /** Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again. The epochs of its last attempt stay until an agent claims it. */
+  requeueRun: Run;
+  /** A CANCELED sweep runs again; its CANCELED runs go back in the queue. */
+  resumeSweep: Sweep;
 };
 
 
@@ -640,14 +678,41 @@ export type MutationCreateSweepArgs = {
 };
 
 
+export type MutationDeleteDatasetArgs = {
+  datasetId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  experimentId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteRunArgs = {
   runId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSweepArgs = {
+  sweepId: Scalars['ID']['input'];
+};
+
+
+export type MutationEditNoteArgs = {
+  noteId: Scalars['ID']['input'];
+  runId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
 export type MutationEvaluateRunArgs = {
   datasetId: Scalars['ID']['input'];
   runId: Scalars['ID']['input'];
+};
+
+
+export type MutationExtendSweepArgs = {
+  input: ExtendSweepInput;
 };
 
 
@@ -691,9 +756,30 @@ export type MutationRegisterDatasetArgs = {
 };
 
 
+export type MutationRemoveNoteArgs = {
+  noteId: Scalars['ID']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveTagArgs = {
   runId: Scalars['ID']['input'];
   tag: Scalars['String']['input'];
+};
+
+
+export type MutationRenameRunArgs = {
+  input: RenameRunInput;
+};
+
+
+export type MutationRequeueRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeSweepArgs = {
+  sweepId: Scalars['ID']['input'];
 };
 
 export type Note = {
@@ -742,12 +828,18 @@ export type PairedComparison = {
 
 export type ParameterImportance = {
   __typename?: 'ParameterImportance';
-  /** Spearman rank correlation with best val accuracy, in [-1, 1]. */
-  correlation: Scalars['Float']['output'];
+  /** Spearman rank correlation with best val accuracy, in [-1, 1]; null for a categorical knob. */
+  correlation?: Maybe<Scalars['Float']['output']>;
+  /** fANOVA: share of the variance of predicted best val accuracy over the space that this knob alone explains, in [0, 1]. */
+  importance: Scalars['Float']['output'];
+  /** Spread of that share across the forest's trees (sd). */
+  importanceSd: Scalars['Float']['output'];
+  /** Best val accuracy by value, in the list's order. */
+  marginal: Array<MarginalEffect>;
   parameter: Scalars['String']['output'];
-  /** Pearson correlation with best val accuracy, in [-1, 1]. */
-  pearson: Scalars['Float']['output'];
-  /** Finished runs with a best val accuracy that the figures use. */
+  /** Pearson correlation with best val accuracy, in [-1, 1]; null for a categorical knob. */
+  pearson?: Maybe<Scalars['Float']['output']>;
+  /** Finished runs (COMPLETED or STOPPED_EARLY) with a best val accuracy that the figures use. */
   runCount: Scalars['Int']['output'];
 };
 
@@ -893,6 +985,12 @@ export type RegisterAgentInput = {
   gpu?: InputMaybe<Scalars['String']['input']>;
   host: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+export type RenameRunInput = {
+  /** 1 to 200 characters, surrounding spaces trimmed. */
+  name: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
 };
 
 export type Run = {
@@ -1095,6 +1193,25 @@ export type SearchSpace = {
   learningRates: Array<Scalars['Float']['output']>;
 };
 
+export type SearchSpaceAdditionInput = {
+  /** Values of augmentation to add to the sweep's list. */
+  augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Values of baseModel to add to the sweep's list. */
+  baseModels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Values of dropout to add to the sweep's list. */
+  dropouts?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of fineTuneLayers to add to the sweep's list. */
+  fineTuneLayers?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Values of fineTuneLearningRate to add to the sweep's list. */
+  fineTuneLearningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of headUnits to add to the sweep's list. */
+  headUnits?: InputMaybe<Array<Array<Scalars['Int']['input']>>>;
+  /** Values of labelSmoothing to add to the sweep's list. */
+  labelSmoothings?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of learningRate to add to the sweep's list. */
+  learningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+};
+
 export type SearchSpaceInput = {
   /** Values of augmentation to search over. Augmentation ops, comma-joined in canonical order (flip,rotate,...), a preset (light, standard, heavy) or none. */
   augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1196,6 +1313,8 @@ export type SweepProgress = {
   canceled: Scalars['Int']['output'];
   completed: Scalars['Int']['output'];
   failed: Scalars['Int']['output'];
+  /** Runs the sweep will hold when done: its runs so far, or for TPE (which samples as agents ask) at least its budget of configurations × repeats. */
+  planned: Scalars['Int']['output'];
   queued: Scalars['Int']['output'];
   running: Scalars['Int']['output'];
   stoppedEarly: Scalars['Int']['output'];
@@ -1208,8 +1327,12 @@ export type SweepStatus =
   | 'RUNNING';
 
 export type SweepStrategy =
+  /** Every combination of the lists (a seeded sample of maxRuns of them when there are more). */
   | 'GRID'
-  | 'RANDOM';
+  /** maxRuns distinct combinations drawn uniformly with the sweep's seed. */
+  | 'RANDOM'
+  /** Tree-structured Parzen Estimator (as Optuna): 10 seeded random configurations, then each next one sampled where good results are dense, from every result reported so far; runs still going count as bad (constant liar) so parallel agents spread out. maxRuns configurations. */
+  | 'TPE';
 
 export type TestSetEvaluation = {
   __typename?: 'TestSetEvaluation';
@@ -1251,7 +1374,7 @@ export type TestSetJob = {
   runId: Scalars['ID']['output'];
 };
 
-export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
+export type RunRowFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
 
 export type HyperparameterCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1263,14 +1386,14 @@ export type EpochFieldsFragment = { __typename?: 'Epoch', epoch: number, phase: 
 export type ExperimentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ExperimentsQuery = { __typename?: 'Query', experiments: Array<{ __typename?: 'Experiment', id: string, name: string, description?: string | null, createdAt: string, runCount: number, bestValAccuracy?: number | null }>, sweeps: Array<{ __typename?: 'Sweep', id: string, name: string, status: SweepStatus, experimentId: string, createdAt: string, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number } }> };
+export type ExperimentsQuery = { __typename?: 'Query', experiments: Array<{ __typename?: 'Experiment', id: string, name: string, description?: string | null, createdAt: string, runCount: number, bestValAccuracy?: number | null }>, sweeps: Array<{ __typename?: 'Sweep', id: string, name: string, status: SweepStatus, experimentId: string, createdAt: string, progress: { __typename?: 'SweepProgress', total: number, planned: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number } }> };
 
 export type ExperimentQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type ExperimentQuery = { __typename?: 'Query', experiment: { __typename?: 'Experiment', id: string, name: string, description?: string | null, createdAt: string, runCount: number, bestValAccuracy?: number | null } };
+export type ExperimentQuery = { __typename?: 'Query', experiment: { __typename?: 'Experiment', id: string, name: string, description?: string | null, createdAt: string, runCount: number, bestValAccuracy?: number | null }, sweeps: Array<{ __typename?: 'Sweep', id: string }> };
 
 export type RunsPageQueryVariables = Exact<{
   filter?: InputMaybe<RunFilter>;
@@ -1280,28 +1403,28 @@ export type RunsPageQueryVariables = Exact<{
 }>;
 
 
-export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
+export type RunsPageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type RunQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, tags: Array<string>, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string, bytes: number } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }>, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string, bytes: number } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
 }>;
 
 
-export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, testSetEvaluations: Array<{ __typename?: 'TestSetEvaluation', status: TestSetEvaluationStatus, accuracy?: number | null, dataset?: { __typename?: 'Dataset', id: string, name: string } | null }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
+export type CompareRunsQuery = { __typename?: 'Query', compareRuns: { __typename?: 'RunComparison', labels: Array<string>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, testSetEvaluations: Array<{ __typename?: 'TestSetEvaluation', status: TestSetEvaluationStatus, accuracy?: number | null, dataset?: { __typename?: 'Dataset', id: string, name: string } | null }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, accuracy: number, macroF1: number, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }>, differences: Array<{ __typename?: 'HyperparameterDifference', name: string, values: Array<string | null>, differs: boolean }>, curves: Array<{ __typename?: 'RunCurve', runId: string, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }> }>, confusionMatrices: Array<{ __typename?: 'AlignedConfusionMatrix', runId: string, matrix?: Array<Array<number>> | null }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
 
 export type SweepQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, repeats: number, earlyTermination: EarlyTermination, createdAt: string, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, correlation: number }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
+export type SweepQuery = { __typename?: 'Query', sweep: { __typename?: 'Sweep', id: string, name: string, status: SweepStatus, strategy: SweepStrategy, experimentId: string, datasetId: string, maxRuns?: number | null, seed: number, repeats: number, earlyTermination: EarlyTermination, createdAt: string, fixed: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }>, experiment: { __typename?: 'Experiment', id: string, name: string }, dataset: { __typename?: 'Dataset', id: string, name: string }, searchSpace: { __typename?: 'SearchSpace', baseModels: Array<string>, headUnits: Array<Array<number>>, augmentations: Array<string>, fineTuneLayers: Array<number>, learningRates: Array<number>, fineTuneLearningRates: Array<number>, dropouts: Array<number>, labelSmoothings: Array<number> }, progress: { __typename?: 'SweepProgress', total: number, planned: number, queued: number, running: number, completed: number, failed: number, canceled: number, stoppedEarly: number }, bestRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null, importance: Array<{ __typename?: 'ParameterImportance', parameter: string, importance: number, importanceSd: number, correlation?: number | null, runCount: number, marginal: Array<{ __typename?: 'MarginalEffect', value: string, numeric?: number | null, mean: number, sd: number, trials: number }> }>, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } }> } };
 
 export type AgentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1355,7 +1478,7 @@ export type RunUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
+export type RunUpdatedSubscription = { __typename?: 'Subscription', runUpdated: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
 
 export type EpochLoggedSubscriptionVariables = Exact<{
   runId: Scalars['ID']['input'];
@@ -1418,6 +1541,116 @@ export type RunGroupsQueryVariables = Exact<{
 
 export type RunGroupsQuery = { __typename?: 'Query', runGroups: { __typename?: 'RunGroupPage', truncated: boolean, runs: Array<{ __typename?: 'Run', id: string, name: string, status: RunStatus }>, groups: Array<{ __typename?: 'RunGroup', key: string, runIds: Array<string>, n: number, metrics: Array<{ __typename?: 'GroupMetric', name: string, mean?: number | null, std?: number | null, n: number }> }> } };
 
+export type NoteFieldsFragment = { __typename?: 'Note', id: string, text: string, createdAt: string };
+
+export type ParameterImportanceFieldsFragment = { __typename?: 'ParameterImportance', parameter: string, importance: number, importanceSd: number, correlation?: number | null, runCount: number, marginal: Array<{ __typename?: 'MarginalEffect', value: string, numeric?: number | null, mean: number, sd: number, trials: number }> };
+
+export type RunAnnotationsFragment = { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> };
+
+export type RenameRunMutationVariables = Exact<{
+  input: RenameRunInput;
+}>;
+
+
+export type RenameRunMutation = { __typename?: 'Mutation', renameRun: { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> } };
+
+export type AddTagMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  tag: Scalars['String']['input'];
+}>;
+
+
+export type AddTagMutation = { __typename?: 'Mutation', addTag: { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> } };
+
+export type RemoveTagMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  tag: Scalars['String']['input'];
+}>;
+
+
+export type RemoveTagMutation = { __typename?: 'Mutation', removeTag: { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> } };
+
+export type AddNoteMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+}>;
+
+
+export type AddNoteMutation = { __typename?: 'Mutation', addNote: { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> } };
+
+export type EditNoteMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  noteId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+}>;
+
+
+export type EditNoteMutation = { __typename?: 'Mutation', editNote: { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> } };
+
+export type RemoveNoteMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  noteId: Scalars['ID']['input'];
+}>;
+
+
+export type RemoveNoteMutation = { __typename?: 'Mutation', removeNote: { __typename?: 'Run', id: string, name: string, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }> } };
+
+export type RequeueRunMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type RequeueRunMutation = { __typename?: 'Mutation', requeueRun: { __typename?: 'Run', id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
+
+export type DeleteRunMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteRunMutation = { __typename?: 'Mutation', deleteRun: string };
+
+export type ExtendSweepMutationVariables = Exact<{
+  input: ExtendSweepInput;
+}>;
+
+
+export type ExtendSweepMutation = { __typename?: 'Mutation', extendSweep: { __typename?: 'Sweep', id: string, status: SweepStatus, maxRuns?: number | null, progress: { __typename?: 'SweepProgress', total: number, planned: number } } };
+
+export type ResumeSweepMutationVariables = Exact<{
+  sweepId: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeSweepMutation = { __typename?: 'Mutation', resumeSweep: { __typename?: 'Sweep', id: string, status: SweepStatus } };
+
+export type DeleteSweepMutationVariables = Exact<{
+  sweepId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteSweepMutation = { __typename?: 'Mutation', deleteSweep: string };
+
+export type DeleteExperimentMutationVariables = Exact<{
+  experimentId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteExperimentMutation = { __typename?: 'Mutation', deleteExperiment: string };
+
+export type DeleteDatasetMutationVariables = Exact<{
+  datasetId: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteDatasetMutation = { __typename?: 'Mutation', deleteDataset: string };
+
+export type DatasetUsageQueryVariables = Exact<{
+  datasetId: Scalars['ID']['input'];
+}>;
+
+
+export type DatasetUsageQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', totalCount: number }, sweeps: Array<{ __typename?: 'Sweep', id: string, datasetId: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1458,6 +1691,7 @@ export const RunRowFragmentDoc = new TypedDocumentString(`
   plannedEpochs
   error
   stopReason
+  tags
   hyperparameters {
     values {
       name
@@ -1501,6 +1735,43 @@ export const RunGroupFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"RunGroupFields"}) as unknown as TypedDocumentString<RunGroupFieldsFragment, unknown>;
+export const ParameterImportanceFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ParameterImportanceFields on ParameterImportance {
+  parameter
+  importance
+  importanceSd
+  correlation
+  runCount
+  marginal {
+    value
+    numeric
+    mean
+    sd
+    trials
+  }
+}
+    `, {"fragmentName":"ParameterImportanceFields"}) as unknown as TypedDocumentString<ParameterImportanceFieldsFragment, unknown>;
+export const NoteFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+    `, {"fragmentName":"NoteFields"}) as unknown as TypedDocumentString<NoteFieldsFragment, unknown>;
+export const RunAnnotationsFragmentDoc = new TypedDocumentString(`
+    fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}`, {"fragmentName":"RunAnnotations"}) as unknown as TypedDocumentString<RunAnnotationsFragment, unknown>;
 export const HyperparameterCatalogDocument = new TypedDocumentString(`
     query HyperparameterCatalog {
   hyperparameterCatalog {
@@ -1563,6 +1834,7 @@ export const ExperimentsDocument = new TypedDocumentString(`
     createdAt
     progress {
       total
+      planned
       queued
       running
       completed
@@ -1582,6 +1854,9 @@ export const ExperimentDocument = new TypedDocumentString(`
     createdAt
     runCount
     bestValAccuracy
+  }
+  sweeps(experimentId: $id) {
+    id
   }
 }
     `) as unknown as TypedDocumentString<ExperimentQuery, ExperimentQueryVariables>;
@@ -1619,6 +1894,7 @@ export const RunsPageDocument = new TypedDocumentString(`
   plannedEpochs
   error
   stopReason
+  tags
   hyperparameters {
     values {
       name
@@ -1638,7 +1914,9 @@ export const RunDocument = new TypedDocumentString(`
   run(id: $id) {
     ...RunRow
     attempts
-    tags
+    notes {
+      ...NoteFields
+    }
     fineTunedLayers
     experiment {
       id
@@ -1715,6 +1993,7 @@ export const RunDocument = new TypedDocumentString(`
   plannedEpochs
   error
   stopReason
+  tags
   hyperparameters {
     values {
       name
@@ -1740,6 +2019,11 @@ fragment EpochFields on Epoch {
   durationMs
   imagesPerSec
   confusionMatrix
+  createdAt
+}
+fragment NoteFields on Note {
+  id
+  text
   createdAt
 }`) as unknown as TypedDocumentString<RunQuery, RunQueryVariables>;
 export const CompareRunsDocument = new TypedDocumentString(`
@@ -1810,6 +2094,7 @@ export const CompareRunsDocument = new TypedDocumentString(`
   plannedEpochs
   error
   stopReason
+  tags
   hyperparameters {
     values {
       name
@@ -1882,9 +2167,11 @@ export const SweepDocument = new TypedDocumentString(`
       learningRates
       fineTuneLearningRates
       dropouts
+      labelSmoothings
     }
     progress {
       total
+      planned
       queued
       running
       completed
@@ -1896,8 +2183,7 @@ export const SweepDocument = new TypedDocumentString(`
       ...RunRow
     }
     importance {
-      parameter
-      correlation
+      ...ParameterImportanceFields
     }
     runs {
       ...RunRow
@@ -1925,6 +2211,7 @@ export const SweepDocument = new TypedDocumentString(`
   plannedEpochs
   error
   stopReason
+  tags
   hyperparameters {
     values {
       name
@@ -1937,6 +2224,20 @@ export const SweepDocument = new TypedDocumentString(`
     learningRate
     baseWeights
     baseWeightsSha256
+  }
+}
+fragment ParameterImportanceFields on ParameterImportance {
+  parameter
+  importance
+  importanceSd
+  correlation
+  runCount
+  marginal {
+    value
+    numeric
+    mean
+    sd
+    trials
   }
 }`) as unknown as TypedDocumentString<SweepQuery, SweepQueryVariables>;
 export const AgentsDocument = new TypedDocumentString(`
@@ -2066,6 +2367,7 @@ export const RunUpdatedDocument = new TypedDocumentString(`
   plannedEpochs
   error
   stopReason
+  tags
   hyperparameters {
     values {
       name
@@ -2271,3 +2573,211 @@ export const RunGroupsDocument = new TypedDocumentString(`
     n
   }
 }`) as unknown as TypedDocumentString<RunGroupsQuery, RunGroupsQueryVariables>;
+export const RenameRunDocument = new TypedDocumentString(`
+    mutation RenameRun($input: RenameRunInput!) {
+  renameRun(input: $input) {
+    ...RunAnnotations
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}`) as unknown as TypedDocumentString<RenameRunMutation, RenameRunMutationVariables>;
+export const AddTagDocument = new TypedDocumentString(`
+    mutation AddTag($runId: ID!, $tag: String!) {
+  addTag(runId: $runId, tag: $tag) {
+    ...RunAnnotations
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}`) as unknown as TypedDocumentString<AddTagMutation, AddTagMutationVariables>;
+export const RemoveTagDocument = new TypedDocumentString(`
+    mutation RemoveTag($runId: ID!, $tag: String!) {
+  removeTag(runId: $runId, tag: $tag) {
+    ...RunAnnotations
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}`) as unknown as TypedDocumentString<RemoveTagMutation, RemoveTagMutationVariables>;
+export const AddNoteDocument = new TypedDocumentString(`
+    mutation AddNote($runId: ID!, $text: String!) {
+  addNote(runId: $runId, text: $text) {
+    ...RunAnnotations
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}`) as unknown as TypedDocumentString<AddNoteMutation, AddNoteMutationVariables>;
+export const EditNoteDocument = new TypedDocumentString(`
+    mutation EditNote($runId: ID!, $noteId: ID!, $text: String!) {
+  editNote(runId: $runId, noteId: $noteId, text: $text) {
+    ...RunAnnotations
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}`) as unknown as TypedDocumentString<EditNoteMutation, EditNoteMutationVariables>;
+export const RemoveNoteDocument = new TypedDocumentString(`
+    mutation RemoveNote($runId: ID!, $noteId: ID!) {
+  removeNote(runId: $runId, noteId: $noteId) {
+    ...RunAnnotations
+  }
+}
+    fragment NoteFields on Note {
+  id
+  text
+  createdAt
+}
+fragment RunAnnotations on Run {
+  id
+  name
+  tags
+  notes {
+    ...NoteFields
+  }
+}`) as unknown as TypedDocumentString<RemoveNoteMutation, RemoveNoteMutationVariables>;
+export const RequeueRunDocument = new TypedDocumentString(`
+    mutation RequeueRun($runId: ID!) {
+  requeueRun(runId: $runId) {
+    ...RunRow
+  }
+}
+    fragment RunRow on Run {
+  id
+  name
+  status
+  experimentId
+  sweepId
+  backend
+  agentId
+  createdAt
+  startedAt
+  finishedAt
+  durationMs
+  bestValAccuracy
+  bestValLoss
+  bestEpoch
+  finalValAccuracy
+  finalValLoss
+  epochCount
+  plannedEpochs
+  error
+  stopReason
+  tags
+  hyperparameters {
+    values {
+      name
+      value
+    }
+    baseModel
+    headUnits
+    augmentation
+    fineTuneLayers
+    learningRate
+    baseWeights
+    baseWeightsSha256
+  }
+}`) as unknown as TypedDocumentString<RequeueRunMutation, RequeueRunMutationVariables>;
+export const DeleteRunDocument = new TypedDocumentString(`
+    mutation DeleteRun($runId: ID!) {
+  deleteRun(runId: $runId)
+}
+    `) as unknown as TypedDocumentString<DeleteRunMutation, DeleteRunMutationVariables>;
+export const ExtendSweepDocument = new TypedDocumentString(`
+    mutation ExtendSweep($input: ExtendSweepInput!) {
+  extendSweep(input: $input) {
+    id
+    status
+    maxRuns
+    progress {
+      total
+      planned
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendSweepMutation, ExtendSweepMutationVariables>;
+export const ResumeSweepDocument = new TypedDocumentString(`
+    mutation ResumeSweep($sweepId: ID!) {
+  resumeSweep(sweepId: $sweepId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ResumeSweepMutation, ResumeSweepMutationVariables>;
+export const DeleteSweepDocument = new TypedDocumentString(`
+    mutation DeleteSweep($sweepId: ID!) {
+  deleteSweep(sweepId: $sweepId)
+}
+    `) as unknown as TypedDocumentString<DeleteSweepMutation, DeleteSweepMutationVariables>;
+export const DeleteExperimentDocument = new TypedDocumentString(`
+    mutation DeleteExperiment($experimentId: ID!) {
+  deleteExperiment(experimentId: $experimentId)
+}
+    `) as unknown as TypedDocumentString<DeleteExperimentMutation, DeleteExperimentMutationVariables>;
+export const DeleteDatasetDocument = new TypedDocumentString(`
+    mutation DeleteDataset($datasetId: ID!) {
+  deleteDataset(datasetId: $datasetId)
+}
+    `) as unknown as TypedDocumentString<DeleteDatasetMutation, DeleteDatasetMutationVariables>;
+export const DatasetUsageDocument = new TypedDocumentString(`
+    query DatasetUsage($datasetId: ID!) {
+  runs(filter: {datasetId: $datasetId}, first: 1) {
+    totalCount
+  }
+  sweeps {
+    id
+    datasetId
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetUsageQuery, DatasetUsageQueryVariables>;

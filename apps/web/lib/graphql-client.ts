@@ -4,11 +4,13 @@
  */
 import type { TypedDocumentString } from "../gql/graphql";
 
-/** A failed request: network, HTTP or GraphQL errors, with the API's messages. */
+/** A failed request: network, HTTP or GraphQL errors, with the API's messages and their codes (`extensions.code`: CONFLICT, BAD_USER_INPUT…). */
 export class GraphQLRequestError extends Error {
   constructor(
     public readonly messages: string[],
     public readonly status?: number,
+    /** The code of each message, where the API gave one (none for network and HTTP failures). */
+    public readonly codes: readonly (string | null)[] = [],
   ) {
     super(messages.join("; "));
     this.name = "GraphQLRequestError";
@@ -39,7 +41,7 @@ export async function gql<TResult, TVariables>(
     if ((e as Error).name === "AbortError") throw e;
     throw new GraphQLRequestError([`Network error: ${(e as Error).message}`]);
   }
-  let json: { data?: TResult | null; errors?: { message: string }[] };
+  let json: { data?: TResult | null; errors?: { message: string; extensions?: { code?: unknown } }[] };
   try {
     json = (await res.json()) as typeof json;
   } catch (e) {
@@ -50,6 +52,7 @@ export async function gql<TResult, TVariables>(
     throw new GraphQLRequestError(
       json.errors.map((e) => e.message),
       res.status,
+      json.errors.map((e) => (typeof e.extensions?.code === "string" ? e.extensions.code : null)),
     );
   if (!res.ok || json.data == null) throw new GraphQLRequestError([`The API answered HTTP ${res.status} with no data`], res.status);
   return json.data;

@@ -32,6 +32,7 @@ export const RunRowFragment = graphql(`
     plannedEpochs
     error
     stopReason
+    tags
     hyperparameters {
       values {
         name
@@ -132,6 +133,7 @@ export const ExperimentsQuery = graphql(`
       createdAt
       progress {
         total
+        planned
         queued
         running
         completed
@@ -152,6 +154,9 @@ export const ExperimentQuery = graphql(`
       createdAt
       runCount
       bestValAccuracy
+    }
+    sweeps(experimentId: $id) {
+      id
     }
   }
 `);
@@ -176,7 +181,9 @@ export const RunQuery = graphql(`
     run(id: $id) {
       ...RunRow
       attempts
-      tags
+      notes {
+        ...NoteFields
+      }
       fineTunedLayers
       experiment {
         id
@@ -317,9 +324,11 @@ export const SweepQuery = graphql(`
         learningRates
         fineTuneLearningRates
         dropouts
+        labelSmoothings
       }
       progress {
         total
+        planned
         queued
         running
         completed
@@ -331,8 +340,7 @@ export const SweepQuery = graphql(`
         ...RunRow
       }
       importance {
-        parameter
-        correlation
+        ...ParameterImportanceFields
       }
       runs {
         ...RunRow
@@ -643,6 +651,171 @@ export const RunGroupsQuery = graphql(`
       groups {
         ...RunGroupFields
       }
+    }
+  }
+`);
+
+/** A run's note as the run page lists it. */
+export const NoteFieldsFragment = graphql(`
+  fragment NoteFields on Note {
+    id
+    text
+    createdAt
+  }
+`);
+
+/**
+ * "What matters most": fANOVA's share of variance per searched knob (± its spread over the
+ * forest's trees) and the knob's marginal effect, value by value.
+ */
+export const ParameterImportanceFieldsFragment = graphql(`
+  fragment ParameterImportanceFields on ParameterImportance {
+    parameter
+    importance
+    importanceSd
+    correlation
+    runCount
+    marginal {
+      value
+      numeric
+      mean
+      sd
+      trials
+    }
+  }
+`);
+
+/** What the run page's annotations change: its name, tags and notes (every annotation mutation answers these). */
+export const RunAnnotationsFragment = graphql(`
+  fragment RunAnnotations on Run {
+    id
+    name
+    tags
+    notes {
+      ...NoteFields
+    }
+  }
+`);
+
+export const RenameRunMutation = graphql(`
+  mutation RenameRun($input: RenameRunInput!) {
+    renameRun(input: $input) {
+      ...RunAnnotations
+    }
+  }
+`);
+
+export const AddTagMutation = graphql(`
+  mutation AddTag($runId: ID!, $tag: String!) {
+    addTag(runId: $runId, tag: $tag) {
+      ...RunAnnotations
+    }
+  }
+`);
+
+export const RemoveTagMutation = graphql(`
+  mutation RemoveTag($runId: ID!, $tag: String!) {
+    removeTag(runId: $runId, tag: $tag) {
+      ...RunAnnotations
+    }
+  }
+`);
+
+export const AddNoteMutation = graphql(`
+  mutation AddNote($runId: ID!, $text: String!) {
+    addNote(runId: $runId, text: $text) {
+      ...RunAnnotations
+    }
+  }
+`);
+
+export const EditNoteMutation = graphql(`
+  mutation EditNote($runId: ID!, $noteId: ID!, $text: String!) {
+    editNote(runId: $runId, noteId: $noteId, text: $text) {
+      ...RunAnnotations
+    }
+  }
+`);
+
+export const RemoveNoteMutation = graphql(`
+  mutation RemoveNote($runId: ID!, $noteId: ID!) {
+    removeNote(runId: $runId, noteId: $noteId) {
+      ...RunAnnotations
+    }
+  }
+`);
+
+/** A FAILED or CANCELED run back in the queue (a fresh retry budget; its sweep runs again). */
+export const RequeueRunMutation = graphql(`
+  mutation RequeueRun($runId: ID!) {
+    requeueRun(runId: $runId) {
+      ...RunRow
+    }
+  }
+`);
+
+/** Deletes a run that is not RUNNING with all it owns; answers its id. */
+export const DeleteRunMutation = graphql(`
+  mutation DeleteRun($runId: ID!) {
+    deleteRun(runId: $runId)
+  }
+`);
+
+/** Widens a RUNNING or COMPLETED sweep: values added to its lists and/or a larger maxRuns. */
+export const ExtendSweepMutation = graphql(`
+  mutation ExtendSweep($input: ExtendSweepInput!) {
+    extendSweep(input: $input) {
+      id
+      status
+      maxRuns
+      progress {
+        total
+        planned
+      }
+    }
+  }
+`);
+
+/** A CANCELED sweep runs again; its CANCELED runs go back in the queue. */
+export const ResumeSweepMutation = graphql(`
+  mutation ResumeSweep($sweepId: ID!) {
+    resumeSweep(sweepId: $sweepId) {
+      id
+      status
+    }
+  }
+`);
+
+/** Deletes a sweep with its runs (refused with CONFLICT while one of them is RUNNING). */
+export const DeleteSweepMutation = graphql(`
+  mutation DeleteSweep($sweepId: ID!) {
+    deleteSweep(sweepId: $sweepId)
+  }
+`);
+
+/** Deletes an experiment with its sweeps and runs (refused with CONFLICT while one of its runs is RUNNING). */
+export const DeleteExperimentMutation = graphql(`
+  mutation DeleteExperiment($experimentId: ID!) {
+    deleteExperiment(experimentId: $experimentId)
+  }
+`);
+
+/** Forgets a dataset with the runs and sweeps trained on it; its photos stay on disk. */
+export const DeleteDatasetMutation = graphql(`
+  mutation DeleteDataset($datasetId: ID!) {
+    deleteDataset(datasetId: $datasetId)
+  }
+`);
+
+/** What deleting a dataset takes with it: the runs trained on it (counted) and the sweeps (filtered by the caller). */
+export const DatasetUsageQuery = graphql(`
+  query DatasetUsage($datasetId: ID!) {
+    runs(filter: { datasetId: $datasetId }, first: 1) {
+      totalCount
+    }
+    sweeps {
+      id
+      datasetId
     }
   }
 `);

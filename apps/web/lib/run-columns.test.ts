@@ -23,6 +23,7 @@ const run = (h: Record<string, unknown>): RunRowFragment => ({
   plannedEpochs: 5,
   error: null,
   stopReason: null,
+  tags: [],
   hyperparameters: {
     baseModel: "mobilenet_v1_0.25_224",
     headUnits: [128],

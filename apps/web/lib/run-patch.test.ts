@@ -13,6 +13,7 @@ function row(id: string, patch: Partial<RunRowFragment> = {}): RunRowFragment {
     epochCount: 1,
     plannedEpochs: 3,
     bestValAccuracy: 0.5,
+    tags: [],
     hyperparameters: {
       baseModel: "m1",
       headUnits: [128],
@@ -54,6 +55,12 @@ describe("applyRunUpdate", () => {
 });
 
 describe("matchesView", () => {
+  it("keeps only runs carrying every tag of the view", () => {
+    const view = { ...EMPTY_VIEW, tags: ["baseline", "keep"] };
+    expect(matchesView(row("a", { tags: ["keep", "baseline", "x"] }), view, CATALOGUE)).toBe(true);
+    expect(matchesView(row("b", { tags: ["keep"] }), view, CATALOGUE)).toBe(false);
+    expect(matchesView(row("c"), EMPTY_VIEW, CATALOGUE)).toBe(true);
+  });
   it("checks ranges on the ReduceLROnPlateau settings, an off callback matching no patience range (as in SQL)", () => {
     const tunedRun = tuned("a", { reduceLrPatience: 3, reduceLrFactor: 0.2, minLearningRate: 1e-6 });
     const patience = { ...EMPTY_VIEW, ranges: [{ field: "REDUCE_LR_PATIENCE" as const, min: 1, max: null }] };

@@ -8,14 +8,15 @@ import type { Catalogue } from "./catalogue";
 import type { RunsViewState } from "./runs-view-state";
 
 /**
- * Whether a run passes the view's client-checkable filters (status, model, augmentation, name, and
- * ranges on the run's metrics and on every sortable knob of `catalogue`).
+ * Whether a run passes the view's client-checkable filters (status, model, augmentation, name, tags
+ * (every one), and ranges on the run's metrics and on every sortable knob of `catalogue`).
  */
 export function matchesView(run: RunRowFragment, view: RunsViewState, catalogue: Catalogue): boolean {
   if (view.status.length > 0 && !view.status.includes(run.status)) return false;
   if (view.baseModels.length > 0 && !view.baseModels.includes(run.hyperparameters.baseModel)) return false;
   if (view.augmentations.length > 0 && !view.augmentations.includes(run.hyperparameters.augmentation)) return false;
   if (view.search.trim() && !run.name.toLowerCase().includes(view.search.trim().toLowerCase())) return false;
+  if (view.tags.length > 0 && !view.tags.every((t) => run.tags.includes(t))) return false;
   for (const r of view.ranges) {
     const v = rangeValue(run, r.field, catalogue);
     if (v === undefined) continue; // not checkable here; the server decides on the next fetch

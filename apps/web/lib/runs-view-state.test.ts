@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "./catalogue.fixture.test";
 import { runColumns } from "./run-columns";
-import { EMPTY_VIEW, nextSort, parseViewState, serializeViewState, toRunFilter, toRunOrder, type RunsViewState } from "./runs-view-state";
+import {
+  EMPTY_VIEW,
+  nextSort,
+  parseViewState,
+  serializeViewState,
+  tagSuggestions,
+  toRunFilter,
+  toRunOrder,
+  type RunsViewState,
+} from "./runs-view-state";
 
 const columns = runColumns(CATALOGUE);
 
@@ -13,6 +22,7 @@ describe("runs view state in the URL", () => {
     augmentations: ["flip,rotate"],
     search: "lr 1e-3",
     ranges: [{ field: "LEARNING_RATE", min: 0.0001, max: null }],
+    tags: ["baseline", "keep, maybe"],
     columns: ["status", "name", "bestValAccuracy"],
     selected: ["r1", "r2"],
   };
@@ -67,6 +77,19 @@ describe("contract translation", () => {
       search: "abc",
       ranges: [{ field: "BEST_VAL_ACCURACY", min: 0.8 }],
     });
+  });
+  it("filters by tags (runs carrying every one), kept in the URL as repeated tag params", () => {
+    const { state } = parseViewState(new URLSearchParams("tag=baseline&tag=%20keep%20&tag=&tag=baseline"), columns);
+    expect(state.tags).toEqual(["baseline", "keep"]);
+    expect(serializeViewState(state).toString()).toBe("tag=baseline&tag=keep");
+    expect(toRunFilter(state, { sweepId: "s1" })).toEqual({ sweepId: "s1", tags: ["baseline", "keep"] });
+    expect(toRunFilter(EMPTY_VIEW, { sweepId: "s1" })).toEqual({ sweepId: "s1" });
+  });
+  it("suggests the loaded runs' tags not yet filtered by, most common first", () => {
+    const runs = [{ tags: ["b", "a"] }, { tags: ["a"] }, { tags: ["c", "a", "b"] }, { tags: [] }];
+    expect(tagSuggestions(runs, [])).toEqual(["a", "b", "c"]);
+    expect(tagSuggestions(runs, ["a"])).toEqual(["b", "c"]);
+    expect(tagSuggestions(runs, [], 1)).toEqual(["a"]);
   });
   it("orders newest first by default", () => {
     expect(toRunOrder(EMPTY_VIEW)).toEqual({ field: "CREATED_AT", direction: "DESC" });

@@ -4,7 +4,8 @@
  *
  * Encoding (lists repeat the key because augmentations contain commas, e.g. "flip,rotate"):
  *   sort=BEST_VAL_ACCURACY.desc  status=COMPLETED&status=RUNNING  model=…  aug=…  q=text
- *   range=LEARNING_RATE:0.0001:0.01 (either bound may be empty)  cols=status,name,…  sel=id1,id2
+ *   range=LEARNING_RATE:0.0001:0.01 (either bound may be empty)  tag=baseline&tag=keep (runs carrying every one)
+ *   cols=status,name,…  sel=id1,id2
  */
 import type { RangeFilter, RunField, RunFilter, RunOrder, RunStatus } from "../gql/graphql";
 import type { RunColumns } from "./run-columns";
@@ -34,6 +35,8 @@ export interface RunsViewState {
   augmentations: string[];
   search: string;
   ranges: ViewRange[];
+  /** Runs carrying every one of these tags. */
+  tags: string[];
   /** null = default columns. */
   columns: string[] | null;
   selected: string[];
@@ -47,6 +50,7 @@ export const EMPTY_VIEW: RunsViewState = {
   augmentations: [],
   search: "",
   ranges: [],
+  tags: [],
   columns: null,
   selected: [],
 };
@@ -74,7 +78,7 @@ export function parseViewState(
   const isRunField = (s: string): s is RunField => columns.isField(s);
   const columnByKey = (key: string) => columns.byKey(key);
   const warnings: string[] = [];
-  const state: RunsViewState = { ...EMPTY_VIEW, status: [], baseModels: [], augmentations: [], ranges: [], selected: [] };
+  const state: RunsViewState = { ...EMPTY_VIEW, status: [], baseModels: [], augmentations: [], ranges: [], tags: [], selected: [] };
   const sort = params.get("sort");
   if (sort) {
     const [field = "", dir = ""] = sort.split(".");
@@ -89,6 +93,7 @@ export function parseViewState(
   state.baseModels = params.getAll("model").filter((m) => m.length > 0);
   state.augmentations = params.getAll("aug").filter((a) => a.length > 0);
   state.search = params.get("q") ?? "";
+  state.tags = [...new Set(params.getAll("tag").map((t) => t.trim()))].filter((t) => t.length > 0);
   for (const r of params.getAll("range")) {
     const [field = "", lo, hi] = r.split(":");
     const min = parseBound(lo);
@@ -121,6 +126,7 @@ export function serializeViewState(state: RunsViewState): URLSearchParams {
   for (const a of state.augmentations) p.append("aug", a);
   if (state.search) p.set("q", state.search);
   for (const r of state.ranges) p.append("range", `${r.field}:${r.min ?? ""}:${r.max ?? ""}`);
+  for (const t of state.tags) p.append("tag", t);
   if (state.columns) p.set("cols", state.columns.join(","));
   if (state.selected.length > 0) p.set("sel", state.selected.join(","));
   return p;
@@ -133,6 +139,7 @@ export function toRunFilter(state: RunsViewState, scope: { experimentId?: string
   if (state.baseModels.length > 0) filter.baseModels = state.baseModels;
   if (state.augmentations.length > 0) filter.augmentations = state.augmentations;
   if (state.search.trim()) filter.search = state.search.trim();
+  if (state.tags.length > 0) filter.tags = state.tags;
   if (state.ranges.length > 0) {
     filter.ranges = state.ranges.map((r): RangeFilter => {
       const out: RangeFilter = { field: r.field };
@@ -154,4 +161,17 @@ export function nextSort(current: RunsViewState["sort"], field: RunField): RunsV
   if (!current || current.field !== field) return { field, direction: "DESC" };
   if (current.direction === "DESC") return { field, direction: "ASC" };
   return null;
+}
+
+/**
+ * Tags to offer as filter chips: those the loaded runs carry and the view does not filter by yet,
+ * most common first (then by name), at most `limit`.
+ */
+export function tagSuggestions(runs: readonly { tags: readonly string[] }[], active: readonly string[], limit = 12): string[] {
+  const counts = new Map<string, number>();
+  for (const r of runs) for (const t of r.tags) if (!active.includes(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([t]) => t);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type KnobInfo, parseKnobList } from "./catalogue";
 import { CATALOGUE, knob, NEW_KNOB } from "./catalogue.fixture.test";
-import { formKnobs, gridSize, initialSweepForm, plannedRunCount, validateSweepForm, type SweepForm } from "./sweep-plan";
+import { distinctGridSize, formKnobs, gridSize, initialSweepForm, plannedRunCount, validateSweepForm, type SweepForm } from "./sweep-plan";
 
 describe("parseHeadSizes (head layer lists)", () => {
   const head = knob("headUnits");
@@ -38,6 +38,83 @@ describe("run counting", () => {
     // Each configuration once per training seed.
     expect(plannedRunCount("GRID", g, 10, 3)).toBe(30);
     expect(plannedRunCount("RANDOM", g, 7, 2)).toBe(14);
+  });
+  it("plans TPE's budget: max runs × repeats, whatever the grid", () => {
+    expect(plannedRunCount("TPE", 4, 20)).toBe(20);
+    expect(plannedRunCount("TPE", 4, 20, 3)).toBe(60);
+    expect(plannedRunCount("TPE", 4, null, 3)).toBe(0);
+  });
+});
+
+describe("distinct configurations of a grid (a knob that does not apply is one value)", () => {
+  const lists = (l: Record<string, unknown[]>) => new Map(Object.entries(l));
+  it("counts fineTuneLayers [0, 2] × fineTuneLearningRates [1e-4, 1e-5] as 3: the rate is moot at depth 0", () => {
+    expect(distinctGridSize(CATALOGUE, lists({ fineTuneLayers: [0, 2], fineTuneLearningRate: [1e-4, 1e-5] }))).toBe(3);
+    // Other knobs multiply the distinct count.
+    expect(
+      distinctGridSize(
+        CATALOGUE,
+        lists({ baseModel: ["a", "b"], learningRate: [1e-3, 3e-4, 1e-4], fineTuneLayers: [0, 2, 4], fineTuneLearningRate: [1e-4, 1e-5] }),
+      ),
+    ).toBe(2 * 3 * (1 + 2 * 2));
+  });
+  it("is the plain product when every depth fine-tunes, or one rate is searched", () => {
+    expect(distinctGridSize(CATALOGUE, lists({ fineTuneLayers: [2, 4], fineTuneLearningRate: [1e-4, 1e-5] }))).toBe(4);
+    expect(distinctGridSize(CATALOGUE, lists({ fineTuneLayers: [0, 2], fineTuneLearningRate: [1e-4] }))).toBe(2);
+    expect(distinctGridSize(CATALOGUE, lists({ fineTuneLearningRate: [1e-4, 1e-5] }))).toBe(1); // depth defaults to 0
+  });
+  it("is 0 when a list is empty", () => {
+    expect(distinctGridSize(CATALOGUE, lists({ learningRate: [], fineTuneLayers: [0, 2] }))).toBe(0);
+  });
+  it("reads a condition on a knob the sweep fixes from the fixed value (not given: null, as the API stores it)", () => {
+    const onFixed: KnobInfo = { ...NEW_KNOB, appliesWhen: { parameter: "reduceLrPatience", rule: "set" } };
+    const grown = [...CATALOGUE, onFixed];
+    const alphas = lists({ mixupAlpha: [0, 0.2, 0.4] });
+    expect(distinctGridSize(grown, alphas)).toBe(1);
+    expect(distinctGridSize(grown, alphas, new Map([["reduceLrPatience", 3]]))).toBe(3);
+  });
+});
+
+describe("planned runs of the form", () => {
+  const form = (patch: Partial<SweepForm>, text: Record<string, string> = {}): SweepForm =>
+    typed(
+      {
+        ...initialSweepForm(CATALOGUE),
+        datasetId: "d",
+        experimentId: "e",
+        picks: { baseModels: ["m"], augmentations: ["none"] },
+        ...patch,
+      },
+      { fineTuneEpochs: "1", ...text },
+    );
+  it("counts a GRID's distinct configurations and says how many combinations the lists make", () => {
+    const r = validateSweepForm(form({}, { fineTuneLayers: "0, 2", fineTuneLearningRates: "1e-4, 1e-5" }), CATALOGUE);
+    expect(r.errors).toEqual({});
+    expect(r.planned).toBe(3);
+    expect(r.configurations).toEqual({ product: 4, distinct: 3 });
+    expect(r.plannedAtMost).toBe(false);
+    expect(
+      validateSweepForm(form({ repeats: "2" }, { fineTuneLayers: "0, 2", fineTuneLearningRates: "1e-4, 1e-5" }), CATALOGUE).planned,
+    ).toBe(6);
+  });
+  it("gives an upper bound when max runs samples a grid whose points collapse", () => {
+    const r = validateSweepForm(form({ maxRuns: "3" }, { fineTuneLayers: "0, 2, 4", fineTuneLearningRates: "1e-4, 1e-5" }), CATALOGUE);
+    expect(r.planned).toBe(3);
+    expect(r.plannedAtMost).toBe(true);
+    // Nothing collapses: max runs is exact.
+    expect(validateSweepForm(form({ maxRuns: "3" }, { learningRates: "0.1, 0.01, 0.001, 0.0001" }), CATALOGUE).plannedAtMost).toBe(false);
+  });
+  it("plans TPE as max runs × repeats and requires max runs", () => {
+    const tpe = validateSweepForm(form({ strategy: "TPE", maxRuns: "20", repeats: "2" }, { learningRates: "0.1, 0.01" }), CATALOGUE);
+    expect(tpe.errors).toEqual({});
+    expect(tpe.planned).toBe(40);
+    expect(tpe.input).toMatchObject({ strategy: "TPE", maxRuns: 20, repeats: 2 });
+    const missing = validateSweepForm(form({ strategy: "TPE" }), CATALOGUE);
+    expect(missing.errors.maxRuns).toBe("Max runs: TPE needs the number of configurations it may try");
+    expect(missing.input).toBeNull();
+  });
+  it("sends HYPERBAND early termination as chosen", () => {
+    expect(validateSweepForm(form({ earlyTermination: "HYPERBAND" }), CATALOGUE).input).toMatchObject({ earlyTermination: "HYPERBAND" });
   });
 });
 

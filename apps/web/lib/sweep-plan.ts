@@ -64,11 +64,63 @@ export function gridSize(space: SpaceDims): number {
 
 /**
  * Runs the sweep will create: configurations (GRID = the grid capped by maxRuns; RANDOM = maxRuns
- * samples), each once per repeat (training seed).
+ * samples; TPE = its budget of maxRuns configurations, sampled as agents ask), each once per repeat
+ * (training seed). `grid` is the number of distinct configurations (see {@link distinctGridSize}).
  */
 export function plannedRunCount(strategy: SweepStrategy, grid: number, maxRuns: number | null, repeats = 1): number {
   if (strategy === "GRID") return (maxRuns === null ? grid : Math.min(grid, maxRuns)) * repeats;
   return (maxRuns ?? 0) * repeats;
+}
+
+/** Above this many combinations of the conditional knobs and the knobs they rest on, the count is the plain product. */
+const DISTINCT_ENUMERATION_LIMIT = 100_000;
+
+/**
+ * Configurations a GRID over `lists` (search values by knob name; a searchable knob without a list
+ * searches its default alone) really holds: a knob that does not apply to a point (the fine-tuning
+ * rate where fineTuneLayers is 0) takes its default there, so points differing only in it are one
+ * configuration, which the API queues once (apps/api sweep.conditional.ts, canonicalPoint). So
+ * fineTuneLayers [0, 2] × fineTuneLearningRates [1e-4, 1e-5] is 3, not 4. A condition reads the
+ * point's own values, else the sweep's fixed knobs (`fixed`; one not given counts as null, as the
+ * API stores it). Only the conditional knobs and the knobs they rest on are enumerated; the others
+ * multiply.
+ */
+export function distinctGridSize(
+  catalogue: Catalogue,
+  lists: ReadonlyMap<string, readonly unknown[]>,
+  fixed: ReadonlyMap<string, unknown> = new Map(),
+): number {
+  const dims = catalogue
+    .filter((k) => k.sweep === "search" && k.searchField)
+    .map((info) => ({ info, values: lists.get(info.name) ?? [info.default] }));
+  const searched = new Set(dims.map((d) => d.info.name));
+  const conditional = dims.filter((d) => d.info.appliesWhen && d.values.length > 1);
+  const controllers = new Set(
+    conditional.map((d) => d.info.appliesWhen?.parameter).filter((p): p is string => p !== undefined && searched.has(p)),
+  );
+  const involved = dims.filter((d) => conditional.includes(d) || controllers.has(d.info.name));
+  const rest = dims.filter((d) => !involved.includes(d)).reduce((n, d) => n * d.values.length, 1);
+  const combinations = involved.reduce((n, d) => n * d.values.length, 1);
+  if (combinations === 0 || rest === 0) return 0;
+  if (combinations > DISTINCT_ENUMERATION_LIMIT) return combinations * rest;
+  const seen = new Set<string>();
+  const index = involved.map(() => 0);
+  for (let n = 0; n < combinations; n++) {
+    const point = new Map(involved.map((d, i) => [d.info.name, d.values[index[i] as number]]));
+    const valueOf = (name: string): unknown => (point.has(name) ? point.get(name) : (fixed.get(name) ?? null));
+    const key = involved.map((d) => {
+      const when = d.info.appliesWhen;
+      return JSON.stringify(when && !conditionHolds(when, valueOf(when.parameter)) ? d.info.default : point.get(d.info.name));
+    });
+    seen.add(key.join("|"));
+    // Next combination (odometer).
+    for (let i = 0; i < index.length; i++) {
+      index[i] = (index[i] as number) + 1;
+      if ((index[i] as number) < (involved[i]?.values.length ?? 0)) break;
+      index[i] = 0;
+    }
+  }
+  return seen.size * rest;
 }
 
 /** The launch form's raw state (strings as typed, selections as chosen). */
@@ -177,17 +229,29 @@ function acrossKnobs(catalogue: Catalogue, v: SweepValues): Record<string, strin
 
 /**
  * Validates the whole form against the catalogue; returns the errors (by field key), the planned
- * run count (the product of the search lists' lengths, capped by max runs) and, when valid, the input.
+ * run count and, when valid, the input. The planned count is the grid's distinct configurations
+ * capped by max runs (GRID), or max runs (RANDOM, TPE), times repeats. `plannedAtMost` is true when
+ * the count is an upper bound: a GRID capped below its full product samples that many points of
+ * the product with the sweep's seed, and points that turn out to be one configuration are queued once.
  */
 export function validateSweepForm(
   form: SweepForm,
   catalogue: Catalogue,
-): { errors: FormErrors; planned: number; input: CreateSweepInput | null } {
+): {
+  errors: FormErrors;
+  planned: number;
+  plannedAtMost: boolean;
+  /** The grid's configurations: its product less the points that are one configuration (GRID's count before max runs). */
+  configurations: { product: number; distinct: number };
+  input: CreateSweepInput | null;
+} {
   const errors: FormErrors = {};
   if (!form.datasetId) errors.datasetId = "Pick a dataset (or register one by path)";
   if (!form.experimentId) errors.experimentId = "Pick an experiment (or create one)";
   const space: Record<string, unknown[]> = {};
   const dims: Record<string, readonly unknown[]> = {};
+  /** The lists the planned count multiplies, by knob name (an invalid list counts as empty). */
+  const counted = new Map<string, readonly unknown[]>();
   const fixedInput: Record<string, unknown> = {};
   const values: SweepValues = { lists: new Map(), fixed: new Map() };
   for (const k of formKnobs(catalogue)) {
@@ -201,6 +265,7 @@ export function validateSweepForm(
         values.lists.set(k.info.name, picked);
       }
       dims[k.key] = picked;
+      counted.set(k.info.name, picked);
       continue;
     }
     const text = form.text[k.key] ?? "";
@@ -212,6 +277,7 @@ export function validateSweepForm(
         values.lists.set(k.info.name, parsed.value);
       } else errors[k.key] = parsed.error;
       dims[k.key] = parsed.ok ? parsed.value : [];
+      counted.set(k.info.name, parsed.ok ? parsed.value : []);
       continue;
     }
     const parsed = parseKnob(k.info, text);
@@ -232,13 +298,19 @@ export function validateSweepForm(
     else errors.maxRuns = m.error;
   } else if (form.strategy === "RANDOM") {
     errors.maxRuns = "Max runs: RANDOM needs the number of runs to sample";
+  } else if (form.strategy === "TPE") {
+    errors.maxRuns = "Max runs: TPE needs the number of configurations it may try";
   }
   const seed = parseInt1(form.seed, "Seed", 0, 2 ** 31 - 1);
   if (!seed.ok) errors.seed = seed.error;
   const repeats = parseInt1(form.repeats || "1", "Repeats", 1, 100);
   if (!repeats.ok) errors.repeats = repeats.error;
-  const planned = plannedRunCount(form.strategy, gridSize(dims), maxRuns, repeats.ok ? repeats.value : 1);
-  if (Object.keys(errors).length > 0 || !seed.ok || !repeats.ok) return { errors, planned, input: null };
+  const full = gridSize(dims);
+  const distinct = distinctGridSize(catalogue, counted, values.fixed);
+  const planned = plannedRunCount(form.strategy, distinct, maxRuns, repeats.ok ? repeats.value : 1);
+  const plannedAtMost = form.strategy === "GRID" && maxRuns !== null && maxRuns < full && distinct < full;
+  const configurations = { product: full, distinct };
+  if (Object.keys(errors).length > 0 || !seed.ok || !repeats.ok) return { errors, planned, plannedAtMost, configurations, input: null };
   const input = {
     experimentId: form.experimentId,
     datasetId: form.datasetId,
@@ -251,5 +323,5 @@ export function validateSweepForm(
     searchSpace: space,
   } as CreateSweepInput;
   if (form.name.trim()) input.name = form.name.trim();
-  return { errors, planned, input };
+  return { errors, planned, plannedAtMost, configurations, input };
 }

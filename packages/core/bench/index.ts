@@ -12,6 +12,9 @@
  *    matMul peak
  * 6. a sweep of 8 head configurations × 10 epochs with the feature cache vs the plain Keras way
  *    (`--quick`: the plain way on 2 configs × 2 epochs, scaled up, and said so)
+ * 7. search (`bench/search.ts`): TPE vs random search over 5 seeds on a grid of 324 head configs ×
+ *    27 epochs, and a Hyperband sweep against the same runs trained to the end (`--quick`: 60
+ *    configs × 9 epochs, and said so); `--only search` runs this section alone
  *
  * With `--json` the last line of stdout is one JSON object with every figure (documented in
  * packages/core/README.md). Needs the shared assets (../shared or GRAFT_SHARED_DIR); exits with a
@@ -34,7 +37,8 @@ import { augmentedSource } from "../src/train/augmented-source";
 import { makeTrainable } from "../src/train/trainable";
 import { createRng } from "../src/util/random";
 import { measureFeatures, measureMatMulPeak, type BenchBackend } from "./features";
-import { buildReport, type FineTuneRates, type RatioRow, type WorkerPoolRate } from "./report";
+import { buildReport, buildSearchOnlyReport, type FineTuneRates, type RatioRow, type WorkerPoolRate } from "./report";
+import { measureSearch } from "./search";
 import { measureCachedSweep, SWEEP_EPOCHS, SWEEP_CONFIGS } from "./sweep";
 import { imagesPerSec } from "./timing";
 
@@ -234,9 +238,19 @@ async function benchWorkers(modelsDir: string, dataDir: string): Promise<WorkerP
 const FEATURE_MODELS = ["mobilenet_v1_0.25_224", "mobilenet_v1_0.75_224", "mobilenet_v2_0.35_224_no_top", "darknet_tiny_224"];
 const BACKENDS: BenchBackend[] = ["wasm", "cpu"];
 
+/** Sections `--only` can pick. */
+const ONLY_SECTIONS = ["search"];
+
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const quick = process.argv.includes("--quick");
+  const onlyAt = process.argv.indexOf("--only");
+  const only = onlyAt < 0 ? null : (process.argv[onlyAt + 1] ?? "");
+  if (only !== null && !ONLY_SECTIONS.includes(only)) {
+    console.log(`bench: --only takes one of ${ONLY_SECTIONS.join(", ")}, received ${JSON.stringify(only)}`);
+    process.exitCode = 2;
+    return;
+  }
   const modelsDir = sharedModelsDir();
   const dataDir = plantLeavesDir();
   if (modelsDir === null || dataDir === null) {
@@ -250,6 +264,13 @@ async function main(): Promise<void> {
     `bench on ${os.cpus().length} CPU(s), node ${process.version}, tfjs ${tf.version.tfjs}, load average ${loadStart.map((l) => l.toFixed(2)).join(" ")}`,
   );
   const log = (line: string): void => console.log(line);
+  if (only === "search") {
+    const search = await measureSearch(dataDir, modelsDir, { quick }, log);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB · ${seconds.toFixed(0)} s in all`);
+    if (json) console.log(JSON.stringify(buildSearchOnlyReport({ search, loadAverage: { start: loadStart, end: os.loadavg() }, seconds })));
+    return;
+  }
   const peakBefore = await measureMatMulPeak();
   log(`  peak: ${peakBefore.gflopsPerSecond.toFixed(1)} GFLOP/s (${peakBefore.method})`);
   const features = await measureFeatures(modelsDir, FEATURE_MODELS, BACKENDS, log);
@@ -266,6 +287,7 @@ async function main(): Promise<void> {
     quick ? { configs: 2, epochs: 2 } : { configs: SWEEP_CONFIGS.length, epochs: SWEEP_EPOCHS },
     log,
   );
+  const search = await measureSearch(dataDir, modelsDir, { quick }, log);
   console.log("");
   for (const r of rows) {
     console.log(
@@ -278,12 +300,16 @@ async function main(): Promise<void> {
     workerPool,
     fineTune,
     sweep,
+    search,
     rows,
     loadAverage: { start: loadStart, end: os.loadavg() },
     seconds: (performance.now() - started) / 1000,
   });
   console.log(
     `cached sweep (${sweep.configs} head configs × ${sweep.epochsPerConfig} epochs, ${sweep.images} photos)\n  plain Keras way: ${sweep.plainSeconds.toFixed(1)} s${sweep.extrapolated ? " (extrapolated)" : ""}   feature cache: ${sweep.cachedSeconds.toFixed(1)} s   ratio ×${sweep.speedup.toFixed(1)}   same metrics: ${sweep.sameMetrics ? "yes" : "NO"}`,
+  );
+  console.log(
+    `search over ${search.space.configs} configs × ${search.space.epochsPerConfig} epochs\n  runs to within ${search.tolerance * 100} points of the grid's best (median of ${search.seeds.length} seeds): TPE ${search.tpe.median} (${(100 * search.tpe.fractionOfGrid).toFixed(1)}%)   random ${search.random.median} (${(100 * search.random.fractionOfGrid).toFixed(1)}%)\n  Hyperband ×${search.hyperband.gridOrder.speedup.toFixed(2)} in grid order, ×${search.hyperband.randomOrder.speedup.toFixed(2)} in a shuffled order (vs ${search.grid.seconds.toFixed(1)} s trained to the end)   best ${search.hyperband.gridOrder.best.toFixed(4)} / ${search.hyperband.randomOrder.best.toFixed(4)} vs ${search.grid.best.toFixed(4)}`,
   );
   console.log(`peak RSS ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MiB · ${report.seconds.toFixed(0)} s in all`);
   if (json) console.log(JSON.stringify(report));

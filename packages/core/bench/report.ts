@@ -5,6 +5,7 @@
 import os from "node:os";
 import * as tf from "@tensorflow/tfjs";
 import type { FeatureResults, PeakResult } from "./features";
+import type { SearchResult } from "./search";
 import type { SweepResult } from "./sweep";
 
 /** One baseline-vs-fast-path line of the human-readable table (also in the JSON's `ratios`). */
@@ -41,6 +42,7 @@ export interface Measurements {
   workerPool: WorkerPoolRate;
   fineTune: FineTuneRates;
   sweep: SweepResult;
+  search: SearchResult;
   rows: readonly RatioRow[];
   loadAverage: { start: number[]; end: number[] };
   seconds: number;
@@ -70,6 +72,7 @@ export interface BenchReport {
   fineTune: FineTuneRates;
   cachedSweepSpeedup: number;
   cachedSweep: SweepResult;
+  search: SearchResult;
   peakRssBytes: number;
   ratios: RatioRow[];
   seconds: number;
@@ -106,8 +109,31 @@ export function buildReport(m: Measurements): BenchReport {
     fineTune: m.fineTune,
     cachedSweepSpeedup: m.sweep.speedup,
     cachedSweep: m.sweep,
+    search: m.search,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     ratios: [...m.rows],
+    seconds: m.seconds,
+  };
+}
+
+/** The JSON report of `--only search`: the machine, the search section, and the process's figures. */
+export interface SearchOnlyReport {
+  machine: BenchReport["machine"];
+  search: SearchResult;
+  peakRssBytes: number;
+  seconds: number;
+}
+
+/** Assembles the `--only search` report. */
+export function buildSearchOnlyReport(m: {
+  search: SearchResult;
+  loadAverage: { start: number[]; end: number[] };
+  seconds: number;
+}): SearchOnlyReport {
+  return {
+    machine: { cpus: os.cpus().length, node: process.version, tfjs: tf.version.tfjs, loadAverage: m.loadAverage },
+    search: m.search,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
     seconds: m.seconds,
   };
 }

@@ -13,6 +13,7 @@ import { PredictionService } from "./prediction/prediction.service";
 import { RunAnnotationService } from "./run/run-annotation.service";
 import { RunService } from "./run/run.service";
 import { SweepService } from "./sweep/sweep.service";
+import { TpeSampler } from "./sweep/sweep.tpe";
 import { TestSetService } from "./test-set/test-set.service";
 
 /** Every service of one server, wired together over one database. */
@@ -48,7 +49,8 @@ export function createServices(deps: ServiceDeps): Services {
   const annotations = new RunAnnotationService(deps, runs);
   const checkpoints = new CheckpointService(deps, runs);
   const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
-  const leases = new LeaseService(deps, storage, checkpoints);
+  const tpe = new TpeSampler(deps, catalog, runs);
+  const leases = new LeaseService(deps, storage, checkpoints, (outbox) => tpe.topUpInTx(outbox));
   const agents = new AgentService(deps, runs, leases);
   const epochs = new EpochService(deps, runs, leases);
   const evaluations = new EvaluationService(deps);

@@ -1,15 +1,23 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { useCatalogue, useQuery } from "../../lib/hooks";
 import { ExperimentQuery } from "../../lib/operations";
 import { pct } from "../../lib/format";
 import { RunsTable } from "../runs/RunsTable";
 import { ErrorBox, Skeleton } from "../States";
+import { DeleteExperimentConfirm } from "./DeleteExperimentConfirm";
 
-/** Experiment header + its runs table (whose knob columns come from the served catalogue, read once here). */
+/**
+ * Experiment header + its runs table (whose knob columns come from the served catalogue, read once
+ * here); "Delete experiment" asks inline, naming its sweeps and runs.
+ */
 export function ExperimentView({ id }: { id: string }) {
   const q = useQuery(ExperimentQuery, { id });
   const cat = useCatalogue();
+  const router = useRouter();
+  const [deleting, setDeleting] = useState(false);
   return (
     <>
       <div className="page-head">
@@ -24,10 +32,25 @@ export function ExperimentView({ id }: { id: string }) {
             </div>
           ) : null}
         </div>
-        <Link className="button" href="/sweeps/new">
-          Launch a sweep
-        </Link>
+        <div className="row">
+          <Link className="button" href="/sweeps/new">
+            Launch a sweep
+          </Link>
+          {q.data ? (
+            <button className="danger-outline" onClick={() => setDeleting((d) => !d)} data-testid="experiment-delete">
+              Delete experiment
+            </button>
+          ) : null}
+        </div>
       </div>
+      {deleting && q.data ? (
+        <DeleteExperimentConfirm
+          experiment={q.data.experiment}
+          sweepCount={q.data.sweeps.length}
+          onCancel={() => setDeleting(false)}
+          onDeleted={() => router.push("/")}
+        />
+      ) : null}
       {q.error ? <ErrorBox error={q.error} retry={() => void q.refetch()} /> : null}
       {cat.catalogue ? (
         <RunsTable experimentId={id} catalogue={cat.catalogue} />

@@ -1,6 +1,10 @@
 "use client";
-/** The experiments list with each experiment's sweeps; an empty state guides to the first sweep. */
+/**
+ * The experiments list with each experiment's sweeps (and a delete with inline confirmation on each
+ * card); an empty state guides to the first sweep.
+ */
 import Link from "next/link";
+import { useState } from "react";
 import { useQuery, useSubscription } from "../../lib/hooks";
 import { useCoalesced } from "../../lib/use-coalesced";
 import { ExperimentsQuery, RunUpdatedSubscription } from "../../lib/operations";
@@ -8,10 +12,13 @@ import { dateTime, pct } from "../../lib/format";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { SweepProgressBar } from "../sweeps/SweepProgressBar";
+import { DeleteExperimentConfirm } from "./DeleteExperimentConfirm";
 
 /** Experiments page body. */
 export function ExperimentsView() {
   const q = useQuery(ExperimentsQuery, {});
+  /** The card whose delete confirmation is open. */
+  const [deleting, setDeleting] = useState<string | null>(null);
   // Any run change anywhere can change counts and best accuracies: refetch (cheap, small list).
   const refetchSoon = useCoalesced(() => void q.refetch(), 500);
   useSubscription(RunUpdatedSubscription, {}, refetchSoon);
@@ -60,9 +67,30 @@ export function ExperimentsView() {
                   <SweepProgressBar progress={s.progress} />
                 </div>
               ))}
-              <div className="muted" style={{ fontSize: 12 }}>
-                created {dateTime(e.createdAt)}
+              <div className="row muted" style={{ fontSize: 12, justifyContent: "space-between" }}>
+                <span>created {dateTime(e.createdAt)}</span>
+                {deleting !== e.id ? (
+                  <button
+                    className="link"
+                    style={{ color: "var(--bad)" }}
+                    onClick={() => setDeleting(e.id)}
+                    data-testid="experiment-card-delete"
+                  >
+                    Delete
+                  </button>
+                ) : null}
               </div>
+              {deleting === e.id ? (
+                <DeleteExperimentConfirm
+                  experiment={e}
+                  sweepCount={own.length}
+                  onCancel={() => setDeleting(null)}
+                  onDeleted={() => {
+                    setDeleting(null);
+                    void q.refetch();
+                  }}
+                />
+              ) : null}
             </div>
           );
         })}

@@ -1,15 +1,26 @@
 "use client";
 /**
  * One run: live learning curves (epochLogged), status (runUpdated), hyperparameters, backend and
- * agent, the confusion matrix with per-class metrics and the images behind a clicked cell.
+ * agent, the confusion matrix with per-class metrics and the images behind a clicked cell. The run
+ * can be renamed in place, tagged and annotated, queued again after it failed or was canceled, and
+ * deleted (inline confirmation).
  */
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Fragment, type ReactNode, useMemo, useState } from "react";
-import type { EpochFieldsFragment } from "../../gql/graphql";
+import type { EpochFieldsFragment, RunAnnotationsFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
 import { type Catalogue, formatKnob, knobApplies, knobValue, type KnobValues, notApplicableNote } from "../../lib/catalogue";
 import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
-import { CancelRunMutation, EpochLoggedSubscription, RunQuery, RunUpdatedSubscription } from "../../lib/operations";
+import {
+  CancelRunMutation,
+  DeleteRunMutation,
+  EpochLoggedSubscription,
+  RequeueRunMutation,
+  RunQuery,
+  RunUpdatedSubscription,
+} from "../../lib/operations";
+import { canQueueAgain } from "../../lib/run-annotations";
 import { baseWeightsDisplay, dateTime, duration, fineTuneDepthDisplay, num, pct } from "../../lib/format";
 import { medianValue, normaliseRun, runColor } from "../../lib/run-data";
 import { RunChart } from "../RunChart";
@@ -23,6 +34,12 @@ import { usePrefetchedModel } from "./use-prefetched-model";
 import { BEST_EPOCH_LABEL, bestEpochSummary } from "./best-epoch-labels";
 import { skippedFilesSummary, validationAccuracyLabel } from "./evaluation-labels";
 import { divergedNote } from "./diverged-note";
+import { ApiErrorBox } from "../ApiErrorBox";
+import { DeleteConfirm } from "../DeleteConfirm";
+import { RunActions } from "./RunActions";
+import { RunNotes } from "./RunNotes";
+import { RunTags } from "./RunTags";
+import { RunTitle } from "./RunTitle";
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 
@@ -37,7 +54,10 @@ export function RunView({ id }: { id: string }) {
   usePrefetchedModel(id, q.data?.run.checkpoint);
   const cat = useCatalogue();
   const run = q.data?.run;
-  const [cancelError, setCancelError] = useState<Error | null>(null);
+  const router = useRouter();
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   useSubscription(EpochLoggedSubscription, { runId: id }, (d) =>
     q.setData((prev) =>
@@ -71,14 +91,26 @@ export function RunView({ id }: { id: string }) {
   const weights = baseWeightsDisplay(h.baseWeights, h.baseWeightsSha256);
   const diverged = data[0] ? divergedNote(data[0]) : null;
 
-  const cancel = async () => {
+  /** Runs a mutation on the run, shows the API's refusal if any, then refetches the run. */
+  const act = async (request: () => Promise<unknown>) => {
+    setBusy(true);
+    setActionError(null);
     try {
-      await gql(CancelRunMutation, { runId: run.id });
-      setCancelError(null);
+      await request();
       await q.refetch();
     } catch (e) {
-      setCancelError(e as Error);
+      setActionError(e);
+    } finally {
+      setBusy(false);
     }
+  };
+  const cancel = () => void act(() => gql(CancelRunMutation, { runId: run.id }));
+  const requeue = () => void act(() => gql(RequeueRunMutation, { runId: run.id }));
+  const annotated = (a: RunAnnotationsFragment) =>
+    q.setData((prev) => (prev ? { run: { ...prev.run, name: a.name, tags: a.tags, notes: a.notes } } : prev));
+  const deleteRun = async () => {
+    await gql(DeleteRunMutation, { runId: run.id });
+    router.push(run.sweep ? `/sweeps/${run.sweep.id}` : run.experiment ? `/experiments/${run.experiment.id}` : "/");
   };
 
   return (
@@ -95,23 +127,46 @@ export function RunView({ id }: { id: string }) {
               </>
             ) : null}
           </div>
-          <h1 className="row">
-            {run.name}{" "}
+          <RunTitle runId={run.id} name={run.name} onChanged={annotated}>
             <span data-testid="run-status">
               <StatusBadge status={run.status} />
             </span>
-          </h1>
+          </RunTitle>
           <div className="sub" data-testid="run-best-summary">
             {run.epochCount} epochs logged · {BEST_EPOCH_LABEL}: {bestEpochSummary(run)}
           </div>
         </div>
         <div className="row">
           <ModelDownload runId={run.id} status={run.status} checkpoint={run.checkpoint ?? null} />
-          {ACTIVE.has(run.status) ? <button onClick={() => void cancel()}>Cancel run</button> : null}
+          <RunActions status={run.status} busy={busy} onCancel={cancel} onRequeue={requeue} onDelete={() => setDeleting((d) => !d)} />
         </div>
       </div>
-      {cancelError ? <ErrorBox error={cancelError} /> : null}
-      {run.error ? <div className="error-box">Run failed: {run.error}</div> : null}
+      {actionError ? <ApiErrorBox error={actionError} testId="run-action-error" /> : null}
+      {deleting && run.status !== "RUNNING" ? (
+        <DeleteConfirm
+          title={`Delete run "${run.name}"?`}
+          confirmLabel="Delete run"
+          onConfirm={deleteRun}
+          onCancel={() => setDeleting(false)}
+          testId="run-delete-confirm"
+        >
+          Its {run.epochCount} logged epoch{run.epochCount === 1 ? "" : "s"}, evaluation, predictions, tags, notes and checkpoint go with
+          it. This cannot be undone.
+        </DeleteConfirm>
+      ) : null}
+      {run.error ? (
+        <div className="error-box" data-testid="run-error">
+          Run {run.status === "FAILED" ? "failed" : "stopped"}: {run.error}
+          {canQueueAgain(run.status) ? (
+            <>
+              {" "}
+              <button onClick={requeue} disabled={busy} data-testid="run-error-requeue">
+                Queue again
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {diverged ? (
         <div className="warn-box" data-testid="run-diverged">
           {diverged}
@@ -233,9 +288,17 @@ export function RunView({ id }: { id: string }) {
                 </details>
               ) : null}
             </dd>
-            <dt>tags</dt>
-            <dd>{run.tags.join(", ") || "–"}</dd>
           </dl>
+        </div>
+      </div>
+      <div className="grid2">
+        <div className="panel">
+          <h3>Tags</h3>
+          <RunTags runId={run.id} tags={run.tags} onChanged={annotated} />
+        </div>
+        <div className="panel">
+          <h3>Notes</h3>
+          <RunNotes runId={run.id} notes={run.notes} onChanged={annotated} />
         </div>
       </div>
       {run.evaluation ? (

@@ -1,7 +1,7 @@
 "use client";
 /**
  * The runs table: virtualised rows over server-side cursor pages, sortable and filterable on
- * every column, a column chooser and multi-select to Compare. All view state is in the URL.
+ * every column and by tags, a column chooser and multi-select to Compare. All view state is in the URL.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
@@ -18,6 +18,7 @@ import {
   parseViewState,
   RUN_STATUSES,
   serializeViewState,
+  tagSuggestions,
   toRunFilter,
   toRunOrder,
   type RunsViewState,
@@ -28,6 +29,7 @@ import { StatusBadge } from "../StatusBadge";
 import { ColumnChooser } from "./ColumnChooser";
 import { RunsSeedGroups } from "./RunsSeedGroups";
 import { HeaderFilter } from "./HeaderFilter";
+import { TagFilter } from "./TagFilter";
 
 const ROW_HEIGHT = 34;
 const CHECK_WIDTH = 36;
@@ -104,6 +106,7 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
   const canCompare = view.selected.length >= 2 && view.selected.length <= 20;
   const baseModels = options.data?.baseModels.map((b) => b.name) ?? [];
   const augmentations = options.data?.augmentationPresets.map((a) => a.ops) ?? [];
+  const suggestedTags = useMemo(() => tagSuggestions(pages.rows, view.tags), [pages.rows, view.tags]);
 
   return (
     <div data-testid="runs-table">
@@ -133,10 +136,13 @@ export function RunsTable({ experimentId, sweepId, catalogue }: RunsTableProps) 
           Seed groups
         </label>
         <ColumnChooser columns={table.all} visible={columns.map((c) => c.key)} onChange={(cols) => setView({ ...view, columns: cols })} />
-        <button onClick={() => setView({ ...view, sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [] })}>
+        <button
+          onClick={() => setView({ ...view, sort: null, status: [], baseModels: [], augmentations: [], search: "", ranges: [], tags: [] })}
+        >
           Reset filters
         </button>
       </div>
+      <TagFilter active={view.tags} suggestions={suggestedTags} onChange={(tags) => setView({ ...view, tags })} />
       {groupsShown ? <RunsSeedGroups filter={filter} /> : null}
       {pages.error ? <ErrorBox error={pages.error} retry={pages.reload} /> : null}
       <div className="runs-table">

@@ -17,6 +17,7 @@ import { createSweepOnce, LaunchKeys, navigateWithFallback } from "../../lib/lau
 import { CreateExperimentMutation, LaunchOptionsQuery, RegisterDatasetMutation } from "../../lib/operations";
 import { type FormKnob, formKnobs, initialSweepForm, validateSweepForm, type SweepForm } from "../../lib/sweep-plan";
 import { ErrorBox, Skeleton } from "../States";
+import { DeleteDatasetConfirm } from "../datasets/DeleteDatasetConfirm";
 
 /**
  * Element ids that differ from the knob's name, kept for the browser tests and bookmarks that
@@ -33,6 +34,22 @@ const LEGACY_IDS: Readonly<Record<string, string>> = {
 function fieldId(k: FormKnob): string {
   return LEGACY_IDS[k.info.name] ?? k.info.name;
 }
+
+/** What each strategy does, under the strategy choice. */
+const STRATEGY_HINTS: Readonly<Record<SweepStrategy, string>> = {
+  GRID: "GRID runs every combination of the lists (a seeded sample of max runs of them when set).",
+  RANDOM: "RANDOM draws max runs distinct combinations with the seed.",
+  TPE: "TPE samples each next configuration from the results so far (after 10 seeded random ones); max runs is how many it may try.",
+};
+
+/** What each early-termination rule does, under its choice. */
+const EARLY_TERMINATION_HINTS: Readonly<Record<EarlyTermination, string>> = {
+  NONE: "Every run trains its planned epochs.",
+  MEDIAN: "MEDIAN stops a run whose best val accuracy trails the median of earlier runs at the same epoch.",
+  ASHA: "ASHA halves successively: at each rung only the better runs go on.",
+  HYPERBAND:
+    "HYPERBAND puts each run in a bracket with rungs at epochs 3^s, 3^(s+1)…; at a rung only the top third of the bracket goes on, and the last bracket trains every run to the end.",
+};
 
 /** A small demo: 2 learning rates × 2 heads on the smallest model, 3 epochs (field text by FormKnob key). */
 const DEMO_TEXT: Readonly<Record<string, string>> = { headUnits: "64; 128", learningRates: "0.001, 0.003", epochs: "3" };
@@ -79,6 +96,7 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
   const [datasetPath, setDatasetPath] = useState("");
   const [datasetMsg, setDatasetMsg] = useState<string[]>([]);
   const [newExperiment, setNewExperiment] = useState(demo ? "First experiment" : "");
+  const [deletingDataset, setDeletingDataset] = useState(false);
   const [experimentMsg, setExperimentMsg] = useState<string[]>([]);
 
   // Sensible defaults once the options arrive: the first dataset/experiment, and the first base
@@ -96,7 +114,7 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
     });
   }, [opts.data, knobs]);
 
-  const { errors, planned, input } = useMemo(() => validateSweepForm(form, catalogue), [form, catalogue]);
+  const { errors, planned, plannedAtMost, configurations, input } = useMemo(() => validateSweepForm(form, catalogue), [form, catalogue]);
   const touch = (key: string) => setTouched((t) => new Set(t).add(key));
   const set = <K extends Exclude<keyof SweepForm, "text" | "picks">>(key: K, value: SweepForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -234,9 +252,35 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
             <button type="button" onClick={() => void registerDataset()} data-testid="register-dataset">
               Register
             </button>
+            {dataset ? (
+              <button
+                type="button"
+                className="danger-outline"
+                onClick={() => setDeletingDataset((d) => !d)}
+                data-testid="dataset-delete"
+                title={`Forget "${dataset.name}" with the runs and sweeps trained on it (the photos stay)`}
+              >
+                Delete dataset
+              </button>
+            ) : null}
           </div>
+          {deletingDataset && dataset ? (
+            <div style={{ marginTop: 8 }}>
+              <DeleteDatasetConfirm
+                key={dataset.id}
+                dataset={dataset}
+                onCancel={() => setDeletingDataset(false)}
+                onDeleted={() => {
+                  setDeletingDataset(false);
+                  setDatasetMsg([`Deleted "${dataset.name}"; its photos stay in ${dataset.path}`]);
+                  set("datasetId", "");
+                  void opts.refetch();
+                }}
+              />
+            </div>
+          ) : null}
           {datasetMsg.map((m) => (
-            <div key={m} className={m.startsWith("Registered") ? "hint" : "field-error"} data-testid="dataset-message">
+            <div key={m} className={/^(Registered|Deleted) /.test(m) ? "hint" : "field-error"} data-testid="dataset-message">
               {m}
             </div>
           ))}
@@ -285,12 +329,12 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
         <label>Strategy</label>
         <Field
           error={shown("maxRuns") ?? shown("seed") ?? shown("repeats")}
-          hint="repeats: training seeds per configuration (runs differing only in seed are grouped, mean ± std); every run is split with the sweep's seed."
+          hint={`${STRATEGY_HINTS[form.strategy]} repeats: training seeds per configuration (runs differing only in seed are grouped, mean ± std); every run is split with the sweep's seed.`}
         >
           <div className="row">
-            {(["GRID", "RANDOM"] as SweepStrategy[]).map((s) => (
-              <label key={s} style={{ fontWeight: 400 }}>
-                <input type="radio" name="strategy" checked={form.strategy === s} onChange={() => set("strategy", s)} /> {s}
+            {(["GRID", "RANDOM", "TPE"] as const).map((s) => (
+              <label key={s} style={{ fontWeight: 400 }} title={STRATEGY_HINTS[s]}>
+                <input type="radio" name="strategy" value={s} checked={form.strategy === s} onChange={() => set("strategy", s)} /> {s}
               </label>
             ))}
             <span>max runs</span>
@@ -326,11 +370,13 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
         </Field>
 
         <label htmlFor="early">Early termination</label>
-        <Field hint="MEDIAN stops runs below the median of earlier runs at the same epoch; ASHA halves successively.">
+        <Field hint={EARLY_TERMINATION_HINTS[form.earlyTermination]}>
           <select id="early" value={form.earlyTermination} onChange={(e) => set("earlyTermination", e.target.value as EarlyTermination)}>
-            <option value="NONE">NONE</option>
-            <option value="MEDIAN">MEDIAN</option>
-            <option value="ASHA">ASHA</option>
+            {(Object.keys(EARLY_TERMINATION_HINTS) as EarlyTermination[]).map((t) => (
+              <option key={t} value={t} title={EARLY_TERMINATION_HINTS[t]}>
+                {t}
+              </option>
+            ))}
           </select>
         </Field>
       </div>
@@ -365,11 +411,27 @@ function LaunchForm({ demo, catalogue }: { demo: boolean; catalogue: Catalogue }
           </span>
         ) : (
           <button className="primary" type="submit" disabled={busy} data-testid="launch">
-            {busy ? "Launching…" : `Launch ${planned} run${planned === 1 ? "" : "s"}`}
+            {busy ? "Launching…" : `Launch ${plannedAtMost ? "up to " : ""}${planned} run${planned === 1 ? "" : "s"}`}
           </button>
         )}
         <span data-testid="planned-runs">
-          This sweep will create <b>{planned}</b> run{planned === 1 ? "" : "s"}.
+          {form.strategy === "TPE" ? (
+            <>
+              This sweep will hold <b>{planned}</b> run{planned === 1 ? "" : "s"} (max runs × repeats), sampled one configuration at a time.
+            </>
+          ) : (
+            <>
+              This sweep will create {plannedAtMost ? "up to " : ""}
+              <b>{planned}</b> run{planned === 1 ? "" : "s"}.
+              {form.strategy === "GRID" && configurations.distinct < configurations.product ? (
+                <span className="muted" data-testid="planned-distinct">
+                  {" "}
+                  ({configurations.distinct} configurations of {configurations.product} combinations: those differing only in a knob that
+                  does not apply, such as the fine-tuning rate without fine-tuning, run once)
+                </span>
+              ) : null}
+            </>
+          )}
         </span>
         {submitted && !input ? <span className="field-error">Fix the highlighted fields.</span> : null}
       </div>

@@ -1,31 +1,49 @@
 "use client";
 /**
- * A sweep: progress, its runs updating live, the best run so far and parameter importance; with
- * repeats, its seed groups and their curves.
+ * A sweep: progress against the runs it plans, its runs updating live, the best run so far and what
+ * matters most (fANOVA importance with each knob's marginal effect); with repeats, its seed groups
+ * and their curves. Extend it, resume it when canceled, or delete it (inline confirmation).
  */
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { RunRowFragment } from "../../gql/graphql";
 import { gql } from "../../lib/graphql-client";
 import { fixedKnobSummary } from "../../lib/catalogue";
 import { useCatalogue, useQuery, useSubscription } from "../../lib/hooks";
-import { CancelSweepMutation, RunUpdatedSubscription, SweepGroupsQuery, SweepQuery } from "../../lib/operations";
+import {
+  CancelSweepMutation,
+  DeleteSweepMutation,
+  ResumeSweepMutation,
+  RunUpdatedSubscription,
+  SweepGroupsQuery,
+  SweepQuery,
+} from "../../lib/operations";
 import { duration, num, pct } from "../../lib/format";
 import { ErrorBox, Skeleton } from "../States";
 import { StatusBadge } from "../StatusBadge";
 import { SweepProgressBar } from "./SweepProgressBar";
-import { ImportanceBars } from "./ImportanceBars";
+import { WhatMattersMost } from "./WhatMattersMost";
+import { ExtendSweepForm } from "./ExtendSweepForm";
+import { ApiErrorBox } from "../ApiErrorBox";
+import { DeleteConfirm } from "../DeleteConfirm";
 import { SeedGroupsTable } from "../SeedGroupsTable";
 import { SweepCurves } from "./SweepCurves";
 import { hasRepeats } from "../../lib/group-curves";
 import { useCoalesced } from "../../lib/use-coalesced";
+
+/** From this many runs, deleting a sweep asks for its name to be typed, not only a click. */
+const CONFIRM_BY_NAME_FROM = 20;
 
 /** Sweep page body. */
 export function SweepView({ id }: { id: string }) {
   const q = useQuery(SweepQuery, { id });
   const { catalogue } = useCatalogue();
   const [selected, setSelected] = useState<string[]>([]);
-  const [err, setErr] = useState<Error | null>(null);
+  const router = useRouter();
+  const [err, setErr] = useState<unknown>(null);
+  /** The open panel under the header: the extend form or the delete confirmation. */
+  const [panel, setPanel] = useState<"extend" | "delete" | null>(null);
   // Patch the run in place at once, then refetch to refresh progress, best run and importance.
   useSubscription(RunUpdatedSubscription, { sweepId: id }, (d) => {
     q.setData((prev) => {
@@ -51,14 +69,23 @@ export function SweepView({ id }: { id: string }) {
   if (!q.data) return <Skeleton rows={6} height={48} />;
   const s = q.data.sweep;
   const toggle = (rid: string) => setSelected((sel) => (sel.includes(rid) ? sel.filter((x) => x !== rid) : [...sel, rid]));
-  const cancel = async () => {
+  const act = async (run: () => Promise<unknown>) => {
+    setErr(null);
     try {
-      await gql(CancelSweepMutation, { sweepId: s.id });
+      await run();
       await q.refetch();
     } catch (e) {
-      setErr(e as Error);
+      setErr(e);
     }
   };
+  const cancel = () => act(() => gql(CancelSweepMutation, { sweepId: s.id }));
+  const resume = () => act(() => gql(ResumeSweepMutation, { sweepId: s.id }));
+  const deleteSweep = async () => {
+    await gql(DeleteSweepMutation, { sweepId: s.id });
+    router.push(`/experiments/${s.experiment.id}`);
+  };
+  const runCount = s.progress.total;
+  const canExtend = s.status === "RUNNING" || s.status === "COMPLETED";
   return (
     <>
       <div className="page-head">
@@ -96,11 +123,58 @@ export function SweepView({ id }: { id: string }) {
           ) : (
             <button disabled>Compare (select 2–20)</button>
           )}
+          {canExtend ? (
+            <button
+              onClick={() => setPanel(panel === "extend" ? null : "extend")}
+              aria-expanded={panel === "extend"}
+              data-testid="sweep-extend"
+            >
+              Extend…
+            </button>
+          ) : null}
+          {s.status === "CANCELED" ? (
+            <button onClick={() => void resume()} data-testid="sweep-resume" title="Run again: its canceled runs go back in the queue">
+              Resume
+            </button>
+          ) : null}
           {s.status === "RUNNING" ? <button onClick={() => void cancel()}>Cancel sweep</button> : null}
+          <button className="danger-outline" onClick={() => setPanel(panel === "delete" ? null : "delete")} data-testid="sweep-delete">
+            Delete sweep
+          </button>
         </div>
       </div>
-      {err ? <ErrorBox error={err} /> : null}
-      <div className="grid3">
+      {err ? <ApiErrorBox error={err} /> : null}
+      {panel === "extend" && catalogue ? (
+        <ExtendSweepForm
+          sweep={s}
+          catalogue={catalogue}
+          onCancel={() => setPanel(null)}
+          onExtended={() => {
+            setPanel(null);
+            void q.refetch();
+          }}
+        />
+      ) : null}
+      {panel === "delete" ? (
+        <DeleteConfirm
+          title={`Delete sweep "${s.name}"?`}
+          confirmLabel={`Delete sweep and ${runCount} run${runCount === 1 ? "" : "s"}`}
+          typeToConfirm={runCount >= CONFIRM_BY_NAME_FROM ? s.name : null}
+          onConfirm={deleteSweep}
+          onCancel={() => setPanel(null)}
+          testId="sweep-delete-confirm"
+        >
+          Its <b>{runCount}</b> run{runCount === 1 ? "" : "s"} go{runCount === 1 ? "es" : ""} with it: epochs, evaluations, predictions,
+          notes and checkpoints. This cannot be undone.
+          {s.progress.running > 0 ? (
+            <div className="warn-box" style={{ margin: "8px 0 0" }}>
+              {s.progress.running} run{s.progress.running === 1 ? " is" : "s are"} RUNNING: the API refuses until they end (cancel the sweep
+              first).
+            </div>
+          ) : null}
+        </DeleteConfirm>
+      ) : null}
+      <div className="grid2">
         <div className="panel">
           <h3>Progress</h3>
           <SweepProgressBar progress={s.progress} />
@@ -119,10 +193,10 @@ export function SweepView({ id }: { id: string }) {
             <span className="muted">No finished run yet.</span>
           )}
         </div>
-        <div className="panel">
-          <h3>What matters most</h3>
-          <ImportanceBars importance={s.importance} />
-        </div>
+      </div>
+      <div className="panel">
+        <h3>What matters most</h3>
+        <WhatMattersMost importance={s.importance} catalogue={catalogue} />
       </div>
       {s.repeats > 1 && groupsQ.data ? (
         <SeedGroupsTable

@@ -32,20 +32,36 @@ registerEnumType(SweepStatus, { name: "SweepStatus" });
 export enum SweepStrategy {
   GRID = "GRID",
   RANDOM = "RANDOM",
+  TPE = "TPE",
 }
-registerEnumType(SweepStrategy, { name: "SweepStrategy" });
+registerEnumType(SweepStrategy, {
+  name: "SweepStrategy",
+  valuesConfig: {
+    GRID: { description: "Every combination of the lists (a seeded sample of maxRuns of them when there are more)." },
+    RANDOM: { description: "maxRuns distinct combinations drawn uniformly with the sweep's seed." },
+    TPE: {
+      description:
+        "Tree-structured Parzen Estimator (as Optuna): 10 seeded random configurations, then each next one sampled where good results are dense, from every result reported so far; runs still going count as bad (constant liar) so parallel agents spread out. maxRuns configurations.",
+    },
+  },
+});
 
 /** The policy that stops a sweep's weak runs before their last epoch. */
 export enum EarlyTermination {
   NONE = "NONE",
   MEDIAN = "MEDIAN",
   ASHA = "ASHA",
+  HYPERBAND = "HYPERBAND",
 }
 registerEnumType(EarlyTermination, {
   name: "EarlyTermination",
   valuesConfig: {
     MEDIAN: { description: "Median stopping rule: stop a run whose best val accuracy trails the median of its peers at the same epoch." },
     ASHA: { description: "Asynchronous successive halving: rungs at epochs 1, 3, 9, ... keep the top third." },
+    HYPERBAND: {
+      description:
+        "Hyperband (asynchronous, as Optuna's HyperbandPruner): each run falls in a bracket; bracket s has rungs at epochs 3^s, 3^(s+1), ... below the run's planned epochs, where only the top third of the bracket's runs at that rung continue. The last bracket trains every run to the end.",
+    },
   },
 });
 

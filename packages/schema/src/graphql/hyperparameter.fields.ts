@@ -78,6 +78,18 @@ export function addSearchFields(target: object): void {
   }
 }
 
+/** Values to add to a sweep's search lists (extendSweep): every list optional, none with a default. */
+export function addSearchAdditionFields(target: object): void {
+  for (const [name, spec] of HYPERPARAMETER_ENTRIES) {
+    if (spec.sweep !== "search" || spec.searchField === undefined) continue;
+    const element = valueTypeOf(spec);
+    Field(() => [element()], { nullable: true, description: `Values of ${name} to add to the sweep's list.` })(target, spec.searchField);
+    IsOptional()(target, spec.searchField);
+    ArrayMinSize(1)(target, spec.searchField);
+    ArrayMaxSize(SEARCH_LIST_MAX)(target, spec.searchField);
+  }
+}
+
 /** A stored sweep's search lists: every searchable knob's list (defaults filled by the API). */
 export function addSearchOutputFields(target: object): void {
   for (const [name, spec] of HYPERPARAMETER_ENTRIES) {

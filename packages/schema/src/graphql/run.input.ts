@@ -49,6 +49,16 @@ export class CreateRunInput {
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @Length(1, 100, { each: true }) tags?: string[] | null;
 }
 
+/** A run's new name. */
+@InputType()
+export class RenameRunInput {
+  @Field(() => ID) runId!: string;
+  @Field(() => String, { description: "1 to 200 characters, surrounding spaces trimmed." })
+  @Matches(/\S/, { message: "name must not be blank" })
+  @Length(1, 200)
+  name!: string;
+}
+
 /** An inclusive numeric range over one run column (timestamps in ms since the epoch). */
 @InputType()
 export class RangeFilter {

@@ -2,7 +2,7 @@ import { type WireHyperparameters } from "@graft/core/contract";
 import { IsOptional, Length, Max, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { EarlyTermination, SweepStrategy } from "./enums";
-import { addFixedSweepFields, addSearchFields } from "./hyperparameter.fields";
+import { addFixedSweepFields, addSearchAdditionFields, addSearchFields } from "./hyperparameter.fields";
 
 /** A sweep's search lists, one per searchable knob (`learningRates: [Float!]`), typed from the catalogue. */
 export type SearchSpaceValues = Record<string, unknown[] | null | undefined> & {
@@ -62,3 +62,32 @@ export class CreateSweepInput {
   @Field(() => EarlyTermination, { defaultValue: EarlyTermination.NONE, nullable: false }) earlyTermination!: EarlyTermination;
 }
 addFixedSweepFields(CreateSweepInput.prototype);
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface SearchSpaceAdditionInput extends Record<string, unknown[] | null | undefined> {}
+
+/** Values to add to a sweep's search lists, one optional list per searchable knob. */
+@InputType()
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class SearchSpaceAdditionInput {}
+addSearchAdditionFields(SearchSpaceAdditionInput.prototype);
+
+/**
+ * Widens a RUNNING or COMPLETED sweep: values added to its lists, a larger budget, or both. GRID
+ * queues the combinations it did not have; RANDOM draws more distinct ones; TPE samples on from
+ * every result it has.
+ */
+@InputType()
+export class ExtendSweepInput {
+  @Field(() => ID) sweepId!: string;
+  @Field(() => SearchSpaceAdditionInput, { nullable: true }) @IsOptional() @ValidateNested() add?: SearchSpaceAdditionInput | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The sweep's new budget of configurations (maxRuns), at least what it has. Required to widen a RANDOM or TPE sweep; a GRID without it takes every new combination.",
+  })
+  @IsOptional()
+  @Min(1)
+  @Max(10000)
+  maxRuns?: number | null;
+}

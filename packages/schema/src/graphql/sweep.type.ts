@@ -22,15 +22,51 @@ export class SweepProgress {
   @Field(() => Int) failed!: number;
   @Field(() => Int) canceled!: number;
   @Field(() => Int) stoppedEarly!: number;
+  @Field(() => Int, {
+    description:
+      "Runs the sweep will hold when done: its runs so far, or for TPE (which samples as agents ask) at least its budget of configurations × repeats.",
+  })
+  planned!: number;
 }
 
-/** How strongly one numeric hyperparameter tracks best val accuracy across a sweep's runs. */
+/** Best val accuracy with a parameter fixed to one of its values, the others averaged over the sweep's space (fANOVA's marginal). */
+@ObjectType()
+export class MarginalEffect {
+  @Field(() => String, { description: "The value as the sweep lists it (wire form; a head as `[64,32]`)." }) value!: string;
+  @Field(() => Float, { nullable: true, description: "The value on its axis for numeric knobs (log10 is the chart's business)." })
+  numeric!: number | null;
+  @Field(() => Float, { description: "The forest's mean best val accuracy at this value." }) mean!: number;
+  @Field(() => Float, { description: "Spread of that mean across the forest's trees (sd)." }) sd!: number;
+  @Field(() => Int, { description: "Runs that had this value (0: the forest extrapolates)." }) trials!: number;
+}
+
+/**
+ * How much one hyperparameter matters to best val accuracy across a sweep's finished runs:
+ * fANOVA's share of variance (a random forest over every searched knob, numeric and categorical,
+ * its main effects over the sweep's space), its marginal effect per value, and for numeric knobs
+ * the rank correlation.
+ */
 @ObjectType()
 export class ParameterImportance {
   @Field(() => String) parameter!: string;
-  @Field(() => Float, { description: "Spearman rank correlation with best val accuracy, in [-1, 1]." }) correlation!: number;
-  @Field(() => Float, { description: "Pearson correlation with best val accuracy, in [-1, 1]." }) pearson!: number;
-  @Field(() => Int, { description: "Finished runs with a best val accuracy that the figures use." }) runCount!: number;
+  @Field(() => Float, {
+    description: "fANOVA: share of the variance of predicted best val accuracy over the space that this knob alone explains, in [0, 1].",
+  })
+  importance!: number;
+  @Field(() => Float, { description: "Spread of that share across the forest's trees (sd)." }) importanceSd!: number;
+  @Field(() => [MarginalEffect], { description: "Best val accuracy by value, in the list's order." }) marginal!: MarginalEffect[];
+  @Field(() => Float, {
+    nullable: true,
+    description: "Spearman rank correlation with best val accuracy, in [-1, 1]; null for a categorical knob.",
+  })
+  correlation!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Pearson correlation with best val accuracy, in [-1, 1]; null for a categorical knob.",
+  })
+  pearson!: number | null;
+  @Field(() => Int, { description: "Finished runs (COMPLETED or STOPPED_EARLY) with a best val accuracy that the figures use." })
+  runCount!: number;
 }
 
 /** A hyperparameter search (relations and aggregates come from field resolvers). */

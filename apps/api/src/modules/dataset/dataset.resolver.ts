@@ -26,4 +26,13 @@ export class DatasetResolver {
   ): Promise<Dataset> {
     return ctx.services.datasets.register(path, name);
   }
+
+  @Mutation(() => ID, {
+    description:
+      "Forgets a dataset with the runs and sweeps trained on it and all they own (and other runs' evaluations on it); refused while one of those runs is RUNNING. The photos on disk stay. Answers the deleted id.",
+  })
+  deleteDataset(@Arg("datasetId", () => ID) datasetId: string, @Ctx() ctx: GraftContext): string {
+    for (const runId of ctx.services.datasets.delete(datasetId)) ctx.services.checkpoints.removeFiles(runId);
+    return datasetId;
+  }
 }

@@ -1,10 +1,11 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { desc, eq, type InferSelectModel } from "drizzle-orm";
-import { datasets, newId } from "@graft/schema/db";
+import { datasets, newId, runs, sweeps } from "@graft/schema/db";
 import { type Dataset } from "@graft/schema/graphql";
 import { badInput, notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
+import { deleteRunsInTx } from "../run/run.delete";
 import { writeTx } from "../write-tx";
 import { resolveDatasetPath } from "./dataset.paths";
 import { scanClassFolders } from "./dataset.scan";
@@ -43,6 +44,21 @@ export class DatasetService {
     const d = this.find(id);
     if (!d) throw notFound("Dataset", id);
     return d;
+  }
+
+  /**
+   * Forgets a registered dataset with the runs and sweeps trained on it and all they own (test-set
+   * evaluations on it included); refused while one of those runs is RUNNING. The photos on disk are
+   * the user's and stay. Returns the deleted runs' ids (their checkpoint files go after the commit).
+   */
+  delete(id: string): string[] {
+    return writeTx(this.deps, () => {
+      this.get(id);
+      const ids = deleteRunsInTx(this.deps, eq(runs.datasetId, id), `Dataset ${id}`);
+      this.deps.db.delete(sweeps).where(eq(sweeps.datasetId, id)).run();
+      this.deps.db.delete(datasets).where(eq(datasets.id, id)).run();
+      return ids;
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type EpochScore, isBetterEpoch } from "@graft/core/contract";
+import { type EpochScore, isBetterEpoch, plannedEpochs, specOf } from "@graft/core/contract";
+import { DEFAULT_HYPERBAND, hyperbandBracketOf, hyperbandDecision, type HyperbandOptions, hyperbandRungs } from "@graft/core/search";
 import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
 import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
@@ -63,7 +64,7 @@ export class EpochService {
       bestEpoch: sql`${sql.placeholder("bestEpoch")}`,
     });
     this.peersAt = c.prepare(
-      `SELECT max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
+      `SELECT e.run_id AS runId, max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
        WHERE r.sweep_id = @sweepId AND r.id <> @runId AND e.epoch <= @epoch
        GROUP BY e.run_id HAVING max(e.epoch) >= @epoch AND max(e.val_accuracy) IS NOT NULL`,
     );
@@ -163,25 +164,42 @@ export class EpochService {
     ) as RunRow;
   }
 
-  /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so. */
+  /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so; the reason names the rule and the figures. */
   private applyEarlyTermination(row: RunRow, fresh: readonly Epoch[]): RunRow {
     if (!row.sweepId || row.stopRequested) return row;
-    const sweep = this.deps.db.select({ policy: sweeps.earlyTermination }).from(sweeps).where(eq(sweeps.id, row.sweepId)).get();
+    const sweep = this.deps.db
+      .select({ policy: sweeps.earlyTermination, fixed: sweeps.fixed, searchSpace: sweeps.searchSpace })
+      .from(sweeps)
+      .where(eq(sweeps.id, row.sweepId))
+      .get();
     const policy = sweep?.policy as EarlyTermination | undefined;
-    if (!policy || policy === EarlyTermination.NONE) return row;
-    // MEDIAN needs only the newest epoch of the batch; ASHA must look at every rung it crossed.
+    if (!sweep || !policy || policy === EarlyTermination.NONE) return row;
     const withVal = fresh.filter((e) => e.valAccuracy !== null);
+    const hyperband = policy === EarlyTermination.HYPERBAND ? hyperbandOf(sweep, row.id) : null;
+    // MEDIAN needs only the newest epoch of the batch; the rung rules must look at every rung it crossed.
     const candidates =
-      policy === EarlyTermination.MEDIAN ? withVal.slice(-1) : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
+      policy === EarlyTermination.MEDIAN
+        ? withVal.slice(-1)
+        : hyperband
+          ? withVal.filter((e) => hyperband.rungs.includes(e.epoch))
+          : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
     for (const e of candidates) {
       const own = (this.ownBestAt.get([row.id, e.epoch]) as { best: number | null }).best;
-      const peers = (this.peersAt.all({ sweepId: row.sweepId, runId: row.id, epoch: e.epoch }) as { best: number }[]).map((p) => p.best);
-      const stop =
+      let peerRows = this.peersAt.all({ sweepId: row.sweepId, runId: row.id, epoch: e.epoch }) as { runId: string; best: number }[];
+      if (hyperband) peerRows = peerRows.filter((p) => hyperbandBracketOf(p.runId, hyperband.options) === hyperband.bracket);
+      const peers = peerRows.map((p) => p.best);
+      let reason: string | null = null;
+      if (hyperband) {
+        const decision = hyperbandDecision(own, peers, e.epoch, hyperband.bracket, hyperband.options);
+        if (decision?.stop) reason = decision.reason;
+      } else if (
         policy === EarlyTermination.MEDIAN
           ? medianShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION)
-          : ashaShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION);
-      if (stop) {
-        const reason = `${policy}: best val accuracy ${own?.toFixed(4)} at epoch ${e.epoch} trails ${peers.length} peers`;
+          : ashaShouldStop(own, peers, e.epoch, DEFAULT_EARLY_TERMINATION)
+      ) {
+        reason = `${policy}: best val accuracy ${own?.toFixed(4)} at epoch ${e.epoch} trails ${peers.length} peers`;
+      }
+      if (reason !== null) {
         return this.deps.db
           .update(runsTable)
           .set({ stopRequested: "STOPPED_EARLY", stopReason: reason })
@@ -192,4 +210,24 @@ export class EpochService {
     }
     return row;
   }
+}
+
+/**
+ * A HYPERBAND sweep's settings for one run: its bracket (from its id) and that bracket's rungs. The
+ * brackets span the longest run the sweep plans (its fixed epochs, plus fine-tuning epochs when it
+ * searches a depth above 0), the same for every run of the sweep so they share brackets.
+ */
+function hyperbandOf(
+  sweep: { fixed: Readonly<Record<string, unknown>>; searchSpace: Readonly<Record<string, unknown[]>> },
+  runId: string,
+): { options: HyperbandOptions; bracket: number; rungs: number[] } {
+  const depths = (sweep.searchSpace.fineTuneLayers ?? [0]) as number[];
+  const maxEpochs = plannedEpochs({
+    epochs: Number(sweep.fixed.epochs ?? specOf("epochs")?.default),
+    fineTuneLayers: Math.max(0, ...depths),
+    fineTuneEpochs: Number(sweep.fixed.fineTuneEpochs ?? 0),
+  });
+  const options = { ...DEFAULT_HYPERBAND, maxEpochs };
+  const bracket = hyperbandBracketOf(runId, options);
+  return { options, bracket, rungs: hyperbandRungs(bracket, options) };
 }

@@ -20,6 +20,15 @@ export class ExperimentResolver {
     return ctx.services.experiments.create(input);
   }
 
+  @Mutation(() => ID, {
+    description:
+      "Deletes an experiment with its sweeps and runs and all they own; refused while one of its runs is RUNNING. Answers the deleted id.",
+  })
+  deleteExperiment(@Arg("experimentId", () => ID) experimentId: string, @Ctx() ctx: GraftContext): string {
+    for (const runId of ctx.services.experiments.delete(experimentId)) ctx.services.checkpoints.removeFiles(runId);
+    return experimentId;
+  }
+
   @FieldResolver(() => Int)
   runCount(@Root() e: Experiment, @Ctx() ctx: GraftContext): number {
     return ctx.services.experiments.stats(e.id).runCount;

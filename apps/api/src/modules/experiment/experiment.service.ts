@@ -3,6 +3,7 @@ import { experiments, newId, runs } from "@graft/schema/db";
 import { type CreateExperimentInput, type Experiment } from "@graft/schema/graphql";
 import { notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
+import { deleteRunsInTx } from "../run/run.delete";
 import { writeTx } from "../write-tx";
 
 type ExperimentRow = InferSelectModel<typeof experiments>;
@@ -44,6 +45,20 @@ export class ExperimentService {
           .get(),
       ),
     );
+  }
+
+  /**
+   * Deletes the experiment with its sweeps and runs and all they own; refused while one of its
+   * runs is RUNNING. Returns the deleted runs' ids (their checkpoint files go after the commit).
+   */
+  delete(id: string): string[] {
+    return writeTx(this.deps, () => {
+      this.get(id);
+      const ids = deleteRunsInTx(this.deps, eq(runs.experimentId, id), `Experiment ${id}`);
+      // Sweeps go with their experiment (foreign key cascade).
+      this.deps.db.delete(experiments).where(eq(experiments.id, id)).run();
+      return ids;
+    });
   }
 
   /** Run count and best val accuracy over the experiment's runs. */

@@ -15,6 +15,8 @@ export class LeaseService {
     private readonly storage?: { refusedWritesWithin(ms: number): boolean },
     /** A new attempt forgets the checkpoint an earlier one uploaded (its files go after the claim commits). */
     private readonly checkpoints?: { forgetInTx(runId: string): void; removeFiles(runId: string): void },
+    /** Work queued only when asked for, inside the claim's transaction before it picks (TPE sweeps' next configurations). */
+    private readonly beforeClaim?: (outbox: Outbox) => void,
   ) {}
 
   private get leaseMs(): number {
@@ -38,6 +40,7 @@ export class LeaseService {
       this.reapInTx(outbox);
       const agent = this.deps.db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId)).get();
       if (!agent) throw notFound("Agent", agentId);
+      if (!runId) this.beforeClaim?.(outbox);
       const now = this.deps.now();
       const client = this.deps.db.$client;
       let row: RunRow | undefined;
@@ -118,7 +121,7 @@ export class LeaseService {
     for (const row of expired) {
       if (row.stopRequested === "CANCELED") {
         finishRun(this.deps, outbox, row, RunStatus.CANCELED, { error: "lease expired while canceling" });
-      } else if (row.attempts < this.deps.config.maxAttempts) {
+      } else if (row.attempts - row.attemptsBeforeRequeue < this.deps.config.maxAttempts) {
         const updated = this.deps.db
           .update(runs)
           .set({

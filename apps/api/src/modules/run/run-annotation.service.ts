@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { artifacts, newId, notes, runTags } from "@graft/schema/db";
 import { type Artifact, type Note, type Run } from "@graft/schema/graphql";
-import { badInput } from "../../errors";
+import { badInput, notFound } from "../../errors";
 import { groupBy } from "../batch-loader";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
@@ -68,9 +68,7 @@ export class RunAnnotationService {
 
   /** Adds a note. */
   addNote(runId: string, text: string): Run {
-    const trimmed = text.trim();
-    if (trimmed === "" || trimmed.length > 20_000)
-      throw badInput(`Invalid note text ${JSON.stringify(text.slice(0, 50))}: must be 1..20000 characters`, "text", text.slice(0, 50));
+    const trimmed = this.cleanNote(text);
     return writeTx(this.deps, () => {
       const row = this.runs.row(runId);
       const now = this.deps.now();
@@ -78,6 +76,34 @@ export class RunAnnotationService {
         .insert(notes)
         .values({ id: newId(now), runId, text: trimmed, createdAt: now })
         .run();
+      return toRun(row);
+    });
+  }
+
+  /** Edits a note's text (same bounds as addNote); NOT_FOUND when the run has no such note. */
+  editNote(runId: string, noteId: string, text: string): Run {
+    const trimmed = this.cleanNote(text);
+    return writeTx(this.deps, () => {
+      const row = this.runs.row(runId);
+      const changed = this.deps.db
+        .update(notes)
+        .set({ text: trimmed })
+        .where(and(eq(notes.id, noteId), eq(notes.runId, runId)))
+        .run();
+      if (changed.changes === 0) throw notFound("Note", noteId);
+      return toRun(row);
+    });
+  }
+
+  /** Deletes a note of the run; NOT_FOUND when the run has no such note. */
+  removeNote(runId: string, noteId: string): Run {
+    return writeTx(this.deps, () => {
+      const row = this.runs.row(runId);
+      const changed = this.deps.db
+        .delete(notes)
+        .where(and(eq(notes.id, noteId), eq(notes.runId, runId)))
+        .run();
+      if (changed.changes === 0) throw notFound("Note", noteId);
       return toRun(row);
     });
   }
@@ -96,6 +122,13 @@ export class RunAnnotationService {
         list.map((a) => ({ id: a.id, kind: a.kind, uri: a.uri, createdAt: new Date(a.createdAt) })),
       ]),
     );
+  }
+
+  private cleanNote(text: string): string {
+    const trimmed = text.trim();
+    if (trimmed === "" || trimmed.length > 20_000)
+      throw badInput(`Invalid note text ${JSON.stringify(text.slice(0, 50))}: must be 1..20000 characters`, "text", text.slice(0, 50));
+    return trimmed;
   }
 
   private cleanTag(tag: string): string {

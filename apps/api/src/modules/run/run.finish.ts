@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { agents, runs, sweeps } from "@graft/schema/db";
-import { type RunControl, RunStatus, SweepStatus } from "@graft/schema/graphql";
+import { type RunControl, RunStatus, SweepStatus, SweepStrategy } from "@graft/schema/graphql";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox } from "../write-tx";
 import { type RunRow, toDate, toRun } from "./run.mapper";
@@ -46,20 +46,32 @@ export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status
   return updated;
 }
 
-/** Marks a RUNNING sweep COMPLETED once none of its runs is queued or running. */
+/**
+ * Marks a RUNNING sweep COMPLETED once none of its runs is queued or running, except a TPE sweep
+ * with configurations left in its budget: its next one is sampled at the next claim (sweep.tpe.ts),
+ * which also completes it when its space turns out to be used up.
+ */
 export function refreshSweepStatus(deps: ServiceDeps, sweepId: string): void {
-  const live = deps.db
-    .select({ n: sql<number>`count(*)` })
+  const counts = deps.db
+    .select({
+      live: sql<number>`sum(CASE WHEN ${runs.status} IN ('QUEUED', 'RUNNING') THEN 1 ELSE 0 END)`,
+      all: sql<number>`count(*)`,
+    })
     .from(runs)
-    .where(and(eq(runs.sweepId, sweepId), inArray(runs.status, [RunStatus.QUEUED, RunStatus.RUNNING])))
+    .where(eq(runs.sweepId, sweepId))
     .get();
-  if ((live?.n ?? 0) === 0) {
-    deps.db
-      .update(sweeps)
-      .set({ status: SweepStatus.COMPLETED })
-      .where(and(eq(sweeps.id, sweepId), eq(sweeps.status, SweepStatus.RUNNING)))
-      .run();
-  }
+  if ((counts?.live ?? 0) > 0) return;
+  const sweep = deps.db
+    .select({ strategy: sweeps.strategy, maxRuns: sweeps.maxRuns, repeats: sweeps.repeats })
+    .from(sweeps)
+    .where(eq(sweeps.id, sweepId))
+    .get();
+  if (sweep?.strategy === SweepStrategy.TPE && Math.ceil((counts?.all ?? 0) / Math.max(1, sweep.repeats)) < (sweep.maxRuns ?? 0)) return;
+  deps.db
+    .update(sweeps)
+    .set({ status: SweepStatus.COMPLETED })
+    .where(and(eq(sweeps.id, sweepId), eq(sweeps.status, SweepStatus.RUNNING)))
+    .run();
 }
 
 /**

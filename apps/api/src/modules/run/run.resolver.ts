@@ -9,6 +9,7 @@ import {
   Evaluation,
   Experiment,
   Note,
+  RenameRunInput,
   Run,
   RunConnection,
   RunFilter,
@@ -88,6 +89,34 @@ export class RunResolver {
     ctx.services.runs.delete(runId);
     ctx.services.checkpoints.removeFiles(runId);
     return runId;
+  }
+
+  @Mutation(() => Run, {
+    description:
+      "Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again. The epochs of its last attempt stay until an agent claims it.",
+  })
+  requeueRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.requeue(runId);
+  }
+
+  @Mutation(() => Run)
+  renameRun(@Arg("input", () => RenameRunInput) input: RenameRunInput, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.runs.rename(input.runId, input.name);
+  }
+
+  @Mutation(() => Run)
+  editNote(
+    @Arg("runId", () => ID) runId: string,
+    @Arg("noteId", () => ID) noteId: string,
+    @Arg("text", () => String) text: string,
+    @Ctx() ctx: GraftContext,
+  ): Run {
+    return ctx.services.annotations.editNote(runId, noteId, text);
+  }
+
+  @Mutation(() => Run)
+  removeNote(@Arg("runId", () => ID) runId: string, @Arg("noteId", () => ID) noteId: string, @Ctx() ctx: GraftContext): Run {
+    return ctx.services.annotations.removeNote(runId, noteId);
   }
 
   @Mutation(() => Run)

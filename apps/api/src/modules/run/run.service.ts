@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { agents, artifacts, evaluations, experiments, newId, runTags, runs } from "@graft/schema/db";
+import { artifacts, evaluations, experiments, newId, runTags, runs } from "@graft/schema/db";
 import { type CompleteRunInput, type CreateRunInput, type Run, RunStatus } from "@graft/schema/graphql";
 import { conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
@@ -12,7 +12,9 @@ import { assertCurrentAttempt } from "./run.attempt";
 import { controlFor, finishRun } from "./run.finish";
 import { resolveHyperparameters } from "./run.hyperparameters";
 import { type RunRow, toRun } from "./run.mapper";
+import { deleteRunsInTx } from "./run.delete";
 import { type NewRun, queuedRunValues } from "./run.queued";
+import { requeueInTx } from "./run.requeue";
 
 export type { NewRun } from "./run.queued";
 
@@ -174,10 +176,26 @@ export class RunService {
    */
   delete(runId: string): void {
     writeTx(this.deps, () => {
-      const row = this.row(runId);
-      if (row.status === RunStatus.RUNNING) throw conflict(`Run ${runId} is RUNNING; cancel it and wait until it ends before deleting it`);
-      this.deps.db.update(agents).set({ currentRunId: null }).where(eq(agents.currentRunId, runId)).run();
-      this.deps.db.delete(runs).where(eq(runs.id, runId)).run();
+      this.row(runId);
+      deleteRunsInTx(this.deps, eq(runs.id, runId), `Run ${runId}`);
+    });
+  }
+
+  /**
+   * Puts a FAILED or CANCELED run back in the queue (see requeueInTx); its sweep runs again.
+   * @throws NOT_FOUND, or CONFLICT for another status.
+   */
+  requeue(runId: string): Run {
+    return writeTx(this.deps, (outbox) => toRun(requeueInTx(this.deps, outbox, this.row(runId))));
+  }
+
+  /** Renames a run (1–200 characters once trimmed; checked by RenameRunInput). */
+  rename(runId: string, name: string): Run {
+    return writeTx(this.deps, (outbox) => {
+      this.row(runId);
+      const updated = this.deps.db.update(runs).set({ name: name.trim() }).where(eq(runs.id, runId)).returning().get();
+      outbox.run(toRun(updated));
+      return toRun(updated);
     });
   }
 

@@ -1,5 +1,6 @@
 // The engine's generator, so a RANDOM sweep with a given seed picks the same points everywhere.
 import { createRng as seededRandom } from "@graft/core/random";
+import { pointKey } from "@graft/core/search";
 import { type SearchSpaceJson } from "@graft/schema/db";
 import { SEARCH_DIMENSIONS } from "./sweep.space";
 
@@ -69,13 +70,33 @@ export function expandGrid(s: SearchSpaceJson, maxRuns: number | null, seed: num
   return indices.sort((a, b) => a - b).map((i) => gridPoint(s, i));
 }
 
-/** RANDOM: maxRuns points, each knob drawn uniformly from its list (in expansion order) with a seeded generator. */
-export function expandRandom(s: SearchSpaceJson, maxRuns: number, seed: number): SearchPoint[] {
+/** Draws per wanted point before a RANDOM sweep settles for fewer (its space has fewer distinct configurations). */
+const RANDOM_DRAWS_PER_POINT = 20;
+
+/**
+ * RANDOM: up to maxRuns distinct configurations, each knob drawn uniformly from its list (in
+ * expansion order) with a seeded generator. A draw is first made `canonical` (knobs that do not
+ * apply set to their defaults, see sweep.conditional.ts); a configuration drawn again is drawn anew,
+ * so a sweep never runs one twice. A space with fewer configurations than maxRuns gives them all.
+ */
+export function expandRandom(
+  s: SearchSpaceJson,
+  maxRuns: number,
+  seed: number,
+  canonical: (p: SearchPoint) => SearchPoint = (p) => p,
+): SearchPoint[] {
   const rng = seededRandom(seed);
   const dims = dimensionsOf(s);
-  return Array.from({ length: maxRuns }, () => {
-    const point: SearchPoint = {};
-    for (const d of dims) point[d.name] = copy(d.list[Math.floor(rng() * d.list.length)]);
-    return point;
-  });
+  const seen = new Set<string>();
+  const out: SearchPoint[] = [];
+  for (let draws = 0; out.length < maxRuns && draws < maxRuns * RANDOM_DRAWS_PER_POINT; draws++) {
+    const drawn: SearchPoint = {};
+    for (const d of dims) drawn[d.name] = copy(d.list[Math.floor(rng() * d.list.length)]);
+    const point = canonical(drawn);
+    const key = pointKey(point);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(point);
+  }
+  return out;
 }

@@ -1,5 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { CreateSweepInput, Dataset, Experiment, ParameterImportance, Run, RunGroup, Sweep, SweepProgress } from "@graft/schema/graphql";
+import {
+  CreateSweepInput,
+  Dataset,
+  ExtendSweepInput,
+  Experiment,
+  ParameterImportance,
+  Run,
+  RunGroup,
+  Sweep,
+  SweepProgress,
+} from "@graft/schema/graphql";
 import { type GraftContext } from "../../context";
 import { MAX_SWEEP_RUNS_PAGE } from "./sweep.service";
 
@@ -27,6 +37,28 @@ export class SweepResolver {
   @Mutation(() => Sweep, { description: "Queued runs end CANCELED now; running ones learn it at their next heartbeat." })
   cancelSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Sweep {
     return ctx.services.sweeps.cancel(sweepId);
+  }
+
+  @Mutation(() => Sweep, {
+    description:
+      "Widens a RUNNING or COMPLETED sweep: values added to its lists, a larger maxRuns, or both. GRID queues the new combinations, RANDOM draws more, TPE samples on from what it knows. The sweep runs again.",
+  })
+  extendSweep(@Arg("input", () => ExtendSweepInput) input: ExtendSweepInput, @Ctx() ctx: GraftContext): Sweep {
+    return ctx.services.sweeps.extend(input);
+  }
+
+  @Mutation(() => Sweep, { description: "A CANCELED sweep runs again; its CANCELED runs go back in the queue." })
+  resumeSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Sweep {
+    return ctx.services.sweeps.resume(sweepId);
+  }
+
+  @Mutation(() => ID, {
+    description:
+      "Deletes a sweep with its runs and all they own (epochs, predictions, checkpoints...); refused while one of its runs is RUNNING. Answers the deleted id.",
+  })
+  deleteSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): string {
+    for (const runId of ctx.services.sweeps.delete(sweepId)) ctx.services.checkpoints.removeFiles(runId);
+    return sweepId;
   }
 
   @FieldResolver(() => Experiment)

@@ -1,10 +1,11 @@
 import { performance } from "node:perf_hooks";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { and, desc, eq, inArray, isNotNull, sql, type InferSelectModel } from "drizzle-orm";
-import { datasets, experiments, newId, runs, sweeps } from "@graft/schema/db";
+import { datasets, experiments, newId, runs, type SearchSpaceJson, sweeps } from "@graft/schema/db";
 import {
   type CreateSweepInput,
   type EarlyTermination,
+  type ExtendSweepInput,
   type ParameterImportance,
   type Run,
   type RunGroup,
@@ -15,19 +16,24 @@ import {
   SweepStrategy,
 } from "@graft/schema/graphql";
 import { HYPERPARAMETER_ENTRIES, toWire } from "@graft/core/contract";
-import { sortColumnKey } from "@graft/schema/db";
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
-import { type HyperparameterValues, resolveHyperparameters } from "../run/run.hyperparameters";
+import { deleteRunsInTx } from "../run/run.delete";
+import { refreshSweepStatus } from "../run/run.finish";
 import { toRun } from "../run/run.mapper";
+import { requeueInTx } from "../run/run.requeue";
 import { MAX_PAGE_SIZE } from "../run/run.query";
 import { type NewRun, type RunService } from "../run/run.service";
-import { pearson, spearman } from "./importance";
+import { sweepImportance } from "./sweep.importance";
 import { groupRuns } from "./sweep.groups";
-import { expandGrid, expandRandom, gridSize } from "./sweep.expand";
+import { canonicalPoint, distinctConfigurations } from "./sweep.conditional";
+import { expandGrid, expandRandom, gridSize, type SearchPoint } from "./sweep.expand";
+import { runsForPoint, type SweepRunContext } from "./sweep.points";
+import { nextTpePoint } from "./sweep.tpe";
 import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
+import { planExtension } from "./sweep.extend";
 import { SweepRunInserter } from "./sweep.insert";
 import { normalizeSearchSpace, withDefaultLists } from "./sweep.space";
 
@@ -111,8 +117,9 @@ export class SweepService {
   }
 
   /**
-   * Validates the search space, expands it (GRID: cartesian product capped by maxRuns; RANDOM:
-   * maxRuns seeded draws), checks every point, then writes the sweep and its queued runs.
+   * Validates the search space, expands it (GRID: its distinct configurations, capped by maxRuns;
+   * RANDOM: maxRuns distinct seeded draws; TPE: its first configuration only, the rest sampled at
+   * claim time by `TpeSampler`), checks every point, then writes the sweep and its queued runs.
    *
    * Checked and written in slices of about {@link SWEEP_SLICE_MS} with the event loop served
    * between them (one transaction per write slice), because one transaction for 10,000 runs held
@@ -142,8 +149,9 @@ export class SweepService {
     for (const m of space.baseModels as string[]) this.catalog.inputSizeOf(m, null, "searchSpace.baseModels");
 
     const maxRuns = input.maxRuns ?? null;
-    if (input.strategy === SweepStrategy.RANDOM && maxRuns === null) {
-      throw badInput("A RANDOM sweep needs maxRuns (how many points to draw)", "maxRuns", null);
+    if (input.strategy !== SweepStrategy.GRID && maxRuns === null) {
+      const what = input.strategy === SweepStrategy.RANDOM ? "how many points to draw" : "how many configurations TPE may try";
+      throw badInput(`A ${input.strategy} sweep needs maxRuns (${what})`, "maxRuns", null);
     }
     const repeats = input.repeats ?? 1;
     const configs = input.strategy === SweepStrategy.GRID ? Math.min(gridSize(space), maxRuns ?? Infinity) : (maxRuns as number);
@@ -152,33 +160,30 @@ export class SweepService {
       const how = repeats > 1 ? `${configs} configurations × ${repeats} repeats` : `${size} runs`;
       throw badInput(`The sweep would create ${how}; the limit is ${MAX_SWEEP_RUNS} runs (set maxRuns)`, "maxRuns", maxRuns);
     }
-    const points = input.strategy === SweepStrategy.GRID ? expandGrid(space, maxRuns, seed) : expandRandom(space, maxRuns as number, seed);
+    const name = input.name ?? `sweep-${new Date(this.deps.now()).toISOString().slice(0, 16)}`;
+    const context = { name, experimentId: input.experimentId, datasetId: input.datasetId, seed, repeats, fixed };
+    // TPE samples each configuration when an agent asks (sweep.tpe.ts): every point it may propose is
+    // checked now, so a bad combination is the launcher's error, not an agent's failed claim later.
+    if (input.strategy === SweepStrategy.TPE) await this.checkEveryPoint(space, seed, context);
+    // Configurations differing only in a knob that does not apply (fine-tuning rate at depth 0) are one.
+    const points =
+      input.strategy === SweepStrategy.GRID
+        ? distinctConfigurations(expandGrid(space, maxRuns, seed), fixed)
+        : input.strategy === SweepStrategy.RANDOM
+          ? expandRandom(space, maxRuns as number, seed, (p) => canonicalPoint(p, fixed))
+          : [nextTpePoint({ searchSpace: space, seed, fixed }, []) as SearchPoint];
 
     // Validate every point before writing anything (bad values surface as BAD_USER_INPUT), in
     // slices: resolving 10,000 points is a few hundred ms of CPU.
-    const name = input.name ?? `sweep-${new Date(this.deps.now()).toISOString().slice(0, 16)}`;
     const newRuns: Omit<NewRun, "sweepId">[] = [];
+    const width = String(input.strategy === SweepStrategy.TPE ? (maxRuns as number) : points.length).length;
     let sliceStart = performance.now();
     for (const [i, p] of points.entries()) {
       if (i % SLICE_STEP === 0 && performance.now() - sliceStart > SWEEP_SLICE_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
-      const pointName = `${name}-${String(i + 1).padStart(String(points.length).length, "0")}`;
-      for (let r = 0; r < repeats; r++) {
-        newRuns.push({
-          name: repeats > 1 ? `${pointName}-s${r + 1}` : pointName,
-          datasetId: input.datasetId,
-          experimentId: input.experimentId,
-          // Fixed knobs for every run, the point's searched ones, the repeat's training seed and the
-          // sweep's split seed (one validation set for the whole sweep); checked per run (so a floor is
-          // checked against each point's rates).
-          hyperparameters: resolveHyperparameters(
-            { ...fixed, ...p, seed: (seed + r) % 2 ** 31, splitSeed: seed } as HyperparameterValues,
-            this.catalog,
-          ),
-        });
-      }
+      newRuns.push(...runsForPoint(p, i, width, context, this.catalog));
     }
 
     const fixedOf = (newRuns[0] as Omit<NewRun, "sweepId">).hyperparameters;
@@ -230,6 +235,22 @@ export class SweepService {
       this.creating.delete(first.sweep.id);
     }
     return this.get(first.sweep.id);
+  }
+
+  /**
+   * Resolves every configuration of the space (a seeded sample of {@link MAX_SWEEP_RUNS} when it is
+   * larger) as a run would be resolved, in slices; the first bad one is BAD_USER_INPUT.
+   */
+  private async checkEveryPoint(space: SearchSpaceJson, seed: number, context: SweepRunContext): Promise<void> {
+    const points = expandGrid(space, gridSize(space) > MAX_SWEEP_RUNS ? MAX_SWEEP_RUNS : null, seed);
+    let sliceStart = performance.now();
+    for (const [i, p] of points.entries()) {
+      if (i % SLICE_STEP === 0 && performance.now() - sliceStart > SWEEP_SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+      runsForPoint(canonicalPoint(p, context.fixed), i, 1, { ...context, repeats: 1 }, this.catalog);
+    }
   }
 
   /** `sweep` once any creation of it still writing runs in this process has finished (re-read then). */
@@ -311,6 +332,78 @@ export class SweepService {
   }
 
   /**
+   * Widens a RUNNING or COMPLETED sweep (see ExtendSweepInput); the sweep runs again. One
+   * transaction: the new space, budget and queued runs appear together.
+   * @throws NOT_FOUND; CONFLICT for a CANCELED sweep (resume it first); BAD_USER_INPUT as planExtension.
+   */
+  extend(input: ExtendSweepInput): Sweep {
+    const row = this.row(input.sweepId);
+    if (row.status === SweepStatus.CANCELED) throw conflict(`Sweep ${row.id} is CANCELED; resume it before extending it`);
+    const existing = this.deps.db.select().from(runs).where(eq(runs.sweepId, row.id)).all();
+    const plan = planExtension(row, existing, input, MAX_SWEEP_RUNS);
+    const width = String(plan.firstIndex + plan.points.length).length;
+    const items = plan.points.flatMap((p, k) => runsForPoint(p, plan.firstIndex + k, width, row, this.catalog));
+    return writeTx(this.deps, (outbox) => {
+      const current = this.row(row.id);
+      if (current.status === SweepStatus.CANCELED) throw conflict(`Sweep ${row.id} is CANCELED; resume it before extending it`);
+      this.deps.db
+        .update(sweeps)
+        .set({ searchSpace: plan.searchSpace, maxRuns: plan.maxRuns, status: SweepStatus.RUNNING })
+        .where(eq(sweeps.id, row.id))
+        .run();
+      this.inserter ??= new SweepRunInserter(this.deps.db.$client);
+      for (const r of this.inserter.insert(
+        items.map((item) => ({ ...item, sweepId: row.id })),
+        this.deps.now(),
+      ))
+        outbox.run(toRun(r));
+      // A GRID or RANDOM extension that found nothing new leaves nothing live: the sweep stays complete.
+      refreshSweepStatus(this.deps, row.id);
+      return this.get(row.id);
+    });
+  }
+
+  /**
+   * Resumes a CANCELED sweep: it runs again and its CANCELED runs go back in the queue (a TPE sweep
+   * then samples on at the next claim).
+   * @throws NOT_FOUND, or CONFLICT when the sweep is not CANCELED.
+   */
+  resume(id: string): Sweep {
+    return writeTx(this.deps, (outbox) => {
+      const row = this.row(id);
+      if (row.status !== SweepStatus.CANCELED) throw conflict(`Sweep ${id} is ${row.status}; only a CANCELED sweep can be resumed`);
+      this.deps.db.update(sweeps).set({ status: SweepStatus.RUNNING }).where(eq(sweeps.id, id)).run();
+      const canceled = this.deps.db
+        .select()
+        .from(runs)
+        .where(and(eq(runs.sweepId, id), eq(runs.status, RunStatus.CANCELED)))
+        .all();
+      for (const r of canceled) requeueInTx(this.deps, outbox, r);
+      refreshSweepStatus(this.deps, id);
+      return this.get(id);
+    });
+  }
+
+  /**
+   * Deletes a sweep with its runs and all they own; refused while one of its runs is RUNNING.
+   * Returns the deleted runs' ids (their checkpoint files go after the commit).
+   */
+  delete(id: string): string[] {
+    return writeTx(this.deps, () => {
+      this.row(id);
+      const ids = deleteRunsInTx(this.deps, eq(runs.sweepId, id), `Sweep ${id}`);
+      this.deps.db.delete(sweeps).where(eq(sweeps.id, id)).run();
+      return ids;
+    });
+  }
+
+  private row(id: string): SweepRow {
+    const row = this.deps.db.select().from(sweeps).where(eq(sweeps.id, id)).get();
+    if (!row) throw notFound("Sweep", id);
+    return row;
+  }
+
+  /**
    * The sweep's first `first` runs in creation order (at most {@link MAX_SWEEP_RUNS_PAGE}: a sweep
    * holds up to {@link MAX_SWEEP_RUNS}, and one unbounded read of them all took seconds).
    */
@@ -339,8 +432,16 @@ export class SweepService {
       .groupBy(runs.status)
       .all();
     const by = (s: RunStatus) => rows.find((r) => r.status === s)?.n ?? 0;
+    const total = rows.reduce((a, r) => a + r.n, 0);
+    const sweep = this.row(id);
+    // A TPE sweep that ended early (space used up, canceled) plans no more than it has.
+    const planned =
+      sweep.strategy === SweepStrategy.TPE && sweep.status === SweepStatus.RUNNING
+        ? Math.max(total, (sweep.maxRuns ?? 0) * sweep.repeats)
+        : total;
     return {
-      total: rows.reduce((a, r) => a + r.n, 0),
+      total,
+      planned,
       queued: by(RunStatus.QUEUED),
       running: by(RunStatus.RUNNING),
       completed: by(RunStatus.COMPLETED),
@@ -363,10 +464,8 @@ export class SweepService {
   }
 
   /**
-   * Per numeric hyperparameter of the catalogue that varies, its Spearman (and Pearson) correlation
-   * with best val accuracy over finished runs (COMPLETED or STOPPED_EARLY). Knobs searched on a log
-   * scale (learning rates) enter Pearson as log10; Spearman is scale-free; a head by its total
-   * units. A knob that is off (null) in some run is left out. Sorted by |Spearman|.
+   * fANOVA importance of every searched knob over the sweep's finished runs (COMPLETED or
+   * STOPPED_EARLY, with a best val accuracy), with marginal effects (sweep.importance.ts).
    */
   importance(id: string): ParameterImportance[] {
     const rows = this.deps.db
@@ -375,31 +474,8 @@ export class SweepService {
       .where(
         and(eq(runs.sweepId, id), inArray(runs.status, [RunStatus.COMPLETED, RunStatus.STOPPED_EARLY]), isNotNull(runs.bestValAccuracy)),
       )
+      .orderBy(runs.createdAt, runs.id)
       .all();
-    if (rows.length < 3) return [];
-    const ys = rows.map((r) => r.bestValAccuracy as number);
-    const params = HYPERPARAMETER_ENTRIES.flatMap(([name, spec]): [string, (r: (typeof rows)[number]) => number | null][] => {
-      if (spec.kind === "units") return [[name, (r) => r[sortColumnKey(name, spec) as "headUnitsTotal"]]];
-      if (spec.kind !== "float" && spec.kind !== "int") return [];
-      const log = spec.scale === "log" && !(spec.kind === "float" && spec.min === 0 && !spec.exclusiveMin);
-      return [
-        [
-          name,
-          (r) => {
-            const v = (r as Record<string, unknown>)[name] as number | null;
-            return v === null ? null : log ? Math.log10(v) : v;
-          },
-        ],
-      ];
-    });
-    const out: ParameterImportance[] = [];
-    for (const [parameter, get] of params) {
-      const raw = rows.map(get);
-      if (raw.some((x) => x === null)) continue;
-      const xs = raw as number[];
-      if (new Set(xs).size < 2) continue;
-      out.push({ parameter, correlation: spearman(xs, ys), pearson: pearson(xs, ys), runCount: rows.length });
-    }
-    return out.sort((a, b) => Math.abs(b.correlation) - Math.abs(a.correlation));
+    return sweepImportance(this.row(id), rows);
   }
 }

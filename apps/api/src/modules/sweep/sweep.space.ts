@@ -57,3 +57,31 @@ export function withDefaultLists(stored: SearchSpaceJson): SearchSpaceJson {
   for (const dim of SEARCH_DIMENSIONS) out[dim.field] ??= [toWire(dim.name, dim.spec.default)];
   return out;
 }
+
+/**
+ * A stored space with values added (extendSweep): each addition made canonical and appended to its
+ * list unless already there, so existing configurations keep their place in the grid order.
+ * Returns the merged space and how many values were new.
+ */
+export function mergeSearchSpace(
+  stored: SearchSpaceJson,
+  additions: Readonly<Record<string, readonly unknown[] | null | undefined>>,
+): { space: SearchSpaceJson; added: number } {
+  const space = withDefaultLists(stored);
+  let added = 0;
+  for (const dim of SEARCH_DIMENSIONS) {
+    const extra = additions[dim.field];
+    if (!extra) continue;
+    const list = [...(space[dim.field] ?? [])];
+    const keys = new Set(list.map((v) => JSON.stringify(v)));
+    for (const value of extra) {
+      const c = canonical(dim, value);
+      if (keys.has(JSON.stringify(c))) continue;
+      keys.add(JSON.stringify(c));
+      list.push(c);
+      added++;
+    }
+    space[dim.field] = list;
+  }
+  return { space, added };
+}

@@ -226,6 +226,8 @@ export type DatasetClass = {
 export type EarlyTermination =
   /** Asynchronous successive halving: rungs at epochs 1, 3, 9, ... keep the top third. */
   | 'ASHA'
+  /** Hyperband (asynchronous, as Optuna's HyperbandPruner): each run falls in a bracket; bracket s has rungs at epochs 3^s, 3^(s+1), ... below the run's planned epochs, where only the top third of the bracket's runs at that rung continue. The last bracket trains every run to the end. */
+  | 'HYPERBAND'
   /** Median stopping rule: stop a run whose best val accuracy trails the median of its peers at the same epoch. */
   | 'MEDIAN'
   | 'NONE';
@@ -303,6 +305,13 @@ export type Experiment = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   runCount: Scalars['Int']['output'];
+};
+
+export type ExtendSweepInput = {
+  add?: InputMaybe<SearchSpaceAdditionInput>;
+  /** The sweep's new budget of configurations (maxRuns), at least what it has. Required to widen a RANDOM or TPE sweep; a GRID without it takes every new combination. */
+  maxRuns?: InputMaybe<Scalars['Int']['input']>;
+  sweepId: Scalars['ID']['input'];
 };
 
 export type GroupComparison = {
@@ -531,6 +540,20 @@ export type LogEpochsResult = {
   inserted: Scalars['Int']['output'];
 };
 
+export type MarginalEffect = {
+  __typename?: 'MarginalEffect';
+  /** The forest's mean best val accuracy at this value. */
+  mean: Scalars['Float']['output'];
+  /** The value on its axis for numeric knobs (log10 is the chart's business). */
+  numeric?: Maybe<Scalars['Float']['output']>;
+  /** Spread of that mean across the forest's trees (sd). */
+  sd: Scalars['Float']['output'];
+  /** Runs that had this value (0: the forest extrapolates). */
+  trials: Scalars['Int']['output'];
+  /** The value as the sweep lists it (wire form; a head as `[64,32]`). */
+  value: Scalars['String']['output'];
+};
+
 export type Misclassified = {
   __typename?: 'Misclassified';
   confidence: Scalars['Float']['output'];
@@ -564,10 +587,19 @@ export type Mutation = {
   createRun: Run;
   /** Expands a search space (GRID or seeded RANDOM) into queued runs. Every point is checked before anything is written; the runs are then written in chunks, the sweep appearing with its first chunk. */
   createSweep: Sweep;
+  /** Forgets a dataset with the runs and sweeps trained on it and all they own (and other runs' evaluations on it); refused while one of those runs is RUNNING. The photos on disk stay. Answers the deleted id. */
+  deleteDataset: Scalars['ID']['output'];
+  /** Deletes an experiment with its sweeps and runs and all they own; refused while one of its runs is RUNNING. Answers the deleted id. */
+  deleteExperiment: Scalars['ID']['output'];
   /** Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id. */
   deleteRun: Scalars['ID']['output'];
+  /** Deletes a sweep with its runs and all they own (epochs, predictions, checkpoints...); refused while one of its runs is RUNNING. Answers the deleted id. */
+  deleteSweep: Scalars['ID']['output'];
+  editNote: Run;
   /** Queues a finished run's uploaded model for an agent to evaluate on another registered dataset whose classes it knows (field photos beside lab photos); asking again re-queues a finished one. */
   evaluateRun: TestSetEvaluation;
+  /** Widens a RUNNING or COMPLETED sweep: values added to its lists, a larger maxRuns, or both. GRID queues the new combinations, RANDOM draws more, TPE samples on from what it knows. The sweep runs again. */
+  extendSweep: Sweep;
   failEvaluation: TestSetEvaluation;
   failRun: Run;
   /** Sign of life; with runId, extends that run's lease and says whether to stop. */
@@ -578,7 +610,13 @@ export type Mutation = {
   registerAgent: Agent;
   /** Scans a class-folder dataset under an allowed root, decoding every image as training will, and stores its classes, counts and the files training will skip (skippedFiles, with reasons). */
   registerDataset: Dataset;
+  removeNote: Run;
   removeTag: Run;
+  renameRun: Run;
+  /** Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again. The epochs of its last attempt stay until an agent claims it. */
+  requeueRun: Run;
+  /** A CANCELED sweep runs again; its CANCELED runs go back in the queue. */
+  resumeSweep: Sweep;
 };
 
 
@@ -640,14 +678,41 @@ export type MutationCreateSweepArgs = {
 };
 
 
+export type MutationDeleteDatasetArgs = {
+  datasetId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  experimentId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteRunArgs = {
   runId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteSweepArgs = {
+  sweepId: Scalars['ID']['input'];
+};
+
+
+export type MutationEditNoteArgs = {
+  noteId: Scalars['ID']['input'];
+  runId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
 export type MutationEvaluateRunArgs = {
   datasetId: Scalars['ID']['input'];
   runId: Scalars['ID']['input'];
+};
+
+
+export type MutationExtendSweepArgs = {
+  input: ExtendSweepInput;
 };
 
 
@@ -691,9 +756,30 @@ export type MutationRegisterDatasetArgs = {
 };
 
 
+export type MutationRemoveNoteArgs = {
+  noteId: Scalars['ID']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveTagArgs = {
   runId: Scalars['ID']['input'];
   tag: Scalars['String']['input'];
+};
+
+
+export type MutationRenameRunArgs = {
+  input: RenameRunInput;
+};
+
+
+export type MutationRequeueRunArgs = {
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeSweepArgs = {
+  sweepId: Scalars['ID']['input'];
 };
 
 export type Note = {
@@ -742,12 +828,18 @@ export type PairedComparison = {
 
 export type ParameterImportance = {
   __typename?: 'ParameterImportance';
-  /** Spearman rank correlation with best val accuracy, in [-1, 1]. */
-  correlation: Scalars['Float']['output'];
+  /** Spearman rank correlation with best val accuracy, in [-1, 1]; null for a categorical knob. */
+  correlation?: Maybe<Scalars['Float']['output']>;
+  /** fANOVA: share of the variance of predicted best val accuracy over the space that this knob alone explains, in [0, 1]. */
+  importance: Scalars['Float']['output'];
+  /** Spread of that share across the forest's trees (sd). */
+  importanceSd: Scalars['Float']['output'];
+  /** Best val accuracy by value, in the list's order. */
+  marginal: Array<MarginalEffect>;
   parameter: Scalars['String']['output'];
-  /** Pearson correlation with best val accuracy, in [-1, 1]. */
-  pearson: Scalars['Float']['output'];
-  /** Finished runs with a best val accuracy that the figures use. */
+  /** Pearson correlation with best val accuracy, in [-1, 1]; null for a categorical knob. */
+  pearson?: Maybe<Scalars['Float']['output']>;
+  /** Finished runs (COMPLETED or STOPPED_EARLY) with a best val accuracy that the figures use. */
   runCount: Scalars['Int']['output'];
 };
 
@@ -893,6 +985,12 @@ export type RegisterAgentInput = {
   gpu?: InputMaybe<Scalars['String']['input']>;
   host: Scalars['String']['input'];
   name: Scalars['String']['input'];
+};
+
+export type RenameRunInput = {
+  /** 1 to 200 characters, surrounding spaces trimmed. */
+  name: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
 };
 
 export type Run = {
@@ -1095,6 +1193,25 @@ export type SearchSpace = {
   learningRates: Array<Scalars['Float']['output']>;
 };
 
+export type SearchSpaceAdditionInput = {
+  /** Values of augmentation to add to the sweep's list. */
+  augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Values of baseModel to add to the sweep's list. */
+  baseModels?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Values of dropout to add to the sweep's list. */
+  dropouts?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of fineTuneLayers to add to the sweep's list. */
+  fineTuneLayers?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Values of fineTuneLearningRate to add to the sweep's list. */
+  fineTuneLearningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of headUnits to add to the sweep's list. */
+  headUnits?: InputMaybe<Array<Array<Scalars['Int']['input']>>>;
+  /** Values of labelSmoothing to add to the sweep's list. */
+  labelSmoothings?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Values of learningRate to add to the sweep's list. */
+  learningRates?: InputMaybe<Array<Scalars['Float']['input']>>;
+};
+
 export type SearchSpaceInput = {
   /** Values of augmentation to search over. Augmentation ops, comma-joined in canonical order (flip,rotate,...), a preset (light, standard, heavy) or none. */
   augmentations?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1196,6 +1313,8 @@ export type SweepProgress = {
   canceled: Scalars['Int']['output'];
   completed: Scalars['Int']['output'];
   failed: Scalars['Int']['output'];
+  /** Runs the sweep will hold when done: its runs so far, or for TPE (which samples as agents ask) at least its budget of configurations × repeats. */
+  planned: Scalars['Int']['output'];
   queued: Scalars['Int']['output'];
   running: Scalars['Int']['output'];
   stoppedEarly: Scalars['Int']['output'];
@@ -1208,8 +1327,12 @@ export type SweepStatus =
   | 'RUNNING';
 
 export type SweepStrategy =
+  /** Every combination of the lists (a seeded sample of maxRuns of them when there are more). */
   | 'GRID'
-  | 'RANDOM';
+  /** maxRuns distinct combinations drawn uniformly with the sweep's seed. */
+  | 'RANDOM'
+  /** Tree-structured Parzen Estimator (as Optuna): 10 seeded random configurations, then each next one sampled where good results are dense, from every result reported so far; runs still going count as bad (constant liar) so parallel agents spread out. maxRuns configurations. */
+  | 'TPE';
 
 export type TestSetEvaluation = {
   __typename?: 'TestSetEvaluation';

@@ -41,6 +41,12 @@ export const runs = sqliteTable(
     backend: text("backend"),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
     attempts: integer("attempts").notNull().default(0),
+    /**
+     * `attempts` when the run was last put back in the queue by hand (requeueRun): the lease
+     * reaper's retry budget counts attempts from here, while `attempts` itself only grows, so an
+     * agent still holding an older attempt can never pass for the new one.
+     */
+    attemptsBeforeRequeue: integer("attempts_before_requeue").notNull().default(0),
     leaseExpiresAt: integer("lease_expires_at"),
     /** A stop the agent has not acknowledged yet: CANCELED or STOPPED_EARLY. */
     stopRequested: text("stop_requested"),

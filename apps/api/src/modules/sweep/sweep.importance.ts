@@ -1,0 +1,59 @@
+/**
+ * "What matters most" for a sweep: fANOVA over every searched knob (`@graft/core/search`), with
+ * each knob's marginal effect, plus rank and linear correlation for the numeric ones.
+ */
+import { fanovaImportance } from "@graft/core/search";
+import { type SearchSpaceJson } from "@graft/schema/db";
+import { type ParameterImportance } from "@graft/schema/graphql";
+import { type RunRow } from "../run/run.mapper";
+import { pearson, spearman } from "./importance";
+import { canonicalPoint, searchDimensions } from "./sweep.conditional";
+import { type SearchPoint } from "./sweep.expand";
+import { SEARCH_DIMENSIONS, withDefaultLists } from "./sweep.space";
+
+/** Fewest finished runs the figures are computed from: below it a forest says nothing. */
+export const MIN_IMPORTANCE_RUNS = 3;
+
+/** A value as the sweep lists it, as text (`[64,32]` for a head). */
+function label(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Importance of each searched knob that varies among `rows` (finished runs with a best val
+ * accuracy), most important first. The forest is seeded with the sweep's seed, so the figures are
+ * the same on every read of the same runs.
+ */
+export function sweepImportance(
+  sweep: { searchSpace: SearchSpaceJson; fixed: Readonly<Record<string, unknown>>; seed: number },
+  rows: readonly RunRow[],
+): ParameterImportance[] {
+  if (rows.length < MIN_IMPORTANCE_RUNS) return [];
+  const dims = searchDimensions(withDefaultLists(sweep.searchSpace));
+  const trials = rows.map((row) => {
+    const point: SearchPoint = {};
+    for (const d of SEARCH_DIMENSIONS) point[d.name] = (row as Record<string, unknown>)[d.name];
+    return { point: canonicalPoint(point, sweep.fixed), value: row.bestValAccuracy as number };
+  });
+  const ys = trials.map((t) => t.value);
+  return fanovaImportance(dims, trials, { seed: sweep.seed }).map((effect) => {
+    const dim = dims.find((d) => d.name === effect.parameter);
+    const numeric = dim?.kind === "numeric";
+    const xs = numeric ? trials.map((t) => (dim.log ? Math.log10(t.point[dim.name] as number) : (t.point[dim.name] as number))) : null;
+    return {
+      parameter: effect.parameter,
+      importance: effect.importance,
+      importanceSd: effect.importanceSd,
+      marginal: effect.marginal.map((m) => ({
+        value: label(m.value),
+        numeric: numeric && typeof m.value === "number" ? m.value : null,
+        mean: m.mean,
+        sd: m.sd,
+        trials: m.trials,
+      })),
+      correlation: xs ? spearman(xs, ys) : null,
+      pearson: xs ? pearson(xs, ys) : null,
+      runCount: rows.length,
+    };
+  });
+}

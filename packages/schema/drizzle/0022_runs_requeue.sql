@@ -1,0 +1,1 @@
+ALTER TABLE `runs` ADD `attempts_before_requeue` integer DEFAULT 0 NOT NULL;
