@@ -1011,6 +1011,8 @@ export type Run = {
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];
+  /** Epochs after which the sweep's early-termination rule may stop this run (HYPERBAND: its bracket's rungs; ASHA: the rungs; MEDIAN: every epoch from 3), before the last. An agent that batches its epochs sends them and waits for the answer at these epochs, so a stopped run does not train past the rung. Empty outside a sweep with a rule. */
+  decisionEpochs: Array<Scalars['Int']['output']>;
   durationMs?: Maybe<Scalars['Float']['output']>;
   epochCount: Scalars['Int']['output'];
   epochs: Array<Epoch>;

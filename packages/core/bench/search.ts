@@ -10,8 +10,8 @@
  * 3. TPE vs random over 5 seeds: runs until one is within 0.5 points of the grid's best, objectives
  *    looked up in the grid's table (`search-samplers.ts`).
  * 4. Hyperband: every config trained again with the stopping rule in the loop
- *    (`search-hyperband.ts`), twice: in grid order (a GRID sweep) and in a seeded shuffle (a RANDOM
- *    sweep over every config), both interleaved with the full runs step by step, so load
+ *    (`search-hyperband.ts`), twice: in grid order (sorted by value) and in a seeded shuffle (the
+ *    order of a GRID sweep with a rule, and of a RANDOM sweep), both interleaved with the full runs step by step, so load
  *    from other jobs on this shared machine falls on all three alike. Total wall time of each, compared.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -82,9 +82,9 @@ export interface SearchResult {
   hyperband: {
     options: HyperbandOptions;
     rungs: number[][];
-    /** The sweep with its runs in grid order, as a GRID sweep's agents claim them (the worst learning rates of each head first). */
+    /** The sweep with its runs in grid order, sorted by value (the smallest learning rates of each head first). */
     gridOrder: HyperbandFigures;
-    /** The sweep with its runs in a seeded shuffle, as a RANDOM sweep over every configuration claims them. */
+    /** The sweep with its runs in a seeded shuffle: the order the API queues a GRID sweep with a rule in, and a RANDOM sweep's. */
     randomOrder: HyperbandFigures & { orderSeed: number };
     /** More shuffles replayed on the measured curves (no training): epochs and the time they imply. */
     replays: { orderSeeds: number[]; epochs: number[]; estimatedSpeedups: number[]; medianEstimatedSpeedup: number };
@@ -372,14 +372,14 @@ export async function measureSearch(
       return { f, target: { twiceFaster, equalBest } };
     };
     const inGridOrder = figures(
-      "in grid order (a GRID sweep)",
+      "in grid order (sorted by value)",
       sweepGrid,
       hyper,
       space.points.map((_, i) => i),
       stoppedRuns,
     );
     const inRandomOrder = figures(
-      `in a shuffled order (a RANDOM sweep, seed ${HYPERBAND_ORDER_SEED})`,
+      `in a shuffled order (seed ${HYPERBAND_ORDER_SEED}; the API queues a GRID sweep with a rule shuffled, and a RANDOM sweep is)`,
       sweepRandom,
       hyperRandom,
       order,

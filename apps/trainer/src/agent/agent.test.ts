@@ -183,6 +183,28 @@ describe("graft agent", () => {
     expect(run.epochs.length).toBeLessThan(50);
   });
 
+  it("waits for the API's answer at its decision epochs, so a sweep rule's stop lands on the rung", async () => {
+    const rung = { epoch: 3, reason: "HYPERBAND bracket 0 rung epoch 3: ranks 3 of 3; only the top 1 continue" };
+    // Epochs go in batches of 5 with no timer or heartbeat to deliver them sooner: without waiting at
+    // the rung, the run would train epochs 4 and 5 before hearing the verdict on epoch 3.
+    const batched = {
+      reporter: { flushEvery: 5, flushIntervalMs: 60_000, backoff: { baseMs: 5, maxMs: 20 } },
+      heartbeatFallbackMs: 60_000,
+    };
+    const ruled = api.addRun({ id: "ruled", decisionEpochs: [1, 3] });
+    ruled.hyperparameters.epochs = 9;
+    ruled.stopWhenLogged = rung;
+    await agent({ runOverrides: batched }).done;
+    expect(ruled.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    expect(ruled.stopReason).toBe(rung.reason);
+
+    const unruled = api.addRun({ id: "unruled" });
+    unruled.hyperparameters.epochs = 9;
+    unruled.stopWhenLogged = rung;
+    await agent({ runOverrides: batched }).done;
+    expect(unruled.epochs.length).toBeGreaterThan(3);
+  });
+
   it("lets a run go without completing it when the API says its lease was lost", async () => {
     const run = api.addRun({ id: "r1" });
     run.hyperparameters.epochs = 50;

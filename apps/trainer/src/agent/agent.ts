@@ -135,6 +135,7 @@ export function startAgent(
       agentId: id,
       runId: run.id,
       attempt: run.attempts,
+      decisionEpochs: run.decisionEpochs,
       datasetPath: run.dataset.path,
       config,
       backend,

@@ -15,6 +15,7 @@ export const CLAIMED_RUN_FIELDS = graphql(`
     attempts
     epochCount
     plannedEpochs
+    decisionEpochs
     dataset {
       id
       path

@@ -50,6 +50,13 @@ export interface ExecuteRunOptions {
   agentStop?: () => string | null;
   /** How long to wait for the API to take the outcome before leaving it in the journal, in ms. */
   deliverWaitMs?: number;
+  /**
+   * The run's `decisionEpochs` (where its sweep's early-termination rule may stop it): after these
+   * epochs the reporter sends what it holds and waits for the API's answer before training on.
+   */
+  decisionEpochs?: readonly number[];
+  /** How long to wait for that answer before training on without it, in ms (default 30 s). */
+  decisionWaitMs?: number;
   /** Overrides for the reporter (tests). */
   reporter?: { flushEvery?: number; flushIntervalMs?: number; backoff?: { baseMs?: number; maxMs?: number } };
   heartbeatFallbackMs?: number;
@@ -115,6 +122,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
           onEpoch: async (record) => {
             options.progress?.epoch(record);
             await reporter.logEpoch(epochToInput(record));
+            // A rung: the API decides on this epoch, and batching would train past it before hearing.
+            // An API that does not answer in time costs only the stop's timeliness, never the run.
+            if (options.decisionEpochs?.includes(record.epoch)) await reporter.drain(options.decisionWaitMs ?? 30_000);
           },
           onProgress: (event) => options.progress?.stage(event),
           shouldStop: () => options.agentStop?.() ?? apiStop,

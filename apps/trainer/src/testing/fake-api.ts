@@ -26,6 +26,8 @@ export interface FakeRun extends Omit<ClaimedRun, "hyperparameters"> {
   artifacts: Array<{ kind: string; uri: string }>;
   /** Set to make the next control answer ask the agent to stop. */
   stopRequest: string | null;
+  /** A sweep rule's verdict: once this epoch is logged, control answers ask the agent to stop. */
+  stopWhenLogged: { epoch: number; reason: string } | null;
 }
 
 /** The fake server and its state. */
@@ -132,6 +134,8 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
           inserted += 1;
         }
         run.epochCount = run.epochs.length;
+        const rule = run.stopWhenLogged;
+        if (rule && run.stopRequest === null && run.epochs.some((e) => e.epoch >= rule.epoch)) run.stopRequest = rule.reason;
         return { logEpochs: { inserted, control: control(run) } };
       }
       case "CompleteRun": {
@@ -267,6 +271,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         attempts: 0,
         epochCount: 0,
         plannedEpochs: 0,
+        decisionEpochs: [],
         dataset: { id: "ds", path: "/data", name: "data" },
         // The catalogue's defaults (the API's), on a small head and a short run.
         hyperparameters: {
@@ -285,6 +290,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         stopReason: null,
         artifacts: [],
         stopRequest: null,
+        stopWhenLogged: null,
         ...partial,
       };
       // What the real API serves: derived from the run's settings by the one rule.

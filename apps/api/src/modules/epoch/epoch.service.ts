@@ -1,6 +1,6 @@
 import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type EpochScore, isBetterEpoch, plannedEpochs, specOf } from "@graft/core/contract";
-import { DEFAULT_HYPERBAND, hyperbandBracketOf, hyperbandDecision, type HyperbandOptions, hyperbandRungs } from "@graft/core/search";
+import { type EpochScore, isBetterEpoch } from "@graft/core/contract";
+import { hyperbandBracketOf, hyperbandDecision } from "@graft/core/search";
 import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
 import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
@@ -13,6 +13,7 @@ import { controlFor } from "../run/run.finish";
 import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
 import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, isAshaRung, medianShouldStop } from "../sweep/early-termination";
+import { decisionEpochs, hyperbandOf } from "../sweep/sweep.decisions";
 import { EpochInserter, type EpochValues } from "./epoch.insert";
 
 /** Largest batch logEpochs accepts. */
@@ -164,6 +165,17 @@ export class EpochService {
     ) as RunRow;
   }
 
+  /** The epochs after which the run's sweep rule may stop it (see `decisionEpochs`); none outside a sweep. */
+  decisionEpochsOf(run: { id: string; sweepId: string | null; plannedEpochs: number }): number[] {
+    if (!run.sweepId) return [];
+    const sweep = this.deps.db
+      .select({ policy: sweeps.earlyTermination, fixed: sweeps.fixed, searchSpace: sweeps.searchSpace })
+      .from(sweeps)
+      .where(eq(sweeps.id, run.sweepId))
+      .get();
+    return sweep ? decisionEpochs(sweep, run.id, run.plannedEpochs) : [];
+  }
+
   /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so; the reason names the rule and the figures. */
   private applyEarlyTermination(row: RunRow, fresh: readonly Epoch[]): RunRow {
     if (!row.sweepId || row.stopRequested) return row;
@@ -210,24 +222,4 @@ export class EpochService {
     }
     return row;
   }
-}
-
-/**
- * A HYPERBAND sweep's settings for one run: its bracket (from its id) and that bracket's rungs. The
- * brackets span the longest run the sweep plans (its fixed epochs, plus fine-tuning epochs when it
- * searches a depth above 0), the same for every run of the sweep so they share brackets.
- */
-function hyperbandOf(
-  sweep: { fixed: Readonly<Record<string, unknown>>; searchSpace: Readonly<Record<string, unknown[]>> },
-  runId: string,
-): { options: HyperbandOptions; bracket: number; rungs: number[] } {
-  const depths = (sweep.searchSpace.fineTuneLayers ?? [0]) as number[];
-  const maxEpochs = plannedEpochs({
-    epochs: Number(sweep.fixed.epochs ?? specOf("epochs")?.default),
-    fineTuneLayers: Math.max(0, ...depths),
-    fineTuneEpochs: Number(sweep.fixed.fineTuneEpochs ?? 0),
-  });
-  const options = { ...DEFAULT_HYPERBAND, maxEpochs };
-  const bracket = hyperbandBracketOf(runId, options);
-  return { options, bracket, rungs: hyperbandRungs(bracket, options) };
 }

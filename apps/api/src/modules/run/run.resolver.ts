@@ -151,6 +151,14 @@ export class RunResolver {
     return run;
   }
 
+  @FieldResolver(() => [Int], {
+    description:
+      "Epochs after which the sweep's early-termination rule may stop this run (HYPERBAND: its bracket's rungs; ASHA: the rungs; MEDIAN: every epoch from 3), before the last. An agent that batches its epochs sends them and waits for the answer at these epochs, so a stopped run does not train past the rung. Empty outside a sweep with a rule.",
+  })
+  decisionEpochs(@Root() r: Run, @Ctx() ctx: GraftContext): number[] {
+    return ctx.services.epochs.decisionEpochsOf(r);
+  }
+
   @FieldResolver(() => Experiment, { nullable: true })
   experiment(@Root() r: Run, @Ctx() ctx: GraftContext): Experiment | null {
     return r.experimentId ? ctx.services.experiments.find(r.experimentId) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandGrid, expandRandom, gridSize } from "./sweep.expand";
+import { expandGrid, expandRandom, gridSize, queueOrder } from "./sweep.expand";
 
 const space = {
   baseModels: ["a", "b"],
@@ -40,5 +40,18 @@ describe("sweep expansion", () => {
       expect(space.baseModels).toContain(p.baseModel);
       expect(space.learningRates).toContain(p.learningRate);
     }
+  });
+});
+
+describe("queueOrder", () => {
+  const points = Array.from({ length: 30 }, (_, i) => ({ learningRate: i }));
+  it("keeps grid order without a rule, and shuffles it, seeded, with one", () => {
+    expect(queueOrder(points, "NONE", 1)).toEqual(points);
+    expect(queueOrder(points, null, 1)).toEqual(points);
+    const shuffledOnce = queueOrder(points, "HYPERBAND", 1);
+    expect(shuffledOnce).not.toEqual(points);
+    expect([...shuffledOnce].sort((a, b) => Number(a.learningRate) - Number(b.learningRate))).toEqual(points);
+    expect(queueOrder(points, "HYPERBAND", 1)).toEqual(shuffledOnce);
+    expect(queueOrder(points, "ASHA", 2)).not.toEqual(shuffledOnce);
   });
 });

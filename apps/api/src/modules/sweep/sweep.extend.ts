@@ -8,7 +8,7 @@ import { type runs, type sweeps } from "@graft/schema/db";
 import { type ExtendSweepInput, SweepStrategy } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 import { canonicalPoint, distinctConfigurations } from "./sweep.conditional";
-import { expandGrid, expandRandom, gridSize, type SearchPoint } from "./sweep.expand";
+import { expandGrid, expandRandom, gridSize, queueOrder, type SearchPoint } from "./sweep.expand";
 import { mergeSearchSpace, SEARCH_DIMENSIONS } from "./sweep.space";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
@@ -57,9 +57,8 @@ export function planExtension(sweep: SweepRow, rows: readonly RunRow[], input: E
     if (size > limit && maxRuns === null) {
       throw badInput(`The widened grid has ${size} combinations; give maxRuns to sample some of them`, "maxRuns", null);
     }
-    points = distinctConfigurations(expandGrid(space, size > limit ? limit : null, sweep.seed), sweep.fixed)
-      .filter(fresh)
-      .slice(0, room);
+    const added = distinctConfigurations(expandGrid(space, size > limit ? limit : null, sweep.seed), sweep.fixed).filter(fresh);
+    points = queueOrder(added, sweep.earlyTermination, sweep.seed + firstIndex).slice(0, room);
   } else if (sweep.strategy === SweepStrategy.RANDOM) {
     // A seed of its own for the extension's draws, so they do not replay the creation's.
     const drawn = expandRandom(space, firstIndex + room, (sweep.seed + firstIndex + 1) % 2 ** 31, (p) => canonicalPoint(p, sweep.fixed));

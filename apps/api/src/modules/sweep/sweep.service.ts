@@ -29,7 +29,7 @@ import { type NewRun, type RunService } from "../run/run.service";
 import { sweepImportance } from "./sweep.importance";
 import { groupRuns } from "./sweep.groups";
 import { canonicalPoint, distinctConfigurations } from "./sweep.conditional";
-import { expandGrid, expandRandom, gridSize, type SearchPoint } from "./sweep.expand";
+import { expandGrid, expandRandom, gridSize, queueOrder, type SearchPoint } from "./sweep.expand";
 import { runsForPoint, type SweepRunContext } from "./sweep.points";
 import { nextTpePoint } from "./sweep.tpe";
 import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
@@ -168,7 +168,7 @@ export class SweepService {
     // Configurations differing only in a knob that does not apply (fine-tuning rate at depth 0) are one.
     const points =
       input.strategy === SweepStrategy.GRID
-        ? distinctConfigurations(expandGrid(space, maxRuns, seed), fixed)
+        ? queueOrder(distinctConfigurations(expandGrid(space, maxRuns, seed), fixed), input.earlyTermination, seed)
         : input.strategy === SweepStrategy.RANDOM
           ? expandRandom(space, maxRuns as number, seed, (p) => canonicalPoint(p, fixed))
           : [nextTpePoint({ searchSpace: space, seed, fixed }, []) as SearchPoint];

@@ -310,10 +310,16 @@ describe("HYPERBAND", () => {
         },
       )
     ).createSweep;
-    const stopped: { reason: string | null; epochs: number }[] = [];
+    const stopped: { reason: string | null; epochs: number; decisionEpochs: number[] }[] = [];
+    const seenDecisionEpochs = new Set<string>();
     // Runs report 9 epochs each, later runs a little worse: at every rung the newcomers trail.
     for (const [i, r] of s.runs.entries()) {
       await t.client.data(Q.claim, { agentId: world.agentId, runId: r.id });
+      // Where the agent must wait for the API's verdict: the rungs of the run's bracket.
+      const { decisionEpochs } = (
+        await t.client.data<{ run: { decisionEpochs: number[] } }>(`query($id: ID!) { run(id: $id) { decisionEpochs } }`, { id: r.id })
+      ).run;
+      seenDecisionEpochs.add(decisionEpochs.join(","));
       let stop = false;
       for (let e = 1; e <= 9 && !stop; e++) {
         const res = await t.client.data<{ logEpochs: { control: { shouldStop: boolean; reason: string | null } } }>(Q.logEpochs, {
@@ -327,7 +333,7 @@ describe("HYPERBAND", () => {
         input: { runId: r.id, agentId: world.agentId, evaluation: evaluation(), ...(stop ? { stopReason: "STOPPED_EARLY" } : {}) },
       });
       if (done.completeRun.status === "STOPPED_EARLY")
-        stopped.push({ reason: done.completeRun.stopReason, epochs: done.completeRun.epochCount });
+        stopped.push({ reason: done.completeRun.stopReason, epochs: done.completeRun.epochCount, decisionEpochs });
     }
     expect(stopped.length).toBeGreaterThan(10);
     for (const x of stopped) {
@@ -335,6 +341,9 @@ describe("HYPERBAND", () => {
         /^HYPERBAND bracket \d rung epoch (1|3): best val accuracy 0\.\d{4} ranks \d+ of \d+; only the top \d+ continue/,
       );
       expect([1, 3]).toContain(x.epochs);
+      expect(x.decisionEpochs).toContain(x.epochs);
     }
+    // 9 epochs, eta 3: brackets with rungs [1, 3], [3] and none.
+    expect([...seenDecisionEpochs].sort()).toEqual(["", "1,3", "3"]);
   });
 });

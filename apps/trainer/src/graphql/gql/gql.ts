@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": typeof types.ClaimedRunFragmentDoc,
+    "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    decisionEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": typeof types.ClaimedRunFragmentDoc,
     "\n  fragment RunControlFields on RunControl {\n    shouldStop\n    reason\n    leaseExpiresAt\n  }\n": typeof types.RunControlFieldsFragmentDoc,
     "\n  mutation RegisterAgent($input: RegisterAgentInput!) {\n    registerAgent(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.RegisterAgentDocument,
     "\n  mutation ClaimRun($agentId: ID!, $runId: ID) {\n    claimRun(agentId: $agentId, runId: $runId) {\n      ...ClaimedRun\n    }\n  }\n": typeof types.ClaimRunDocument,
@@ -33,7 +33,7 @@ type Documents = {
     "\n  mutation FailEvaluation($id: ID!, $agentId: ID!, $attempt: Int!, $error: String!) {\n    failEvaluation(id: $id, agentId: $agentId, attempt: $attempt, error: $error) {\n      id\n      status\n    }\n  }\n": typeof types.FailEvaluationDocument,
 };
 const documents: Documents = {
-    "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.ClaimedRunFragmentDoc,
+    "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    decisionEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n": types.ClaimedRunFragmentDoc,
     "\n  fragment RunControlFields on RunControl {\n    shouldStop\n    reason\n    leaseExpiresAt\n  }\n": types.RunControlFieldsFragmentDoc,
     "\n  mutation RegisterAgent($input: RegisterAgentInput!) {\n    registerAgent(input: $input) {\n      id\n      name\n    }\n  }\n": types.RegisterAgentDocument,
     "\n  mutation ClaimRun($agentId: ID!, $runId: ID) {\n    claimRun(agentId: $agentId, runId: $runId) {\n      ...ClaimedRun\n    }\n  }\n": types.ClaimRunDocument,
@@ -54,7 +54,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n"): typeof import('./graphql').ClaimedRunFragmentDoc;
+export function graphql(source: "\n  fragment ClaimedRun on Run {\n    id\n    name\n    status\n    attempts\n    epochCount\n    plannedEpochs\n    decisionEpochs\n    dataset {\n      id\n      path\n      name\n    }\n    hyperparameters {\n      values {\n        name\n        value\n      }\n      baseModel\n      batchSize\n      baseWeights\n      baseWeightsSha256\n    }\n  }\n"): typeof import('./graphql').ClaimedRunFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1011,6 +1011,8 @@ export type Run = {
   createdAt: Scalars['DateTime']['output'];
   dataset: Dataset;
   datasetId: Scalars['ID']['output'];
+  /** Epochs after which the sweep's early-termination rule may stop this run (HYPERBAND: its bracket's rungs; ASHA: the rungs; MEDIAN: every epoch from 3), before the last. An agent that batches its epochs sends them and waits for the answer at these epochs, so a stopped run does not train past the rung. Empty outside a sweep with a rule. */
+  decisionEpochs: Array<Scalars['Int']['output']>;
   durationMs?: Maybe<Scalars['Float']['output']>;
   epochCount: Scalars['Int']['output'];
   epochs: Array<Epoch>;
@@ -1374,7 +1376,7 @@ export type TestSetJob = {
   runId: Scalars['ID']['output'];
 };
 
-export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, batchSize: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
+export type ClaimedRunFragment = { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, decisionEpochs: Array<number>, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, batchSize: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } };
 
 export type RunControlFieldsFragment = { __typename?: 'RunControl', shouldStop: boolean, reason?: string | null, leaseExpiresAt?: string | null };
 
@@ -1391,7 +1393,7 @@ export type ClaimRunMutationVariables = Exact<{
 }>;
 
 
-export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, batchSize: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null };
+export type ClaimRunMutation = { __typename?: 'Mutation', claimRun?: { __typename?: 'Run', id: string, name: string, status: RunStatus, attempts: number, epochCount: number, plannedEpochs: number, decisionEpochs: Array<number>, dataset: { __typename?: 'Dataset', id: string, path: string, name: string }, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, batchSize: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } | null };
 
 export type HeartbeatMutationVariables = Exact<{
   input: HeartbeatInput;
@@ -1511,6 +1513,7 @@ export const ClaimedRunFragmentDoc = new TypedDocumentString(`
   attempts
   epochCount
   plannedEpochs
+  decisionEpochs
   dataset {
     id
     path
@@ -1556,6 +1559,7 @@ export const ClaimRunDocument = new TypedDocumentString(`
   attempts
   epochCount
   plannedEpochs
+  decisionEpochs
   dataset {
     id
     path
