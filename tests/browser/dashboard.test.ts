@@ -556,7 +556,7 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
     await screenshot(page, "09-run-diverged");
   }, 60_000);
 
-  it("renames a run, tags it, queues a canceled run again, filters by its tag and deletes its sweep after confirming", async () => {
+  it("renames a run, tags it, queues a canceled run again, filters by its tag, deletes its sweep and an experiment after confirming", async () => {
     // The agents stopped above: a run queued now stays queued until the test moves it.
     const { runs } = await api.gql<{ runs: { nodes: { datasetId: string; experimentId: string }[] } }>(
       "{ runs(first: 1, filter: { status: [COMPLETED] }) { nodes { datasetId experimentId } } }",
@@ -622,5 +622,38 @@ describe.skipIf(skipReason !== null)("dashboard in Chromium against the real API
       s: createSweep.id,
     });
     expect(left.runs.totalCount).toBe(0);
+
+    // Deleting an experiment: its page asks first, naming its sweep and run; "Keep it" keeps it.
+    const { createExperiment } = await api.gql<{ createExperiment: { id: string } }>(
+      'mutation { createExperiment(input: { name: "doomed experiment" }) { id } }',
+    );
+    const doomed = await api.gql<{ createSweep: { runs: { id: string }[] } }>(
+      "mutation($i: CreateSweepInput!) { createSweep(input: $i) { runs { id } } }",
+      {
+        i: {
+          experimentId: createExperiment.id,
+          datasetId,
+          epochs: 1,
+          searchSpace: { baseModels: [MODEL], headUnits: [[8]], learningRates: [0.001] },
+        },
+      },
+    );
+    await page.goto(`${web.url}/experiments/${createExperiment.id}`);
+    await page.getByTestId("experiment-delete").click();
+    const ask = page.getByTestId("experiment-delete-confirm");
+    await ask.waitFor({ timeout: 10_000 });
+    expect(await ask.textContent()).toMatch(/1 sweep.*1 run/);
+    await ask.getByTestId("confirm-cancel").click();
+    await ask.waitFor({ state: "detached", timeout: 10_000 });
+    expect(
+      (await api.gql<{ experiment: { id: string } }>("query($id: ID!) { experiment(id: $id) { id } }", { id: createExperiment.id }))
+        .experiment.id,
+    ).toBe(createExperiment.id);
+    await page.getByTestId("experiment-delete").click();
+    await screenshot(page, "11-experiment-delete-confirm");
+    await page.getByTestId("experiment-delete-confirm").getByTestId("confirm-delete").click();
+    await page.waitForURL((url) => url.pathname === "/", { timeout: 30_000 });
+    await expect(api.gql("query($id: ID!) { experiment(id: $id) { id } }", { id: createExperiment.id })).rejects.toThrow(/NOT_FOUND/);
+    await expect(api.gql("query($id: ID!) { run(id: $id) { id } }", { id: doomed.createSweep.runs[0]!.id })).rejects.toThrow(/NOT_FOUND/);
   }, 120_000);
 });
