@@ -1,11 +1,11 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { desc, eq, type InferSelectModel } from "drizzle-orm";
-import { datasets, newId, runs, sweeps } from "@graft/schema/db";
+import { datasets, newId, runs, sweeps, testSetEvaluations } from "@graft/schema/db";
 import { type Dataset } from "@graft/schema/graphql";
 import { badInput, notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
-import { deleteRunsInTx } from "../run/run.delete";
+import { assertNoRunningEvaluations, deleteRunsInTx } from "../run/run.delete";
 import { writeTx } from "../write-tx";
 import { resolveDatasetPath } from "./dataset.paths";
 import { scanClassFolders } from "./dataset.scan";
@@ -54,6 +54,8 @@ export class DatasetService {
   delete(id: string): string[] {
     return writeTx(this.deps, () => {
       this.get(id);
+      // Test sets being scored on this dataset, by runs of any dataset: their rows go with it.
+      assertNoRunningEvaluations(this.deps, eq(testSetEvaluations.datasetId, id), `Dataset ${id}`);
       const ids = deleteRunsInTx(this.deps, eq(runs.datasetId, id), `Dataset ${id}`);
       this.deps.db.delete(sweeps).where(eq(sweeps.datasetId, id)).run();
       this.deps.db.delete(datasets).where(eq(datasets.id, id)).run();

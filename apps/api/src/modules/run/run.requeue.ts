@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { runs } from "@graft/schema/db";
+import { runs, sweeps } from "@graft/schema/db";
 import { RunStatus, SweepStatus } from "@graft/schema/graphql";
-import { sweeps } from "@graft/schema/db";
 import { conflict } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox } from "../write-tx";
@@ -21,6 +20,11 @@ export const REQUEUEABLE: readonly string[] = [RunStatus.FAILED, RunStatus.CANCE
 export function requeueInTx(deps: ServiceDeps, outbox: Outbox, row: RunRow): RunRow {
   if (!REQUEUEABLE.includes(row.status)) {
     throw conflict(`Run ${row.id} is ${row.status}; only a FAILED or CANCELED run can be queued again`);
+  }
+  // Queuing one run must not quietly undo the user's cancel of its sweep (TPE would sample on).
+  const sweep = row.sweepId ? deps.db.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, row.sweepId)).get() : undefined;
+  if (sweep?.status === SweepStatus.CANCELED) {
+    throw conflict(`Run ${row.id} belongs to sweep ${row.sweepId}, which is CANCELED; resume the sweep to queue its runs again`);
   }
   const updated = deps.db
     .update(runs)

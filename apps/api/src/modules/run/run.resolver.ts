@@ -93,7 +93,7 @@ export class RunResolver {
 
   @Mutation(() => Run, {
     description:
-      "Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again. The epochs of its last attempt stay until an agent claims it.",
+      "Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again (a run of a CANCELED sweep is refused: resume the sweep). The epochs of its last attempt stay until an agent claims it.",
   })
   requeueRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Run {
     return ctx.services.runs.requeue(runId);

@@ -5,10 +5,11 @@
 import { type InferSelectModel } from "drizzle-orm";
 import { pointKey } from "@graft/core/search";
 import { type runs, type sweeps } from "@graft/schema/db";
-import { type ExtendSweepInput, SweepStrategy } from "@graft/schema/graphql";
+import { EarlyTermination, type ExtendSweepInput, SEARCH_LIST_MAX, SweepStrategy } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 import { canonicalPoint, distinctConfigurations } from "./sweep.conditional";
 import { expandGrid, expandRandom, gridSize, queueOrder, type SearchPoint } from "./sweep.expand";
+import { hyperbandOf } from "./sweep.decisions";
 import { mergeSearchSpace, SEARCH_DIMENSIONS } from "./sweep.space";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
@@ -49,8 +50,37 @@ export function planExtension(sweep: SweepRow, rows: readonly RunRow[], input: E
   if (added === 0 && (input.maxRuns == null || input.maxRuns === sweep.maxRuns)) {
     throw badInput("Nothing to extend: give values the sweep does not search yet, or a larger maxRuns", "add", null);
   }
+  for (const dim of SEARCH_DIMENSIONS) {
+    const list = space[dim.field];
+    if (Array.isArray(list) && list.length > SEARCH_LIST_MAX) {
+      throw badInput(
+        `${dim.field} would hold ${list.length} values; a sweep searches at most ${SEARCH_LIST_MAX} per knob`,
+        dim.field,
+        list.length,
+      );
+    }
+  }
+  if (sweep.earlyTermination === EarlyTermination.HYPERBAND) {
+    // The brackets span the sweep's longest run; moving that span mid-sweep would re-bracket runs in flight.
+    const before = hyperbandOf(sweep, "").options.maxEpochs;
+    const after = hyperbandOf({ ...sweep, searchSpace: space }, "").options.maxEpochs;
+    if (after !== before) {
+      throw badInput(
+        `A fine-tuning depth above 0 would lengthen this HYPERBAND sweep's longest run from ${before} to ${after} epochs and re-bracket its runs; launch a new sweep for it`,
+        "fineTuneLayers",
+        input.add?.fineTuneLayers ?? null,
+      );
+    }
+  }
   const fresh = (p: SearchPoint) => !have.has(pointKey(p));
   const room = maxRuns === null ? Infinity : maxRuns - firstIndex;
+  if (sweep.strategy !== SweepStrategy.GRID && room <= 0) {
+    throw badInput(
+      `The sweep has used its budget of ${maxRuns} configurations: give a larger maxRuns to try the new values`,
+      "maxRuns",
+      input.maxRuns ?? null,
+    );
+  }
   let points: SearchPoint[] = [];
   if (sweep.strategy === SweepStrategy.GRID) {
     const size = gridSize(space);

@@ -43,7 +43,7 @@ export class SweepResolver {
     description:
       "Widens a RUNNING or COMPLETED sweep: values added to its lists, a larger maxRuns, or both. GRID queues the new combinations, RANDOM draws more, TPE samples on from what it knows. The sweep runs again.",
   })
-  extendSweep(@Arg("input", () => ExtendSweepInput) input: ExtendSweepInput, @Ctx() ctx: GraftContext): Sweep {
+  extendSweep(@Arg("input", () => ExtendSweepInput) input: ExtendSweepInput, @Ctx() ctx: GraftContext): Promise<Sweep> {
     return ctx.services.sweeps.extend(input);
   }
 

@@ -336,16 +336,26 @@ export class SweepService {
    * transaction: the new space, budget and queued runs appear together.
    * @throws NOT_FOUND; CONFLICT for a CANCELED sweep (resume it first); BAD_USER_INPUT as planExtension.
    */
-  extend(input: ExtendSweepInput): Sweep {
+  async extend(input: ExtendSweepInput): Promise<Sweep> {
     const row = this.row(input.sweepId);
     if (row.status === SweepStatus.CANCELED) throw conflict(`Sweep ${row.id} is CANCELED; resume it before extending it`);
+    // Planned against the runs written so far, an extension would count the rest of the grid as new.
+    if (this.creating.has(row.id)) throw conflict(`Sweep ${row.id} is still writing its runs; extend it once they are all queued`);
     const existing = this.deps.db.select().from(runs).where(eq(runs.sweepId, row.id)).all();
     const plan = planExtension(row, existing, input, MAX_SWEEP_RUNS);
+    // TPE may propose any point of the widened space at a claim: check them now, as at creation.
+    if (row.strategy === SweepStrategy.TPE) {
+      await this.checkEveryPoint(plan.searchSpace, row.seed, row);
+    }
     const width = String(plan.firstIndex + plan.points.length).length;
     const items = plan.points.flatMap((p, k) => runsForPoint(p, plan.firstIndex + k, width, row, this.catalog));
     return writeTx(this.deps, (outbox) => {
       const current = this.row(row.id);
       if (current.status === SweepStatus.CANCELED) throw conflict(`Sweep ${row.id} is CANCELED; resume it before extending it`);
+      // Another extension committed while this one checked points: plan again rather than overwrite it.
+      if (JSON.stringify(current.searchSpace) !== JSON.stringify(row.searchSpace) || current.maxRuns !== row.maxRuns) {
+        throw conflict(`Sweep ${row.id} was extended meanwhile; try again`);
+      }
       this.deps.db
         .update(sweeps)
         .set({ searchSpace: plan.searchSpace, maxRuns: plan.maxRuns, status: SweepStatus.RUNNING })

@@ -613,7 +613,7 @@ export type Mutation = {
   removeNote: Run;
   removeTag: Run;
   renameRun: Run;
-  /** Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again. The epochs of its last attempt stay until an agent claims it. */
+  /** Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again (a run of a CANCELED sweep is refused: resume the sweep). The epochs of its last attempt stay until an agent claims it. */
   requeueRun: Run;
   /** A CANCELED sweep runs again; its CANCELED runs go back in the queue. */
   resumeSweep: Sweep;
