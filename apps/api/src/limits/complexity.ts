@@ -54,7 +54,6 @@ const TYPICAL_LIST_SIZES: Record<string, number> = {
   "Evaluation.perClass": 20,
   "RunCurve.epochs": 50,
   "Dataset.classes": 20,
-  "Sweep.importance": 10,
   "Sweep.groups": 50,
   "PairedComparison.flips": 200,
   "PairedComparison.perClass": 20,
@@ -64,6 +63,9 @@ const TYPICAL_LIST_SIZES: Record<string, number> = {
 const PREDICTIONS_DECODE_COST = 500;
 /** Price of one paired comparison: a tenth of the budget, so at most ten fit in a document. */
 const PAIRED_COMPARISON_COST = MAX_COMPLEXITY / 10;
+
+/** Price of one sweep's importance: a random forest over up to 2,000 runs (~200 ms), at most ten a document. */
+const IMPORTANCE_COST = MAX_COMPLEXITY / 10;
 
 /** Any other list of objects (catalog lists, introspection's lists): a few dozen items. */
 const DEFAULT_LIST_SIZE = 20;
@@ -154,6 +156,10 @@ function price(
       // Two decodes and 2,000 bootstrap resamples of every image (~40 ms at 720 images, ~200 ms at
       // 10,000): a handful per document at most.
       return PAIRED_COMPARISON_COST + children;
+    case "Sweep.importance":
+      // The forest is grown once per sweep and result (memoised), but a document naming many
+      // sweeps would grow one each.
+      return IMPORTANCE_COST + 10 * each;
     case "Hyperparameters.values":
       // The run's own knobs, one per catalogue entry, built from the row already loaded (no reads):
       // priced as the typed knob fields they stand for, one each.

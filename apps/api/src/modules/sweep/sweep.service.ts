@@ -94,6 +94,8 @@ function toSweep(r: SweepRow): Sweep {
 export class SweepService {
   /** Sweeps whose runs are still being written, so a replayed request can wait for the whole sweep. */
   private readonly creating = new Map<string, Promise<unknown>>();
+  /** The last importance computed per sweep, with what it was computed from. */
+  private readonly importanceMemo = new Map<string, { key: string; value: ParameterImportance[] }>();
   private inserter: SweepRunInserter | null = null;
 
   constructor(
@@ -486,6 +488,16 @@ export class SweepService {
       )
       .orderBy(runs.createdAt, runs.id)
       .all();
-    return sweepImportance(this.row(id), rows);
+    const sweep = this.row(id);
+    // The sweep page asks on every refresh; the forest is regrown only when a run finished or went.
+    const key = `${rows.length}:${rows.reduce((m, r) => Math.max(m, r.finishedAt ?? 0), 0)}:${JSON.stringify(sweep.searchSpace)}`;
+    const cached = this.importanceMemo.get(id);
+    if (cached?.key === key) return cached.value;
+    const value = sweepImportance(sweep, rows);
+    this.importanceMemo.delete(id);
+    this.importanceMemo.set(id, { key, value });
+    // Least recently computed first out: the sweeps someone is looking at stay.
+    if (this.importanceMemo.size > 64) this.importanceMemo.delete(this.importanceMemo.keys().next().value as string);
+    return value;
   }
 }
