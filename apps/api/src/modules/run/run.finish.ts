@@ -4,6 +4,7 @@ import { type RunControl, RunStatus, SweepStatus, SweepStrategy } from "@graft/s
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox } from "../write-tx";
 import { type RunRow, toDate, toRun } from "./run.mapper";
+import { configurationsOf } from "../sweep/sweep.tpe";
 
 /** Fields a terminal transition may set besides the status. */
 export interface FinishFields {
@@ -66,7 +67,7 @@ export function refreshSweepStatus(deps: ServiceDeps, sweepId: string): void {
     .from(sweeps)
     .where(eq(sweeps.id, sweepId))
     .get();
-  if (sweep?.strategy === SweepStrategy.TPE && Math.ceil((counts?.all ?? 0) / Math.max(1, sweep.repeats)) < (sweep.maxRuns ?? 0)) return;
+  if (sweep?.strategy === SweepStrategy.TPE && configurationsOf(counts?.all ?? 0, sweep.repeats) < (sweep.maxRuns ?? 0)) return;
   deps.db
     .update(sweeps)
     .set({ status: SweepStatus.COMPLETED })

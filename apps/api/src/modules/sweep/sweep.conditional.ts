@@ -22,6 +22,13 @@ export function canonicalPoint(point: SearchPoint, fixed: Readonly<Record<string
   return out;
 }
 
+/** A run's searched knobs as the canonical point of its sweep's space (`fixed`: the sweep's fixed knobs). */
+export function runPoint(row: object, fixed: Readonly<Record<string, unknown>> = {}): SearchPoint {
+  const point: SearchPoint = {};
+  for (const d of SEARCH_DIMENSIONS) point[d.name] = (row as Record<string, unknown>)[d.name];
+  return canonicalPoint(point, fixed);
+}
+
 /** `points` made canonical, each configuration once (the first occurrence keeps its place). */
 export function distinctConfigurations(points: readonly SearchPoint[], fixed: Readonly<Record<string, unknown>> = {}): SearchPoint[] {
   const seen = new Set<string>();

@@ -7,7 +7,7 @@ import { pointKey } from "@graft/core/search";
 import { type runs, type sweeps } from "@graft/schema/db";
 import { EarlyTermination, type ExtendSweepInput, SEARCH_LIST_MAX, SweepStrategy } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
-import { canonicalPoint, distinctConfigurations } from "./sweep.conditional";
+import { canonicalPoint, distinctConfigurations, runPoint } from "./sweep.conditional";
 import { expandGrid, expandRandom, gridSize, queueOrder, type SearchPoint } from "./sweep.expand";
 import { hyperbandOf } from "./sweep.decisions";
 import { mergeSearchSpace, SEARCH_DIMENSIONS } from "./sweep.space";
@@ -26,13 +26,7 @@ export interface Extension {
 
 /** The configurations a sweep already has, by canonical key. */
 function existingKeys(sweep: SweepRow, rows: readonly RunRow[]): Set<string> {
-  return new Set(
-    rows.map((row) => {
-      const point: SearchPoint = {};
-      for (const d of SEARCH_DIMENSIONS) point[d.name] = (row as Record<string, unknown>)[d.name];
-      return pointKey(canonicalPoint(point, sweep.fixed));
-    }),
-  );
+  return new Set(rows.map((row) => pointKey(runPoint(row, sweep.fixed))));
 }
 
 /**

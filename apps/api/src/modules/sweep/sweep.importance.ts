@@ -8,9 +8,8 @@ import { type SearchSpaceJson } from "@graft/schema/db";
 import { type ParameterImportance } from "@graft/schema/graphql";
 import { type RunRow } from "../run/run.mapper";
 import { pearson, spearman } from "./importance";
-import { canonicalPoint, searchDimensions } from "./sweep.conditional";
-import { type SearchPoint } from "./sweep.expand";
-import { SEARCH_DIMENSIONS, withDefaultLists } from "./sweep.space";
+import { runPoint, searchDimensions } from "./sweep.conditional";
+import { withDefaultLists } from "./sweep.space";
 
 /** Fewest finished runs the figures are computed from: below it a forest says nothing. */
 export const MIN_IMPORTANCE_RUNS = 3;
@@ -39,11 +38,7 @@ export function sweepImportance(
   if (finished.length < MIN_IMPORTANCE_RUNS) return [];
   const rows = finished.length > MAX_IMPORTANCE_RUNS ? shuffled(finished, createRng(sweep.seed)).slice(0, MAX_IMPORTANCE_RUNS) : finished;
   const dims = searchDimensions(withDefaultLists(sweep.searchSpace));
-  const trials = rows.map((row) => {
-    const point: SearchPoint = {};
-    for (const d of SEARCH_DIMENSIONS) point[d.name] = (row as Record<string, unknown>)[d.name];
-    return { point: canonicalPoint(point, sweep.fixed), value: row.bestValAccuracy as number };
-  });
+  const trials = rows.map((row) => ({ point: runPoint(row, sweep.fixed), value: row.bestValAccuracy as number }));
   const ys = trials.map((t) => t.value);
   return fanovaImportance(dims, trials, { seed: sweep.seed }).map((effect) => {
     const dim = dims.find((d) => d.name === effect.parameter);

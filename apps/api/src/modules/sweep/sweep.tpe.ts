@@ -16,22 +16,15 @@ import { type RunService } from "../run/run.service";
 import { type Outbox } from "../write-tx";
 import { type RunRow } from "../run/run.mapper";
 import { type ServiceDeps } from "../service-deps";
-import { canonicalPoint, searchDimensions } from "./sweep.conditional";
+import { canonicalPoint, runPoint, searchDimensions } from "./sweep.conditional";
 import { type SearchPoint } from "./sweep.expand";
 import { runsForPoint } from "./sweep.points";
-import { SEARCH_DIMENSIONS, withDefaultLists } from "./sweep.space";
+import { withDefaultLists } from "./sweep.space";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
 
 /** Random start-up configurations before TPE models the results (Optuna's default). */
 export const TPE_STARTUP_TRIALS = 10;
-
-/** The searched knobs of a run, as a point of its sweep's space. */
-function pointOf(row: RunRow): SearchPoint {
-  const point: SearchPoint = {};
-  for (const d of SEARCH_DIMENSIONS) point[d.name] = (row as Record<string, unknown>)[d.name];
-  return point;
-}
 
 /**
  * The sweep's runs as TPE trials, one per configuration (its repeats together): the mean best val
@@ -40,7 +33,7 @@ function pointOf(row: RunRow): SearchPoint {
 export function trialsOf(rows: readonly RunRow[], fixed: Readonly<Record<string, unknown>>): Trial[] {
   const byPoint = new Map<string, { point: SearchPoint; values: number[]; pending: boolean }>();
   for (const row of rows) {
-    const point = canonicalPoint(pointOf(row), fixed);
+    const point = runPoint(row, fixed);
     const key = pointKey(point);
     const t = byPoint.get(key) ?? { point, values: [], pending: false };
     if (row.status === RunStatus.QUEUED || row.status === RunStatus.RUNNING) t.pending = true;
