@@ -139,6 +139,7 @@ export function startAgent(
       datasetPath: run.dataset.path,
       config,
       backend,
+      backendRequest: options.backend,
       cacheDir: options.cacheDir,
       outDir: path.join(options.cacheDir, "runs", run.id),
       modelsDir: options.modelsDir,

@@ -32,7 +32,14 @@ export interface ExecuteRunOptions {
   attempt?: number;
   datasetPath: string;
   config: TrainConfig;
+  /** The TF.js backend the agent selected (heartbeats report it). */
   backend: string;
+  /**
+   * The user's `--backend`/GRAFT_BACKEND as typed, handed to core's train(), which also picks the
+   * frozen part's engine from it (`onnxruntime`, or a TF.js backend that keeps the frozen part on
+   * TF.js); undefined: core's automatic choice.
+   */
+  backendRequest?: string | undefined;
   /** Feature cache and journal live here (one per agent, shared by its runs). */
   cacheDir: string;
   /** Core writes the final model to `<outDir>/checkpoint` and the best one to `<outDir>/best`. */
@@ -112,7 +119,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         config: options.config,
         outDir: options.outDir,
         groupBy: options.groupBy,
-        backend: options.backend,
+        ...(options.backendRequest ? { backend: options.backendRequest } : {}),
         modelsDir: options.modelsDir,
         cacheDir: options.cacheDir,
         ...(options.weights === undefined ? {} : { weights: options.weights }),
@@ -174,7 +181,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
     const delivered = await reporter.complete(
-      { evaluation: evaluationToInput(result.evaluation, result), artifacts, backend: result.backend, stopReason: stop },
+      {
+        evaluation: evaluationToInput(result.evaluation, result),
+        artifacts,
+        backend: result.backend,
+        engines: result.engines,
+        stopReason: stop,
+      },
       deliverWait(),
     );
     if (reporter.supersededBy) {

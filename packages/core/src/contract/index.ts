@@ -18,3 +18,4 @@ export {
 export { formatHyperparameter, formatOps, fromWire, parseHyperparameter, parseOps, toWire } from "./hyperparameter-text";
 export { fineTuneDepthLimit, fineTuneDepthProblem, fineTunedLayers } from "./base-models";
 export { CHECKPOINT_FILES, type CheckpointFileName } from "./checkpoint-files";
+export { COMPUTE_ENGINES, FROM_CACHE, RUN_ENGINE_PARTS, isEngineFor, type ComputeEngine, type RunEnginePart } from "./engines";

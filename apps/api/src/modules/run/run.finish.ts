@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { agents, runs, sweeps } from "@graft/schema/db";
+import { agents, runs, sweeps, type RunEnginesJson } from "@graft/schema/db";
 import { type RunControl, RunStatus, SweepStatus, SweepStrategy } from "@graft/schema/graphql";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox } from "../write-tx";
@@ -11,6 +11,7 @@ export interface FinishFields {
   error?: string | null;
   stopReason?: string | null;
   backend?: string | null;
+  engines?: RunEnginesJson | null;
 }
 
 /**
@@ -31,6 +32,7 @@ export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status
       ...(fields.error !== undefined ? { error: fields.error } : {}),
       ...(fields.stopReason !== undefined ? { stopReason: fields.stopReason } : {}),
       ...(fields.backend ? { backend: fields.backend } : {}),
+      ...(fields.engines ? { engines: fields.engines } : {}),
     })
     .where(eq(runs.id, row.id))
     .returning()

@@ -9,6 +9,7 @@ import { type PredictionService } from "../prediction/prediction.service";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
+import { checkRunEngines } from "./run.engines";
 import { controlFor, finishRun } from "./run.finish";
 import { resolveHyperparameters } from "./run.hyperparameters";
 import { type RunRow, toRun } from "./run.mapper";
@@ -100,6 +101,7 @@ export class RunService {
   complete(input: CompleteRunInput): Run {
     const ev = input.evaluation;
     checkEvaluationShape(ev);
+    const engines = input.engines ? checkRunEngines(input.engines) : null;
     const predictions = ev.predictions ? this.predictions.check(ev.predictions, ev.labels) : null;
     return writeTx(this.deps, (outbox) => {
       const row = this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt);
@@ -130,7 +132,7 @@ export class RunService {
             : RunStatus.COMPLETED;
       // A stop the API asked for keeps its explanation; otherwise the agent's reason (e.g. early_stopping).
       const stopReason = row.stopRequested ? row.stopReason : (input.stopReason ?? null);
-      return toRun(finishRun(this.deps, outbox, row, status, { stopReason, backend: input.backend ?? null }));
+      return toRun(finishRun(this.deps, outbox, row, status, { stopReason, backend: input.backend ?? null, engines }));
     });
   }
 
