@@ -130,6 +130,7 @@ CREATE TABLE "runs" (
 	"base_weights" text,
 	"base_weights_sha256" text,
 	"backend" text,
+	"engines" json,
 	"agent_id" text,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"attempts_before_requeue" integer DEFAULT 0 NOT NULL,

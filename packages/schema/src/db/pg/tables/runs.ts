@@ -1,5 +1,6 @@
 import { relations } from "drizzle-orm";
-import { doublePrecision, type ExtraConfigColumn, index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { doublePrecision, type ExtraConfigColumn, index, integer, json, pgTable, text } from "drizzle-orm/pg-core";
+import { type RunEnginesJson } from "../../tables/runs";
 import { agents } from "./agents";
 import { artifacts } from "./artifacts";
 import { datasets } from "./datasets";
@@ -35,6 +36,7 @@ export const runs = pgTable(
     baseWeightsSha256: text("base_weights_sha256"),
 
     backend: text("backend"),
+    engines: json("engines").$type<RunEnginesJson>(),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
     attempts: integer("attempts").notNull().default(0),
     attemptsBeforeRequeue: integer("attempts_before_requeue").notNull().default(0),
