@@ -286,21 +286,23 @@ describe("run lifecycle", () => {
     for (const [bad, message] of [
       [
         { ...engines, features: "tpu" },
-        'engines.features must be one of tensorflow, onnxruntime-cuda, onnxruntime-cpu, wasm, cpu, cache, received "tpu"',
+        'engines.features must be one of tensorflow, wasm, cpu, onnxruntime-cuda, onnxruntime-cpu, cache, received "tpu"',
       ],
-      [
-        { ...engines, trainable: "cache" },
-        'engines.trainable must be one of tensorflow, onnxruntime-cuda, onnxruntime-cpu, wasm, cpu, received "cache"',
-      ],
+      [{ ...engines, trainable: "cache" }, 'engines.trainable must be one of tensorflow, wasm, cpu, received "cache"'],
+      [{ ...engines, trainable: "onnxruntime-cpu" }, 'engines.trainable must be one of tensorflow, wasm, cpu, received "onnxruntime-cpu"'],
       [
         { ...engines, augmentedEpochs: "cache" },
-        'engines.augmentedEpochs must be one of tensorflow, onnxruntime-cuda, onnxruntime-cpu, wasm, cpu or null, received "cache"',
+        'engines.augmentedEpochs must be one of tensorflow, wasm, cpu, onnxruntime-cuda, onnxruntime-cpu or null, received "cache"',
       ],
     ] as const) {
       const e = await t.client.errorCode(Q.completeRun, { input: { runId: id, agentId, evaluation: evaluation(), engines: bad } });
       expect(e.code).toBe("BAD_USER_INPUT");
       expect(e.message).toContain(message);
     }
+    const mismatch = await t.client.errorCode(Q.completeRun, {
+      input: { runId: id, agentId, evaluation: evaluation(), backend: "cpu", engines },
+    });
+    expect(mismatch.message).toContain('engines.trainable must be the run\'s backend "cpu", received "wasm"');
     const r = await t.client.data<{ run: { status: string; engines: unknown; evaluation: unknown } }>(Q.run, { id });
     expect(r.run).toMatchObject({ status: "RUNNING", engines: null, evaluation: null });
     await t.client.data(Q.failRun, { runId: id, agentId, error: "test done" });

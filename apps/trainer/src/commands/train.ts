@@ -184,7 +184,12 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
         cacheDir: args.cacheDir,
         ...(args.weights === undefined ? {} : { weights: args.weights }),
         ...(args.workers === undefined ? {} : { workers: args.workers }),
-        hooks: { onEpoch: (r) => progress.epoch(r), onProgress: (e) => progress.stage(e), shouldStop: () => stopRequested },
+        hooks: {
+          onEpoch: (r) => progress.epoch(r),
+          onProgress: (e) => progress.stage(e),
+          onNotice: (line) => progress.note(line),
+          shouldStop: () => stopRequested,
+        },
       };
       result = await engine.train(request);
     }

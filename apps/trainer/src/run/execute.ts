@@ -126,6 +126,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         ...(options.weightsSha256 === undefined ? {} : { expectedWeightsSha256: options.weightsSha256 }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         hooks: {
+          // An engine's fallback (e.g. ONNX Runtime unavailable) goes where the run's other notes go.
+          onNotice: (line) => (options.progress ? options.progress.note(line) : options.log?.(line)),
           onEpoch: async (record) => {
             options.progress?.epoch(record);
             await reporter.logEpoch(epochToInput(record));

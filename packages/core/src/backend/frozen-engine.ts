@@ -10,20 +10,11 @@
  * frozen part on that backend.
  */
 import * as tf from "@tensorflow/tfjs";
-import type { ComputeEngine } from "../contract/engines";
+import { isOnnxRuntimeRequest, type ComputeEngine } from "../contract/engines";
 import { GraftError } from "../errors";
 import type { FoldedGraph } from "../features/graph";
 import type { PooledCompute } from "../features/workers/pool";
-import { OnnxExportError } from "../onnx/export";
-import { createOnnxGraphRunner, OnnxRuntimeUnavailableError, type OnnxGraphRunner, type OnnxOutput } from "../onnx/session";
-
-/** Names a user may give `--backend`/`GRAFT_BACKEND` for ONNX Runtime. */
-export const ONNXRUNTIME_ALIASES: readonly string[] = ["onnxruntime", "onnxruntime-node", "ort", "onnx"];
-
-/** True when `requested` (a `--backend` value) names ONNX Runtime. */
-export function isOnnxRuntimeRequest(requested: string | undefined | null): boolean {
-  return requested !== undefined && requested !== null && ONNXRUNTIME_ALIASES.includes(requested.trim().toLowerCase());
-}
+import { createOnnxGraphRunner, type OnnxGraphRunner, type OnnxOutput } from "../onnx/session";
 
 /** What the user asked for the frozen part: "auto", ONNX Runtime, or the TF.js backend. */
 export type FrozenRequest = "auto" | "onnxruntime" | "tfjs";
@@ -70,6 +61,7 @@ export interface FrozenEngineOptions {
  */
 export class FrozenEngine {
   private readonly runners = new Map<string, Promise<OnnxGraphRunner | null>>();
+  private disposed = false;
 
   constructor(private readonly options: FrozenEngineOptions) {}
 
@@ -80,16 +72,27 @@ export class FrozenEngine {
   }
 
   private runner(graph: FoldedGraph, graphId: string, inputShape: [number, number, number], map: boolean): Promise<OnnxGraphRunner | null> {
+    if (this.disposed) return Promise.reject(new Error("FrozenEngine used after dispose()"));
     const key = `${graphId}:${String(map)}`;
     let pending = this.runners.get(key);
     if (pending === undefined) {
-      pending = createOnnxGraphRunner(graph, { graphId, inputShape, map }, { cacheDir: this.options.cacheDir }).catch((error: unknown) => {
-        if (!(error instanceof OnnxExportError || error instanceof OnnxRuntimeUnavailableError)) throw error;
-        if (this.options.request === "onnxruntime")
-          throw new GraftError("UNSUPPORTED", `Backend "onnxruntime" was requested but cannot run this base: ${error.message}`);
-        noticeOnce(`${error.message}; the frozen base runs on ${this.options.backend}`, this.options.log ?? console.warn);
-        return null;
-      });
+      const log = this.options.log ?? console.warn;
+      pending = createOnnxGraphRunner(graph, { graphId, inputShape, map }, { cacheDir: this.options.cacheDir }).then(
+        (runner) => {
+          if (runner.cudaError !== null)
+            noticeOnce(`ONNX Runtime's CUDA provider did not start (${runner.cudaError}): the frozen base runs on its CPU provider`, log);
+          return runner;
+        },
+        (error: unknown) => {
+          // Any failure to export or open a session: an unknown layer, a missing runtime, an op the
+          // runtime refuses. Asked for explicitly, that is the run's error; otherwise TF.js runs it.
+          const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+          if (this.options.request === "onnxruntime")
+            throw new GraftError("UNSUPPORTED", `Backend "onnxruntime" was requested but cannot run this base: ${reason}`);
+          noticeOnce(`${reason}; the frozen base runs on ${this.options.backend}`, log);
+          return null;
+        },
+      );
       this.runners.set(key, pending);
     }
     return pending;
@@ -97,7 +100,8 @@ export class FrozenEngine {
 
   /**
    * The frozen part `graph` (`graphId` its feature-cache identity) producing `output` per image of
-   * `itemShape`; `fallback` is the same function on TF.js, used when ONNX Runtime cannot run it.
+   * `itemShape`. When ONNX Runtime cannot run it, `fallbackPool` (the TF.js worker pool, when the
+   * run has one) or else `fallback` (the same function on TF.js, main thread) does.
    */
   compute(
     graph: FoldedGraph,
@@ -106,17 +110,20 @@ export class FrozenEngine {
     output: OnnxOutput,
     itemShape: readonly number[],
     fallback: (x: tf.Tensor4D) => tf.Tensor,
+    fallbackPool?: PooledCompute,
   ): FrozenCompute {
     let used: ComputeEngine | null = null;
-    if (!this.triesOnnxRuntime) return { pool: undefined, used: () => used };
+    if (!this.triesOnnxRuntime) return { pool: fallbackPool, used: () => used };
     const pool: PooledCompute = {
-      // Two in flight: the next batch is decoded and preprocessed while ONNX Runtime's threads run this one.
-      workers: 2,
+      // Two in flight: sharp decodes the next batch on libuv's threads while this one runs (ONNX
+      // Runtime's run blocks the main thread, so preprocessing does not overlap it).
+      workers: Math.max(2, fallbackPool?.workers ?? 0),
       run: async (pixels, n) => {
         const shape = [n, ...itemShape];
         const runner = await this.runner(graph, graphId, inputShape, output === "map");
         if (runner === null) {
           used = this.options.backend as ComputeEngine;
+          if (fallbackPool !== undefined) return fallbackPool.run(pixels, n);
           const out = tf.tidy(() => fallback(tf.tensor4d(pixels, [n, ...inputShape])));
           const values = (await out.data()) as Float32Array;
           out.dispose();
@@ -131,8 +138,10 @@ export class FrozenEngine {
 
   /** Releases the sessions opened. */
   async dispose(): Promise<void> {
+    this.disposed = true;
     const runners = [...this.runners.values()];
     this.runners.clear();
-    for (const r of runners) await (await r.catch(() => null))?.dispose();
+    // Every session is released even if one fails to; a failure here never hides the run's own error.
+    await Promise.allSettled(runners.map(async (r) => (await r.catch(() => null))?.dispose()));
   }
 }

@@ -6,7 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { BadInputError, GraftError } from "../errors";
-import { isOnnxRuntimeRequest } from "./frozen-engine";
+import { isOnnxRuntimeRequest } from "../contract/engines";
 import { registerWasmGradientKernels } from "./wasm-grad-kernels";
 
 /** Backend names `selectBackend` understands, fastest first. */

@@ -7,7 +7,7 @@ import { selectBackend } from "../backend/select";
 import { createFeatureExtractor } from "../features/extractor";
 import { disposeGraph, foldModel, runGraph } from "../features/graph";
 import type { BaseModelSpec } from "../models/spec";
-import { buildTestModel, testInput } from "../testing/model";
+import { buildTestModel, randomizeWeights, testInput } from "../testing/model";
 import { createRng } from "../util/random";
 import { cachedOnnxModel, onnxModelKey } from "./cache";
 import { exportFoldedGraph, OnnxExportError, tfPadding } from "./export";
@@ -54,16 +54,7 @@ function buildExportModel(seed: number): tf.LayersModel {
   x = sym(tf.layers.dropout({ rate: 0.5, name: "drop" }).apply(x));
   x = sym(tf.layers.depthwiseConv2d({ kernelSize: 3, strides: 2, padding: "same", name: "dw2" }).apply(x));
   x = sym(tf.layers.conv2d({ filters: 10, kernelSize: 1, activation: "sigmoid", name: "out" }).apply(x));
-  const model = tf.model({ inputs: input, outputs: x });
-  for (const layer of model.layers) {
-    const weights = layer.getWeights().map((w, i) => {
-      const isVariance = layer.getClassName() === "BatchNormalization" && i === 3;
-      const values = Float32Array.from({ length: w.size }, () => (isVariance ? 0.2 + rng() : rng() - 0.5));
-      return tf.tensor(values, w.shape);
-    });
-    layer.setWeights(weights);
-  }
-  return model;
+  return randomizeWeights(tf.model({ inputs: input, outputs: x }), rng);
 }
 
 function randomInput(n: number, size: number, seed: number): tf.Tensor4D {

@@ -55,7 +55,7 @@ async function createSession(
   model: string | Uint8Array,
   providers: "auto" | "cpu",
   threads: number,
-): Promise<{ session: OrtSession; engine: OnnxEngine }> {
+): Promise<{ session: OrtSession; engine: OnnxEngine; cudaError: string | null }> {
   // Spinning threads wait for the next op at full speed: measured here, with the other core busy
   // decoding, 2 spinning threads ran MobileNet v1 0.25 at less than half the speed of 1 thread.
   const base: Record<string, unknown> = {
@@ -64,17 +64,24 @@ async function createSession(
     interOpNumThreads: 1,
     extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } },
   };
+  let cudaError: string | null = null;
   if (providers === "auto" && cudaProviderInstalled()) {
     try {
       return {
         session: await ort.InferenceSession.create(model, { ...base, executionProviders: ["cuda", "cpu"] }),
         engine: "onnxruntime-cuda",
+        cudaError,
       };
-    } catch {
-      // The CUDA provider is installed but does not start here (no GPU, driver): CPU below.
+    } catch (error) {
+      // The CUDA provider is installed but does not start here (no GPU, driver): CPU below, and the caller says why.
+      cudaError = error instanceof Error ? (error.message.split("\n")[0] ?? error.message) : String(error);
     }
   }
-  return { session: await ort.InferenceSession.create(model, { ...base, executionProviders: ["cpu"] }), engine: "onnxruntime-cpu" };
+  return {
+    session: await ort.InferenceSession.create(model, { ...base, executionProviders: ["cpu"] }),
+    engine: "onnxruntime-cpu",
+    cudaError,
+  };
 }
 
 /** Which outputs an exported graph has, and so which the runner can fetch. */
@@ -85,6 +92,8 @@ export interface OnnxGraphRunner {
   /** The graph's cache identity (`extractorId`): the same graph as on TF.js, so the same feature cache entries. */
   graphId: string;
   engine: OnnxEngine;
+  /** Why the installed CUDA provider did not start (the session then runs on CPU); null otherwise. */
+  cudaError: string | null;
   /** onnxruntime-node's version. */
   runtimeVersion: string;
   /** Input shape without the batch axis [S, S, 3]. */
@@ -126,7 +135,7 @@ export async function createOnnxGraphRunner(
   // A cache hit skipped the export: build the model once more for its shapes (milliseconds, no I/O).
   const { dim, mapShape } =
     shapes ?? ((m) => ({ dim: m.dim, mapShape: m.featureMapShape }))(buildOnnxModel(graph, inputShape, { featureMap: map }));
-  const { session, engine } = await createSession(
+  const { session, engine, cudaError } = await createSession(
     ort,
     cached.path ?? cached.bytes,
     options.providers ?? "auto",
@@ -137,6 +146,7 @@ export async function createOnnxGraphRunner(
   return {
     graphId,
     engine,
+    cudaError,
     runtimeVersion: loaded.version,
     inputShape,
     pooledShape: [dim],

@@ -75,9 +75,10 @@ describe.skipIf(leaves === null || modelsDir === null || noOrt)("train() with th
       expect(onWasm.engines).toEqual({ features: "wasm", augmentedEpochs: "wasm", fineTuneBottom: "wasm", trainable: "wasm" });
       expect(onOrt.engines.features).toMatch(/^onnxruntime-(cpu|cuda)$/);
       expect(onOrt.engines.augmentedEpochs).toBe(onOrt.engines.features);
-      // A depth of the whole base leaves no frozen bottom: its "output" is the preprocessed input.
-      expect([onOrt.engines.features, "cache"]).toContain(onOrt.engines.fineTuneBottom);
-      expect(onOrt.engines.trainable).toBe(onOrt.backend);
+      // The smallest depth leaves a frozen bottom, which ran on every augmented batch.
+      expect(onOrt.engines.fineTuneBottom).toBe(onOrt.engines.features);
+      // `onnxruntime` names the frozen part's engine only: TF.js still picks its fastest backend here.
+      expect(onOrt.engines.trainable).toBe("wasm");
 
       expect(onOrt.epochs.length).toBe(onWasm.epochs.length);
       expect(onOrt.epochs.length).toBe(3);
@@ -95,4 +96,30 @@ describe.skipIf(leaves === null || modelsDir === null || noOrt)("train() with th
       expect(onOrt.evaluation.confusionMatrix).toEqual(onWasm.evaluation.confusionMatrix);
     });
   }
+
+  it(
+    "records cache for features read from the cache, and null for the bottom when the whole base is fine-tuned",
+    { timeout: 300_000 },
+    async () => {
+      const name = "mobilenet_v1_0.25_224";
+      const whole = getBaseModelSpec(name).fineTuneDepths?.at(-1);
+      expect(whole).toBeDefined();
+      const config = defaultTrainConfig({
+        baseModel: name,
+        headUnits: [],
+        epochs: 1,
+        batchSize: 16,
+        validationSplit: 0.3,
+        fineTuneLayers: whole,
+        fineTuneEpochs: 1,
+        seed: 3,
+      });
+      const cacheDir = path.join(tmp, "cache-then-whole");
+      const first = await train({ dataDir: data, config, modelsDir: modelsDir as string, cacheDir });
+      const second = await train({ dataDir: data, config, modelsDir: modelsDir as string, cacheDir });
+      expect(first.engines).toEqual({ features: "onnxruntime-cpu", augmentedEpochs: null, fineTuneBottom: null, trainable: "wasm" });
+      expect(second.engines).toEqual({ features: "cache", augmentedEpochs: null, fineTuneBottom: null, trainable: "wasm" });
+      expect(second.featureCache.misses).toBe(0);
+    },
+  );
 });

@@ -163,8 +163,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     return poolStart;
   };
   // ONNX Runtime's compute when the frozen engine runs this part there, else the worker pool's, else none (the main thread).
-  const pooledCompute = (output: FrozenOutput, frozen: FrozenCompute): PooledCompute | undefined =>
-    frozen.pool ?? (workers > 1 ? { workers, run: async (pixels, n) => (await startPool()).run(output, pixels, n) } : undefined);
+  /** The TF.js worker pool's compute for `output` (none with workers ≤ 1): the frozen engine's fallback, or the part's compute. */
+  const workerPool = (output: FrozenOutput): PooledCompute | undefined =>
+    workers > 1 ? { workers, run: async (pixels, n) => (await startPool()).run(output, pixels, n) } : undefined;
   const inputShape: [number, number, number] = [spec.inputSize, spec.inputSize, 3];
   /** What ran a part: ONNX Runtime's engine when it did, else the backend (the TF.js paths, workers included). */
   const ranOn = (frozen: FrozenCompute): ComputeEngine => frozen.used() ?? (backend as ComputeEngine);
@@ -175,10 +176,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     graphId: string,
     compute: (x: tf.Tensor4D) => tf.Tensor,
     itemShape: number[],
-    output: FrozenOutput,
+    /** The part's compute: ONNX Runtime (falling back to the worker pool or the main thread), the worker pool, or none (main thread). */
     frozen: FrozenCompute,
   ): Promise<{ data: Float32Array; computed: boolean }> => {
-    const pool = pooledCompute(output, frozen);
+    const pool = frozen.pool;
     const r = await extractFeatures(entries, {
       graphId,
       inputSize: spec.inputSize,
@@ -230,18 +231,18 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     // Phase 1: head on pooled features of the frozen base.
     const pooled = (x: tf.Tensor4D): tf.Tensor => fx.pooled(x);
     const pooledOut: FrozenOutput = { kind: "pooled" };
-    const frozen1 = frozenEngine.compute(graph, fx.id, inputShape, "pooled", [fx.dim], pooled);
+    const frozen1 = frozenEngine.compute(graph, fx.id, inputShape, "pooled", [fx.dim], pooled, workerPool(pooledOut));
     const featuresComputed: boolean[] = [];
     const extractPooled = async (entries: ImageEntry[], stage: string): Promise<Float32Array> => {
-      const r = await extract(entries, stage, fx.id, pooled, [fx.dim], pooledOut, frozen1);
+      const r = await extract(entries, stage, fx.id, pooled, [fx.dim], frozen1);
       featuresComputed.push(r.computed);
       return r.data;
     };
     const valFeatures = await extractPooled(split.validation, "features:validation");
     validation = arraySource(valFeatures, [fx.dim], valLabels);
     // Augmented batches get a compute of their own, so what ran them is recorded apart from the features'.
-    const augmented1 = augment ? frozenEngine.compute(graph, fx.id, inputShape, "pooled", [fx.dim], pooled) : null;
-    const augmentedPool1 = augmented1 === null ? undefined : pooledCompute(pooledOut, augmented1);
+    const augmented1 = augment ? frozenEngine.compute(graph, fx.id, inputShape, "pooled", [fx.dim], pooled, workerPool(pooledOut)) : null;
+    const augmentedPool1 = augmented1 === null ? undefined : augmented1.pool;
     const trainSource = augment
       ? await augmentedSource(split.train, {
           inputSize: spec.inputSize,
@@ -301,13 +302,13 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const hasBottom = parts.bottom.steps.length > 0;
       const bottomCompute = (): FrozenCompute =>
         hasBottom
-          ? frozenEngine.compute(parts.bottom, bottomId, inputShape, "map", boundaryShape, bottom)
+          ? frozenEngine.compute(parts.bottom, bottomId, inputShape, "map", boundaryShape, bottom, workerPool(bottomOut))
           : { pool: undefined, used: () => null };
       const frozen2 = bottomCompute();
-      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape, bottomOut, frozen2);
+      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape, frozen2);
       validation = arraySource(valMaps.data, boundaryShape, valLabels);
       const augmented2 = augment ? bottomCompute() : null;
-      const augmentedPool2 = augmented2 === null ? undefined : pooledCompute(bottomOut, augmented2);
+      const augmentedPool2 = augmented2 === null ? undefined : augmented2.pool;
       let trainMapsComputed = false;
       const trainSource2 = augment
         ? await augmentedSource(split.train, {
@@ -319,11 +320,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
             ...(augmentedPool2 === undefined ? {} : { pool: augmentedPool2 }),
           })
         : await (async () => {
-            const r = await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, bottomOut, frozen2);
+            const r = await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, frozen2);
             trainMapsComputed = r.computed;
             return arraySource(r.data, boundaryShape, trainLabels);
           })();
-      engines.fineTuneBottom = valMaps.computed || trainMapsComputed ? ranOn(frozen2) : FROM_CACHE;
+      // No bottom (the whole base is fine-tuned): nothing frozen ran, so the part records null.
+      engines.fineTuneBottom = !hasBottom ? null : valMaps.computed || trainMapsComputed ? ranOn(frozen2) : FROM_CACHE;
       forward = (x, training, seed) => headLogits(head, tf.mean(runGraph(top, x, { training }), [1, 2]) as tf.Tensor2D, training, seed);
       const variables = [...trainable, ...headVariables(head)];
       const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
@@ -356,7 +358,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       optimizer2.dispose();
       epochs.push(...ft.records);
       // With augmentation the bottom ran on every batch: that engine is the part's.
-      if (augmented2 !== null) engines.fineTuneBottom = ranOn(augmented2);
+      if (augmented2 !== null && hasBottom) engines.fineTuneBottom = ranOn(augmented2);
       stoppedReason = ft.stoppedReason ?? (stoppedReason === "early_stopping" ? null : stoppedReason);
     }
 

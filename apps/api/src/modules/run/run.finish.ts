@@ -32,7 +32,8 @@ export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status
       ...(fields.error !== undefined ? { error: fields.error } : {}),
       ...(fields.stopReason !== undefined ? { stopReason: fields.stopReason } : {}),
       ...(fields.backend ? { backend: fields.backend } : {}),
-      ...(fields.engines ? { engines: fields.engines } : {}),
+      // completeRun always says: null from an agent that does not report engines, so none are kept from an earlier attempt.
+      ...(fields.engines !== undefined ? { engines: fields.engines } : {}),
     })
     .where(eq(runs.id, row.id))
     .returning()

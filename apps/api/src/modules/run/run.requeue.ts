@@ -37,6 +37,8 @@ export function requeueInTx(deps: ServiceDeps, outbox: Outbox, row: RunRow): Run
       error: null,
       finishedAt: null,
       durationMs: null,
+      // The next attempt reports its own engines (an older agent's completion reports none).
+      engines: null,
       attemptsBeforeRequeue: row.attempts,
     })
     .where(eq(runs.id, row.id))

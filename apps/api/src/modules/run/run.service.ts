@@ -101,7 +101,7 @@ export class RunService {
   complete(input: CompleteRunInput): Run {
     const ev = input.evaluation;
     checkEvaluationShape(ev);
-    const engines = input.engines ? checkRunEngines(input.engines) : null;
+    const engines = input.engines ? checkRunEngines(input.engines, input.backend) : null;
     const predictions = ev.predictions ? this.predictions.check(ev.predictions, ev.labels) : null;
     return writeTx(this.deps, (outbox) => {
       const row = this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt);
