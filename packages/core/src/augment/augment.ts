@@ -167,6 +167,42 @@ function select(images: tf.Tensor4D, changed: tf.Tensor4D, mask: boolean[]): tf.
   return images.mul<tf.Tensor4D>(tf.sub(1, m)).add<tf.Tensor4D>(changed.mul(m));
 }
 
+/** Whether the current backend keeps tensors in host memory, where {@link augmentHostBatch} is the fast path. */
+export function usesHostMemory(): boolean {
+  return HOST_BACKENDS.has(tf.getBackend());
+}
+
+function checkOps(
+  ops: readonly AugmentationOp[],
+  options: AugmentOptions,
+): { opts: Required<AugmentOptions>; enabled: Set<AugmentationOp> } {
+  const unknown = ops.filter((op) => !AUGMENTATION_OPS.includes(op));
+  if (unknown.length > 0) throw new BadInputError(`Unknown augmentation "${unknown[0]}"; valid ops are ${AUGMENTATION_OPS.join(", ")}`);
+  return { opts: resolveOptions(options), enabled: new Set(ops) };
+}
+
+/**
+ * {@link augmentBatch}'s typed-array path on pixels already in host memory (float32 in 0..255,
+ * NHWC): the same parameters drawn from `rng` in the same order, the same images. For callers that
+ * hand the result to another engine (ONNX Runtime) and so need no tensor round trip.
+ * @throws BadInputError for an unknown op or invalid options.
+ */
+export function augmentHostBatch(
+  input: Float32Array,
+  shape: readonly [number, number, number, number],
+  ops: readonly AugmentationOp[],
+  rng: Rng,
+  options: AugmentOptions = {},
+): Float32Array {
+  const { opts, enabled } = checkOps(ops, options);
+  const [n, height, width] = shape;
+  const params = Array.from({ length: n }, () => drawImageParams(enabled, rng, opts));
+  const affine = enabled.has("rotate") || enabled.has("zoom") || enabled.has("translate");
+  const rows = affine ? params.map((p) => affineRow(p, height, width)) : [];
+  const stages = { affine, brightness: enabled.has("brightness"), contrast: enabled.has("contrast") };
+  return augmentPixels(input, shape, params, stages, rows, opts.fillMode);
+}
+
 /**
  * Randomly augments a batch (float32 in 0..255, NHWC), each image with its own seeded parameters.
  * Order: flip, vflip, one affine transform for rotate+zoom+translate (bilinear, `fillMode`),
@@ -180,20 +216,14 @@ export function augmentBatch(images: tf.Tensor4D, ops: readonly AugmentationOp[]
   if (images.rank !== 4) {
     throw new BadInputError(`augmentBatch expects an NHWC batch, received shape [${images.shape.join(", ")}]`);
   }
-  const unknown = ops.filter((op) => !AUGMENTATION_OPS.includes(op));
-  if (unknown.length > 0) throw new BadInputError(`Unknown augmentation "${unknown[0]}"; valid ops are ${AUGMENTATION_OPS.join(", ")}`);
-  const opts = resolveOptions(options);
-  const enabled = new Set(ops);
+  const { opts, enabled } = checkOps(ops, options);
+  if (opts.implementation === "js" || (opts.implementation === "auto" && usesHostMemory())) {
+    const input = images.dtype === "float32" ? (images.dataSync() as Float32Array) : Float32Array.from(images.dataSync());
+    return tf.tensor4d(augmentHostBatch(input, images.shape, ops, rng, options), images.shape, "float32");
+  }
   const [n, height, width] = images.shape;
   const params = Array.from({ length: n }, () => drawImageParams(enabled, rng, opts));
   const affine = enabled.has("rotate") || enabled.has("zoom") || enabled.has("translate");
-  const useJs = opts.implementation === "js" || (opts.implementation === "auto" && HOST_BACKENDS.has(tf.getBackend()));
-  if (useJs) {
-    const input = images.dtype === "float32" ? (images.dataSync() as Float32Array) : Float32Array.from(images.dataSync());
-    const rows = affine ? params.map((p) => affineRow(p, height, width)) : [];
-    const stages = { affine, brightness: enabled.has("brightness"), contrast: enabled.has("contrast") };
-    return tf.tensor4d(augmentPixels(input, images.shape, params, stages, rows, opts.fillMode), images.shape, "float32");
-  }
 
   return tf.tidy(() => {
     let x: tf.Tensor4D = images.toFloat();

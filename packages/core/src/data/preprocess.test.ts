@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { preprocess, preprocessingRange, type Preprocessing } from "./preprocess";
+import { PREPROCESSING_KINDS, preprocess, preprocessPixels, preprocessingRange, type Preprocessing } from "./preprocess";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -47,5 +47,14 @@ describe("preprocess", () => {
   it("rejects an unknown kind and a wrong shape, quoting them", () => {
     expect(() => preprocess(extremes(), "torch" as Preprocessing)).toThrow(/Unknown preprocessing "torch"/);
     expect(() => preprocess(tf.zeros([2, 4, 4, 1]), "unit")).toThrow(/received shape \[2, 4, 4, 1\]/);
+  });
+
+  it("preprocessPixels gives preprocess's float32 values bit for bit, for every kind", () => {
+    // Every byte value, and fractional values as augmentation leaves them, in 4 images of 8×8.
+    const pixels = Float32Array.from({ length: 4 * 8 * 8 * 3 }, (_, i) => (i < 256 ? i : Math.fround(((i * 7919) % 25500) / 100)));
+    for (const kind of PREPROCESSING_KINDS) {
+      const expected = tf.tidy(() => preprocess(tf.tensor4d(pixels, [4, 8, 8, 3]), kind).dataSync());
+      expect(Array.from(preprocessPixels(pixels, kind)), kind).toEqual(Array.from(expected));
+    }
   });
 });

@@ -69,3 +69,36 @@ export function preprocess(pixels: tf.Tensor, kind: Preprocessing): tf.Tensor4D 
     }
   });
 }
+
+/**
+ * {@link preprocess} on float32 NHWC pixels in host memory, bit for bit: each step is one float32
+ * operation, as the kernels do (a float32 divide or subtract computed in float64 and rounded once
+ * is the correctly rounded float32 result). Returns a new array.
+ * @throws BadInputError for an unknown kind or a length that is not a multiple of 3.
+ */
+export function preprocessPixels(pixels: Float32Array, kind: Preprocessing): Float32Array {
+  assertKind(kind);
+  if (pixels.length % 3 !== 0) throw new BadInputError(`preprocessPixels expects RGB pixels, received ${pixels.length} values`);
+  const out = new Float32Array(pixels.length);
+  const f = Math.fround;
+  switch (kind) {
+    case "mobilenet":
+      for (let i = 0; i < pixels.length; i++) out[i] = f(f((pixels[i] as number) / 127.5) - 1);
+      return out;
+    case "unit":
+      for (let i = 0; i < pixels.length; i++) out[i] = f((pixels[i] as number) / 255);
+      return out;
+    case "caffe": {
+      const [b, g, r] = CAFFE_BGR_MEAN.map(f) as [number, number, number];
+      for (let i = 0; i < pixels.length; i += 3) {
+        out[i] = f((pixels[i + 2] as number) - b);
+        out[i + 1] = f((pixels[i + 1] as number) - g);
+        out[i + 2] = f((pixels[i] as number) - r);
+      }
+      return out;
+    }
+    case "none":
+      out.set(pixels);
+      return out;
+  }
+}
