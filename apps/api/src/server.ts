@@ -76,7 +76,7 @@ export async function startServer(
   options.onDatabase?.(db);
   const services = createServices({ db, config, pubSub, now: options.now ?? Date.now });
   // What a crash left half done: checkpoint folders without a row, rows without their files.
-  services.checkpoints.reconcile();
+  await services.checkpoints.reconcile();
   const schema = await graftSchema();
 
   const app = express();
@@ -207,17 +207,20 @@ export async function startServer(
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
-  // The reaper: expired leases go back to the queue (or fail) even when nobody claims.
+  // The reaper: expired leases go back to the queue (or fail) even when nobody claims. One pass at
+  // a time: a pass still waiting for the write lock when the next tick comes is not doubled.
+  let reaping: Promise<void> | null = null;
   const reaper = setInterval(() => {
-    try {
+    if (reaping) return;
+    reaping = (async () => {
       // Refreshes what the reaper knows of the database (a remembered failure clears once a write
       // commits), so a past outage holds reaping back for one lease, not until /healthz is asked.
       services.storage.check();
-      services.leases.reap();
-      services.testSets.reap();
-    } catch (e) {
-      console.error("[graft-api] lease reaper failed:", e);
-    }
+      await services.leases.reap();
+      await services.testSets.reap();
+    })()
+      .catch((e: unknown) => console.error("[graft-api] lease reaper failed:", e))
+      .finally(() => (reaping = null));
   }, config.reapIntervalMs);
   reaper.unref();
 
@@ -236,6 +239,8 @@ export async function startServer(
       closing ??= (async () => {
         clearInterval(reaper);
         await apollo.stop();
+        // A reaper pass under way finishes its transaction before the connection closes.
+        await reaping;
         db.$client.close();
       })();
       return closing;

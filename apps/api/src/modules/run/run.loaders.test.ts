@@ -15,7 +15,7 @@ import { createRunLoaders } from "./run.loaders";
 let dir: string;
 let db: GraftDb;
 let services: Services;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "graft-loaders-"));
   db = openDatabase(join(dir, "graft.db"));
   services = createServices({ db, config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now });
@@ -34,11 +34,11 @@ beforeEach(() => {
     for (let e = 1; e <= i; e++) epoch.run(`r${i}`, e, i / 10);
   }
   // Tags out of order and on some runs only; notes on one run.
-  services.annotations.addTag("r1", "zeta");
-  services.annotations.addTag("r1", "alpha");
-  services.annotations.addTag("r4", "beta");
-  services.annotations.addNote("r2", "first");
-  services.annotations.addNote("r2", "second");
+  await services.annotations.addTag("r1", "zeta");
+  await services.annotations.addTag("r1", "alpha");
+  await services.annotations.addTag("r4", "beta");
+  await services.annotations.addNote("r2", "first");
+  await services.annotations.addNote("r2", "second");
 });
 afterEach(() => {
   db.$client.close();

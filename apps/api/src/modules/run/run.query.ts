@@ -21,7 +21,7 @@ import { runTags, runs } from "@graft/schema/db";
 import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import { sortColumnKey } from "@graft/schema/db";
 import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection, runFieldOf } from "@graft/schema/graphql";
-import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
+import { cachedRows, cachedValue, tableRowMapper } from "../../db/statement-cache";
 import { badInput } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
 import { type RunRow, toRun } from "./run.mapper";
@@ -130,13 +130,13 @@ function filterConditions(f: RunFilter | null | undefined): SQL[] {
 }
 
 /** The `runs` query: filters, an order on any RunField with an id tiebreak, keyset pages, totalCount. */
-export function queryRuns(
+export async function queryRuns(
   deps: ServiceDeps,
   filter: RunFilter | null | undefined,
   orderBy: RunOrder | null | undefined,
   first: number,
   after: string | null | undefined,
-): RunConnection {
+): Promise<RunConnection> {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
     throw badInput(`first must be in 0..${MAX_PAGE_SIZE}; got ${first}`, "first", first);
   const order: RunOrder = orderBy ?? { field: RunField.CREATED_AT, direction: SortDirection.DESC };
@@ -147,9 +147,9 @@ export function queryRuns(
   if (after) pageConds.push(afterCondition(col, decodeCursor(after, order)));
   const dir = order.direction === SortDirection.ASC ? asc : desc;
   // Built by drizzle, compiled once per distinct SQL text (the filter shape), then reused.
-  const statements = statementCacheFor(deps.db.$client);
-  const rows = statements
-    .all(
+  const rows = (
+    await cachedRows(
+      deps.db,
       deps.db
         .select()
         .from(runs)
@@ -157,13 +157,14 @@ export function queryRuns(
         .orderBy(dir(col), dir(runs.id))
         .limit(first + 1),
     )
-    .map(toRunRow);
-  const total = statements.value(
+  ).map(toRunRow);
+  const total = (await cachedValue(
+    deps.db,
     deps.db
       .select({ n: sql<number>`count(*)` })
       .from(runs)
       .where(where),
-  ) as number | undefined;
+  )) as number | undefined;
   const page = rows.slice(0, first);
   const edges = page.map((r) => {
     const raw = r[keyOf(order.field)] as string | number | null;
