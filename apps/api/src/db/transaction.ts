@@ -52,11 +52,12 @@ export class AsyncMutex {
  *   queued run and then race to update it; the connection's `busy_timeout` makes the later one
  *   wait for the lock instead of failing at once.
  *
- * What it cannot prevent: between the body's awaits, promise continuations of other requests
- * already under way (reads only: every write goes through here) may run on the same connection
- * and see the transaction's uncommitted rows. The synchronous transaction never let them. A body
- * that throws after writing rolls those rows back; such a read is then of state that never
- * committed. Bodies here validate before they write, and a pooled database gives each
+ * What it cannot prevent: between the body's awaits, other promise chains already running in the
+ * same macrotask (the operations of one batched GraphQL request, which Apollo executes together)
+ * may read on the same connection and see the transaction's uncommitted rows, which the
+ * synchronous transaction never let them. Writes cannot interleave (every one goes through here),
+ * and a body that throws after writing rolls its rows back, so such a read is at worst of state
+ * that never committed. Bodies validate before they write, and a pooled database gives each
  * transaction its own connection, so this is SQLite-only and narrow.
  */
 export class SqliteTransactionRunner implements TransactionRunner {

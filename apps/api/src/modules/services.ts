@@ -49,7 +49,7 @@ export function createServices(deps: ServiceDeps): Services {
   const annotations = new RunAnnotationService(deps, runs);
   const checkpoints = new CheckpointService(deps, runs);
   const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
-  const tpe = new TpeSampler(deps, catalog, runs);
+  const tpe = new TpeSampler(catalog, runs);
   const leases = new LeaseService(deps, storage, checkpoints, (tx, outbox) => tpe.topUpInTx(tx, outbox));
   const agents = new AgentService(deps, runs, leases);
   const epochs = new EpochService(deps, runs, leases);

@@ -158,6 +158,8 @@ export class EpochService {
       leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000,
     };
     const improved = best !== null && best.epoch !== row.bestEpoch ? best : null;
+    // The prepared UPDATEs belong to the database's connection, which on SQLite is the transaction's
+    // (writeTx hands the database itself); a pooled dialect would prepare them on its transaction.
     if (tx !== this.deps.db) throw new Error("EpochService's prepared statements belong to the database's own connection");
     const [updated] = improved
       ? await this.updateSummaryAndBest.execute({

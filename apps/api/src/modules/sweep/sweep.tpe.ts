@@ -16,7 +16,6 @@ import { type RunService } from "../run/run.service";
 import { type Outbox } from "../write-tx";
 import { type RunRow } from "../run/run.mapper";
 import { type Db } from "../../db/database";
-import { type ServiceDeps } from "../service-deps";
 import { canonicalPoint, runPoint, searchDimensions } from "./sweep.conditional";
 import { type SearchPoint } from "./sweep.expand";
 import { runsForPoint } from "./sweep.points";
@@ -66,8 +65,8 @@ export function configurationsOf(runCount: number, repeats: number): number {
 
 /** Samples and queues TPE configurations; the sweep service and the claim call it inside their transactions. */
 export class TpeSampler {
+  // No ServiceDeps: every query runs on the transaction it is handed.
   constructor(
-    private readonly deps: ServiceDeps,
     private readonly catalog: CatalogService,
     private readonly runs: Pick<RunService, "insertQueued">,
   ) {}
