@@ -228,6 +228,8 @@ describe("run lifecycle", () => {
         agentId,
         evaluation: evaluation(),
         artifacts: [{ kind: "checkpoint", uri: "file:///tmp/ckpt" }],
+        backend: "wasm",
+        engines: { features: "onnxruntime-cpu", augmentedEpochs: null, fineTuneBottom: "cache", trainable: "wasm" },
         stopReason: "early_stopping",
       },
     });
@@ -242,8 +244,16 @@ describe("run lifecycle", () => {
     expect(done.completeRun["durationMs"]).toBeGreaterThanOrEqual(0);
 
     const full = await t.client.data<{
-      run: { epochs: { epoch: number; phase: string }[]; artifacts: unknown[]; evaluation: { labels: string[] } };
+      run: {
+        epochs: { epoch: number; phase: string }[];
+        artifacts: unknown[];
+        evaluation: { labels: string[] };
+        backend: string;
+        engines: unknown;
+      };
     }>(Q.run, { id });
+    expect(full.run.backend).toBe("wasm");
+    expect(full.run.engines).toEqual({ features: "onnxruntime-cpu", augmentedEpochs: null, fineTuneBottom: "cache", trainable: "wasm" });
     expect(full.run.epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
     expect(full.run.epochs[3]?.phase).toBe("FINE_TUNE");
     expect(full.run.artifacts).toEqual([{ kind: "checkpoint", uri: "file:///tmp/ckpt" }]);
@@ -266,6 +276,35 @@ describe("run lifecycle", () => {
     expect(e.message).toContain("epochs[1].accuracy: 1.5");
     const r = await t.client.data<{ run: { epochCount: number } }>(Q.run, { id });
     expect(r.run.epochCount).toBe(0);
+    await t.client.data(Q.failRun, { runId: id, agentId, error: "test done" });
+  });
+
+  it("rejects an engine outside the contract's list, naming the part and quoting the value, storing nothing", async () => {
+    const id = await createRun();
+    await claim(id);
+    const engines = { features: "onnxruntime-cpu", augmentedEpochs: null, fineTuneBottom: null, trainable: "wasm" };
+    for (const [bad, message] of [
+      [
+        { ...engines, features: "tpu" },
+        'engines.features must be one of tensorflow, wasm, cpu, onnxruntime-cuda, onnxruntime-cpu, cache, received "tpu"',
+      ],
+      [{ ...engines, trainable: "cache" }, 'engines.trainable must be one of tensorflow, wasm, cpu, received "cache"'],
+      [{ ...engines, trainable: "onnxruntime-cpu" }, 'engines.trainable must be one of tensorflow, wasm, cpu, received "onnxruntime-cpu"'],
+      [
+        { ...engines, augmentedEpochs: "cache" },
+        'engines.augmentedEpochs must be one of tensorflow, wasm, cpu, onnxruntime-cuda, onnxruntime-cpu or null, received "cache"',
+      ],
+    ] as const) {
+      const e = await t.client.errorCode(Q.completeRun, { input: { runId: id, agentId, evaluation: evaluation(), engines: bad } });
+      expect(e.code).toBe("BAD_USER_INPUT");
+      expect(e.message).toContain(message);
+    }
+    const mismatch = await t.client.errorCode(Q.completeRun, {
+      input: { runId: id, agentId, evaluation: evaluation(), backend: "cpu", engines },
+    });
+    expect(mismatch.message).toContain('engines.trainable must be the run\'s backend "cpu", received "wasm"');
+    const r = await t.client.data<{ run: { status: string; engines: unknown; evaluation: unknown } }>(Q.run, { id });
+    expect(r.run).toMatchObject({ status: "RUNNING", engines: null, evaluation: null });
     await t.client.data(Q.failRun, { runId: id, agentId, error: "test done" });
   });
 

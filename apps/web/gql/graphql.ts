@@ -147,6 +147,8 @@ export type CompleteRunInput = {
   /** The run's `attempts` as claimRun answered it; an attempt the run was claimed away from since is refused (CONFLICT, reason SUPERSEDED). */
   attempt?: InputMaybe<Scalars['Int']['input']>;
   backend?: InputMaybe<Scalars['String']['input']>;
+  /** The engine of each part of the run (see RunEngines). */
+  engines?: InputMaybe<RunEnginesInput>;
   evaluation: EvaluationInput;
   runId: Scalars['ID']['input'];
   /** STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes. */
@@ -1014,6 +1016,8 @@ export type Run = {
   /** Epochs after which the sweep's early-termination rule may stop this run (HYPERBAND: its bracket's rungs; ASHA: the rungs; MEDIAN: every epoch from 3), before the last. An agent that batches its epochs sends them and waits for the answer at these epochs, so a stopped run does not train past the rung. Empty outside a sweep with a rule. */
   decisionEpochs: Array<Scalars['Int']['output']>;
   durationMs?: Maybe<Scalars['Float']['output']>;
+  /** The engine of each part of the run; null until it completes (and for runs of older agents). */
+  engines?: Maybe<RunEngines>;
   epochCount: Scalars['Int']['output'];
   epochs: Array<Epoch>;
   error?: Maybe<Scalars['String']['output']>;
@@ -1090,6 +1094,26 @@ export type RunEdge = {
   __typename?: 'RunEdge';
   cursor: Scalars['String']['output'];
   node: Run;
+};
+
+/** The engine each part of a run computed on, as its agent reported it on completion. */
+export type RunEngines = {
+  __typename?: 'RunEngines';
+  /** The frozen base on every augmented batch; null without augmentation. */
+  augmentedEpochs?: Maybe<Scalars['String']['output']>;
+  /** The frozen base's pooled features: the engine that computed the cache misses, or cache. */
+  features: Scalars['String']['output'];
+  /** The frozen bottom of fine-tuning (an engine or cache); null without fine-tuning. */
+  fineTuneBottom?: Maybe<Scalars['String']['output']>;
+  /** The head and the fine-tuned top: the TF.js backend. */
+  trainable: Scalars['String']['output'];
+};
+
+export type RunEnginesInput = {
+  augmentedEpochs?: InputMaybe<Scalars['String']['input']>;
+  features: Scalars['String']['input'];
+  fineTuneBottom?: InputMaybe<Scalars['String']['input']>;
+  trainable: Scalars['String']['input'];
 };
 
 /** Every column of a run that can be sorted on or range-filtered. */
@@ -1412,7 +1436,7 @@ export type RunQueryVariables = Exact<{
 }>;
 
 
-export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }>, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string, bytes: number } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
+export type RunQuery = { __typename?: 'Query', run: { __typename?: 'Run', attempts: number, fineTunedLayers?: number | null, id: string, name: string, status: RunStatus, experimentId?: string | null, sweepId?: string | null, backend?: string | null, agentId?: string | null, createdAt: string, startedAt?: string | null, finishedAt?: string | null, durationMs?: number | null, bestValAccuracy?: number | null, bestValLoss?: number | null, bestEpoch?: number | null, finalValAccuracy?: number | null, finalValLoss?: number | null, epochCount: number, plannedEpochs: number, error?: string | null, stopReason?: string | null, tags: Array<string>, engines?: { __typename?: 'RunEngines', features: string, augmentedEpochs?: string | null, fineTuneBottom?: string | null, trainable: string } | null, notes: Array<{ __typename?: 'Note', id: string, text: string, createdAt: string }>, experiment?: { __typename?: 'Experiment', id: string, name: string } | null, sweep?: { __typename?: 'Sweep', id: string, name: string } | null, dataset: { __typename?: 'Dataset', id: string, name: string, path: string }, agent?: { __typename?: 'Agent', id: string, name: string, host: string, backend: string, status: AgentStatus } | null, checkpoint?: { __typename?: 'Checkpoint', weightsSha256: string, bytes: number } | null, epochs: Array<{ __typename?: 'Epoch', epoch: number, phase: Phase, loss?: number | null, accuracy?: number | null, valLoss?: number | null, valAccuracy?: number | null, learningRate: number, durationMs: number, imagesPerSec: number, confusionMatrix?: Array<Array<number>> | null, createdAt: string }>, evaluation?: { __typename?: 'Evaluation', labels: Array<string>, confusionMatrix: Array<Array<number>>, accuracy: number, macroF1: number, weightedF1: number, evaluatedEpoch?: number | null, perClass: Array<{ __typename?: 'ClassMetrics', label: string, precision: number, recall: number, f1: number, support: number }>, misclassified: Array<{ __typename?: 'Misclassified', file: string, trueLabel: string, predictedLabel: string, confidence: number }>, skippedFiles: Array<{ __typename?: 'SkippedFile', file: string, reason: string }> } | null, hyperparameters: { __typename?: 'Hyperparameters', baseModel: string, headUnits: Array<number>, augmentation: string, fineTuneLayers: number, learningRate: number, baseWeights?: string | null, baseWeightsSha256?: string | null, values: Array<{ __typename?: 'HyperparameterValue', name: string, value?: unknown | null }> } } };
 
 export type CompareRunsQueryVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -1916,6 +1940,12 @@ export const RunDocument = new TypedDocumentString(`
   run(id: $id) {
     ...RunRow
     attempts
+    engines {
+      features
+      augmentedEpochs
+      fineTuneBottom
+      trainable
+    }
     notes {
       ...NoteFields
     }

@@ -181,6 +181,12 @@ export const RunQuery = graphql(`
     run(id: $id) {
       ...RunRow
       attempts
+      engines {
+        features
+        augmentedEpochs
+        fineTuneBottom
+        trainable
+      }
       notes {
         ...NoteFields
       }

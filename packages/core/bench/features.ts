@@ -29,7 +29,8 @@ export interface FeatureRate {
 
 /** Feature rates and FLOPs of every model. */
 export interface FeatureResults {
-  rates: Record<string, Partial<Record<BenchBackend, FeatureRate>>>;
+  /** By model, then engine: the TF.js backends measured here, and `onnxruntime` (bench/onnx.ts). */
+  rates: Record<string, Partial<Record<BenchBackend | "onnxruntime", FeatureRate>>>;
   flopsPerImage: Record<string, number>;
 }
 

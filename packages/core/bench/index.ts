@@ -9,12 +9,16 @@
  * 4. the frozen part on 2 worker threads vs the main thread (wasm): first feature extraction of
  *    real photos, and one augmented epoch's batches
  * 5. features per second of every shared model on wasm and cpu, with GFLOP/s against a measured
- *    matMul peak
+ *    matMul peak; the same on ONNX Runtime (`bench/onnx.ts`) with its native MatMul peak, and one
+ *    augmented epoch with the frozen part on wasm vs ONNX Runtime
  * 6. a sweep of 8 head configurations × 10 epochs with the feature cache vs the plain Keras way
  *    (`--quick`: the plain way on 2 configs × 2 epochs, scaled up, and said so)
  * 7. search (`bench/search.ts`): TPE vs random search over 5 seeds on a grid of 324 head configs ×
  *    27 epochs, and a Hyperband sweep against the same runs trained to the end (`--quick`: 60
  *    configs × 9 epochs, and said so); `--only search` runs this section alone
+ * 8. the moonshot (`bench/moonshot.ts`): 50 head configurations over 10,000 images (plant-leaves
+ *    expanded with seeded augmentations) from a cold cache, one train() after another (not with
+ *    `--quick`; `--only moonshot` runs it alone); `--only onnx` runs section 5's engines alone
  *
  * With `--json` the last line of stdout is one JSON object with every figure (documented in
  * packages/core/README.md). Needs the shared assets (../shared or GRAFT_SHARED_DIR); exits with a
@@ -37,7 +41,9 @@ import { augmentedSource } from "../src/train/augmented-source";
 import { makeTrainable } from "../src/train/trainable";
 import { createRng } from "../src/util/random";
 import { measureFeatures, measureMatMulPeak, type BenchBackend } from "./features";
-import { buildReport, buildSearchOnlyReport, type FineTuneRates, type RatioRow, type WorkerPoolRate } from "./report";
+import { buildOnnxOnlyReport, buildReport, buildSearchOnlyReport, type FineTuneRates, type RatioRow, type WorkerPoolRate } from "./report";
+import { measureMoonshot } from "./moonshot";
+import { measureOnnx } from "./onnx";
 import { measureSearch } from "./search";
 import { measureCachedSweep, SWEEP_EPOCHS, SWEEP_CONFIGS } from "./sweep";
 import { imagesPerSec } from "./timing";
@@ -239,7 +245,7 @@ const FEATURE_MODELS = ["mobilenet_v1_0.25_224", "mobilenet_v1_0.75_224", "mobil
 const BACKENDS: BenchBackend[] = ["wasm", "cpu"];
 
 /** Sections `--only` can pick. */
-const ONLY_SECTIONS = ["search"];
+const ONLY_SECTIONS = ["search", "onnx", "moonshot"];
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -271,9 +277,38 @@ async function main(): Promise<void> {
     if (json) console.log(JSON.stringify(buildSearchOnlyReport({ search, loadAverage: { start: loadStart, end: os.loadavg() }, seconds })));
     return;
   }
+  if (only === "moonshot") {
+    const moonshot = await measureMoonshot(dataDir, modelsDir, log);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB · ${seconds.toFixed(0)} s in all`);
+    if (json)
+      console.log(
+        JSON.stringify({
+          machine: { cpus: os.cpus().length, node: process.version, loadAverage: { start: loadStart, end: os.loadavg() } },
+          moonshot,
+          seconds,
+        }),
+      );
+    return;
+  }
+  if (only === "onnx") {
+    // The engines side by side, without the rest: wasm's rates, then ONNX Runtime's, in one run.
+    const peak = await measureMatMulPeak();
+    log(`  peak: ${peak.gflopsPerSecond.toFixed(1)} GFLOP/s (${peak.method})`);
+    const features = await measureFeatures(modelsDir, FEATURE_MODELS, ["wasm"], log);
+    const onnx = await measureOnnx(modelsDir, dataDir, FEATURE_MODELS, features, log);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 2 ** 10).toFixed(0)} MiB · ${seconds.toFixed(0)} s in all`);
+    if (json)
+      console.log(
+        JSON.stringify(buildOnnxOnlyReport({ peak, features, onnx, loadAverage: { start: loadStart, end: os.loadavg() }, seconds })),
+      );
+    return;
+  }
   const peakBefore = await measureMatMulPeak();
   log(`  peak: ${peakBefore.gflopsPerSecond.toFixed(1)} GFLOP/s (${peakBefore.method})`);
   const features = await measureFeatures(modelsDir, FEATURE_MODELS, BACKENDS, log);
+  const onnx = await measureOnnx(modelsDir, dataDir, FEATURE_MODELS, features, log);
   const peakAfter = await measureMatMulPeak();
   log(`  peak again: ${peakAfter.gflopsPerSecond.toFixed(1)} GFLOP/s (${peakAfter.method})`);
   const peak = peakAfter.gflopsPerSecond > peakBefore.gflopsPerSecond ? peakAfter : peakBefore;
@@ -288,6 +323,8 @@ async function main(): Promise<void> {
     log,
   );
   const search = await measureSearch(dataDir, modelsDir, { quick }, log);
+  // Minutes of its own (and 10,000 images written once): not in --quick.
+  const moonshot = quick ? null : await measureMoonshot(dataDir, modelsDir, log);
   console.log("");
   for (const r of rows) {
     console.log(
@@ -297,10 +334,12 @@ async function main(): Promise<void> {
   const report = buildReport({
     peak,
     features,
+    onnx,
     workerPool,
     fineTune,
     sweep,
     search,
+    moonshot,
     rows,
     loadAverage: { start: loadStart, end: os.loadavg() },
     seconds: (performance.now() - started) / 1000,

@@ -14,8 +14,15 @@ export {
   registerWasmGradientKernels,
   BACKEND_NAMES,
   WASM_GRADIENT_KERNELS,
+  FrozenEngine,
+  frozenRequest,
+  isOnnxRuntimeRequest,
+  ONNXRUNTIME_ALIASES,
   type BackendName,
+  type FrozenCompute,
+  type FrozenRequest,
 } from "./backend/index";
+export { COMPUTE_ENGINES, FROM_CACHE, RUN_ENGINE_PARTS, type ComputeEngine, type RunEnginePart } from "./contract/engines";
 export {
   BASE_MODELS,
   listBaseModels,

@@ -4,6 +4,7 @@
  * (metrics, splits) can use them without loading a backend.
  */
 import type { AUGMENTATION_OPS, HyperparameterValues, TrainKnob } from "./contract";
+import type { ComputeEngine, FROM_CACHE } from "./contract/engines";
 
 /** Where a training phase sits: the frozen-base head phase, then optional fine-tuning. */
 export type Phase = "head" | "fine_tune";
@@ -123,6 +124,23 @@ export interface TrainHooks {
   onProgress?: (event: { stage: string; done: number; total: number }) => void;
   /** Polled after each epoch: return a reason to stop the run early (cancellation, early termination). */
   shouldStop?: () => string | null | Promise<string | null>;
+  /** One line when an engine falls back (e.g. ONNX Runtime cannot load); default console.warn. */
+  onNotice?: (line: string) => void;
+}
+
+/**
+ * The engine each part of a run computed on. The frozen part may run on ONNX Runtime while the
+ * trainable part runs on the TF.js backend; features read from the cache ran on no engine this time.
+ */
+export interface RunEngines {
+  /** Pooled features of the frozen base (validation, and training without augmentation): what computed the cache misses, or "cache". */
+  features: ComputeEngine | typeof FROM_CACHE;
+  /** The frozen base on every augmented batch; null without augmentation. */
+  augmentedEpochs: ComputeEngine | null;
+  /** The frozen bottom of fine-tuning: what computed its outputs, "cache", or null without fine-tuning. */
+  fineTuneBottom: ComputeEngine | typeof FROM_CACHE | null;
+  /** The head and the fine-tuned top: the TF.js backend. */
+  trainable: ComputeEngine;
 }
 
 /**
@@ -148,7 +166,10 @@ export interface EpochWeights {
 
 /** The result of one `train()` call. */
 export interface TrainResult {
+  /** The TF.js backend (the trainable part's engine). */
   backend: string;
+  /** The engine of each part of the run. */
+  engines: RunEngines;
   classes: string[];
   epochs: EpochRecord[];
   /**
@@ -200,7 +221,10 @@ export interface TrainOptions {
   outDir?: string;
   /** Group-wise split from a manifest column (leakage-free validation). */
   groupBy?: { manifest: string; column: string };
-  /** Backend override (else GRAFT_BACKEND, else the fastest available). */
+  /**
+   * Backend override (else GRAFT_BACKEND, else the fastest available): a TF.js backend runs the
+   * whole run on it; `onnxruntime` requires ONNX Runtime for the frozen part (see `FrozenEngine`).
+   */
   backend?: string;
   modelsDir?: string;
   /**
@@ -220,7 +244,8 @@ export interface TrainOptions {
    * already, so it is ignored there). `0` or `1`: on the main thread, as without workers; `N` (up
    * to 64): N threads; `"auto"`: min(availableParallelism() - 1, 4). Default `GRAFT_WORKERS`, else
    * 0. Results equal the main thread's (same kernels, same inputs); a value outside these is a
-   * BadInputError quoting it.
+   * BadInputError quoting it. Not used when the frozen part runs on ONNX Runtime, which has its own
+   * threads (see `FrozenEngine`).
    */
   workers?: number | "auto";
   hooks?: TrainHooks;

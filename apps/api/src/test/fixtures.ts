@@ -85,7 +85,7 @@ export const Q = {
   logEpochs: `mutation($runId: ID!, $agentId: ID, $epochs: [EpochInput!]!) { logEpochs(runId: $runId, agentId: $agentId, epochs: $epochs) { inserted control { shouldStop reason } } }`,
   completeRun: `mutation($input: CompleteRunInput!) { completeRun(input: $input) { id status stopReason bestValAccuracy bestEpoch finalValAccuracy epochCount durationMs } }`,
   failRun: `mutation($runId: ID!, $agentId: ID, $error: String!) { failRun(runId: $runId, agentId: $agentId, error: $error) { id status error } }`,
-  run: `query($id: ID!) { run(id: $id) { id status attempts error stopReason epochCount bestValAccuracy bestEpoch finalValAccuracy finalValLoss tags notes { text } artifacts { kind uri } epochs { epoch phase valAccuracy } evaluation { labels confusionMatrix accuracy } } }`,
+  run: `query($id: ID!) { run(id: $id) { id status attempts error stopReason backend engines { features augmentedEpochs fineTuneBottom trainable } epochCount bestValAccuracy bestEpoch finalValAccuracy finalValLoss tags notes { text } artifacts { kind uri } epochs { epoch phase valAccuracy } evaluation { labels confusionMatrix accuracy } } }`,
 } as const;
 
 /** An epoch input with val accuracy `acc`. */

@@ -114,6 +114,17 @@ describe("graft agent", () => {
     expect(fs.readdirSync(path.join(cacheDir, "journal"))).toEqual([]);
   });
 
+  it("hands core the backend as the user typed it (onnxruntime picks the frozen part's engine) and reports the engines", async () => {
+    api.addRun({ id: "r1" });
+    await agent({ backend: "onnxruntime" }).done;
+    // Not the TF.js backend selectBackend resolved: core decides the frozen part's engine from the request.
+    expect(engine.requests[0]?.backend).toBe("onnxruntime");
+    expect(api.runs.get("r1")?.engines).toEqual({ features: "cpu", augmentedEpochs: null, fineTuneBottom: null, trainable: "cpu" });
+    api.addRun({ id: "r2" });
+    await agent().done;
+    expect(engine.requests[1]).not.toHaveProperty("backend");
+  });
+
   it("fails a run whose hyperparameters the engine refuses, with the engine's message", async () => {
     api.addRun({ id: "bad", hyperparameters: { ...api.addRun({ id: "tmp", status: "COMPLETED" }).hyperparameters, learningRate: -1 } });
     await agent().done;

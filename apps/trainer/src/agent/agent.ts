@@ -32,7 +32,7 @@ export interface AgentOptions {
   concurrency: number;
   cacheDir: string;
   modelsDir?: string;
-  /** Preferred TF.js backend (GRAFT_BACKEND). */
+  /** `--backend`/GRAFT_BACKEND as typed: `onnxruntime` or a TF.js backend (core's `TrainOptions.backend`). */
   backend?: string;
   /** Frozen-base worker threads per run (core's `TrainOptions.workers`); absent = core's default. */
   workers?: number | "auto";
@@ -139,6 +139,7 @@ export function startAgent(
       datasetPath: run.dataset.path,
       config,
       backend,
+      backendRequest: options.backend,
       cacheDir: options.cacheDir,
       outDir: path.join(options.cacheDir, "runs", run.id),
       modelsDir: options.modelsDir,

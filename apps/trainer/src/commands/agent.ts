@@ -24,7 +24,9 @@ epoch, the evaluation and the checkpoint. Start as many as you like, on one mach
   --models-dir DIR     local weights (default GRAFT_MODELS_DIR)
   --cache-dir DIR      feature cache, journal and checkpoints (default GRAFT_CACHE_DIR or ~/.cache/graft);
                        keep one per agent machine so a sweep pays for the base once per image
-  --backend NAME       TF.js backend (default GRAFT_BACKEND or the fastest available)
+  --backend NAME       onnxruntime (the frozen base on ONNX Runtime), or a TF.js backend for
+                       the whole run: tensorflow, wasm, cpu (default GRAFT_BACKEND, else the
+                       fastest engines present)
   --workers N|auto     worker threads for the frozen base's forward pass of each run, on wasm/cpu
                        (default GRAFT_WORKERS, else 0 = main thread; auto = cores - 1, at most 4)
   --once               exit when no run is queued instead of waiting for more

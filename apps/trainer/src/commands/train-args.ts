@@ -34,7 +34,9 @@ ${knobHelp()}
 Output and environment:
   --out DIR                writes best/ (the delivered model: lowest val_loss, evaluated), checkpoint/
                            (final weights), metrics.json, confusion-matrix.json (default ./runs/<time>)
-  --backend NAME           TF.js backend (default: GRAFT_BACKEND or the fastest available)
+  --backend NAME           onnxruntime (the frozen base on ONNX Runtime), or a TF.js backend
+                           for the whole run: tensorflow, wasm, cpu (default: GRAFT_BACKEND,
+                           else the fastest engines present)
   --workers N|auto         worker threads for the frozen base's forward pass on wasm/cpu (default
                            GRAFT_WORKERS, else 0 = main thread; auto = cores - 1, at most 4)
   --models-dir DIR         local weights (default GRAFT_MODELS_DIR)

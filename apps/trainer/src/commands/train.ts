@@ -19,7 +19,7 @@ import { ModelFilesClient } from "../files/model-files";
 import { GraphQLClient } from "../graphql/client";
 import { CLAIM_RUN, CREATE_EXPERIMENT, CREATE_RUN, EXPERIMENTS, REGISTER_AGENT, REGISTER_DATASET } from "../graphql/operations";
 import { formatConfusionMatrix, formatEpochTable } from "../progress/format";
-import { formatBestEpoch, formatEvaluationHeadline, formatSavedWeights, formatSkipped } from "../progress/summary";
+import { formatBestEpoch, formatEngines, formatEvaluationHeadline, formatSavedWeights, formatSkipped } from "../progress/summary";
 import { Progress } from "../progress/progress";
 import { parseTrainArgs, TRAIN_HELP, type TrainArgs } from "./train-args";
 
@@ -31,6 +31,7 @@ export function resultSummary(result: TrainResult, config: TrainConfig, runId: s
   return {
     runId,
     backend: result.backend,
+    engines: result.engines,
     classes: result.classes,
     evaluatedEpoch: result.delivered.epoch,
     evaluatedSplit: "validation",
@@ -153,6 +154,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
         datasetPath: args.dataDir,
         config,
         backend,
+        backendRequest: args.backend,
         cacheDir: args.cacheDir,
         outDir: args.outDir,
         modelsDir: args.modelsDir,
@@ -177,12 +179,17 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
         config,
         outDir: args.outDir,
         groupBy: args.groupBy,
-        backend,
+        ...(args.backend ? { backend: args.backend } : {}),
         modelsDir: args.modelsDir,
         cacheDir: args.cacheDir,
         ...(args.weights === undefined ? {} : { weights: args.weights }),
         ...(args.workers === undefined ? {} : { workers: args.workers }),
-        hooks: { onEpoch: (r) => progress.epoch(r), onProgress: (e) => progress.stage(e), shouldStop: () => stopRequested },
+        hooks: {
+          onEpoch: (r) => progress.epoch(r),
+          onProgress: (e) => progress.stage(e),
+          onNotice: (line) => progress.note(line),
+          shouldStop: () => stopRequested,
+        },
       };
       result = await engine.train(request);
     }
@@ -205,6 +212,7 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
       `* epoch ${result.delivered.epoch}: the delivered model, ${formatBestEpoch(result)}${result.stoppedReason ? ` · stopped: ${result.stoppedReason}` : ""}`,
       "",
       `backend ${result.backend} · ${result.trainCount} train / ${result.validationCount} validation images · features ${result.featureCache.hits} cached, ${result.featureCache.misses} computed in ${result.featureCache.seconds.toFixed(1)} s`,
+      formatEngines(result.engines),
       ...formatSkipped(result.skipped),
       `saved in ${args.outDir}:`,
       ...formatSavedWeights(result, args.outDir),

@@ -4,7 +4,8 @@
  * matrix is about the same weights (the delivered model).
  */
 import path from "node:path";
-import type { EpochWeights, SkippedFile, TrainResult } from "@graft/core/types";
+import { RUN_ENGINE_PARTS, type RunEnginePart } from "@graft/core/contract";
+import type { EpochWeights, RunEngines, SkippedFile, TrainResult } from "@graft/core/types";
 
 /** Skipped files listed one per line before the rest is summarised as a count. */
 export const SKIPPED_SHOWN = 20;
@@ -65,4 +66,12 @@ export function formatSkipped(skipped: readonly SkippedFile[]): string[] {
   const more =
     skipped.length > SKIPPED_SHOWN ? [`  … and ${skipped.length - SKIPPED_SHOWN} more (all listed in metrics.json "skipped")`] : [];
   return [`skipped ${skipped.length} file(s) of the dataset (neither trained on nor evaluated):`, ...shown, ...more];
+}
+
+/** One line naming the engine of each part of the run, e.g. "engines: features onnxruntime-cpu · … · head and fine-tuned top wasm". */
+export function formatEngines(engines: RunEngines): string {
+  const parts = (Object.keys(RUN_ENGINE_PARTS) as RunEnginePart[]).map(
+    (part) => `${RUN_ENGINE_PARTS[part].label.toLowerCase()} ${engines[part] ?? "–"}`,
+  );
+  return `engines: ${parts.join(" · ")}`;
 }

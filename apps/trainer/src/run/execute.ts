@@ -32,7 +32,14 @@ export interface ExecuteRunOptions {
   attempt?: number;
   datasetPath: string;
   config: TrainConfig;
+  /** The TF.js backend the agent selected (heartbeats report it). */
   backend: string;
+  /**
+   * The user's `--backend`/GRAFT_BACKEND as typed, handed to core's train(), which also picks the
+   * frozen part's engine from it (`onnxruntime`, or a TF.js backend that keeps the frozen part on
+   * TF.js); undefined: core's automatic choice.
+   */
+  backendRequest?: string | undefined;
   /** Feature cache and journal live here (one per agent, shared by its runs). */
   cacheDir: string;
   /** Core writes the final model to `<outDir>/checkpoint` and the best one to `<outDir>/best`. */
@@ -112,13 +119,15 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         config: options.config,
         outDir: options.outDir,
         groupBy: options.groupBy,
-        backend: options.backend,
+        ...(options.backendRequest ? { backend: options.backendRequest } : {}),
         modelsDir: options.modelsDir,
         cacheDir: options.cacheDir,
         ...(options.weights === undefined ? {} : { weights: options.weights }),
         ...(options.weightsSha256 === undefined ? {} : { expectedWeightsSha256: options.weightsSha256 }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         hooks: {
+          // An engine's fallback (e.g. ONNX Runtime unavailable) goes where the run's other notes go.
+          onNotice: (line) => (options.progress ? options.progress.note(line) : options.log?.(line)),
           onEpoch: async (record) => {
             options.progress?.epoch(record);
             await reporter.logEpoch(epochToInput(record));
@@ -174,7 +183,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
     }
     const artifacts = result.checkpointDir ? [{ kind: "checkpoint", uri: pathToFileURL(result.checkpointDir).href }] : [];
     const delivered = await reporter.complete(
-      { evaluation: evaluationToInput(result.evaluation, result), artifacts, backend: result.backend, stopReason: stop },
+      {
+        evaluation: evaluationToInput(result.evaluation, result),
+        artifacts,
+        backend: result.backend,
+        engines: result.engines,
+        stopReason: stop,
+      },
       deliverWait(),
     );
     if (reporter.supersededBy) {

@@ -21,6 +21,8 @@ export interface FakeRun extends Omit<ClaimedRun, "hyperparameters"> {
   agentId: string | null;
   epochs: EpochInput[];
   evaluation: unknown;
+  /** completeRun's `engines`, as the agent sent them. */
+  engines?: unknown;
   error: string | null;
   stopReason: string | null;
   artifacts: Array<{ kind: string; uri: string }>;
@@ -145,6 +147,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
           evaluation: unknown;
           stopReason?: string;
           artifacts?: FakeRun["artifacts"];
+          engines?: unknown;
         };
         const run = runs.get(input.runId);
         if (!run) throw new Error(`NOT_FOUND:run ${input.runId}`);
@@ -153,6 +156,7 @@ export async function startFakeApi(options: { token?: string } = {}): Promise<Fa
         run.evaluation = input.evaluation;
         run.stopReason = input.stopReason ?? null;
         run.artifacts = input.artifacts ?? [];
+        run.engines = input.engines;
         return { completeRun: { id: run.id, status: run.status } };
       }
       case "FailRun": {

@@ -96,6 +96,12 @@ export function createFakeEngine(): FakeEngine {
       if (request.outDir !== undefined) await writeFakeCheckpoint(path.join(request.outDir, "best"));
       return {
         backend: request.backend ?? "cpu",
+        engines: {
+          features: "cpu",
+          augmentedEpochs: c.augmentation.length > 0 ? "cpu" : null,
+          fineTuneBottom: c.fineTuneLayers > 0 ? "cpu" : null,
+          trainable: "cpu",
+        },
         classes: ["a", "b"],
         epochs,
         bestEpoch: best?.epoch ?? null,

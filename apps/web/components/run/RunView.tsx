@@ -40,6 +40,7 @@ import { RunActions } from "./RunActions";
 import { RunNotes } from "./RunNotes";
 import { RunTags } from "./RunTags";
 import { RunTitle } from "./RunTitle";
+import { RunEnginesRows } from "./RunEnginesRows";
 
 const ACTIVE = new Set(["QUEUED", "RUNNING"]);
 
@@ -235,6 +236,7 @@ export function RunView({ id }: { id: string }) {
             </dd>
             <dt>backend</dt>
             <dd data-testid="run-backend">{run.backend ?? "–"}</dd>
+            <RunEnginesRows engines={run.engines ?? null} />
             <dt>agent</dt>
             <dd>{run.agent ? `${run.agent.name} @ ${run.agent.host}` : "–"}</dd>
             <dt>attempts</dt>

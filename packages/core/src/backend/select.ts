@@ -6,6 +6,7 @@ import * as tf from "@tensorflow/tfjs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { BadInputError, GraftError } from "../errors";
+import { isOnnxRuntimeRequest } from "../contract/engines";
 import { registerWasmGradientKernels } from "./wasm-grad-kernels";
 
 /** Backend names `selectBackend` understands, fastest first. */
@@ -70,12 +71,14 @@ async function activate(name: BackendName): Promise<boolean> {
   }
 }
 
-function normalise(requested: string, source: string): BackendName {
+/** A backend name, or null for "choose" when the request names ONNX Runtime (it runs the frozen part only). */
+function normalise(requested: string, source: string): BackendName | null {
+  if (isOnnxRuntimeRequest(requested)) return null;
   const key = requested.trim().toLowerCase();
   const name = ALIASES[key];
   if (name === undefined) {
     throw new BadInputError(
-      `Unknown backend ${JSON.stringify(requested)} (from ${source}); valid backends: ${Object.keys(ALIASES).join(", ")}`,
+      `Unknown backend ${JSON.stringify(requested)} (from ${source}); valid backends: ${[...Object.keys(ALIASES), "onnxruntime"].join(", ")}`,
     );
   }
   return name;
@@ -86,7 +89,8 @@ function normalise(requested: string, source: string): BackendName {
  *
  * Order without an override: tfjs-node-gpu / tfjs-node (`tensorflow`), then `wasm` (SIMD; the
  * composed gradient kernels are registered so fine-tuning works), then `cpu`. The `preferred`
- * argument, else the `GRAFT_BACKEND` environment variable, forces one backend; an unknown name is a
+ * argument, else the `GRAFT_BACKEND` environment variable, forces one backend (`onnxruntime` names
+ * the frozen part's engine, see `FrozenEngine`, and leaves this choice automatic); an unknown name is a
  * {@link BadInputError}, and a known one that cannot start is a `GraftError` UNSUPPORTED.
  */
 export async function selectBackend(preferred?: string): Promise<string> {

@@ -18,3 +18,16 @@ export {
 export { formatHyperparameter, formatOps, fromWire, parseHyperparameter, parseOps, toWire } from "./hyperparameter-text";
 export { fineTuneDepthLimit, fineTuneDepthProblem, fineTunedLayers } from "./base-models";
 export { CHECKPOINT_FILES, type CheckpointFileName } from "./checkpoint-files";
+export {
+  COMPUTE_ENGINES,
+  FROM_CACHE,
+  ONNXRUNTIME_ALIASES,
+  ONNXRUNTIME_ENGINES,
+  RUN_ENGINE_PARTS,
+  TFJS_ENGINES,
+  enginesFor,
+  isEngineFor,
+  isOnnxRuntimeRequest,
+  type ComputeEngine,
+  type RunEnginePart,
+} from "./engines";

@@ -12,6 +12,7 @@ import type { SkippedFile } from "../types";
 import { probeImage, type ProbeResult } from "./image";
 import { normalizeRelativePath } from "./manifest";
 import { mapConcurrent } from "./pool";
+import { StatMemo } from "../util/stat-memo";
 
 /** File extensions (lower case, no dot) that are read as images, as in Keras' `ALLOWLIST_FORMATS`. */
 export const IMAGE_EXTENSIONS: readonly string[] = ["jpg", "jpeg", "png", "webp", "bmp"];
@@ -103,24 +104,13 @@ export function compareStrings(a: string, b: string): number {
 }
 
 /**
- * Probe results of this process, by absolute path, valid while the file's size, mtime and inode
- * are unchanged. Probing decodes every image (≈2 ms each through sharp, 1.6 s for 720 photos);
- * an agent training a sweep lists the same dataset once per run, so later runs only stat.
+ * Probe results of this process: probing decodes every image (≈2 ms each through sharp, 1.6 s for
+ * 720 photos); an agent training a sweep lists the same dataset once per run, so later runs only stat.
  */
-const remembered = new Map<string, { stamp: string; result: ProbeResult }>();
-/** Beyond this many entries the memo starts over rather than grow without bound. */
-const REMEMBER_MAX = 200_000;
+const remembered = new StatMemo<ProbeResult>();
 
-async function probeRemembered(absPath: string): Promise<ProbeResult> {
-  const s = await stat(absPath).catch(() => null);
-  if (s === null) return probeImage(absPath);
-  const stamp = `${s.size}:${s.mtimeMs}:${s.ino}`;
-  const known = remembered.get(absPath);
-  if (known !== undefined && known.stamp === stamp) return known.result;
-  const result = s.size === 0 ? ({ ok: false, reason: "empty file (0 bytes)" } as const) : await probeImage(absPath);
-  if (remembered.size >= REMEMBER_MAX) remembered.clear();
-  remembered.set(absPath, { stamp, result });
-  return result;
+function probeRemembered(absPath: string): Promise<ProbeResult> {
+  return remembered.get(absPath, async (size) => (size === 0 ? { ok: false, reason: "empty file (0 bytes)" } : probeImage(absPath)));
 }
 
 function isHidden(name: string): boolean {

@@ -40,7 +40,14 @@ export function buildTestModel(seed: number): tf.LayersModel {
   x = tf.layers
     .batchNormalization({ name: "lone_bn" })
     .apply(tf.layers.maxPooling2d({ poolSize: 2, name: "pool" }).apply(x) as tf.SymbolicTensor) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: input, outputs: x });
+  return randomizeWeights(tf.model({ inputs: input, outputs: x }), rng);
+}
+
+/**
+ * Gives every layer seeded weights in [-0.5, 0.5) (BN variances in [0.2, 1.2), so they stay
+ * positive): a test model whose folded graph has non-trivial BN to fold. Returns `model`.
+ */
+export function randomizeWeights(model: tf.LayersModel, rng: () => number): tf.LayersModel {
   for (const layer of model.layers) {
     const weights = layer.getWeights().map((w, i) => {
       const isVariance = layer.getClassName() === "BatchNormalization" && i === 3;

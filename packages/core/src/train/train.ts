@@ -6,6 +6,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { FrozenEngine, frozenRequest, type FrozenCompute } from "../backend/frozen-engine";
+import { FROM_CACHE, type ComputeEngine } from "../contract/engines";
 import { selectBackend } from "../backend/select";
 import { CallbackList, type TrainingContext } from "../callbacks/callback";
 import { bestEpoch } from "../contract/derived";
@@ -25,7 +27,7 @@ import type { FrozenOutput } from "../features/workers/protocol";
 import { loadBaseModel } from "../models/load";
 import { defaultCacheDir } from "../models/paths";
 import type { BaseModelSpec } from "../models/spec";
-import type { EpochRecord, ImageEntry, TrainOptions, TrainResult } from "../types";
+import type { EpochRecord, ImageEntry, RunEngines, TrainOptions, TrainResult } from "../types";
 import { datasetSha256, imageHashes } from "../util/hash";
 import { createRng } from "../util/random";
 import { buildClassifier, preprocessingJson, saveClassifier, writeBackSteps } from "./checkpoint";
@@ -101,6 +103,12 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
   const backend = await selectBackend(options.backend);
   const workers = resolveWorkers(options.workers, backend);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const frozenEngine = new FrozenEngine({
+    request: frozenRequest(options.backend),
+    backend,
+    cacheDir,
+    ...(options.hooks?.onNotice === undefined ? {} : { log: options.hooks.onNotice }),
+  });
   const index = await scanDataset(
     options.dataDir,
     options.groupBy === undefined ? {} : { manifest: { path: options.groupBy.manifest, column: options.groupBy.column } },
@@ -154,17 +162,24 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     });
     return poolStart;
   };
-  const pooledCompute = (output: FrozenOutput): PooledCompute | undefined =>
+  // ONNX Runtime's compute when the frozen engine runs this part there, else the worker pool's, else none (the main thread).
+  /** The TF.js worker pool's compute for `output` (none with workers ≤ 1): the frozen engine's fallback, or the part's compute. */
+  const workerPool = (output: FrozenOutput): PooledCompute | undefined =>
     workers > 1 ? { workers, run: async (pixels, n) => (await startPool()).run(output, pixels, n) } : undefined;
+  const inputShape: [number, number, number] = [spec.inputSize, spec.inputSize, 3];
+  /** What ran a part: ONNX Runtime's engine when it did, else the backend (the TF.js paths, workers included). */
+  const ranOn = (frozen: FrozenCompute): ComputeEngine => frozen.used() ?? (backend as ComputeEngine);
+  const engines: RunEngines = { features: FROM_CACHE, augmentedEpochs: null, fineTuneBottom: null, trainable: backend as ComputeEngine };
   const extract = async (
     entries: ImageEntry[],
     stage: string,
     graphId: string,
     compute: (x: tf.Tensor4D) => tf.Tensor,
     itemShape: number[],
-    output: FrozenOutput,
-  ): Promise<Float32Array> => {
-    const pool = pooledCompute(output);
+    /** The part's compute: ONNX Runtime (falling back to the worker pool or the main thread), the worker pool, or none (main thread). */
+    frozen: FrozenCompute,
+  ): Promise<{ data: Float32Array; computed: boolean }> => {
+    const pool = frozen.pool;
     const r = await extractFeatures(entries, {
       graphId,
       inputSize: spec.inputSize,
@@ -178,7 +193,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       ...(pool === undefined ? {} : { pool }),
     });
     addStats(stats, r);
-    return r.data;
+    return { data: r.data, computed: r.misses > 0 };
   };
 
   let trainableSteps: FoldedGraph["steps"] = [];
@@ -216,9 +231,18 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     // Phase 1: head on pooled features of the frozen base.
     const pooled = (x: tf.Tensor4D): tf.Tensor => fx.pooled(x);
     const pooledOut: FrozenOutput = { kind: "pooled" };
-    const valFeatures = await extract(split.validation, "features:validation", fx.id, pooled, [fx.dim], pooledOut);
+    const frozen1 = frozenEngine.compute(graph, fx.id, inputShape, "pooled", [fx.dim], pooled, workerPool(pooledOut));
+    const featuresComputed: boolean[] = [];
+    const extractPooled = async (entries: ImageEntry[], stage: string): Promise<Float32Array> => {
+      const r = await extract(entries, stage, fx.id, pooled, [fx.dim], frozen1);
+      featuresComputed.push(r.computed);
+      return r.data;
+    };
+    const valFeatures = await extractPooled(split.validation, "features:validation");
     validation = arraySource(valFeatures, [fx.dim], valLabels);
-    const pool1 = pooledCompute(pooledOut);
+    // Augmented batches get a compute of their own, so what ran them is recorded apart from the features'.
+    const augmented1 = augment ? frozenEngine.compute(graph, fx.id, inputShape, "pooled", [fx.dim], pooled, workerPool(pooledOut)) : null;
+    const augmentedPool1 = augmented1 === null ? undefined : augmented1.pool;
     const trainSource = augment
       ? await augmentedSource(split.train, {
           inputSize: spec.inputSize,
@@ -226,9 +250,10 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
           ops: config.augmentation,
           rng,
           compute: pooled,
-          ...(pool1 === undefined ? {} : { pool: pool1 }),
+          ...(augmentedPool1 === undefined ? {} : { pool: augmentedPool1 }),
         })
-      : arraySource(await extract(split.train, "features:train", fx.id, pooled, [fx.dim], pooledOut), [fx.dim], trainLabels);
+      : arraySource(await extractPooled(split.train, "features:train"), [fx.dim], trainLabels);
+    if (featuresComputed.some(Boolean)) engines.features = ranOn(frozen1);
     forward = (x, training, seed) => headLogits(head, x as tf.Tensor2D, training, seed);
     const optimizer = createOptimizer(config.optimizer, config.learningRate);
     const context = snapshotContext(() => headVariables(head), optimizer, saveBest);
@@ -258,6 +283,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     optimizer.dispose();
     epochs.push(...head1.records);
     stoppedReason = head1.stoppedReason;
+    if (augmented1 !== null) engines.augmentedEpochs = ranOn(augmented1);
 
     // Phase 2: fine-tune the top layers, unless the run was cancelled.
     const cancelled = stoppedReason !== null && stoppedReason !== "early_stopping";
@@ -272,9 +298,18 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       const trainable = makeTrainable(model, top.steps);
       trainableSteps = top.steps;
       const bottomOut: FrozenOutput = { kind: "boundary", fineTuneLayers: config.fineTuneLayers, boundary };
-      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape, bottomOut);
-      validation = arraySource(valMaps, boundaryShape, valLabels);
-      const pool2 = pooledCompute(bottomOut);
+      // Fine-tuning the whole base leaves no frozen bottom: its "output" is the preprocessed input.
+      const hasBottom = parts.bottom.steps.length > 0;
+      const bottomCompute = (): FrozenCompute =>
+        hasBottom
+          ? frozenEngine.compute(parts.bottom, bottomId, inputShape, "map", boundaryShape, bottom, workerPool(bottomOut))
+          : { pool: undefined, used: () => null };
+      const frozen2 = bottomCompute();
+      const valMaps = await extract(split.validation, "fine_tune:validation", bottomId, bottom, boundaryShape, frozen2);
+      validation = arraySource(valMaps.data, boundaryShape, valLabels);
+      const augmented2 = augment ? bottomCompute() : null;
+      const augmentedPool2 = augmented2 === null ? undefined : augmented2.pool;
+      let trainMapsComputed = false;
       const trainSource2 = augment
         ? await augmentedSource(split.train, {
             inputSize: spec.inputSize,
@@ -282,13 +317,15 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
             ops: config.augmentation,
             rng,
             compute: bottom,
-            ...(pool2 === undefined ? {} : { pool: pool2 }),
+            ...(augmentedPool2 === undefined ? {} : { pool: augmentedPool2 }),
           })
-        : arraySource(
-            await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, bottomOut),
-            boundaryShape,
-            trainLabels,
-          );
+        : await (async () => {
+            const r = await extract(split.train, "fine_tune:train", bottomId, bottom, boundaryShape, frozen2);
+            trainMapsComputed = r.computed;
+            return arraySource(r.data, boundaryShape, trainLabels);
+          })();
+      // No bottom (the whole base is fine-tuned): nothing frozen ran, so the part records null.
+      engines.fineTuneBottom = !hasBottom ? null : valMaps.computed || trainMapsComputed ? ranOn(frozen2) : FROM_CACHE;
       forward = (x, training, seed) => headLogits(head, tf.mean(runGraph(top, x, { training }), [1, 2]) as tf.Tensor2D, training, seed);
       const variables = [...trainable, ...headVariables(head)];
       const optimizer2 = createOptimizer(config.optimizer, config.fineTuneLearningRate);
@@ -320,6 +357,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
       restored = restoredEpoch(callbacks2);
       optimizer2.dispose();
       epochs.push(...ft.records);
+      // With augmentation the bottom ran on every batch: that engine is the part's.
+      if (augmented2 !== null && hasBottom) engines.fineTuneBottom = ranOn(augmented2);
       stoppedReason = ft.stoppedReason ?? (stoppedReason === "early_stopping" ? null : stoppedReason);
     }
 
@@ -351,6 +390,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     }
     return {
       backend,
+      engines,
       classes,
       epochs,
       bestEpoch: best?.epoch ?? null,
@@ -376,6 +416,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
         (pool) => pool.dispose(),
         () => undefined,
       );
+    await frozenEngine.dispose();
     disposeHead(head);
     fx.dispose();
     model.dispose();

@@ -12,6 +12,7 @@ export * from "./experiment.type";
 export * from "./misc.input";
 export * from "./run.input";
 export * from "./run.type";
+export * from "./run-engines.type";
 export * from "./scalars";
 export * from "./sweep.input";
 export * from "./sweep.type";

@@ -4,6 +4,7 @@ import { type WireHyperparameters } from "@graft/core/contract";
 import { BASE_WEIGHTS_PATH_MAX_LENGTH, SHA256_HEX } from "../base-weights";
 import { addInputFields } from "./hyperparameter.fields";
 import { Phase, RunField, RunStatus, SortDirection } from "./enums";
+import { RunEnginesInput } from "./run-engines.type";
 
 /** A run's knobs as createRun takes them: any may be omitted or null (the default), but the required ones. */
 export type HyperparameterInputValues = { [K in keyof WireHyperparameters]?: WireHyperparameters[K] | null } & Pick<
@@ -223,6 +224,10 @@ export class CompleteRunInput {
   @Field(() => EvaluationInput) @ValidateNested() evaluation!: EvaluationInput;
   @Field(() => [ArtifactInput], { nullable: true }) @IsOptional() @ValidateNested() artifacts?: ArtifactInput[] | null;
   @Field(() => String, { nullable: true }) backend?: string | null;
+  @Field(() => RunEnginesInput, { nullable: true, description: "The engine of each part of the run (see RunEngines)." })
+  @IsOptional()
+  @ValidateNested()
+  engines?: RunEnginesInput | null;
   @Field(() => String, {
     nullable: true,
     description: "STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes.",

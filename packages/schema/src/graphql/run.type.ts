@@ -4,6 +4,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { addValueFields } from "./hyperparameter.fields";
 import { RunStatus } from "./enums";
 import { DateTimeScalar } from "./scalars";
+import { RunEngines } from "./run-engines.type";
 
 /** One knob of a run by name, for clients that read the catalogue rather than name each field. */
 @ObjectType({ description: "One hyperparameter of a run: its catalogue name and its value as the typed field carries it." })
@@ -53,6 +54,11 @@ export class Run {
   @Field(() => ID) datasetId!: string;
   @Field(() => Hyperparameters) hyperparameters!: Hyperparameters;
   @Field(() => String, { nullable: true }) backend!: string | null;
+  @Field(() => RunEngines, {
+    nullable: true,
+    description: "The engine of each part of the run; null until it completes (and for runs of older agents).",
+  })
+  engines!: RunEngines | null;
   @Field(() => ID, { nullable: true }) agentId!: string | null;
   @Field(() => Int) attempts!: number;
   @Field(() => DateTimeScalar, { nullable: true, description: "When the current agent's lease runs out (RUNNING runs)." })

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { agents, runs, sweeps } from "@graft/schema/db";
+import { agents, runs, sweeps, type RunEnginesJson } from "@graft/schema/db";
 import { type RunControl, RunStatus, SweepStatus, SweepStrategy } from "@graft/schema/graphql";
 import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
@@ -12,6 +12,7 @@ export interface FinishFields {
   error?: string | null;
   stopReason?: string | null;
   backend?: string | null;
+  engines?: RunEnginesJson | null;
 }
 
 /**
@@ -39,6 +40,8 @@ export async function finishRun(
       ...(fields.error !== undefined ? { error: fields.error } : {}),
       ...(fields.stopReason !== undefined ? { stopReason: fields.stopReason } : {}),
       ...(fields.backend ? { backend: fields.backend } : {}),
+      // completeRun always says: null from an agent that does not report engines, so none are kept from an earlier attempt.
+      ...(fields.engines !== undefined ? { engines: fields.engines } : {}),
     })
     .where(eq(runs.id, row.id))
     .returning();

@@ -36,6 +36,7 @@ export function toRun(r: RunRow): Run {
     datasetId: r.datasetId,
     hyperparameters: toHyperparameters(r),
     backend: r.backend,
+    engines: r.engines,
     agentId: r.agentId,
     attempts: r.attempts,
     leaseExpiresAt: r.status === "RUNNING" ? toDate(r.leaseExpiresAt) : null,

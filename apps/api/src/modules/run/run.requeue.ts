@@ -39,6 +39,8 @@ export async function requeueInTx(tx: Db, outbox: Outbox, row: RunRow): Promise<
       error: null,
       finishedAt: null,
       durationMs: null,
+      // The next attempt reports its own engines (an older agent's completion reports none).
+      engines: null,
       attemptsBeforeRequeue: row.attempts,
     })
     .where(eq(runs.id, row.id))

@@ -10,6 +10,7 @@ import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
+import { checkRunEngines } from "./run.engines";
 import { controlFor, finishRun } from "./run.finish";
 import { resolveHyperparameters } from "./run.hyperparameters";
 import { type RunRow, toRun } from "./run.mapper";
@@ -106,6 +107,7 @@ export class RunService {
   async complete(input: CompleteRunInput): Promise<Run> {
     const ev = input.evaluation;
     checkEvaluationShape(ev);
+    const engines = input.engines ? checkRunEngines(input.engines, input.backend) : null;
     const predictions = ev.predictions ? this.predictions.check(ev.predictions, ev.labels) : null;
     return writeTx(this.deps, async (tx, outbox) => {
       const row = await this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt, tx);
@@ -132,7 +134,7 @@ export class RunService {
             : RunStatus.COMPLETED;
       // A stop the API asked for keeps its explanation; otherwise the agent's reason (e.g. early_stopping).
       const stopReason = row.stopRequested ? row.stopReason : (input.stopReason ?? null);
-      return toRun(await finishRun(this.deps, tx, outbox, row, status, { stopReason, backend: input.backend ?? null }));
+      return toRun(await finishRun(this.deps, tx, outbox, row, status, { stopReason, backend: input.backend ?? null, engines }));
     });
   }
 

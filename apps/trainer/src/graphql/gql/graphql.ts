@@ -147,6 +147,8 @@ export type CompleteRunInput = {
   /** The run's `attempts` as claimRun answered it; an attempt the run was claimed away from since is refused (CONFLICT, reason SUPERSEDED). */
   attempt?: InputMaybe<Scalars['Int']['input']>;
   backend?: InputMaybe<Scalars['String']['input']>;
+  /** The engine of each part of the run (see RunEngines). */
+  engines?: InputMaybe<RunEnginesInput>;
   evaluation: EvaluationInput;
   runId: Scalars['ID']['input'];
   /** STOPPED_EARLY ends the run STOPPED_EARLY; other reasons (early_stopping) are kept as notes. */
@@ -1014,6 +1016,8 @@ export type Run = {
   /** Epochs after which the sweep's early-termination rule may stop this run (HYPERBAND: its bracket's rungs; ASHA: the rungs; MEDIAN: every epoch from 3), before the last. An agent that batches its epochs sends them and waits for the answer at these epochs, so a stopped run does not train past the rung. Empty outside a sweep with a rule. */
   decisionEpochs: Array<Scalars['Int']['output']>;
   durationMs?: Maybe<Scalars['Float']['output']>;
+  /** The engine of each part of the run; null until it completes (and for runs of older agents). */
+  engines?: Maybe<RunEngines>;
   epochCount: Scalars['Int']['output'];
   epochs: Array<Epoch>;
   error?: Maybe<Scalars['String']['output']>;
@@ -1090,6 +1094,26 @@ export type RunEdge = {
   __typename?: 'RunEdge';
   cursor: Scalars['String']['output'];
   node: Run;
+};
+
+/** The engine each part of a run computed on, as its agent reported it on completion. */
+export type RunEngines = {
+  __typename?: 'RunEngines';
+  /** The frozen base on every augmented batch; null without augmentation. */
+  augmentedEpochs?: Maybe<Scalars['String']['output']>;
+  /** The frozen base's pooled features: the engine that computed the cache misses, or cache. */
+  features: Scalars['String']['output'];
+  /** The frozen bottom of fine-tuning (an engine or cache); null without fine-tuning. */
+  fineTuneBottom?: Maybe<Scalars['String']['output']>;
+  /** The head and the fine-tuned top: the TF.js backend. */
+  trainable: Scalars['String']['output'];
+};
+
+export type RunEnginesInput = {
+  augmentedEpochs?: InputMaybe<Scalars['String']['input']>;
+  features: Scalars['String']['input'];
+  fineTuneBottom?: InputMaybe<Scalars['String']['input']>;
+  trainable: Scalars['String']['input'];
 };
 
 /** Every column of a run that can be sorted on or range-filtered. */

@@ -11,6 +11,14 @@ import { runTags } from "./run-tags";
 import { sweeps } from "./sweeps";
 import { hyperparameterColumns, hyperparameterIndexes } from "./hyperparameter-columns";
 
+/** `runs.engines`: a part's engine name, "cache", or null where the part did not run. */
+export interface RunEnginesJson {
+  features: string;
+  augmentedEpochs: string | null;
+  fineTuneBottom: string | null;
+  trainable: string;
+}
+
 /**
  * One training run: its typed hyperparameters (one column each, so every one can be sorted and
  * range-filtered through an index), its lifecycle (status, lease, attempts) and summary metrics
@@ -39,6 +47,8 @@ export const runs = sqliteTable(
     baseWeightsSha256: text("base_weights_sha256"),
 
     backend: text("backend"),
+    /** The engine of each part of the run (`RunEngines` of @graft/core), as the agent reported it on completion. */
+    engines: text("engines", { mode: "json" }).$type<RunEnginesJson>(),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
     attempts: integer("attempts").notNull().default(0),
     /**
