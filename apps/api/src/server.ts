@@ -9,10 +9,11 @@ import cors from "cors";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { type GraftDb, openDatabase } from "@graft/schema/db";
+import { type GraftDb } from "@graft/schema/db";
 import { assertAllowed, authInfo, ensureToken } from "./auth";
 import { type ApiConfig } from "./config/env";
 import { type GraftContext } from "./context";
+import { openGraftDatabase } from "./db/open";
 import { createFormatError, storageStatusPlugin } from "./errors";
 import { graphqlHandler } from "./http/graphql-handler";
 import { imageHandler } from "./images";
@@ -20,7 +21,6 @@ import { datasetPixelsHandler, uploadPixelsHandler } from "./pixels";
 import { checkpointFileHandler, modelZipHandler, uploadCheckpointHandler } from "./modules/checkpoint/checkpoint.http";
 import { operationLimitsPlugin } from "./limits/apollo-plugin";
 import { OperationLimits } from "./limits/operation-limits";
-import { rowCounts } from "./limits/row-counts";
 import { createRunLoaders } from "./modules/run/run.loaders";
 import { createServices } from "./modules/services";
 import { noStorePlugin } from "./plugins/no-store";
@@ -63,18 +63,19 @@ export interface RunningServer {
 }
 
 /**
- * Starts the API: SQLite (migrated) under `config.dataDir`, GraphQL over HTTP and WebSocket on
+ * Starts the API: its database (migrated; SQLite under `config.dataDir` or `GRAFT_DATABASE_URL`, see db/open.ts), GraphQL over HTTP and WebSocket on
  * one port at /graphql, /healthz, dataset images, and the lease reaper. Port 0 picks a free port.
  */
 export async function startServer(
   config: ApiConfig,
+  /** `onDatabase`: a test hook given the SQLite connection (not called on PostgreSQL). */
   options: { now?: () => number; onDatabase?: (db: GraftDb) => void } = {},
 ): Promise<RunningServer> {
   const { token, generated } = ensureToken(config.dataDir, config.token);
-  const db = openDatabase(join(config.dataDir, "graft.db"));
+  const database = await openGraftDatabase(config);
   // Test hook: connection-level settings such as PRAGMA max_page_count (a full disk on demand).
-  options.onDatabase?.(db);
-  const services = createServices({ db, config, pubSub, now: options.now ?? Date.now });
+  if (database.sqlite) options.onDatabase?.(database.sqlite);
+  const services = createServices({ db: database.db, database, config, pubSub, now: options.now ?? Date.now });
   // What a crash left half done: checkpoint folders without a row, rows without their files.
   await services.checkpoints.reconcile();
   const schema = await graftSchema();
@@ -91,7 +92,7 @@ export async function startServer(
   });
 
   // One set of limits (tokens, depth, fields, complexity, finite numbers) for both transports.
-  const limits = new OperationLimits(schema, rowCounts(db.$client));
+  const limits = new OperationLimits(schema, database.rowCounts);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
   const formatGraftError = createFormatError({
@@ -167,9 +168,9 @@ export async function startServer(
   await apollo.start();
 
   const corsMiddleware = cors({ origin: config.webOrigins, credentials: false, maxAge: 600 });
-  app.get("/healthz", (_req, res) => {
+  app.get("/healthz", async (_req, res) => {
     // Ready, and able to store what agents send: 503 while the database cannot take writes.
-    const storage = services.storage.check();
+    const storage = await services.storage.check();
     if (storage.writable) res.json({ status: "ok", db: "writable" });
     else
       res.status(503).json({
@@ -215,7 +216,7 @@ export async function startServer(
     reaping = (async () => {
       // Refreshes what the reaper knows of the database (a remembered failure clears once a write
       // commits), so a past outage holds reaping back for one lease, not until /healthz is asked.
-      services.storage.check();
+      await services.storage.check();
       await services.leases.reap();
       await services.testSets.reap();
     })()
@@ -241,7 +242,7 @@ export async function startServer(
         await apollo.stop();
         // A reaper pass under way finishes its transaction before the connection closes.
         await reaping;
-        db.$client.close();
+        await database.close();
       })();
       return closing;
     },

@@ -4,8 +4,9 @@ import { type Db } from "./database";
 
 /**
  * Runs async bodies as write transactions, one at a time. The SQLite implementation is
- * {@link SqliteTransactionRunner}; a PostgreSQL one would check a client out of the pool, `BEGIN`,
- * hand the body a drizzle handle bound to that client, and `COMMIT`/`ROLLBACK` the same way.
+ * {@link SqliteTransactionRunner}; the PostgreSQL one (db/pg/transaction.ts) checks a client out of
+ * the pool, `BEGIN`s, hands the body a drizzle handle bound to that client, and `COMMIT`s/`ROLLBACK`s
+ * the same way.
  */
 export interface TransactionRunner {
   /**

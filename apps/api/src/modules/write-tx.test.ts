@@ -1,3 +1,5 @@
+// The SQLite database wiring reaches the GraphQL enums (type-graphql decorators) through the raw statements.
+import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../config/env";
 import { type GraftPubSub } from "../pubsub";
 import { type ServiceDeps } from "./service-deps";
+import { sqliteDatabase } from "../db/sqlite/open";
 import { writeTx } from "./write-tx";
 
 let dir: string;
@@ -24,7 +27,7 @@ beforeEach(() => {
       published.push({ inTransaction: db.$client.inTransaction, rows, args });
     },
   } as unknown as GraftPubSub;
-  deps = { db, config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now };
+  deps = { db, database: sqliteDatabase(db), config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now };
 });
 afterEach(() => {
   db.$client.close();

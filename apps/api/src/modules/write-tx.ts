@@ -1,7 +1,6 @@
 import { type Epoch, type Run } from "@graft/schema/graphql";
 import { type GraftPubSub, TOPICS } from "../pubsub";
 import { type Db } from "../db/database";
-import { transactionRunnerFor } from "../db/transaction";
 import { type ServiceDeps } from "./service-deps";
 
 /** Events gathered inside a transaction and published only once it has committed. */
@@ -31,7 +30,8 @@ export class Outbox {
  * Runs `fn` as one write transaction (IMMEDIATE on SQLite: the write lock is taken at BEGIN, so
  * two processes never both read a queued run and then race to update it; busy_timeout makes the
  * loser wait), then publishes the events it queued, only once it has committed. Write
- * transactions run one at a time per connection (see SqliteTransactionRunner in db/transaction.ts).
+ * transactions run one at a time per connection (see SqliteTransactionRunner in db/transaction.ts)
+ * and, on PostgreSQL, one at a time per database (PgTransactionRunner in db/pg/transaction.ts).
  *
  * `fn` runs every query of the transaction on `tx` and hands `tx` to the helpers it calls (the
  * `...InTx` functions); it must not call anything that opens `writeTx` again, which would wait
@@ -39,7 +39,7 @@ export class Outbox {
  */
 export async function writeTx<T>(deps: ServiceDeps, fn: (tx: Db, outbox: Outbox) => Promise<T>): Promise<T> {
   const outbox = new Outbox();
-  const result = await transactionRunnerFor(deps.db).run((tx) => fn(tx, outbox));
+  const result = await deps.database.transactions.run((tx) => fn(tx, outbox));
   outbox.flush(deps.pubSub);
   return result;
 }

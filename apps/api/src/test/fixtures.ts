@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type ApiConfig, loadConfig } from "../config/env";
 import { type RunningServer, startServer } from "../server";
 import { TestClient } from "./client";
+import { testDatabaseEnv } from "./database";
 
 /** A 1×1 PNG, enough for the image route (the scan never decodes). */
 export const TINY_PNG = Buffer.from(
@@ -54,13 +55,18 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts a real server on a loopback port over a fresh SQLite file. */
+/**
+ * Starts a real server on a loopback port over a fresh database: a SQLite file in the workspace, or
+ * with `GRAFT_TEST_DATABASE=postgres` a new PostgreSQL database (test/database.ts) unless `env`
+ * names one.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   options: Parameters<typeof startServer>[1] = {},
 ): Promise<TestServer> {
   const ws = createWorkspace();
-  const server = await startServer(testConfig(ws, env), options);
+  const database = env["GRAFT_DATABASE_URL"] === undefined ? await testDatabaseEnv() : {};
+  const server = await startServer(testConfig(ws, { ...database, ...env }), options);
   return {
     ws,
     server,

@@ -11,7 +11,7 @@ import {
   type RunGroupPage,
   SortDirection,
 } from "@graft/schema/graphql";
-import { cachedRows, tableRowMapper } from "../../db/statement-cache";
+import { tableRowMapper } from "../../db/statement-cache";
 import { badInput, notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
 import { type EvaluationService } from "../evaluation/evaluation.service";
@@ -72,7 +72,7 @@ export class ComparisonService {
     });
     const byRun = new Map<string, Epoch[]>(unique.map((id) => [id, []]));
     const query = this.deps.db.select().from(epochs).where(inArray(epochs.runId, unique)).orderBy(asc(epochs.runId), asc(epochs.epoch));
-    for (const raw of await cachedRows(this.deps.db, query)) {
+    for (const raw of await this.deps.database.raw.rows(this.deps.db, query)) {
       const e = toEpochRow(raw);
       byRun.get(e.runId)?.push(toEpoch(e));
     }

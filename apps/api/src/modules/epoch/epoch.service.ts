@@ -15,29 +15,44 @@ import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
 import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, isAshaRung, medianShouldStop } from "../sweep/early-termination";
 import { decisionEpochs, hyperbandOf } from "../sweep/sweep.decisions";
-import { EpochInserter, type EpochValues } from "./epoch.insert";
+import { type EpochValues } from "./epoch.insert";
 
 /** Largest batch logEpochs accepts. */
 export const MAX_EPOCH_BATCH = 1000;
 
-type Statement = ReturnType<ServiceDeps["db"]["$client"]["prepare"]>;
+/** What a batch changes in its run's summary: always the count and lease, the best epoch when the batch improved on it. */
+type SummaryParams = {
+  id: string;
+  epochCount: number;
+  leaseExpiresAt: number;
+  bestValAccuracy?: number | null;
+  bestValLoss?: number | null;
+  bestEpoch?: number;
+};
+
+/** The prepared summary UPDATE's SET (see EpochService's constructor) with the values bound, to build on a transaction's own handle. */
+function summarySet(p: SummaryParams) {
+  return {
+    epochCount: p.epochCount,
+    finalValAccuracy: sql<number | null>`(SELECT e.val_accuracy FROM ${epochs} e WHERE e.run_id = ${p.id} ORDER BY e.epoch DESC LIMIT 1)`,
+    finalValLoss: sql<number | null>`(SELECT e.val_loss FROM ${epochs} e WHERE e.run_id = ${p.id} ORDER BY e.epoch DESC LIMIT 1)`,
+    leaseExpiresAt: p.leaseExpiresAt,
+    ...(p.bestEpoch === undefined
+      ? {}
+      : { bestValAccuracy: p.bestValAccuracy ?? null, bestValLoss: p.bestValLoss ?? null, bestEpoch: p.bestEpoch }),
+  };
+}
 
 /** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
 export class EpochService {
-  private readonly inserter: EpochInserter;
   private readonly updateSummary;
   private readonly updateSummaryAndBest;
-  private readonly peersAtStatement: Statement;
-  private readonly ownBestAtStatement: Statement;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly runs: RunService,
     private readonly leases: LeaseService,
   ) {
-    const c = deps.db.$client;
-    // logEpochs is the API's hottest write path: one multi-row INSERT per batch, statements reused.
-    this.inserter = new EpochInserter(c);
     // Summary + lease in one drizzle-prepared UPDATE ... RETURNING: building queries per call was
     // most of logEpochs' cost (the runs table is wide). The final epoch's metrics come from a
     // primary-key seek inside the same statement (retries may arrive out of order, so the newest
@@ -65,12 +80,6 @@ export class EpochService {
       bestValLoss: sql`${sql.placeholder("bestValLoss")}`,
       bestEpoch: sql`${sql.placeholder("bestEpoch")}`,
     });
-    this.peersAtStatement = c.prepare(
-      `SELECT e.run_id AS runId, max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
-       WHERE r.sweep_id = @sweepId AND r.id <> @runId AND e.epoch <= @epoch
-       GROUP BY e.run_id HAVING max(e.epoch) >= @epoch AND max(e.val_accuracy) IS NOT NULL`,
-    );
-    this.ownBestAtStatement = c.prepare("SELECT max(val_accuracy) AS best FROM epochs WHERE run_id = ? AND epoch <= ?");
   }
 
   /** Epochs of several runs (in order per run), one query; runs without epochs are absent. */
@@ -128,7 +137,7 @@ export class EpochService {
         confusionMatrix: e.confusionMatrix ?? null,
         createdAt: now,
       }));
-      const fresh: Epoch[] = (await this.inserter.insert(values)).map(toEpoch);
+      const fresh: Epoch[] = (await this.deps.database.raw.insertEpochs(tx, values)).map(toEpoch);
       if (fresh.length > 0) {
         row = await this.refreshSummary(tx, row, fresh);
         row = await this.applyEarlyTermination(tx, row, fresh);
@@ -158,17 +167,17 @@ export class EpochService {
       leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000,
     };
     const improved = best !== null && best.epoch !== row.bestEpoch ? best : null;
+    const params: SummaryParams = improved
+      ? { ...values, bestValAccuracy: improved.valAccuracy, bestValLoss: improved.valLoss, bestEpoch: improved.epoch }
+      : values;
     // The prepared UPDATEs belong to the database's connection, which on SQLite is the transaction's
-    // (writeTx hands the database itself); a pooled dialect would prepare them on its transaction.
-    if (tx !== this.deps.db) throw new Error("EpochService's prepared statements belong to the database's own connection");
-    const [updated] = improved
-      ? await this.updateSummaryAndBest.execute({
-          ...values,
-          bestValAccuracy: improved.valAccuracy,
-          bestValLoss: improved.valLoss,
-          bestEpoch: improved.epoch,
-        })
-      : await this.updateSummary.execute(values);
+    // (writeTx hands the database itself). A pooled dialect's transaction runs on a client of its
+    // own: there the same UPDATE is built on `tx` (PostgreSQL caches its plan per connection anyway).
+    if (tx !== this.deps.db) {
+      const [built] = await tx.update(runsTable).set(summarySet(params)).where(eq(runsTable.id, row.id)).returning();
+      return built as RunRow;
+    }
+    const [updated] = improved ? await this.updateSummaryAndBest.execute(params) : await this.updateSummary.execute(params);
     return updated as RunRow;
   }
 
@@ -205,8 +214,8 @@ export class EpochService {
           ? withVal.filter((e) => hyperband.rungs.includes(e.epoch))
           : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
     for (const e of candidates) {
-      const own = await this.ownBestAt(row.id, e.epoch);
-      let peerRows = await this.peersAt(row.sweepId, row.id, e.epoch);
+      const own = await this.ownBestAt(tx, row.id, e.epoch);
+      let peerRows = await this.peersAt(tx, row.sweepId, row.id, e.epoch);
       if (hyperband) peerRows = peerRows.filter((p) => hyperbandBracketOf(p.runId, hyperband.options) === hyperband.bracket);
       const peers = peerRows.map((p) => p.best);
       let reason: string | null = null;
@@ -234,14 +243,14 @@ export class EpochService {
 
   /**
    * The best val accuracy of each other run of the sweep that has reached `epoch`, up to it.
-   * Raw better-sqlite3 statement (prepared once): a PostgreSQL twin needs its own.
+   * A raw statement in each dialect's SQL (db/raw-statements.ts).
    */
-  private async peersAt(sweepId: string, runId: string, epoch: number): Promise<{ runId: string; best: number }[]> {
-    return this.peersAtStatement.all({ sweepId, runId, epoch }) as { runId: string; best: number }[];
+  private async peersAt(tx: Db, sweepId: string, runId: string, epoch: number): Promise<{ runId: string; best: number }[]> {
+    return this.deps.database.raw.sweepPeersAt(tx, sweepId, runId, epoch);
   }
 
-  /** The run's own best val accuracy up to `epoch`; raw better-sqlite3 like {@link peersAt}. */
-  private async ownBestAt(runId: string, epoch: number): Promise<number | null> {
-    return (this.ownBestAtStatement.get([runId, epoch]) as { best: number | null }).best;
+  /** The run's own best val accuracy up to `epoch`; raw like {@link peersAt}. */
+  private async ownBestAt(tx: Db, runId: string, epoch: number): Promise<number | null> {
+    return this.deps.database.raw.ownBestAt(tx, runId, epoch);
   }
 }

@@ -3,6 +3,7 @@ import { agents, epochs, runs } from "@graft/schema/db";
 import { type Run, RunStatus } from "@graft/schema/graphql";
 import { conflict, notFound } from "../../errors";
 import { type Db, firstRow } from "../../db/database";
+import { type ClaimParams, type ClaimPick } from "../../db/raw-statements";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { finishRun } from "./run.finish";
@@ -48,18 +49,9 @@ export class LeaseService {
         const target = await firstRow(tx.select({ status: runs.status }).from(runs).where(eq(runs.id, runId)));
         if (!target) throw notFound("Run", runId);
         if (target.status !== RunStatus.QUEUED) throw conflict(`Run ${runId} is ${target.status}, not QUEUED, so it cannot be claimed`);
-        row = await this.claimStatement(tx, "SELECT id FROM runs WHERE id = @runId AND status = 'QUEUED'", {
-          agentId,
-          now,
-          lease: now + this.leaseMs,
-          runId,
-        });
+        row = await this.claimStatement(tx, { runId }, { agentId, now, lease: now + this.leaseMs });
       } else {
-        row = await this.claimStatement(tx, "SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY created_at, id LIMIT 1", {
-          agentId,
-          now,
-          lease: now + this.leaseMs,
-        });
+        row = await this.claimStatement(tx, { next: true }, { agentId, now, lease: now + this.leaseMs });
       }
       if (!row) return null;
       if (row.attempts > 1) row = await this.discardEarlierAttempts(tx, row);
@@ -156,24 +148,13 @@ export class LeaseService {
 
   /**
    * Claims the run `pick` selects, if it is still QUEUED; its row as drizzle reads it, or undefined.
-   * Raw better-sqlite3 SQL (named parameters, SQLite's RETURNING): a PostgreSQL twin needs its own.
+   * One raw statement in each dialect's SQL (db/raw-statements.ts `claimRun`), whose shape is the
+   * point (subselect + status guard + RETURNING); the row is then re-read through drizzle so it comes
+   * back in drizzle's shape.
    */
-  private async claimStatement(
-    tx: Db,
-    pick: string,
-    params: { agentId: string; now: number; lease: number; runId?: string },
-  ): Promise<RunRow | undefined> {
-    // Raw SQL for the one statement whose shape is the point (subselect + status guard + RETURNING);
-    // column names are mapped back to the drizzle row shape by re-reading through drizzle. The
-    // statement runs on the database's one connection, which is the transaction's on SQLite.
-    const claimed = this.deps.db.$client
-      .prepare(
-        `UPDATE runs SET status = 'RUNNING', agent_id = @agentId, attempts = attempts + 1, lease_expires_at = @lease,
-           started_at = @now, stop_requested = NULL, error = NULL
-         WHERE id = (${pick}) AND status = 'QUEUED' RETURNING id`,
-      )
-      .get(params) as { id: string } | undefined;
-    if (!claimed) return undefined;
-    return firstRow(tx.select().from(runs).where(eq(runs.id, claimed.id)));
+  private async claimStatement(tx: Db, pick: ClaimPick, params: ClaimParams): Promise<RunRow | undefined> {
+    const claimed = await this.deps.database.raw.claimRun(tx, pick, params);
+    if (claimed === undefined) return undefined;
+    return firstRow(tx.select().from(runs).where(eq(runs.id, claimed)));
   }
 }

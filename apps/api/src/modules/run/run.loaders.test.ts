@@ -11,6 +11,7 @@ import { pubSub } from "../../pubsub";
 import { graftSchema } from "../../schema";
 import { createServices, type Services } from "../services";
 import { createRunLoaders } from "./run.loaders";
+import { sqliteDatabase } from "../../db/sqlite/open";
 
 let dir: string;
 let db: GraftDb;
@@ -18,7 +19,7 @@ let services: Services;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "graft-loaders-"));
   db = openDatabase(join(dir, "graft.db"));
-  services = createServices({ db, config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now });
+  services = createServices({ db, database: sqliteDatabase(db), config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now });
   const c = db.$client;
   c.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 0)").run();
   const run = c.prepare(

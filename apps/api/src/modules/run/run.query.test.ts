@@ -9,10 +9,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config/env";
 import { pubSub } from "../../pubsub";
 import { queryRuns, RUN_FIELD_COLUMNS } from "./run.query";
+import { sqliteDatabase } from "../../db/sqlite/open";
 
 const dir = mkdtempSync(join(tmpdir(), "graft-run-query-"));
 const db = openDatabase(join(dir, "graft.db"));
-const deps = { db, config: loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: dir, GRAFT_API_QUIET: "1" }), pubSub, now: Date.now };
+const deps = {
+  db,
+  database: sqliteDatabase(db),
+  config: loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: dir, GRAFT_API_QUIET: "1" }),
+  pubSub,
+  now: Date.now,
+};
 afterAll(() => {
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });

@@ -35,7 +35,6 @@ import { runsForPoint, type SweepRunContext } from "./sweep.points";
 import { nextTpePoint } from "./sweep.tpe";
 import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
 import { planExtension } from "./sweep.extend";
-import { SweepRunInserter } from "./sweep.insert";
 import { normalizeSearchSpace, withDefaultLists } from "./sweep.space";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
@@ -97,7 +96,6 @@ export class SweepService {
   private readonly creating = new Map<string, Promise<unknown>>();
   /** The last importance computed per sweep, with what it was computed from. */
   private readonly importanceMemo = new Map<string, { key: string; value: ParameterImportance[] }>();
-  private inserter: SweepRunInserter | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -262,7 +260,7 @@ export class SweepService {
         })
         .returning();
       const row = inserted as SweepRow;
-      const written = await this.insertSlice(newRuns, 0, row.id, now, outbox);
+      const written = await this.insertSlice(tx, newRuns, 0, row.id, now, outbox);
       return { sweep: toSweep(row), created: true, now, written };
     });
     if (!first.created) return this.whenCreated(first.sweep.id, first.sweep);
@@ -300,18 +298,18 @@ export class SweepService {
    * inside a transaction. Returns the index to continue from.
    */
   private async insertSlice(
+    tx: Db,
     items: readonly Omit<NewRun, "sweepId">[],
     from: number,
     sweepId: string,
     now: number,
     outbox: Outbox,
   ): Promise<number> {
-    this.inserter ??= new SweepRunInserter(this.deps.db.$client);
     const start = performance.now();
     let next = from;
     while (next < items.length && (next === from || performance.now() - start < SWEEP_SLICE_MS)) {
       const step = items.slice(next, next + SLICE_STEP).map((r) => ({ ...r, sweepId }));
-      for (const row of await this.inserter.insert(step, now)) outbox.run(toRun(row));
+      for (const row of await this.deps.database.raw.insertSweepRuns(tx, step, now)) outbox.run(toRun(row));
       next += step.length;
     }
     return next;
@@ -328,7 +326,7 @@ export class SweepService {
         await yieldToEventLoop();
         const after = await writeTx(this.deps, async (tx, outbox) => {
           const status = (await firstRow(tx.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, sweepId))))?.status;
-          return status === SweepStatus.RUNNING ? this.insertSlice(items, next, sweepId, now, outbox) : null;
+          return status === SweepStatus.RUNNING ? this.insertSlice(tx, items, next, sweepId, now, outbox) : null;
         });
         if (after === null) return;
         next = after;
@@ -398,8 +396,8 @@ export class SweepService {
         .update(sweeps)
         .set({ searchSpace: plan.searchSpace, maxRuns: plan.maxRuns, status: SweepStatus.RUNNING })
         .where(eq(sweeps.id, row.id));
-      this.inserter ??= new SweepRunInserter(this.deps.db.$client);
-      for (const r of await this.inserter.insert(
+      for (const r of await this.deps.database.raw.insertSweepRuns(
+        tx,
         items.map((item) => ({ ...item, sweepId: row.id })),
         this.deps.now(),
       ))
