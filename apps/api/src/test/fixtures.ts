@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type GraftDb } from "@graft/schema/db";
 import { type ApiConfig, loadConfig } from "../config/env";
 import { type RunningServer, startServer } from "../server";
 import { TestClient } from "./client";
-import { testDatabaseEnv } from "./database";
+import { type TestSql, testDatabaseEnv, testSql } from "./database";
 
 /** A 1×1 PNG, enough for the image route (the scan never decodes). */
 export const TINY_PNG = Buffer.from(
@@ -52,6 +53,11 @@ export interface TestServer {
   server: RunningServer;
   client: TestClient;
   anon: TestClient;
+  /** What points a server at this test's database (`GRAFT_DATABASE_URL` on PostgreSQL): for a restart on the same data, `testConfig(t.ws, { ...t.databaseEnv, … })`. */
+  databaseEnv: Record<string, string>;
+  /** Raw SQL on the server's database, for checks the API does not expose. */
+  sql: TestSql;
+  /** Stops `server` (the current one, if a test restarted it) and removes the workspace. */
   stop(): Promise<void>;
 }
 
@@ -65,18 +71,32 @@ export async function startTestServer(
   options: Parameters<typeof startServer>[1] = {},
 ): Promise<TestServer> {
   const ws = createWorkspace();
-  const database = env["GRAFT_DATABASE_URL"] === undefined ? await testDatabaseEnv() : {};
-  const server = await startServer(testConfig(ws, { ...database, ...env }), options);
-  return {
+  const databaseEnv = env["GRAFT_DATABASE_URL"] === undefined ? await testDatabaseEnv() : { GRAFT_DATABASE_URL: env["GRAFT_DATABASE_URL"] };
+  const config = testConfig(ws, { ...databaseEnv, ...env });
+  let sqlite: GraftDb | null = null;
+  const server = await startServer(config, {
+    ...options,
+    onDatabase: (db) => {
+      sqlite = db;
+      options.onDatabase?.(db);
+    },
+  });
+  const sql = testSql(config.databaseUrl, () => sqlite);
+  const t: TestServer = {
     ws,
     server,
     client: new TestClient(server.url, server.token),
     anon: new TestClient(server.url),
+    databaseEnv,
+    sql,
     async stop() {
-      await server.close();
+      // `t.server`: a test that restarted the server left the new one there.
+      await t.server.close();
+      await sql.close();
       ws.cleanup();
     },
   };
+  return t;
 }
 
 /** GraphQL documents the tests share. */
