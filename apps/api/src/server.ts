@@ -22,6 +22,7 @@ import { checkpointFileHandler, modelZipHandler, uploadCheckpointHandler } from 
 import { operationLimitsPlugin } from "./limits/apollo-plugin";
 import { OperationLimits } from "./limits/operation-limits";
 import { createRunLoaders } from "./modules/run/run.loaders";
+import { changeRelay } from "./modules/change-relay";
 import { createServices } from "./modules/services";
 import { noStorePlugin } from "./plugins/no-store";
 import { pubSub } from "./pubsub";
@@ -78,6 +79,9 @@ export async function startServer(
   const services = createServices({ db: database.db, database, config, pubSub, now: options.now ?? Date.now });
   // What a crash left half done: checkpoint folders without a row, rows without their files.
   await services.checkpoints.reconcile();
+  // Subscriptions here also see what other API processes on the same database write (PostgreSQL).
+  const relay = changeRelay(services, pubSub);
+  const stopListening = database.changes ? await database.changes.listen((changes) => relay.onChanges(changes)) : null;
   const schema = await graftSchema();
 
   const app = express();
@@ -242,6 +246,8 @@ export async function startServer(
         await apollo.stop();
         // A reaper pass under way finishes its transaction before the connection closes.
         await reaping;
+        await stopListening?.();
+        await relay.drained();
         await database.close();
       })();
       return closing;

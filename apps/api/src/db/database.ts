@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { type BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { type GraftDb } from "@graft/schema/db";
 import { type TableSizes } from "../limits/complexity";
+import { type ChangeFeed } from "./change-feed";
 import { type RawStatements } from "./raw-statements";
 import { type StorageHealthCheck } from "./storage-health";
 import { type TransactionRunner } from "./transaction";
@@ -55,6 +56,8 @@ export interface GraftDatabase {
   rowCounts: TableSizes;
   /** Builds `/healthz`'s view of whether the database takes writes. */
   storageHealth(dataDir: string, now: () => number): StorageHealthCheck;
+  /** Change notices to and from other API processes on the database; null where there is no channel (SQLite). */
+  changes: ChangeFeed | null;
   /** The SQLite connection, for tests that set connection-level pragmas; null on PostgreSQL. */
   sqlite: GraftDb | null;
   /** Closes the connection (SQLite) or ends the pool (PostgreSQL). */

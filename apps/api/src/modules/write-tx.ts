@@ -1,5 +1,6 @@
 import { type Epoch, type Run } from "@graft/schema/graphql";
 import { type GraftPubSub, TOPICS } from "../pubsub";
+import { type Changes } from "../db/change-feed";
 import { type Db } from "../db/database";
 import { type ServiceDeps } from "./service-deps";
 
@@ -17,6 +18,11 @@ export class Outbox {
   /** Queues epochLogged events; callers add them in epoch order. */
   epoch(epoch: Epoch): void {
     this.epochs.push(epoch);
+  }
+
+  /** What was queued, by id: the notice other API processes get (see ChangeFeed). */
+  changes(): Changes {
+    return { runIds: [...this.runs.keys()], epochs: this.epochs.map((e) => ({ runId: e.runId, epoch: e.epoch })) };
   }
 
   /** Publishes everything queued, epochs first so a run's summary never precedes its epochs. */
@@ -39,7 +45,14 @@ export class Outbox {
  */
 export async function writeTx<T>(deps: ServiceDeps, fn: (tx: Db, outbox: Outbox) => Promise<T>): Promise<T> {
   const outbox = new Outbox();
-  const result = await deps.database.transactions.run((tx) => fn(tx, outbox));
+  const feed = deps.database.changes;
+  const result = await deps.database.transactions.run(async (tx) => {
+    const value = await fn(tx, outbox);
+    // Other processes hear of it only if it commits (PostgreSQL sends a NOTIFY on COMMIT).
+    const changes = outbox.changes();
+    if (feed && (changes.runIds.length > 0 || changes.epochs.length > 0)) await feed.notifyInTx(tx, changes);
+    return value;
+  });
   outbox.flush(deps.pubSub);
   return result;
 }

@@ -2,6 +2,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { migratePg } from "@graft/schema/db/pg";
 import { type GraftDatabase } from "../database";
+import { PgChangeFeed } from "./change-feed";
 import { pgHandle } from "./handle";
 import { pgRawStatements } from "./raw";
 import { pgRowCounts } from "./row-counts";
@@ -39,6 +40,7 @@ export async function openPostgres(url: string): Promise<GraftDatabase> {
       raw: pgRawStatements(),
       rowCounts,
       storageHealth: (_dataDir, now) => new PgStorageHealth(pool, redactedUrl(url), now),
+      changes: new PgChangeFeed(url),
       sqlite: null,
       close: () => pool.end(),
     };

@@ -19,6 +19,7 @@ export function sqliteDatabase(db: GraftDb): GraftDatabase {
     raw: sqliteRawStatements(db),
     rowCounts: rowCounts(db.$client),
     storageHealth: (dataDir, now) => new StorageHealth(db.$client, dataDir, now),
+    changes: null,
     sqlite: db,
     close: async () => {
       db.$client.close();
