@@ -6,11 +6,13 @@
 // The raw statements reach the GraphQL enums (type-graphql decorators) through the queued-run values.
 import "reflect-metadata";
 import { asc, eq } from "drizzle-orm";
+import pg from "pg";
 import { experiments, runs } from "@graft/schema/db";
 import { postgresUnavailable, startPostgres, type TestPostgres } from "@graft/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraftDatabase } from "../database";
 import { openPostgres } from "./open";
+import { PgStorageHealth } from "./storage-health";
 
 const unavailable = postgresUnavailable();
 if (unavailable) console.warn(`Skipping the API's PostgreSQL database tests: ${unavailable}`);
@@ -93,6 +95,20 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
   it("reports the database writable on /healthz's probe", async () => {
     const health = database.storageHealth("unused", Date.now);
     expect(await health.check()).toEqual({ writable: true });
+  });
+
+  it("reports an unreachable server unwritable, as a retryable storage failure", async () => {
+    // A port nothing listens on (this server's, on another loopback address would be guesswork).
+    const url = new URL(server.url);
+    url.port = "1";
+    const pool = new pg.Pool({ connectionString: url.toString() });
+    try {
+      const status = await new PgStorageHealth(pool, "the test server").check();
+      expect(status).toMatchObject({ writable: false, failure: { code: "POSTGRES_ECONNREFUSED" } });
+      expect(status.writable ? "" : status.reason).toContain("the PostgreSQL server refused the connection");
+    } finally {
+      await pool.end();
+    }
   });
 
   it("serves a statement-cache page through the raw statements, keyed by column name", async () => {

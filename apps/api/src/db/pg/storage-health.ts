@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { describeStorageFailure, type StorageFailure } from "../../errors";
+import { describeStorageFailure, type StorageFailure, storageFailureOf } from "../../errors";
 import { type StorageHealthCheck, type StorageStatus } from "../storage-health";
 
 /** How long the probe may take before the server counts as not answering. */
@@ -43,11 +43,10 @@ export class PgStorageHealth implements StorageHealthCheck {
         this.troubleAt = this.now();
       }
     } catch (error) {
-      const e = error as { code?: unknown; message?: unknown };
-      this.recordFailure({
-        code: `POSTGRES_${typeof e.code === "string" ? e.code : "UNREACHABLE"}`,
-        message: typeof e.message === "string" ? e.message : String(error),
-      });
+      // Any failure of the probe counts (a timeout or a dropped socket has no SQLSTATE).
+      this.recordFailure(
+        storageFailureOf(error) ?? { code: "POSTGRES_UNAVAILABLE", message: error instanceof Error ? error.message : String(error) },
+      );
     }
     if (!this.lastFailure) return { writable: true };
     const { failure, at } = this.lastFailure;
