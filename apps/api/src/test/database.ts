@@ -19,9 +19,21 @@ export const onPostgres = TEST_DIALECT === "postgres";
 let server: Promise<TestPostgres> | null = null;
 let databases = 0;
 
+// Stopped after the importing test file's own hooks (registered first, so run last): vitest ends a
+// file's worker with a signal, which skips the harness's own on-exit stop and would leave the
+// server running. Only under vitest: the bench imports the fixtures too.
+if (process.env["VITEST"]) {
+  const { afterAll } = await import("vitest");
+  afterAll(async () => {
+    const started = server;
+    server = null;
+    if (started) await (await started).stop();
+  });
+}
+
 /**
  * A new, empty database on this test file's PostgreSQL server (started on first use and stopped
- * when the test process exits), as a URL. `TEMPLATE template0`: nothing but what the API's own
+ * after the file's tests), as a URL. `TEMPLATE template0`: nothing but what the API's own
  * migrations create, as a fresh SQLite file.
  */
 export async function freshPostgresDatabase(): Promise<string> {

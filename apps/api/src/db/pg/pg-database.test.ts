@@ -82,6 +82,20 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
     expect(row?.name).toBe("5");
   });
 
+  it("never starves a body of pool clients, however many write transactions wait", async () => {
+    // More waiting writers than the pool has clients (10), each reading on the pool inside its body.
+    const done = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        database.transactions.run(async (tx) => {
+          await database.db.select({ id: experiments.id }).from(experiments).limit(1);
+          await tx.insert(experiments).values({ id: `e-many-${i}`, name: "many", createdAt: 5 });
+          return i;
+        }),
+      ),
+    );
+    expect(done).toHaveLength(25);
+  }, 20_000);
+
   it("keeps row counts for pricing, refreshed in the background", async () => {
     await database.db.insert(experiments).values({ id: "e-count", name: "count", createdAt: 4 });
     const stored = (await database.db.select({ id: experiments.id }).from(experiments)).length;

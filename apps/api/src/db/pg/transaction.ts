@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { type Db } from "../database";
-import { type TransactionRunner } from "../transaction";
+import { AsyncMutex, type TransactionRunner } from "../transaction";
 import { pgHandle } from "./handle";
 
 /**
@@ -19,11 +19,28 @@ export const WRITE_LOCK_KEY = 0x6772616674;
  * {@link WRITE_LOCK_KEY}, hands the body a drizzle handle bound to that client, then `COMMIT`s (or
  * `ROLLBACK`s and rethrows) and returns the client. Queries the body runs on `deps.db` instead go to
  * other pool clients, outside the transaction.
+ *
+ * Within one process the transactions also queue on an {@link AsyncMutex} before they take a
+ * client: waiting on the advisory lock while holding a client would let enough waiting writers
+ * take every client of the pool, and a body that reads on `deps.db` would then wait forever for a
+ * client its own waiters hold. So write transactions hold at most one client per process; readers
+ * keep the rest.
  */
 export class PgTransactionRunner implements TransactionRunner {
+  private readonly mutex = new AsyncMutex();
+
   constructor(private readonly pool: pg.Pool) {}
 
   async run<T>(body: (tx: Db) => Promise<T>): Promise<T> {
+    const release = await this.mutex.acquire();
+    try {
+      return await this.runAlone(body);
+    } finally {
+      release();
+    }
+  }
+
+  private async runAlone<T>(body: (tx: Db) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
