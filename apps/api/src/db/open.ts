@@ -1,14 +1,8 @@
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type ApiConfig } from "../config/env";
 import { type GraftDatabase } from "./database";
+import { databaseLabel, isPostgresUrl } from "./database-url";
 import { openPostgres } from "./pg/open";
 import { openSqlite } from "./sqlite/open";
-
-/** Whether `url` names a PostgreSQL database. */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
 
 /**
  * Opens the API's database, the one place that picks the dialect: `GRAFT_DATABASE_URL` (config
@@ -18,7 +12,6 @@ export function isPostgresUrl(url: string): boolean {
  */
 export async function openGraftDatabase(config: Pick<ApiConfig, "dataDir" | "databaseUrl">): Promise<GraftDatabase> {
   const url = config.databaseUrl;
-  if (url === null) return openSqlite(join(config.dataDir, "graft.db"));
-  if (isPostgresUrl(url)) return openPostgres(url);
-  return openSqlite(url.toLowerCase().startsWith("file:") ? fileURLToPath(url) : resolve(url));
+  if (url !== null && isPostgresUrl(url)) return openPostgres(url);
+  return openSqlite(databaseLabel(config));
 }

@@ -2,23 +2,13 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { migratePg } from "@graft/schema/db/pg";
 import { type GraftDatabase } from "../database";
+import { redactedUrl } from "../database-url";
 import { PgChangeFeed } from "./change-feed";
 import { pgHandle } from "./handle";
 import { pgRawStatements } from "./raw";
 import { pgRowCounts } from "./row-counts";
 import { PgStorageHealth } from "./storage-health";
 import { PgTransactionRunner } from "./transaction";
-
-/** The URL without its password, for messages. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparsable PostgreSQL URL)";
-  }
-}
 
 /**
  * Connects a pool to the PostgreSQL database at `url`, applies the pending migrations
