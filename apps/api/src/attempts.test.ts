@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraftDb } from "@graft/schema/db";
 import { epoch, Q, type TestServer, startTestServer } from "./test/fixtures";
+import { onPostgres } from "./test/database";
 
 // A run's curve, summaries and evaluation come from one attempt: the one that re-claimed it after a
 // lost lease. Time is a controllable clock, so a lease "expires" without sleeping through it.
@@ -183,7 +184,8 @@ describe("attempts", () => {
     expect(late.logEpochs).toEqual({ inserted: 0, control: { shouldStop: true, reason: "LEASE_LOST" } });
   });
 
-  it("keeps a run's lease through a storage outage, and for one lease after it, so the agent can renew it", async () => {
+  // query_only is SQLite's: a PostgreSQL outage needs the server itself taken away (not done here).
+  it.skipIf(onPostgres)("keeps a run's lease through a storage outage, and for one lease after it, so the agent can renew it", async () => {
     const runId = await newRun();
     const steady = await agent("steady");
     await claim(steady, runId);

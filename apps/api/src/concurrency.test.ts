@@ -1,8 +1,7 @@
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { TestClient } from "./test/client";
 import { Q, createWorkspace, epoch, startTestServer } from "./test/fixtures";
+import { queryTestDatabase, testDatabaseEnv } from "./test/database";
 import { spawnServer } from "./test/processes";
 
 const TOKEN = "concurrency-test-token-0123456789";
@@ -64,8 +63,9 @@ describe("claiming under concurrency", () => {
   const ws = createWorkspace();
   afterAll(() => ws.cleanup());
 
-  it("two server processes sharing one SQLite file never hand out a run twice", async () => {
-    const env = { GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_TOKEN: TOKEN };
+  it("two server processes sharing one database never hand out a run twice", async () => {
+    // One SQLite file, or with GRAFT_TEST_DATABASE=postgres one PostgreSQL database.
+    const env = { GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_TOKEN: TOKEN, ...(await testDatabaseEnv()) };
     // Start one first so it creates and migrates the database alone, then the second.
     const a = await spawnServer(env);
     const b = await spawnServer(env);
@@ -93,9 +93,11 @@ describe("claiming under concurrency", () => {
     } finally {
       await Promise.all([a.kill(), b.kill()]);
     }
-    const db = new Database(join(ws.dataDir, "graft.db"), { readonly: true });
-    const rows = db.prepare("SELECT status, attempts, count(*) AS n FROM runs GROUP BY status, attempts").all();
-    db.close();
+    const rows = await queryTestDatabase(
+      ws.dataDir,
+      env,
+      "SELECT status, attempts, CAST(count(*) AS INTEGER) AS n FROM runs GROUP BY status, attempts",
+    );
     expect(rows).toEqual([{ status: "RUNNING", attempts: 1, n: 200 }]);
   });
 });

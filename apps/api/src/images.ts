@@ -10,9 +10,9 @@ import { type Services } from "./modules/services";
  * The real path of `file` in dataset `id` when it is an image file that stays inside the dataset
  * directory and an allowed root; null for anything else (no hints for a caller probing paths).
  */
-export function datasetImagePath(services: Services, id: unknown, file: unknown): string | null {
+export async function datasetImagePath(services: Services, id: unknown, file: unknown): Promise<string | null> {
   if (typeof id !== "string" || typeof file !== "string" || file === "" || file.includes("\0") || !isImageFile(file)) return null;
-  const dataset = services.datasets.find(id);
+  const dataset = await services.datasets.find(id);
   if (!dataset) return null;
   let real: string;
   try {
@@ -32,9 +32,10 @@ export function datasetImagePath(services: Services, id: unknown, file: unknown)
  * Same read rule as GraphQL: loopback, or the bearer token.
  */
 export function imageHandler(services: Services, token: string) {
-  return (req: Request, res: Response): void => {
+  return async (req: Request, res: Response): Promise<void> => {
     if (!allowedOverHttp(req, res, token, "query")) return;
-    const real = datasetImagePath(services, req.params["id"], req.query["file"]);
+    // Express 5 passes a rejected handler's error on to its error handler, as it did a thrown one.
+    const real = await datasetImagePath(services, req.params["id"], req.query["file"]);
     if (real === null) return void res.status(404).json({ error: "not found" });
     res.setHeader("Cache-Control", "private, max-age=3600");
     res.sendFile(real, { dotfiles: "deny" }, (err) => {

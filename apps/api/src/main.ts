@@ -1,8 +1,8 @@
 // Must stay the first import: see node-env.ts.
 import "./node-env";
-import { join } from "node:path";
 import { assertWritableDataDir } from "./config/data-dir";
 import { ConfigError, loadConfig } from "./config/env";
+import { databaseLabel } from "./db/database-url";
 import { storageFailureOf } from "./errors";
 import { startServer } from "./server";
 
@@ -24,10 +24,11 @@ async function main(): Promise<void> {
     server = await startServer(config);
   } catch (e) {
     // The directory passed the check but SQLite still refused the file (e.g. a corrupt or locked
-    // database, a disk that filled up since): one line naming it, not a stack from deep in the driver.
+    // database, a disk that filled up since), or the PostgreSQL server cannot be reached: one line
+    // naming it, not a stack from deep in the driver.
     const storage = storageFailureOf(e);
     if (!storage) throw e;
-    console.error(`Graft API cannot open its database ${join(config.dataDir, "graft.db")}: ${storage.code}: ${storage.message}`);
+    console.error(`Graft API cannot open its database ${databaseLabel(config)}: ${storage.code}: ${storage.message}`);
     process.exit(1);
   }
   console.log(`Graft API ready at ${server.url}`);

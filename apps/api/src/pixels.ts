@@ -60,11 +60,12 @@ function sendDecodeError(res: Response, error: unknown, shownAs?: { path: string
 
 /** GET /datasets/:id/pixels */
 export function datasetPixelsHandler(services: Services, token: string): RequestHandler {
-  return (req, res) => {
+  return async (req, res) => {
     if (!allowedOverHttp(req, res, token, "query")) return;
     const size = sizeOf(req, res);
     if (size === null) return;
-    const real = datasetImagePath(services, req.params["id"], req.query["file"]);
+    // Express 5 passes a rejected handler's error on to its error handler, as it did a thrown one.
+    const real = await datasetImagePath(services, req.params["id"], req.query["file"]);
     if (real === null) return void res.status(404).json({ error: "not found", code: "NOT_FOUND" });
     decodeImage(real, size).then(
       (pixels) => sendPixels(res, size, pixels),

@@ -18,8 +18,9 @@ export interface GraftPubSubChannels {
 /**
  * One in-process pub/sub for every server in the process. type-graphql captures its pubSub when
  * a schema is built; ids are globally unique, so servers sharing one instance never cross wires.
- * Subscriptions only see events of the process they connect to (documented limitation when
- * several API processes share a database).
+ * On SQLite, subscriptions only see events of the process they connect to; on PostgreSQL the
+ * other processes' writes arrive as LISTEN/NOTIFY notices and are republished here
+ * (db/pg/change-feed.ts, modules/change-relay.ts).
  */
 export const pubSub = createPubSub<GraftPubSubChannels>();
 

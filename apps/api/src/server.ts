@@ -9,10 +9,11 @@ import cors from "cors";
 import express from "express";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { type GraftDb, openDatabase } from "@graft/schema/db";
+import { type GraftDb } from "@graft/schema/db";
 import { assertAllowed, authInfo, ensureToken } from "./auth";
 import { type ApiConfig } from "./config/env";
 import { type GraftContext } from "./context";
+import { openGraftDatabase } from "./db/open";
 import { createFormatError, storageStatusPlugin } from "./errors";
 import { graphqlHandler } from "./http/graphql-handler";
 import { imageHandler } from "./images";
@@ -20,8 +21,8 @@ import { datasetPixelsHandler, uploadPixelsHandler } from "./pixels";
 import { checkpointFileHandler, modelZipHandler, uploadCheckpointHandler } from "./modules/checkpoint/checkpoint.http";
 import { operationLimitsPlugin } from "./limits/apollo-plugin";
 import { OperationLimits } from "./limits/operation-limits";
-import { rowCounts } from "./limits/row-counts";
 import { createRunLoaders } from "./modules/run/run.loaders";
+import { changeRelay } from "./modules/change-relay";
 import { createServices } from "./modules/services";
 import { noStorePlugin } from "./plugins/no-store";
 import { pubSub } from "./pubsub";
@@ -63,20 +64,24 @@ export interface RunningServer {
 }
 
 /**
- * Starts the API: SQLite (migrated) under `config.dataDir`, GraphQL over HTTP and WebSocket on
+ * Starts the API: its database (migrated; SQLite under `config.dataDir` or `GRAFT_DATABASE_URL`, see db/open.ts), GraphQL over HTTP and WebSocket on
  * one port at /graphql, /healthz, dataset images, and the lease reaper. Port 0 picks a free port.
  */
 export async function startServer(
   config: ApiConfig,
+  /** `onDatabase`: a test hook given the SQLite connection (not called on PostgreSQL). */
   options: { now?: () => number; onDatabase?: (db: GraftDb) => void } = {},
 ): Promise<RunningServer> {
   const { token, generated } = ensureToken(config.dataDir, config.token);
-  const db = openDatabase(join(config.dataDir, "graft.db"));
+  const database = await openGraftDatabase(config);
   // Test hook: connection-level settings such as PRAGMA max_page_count (a full disk on demand).
-  options.onDatabase?.(db);
-  const services = createServices({ db, config, pubSub, now: options.now ?? Date.now });
+  if (database.sqlite) options.onDatabase?.(database.sqlite);
+  const services = createServices({ db: database.db, database, config, pubSub, now: options.now ?? Date.now });
   // What a crash left half done: checkpoint folders without a row, rows without their files.
-  services.checkpoints.reconcile();
+  await services.checkpoints.reconcile();
+  // Subscriptions here also see what other API processes on the same database write (PostgreSQL).
+  const relay = changeRelay(services, pubSub);
+  const stopListening = database.changes ? await database.changes.listen((changes) => relay.onChanges(changes)) : null;
   const schema = await graftSchema();
 
   const app = express();
@@ -91,7 +96,7 @@ export async function startServer(
   });
 
   // One set of limits (tokens, depth, fields, complexity, finite numbers) for both transports.
-  const limits = new OperationLimits(schema, rowCounts(db.$client));
+  const limits = new OperationLimits(schema, database.rowCounts);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: config.bodyLimitBytes });
   const formatGraftError = createFormatError({
@@ -167,9 +172,9 @@ export async function startServer(
   await apollo.start();
 
   const corsMiddleware = cors({ origin: config.webOrigins, credentials: false, maxAge: 600 });
-  app.get("/healthz", (_req, res) => {
+  app.get("/healthz", async (_req, res) => {
     // Ready, and able to store what agents send: 503 while the database cannot take writes.
-    const storage = services.storage.check();
+    const storage = await services.storage.check();
     if (storage.writable) res.json({ status: "ok", db: "writable" });
     else
       res.status(503).json({
@@ -207,17 +212,20 @@ export async function startServer(
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
 
-  // The reaper: expired leases go back to the queue (or fail) even when nobody claims.
+  // The reaper: expired leases go back to the queue (or fail) even when nobody claims. One pass at
+  // a time: a pass still waiting for the write lock when the next tick comes is not doubled.
+  let reaping: Promise<void> | null = null;
   const reaper = setInterval(() => {
-    try {
+    if (reaping) return;
+    reaping = (async () => {
       // Refreshes what the reaper knows of the database (a remembered failure clears once a write
       // commits), so a past outage holds reaping back for one lease, not until /healthz is asked.
-      services.storage.check();
-      services.leases.reap();
-      services.testSets.reap();
-    } catch (e) {
-      console.error("[graft-api] lease reaper failed:", e);
-    }
+      await services.storage.check();
+      await services.leases.reap();
+      await services.testSets.reap();
+    })()
+      .catch((e: unknown) => console.error("[graft-api] lease reaper failed:", e))
+      .finally(() => (reaping = null));
   }, config.reapIntervalMs);
   reaper.unref();
 
@@ -236,7 +244,11 @@ export async function startServer(
       closing ??= (async () => {
         clearInterval(reaper);
         await apollo.stop();
-        db.$client.close();
+        // A reaper pass under way finishes its transaction before the connection closes.
+        await reaping;
+        await stopListening?.();
+        await relay.drained();
+        await database.close();
       })();
       return closing;
     },

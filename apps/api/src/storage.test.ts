@@ -6,6 +6,7 @@ import { TestClient } from "./test/client";
 import { createWorkspace, Q, testConfig, type Workspace } from "./test/fixtures";
 import { overWs } from "./test/ws";
 
+// SQLite only, whatever GRAFT_TEST_DATABASE says: startServer here opens the workspace's file.
 // A full disk made real with PRAGMA max_page_count on the server's own connection: SQLite then
 // refuses to grow the file exactly as it does when the disk has no room (SQLITE_FULL).
 let ws: Workspace;

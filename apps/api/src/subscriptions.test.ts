@@ -1,7 +1,10 @@
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { TestClient } from "./test/client";
+import { onPostgres } from "./test/database";
 import { Q, type TestServer, epoch, startTestServer } from "./test/fixtures";
+import { spawnServer } from "./test/processes";
 
 let t: TestServer;
 
@@ -91,5 +94,56 @@ describe("subscriptions over graphql-ws", () => {
     });
     expect(JSON.stringify(result)).toContain("UNAUTHENTICATED");
     await client.dispose();
+  });
+});
+
+// SQLite has no channel between processes: there a subscription sees its own process's writes only.
+describe.skipIf(!onPostgres)("subscriptions across API processes on one PostgreSQL database", () => {
+  it("delivers epochs and run updates written through another process, once each and in order", async () => {
+    const other = await spawnServer({
+      GRAFT_DATA_DIR: t.ws.dataDir,
+      GRAFT_DATA_ROOTS: t.ws.root,
+      GRAFT_API_TOKEN: t.server.token,
+      ...t.databaseEnv,
+    });
+    try {
+      const via = new TestClient(other.url, t.server.token);
+      const datasetId = (await via.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset
+        .id;
+      const runId = (
+        await via.data<{ createRun: { id: string } }>(Q.createRun, {
+          input: { datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
+        })
+      ).createRun.id;
+      const agentId = (await via.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "elsewhere" })).registerAgent.id;
+
+      // Subscribed on this process; every write below goes through the other one.
+      const epochs = collect<{ epoch: number; valAccuracy: number }>(
+        `subscription($runId: ID!) { epochLogged(runId: $runId) { epoch valAccuracy } }`,
+        { runId },
+        (xs) => xs.length >= 6,
+      );
+      const updates = collect<{ id: string; status: string; epochCount: number }>(
+        `subscription { runUpdated { id status epochCount } }`,
+        {},
+        (xs) => xs.some((x) => x.id === runId && x.epochCount === 6),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+
+      await via.data(Q.claim, { agentId, runId });
+      const batch = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => epoch(from + i, 0.5));
+      await via.data(Q.logEpochs, { runId, agentId, epochs: batch(1, 3) });
+      await via.data(Q.logEpochs, { runId, agentId, epochs: batch(1, 3) }); // a retry stores and announces nothing
+      await via.data(Q.logEpochs, { runId, agentId, epochs: batch(4, 6) });
+
+      expect((await epochs.done).map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+      const ups = (await updates.done).filter((u) => u.id === runId);
+      expect(ups[0]?.status).toBe("RUNNING");
+      expect(ups.at(-1)).toEqual({ id: runId, status: "RUNNING", epochCount: 6 });
+      epochs.dispose();
+      updates.dispose();
+    } finally {
+      await other.kill();
+    }
   });
 });

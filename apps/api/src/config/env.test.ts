@@ -21,6 +21,17 @@ describe("loadConfig", () => {
     expect(c.webOrigins).toContain("http://localhost:3000");
   });
 
+  it("takes GRAFT_DATABASE_URL as PostgreSQL, a file: URL or a path, and refuses other schemes", () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ GRAFT_DATABASE_URL: " " }).databaseUrl).toBeNull();
+    expect(loadConfig({ GRAFT_DATABASE_URL: "postgres://u@db:5432/graft" }).databaseUrl).toBe("postgres://u@db:5432/graft");
+    expect(loadConfig({ GRAFT_DATABASE_URL: "postgresql://u@db/graft" }).databaseUrl).toBe("postgresql://u@db/graft");
+    expect(loadConfig({ GRAFT_DATABASE_URL: "file:///tmp/g.db" }).databaseUrl).toBe("file:///tmp/g.db");
+    expect(loadConfig({ GRAFT_DATABASE_URL: "./graft.db" }).databaseUrl).toBe("./graft.db");
+    expect(() => loadConfig({ GRAFT_DATABASE_URL: "mysql://u@db/graft" })).toThrow(ConfigError);
+    expect(() => loadConfig({ GRAFT_DATABASE_URL: "mysql://u@db/graft" })).toThrow(/GRAFT_DATABASE_URL/);
+  });
+
   it("defaults the data dir to <repo>/data whatever the cwd, but keeps an explicit relative one cwd-relative", () => {
     // vitest runs with cwd apps/api, as `npm run start -w apps/api` does: ./data would be apps/api/data.
     expect(process.cwd()).not.toBe(REPO);

@@ -7,8 +7,14 @@ import { fileURLToPath } from "node:url";
 export interface ApiConfig {
   port: number;
   host: string;
-  /** Directory holding `graft.db` and `api-token`. */
+  /** Directory holding `graft.db` (SQLite) and `api-token`. */
   dataDir: string;
+  /**
+   * Where the data lives: null for SQLite at `<dataDir>/graft.db` (the default), otherwise
+   * `GRAFT_DATABASE_URL` as given: a `postgres://`/`postgresql://` URL, a `file:` URL or a SQLite
+   * file path (see db/open.ts).
+   */
+  databaseUrl: string | null;
   /** Explicit token; when null one is generated (or read) from `<dataDir>/api-token`. */
   token: string | null;
   /** Absolute directories registered datasets must lie under. */
@@ -88,6 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const explicitDataDir = env["GRAFT_DATA_DIR"]?.trim();
   const dataDir = explicitDataDir ? resolve(explicitDataDir) : defaultDataDir();
 
+  const rawDatabaseUrl = env["GRAFT_DATABASE_URL"]?.trim();
+  const databaseUrl = rawDatabaseUrl ? rawDatabaseUrl : null;
+  if (databaseUrl !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) && !/^(postgres|postgresql|file):\/\//i.test(databaseUrl))
+    throw new ConfigError(
+      `GRAFT_DATABASE_URL must be a postgres:// or postgresql:// URL, a file: URL or a SQLite file path; got ${JSON.stringify(databaseUrl)}`,
+    );
+
   const rawToken = env["GRAFT_API_TOKEN"];
   let token: string | null = null;
   if (rawToken !== undefined && rawToken !== "") {
@@ -124,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port,
     host,
     dataDir,
+    databaseUrl,
     token,
     dataRoots,
     leaseSeconds,

@@ -53,6 +53,20 @@ export class StatementCache {
 
 const caches = new WeakMap<Database.Database, StatementCache>();
 
+/**
+ * The rows of a drizzle query (plain objects keyed by column name), through the connection's
+ * statement cache. Async like every query of the services: this is the SQLite-only seam that a
+ * PostgreSQL twin would replace with the driver's own prepared statements.
+ */
+export async function cachedRows(db: { $client: Database.Database }, query: RenderableQuery): Promise<Record<string, unknown>[]> {
+  return statementCacheFor(db.$client).all(query);
+}
+
+/** The first column of the first row of a drizzle query (a count), through the statement cache; see {@link cachedRows}. */
+export async function cachedValue(db: { $client: Database.Database }, query: RenderableQuery): Promise<unknown> {
+  return statementCacheFor(db.$client).value(query);
+}
+
 /** The statement cache of one SQLite connection (statements belong to the connection that compiled them). */
 export function statementCacheFor(client: Database.Database): StatementCache {
   let cache = caches.get(client);

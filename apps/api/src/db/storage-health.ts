@@ -4,6 +4,16 @@ import { describeStorageFailure, type StorageFailure, storageFailureOf } from ".
 /** What `/healthz` reports about the database. */
 export type StorageStatus = { writable: true } | { writable: false; failure: StorageFailure; reason: string; since: Date };
 
+/** `/healthz`'s view of the database, whichever the dialect (SQLite: {@link StorageHealth}; PostgreSQL: db/pg/storage-health.ts). */
+export interface StorageHealthCheck {
+  /** Remembers a storage failure a request hit; `/healthz` reports it until a write commits. */
+  recordFailure(failure: StorageFailure): void;
+  /** Whether writes were refused at any time in the last `ms`, or still are, as far as this process has seen; no probe. */
+  refusedWritesWithin(ms: number): boolean;
+  /** Probes the database and says whether it can take writes. */
+  check(): Promise<StorageStatus>;
+}
+
 /** How long the probe waits for another process's write lock before calling the result inconclusive. */
 const PROBE_BUSY_TIMEOUT_MS = 200;
 
@@ -26,7 +36,7 @@ class RollbackProbe extends Error {}
  *   when a committed write succeeds: the probe commits a one-row update while a failure is
  *   remembered, so the status recovers on its own once space returns, without waiting for traffic.
  */
-export class StorageHealth {
+export class StorageHealth implements StorageHealthCheck {
   private lastFailure: { failure: StorageFailure; at: number } | null = null;
   /** When writes were last seen refused, or seen working again after that: 0 = never refused. */
   private troubleAt = 0;
@@ -51,8 +61,8 @@ export class StorageHealth {
     return this.lastFailure !== null || (this.troubleAt > 0 && this.now() - this.troubleAt < ms);
   }
 
-  /** Probes the database (synchronously, a few ms) and says whether it can take writes. */
-  check(): StorageStatus {
+  /** Probes the database (synchronously, a few ms, though async like the PostgreSQL probe) and says whether it can take writes. */
+  async check(): Promise<StorageStatus> {
     try {
       this.withShortBusyTimeout(() => {
         this.probeGrowth();

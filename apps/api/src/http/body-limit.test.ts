@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkspace, type Workspace } from "../test/fixtures";
 import { type ChildServer, spawnServer } from "../test/processes";
+import { testDatabaseEnv } from "../test/database";
 
 // A real server in its own process: with client and server in one process, the client's writes
 // and the server's close interleave on one event loop and the reset this guards against
@@ -12,7 +13,12 @@ let server: ChildServer;
 
 beforeAll(async () => {
   ws = createWorkspace();
-  server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_BODY_LIMIT: String(LIMIT) });
+  server = await spawnServer({
+    GRAFT_DATA_DIR: ws.dataDir,
+    GRAFT_DATA_ROOTS: ws.root,
+    GRAFT_API_BODY_LIMIT: String(LIMIT),
+    ...(await testDatabaseEnv()),
+  });
 });
 afterAll(async () => {
   await server?.kill();

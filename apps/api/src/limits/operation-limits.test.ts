@@ -6,6 +6,7 @@ import { type ChildServer, spawnServer } from "../test/processes";
 import { overWs } from "../test/ws";
 import { MIN_SCAN_COST } from "./complexity";
 import { OPERATION_LIMITS } from "./operation-limits";
+import { testDatabaseEnv } from "../test/database";
 
 // The API runs in a child process: a document that got past the limits (the depth-53 fan-out
 // once exhausted the heap) takes down that process and fails these tests, not the test runner.
@@ -15,7 +16,7 @@ let client: TestClient;
 
 beforeAll(async () => {
   ws = createWorkspace();
-  server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root });
+  server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, ...(await testDatabaseEnv()) });
   client = new TestClient(server.url, server.token);
   const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
     .id;

@@ -3,7 +3,8 @@ import type Database from "better-sqlite3";
 /** The tables whose size prices a query: the runs table for scans, the others for root lists. */
 export type CountedTable = "runs" | "sweeps" | "experiments" | "datasets" | "agents";
 
-const TABLES: readonly CountedTable[] = ["runs", "sweeps", "experiments", "datasets", "agents"];
+/** Every {@link CountedTable}. */
+export const COUNTED_TABLES: readonly CountedTable[] = ["runs", "sweeps", "experiments", "datasets", "agents"];
 
 /**
  * Row counts for pricing, read as `max(rowid)`: one b-tree descent each (microseconds at any
@@ -11,6 +12,8 @@ const TABLES: readonly CountedTable[] = ["runs", "sweeps", "experiments", "datas
  * inserted rather than rows present, an upper bound that only errs towards pricing high.
  */
 export function rowCounts(client: Database.Database): (table: CountedTable) => number {
-  const statements = new Map(TABLES.map((t) => [t, client.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${t}`).pluck()] as const));
+  const statements = new Map(
+    COUNTED_TABLES.map((t) => [t, client.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${t}`).pluck()] as const),
+  );
   return (table) => Number((statements.get(table) as Database.Statement).get() ?? 0);
 }

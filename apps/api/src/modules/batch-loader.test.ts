@@ -5,7 +5,7 @@ describe("BatchLoader", () => {
   it("answers loads made in one pass with one fetch of the distinct keys", async () => {
     const calls: string[][] = [];
     const loader = new BatchLoader<string, number>(
-      (keys) => {
+      async (keys) => {
         calls.push([...keys]);
         return new Map(keys.filter((k) => k !== "none").map((k) => [k, k.length]));
       },
@@ -21,7 +21,7 @@ describe("BatchLoader", () => {
 
   it("gives every caller of a failed batch the error, and a fresh array each for missing keys", async () => {
     const failing = new BatchLoader<number, string>(
-      () => {
+      async () => {
         throw new Error("database is locked");
       },
       () => "",
@@ -29,7 +29,7 @@ describe("BatchLoader", () => {
     const results = await Promise.allSettled([failing.load(1), failing.load(2)]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     const empty = new BatchLoader<number, string[]>(
-      () => new Map(),
+      async () => new Map(),
       () => [],
     );
     const [x, y] = await Promise.all([empty.load(1), empty.load(2)]);

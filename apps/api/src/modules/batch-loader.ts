@@ -13,7 +13,7 @@ export class BatchLoader<K, V> {
    * @param missing the value of a key `fetch` did not answer (e.g. `[]` for a run without tags).
    */
   constructor(
-    private readonly fetch: (keys: readonly K[]) => Map<K, V>,
+    private readonly fetch: (keys: readonly K[]) => Promise<Map<K, V>>,
     private readonly missing: () => V,
   ) {}
 
@@ -21,17 +21,17 @@ export class BatchLoader<K, V> {
   load(key: K): Promise<V> {
     return new Promise<V>((resolve, reject) => {
       if (this.queue.length === 0) {
-        void Promise.resolve().then(() => process.nextTick(() => this.dispatch()));
+        void Promise.resolve().then(() => process.nextTick(() => void this.dispatch()));
       }
       this.queue.push({ key, resolve, reject });
     });
   }
 
-  private dispatch(): void {
+  private async dispatch(): Promise<void> {
     const batch = this.queue;
     this.queue = [];
     try {
-      const found = this.fetch([...new Set(batch.map((b) => b.key))]);
+      const found = await this.fetch([...new Set(batch.map((b) => b.key))]);
       for (const b of batch) b.resolve(found.has(b.key) ? (found.get(b.key) as V) : this.missing());
     } catch (e) {
       for (const b of batch) b.reject(e);

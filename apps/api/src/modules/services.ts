@@ -1,4 +1,4 @@
-import { StorageHealth } from "../db/storage-health";
+import { type StorageHealthCheck } from "../db/storage-health";
 import { type ServiceDeps } from "./service-deps";
 import { AgentService } from "./agent/agent.service";
 import { CatalogService } from "./catalog/catalog.service";
@@ -36,7 +36,7 @@ export interface Services {
   /** A run's model scored on other datasets. */
   testSets: TestSetService;
   /** Whether the database can take writes (`/healthz`), fed by formatError's storage failures. */
-  storage: StorageHealth;
+  storage: StorageHealthCheck;
 }
 
 /** Builds the services for one database and configuration. */
@@ -48,9 +48,9 @@ export function createServices(deps: ServiceDeps): Services {
   const runs = new RunService(deps, catalog, datasets, predictions);
   const annotations = new RunAnnotationService(deps, runs);
   const checkpoints = new CheckpointService(deps, runs);
-  const storage = new StorageHealth(deps.db.$client, deps.config.dataDir, deps.now);
-  const tpe = new TpeSampler(deps, catalog, runs);
-  const leases = new LeaseService(deps, storage, checkpoints, (outbox) => tpe.topUpInTx(outbox));
+  const storage = deps.database.storageHealth(deps.config.dataDir, deps.now);
+  const tpe = new TpeSampler(catalog, runs);
+  const leases = new LeaseService(deps, storage, checkpoints, (tx, outbox) => tpe.topUpInTx(tx, outbox));
   const agents = new AgentService(deps, runs, leases);
   const epochs = new EpochService(deps, runs, leases);
   const evaluations = new EvaluationService(deps);

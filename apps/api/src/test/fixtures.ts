@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type GraftDb } from "@graft/schema/db";
 import { type ApiConfig, loadConfig } from "../config/env";
 import { type RunningServer, startServer } from "../server";
 import { TestClient } from "./client";
+import { type TestSql, testDatabaseEnv, testSql } from "./database";
 
 /** A 1×1 PNG, enough for the image route (the scan never decodes). */
 export const TINY_PNG = Buffer.from(
@@ -51,26 +53,50 @@ export interface TestServer {
   server: RunningServer;
   client: TestClient;
   anon: TestClient;
+  /** What points a server at this test's database (`GRAFT_DATABASE_URL` on PostgreSQL): for a restart on the same data, `testConfig(t.ws, { ...t.databaseEnv, … })`. */
+  databaseEnv: Record<string, string>;
+  /** Raw SQL on the server's database, for checks the API does not expose. */
+  sql: TestSql;
+  /** Stops `server` (the current one, if a test restarted it) and removes the workspace. */
   stop(): Promise<void>;
 }
 
-/** Starts a real server on a loopback port over a fresh SQLite file. */
+/**
+ * Starts a real server on a loopback port over a fresh database: a SQLite file in the workspace, or
+ * with `GRAFT_TEST_DATABASE=postgres` a new PostgreSQL database (test/database.ts) unless `env`
+ * names one.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   options: Parameters<typeof startServer>[1] = {},
 ): Promise<TestServer> {
   const ws = createWorkspace();
-  const server = await startServer(testConfig(ws, env), options);
-  return {
+  const databaseEnv = env["GRAFT_DATABASE_URL"] === undefined ? await testDatabaseEnv() : { GRAFT_DATABASE_URL: env["GRAFT_DATABASE_URL"] };
+  const config = testConfig(ws, { ...databaseEnv, ...env });
+  let sqlite: GraftDb | null = null;
+  const server = await startServer(config, {
+    ...options,
+    onDatabase: (db) => {
+      sqlite = db;
+      options.onDatabase?.(db);
+    },
+  });
+  const sql = testSql(config.databaseUrl, () => sqlite);
+  const t: TestServer = {
     ws,
     server,
     client: new TestClient(server.url, server.token),
     anon: new TestClient(server.url),
+    databaseEnv,
+    sql,
     async stop() {
-      await server.close();
+      // `t.server`: a test that restarted the server left the new one there.
+      await t.server.close();
+      await sql.close();
       ws.cleanup();
     },
   };
+  return t;
 }
 
 /** GraphQL documents the tests share. */

@@ -6,22 +6,22 @@ import { type GraftContext } from "../../context";
 @Resolver(() => Agent)
 export class AgentResolver {
   @Query(() => [Agent])
-  agents(@Ctx() ctx: GraftContext): Agent[] {
+  async agents(@Ctx() ctx: GraftContext): Promise<Agent[]> {
     return ctx.services.agents.list();
   }
 
   @Mutation(() => Agent, { description: "Registers an agent, or updates the one with this name." })
-  registerAgent(@Arg("input", () => RegisterAgentInput) input: RegisterAgentInput, @Ctx() ctx: GraftContext): Agent {
+  async registerAgent(@Arg("input", () => RegisterAgentInput) input: RegisterAgentInput, @Ctx() ctx: GraftContext): Promise<Agent> {
     return ctx.services.agents.register(input);
   }
 
   @Mutation(() => RunControl, { description: "Sign of life; with runId, extends that run's lease and says whether to stop." })
-  heartbeat(@Arg("input", () => HeartbeatInput) input: HeartbeatInput, @Ctx() ctx: GraftContext): RunControl {
+  async heartbeat(@Arg("input", () => HeartbeatInput) input: HeartbeatInput, @Ctx() ctx: GraftContext): Promise<RunControl> {
     return ctx.services.agents.heartbeat(input);
   }
 
   @FieldResolver(() => Run, { nullable: true })
-  currentRun(@Root() a: Agent, @Ctx() ctx: GraftContext): Run | null {
-    return a.currentRunId ? (ctx.services.runs.byIds([a.currentRunId])[0] ?? null) : null;
+  async currentRun(@Root() a: Agent, @Ctx() ctx: GraftContext): Promise<Run | null> {
+    return a.currentRunId ? ((await ctx.services.runs.byIds([a.currentRunId]))[0] ?? null) : null;
   }
 }

@@ -2,6 +2,7 @@ import { asc, eq, type InferSelectModel } from "drizzle-orm";
 import { agents, newId, runs } from "@graft/schema/db";
 import { type Agent, AgentStatus, type HeartbeatInput, type RegisterAgentInput, type RunControl } from "@graft/schema/graphql";
 import { conflict, notFound } from "../../errors";
+import { firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
 import { type LeaseService } from "../run/lease.service";
@@ -36,33 +37,27 @@ export class AgentService {
   }
 
   /** All agents by name. */
-  list(): Agent[] {
-    return this.deps.db
-      .select()
-      .from(agents)
-      .orderBy(asc(agents.name))
-      .all()
-      .map((r) => this.toAgent(r));
+  async list(): Promise<Agent[]> {
+    return (await this.deps.db.select().from(agents).orderBy(asc(agents.name))).map((r) => this.toAgent(r));
   }
 
   /** One agent, or null. */
-  find(id: string): Agent | null {
-    const r = this.deps.db.select().from(agents).where(eq(agents.id, id)).get();
+  async find(id: string): Promise<Agent | null> {
+    const r = await firstRow(this.deps.db.select().from(agents).where(eq(agents.id, id)));
     return r ? this.toAgent(r) : null;
   }
 
   /** Registers an agent, or updates the one with the same name (keeping its id). */
-  register(input: RegisterAgentInput): Agent {
-    return writeTx(this.deps, () => {
+  async register(input: RegisterAgentInput): Promise<Agent> {
+    return writeTx(this.deps, async (tx) => {
       const now = this.deps.now();
       const values = { host: input.host, backend: input.backend, cores: input.cores, gpu: input.gpu ?? null, lastHeartbeatAt: now };
-      const row = this.deps.db
+      const [row] = await tx
         .insert(agents)
         .values({ id: newId(now), name: input.name, createdAt: now, ...values })
         .onConflictDoUpdate({ target: agents.name, set: values })
-        .returning()
-        .get();
-      return this.toAgent(row);
+        .returning();
+      return this.toAgent(row as AgentRow);
     });
   }
 
@@ -70,22 +65,22 @@ export class AgentService {
    * Records a heartbeat; with a runId, extends that run's lease (when this agent holds it) and
    * answers whether to stop. A run lost to another agent answers shouldStop with LEASE_LOST.
    */
-  heartbeat(input: HeartbeatInput): RunControl {
-    return writeTx(this.deps, () => {
-      const agent = this.deps.db.select().from(agents).where(eq(agents.id, input.agentId)).get();
+  async heartbeat(input: HeartbeatInput): Promise<RunControl> {
+    return writeTx(this.deps, async (tx) => {
+      const agent = await firstRow(tx.select().from(agents).where(eq(agents.id, input.agentId)));
       if (!agent) throw notFound("Agent", input.agentId);
       const now = this.deps.now();
-      this.deps.db
+      await tx
         .update(agents)
         .set({ lastHeartbeatAt: now, ...(input.backend ? { backend: input.backend } : {}) })
-        .where(eq(agents.id, agent.id))
-        .run();
+        .where(eq(agents.id, agent.id));
       if (!input.runId) return { shouldStop: false, reason: null, leaseExpiresAt: null };
-      let row = this.runs.row(input.runId);
+      let row = await this.runs.row(input.runId, tx);
       if (row.status === "RUNNING" && row.agentId === agent.id) {
-        row = this.leases.extendInTx(row);
+        row = await this.leases.extendInTx(tx, row);
         if (input.backend && row.backend !== input.backend) {
-          row = this.deps.db.update(runs).set({ backend: input.backend }).where(eq(runs.id, row.id)).returning().get();
+          const [updated] = await tx.update(runs).set({ backend: input.backend }).where(eq(runs.id, row.id)).returning();
+          row = updated as typeof row;
         }
       } else if (row.status === "QUEUED") {
         // Re-queued after an expired lease: this agent must drop it.

@@ -74,7 +74,7 @@ export function uploadCheckpointHandler(services: Services, token: string): Requ
           400,
           `attempt (the run's attempts as claimRun answered it) must be an integer; got ${JSON.stringify(attemptText)}`,
         );
-      services.checkpoints.assertHolder(param(req, "id"), agentId, attempt);
+      await services.checkpoints.assertHolder(param(req, "id"), agentId, attempt);
       const body = await readMultipart(req, services.deps.config.checkpointLimitBytes);
       const extra = [...body.fields.keys()].filter((k) => k !== "datasetSha256");
       if (extra.length > 0) throw new BodyError(400, `Unexpected form field(s) ${JSON.stringify(extra)}; only datasetSha256 is taken`);
@@ -107,12 +107,12 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /** GET /runs/:id/model/:file */
 export function checkpointFileHandler(services: Services, token: string): RequestHandler {
-  return (req, res) => {
+  return async (req, res) => {
     if (!allowedOverHttp(req, res, token, "query")) return;
     const name = param(req, "file");
-    let file: ReturnType<Services["checkpoints"]["file"]>;
+    let file: Awaited<ReturnType<Services["checkpoints"]["file"]>>;
     try {
-      file = isCheckpointFile(name) ? services.checkpoints.file(param(req, "id"), name) : null;
+      file = isCheckpointFile(name) ? await services.checkpoints.file(param(req, "id"), name) : null;
     } catch (error) {
       return sendError(res, error);
     }
@@ -141,10 +141,10 @@ export function modelZipHandler(services: Services, token: string): RequestHandl
     if (!allowedOverHttp(req, res, token, "query")) return;
     void (async () => {
       const runId = param(req, "id");
-      const checkpoint = services.checkpoints.find(runId);
+      const checkpoint = await services.checkpoints.find(runId);
       if (!checkpoint)
         return void res.status(404).json({ error: `Run ${JSON.stringify(runId)} has no uploaded checkpoint`, code: "NOT_FOUND" });
-      const run = services.runs.get(runId);
+      const run = await services.runs.get(runId);
       // The small files are read once, for the zip and for the texts written from them.
       const small = new Map<string, Uint8Array>();
       for (const name of ["model.json", "labels.json", "preprocessing.json"] as const)
@@ -154,9 +154,9 @@ export function modelZipHandler(services: Services, token: string): RequestHandl
       const labels = json<string[]>("labels.json");
       const card = modelCard({
         run,
-        dataset: services.datasets.find(run.datasetId),
+        dataset: await services.datasets.find(run.datasetId),
         checkpoint,
-        evaluation: services.evaluations.forRuns([runId]).get(runId) ?? null,
+        evaluation: (await services.evaluations.forRuns([runId])).get(runId) ?? null,
         preprocessing,
       });
       const text = (s: string) => new TextEncoder().encode(s);

@@ -10,7 +10,7 @@ export class CheckpointResolver {
     description:
       "The delivered model its agent uploaded (download it at downloadPath); null until then, or when the upload failed or was refused.",
   })
-  checkpoint(@Root() run: Run, @Ctx() ctx: GraftContext): Checkpoint | null {
+  async checkpoint(@Root() run: Run, @Ctx() ctx: GraftContext): Promise<Checkpoint | null> {
     return ctx.services.checkpoints.find(run.id);
   }
 }

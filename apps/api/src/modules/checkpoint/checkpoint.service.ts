@@ -4,6 +4,7 @@ import { runCheckpoints } from "@graft/schema/db";
 import { type Checkpoint } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 import { type RunService } from "../run/run.service";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
 import { type CheckpointFileName, checkCheckpoint } from "./checkpoint.files";
@@ -52,18 +53,18 @@ export class CheckpointService {
   }
 
   /** The run's checkpoint, or null when none was uploaded. */
-  find(runId: string): Checkpoint | null {
-    const row = this.row(runId);
+  async find(runId: string): Promise<Checkpoint | null> {
+    const row = await this.row(runId);
     return row ? toCheckpoint(row) : null;
   }
 
-  private row(runId: string): CheckpointRow | undefined {
-    return this.deps.db.select().from(runCheckpoints).where(eq(runCheckpoints.runId, runId)).get();
+  private async row(runId: string): Promise<CheckpointRow | undefined> {
+    return firstRow(this.deps.db.select().from(runCheckpoints).where(eq(runCheckpoints.runId, runId)));
   }
 
   /** Where one file of the run's checkpoint is on disk, with its sha256; null when there is none. */
-  file(runId: string, name: CheckpointFileName): { path: string; sha256: string; bytes: number } | null {
-    const row = this.row(runId);
+  async file(runId: string, name: CheckpointFileName): Promise<{ path: string; sha256: string; bytes: number } | null> {
+    const row = await this.row(runId);
     const entry = row?.files.find((f) => f.name === name);
     if (!row || !entry) return null;
     return { path: this.pathOf(runId, name), sha256: entry.sha256, bytes: entry.bytes };
@@ -84,13 +85,13 @@ export class CheckpointService {
     const { runId, agentId, attempt, datasetSha256 } = upload;
     if (datasetSha256 !== null && !SHA256.test(datasetSha256))
       throw badInput("datasetSha256 must be 64 lowercase hex characters", "datasetSha256", datasetSha256);
-    this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
+    await this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
     const checked = checkCheckpoint(upload.parts);
     const staging = await this.store.stage(runId, checked.contents);
     let replaced: string | null = null;
     try {
-      const stored = writeTx(this.deps, () => {
-        const run = this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
+      const stored = await writeTx(this.deps, async (tx) => {
+        const run = await this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt, tx);
         const values = {
           attempt: run.attempts,
           weightsSha256: checked.weightsSha256,
@@ -99,14 +100,14 @@ export class CheckpointService {
           files: checked.files,
           createdAt: this.deps.now(),
         };
-        const row = this.deps.db
+        const [row] = await tx
           .insert(runCheckpoints)
           .values({ runId, ...values })
           .onConflictDoUpdate({ target: runCheckpoints.runId, set: values })
-          .returning()
-          .get();
+          .returning();
+        // Synchronous renames, last: a failure rolls the row back with the files still in place.
         replaced = this.store.swapIn(runId, staging);
-        return toCheckpoint(row);
+        return toCheckpoint(row as CheckpointRow);
       });
       if (replaced !== null) this.store.discardQuietly(replaced);
       return stored;
@@ -120,23 +121,24 @@ export class CheckpointService {
    * Refuses an upload from anyone but the agent holding the run at `attempt`, before its body is
    * read (a superseded agent's upload of hundreds of MB is not worth receiving).
    */
-  assertHolder(runId: string, agentId: string, attempt: number): void {
-    this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
+  async assertHolder(runId: string, agentId: string, attempt: number): Promise<void> {
+    await this.runs.requireOwnedRunning(runId, agentId, "upload a checkpoint for", attempt);
   }
 
   /** Removes the files of runs whose rows are gone (deleted, or forgotten on a new attempt). */
-  removeFiles(runId: string): void {
-    if (!this.row(runId)) this.store.remove(runId);
+  async removeFiles(runId: string): Promise<void> {
+    if (!(await this.row(runId))) this.store.remove(runId);
   }
 
   /** Forgets the run's checkpoint inside the caller's transaction; call {@link removeFiles} after it commits. */
-  forgetInTx(runId: string): void {
-    this.deps.db.delete(runCheckpoints).where(eq(runCheckpoints.runId, runId)).run();
+  async forgetInTx(tx: Db, runId: string): Promise<void> {
+    await tx.delete(runCheckpoints).where(eq(runCheckpoints.runId, runId));
   }
 
   /** Start-up repair: see {@link CheckpointStore.reconcile}. Rows whose files are gone are forgotten. */
-  reconcile(): void {
-    const rows = this.deps.db.select({ runId: runCheckpoints.runId, files: runCheckpoints.files }).from(runCheckpoints).all();
-    for (const runId of this.store.reconcile(rows, (id) => this.row(id) !== undefined)) this.forgetInTx(runId);
+  async reconcile(): Promise<void> {
+    const rows = await this.deps.db.select({ runId: runCheckpoints.runId, files: runCheckpoints.files }).from(runCheckpoints);
+    const hasRow = async (id: string) => (await this.row(id)) !== undefined;
+    for (const runId of await this.store.reconcile(rows, hasRow)) await this.forgetInTx(this.deps.db, runId);
   }
 }

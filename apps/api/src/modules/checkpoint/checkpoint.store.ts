@@ -91,11 +91,11 @@ export class CheckpointStore {
    * returns the run ids among `rows` whose files are missing or of the wrong size, for the caller
    * to forget.
    */
-  reconcile(
+  async reconcile(
     rows: ReadonlyArray<{ runId: string; files: readonly CheckpointFile[] }>,
-    hasRow: (runId: string) => boolean,
+    hasRow: (runId: string) => Promise<boolean>,
     now = Date.now(),
-  ): string[] {
+  ): Promise<string[]> {
     if (!existsSync(this.root)) return rows.map((r) => r.runId);
     const known = new Set(rows.map((r) => r.runId));
     for (const name of readdirSync(this.root)) {
@@ -103,7 +103,7 @@ export class CheckpointStore {
       if (name.startsWith(".staging-")) {
         // Another API process on the same data dir may be writing it: only old leftovers go.
         if (now - statSync(full).mtimeMs > STAGING_GRACE_MS) this.discardQuietly(full);
-      } else if (!known.has(name) && !hasRow(name)) {
+      } else if (!known.has(name) && !(await hasRow(name))) {
         this.discardQuietly(full);
       }
     }

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
-import { type GraftDb } from "@graft/schema/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../server";
 import { checkpointFiles, putCheckpoint } from "../../test/checkpoints";
@@ -41,7 +40,6 @@ function without(parts: Record<string, Uint8Array>, name: string): Record<string
 let t: TestServer;
 let base: string;
 let world: World;
-let db: GraftDb;
 
 function upload(
   runId: string,
@@ -63,10 +61,7 @@ async function checkpointOf(runId: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestServer(
-    { GRAFT_CHECKPOINT_LIMIT: "4096", GRAFT_LEASE_SECONDS: "1", GRAFT_MAX_ATTEMPTS: "3" },
-    { onDatabase: (opened) => (db = opened) },
-  );
+  t = await startTestServer({ GRAFT_CHECKPOINT_LIMIT: "4096", GRAFT_LEASE_SECONDS: "1", GRAFT_MAX_ATTEMPTS: "3" });
   base = t.server.url.replace(/\/graphql$/, "");
   world = await registerWorld(t, "ckpt");
 });
@@ -200,8 +195,8 @@ describe("checkpoint upload and download", () => {
     expect(existsSync(dir)).toBe(false);
     expect((await t.client.errorCode(Q.run, { id: runId })).code).toBe("NOT_FOUND");
     expect((await fetch(`${base}/runs/${runId}/model.zip`)).status).toBe(404);
-    const rows = db.$client.prepare("SELECT count(*) AS n FROM run_checkpoints WHERE run_id = ?").get(runId) as { n: number };
-    expect(rows.n).toBe(0);
+    const [rows] = await t.sql.query<{ n: number }>("SELECT count(*) AS n FROM run_checkpoints WHERE run_id = ?", [runId]);
+    expect(rows?.n).toBe(0);
     expect((await t.client.errorCode(del, { runId })).code).toBe("NOT_FOUND");
   });
 });
@@ -224,7 +219,7 @@ describe("checkpoints after a crash", () => {
     rmSync(join(root, other, "weights.bin"));
     let again: RunningServer | null = null;
     try {
-      again = await startServer(testConfig(t.ws, { GRAFT_LEASE_SECONDS: "60" }));
+      again = await startServer(testConfig(t.ws, { ...t.databaseEnv, GRAFT_LEASE_SECONDS: "60" }));
       const client = new TestClient(again.url, again.token);
       expect(existsSync(join(root, "orphan-run"))).toBe(false);
       expect(existsSync(join(root, ".staging-x-123"))).toBe(false);
@@ -235,7 +230,7 @@ describe("checkpoints after a crash", () => {
     } finally {
       await again?.close();
       // afterAll stops `t` again: give it a live server to stop.
-      t.server = await startServer(testConfig(t.ws));
+      t.server = await startServer(testConfig(t.ws, t.databaseEnv));
     }
   });
 });

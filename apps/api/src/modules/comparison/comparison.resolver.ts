@@ -6,7 +6,7 @@ import { type GraftContext } from "../../context";
 @Resolver()
 export class ComparisonResolver {
   @Query(() => RunComparison)
-  compareRuns(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: GraftContext): RunComparison {
+  async compareRuns(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: GraftContext): Promise<RunComparison> {
     return ctx.services.comparison.compare(ids);
   }
 
@@ -14,11 +14,11 @@ export class ComparisonResolver {
     description:
       "The runs a filter selects (the oldest `first`, at most 500), grouped by configuration: runs that differ only in their training seed, with mean ± std.",
   })
-  runGroups(
+  async runGroups(
     @Arg("filter", () => RunFilter, { nullable: true }) filter: RunFilter | null,
     @Arg("first", () => Int, { defaultValue: 500, nullable: true }) first: number | null,
     @Ctx() ctx: GraftContext,
-  ): RunGroupPage {
+  ): Promise<RunGroupPage> {
     return ctx.services.comparison.groupsOf(filter, first ?? 500);
   }
 }

@@ -11,7 +11,7 @@ import {
   type RunGroupPage,
   SortDirection,
 } from "@graft/schema/graphql";
-import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
+import { tableRowMapper } from "../../db/statement-cache";
 import { badInput, notFound } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
 import { type EvaluationService } from "../evaluation/evaluation.service";
@@ -51,17 +51,17 @@ export class ComparisonService {
    * The runs `filter` selects (the oldest `first`), grouped by configuration: the runs table's seed
    * groups, across its pages.
    */
-  groupsOf(filter: RunFilter | null, first: number): RunGroupPage {
-    const page = queryRuns(this.deps, filter, { field: RunField.CREATED_AT, direction: SortDirection.ASC }, first, null);
+  async groupsOf(filter: RunFilter | null, first: number): Promise<RunGroupPage> {
+    const page = await queryRuns(this.deps, filter, { field: RunField.CREATED_AT, direction: SortDirection.ASC }, first, null);
     return { groups: groupRuns(page.nodes), runs: page.nodes, truncated: page.totalCount > page.nodes.length };
   }
 
   /** Hyperparameter differences, curves, and confusion matrices aligned on the union label order. */
-  compare(ids: readonly string[]): RunComparison {
+  async compare(ids: readonly string[]): Promise<RunComparison> {
     const unique = [...new Set(ids)];
     if (unique.length < 2 || unique.length > 20)
       throw badInput(`compareRuns takes 2 to 20 distinct run ids; got ${unique.length}`, "ids", unique.length);
-    const runs = this.runs.byIds(unique);
+    const runs = await this.runs.byIds(unique);
     if (runs.length !== unique.length) {
       const found = new Set(runs.map((r) => r.id));
       throw notFound("Run", unique.find((id) => !found.has(id)) as string);
@@ -72,11 +72,11 @@ export class ComparisonService {
     });
     const byRun = new Map<string, Epoch[]>(unique.map((id) => [id, []]));
     const query = this.deps.db.select().from(epochs).where(inArray(epochs.runId, unique)).orderBy(asc(epochs.runId), asc(epochs.epoch));
-    for (const raw of statementCacheFor(this.deps.db.$client).all(query)) {
+    for (const raw of await this.deps.database.raw.rows(this.deps.db, query)) {
       const e = toEpochRow(raw);
       byRun.get(e.runId)?.push(toEpoch(e));
     }
-    const evals = this.evaluations.forRuns(unique);
+    const evals = await this.evaluations.forRuns(unique);
     const labels = unionLabels(unique.map((id) => evals.get(id)?.labels ?? []));
     return {
       runs,

@@ -6,12 +6,12 @@ import { type GraftContext } from "../../context";
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @Query(() => [Dataset])
-  datasets(@Ctx() ctx: GraftContext): Dataset[] {
+  async datasets(@Ctx() ctx: GraftContext): Promise<Dataset[]> {
     return ctx.services.datasets.list();
   }
 
   @Query(() => Dataset)
-  dataset(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Dataset {
+  async dataset(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Promise<Dataset> {
     return ctx.services.datasets.get(id);
   }
 
@@ -31,8 +31,8 @@ export class DatasetResolver {
     description:
       "Forgets a dataset with the runs and sweeps trained on it and all they own (and other runs' evaluations on it); refused while one of those runs is RUNNING. The photos on disk stay. Answers the deleted id.",
   })
-  deleteDataset(@Arg("datasetId", () => ID) datasetId: string, @Ctx() ctx: GraftContext): string {
-    for (const runId of ctx.services.datasets.delete(datasetId)) ctx.services.checkpoints.removeFiles(runId);
+  async deleteDataset(@Arg("datasetId", () => ID) datasetId: string, @Ctx() ctx: GraftContext): Promise<string> {
+    for (const runId of await ctx.services.datasets.delete(datasetId)) await ctx.services.checkpoints.removeFiles(runId);
     return datasetId;
   }
 }

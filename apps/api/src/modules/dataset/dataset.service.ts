@@ -4,6 +4,7 @@ import { desc, eq, type InferSelectModel } from "drizzle-orm";
 import { datasets, newId, runs, sweeps, testSetEvaluations } from "@graft/schema/db";
 import { type Dataset } from "@graft/schema/graphql";
 import { badInput, notFound } from "../../errors";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { assertNoRunningEvaluations, deleteRunsInTx } from "../run/run.delete";
 import { writeTx } from "../write-tx";
@@ -29,19 +30,19 @@ export class DatasetService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** All datasets, newest first. */
-  list(): Dataset[] {
-    return this.deps.db.select().from(datasets).orderBy(desc(datasets.createdAt), desc(datasets.id)).all().map(toDataset);
+  async list(): Promise<Dataset[]> {
+    return (await this.deps.db.select().from(datasets).orderBy(desc(datasets.createdAt), desc(datasets.id))).map(toDataset);
   }
 
-  /** One dataset, or null. */
-  find(id: string): Dataset | null {
-    const row = this.deps.db.select().from(datasets).where(eq(datasets.id, id)).get();
+  /** One dataset, or null. Inside a transaction pass its `tx`. */
+  async find(id: string, tx: Db = this.deps.db): Promise<Dataset | null> {
+    const row = await firstRow(tx.select().from(datasets).where(eq(datasets.id, id)));
     return row ? toDataset(row) : null;
   }
 
-  /** One dataset, or NOT_FOUND. */
-  get(id: string): Dataset {
-    const d = this.find(id);
+  /** One dataset, or NOT_FOUND. Inside a transaction pass its `tx`. */
+  async get(id: string, tx: Db = this.deps.db): Promise<Dataset> {
+    const d = await this.find(id, tx);
     if (!d) throw notFound("Dataset", id);
     return d;
   }
@@ -51,14 +52,14 @@ export class DatasetService {
    * evaluations on it included); refused while one of those runs is RUNNING. The photos on disk are
    * the user's and stay. Returns the deleted runs' ids (their checkpoint files go after the commit).
    */
-  delete(id: string): string[] {
-    return writeTx(this.deps, () => {
-      this.get(id);
+  async delete(id: string): Promise<string[]> {
+    return writeTx(this.deps, async (tx) => {
+      await this.get(id, tx);
       // Test sets being scored on this dataset, by runs of any dataset: their rows go with it.
-      assertNoRunningEvaluations(this.deps, eq(testSetEvaluations.datasetId, id), `Dataset ${id}`);
-      const ids = deleteRunsInTx(this.deps, eq(runs.datasetId, id), `Dataset ${id}`);
-      this.deps.db.delete(sweeps).where(eq(sweeps.datasetId, id)).run();
-      this.deps.db.delete(datasets).where(eq(datasets.id, id)).run();
+      await assertNoRunningEvaluations(tx, eq(testSetEvaluations.datasetId, id), `Dataset ${id}`);
+      const ids = await deleteRunsInTx(tx, eq(runs.datasetId, id), `Dataset ${id}`);
+      await tx.delete(sweeps).where(eq(sweeps.datasetId, id));
+      await tx.delete(datasets).where(eq(datasets.id, id));
       return ids;
     });
   }
@@ -71,7 +72,7 @@ export class DatasetService {
   async register(path: string, name?: string | null): Promise<Dataset> {
     const real = resolveDatasetPath(path, this.deps.config.dataRoots);
     if (!statSync(real).isDirectory()) throw badInput(`Dataset path ${JSON.stringify(path)} is not a directory`, "path", path);
-    // The scan does file-system I/O, so it happens before the (synchronous) write transaction.
+    // The scan does file-system I/O, so it happens before the write transaction, not holding its lock.
     const { classes, skippedFiles } = await scanClassFolders(real);
     if (classes.length < 2) {
       throw badInput(
@@ -81,23 +82,21 @@ export class DatasetService {
       );
     }
     const imageCount = classes.reduce((a, c) => a + c.count, 0);
-    return writeTx(this.deps, () => {
-      const existing = this.deps.db.select().from(datasets).where(eq(datasets.path, real)).get();
+    return writeTx(this.deps, async (tx) => {
+      const existing = await firstRow(tx.select().from(datasets).where(eq(datasets.path, real)));
       if (existing) {
-        const row = this.deps.db
+        const [row] = await tx
           .update(datasets)
           .set({ classes, imageCount, skippedFiles, name: name ?? existing.name })
           .where(eq(datasets.id, existing.id))
-          .returning()
-          .get();
-        return toDataset(row);
+          .returning();
+        return toDataset(row as DatasetRow);
       }
-      const row = this.deps.db
+      const [row] = await tx
         .insert(datasets)
         .values({ id: newId(), name: name ?? basename(real), path: real, classes, imageCount, skippedFiles, createdAt: this.deps.now() })
-        .returning()
-        .get();
-      return toDataset(row);
+        .returning();
+      return toDataset(row as DatasetRow);
     });
   }
 }

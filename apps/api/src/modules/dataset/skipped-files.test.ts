@@ -18,6 +18,7 @@ import { graftSchema } from "../../schema";
 import { TINY_PNG } from "../../test/fixtures";
 import { createRunLoaders } from "../run/run.loaders";
 import { createServices } from "../services";
+import { sqliteDatabase } from "../../db/sqlite/open";
 
 /** A 1×1 GIF: an image, but not one the engine decodes. */
 const TINY_GIF = Buffer.from("R0lGODlhAQABAAAAACw=", "base64");
@@ -38,6 +39,7 @@ beforeEach(() => {
   db = openDatabase(join(dir, "graft.db"));
   const services = createServices({
     db,
+    database: sqliteDatabase(db),
     config: loadConfig({ GRAFT_DATA_DIR: dir, GRAFT_DATA_ROOTS: join(dir, "root") }),
     pubSub,
     now: Date.now,

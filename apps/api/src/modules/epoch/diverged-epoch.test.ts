@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraftDb } from "@graft/schema/db";
 import { evaluation, Q, type TestServer, startTestServer } from "../../test/fixtures";
 
 // A diverged epoch (NaN or Infinity loss: JSON has no form for them) travels as null and is stored
@@ -7,9 +6,8 @@ import { evaluation, Q, type TestServer, startTestServer } from "../../test/fixt
 let t: TestServer;
 let datasetId: string;
 let agentId: string;
-let db: GraftDb;
 beforeAll(async () => {
-  t = await startTestServer({}, { onDatabase: (opened) => (db = opened) });
+  t = await startTestServer();
   datasetId = (await t.client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: t.ws.datasetPath })).registerDataset.id;
   agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "diverged" })).registerAgent.id;
 });
@@ -57,8 +55,9 @@ describe("logEpochs with non-finite metrics", () => {
       { epoch: 2, loss: 30, accuracy: 0.2, valLoss: 0.7, valAccuracy: 0.5, learningRate: 1e-3 },
       { epoch: 3, loss: null, accuracy: null, valLoss: null, valAccuracy: null, learningRate: 5e-4 },
     ]);
-    const row = db.$client.prepare("SELECT loss, accuracy FROM epochs WHERE run_id = ? AND epoch = 3").get(id);
-    expect(row).toEqual({ loss: null, accuracy: null });
+    expect(await t.sql.query("SELECT loss, accuracy FROM epochs WHERE run_id = ? AND epoch = 3", [id])).toEqual([
+      { loss: null, accuracy: null },
+    ]);
     await t.client.data(Q.completeRun, { input: { runId: id, agentId, evaluation: evaluation() } });
   });
 

@@ -43,10 +43,10 @@ const stored = () =>
   db.$client.prepare("SELECT epoch, loss, val_accuracy AS valAccuracy FROM epochs WHERE run_id = 'r' ORDER BY epoch").all();
 
 describe("EpochInserter", () => {
-  it("inserts new epochs, skips stored ones and repeats within the batch (first wins)", () => {
+  it("inserts new epochs, skips stored ones and repeats within the batch (first wins)", async () => {
     const ins = new EpochInserter(db.$client);
-    expect(ins.insert([row(1), row(2, 2, null)]).map((r) => r.epoch)).toEqual([1, 2]);
-    const again = ins.insert([row(2, 9), row(3, 3), row(3, 4), row(4, 5)]);
+    expect((await ins.insert([row(1), row(2, 2, null)])).map((r) => r.epoch)).toEqual([1, 2]);
+    const again = await ins.insert([row(2, 9), row(3, 3), row(3, 4), row(4, 5)]);
     expect(again.map((r) => [r.epoch, r.loss])).toEqual([
       [3, 3],
       [4, 5],
@@ -57,15 +57,15 @@ describe("EpochInserter", () => {
       { epoch: 3, loss: 3, valAccuracy: 0.5 },
       { epoch: 4, loss: 5, valAccuracy: 0.5 },
     ]);
-    expect(ins.insert([])).toEqual([]);
+    expect(await ins.insert([])).toEqual([]);
   });
 
-  it("splits batches larger than one statement and reports inserted rows in input order", () => {
+  it("splits batches larger than one statement and reports inserted rows in input order", async () => {
     const ins = new EpochInserter(db.$client);
-    ins.insert([row(5), row(150)]);
+    await ins.insert([row(5), row(150)]);
     const n = 2 * EPOCH_INSERT_CHUNK + 17;
     const batch = Array.from({ length: n }, (_, i) => row(i + 1));
-    const fresh = ins.insert(batch);
+    const fresh = await ins.insert(batch);
     expect(fresh).toHaveLength(n - 2);
     expect(fresh.map((r) => r.epoch)).toEqual(batch.map((r) => r.epoch).filter((e) => e !== 5 && e !== 150));
     expect(stored()).toHaveLength(n);

@@ -31,9 +31,11 @@ export class EpochInserter {
   /**
    * Inserts `rows` in order, skipping (run, epoch) pairs already stored, including a repeat of an
    * epoch earlier in `rows` (the first one wins, as with row-by-row inserts). Call inside a
-   * transaction. Returns the rows actually inserted, in the order given.
+   * transaction (on SQLite, the connection's). Returns the rows actually inserted, in the order
+   * given. Async like every query, though better-sqlite3 runs it at once: raw SQLite statements,
+   * which a PostgreSQL twin would replace.
    */
-  insert(rows: readonly EpochValues[]): EpochValues[] {
+  async insert(rows: readonly EpochValues[]): Promise<EpochValues[]> {
     const inserted: EpochValues[] = [];
     for (let start = 0; start < rows.length; start += EPOCH_INSERT_CHUNK) {
       const chunk = rows.slice(start, start + EPOCH_INSERT_CHUNK);

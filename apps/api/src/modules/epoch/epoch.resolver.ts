@@ -10,7 +10,7 @@ export class EpochResolver {
     description:
       "Idempotent per (run, epoch): a retried batch inserts nothing twice. CONFLICT (extensions.reason SUPERSEDED) when `attempt` (or, without it, the agent) no longer owns the run.",
   })
-  logEpochs(
+  async logEpochs(
     @Arg("runId", () => ID) runId: string,
     @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
     @Arg("epochs", () => [EpochInput]) epochs: EpochInput[],
@@ -20,7 +20,7 @@ export class EpochResolver {
     })
     attempt: number | null,
     @Ctx() ctx: GraftContext,
-  ): LogEpochsResult {
+  ): Promise<LogEpochsResult> {
     return ctx.services.epochs.log(runId, agentId, epochs, attempt);
   }
 

@@ -5,6 +5,7 @@ import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
 import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
 import { badInput } from "../../errors";
 import { groupBy } from "../batch-loader";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
 import { type LeaseService } from "../run/lease.service";
@@ -14,29 +15,44 @@ import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
 import { type RunService } from "../run/run.service";
 import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, isAshaRung, medianShouldStop } from "../sweep/early-termination";
 import { decisionEpochs, hyperbandOf } from "../sweep/sweep.decisions";
-import { EpochInserter, type EpochValues } from "./epoch.insert";
+import { type EpochValues } from "./epoch.insert";
 
 /** Largest batch logEpochs accepts. */
 export const MAX_EPOCH_BATCH = 1000;
 
-type Statement = ReturnType<ServiceDeps["db"]["$client"]["prepare"]>;
+/** What a batch changes in its run's summary: always the count and lease, the best epoch when the batch improved on it. */
+type SummaryParams = {
+  id: string;
+  epochCount: number;
+  leaseExpiresAt: number;
+  bestValAccuracy?: number | null;
+  bestValLoss?: number | null;
+  bestEpoch?: number;
+};
+
+/** The prepared summary UPDATE's SET (see EpochService's constructor) with the values bound, to build on a transaction's own handle. */
+function summarySet(p: SummaryParams) {
+  return {
+    epochCount: p.epochCount,
+    finalValAccuracy: sql<number | null>`(SELECT e.val_accuracy FROM ${epochs} e WHERE e.run_id = ${p.id} ORDER BY e.epoch DESC LIMIT 1)`,
+    finalValLoss: sql<number | null>`(SELECT e.val_loss FROM ${epochs} e WHERE e.run_id = ${p.id} ORDER BY e.epoch DESC LIMIT 1)`,
+    leaseExpiresAt: p.leaseExpiresAt,
+    ...(p.bestEpoch === undefined
+      ? {}
+      : { bestValAccuracy: p.bestValAccuracy ?? null, bestValLoss: p.bestValLoss ?? null, bestEpoch: p.bestEpoch }),
+  };
+}
 
 /** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
 export class EpochService {
-  private readonly inserter: EpochInserter;
   private readonly updateSummary;
   private readonly updateSummaryAndBest;
-  private readonly peersAt: Statement;
-  private readonly ownBestAt: Statement;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly runs: RunService,
     private readonly leases: LeaseService,
   ) {
-    const c = deps.db.$client;
-    // logEpochs is the API's hottest write path: one multi-row INSERT per batch, statements reused.
-    this.inserter = new EpochInserter(c);
     // Summary + lease in one drizzle-prepared UPDATE ... RETURNING: building queries per call was
     // most of logEpochs' cost (the runs table is wide). The final epoch's metrics come from a
     // primary-key seek inside the same statement (retries may arrive out of order, so the newest
@@ -64,22 +80,15 @@ export class EpochService {
       bestValLoss: sql`${sql.placeholder("bestValLoss")}`,
       bestEpoch: sql`${sql.placeholder("bestEpoch")}`,
     });
-    this.peersAt = c.prepare(
-      `SELECT e.run_id AS runId, max(e.val_accuracy) AS best FROM epochs e JOIN runs r ON r.id = e.run_id
-       WHERE r.sweep_id = @sweepId AND r.id <> @runId AND e.epoch <= @epoch
-       GROUP BY e.run_id HAVING max(e.epoch) >= @epoch AND max(e.val_accuracy) IS NOT NULL`,
-    );
-    this.ownBestAt = c.prepare("SELECT max(val_accuracy) AS best FROM epochs WHERE run_id = ? AND epoch <= ?");
   }
 
   /** Epochs of several runs (in order per run), one query; runs without epochs are absent. */
-  listFor(runIds: readonly string[]): Map<string, Epoch[]> {
-    const rows = this.deps.db
+  async listFor(runIds: readonly string[]): Promise<Map<string, Epoch[]>> {
+    const rows = await this.deps.db
       .select()
       .from(epochs)
       .where(inArray(epochs.runId, [...runIds]))
-      .orderBy(asc(epochs.runId), asc(epochs.epoch))
-      .all();
+      .orderBy(asc(epochs.runId), asc(epochs.epoch));
     return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map(toEpoch)]));
   }
 
@@ -90,7 +99,12 @@ export class EpochService {
    * A batch from an attempt (or agent) the run was taken from since is CONFLICT (reason SUPERSEDED);
    * one for a run that stopped RUNNING stores nothing and answers shouldStop.
    */
-  log(runId: string, agentId: string | null | undefined, batch: readonly EpochInput[], attempt?: number | null): LogEpochsResult {
+  async log(
+    runId: string,
+    agentId: string | null | undefined,
+    batch: readonly EpochInput[],
+    attempt?: number | null,
+  ): Promise<LogEpochsResult> {
     if (batch.length > MAX_EPOCH_BATCH)
       throw badInput(`logEpochs takes at most ${MAX_EPOCH_BATCH} epochs per call; got ${batch.length}`, "epochs", batch.length);
     for (const [i, e] of batch.entries()) {
@@ -103,8 +117,8 @@ export class EpochService {
         );
     }
     const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
-    return writeTx(this.deps, (outbox) => {
-      let row = this.runs.row(runId);
+    return writeTx(this.deps, async (tx, outbox) => {
+      let row = await this.runs.row(runId, tx);
       assertCurrentAttempt(row, agentId, attempt, "log epochs");
       if (row.status !== RunStatus.RUNNING) return { inserted: 0, control: controlFor(row, agentId) };
       const now = this.deps.now();
@@ -123,12 +137,12 @@ export class EpochService {
         confusionMatrix: e.confusionMatrix ?? null,
         createdAt: now,
       }));
-      const fresh: Epoch[] = this.inserter.insert(values).map(toEpoch);
+      const fresh: Epoch[] = (await this.deps.database.raw.insertEpochs(tx, values)).map(toEpoch);
       if (fresh.length > 0) {
-        row = this.refreshSummary(row, fresh);
-        row = this.applyEarlyTermination(row, fresh);
+        row = await this.refreshSummary(tx, row, fresh);
+        row = await this.applyEarlyTermination(tx, row, fresh);
       } else {
-        row = this.leases.extendInTx(row);
+        row = await this.leases.extendInTx(tx, row);
       }
       for (const e of fresh) outbox.epoch(e);
       if (fresh.length > 0) outbox.run(toRun(row));
@@ -143,7 +157,7 @@ export class EpochService {
    * epoch on a tie), which does not depend on the order epochs arrive in; its val accuracy and val
    * loss are stored with it.
    */
-  private refreshSummary(row: RunRow, fresh: readonly Epoch[]): RunRow {
+  private async refreshSummary(tx: Db, row: RunRow, fresh: readonly Epoch[]): Promise<RunRow> {
     let best: EpochScore | null =
       row.bestEpoch === null ? null : { epoch: row.bestEpoch, valLoss: row.bestValLoss, valAccuracy: row.bestValAccuracy };
     for (const e of fresh) if (isBetterEpoch(e, best)) best = e;
@@ -153,37 +167,41 @@ export class EpochService {
       leaseExpiresAt: this.deps.now() + this.deps.config.leaseSeconds * 1000,
     };
     const improved = best !== null && best.epoch !== row.bestEpoch ? best : null;
-    return (
-      improved
-        ? this.updateSummaryAndBest.get({
-            ...values,
-            bestValAccuracy: improved.valAccuracy,
-            bestValLoss: improved.valLoss,
-            bestEpoch: improved.epoch,
-          })
-        : this.updateSummary.get(values)
-    ) as RunRow;
+    const params: SummaryParams = improved
+      ? { ...values, bestValAccuracy: improved.valAccuracy, bestValLoss: improved.valLoss, bestEpoch: improved.epoch }
+      : values;
+    // The prepared UPDATEs belong to the database's connection, which on SQLite is the transaction's
+    // (writeTx hands the database itself). A pooled dialect's transaction runs on a client of its
+    // own: there the same UPDATE is built on `tx` (PostgreSQL caches its plan per connection anyway).
+    if (tx !== this.deps.db) {
+      const [built] = await tx.update(runsTable).set(summarySet(params)).where(eq(runsTable.id, row.id)).returning();
+      return built as RunRow;
+    }
+    const [updated] = improved ? await this.updateSummaryAndBest.execute(params) : await this.updateSummary.execute(params);
+    return updated as RunRow;
   }
 
   /** The epochs after which the run's sweep rule may stop it (see `decisionEpochs`); none outside a sweep. */
-  decisionEpochsOf(run: { id: string; sweepId: string | null; plannedEpochs: number }): number[] {
+  async decisionEpochsOf(run: { id: string; sweepId: string | null; plannedEpochs: number }): Promise<number[]> {
     if (!run.sweepId) return [];
-    const sweep = this.deps.db
-      .select({ policy: sweeps.earlyTermination, fixed: sweeps.fixed, searchSpace: sweeps.searchSpace })
-      .from(sweeps)
-      .where(eq(sweeps.id, run.sweepId))
-      .get();
+    const sweep = await firstRow(
+      this.deps.db
+        .select({ policy: sweeps.earlyTermination, fixed: sweeps.fixed, searchSpace: sweeps.searchSpace })
+        .from(sweeps)
+        .where(eq(sweeps.id, run.sweepId)),
+    );
     return sweep ? decisionEpochs(sweep, run.id, run.plannedEpochs) : [];
   }
 
   /** Asks the run to stop (stopRequested = STOPPED_EARLY) when its sweep's rule says so; the reason names the rule and the figures. */
-  private applyEarlyTermination(row: RunRow, fresh: readonly Epoch[]): RunRow {
+  private async applyEarlyTermination(tx: Db, row: RunRow, fresh: readonly Epoch[]): Promise<RunRow> {
     if (!row.sweepId || row.stopRequested) return row;
-    const sweep = this.deps.db
-      .select({ policy: sweeps.earlyTermination, fixed: sweeps.fixed, searchSpace: sweeps.searchSpace })
-      .from(sweeps)
-      .where(eq(sweeps.id, row.sweepId))
-      .get();
+    const sweep = await firstRow(
+      tx
+        .select({ policy: sweeps.earlyTermination, fixed: sweeps.fixed, searchSpace: sweeps.searchSpace })
+        .from(sweeps)
+        .where(eq(sweeps.id, row.sweepId)),
+    );
     const policy = sweep?.policy as EarlyTermination | undefined;
     if (!sweep || !policy || policy === EarlyTermination.NONE) return row;
     const withVal = fresh.filter((e) => e.valAccuracy !== null);
@@ -196,8 +214,8 @@ export class EpochService {
           ? withVal.filter((e) => hyperband.rungs.includes(e.epoch))
           : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
     for (const e of candidates) {
-      const own = (this.ownBestAt.get([row.id, e.epoch]) as { best: number | null }).best;
-      let peerRows = this.peersAt.all({ sweepId: row.sweepId, runId: row.id, epoch: e.epoch }) as { runId: string; best: number }[];
+      const own = await this.ownBestAt(tx, row.id, e.epoch);
+      let peerRows = await this.peersAt(tx, row.sweepId, row.id, e.epoch);
       if (hyperband) peerRows = peerRows.filter((p) => hyperbandBracketOf(p.runId, hyperband.options) === hyperband.bracket);
       const peers = peerRows.map((p) => p.best);
       let reason: string | null = null;
@@ -212,14 +230,27 @@ export class EpochService {
         reason = `${policy}: best val accuracy ${own?.toFixed(4)} at epoch ${e.epoch} trails ${peers.length} peers`;
       }
       if (reason !== null) {
-        return this.deps.db
+        const [stopped] = await tx
           .update(runsTable)
           .set({ stopRequested: "STOPPED_EARLY", stopReason: reason })
           .where(eq(runsTable.id, row.id))
-          .returning()
-          .get();
+          .returning();
+        return stopped as RunRow;
       }
     }
     return row;
+  }
+
+  /**
+   * The best val accuracy of each other run of the sweep that has reached `epoch`, up to it.
+   * A raw statement in each dialect's SQL (db/raw-statements.ts).
+   */
+  private async peersAt(tx: Db, sweepId: string, runId: string, epoch: number): Promise<{ runId: string; best: number }[]> {
+    return this.deps.database.raw.sweepPeersAt(tx, sweepId, runId, epoch);
+  }
+
+  /** The run's own best val accuracy up to `epoch`; raw like {@link peersAt}. */
+  private async ownBestAt(tx: Db, runId: string, epoch: number): Promise<number | null> {
+    return this.deps.database.raw.ownBestAt(tx, runId, epoch);
   }
 }

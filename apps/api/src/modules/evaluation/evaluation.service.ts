@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { evaluations } from "@graft/schema/db";
 import { type Evaluation } from "@graft/schema/graphql";
+import { firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 
 /** Reads stored evaluations (they are written by completeRun, in the run service's transaction). */
@@ -8,13 +9,12 @@ export class EvaluationService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Evaluations of several runs by run id. */
-  forRuns(runIds: readonly string[]): Map<string, Evaluation> {
+  async forRuns(runIds: readonly string[]): Promise<Map<string, Evaluation>> {
     if (runIds.length === 0) return new Map();
-    const rows = this.deps.db
+    const rows = await this.deps.db
       .select()
       .from(evaluations)
-      .where(inArray(evaluations.runId, [...runIds]))
-      .all();
+      .where(inArray(evaluations.runId, [...runIds]));
     return new Map(
       rows.map((r) => [
         r.runId,
@@ -34,7 +34,9 @@ export class EvaluationService {
   }
 
   /** Whether a run has an evaluation. */
-  exists(runId: string): boolean {
-    return this.deps.db.select({ id: evaluations.runId }).from(evaluations).where(eq(evaluations.runId, runId)).get() !== undefined;
+  async exists(runId: string): Promise<boolean> {
+    return (
+      (await firstRow(this.deps.db.select({ id: evaluations.runId }).from(evaluations).where(eq(evaluations.runId, runId)))) !== undefined
+    );
   }
 }

@@ -6,17 +6,20 @@ import { type GraftContext } from "../../context";
 @Resolver(() => Experiment)
 export class ExperimentResolver {
   @Query(() => [Experiment])
-  experiments(@Ctx() ctx: GraftContext): Experiment[] {
+  async experiments(@Ctx() ctx: GraftContext): Promise<Experiment[]> {
     return ctx.services.experiments.list();
   }
 
   @Query(() => Experiment)
-  experiment(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Experiment {
+  async experiment(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Promise<Experiment> {
     return ctx.services.experiments.get(id);
   }
 
   @Mutation(() => Experiment)
-  createExperiment(@Arg("input", () => CreateExperimentInput) input: CreateExperimentInput, @Ctx() ctx: GraftContext): Experiment {
+  async createExperiment(
+    @Arg("input", () => CreateExperimentInput) input: CreateExperimentInput,
+    @Ctx() ctx: GraftContext,
+  ): Promise<Experiment> {
     return ctx.services.experiments.create(input);
   }
 
@@ -24,18 +27,18 @@ export class ExperimentResolver {
     description:
       "Deletes an experiment with its sweeps and runs and all they own; refused while one of its runs is RUNNING. Answers the deleted id.",
   })
-  deleteExperiment(@Arg("experimentId", () => ID) experimentId: string, @Ctx() ctx: GraftContext): string {
-    for (const runId of ctx.services.experiments.delete(experimentId)) ctx.services.checkpoints.removeFiles(runId);
+  async deleteExperiment(@Arg("experimentId", () => ID) experimentId: string, @Ctx() ctx: GraftContext): Promise<string> {
+    for (const runId of await ctx.services.experiments.delete(experimentId)) await ctx.services.checkpoints.removeFiles(runId);
     return experimentId;
   }
 
   @FieldResolver(() => Int)
-  runCount(@Root() e: Experiment, @Ctx() ctx: GraftContext): number {
-    return ctx.services.experiments.stats(e.id).runCount;
+  async runCount(@Root() e: Experiment, @Ctx() ctx: GraftContext): Promise<number> {
+    return (await ctx.services.experiments.stats(e.id)).runCount;
   }
 
   @FieldResolver(() => Float, { nullable: true })
-  bestValAccuracy(@Root() e: Experiment, @Ctx() ctx: GraftContext): number | null {
-    return ctx.services.experiments.stats(e.id).bestValAccuracy;
+  async bestValAccuracy(@Root() e: Experiment, @Ctx() ctx: GraftContext): Promise<number | null> {
+    return (await ctx.services.experiments.stats(e.id)).bestValAccuracy;
   }
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { runPredictions, runs } from "@graft/schema/db";
 import { type GroupComparison, type PairedComparison, type PredictionPage, type PredictionsInput } from "@graft/schema/graphql";
 import { badInput, graftError, notFound } from "../../errors";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { compareGroups, comparePredictions, type Side } from "./paired-comparison";
 import { decodePredictionsInput, decodeStored, predictedClass, probabilityRow, type StoredPredictions } from "./prediction.codec";
@@ -27,23 +28,22 @@ export class PredictionService {
   }
 
   /** Stores (or replaces) a run's checked predictions; call inside the completing transaction. */
-  storeInTx(runId: string, { labels, blob, files, yTrue }: CheckedPredictions, now: number): void {
+  async storeInTx(tx: Db, runId: string, { labels, blob, files, yTrue }: CheckedPredictions, now: number): Promise<void> {
     const values = { labels, files, yTrue, probabilities: blob, createdAt: now };
-    this.deps.db
+    await tx
       .insert(runPredictions)
       .values({ runId, ...values })
-      .onConflictDoUpdate({ target: runPredictions.runId, set: values })
-      .run();
+      .onConflictDoUpdate({ target: runPredictions.runId, set: values });
   }
 
   /** A run's predictions, or null when it has none (not finished, or finished before they were kept). */
-  forRun(runId: string): StoredPredictions | null {
-    const row = this.deps.db.select().from(runPredictions).where(eq(runPredictions.runId, runId)).get();
+  async forRun(runId: string): Promise<StoredPredictions | null> {
+    const row = await firstRow(this.deps.db.select().from(runPredictions).where(eq(runPredictions.runId, runId)));
     return row ? decodeStored(row) : null;
   }
 
   /** A page of a run's predictions in validation order; `after` is the previous page's endCursor. */
-  page(runId: string, first: number, after: string | null): PredictionPage | null {
+  async page(runId: string, first: number, after: string | null): Promise<PredictionPage | null> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PREDICTIONS_PAGE) {
       throw badInput(`first must be an integer in [1, ${MAX_PREDICTIONS_PAGE}], received ${first}`, "first", first);
     }
@@ -55,7 +55,7 @@ export class PredictionService {
         after,
       );
     }
-    const p = this.forRun(runId);
+    const p = await this.forRun(runId);
     if (!p) return null;
     const end = Math.min(p.files.length, start + first);
     const nodes = [];
@@ -81,25 +81,28 @@ export class PredictionService {
   }
 
   /** Compares group B with group A (runs differing in seed) on one validation set (see compareGroups). */
-  groups(a: readonly string[], b: readonly string[], seed: number): GroupComparison {
+  async groups(a: readonly string[], b: readonly string[], seed: number): Promise<GroupComparison> {
     const all = [...a, ...b];
     if (a.length < 1 || b.length < 1 || a.length > 20 || b.length > 20) {
       throw badInput(`groupComparison takes 1 to 20 runs a group, received ${a.length} and ${b.length}`, "a", a.length);
     }
     if (new Set(all).size !== all.length) throw badInput("groupComparison's groups must not share or repeat a run", "b", b);
     if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
-    return compareGroups(
-      a.map((runId) => this.side(runId)),
-      b.map((runId) => this.side(runId)),
-      seed,
-    );
+    // One side after the other, in order: the first run that fails is the one named, as before.
+    const sides = async (ids: readonly string[]) => {
+      const out: Side[] = [];
+      for (const runId of ids) out.push(await this.side(runId));
+      return out;
+    };
+    const sidesA = await sides(a);
+    return compareGroups(sidesA, await sides(b), seed);
   }
 
   /** A run's side of a comparison: NOT_FOUND for an unknown run or one without predictions. */
-  private side(runId: string): Side {
-    const run = this.deps.db.select({ datasetId: runs.datasetId }).from(runs).where(eq(runs.id, runId)).get();
+  private async side(runId: string): Promise<Side> {
+    const run = await firstRow(this.deps.db.select({ datasetId: runs.datasetId }).from(runs).where(eq(runs.id, runId)));
     if (!run) throw notFound("Run", runId);
-    const predictions = this.forRun(runId);
+    const predictions = await this.forRun(runId);
     if (!predictions) {
       throw graftError(
         "NOT_FOUND",
@@ -110,9 +113,10 @@ export class PredictionService {
   }
 
   /** Compares run B with run A image by image (see comparePredictions). */
-  paired(a: string, b: string, seed: number): PairedComparison {
+  async paired(a: string, b: string, seed: number): Promise<PairedComparison> {
     if (a === b) throw badInput(`pairedComparison needs two different runs, received ${JSON.stringify(a)} twice`, "b", b);
     if (!Number.isInteger(seed) || seed < 0) throw badInput(`seed must be a whole number ≥ 0, received ${seed}`, "seed", seed);
-    return comparePredictions(this.side(a), this.side(b), seed);
+    const sideA = await this.side(a);
+    return comparePredictions(sideA, await this.side(b), seed);
   }
 }

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { GraftDb } from "@graft/schema/db";
 import { claimedRun, evaluation, Q, registerWorld, type TestServer, startTestServer, type World } from "../../test/fixtures";
 
-// Per-image predictions over real HTTP and a real SQLite file: stored compactly at completion,
+// Per-image predictions over real HTTP and a real database (a SQLite file, or PostgreSQL): stored compactly at completion,
 // paged back bit for bit (float32), and two runs compared image by image.
 let t: TestServer;
 let world: World;
 let agentId: string;
-let db: GraftDb;
 beforeAll(async () => {
-  t = await startTestServer({}, { onDatabase: (opened) => (db = opened) });
+  t = await startTestServer();
   world = await registerWorld(t, "predictions");
   agentId = world.agentId;
 });
@@ -75,10 +73,11 @@ describe("per-image predictions", () => {
   });
 
   it("are stored in one compact row per run and paged back in validation order, float32 exact", async () => {
-    const row = db.$client.prepare("SELECT length(probabilities) AS bytes, files FROM run_predictions WHERE run_id = ?").get(a) as {
-      bytes: number;
-      files: string;
-    };
+    const [row] = await t.sql.query<{ bytes: number; files: string }>(
+      "SELECT length(probabilities) AS bytes, files FROM run_predictions WHERE run_id = ?",
+      [a],
+    );
+    if (!row) throw new Error(`no predictions row for ${a}`);
     expect(row.bytes).toBe(20 * 2 * 4);
     const first = (
       await t.client.data<{ run: { predictions: Record<string, unknown> & { nodes: Record<string, unknown>[] } } }>(PAGE, {
@@ -232,7 +231,7 @@ describe("per-image predictions", () => {
   });
 
   it("are deleted with their run", async () => {
-    db.$client.prepare("DELETE FROM runs WHERE id = ?").run(b);
-    expect(db.$client.prepare("SELECT count(*) AS n FROM run_predictions WHERE run_id = ?").get(b)).toEqual({ n: 0 });
+    await t.sql.run("DELETE FROM runs WHERE id = ?", [b]);
+    expect(await t.sql.query("SELECT count(*) AS n FROM run_predictions WHERE run_id = ?", [b])).toEqual([{ n: 0 }]);
   });
 });

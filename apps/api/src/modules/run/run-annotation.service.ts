@@ -16,48 +16,43 @@ export class RunAnnotationService {
   ) {}
 
   /** Tags of several runs (sorted per run), one query; runs without tags are absent. */
-  tagsFor(runIds: readonly string[]): Map<string, string[]> {
-    const rows = this.deps.db
+  async tagsFor(runIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.deps.db
       .select({ runId: runTags.runId, tag: runTags.tag })
       .from(runTags)
       .where(inArray(runTags.runId, [...runIds]))
-      .orderBy(asc(runTags.runId), asc(runTags.tag))
-      .all();
+      .orderBy(asc(runTags.runId), asc(runTags.tag));
     return new Map([...groupBy(rows, (r) => r.runId)].map(([id, list]) => [id, list.map((r) => r.tag)]));
   }
 
   /** Adds a tag (idempotent). */
-  addTag(runId: string, tag: string): Run {
+  async addTag(runId: string, tag: string): Promise<Run> {
     const clean = this.cleanTag(tag);
-    return writeTx(this.deps, (outbox) => {
-      const row = this.runs.row(runId);
-      this.deps.db.insert(runTags).values({ runId, tag: clean }).onConflictDoNothing().run();
+    return writeTx(this.deps, async (tx, outbox) => {
+      const row = await this.runs.row(runId, tx);
+      await tx.insert(runTags).values({ runId, tag: clean }).onConflictDoNothing();
       outbox.run(toRun(row));
       return toRun(row);
     });
   }
 
   /** Removes a tag (idempotent). */
-  removeTag(runId: string, tag: string): Run {
-    return writeTx(this.deps, (outbox) => {
-      const row = this.runs.row(runId);
-      this.deps.db
-        .delete(runTags)
-        .where(and(eq(runTags.runId, runId), eq(runTags.tag, tag.trim())))
-        .run();
+  async removeTag(runId: string, tag: string): Promise<Run> {
+    return writeTx(this.deps, async (tx, outbox) => {
+      const row = await this.runs.row(runId, tx);
+      await tx.delete(runTags).where(and(eq(runTags.runId, runId), eq(runTags.tag, tag.trim())));
       outbox.run(toRun(row));
       return toRun(row);
     });
   }
 
   /** Notes of several runs (oldest first per run), one query; runs without notes are absent. */
-  notesFor(runIds: readonly string[]): Map<string, Note[]> {
-    const rows = this.deps.db
+  async notesFor(runIds: readonly string[]): Promise<Map<string, Note[]>> {
+    const rows = await this.deps.db
       .select()
       .from(notes)
       .where(inArray(notes.runId, [...runIds]))
-      .orderBy(asc(notes.runId), asc(notes.createdAt), asc(notes.id))
-      .all();
+      .orderBy(asc(notes.runId), asc(notes.createdAt), asc(notes.id));
     return new Map(
       [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [
         id,
@@ -67,55 +62,52 @@ export class RunAnnotationService {
   }
 
   /** Adds a note. */
-  addNote(runId: string, text: string): Run {
+  async addNote(runId: string, text: string): Promise<Run> {
     const trimmed = this.cleanNote(text);
-    return writeTx(this.deps, () => {
-      const row = this.runs.row(runId);
+    return writeTx(this.deps, async (tx) => {
+      const row = await this.runs.row(runId, tx);
       const now = this.deps.now();
-      this.deps.db
-        .insert(notes)
-        .values({ id: newId(now), runId, text: trimmed, createdAt: now })
-        .run();
+      await tx.insert(notes).values({ id: newId(now), runId, text: trimmed, createdAt: now });
       return toRun(row);
     });
   }
 
   /** Edits a note's text (same bounds as addNote); NOT_FOUND when the run has no such note. */
-  editNote(runId: string, noteId: string, text: string): Run {
+  async editNote(runId: string, noteId: string, text: string): Promise<Run> {
     const trimmed = this.cleanNote(text);
-    return writeTx(this.deps, () => {
-      const row = this.runs.row(runId);
-      const changed = this.deps.db
+    return writeTx(this.deps, async (tx) => {
+      const row = await this.runs.row(runId, tx);
+      // RETURNING rather than the driver's change count, which every dialect reports differently.
+      const changed = await tx
         .update(notes)
         .set({ text: trimmed })
         .where(and(eq(notes.id, noteId), eq(notes.runId, runId)))
-        .run();
-      if (changed.changes === 0) throw notFound("Note", noteId);
+        .returning({ id: notes.id });
+      if (changed.length === 0) throw notFound("Note", noteId);
       return toRun(row);
     });
   }
 
   /** Deletes a note of the run; NOT_FOUND when the run has no such note. */
-  removeNote(runId: string, noteId: string): Run {
-    return writeTx(this.deps, () => {
-      const row = this.runs.row(runId);
-      const changed = this.deps.db
+  async removeNote(runId: string, noteId: string): Promise<Run> {
+    return writeTx(this.deps, async (tx) => {
+      const row = await this.runs.row(runId, tx);
+      const changed = await tx
         .delete(notes)
         .where(and(eq(notes.id, noteId), eq(notes.runId, runId)))
-        .run();
-      if (changed.changes === 0) throw notFound("Note", noteId);
+        .returning({ id: notes.id });
+      if (changed.length === 0) throw notFound("Note", noteId);
       return toRun(row);
     });
   }
 
   /** Artifacts of several runs (oldest first per run), one query; runs without artifacts are absent. */
-  artifactsFor(runIds: readonly string[]): Map<string, Artifact[]> {
-    const rows = this.deps.db
+  async artifactsFor(runIds: readonly string[]): Promise<Map<string, Artifact[]>> {
+    const rows = await this.deps.db
       .select()
       .from(artifacts)
       .where(inArray(artifacts.runId, [...runIds]))
-      .orderBy(asc(artifacts.runId), asc(artifacts.createdAt), asc(artifacts.id))
-      .all();
+      .orderBy(asc(artifacts.runId), asc(artifacts.createdAt), asc(artifacts.id));
     return new Map(
       [...groupBy(rows, (r) => r.runId)].map(([id, list]) => [
         id,

@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { agents, runs, testSetEvaluations } from "@graft/schema/db";
 import { RunStatus, TestSetEvaluationStatus } from "@graft/schema/graphql";
 import { conflict } from "../../errors";
-import { type ServiceDeps } from "../service-deps";
+import { type Db } from "../../db/database";
 import { refreshSweepStatus } from "./run.finish";
 
 /** "3 RUNNING run(s) (a, b, c, …)": the refusal's list, at most three ids. */
@@ -15,12 +15,11 @@ function listed(ids: readonly string[], what: string): string {
  * selects: deleting the row would cascade it away under the agent, and the checkpoint it is
  * downloading with it.
  */
-export function assertNoRunningEvaluations(deps: ServiceDeps, where: SQL, what: string): void {
-  const busy = deps.db
+export async function assertNoRunningEvaluations(tx: Db, where: SQL, what: string): Promise<void> {
+  const busy = await tx
     .select({ id: testSetEvaluations.id })
     .from(testSetEvaluations)
-    .where(and(where, eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING)))
-    .all();
+    .where(and(where, eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING)));
   if (busy.length > 0) {
     throw conflict(
       `${what} has ${listed(
@@ -40,12 +39,11 @@ export function assertNoRunningEvaluations(deps: ServiceDeps, where: SQL, what: 
  * the commit.
  * @param what Names the owner in the refusal ("Sweep 01J…").
  */
-export function deleteRunsInTx(deps: ServiceDeps, where: SQL, what: string): string[] {
-  const running = deps.db
+export async function deleteRunsInTx(tx: Db, where: SQL, what: string): Promise<string[]> {
+  const running = await tx
     .select({ id: runs.id })
     .from(runs)
-    .where(and(where, eq(runs.status, RunStatus.RUNNING)))
-    .all();
+    .where(and(where, eq(runs.status, RunStatus.RUNNING)));
   if (running.length > 0) {
     throw conflict(
       `${what} has ${listed(
@@ -54,16 +52,16 @@ export function deleteRunsInTx(deps: ServiceDeps, where: SQL, what: string): str
       )}; cancel them and wait until they end before deleting`,
     );
   }
-  assertNoRunningEvaluations(deps, inArray(testSetEvaluations.runId, deps.db.select({ id: runs.id }).from(runs).where(where)), what);
-  const rows = deps.db.select({ id: runs.id, sweepId: runs.sweepId }).from(runs).where(where).all();
+  await assertNoRunningEvaluations(tx, inArray(testSetEvaluations.runId, tx.select({ id: runs.id }).from(runs).where(where)), what);
+  const rows = await tx.select({ id: runs.id, sweepId: runs.sweepId }).from(runs).where(where);
   const ids = rows.map((r) => r.id);
   // In chunks: SQLite binds at most 32,766 variables, a sweep holds up to 10,000 runs.
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    deps.db.update(agents).set({ currentRunId: null }).where(inArray(agents.currentRunId, chunk)).run();
-    deps.db.delete(runs).where(inArray(runs.id, chunk)).run();
+    await tx.update(agents).set({ currentRunId: null }).where(inArray(agents.currentRunId, chunk));
+    await tx.delete(runs).where(inArray(runs.id, chunk));
   }
   // A sweep whose last live run went must not stay RUNNING with nothing to run.
-  for (const sweepId of new Set(rows.flatMap((r) => (r.sweepId ? [r.sweepId] : [])))) refreshSweepStatus(deps, sweepId);
+  for (const sweepId of new Set(rows.flatMap((r) => (r.sweepId ? [r.sweepId] : [])))) await refreshSweepStatus(tx, sweepId);
   return ids;
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { agents, runs, sweeps, type RunEnginesJson } from "@graft/schema/db";
 import { type RunControl, RunStatus, SweepStatus, SweepStrategy } from "@graft/schema/graphql";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox } from "../write-tx";
 import { type RunRow, toDate, toRun } from "./run.mapper";
@@ -19,9 +20,16 @@ export interface FinishFields {
  * duration, clears the lease, frees the agent, completes the sweep when this was its last live
  * run, and queues the runUpdated event.
  */
-export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status: RunStatus, fields: FinishFields = {}): RunRow {
+export async function finishRun(
+  deps: Pick<ServiceDeps, "now">,
+  tx: Db,
+  outbox: Outbox,
+  row: RunRow,
+  status: RunStatus,
+  fields: FinishFields = {},
+): Promise<RunRow> {
   const now = deps.now();
-  const updated = deps.db
+  const [updated] = await tx
     .update(runs)
     .set({
       status,
@@ -36,18 +44,16 @@ export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status
       ...(fields.engines !== undefined ? { engines: fields.engines } : {}),
     })
     .where(eq(runs.id, row.id))
-    .returning()
-    .get();
+    .returning();
   if (row.agentId) {
-    deps.db
+    await tx
       .update(agents)
       .set({ currentRunId: null })
-      .where(and(eq(agents.id, row.agentId), eq(agents.currentRunId, row.id)))
-      .run();
+      .where(and(eq(agents.id, row.agentId), eq(agents.currentRunId, row.id)));
   }
-  if (row.sweepId) refreshSweepStatus(deps, row.sweepId);
-  outbox.run(toRun(updated));
-  return updated;
+  if (row.sweepId) await refreshSweepStatus(tx, row.sweepId);
+  outbox.run(toRun(updated as RunRow));
+  return updated as RunRow;
 }
 
 /**
@@ -55,27 +61,25 @@ export function finishRun(deps: ServiceDeps, outbox: Outbox, row: RunRow, status
  * with configurations left in its budget: its next one is sampled at the next claim (sweep.tpe.ts),
  * which also completes it when its space turns out to be used up.
  */
-export function refreshSweepStatus(deps: ServiceDeps, sweepId: string): void {
-  const counts = deps.db
-    .select({
-      live: sql<number>`sum(CASE WHEN ${runs.status} IN ('QUEUED', 'RUNNING') THEN 1 ELSE 0 END)`,
-      all: sql<number>`count(*)`,
-    })
-    .from(runs)
-    .where(eq(runs.sweepId, sweepId))
-    .get();
+export async function refreshSweepStatus(tx: Db, sweepId: string): Promise<void> {
+  const counts = await firstRow(
+    tx
+      .select({
+        live: sql<number>`sum(CASE WHEN ${runs.status} IN ('QUEUED', 'RUNNING') THEN 1 ELSE 0 END)`,
+        all: sql<number>`count(*)`,
+      })
+      .from(runs)
+      .where(eq(runs.sweepId, sweepId)),
+  );
   if ((counts?.live ?? 0) > 0) return;
-  const sweep = deps.db
-    .select({ strategy: sweeps.strategy, maxRuns: sweeps.maxRuns, repeats: sweeps.repeats })
-    .from(sweeps)
-    .where(eq(sweeps.id, sweepId))
-    .get();
+  const sweep = await firstRow(
+    tx.select({ strategy: sweeps.strategy, maxRuns: sweeps.maxRuns, repeats: sweeps.repeats }).from(sweeps).where(eq(sweeps.id, sweepId)),
+  );
   if (sweep?.strategy === SweepStrategy.TPE && configurationsOf(counts?.all ?? 0, sweep.repeats) < (sweep.maxRuns ?? 0)) return;
-  deps.db
+  await tx
     .update(sweeps)
     .set({ status: SweepStatus.COMPLETED })
-    .where(and(eq(sweeps.id, sweepId), eq(sweeps.status, SweepStatus.RUNNING)))
-    .run();
+    .where(and(eq(sweeps.id, sweepId), eq(sweeps.status, SweepStatus.RUNNING)));
 }
 
 /**

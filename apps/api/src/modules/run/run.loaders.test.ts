@@ -11,14 +11,15 @@ import { pubSub } from "../../pubsub";
 import { graftSchema } from "../../schema";
 import { createServices, type Services } from "../services";
 import { createRunLoaders } from "./run.loaders";
+import { sqliteDatabase } from "../../db/sqlite/open";
 
 let dir: string;
 let db: GraftDb;
 let services: Services;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "graft-loaders-"));
   db = openDatabase(join(dir, "graft.db"));
-  services = createServices({ db, config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now });
+  services = createServices({ db, database: sqliteDatabase(db), config: loadConfig({ GRAFT_DATA_DIR: dir }), pubSub, now: Date.now });
   const c = db.$client;
   c.prepare("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 0)").run();
   const run = c.prepare(
@@ -34,11 +35,11 @@ beforeEach(() => {
     for (let e = 1; e <= i; e++) epoch.run(`r${i}`, e, i / 10);
   }
   // Tags out of order and on some runs only; notes on one run.
-  services.annotations.addTag("r1", "zeta");
-  services.annotations.addTag("r1", "alpha");
-  services.annotations.addTag("r4", "beta");
-  services.annotations.addNote("r2", "first");
-  services.annotations.addNote("r2", "second");
+  await services.annotations.addTag("r1", "zeta");
+  await services.annotations.addTag("r1", "alpha");
+  await services.annotations.addTag("r4", "beta");
+  await services.annotations.addNote("r2", "first");
+  await services.annotations.addNote("r2", "second");
 });
 afterEach(() => {
   db.$client.close();

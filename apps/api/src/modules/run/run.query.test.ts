@@ -4,15 +4,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, desc } from "drizzle-orm";
 import { newId, openDatabase, runs } from "@graft/schema/db";
-import { RunField, SortDirection } from "@graft/schema/graphql";
+import { type RunConnection, RunField, SortDirection } from "@graft/schema/graphql";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config/env";
 import { pubSub } from "../../pubsub";
 import { queryRuns, RUN_FIELD_COLUMNS } from "./run.query";
+import { sqliteDatabase } from "../../db/sqlite/open";
 
 const dir = mkdtempSync(join(tmpdir(), "graft-run-query-"));
 const db = openDatabase(join(dir, "graft.db"));
-const deps = { db, config: loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: dir, GRAFT_API_QUIET: "1" }), pubSub, now: Date.now };
+const deps = {
+  db,
+  database: sqliteDatabase(db),
+  config: loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: dir, GRAFT_API_QUIET: "1" }),
+  pubSub,
+  now: Date.now,
+};
 afterAll(() => {
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });
@@ -56,12 +63,12 @@ describe("runs ordering", () => {
     }
   });
 
-  it.each(fields)("pages through every run once by %s, in both directions", (field) => {
+  it.each(fields)("pages through every run once by %s, in both directions", async (field) => {
     for (const direction of [SortDirection.ASC, SortDirection.DESC]) {
       const seen: string[] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 10; guard++) {
-        const page = queryRuns(deps, null, { field, direction }, 5, after);
+        const page: RunConnection = await queryRuns(deps, null, { field, direction }, 5, after);
         expect(page.totalCount).toBe(23);
         seen.push(...page.nodes.map((n) => n.id));
         if (!page.pageInfo.hasNextPage) break;

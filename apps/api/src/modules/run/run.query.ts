@@ -1,27 +1,11 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  gte,
-  inArray,
-  isNull,
-  like,
-  lt,
-  gt,
-  lte,
-  or,
-  sql,
-  type SQL,
-  type SQLWrapper,
-} from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, gt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { runTags, runs } from "@graft/schema/db";
 import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import { sortColumnKey } from "@graft/schema/db";
 import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection, runFieldOf } from "@graft/schema/graphql";
-import { statementCacheFor, tableRowMapper } from "../../db/statement-cache";
+import { type Dialect } from "../../db/database";
+import { tableRowMapper } from "../../db/statement-cache";
 import { badInput } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
 import { type RunRow, toRun } from "./run.mapper";
@@ -99,7 +83,7 @@ function afterCondition(col: SQLWrapper, c: Cursor): SQL {
   return or(lt(col, c.v), and(eq(col, c.v), lt(runs.id, c.id)), isNull(col)) as SQL;
 }
 
-function filterConditions(f: RunFilter | null | undefined): SQL[] {
+function filterConditions(dialect: Dialect, f: RunFilter | null | undefined): SQL[] {
   const out: SQL[] = [];
   if (!f) return out;
   if (f.status?.length) out.push(inArray(runs.status, f.status));
@@ -117,7 +101,7 @@ function filterConditions(f: RunFilter | null | undefined): SQL[] {
       ),
     );
   }
-  if (f.search) out.push(like(runs.name, `%${f.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`));
+  if (f.search) out.push(nameContains(dialect, f.search));
   for (const r of f.ranges ?? []) {
     if (TEXT_FIELDS.has(r.field)) throw badInput(`ranges cannot filter the text field ${r.field}`, "ranges.field", r.field);
     if (r.min == null && r.max == null) throw badInput(`range on ${r.field} needs min or max`, "ranges", r.field);
@@ -129,41 +113,67 @@ function filterConditions(f: RunFilter | null | undefined): SQL[] {
   return out;
 }
 
+/**
+ * `name` contains `search`, as plain text (`%`, `_` and `\` match themselves): ASCII-case-insensitive
+ * as SQLite's LIKE is, so PostgreSQL says ILIKE (the C collation folds ASCII only, the same set).
+ * ESCAPE names the backslash the pattern escapes with: PostgreSQL's default, but SQLite has none
+ * without it.
+ */
+function nameContains(dialect: Dialect, search: string): SQL {
+  const pattern = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return dialect === "postgres" ? sql`${runs.name} ILIKE ${pattern} ESCAPE '\\'` : sql`${runs.name} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/**
+ * A page's sort term in SQLite's NULL order (first ascending, last descending), which afterCondition
+ * assumes. PostgreSQL's default is the reverse, and its indexes on nullable sort columns say NULLS
+ * FIRST (packages/schema's pg null-order.ts), so it names the order to match them; NOT NULL columns
+ * keep the plain term, which is what their indexes say (the planner compares the clause literally).
+ */
+function orderTerm(dialect: Dialect, col: SQLiteColumn, direction: SortDirection): SQL {
+  const ascending = direction === SortDirection.ASC;
+  if (dialect !== "postgres" || col.notNull) return ascending ? asc(col) : desc(col);
+  return ascending ? sql`${col} ASC NULLS FIRST` : sql`${col} DESC NULLS LAST`;
+}
+
 /** The `runs` query: filters, an order on any RunField with an id tiebreak, keyset pages, totalCount. */
-export function queryRuns(
+export async function queryRuns(
   deps: ServiceDeps,
   filter: RunFilter | null | undefined,
   orderBy: RunOrder | null | undefined,
   first: number,
   after: string | null | undefined,
-): RunConnection {
+): Promise<RunConnection> {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
     throw badInput(`first must be in 0..${MAX_PAGE_SIZE}; got ${first}`, "first", first);
   const order: RunOrder = orderBy ?? { field: RunField.CREATED_AT, direction: SortDirection.DESC };
   const col = RUN_FIELD_COLUMNS[order.field];
-  const conds = filterConditions(filter);
+  const conds = filterConditions(deps.database.dialect, filter);
   const where = conds.length ? and(...conds) : undefined;
   const pageConds = [...conds];
   if (after) pageConds.push(afterCondition(col, decodeCursor(after, order)));
-  const dir = order.direction === SortDirection.ASC ? asc : desc;
   // Built by drizzle, compiled once per distinct SQL text (the filter shape), then reused.
-  const statements = statementCacheFor(deps.db.$client);
-  const rows = statements
-    .all(
+  const rows = (
+    await deps.database.raw.rows(
+      deps.db,
       deps.db
         .select()
         .from(runs)
         .where(pageConds.length ? and(...pageConds) : undefined)
-        .orderBy(dir(col), dir(runs.id))
+        .orderBy(
+          orderTerm(deps.database.dialect, col, order.direction),
+          order.direction === SortDirection.ASC ? asc(runs.id) : desc(runs.id),
+        )
         .limit(first + 1),
     )
-    .map(toRunRow);
-  const total = statements.value(
+  ).map(toRunRow);
+  const total = (await deps.database.raw.value(
+    deps.db,
     deps.db
       .select({ n: sql<number>`count(*)` })
       .from(runs)
       .where(where),
-  ) as number | undefined;
+  )) as number | undefined;
   const page = rows.slice(0, first);
   const edges = page.map((r) => {
     const raw = r[keyOf(order.field)] as string | number | null;

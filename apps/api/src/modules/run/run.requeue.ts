@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { runs, sweeps } from "@graft/schema/db";
 import { RunStatus, SweepStatus } from "@graft/schema/graphql";
 import { conflict } from "../../errors";
-import { type ServiceDeps } from "../service-deps";
+import { type Db, firstRow } from "../../db/database";
 import { type Outbox } from "../write-tx";
 import { type RunRow, toRun } from "./run.mapper";
 
@@ -17,16 +17,18 @@ export const REQUEUEABLE: readonly string[] = [RunStatus.FAILED, RunStatus.CANCE
  * that had ended runs again.
  * @throws CONFLICT for any other status.
  */
-export function requeueInTx(deps: ServiceDeps, outbox: Outbox, row: RunRow): RunRow {
+export async function requeueInTx(tx: Db, outbox: Outbox, row: RunRow): Promise<RunRow> {
   if (!REQUEUEABLE.includes(row.status)) {
     throw conflict(`Run ${row.id} is ${row.status}; only a FAILED or CANCELED run can be queued again`);
   }
   // Queuing one run must not quietly undo the user's cancel of its sweep (TPE would sample on).
-  const sweep = row.sweepId ? deps.db.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, row.sweepId)).get() : undefined;
+  const sweep = row.sweepId
+    ? await firstRow(tx.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, row.sweepId)))
+    : undefined;
   if (sweep?.status === SweepStatus.CANCELED) {
     throw conflict(`Run ${row.id} belongs to sweep ${row.sweepId}, which is CANCELED; resume the sweep to queue its runs again`);
   }
-  const updated = deps.db
+  const [updated] = await tx
     .update(runs)
     .set({
       status: RunStatus.QUEUED,
@@ -42,9 +44,8 @@ export function requeueInTx(deps: ServiceDeps, outbox: Outbox, row: RunRow): Run
       attemptsBeforeRequeue: row.attempts,
     })
     .where(eq(runs.id, row.id))
-    .returning()
-    .get();
-  if (row.sweepId) deps.db.update(sweeps).set({ status: SweepStatus.RUNNING }).where(eq(sweeps.id, row.sweepId)).run();
-  outbox.run(toRun(updated));
-  return updated;
+    .returning();
+  if (row.sweepId) await tx.update(sweeps).set({ status: SweepStatus.RUNNING }).where(eq(sweeps.id, row.sweepId));
+  outbox.run(toRun(updated as RunRow));
+  return updated as RunRow;
 }

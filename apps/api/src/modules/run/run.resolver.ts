@@ -24,23 +24,23 @@ import { queryRuns } from "./run.query";
 @Resolver(() => Run)
 export class RunResolver {
   @Query(() => RunConnection)
-  runs(
+  async runs(
     @Arg("filter", () => RunFilter, { nullable: true }) filter: RunFilter | null,
     @Arg("orderBy", () => RunOrder, { nullable: true }) orderBy: RunOrder | null,
     @Arg("first", () => Int, { defaultValue: 50, nullable: true }) first: number | null,
     @Arg("after", () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: GraftContext,
-  ): RunConnection {
+  ): Promise<RunConnection> {
     return queryRuns(ctx.services.deps, filter, orderBy, first ?? 50, after);
   }
 
   @Query(() => Run)
-  run(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Run {
+  async run(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.runs.get(id);
   }
 
   @Mutation(() => Run)
-  createRun(@Arg("input", () => CreateRunInput) input: CreateRunInput, @Ctx() ctx: GraftContext): Run {
+  async createRun(@Arg("input", () => CreateRunInput) input: CreateRunInput, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.runs.create(input);
   }
 
@@ -48,21 +48,21 @@ export class RunResolver {
     nullable: true,
     description: "Hands one QUEUED run (or the given one, for `graft train --api`) to this agent with a lease; null when none is queued.",
   })
-  claimRun(
+  async claimRun(
     @Arg("agentId", () => ID) agentId: string,
     @Arg("runId", () => ID, { nullable: true }) runId: string | null,
     @Ctx() ctx: GraftContext,
-  ): Run | null {
+  ): Promise<Run | null> {
     return ctx.services.leases.claim(agentId, runId);
   }
 
   @Mutation(() => Run)
-  completeRun(@Arg("input", () => CompleteRunInput) input: CompleteRunInput, @Ctx() ctx: GraftContext): Run {
+  async completeRun(@Arg("input", () => CompleteRunInput) input: CompleteRunInput, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.runs.complete(input);
   }
 
   @Mutation(() => Run)
-  failRun(
+  async failRun(
     @Arg("runId", () => ID) runId: string,
     @Arg("agentId", () => ID, { nullable: true }) agentId: string | null,
     @Arg("error", () => String) error: string,
@@ -72,12 +72,12 @@ export class RunResolver {
     })
     attempt: number | null,
     @Ctx() ctx: GraftContext,
-  ): Run {
+  ): Promise<Run> {
     return ctx.services.runs.fail(runId, agentId, error, attempt);
   }
 
   @Mutation(() => Run, { description: "A queued run ends CANCELED now; a running one learns it at its next heartbeat." })
-  cancelRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Run {
+  async cancelRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.runs.cancel(runId);
   }
 
@@ -85,9 +85,9 @@ export class RunResolver {
     description:
       "Deletes a run that is not RUNNING (cancel it first) with all it owns: epochs, evaluation, predictions, tags, notes and its checkpoint's files. Answers the deleted id.",
   })
-  deleteRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): string {
-    ctx.services.runs.delete(runId);
-    ctx.services.checkpoints.removeFiles(runId);
+  async deleteRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Promise<string> {
+    await ctx.services.runs.delete(runId);
+    await ctx.services.checkpoints.removeFiles(runId);
     return runId;
   }
 
@@ -95,42 +95,42 @@ export class RunResolver {
     description:
       "Puts a FAILED or CANCELED run back in the queue with a fresh retry budget; its sweep runs again (a run of a CANCELED sweep is refused: resume the sweep). The epochs of its last attempt stay until an agent claims it.",
   })
-  requeueRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Run {
+  async requeueRun(@Arg("runId", () => ID) runId: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.runs.requeue(runId);
   }
 
   @Mutation(() => Run)
-  renameRun(@Arg("input", () => RenameRunInput) input: RenameRunInput, @Ctx() ctx: GraftContext): Run {
+  async renameRun(@Arg("input", () => RenameRunInput) input: RenameRunInput, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.runs.rename(input.runId, input.name);
   }
 
   @Mutation(() => Run)
-  editNote(
+  async editNote(
     @Arg("runId", () => ID) runId: string,
     @Arg("noteId", () => ID) noteId: string,
     @Arg("text", () => String) text: string,
     @Ctx() ctx: GraftContext,
-  ): Run {
+  ): Promise<Run> {
     return ctx.services.annotations.editNote(runId, noteId, text);
   }
 
   @Mutation(() => Run)
-  removeNote(@Arg("runId", () => ID) runId: string, @Arg("noteId", () => ID) noteId: string, @Ctx() ctx: GraftContext): Run {
+  async removeNote(@Arg("runId", () => ID) runId: string, @Arg("noteId", () => ID) noteId: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.annotations.removeNote(runId, noteId);
   }
 
   @Mutation(() => Run)
-  addTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
+  async addTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.annotations.addTag(runId, tag);
   }
 
   @Mutation(() => Run)
-  removeTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Run {
+  async removeTag(@Arg("runId", () => ID) runId: string, @Arg("tag", () => String) tag: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.annotations.removeTag(runId, tag);
   }
 
   @Mutation(() => Run)
-  addNote(@Arg("runId", () => ID) runId: string, @Arg("text", () => String) text: string, @Ctx() ctx: GraftContext): Run {
+  async addNote(@Arg("runId", () => ID) runId: string, @Arg("text", () => String) text: string, @Ctx() ctx: GraftContext): Promise<Run> {
     return ctx.services.annotations.addNote(runId, text);
   }
 
@@ -155,27 +155,27 @@ export class RunResolver {
     description:
       "Epochs after which the sweep's early-termination rule may stop this run (HYPERBAND: its bracket's rungs; ASHA: the rungs; MEDIAN: every epoch from 3), before the last. An agent that batches its epochs sends them and waits for the answer at these epochs, so a stopped run does not train past the rung. Empty outside a sweep with a rule.",
   })
-  decisionEpochs(@Root() r: Run, @Ctx() ctx: GraftContext): number[] {
+  async decisionEpochs(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<number[]> {
     return ctx.services.epochs.decisionEpochsOf(r);
   }
 
   @FieldResolver(() => Experiment, { nullable: true })
-  experiment(@Root() r: Run, @Ctx() ctx: GraftContext): Experiment | null {
+  async experiment(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Experiment | null> {
     return r.experimentId ? ctx.services.experiments.find(r.experimentId) : null;
   }
 
   @FieldResolver(() => Sweep, { nullable: true })
-  sweep(@Root() r: Run, @Ctx() ctx: GraftContext): Sweep | null {
+  async sweep(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Sweep | null> {
     return r.sweepId ? ctx.services.sweeps.get(r.sweepId) : null;
   }
 
   @FieldResolver(() => Dataset)
-  dataset(@Root() r: Run, @Ctx() ctx: GraftContext): Dataset {
+  async dataset(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Dataset> {
     return ctx.services.datasets.get(r.datasetId);
   }
 
   @FieldResolver(() => Agent, { nullable: true })
-  agent(@Root() r: Run, @Ctx() ctx: GraftContext): Agent | null {
+  async agent(@Root() r: Run, @Ctx() ctx: GraftContext): Promise<Agent | null> {
     return r.agentId ? ctx.services.agents.find(r.agentId) : null;
   }
 

@@ -6,6 +6,7 @@ import { type CatalogService } from "../catalog/catalog.service";
 import { type DatasetService } from "../dataset/dataset.service";
 import { checkEvaluationShape, reportColumns } from "../evaluation/evaluation.check";
 import { type PredictionService } from "../prediction/prediction.service";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
@@ -38,26 +39,29 @@ export class RunService {
     .where(eq(runs.id, sql.placeholder("id")))
     .prepare();
 
-  /** The raw row of a run, or NOT_FOUND. */
-  row(id: string): RunRow {
-    const row = this.byId.get({ id });
+  /**
+   * The raw row of a run, or NOT_FOUND. Inside a transaction pass its `tx`. The prepared lookup
+   * belongs to the database's own connection: a transaction on another one (a pool's) builds the
+   * query instead; on SQLite the transaction is that connection, so the hot path stays prepared.
+   */
+  async row(id: string, tx: Db = this.deps.db): Promise<RunRow> {
+    const row = tx === this.deps.db ? (await this.byId.execute({ id }))[0] : await firstRow(tx.select().from(runs).where(eq(runs.id, id)));
     if (!row) throw notFound("Run", id);
     return row;
   }
 
   /** One run, or NOT_FOUND. */
-  get(id: string): Run {
-    return toRun(this.row(id));
+  async get(id: string): Promise<Run> {
+    return toRun(await this.row(id));
   }
 
   /** Runs by id, in the order asked (missing ids are skipped). */
-  byIds(ids: readonly string[]): Run[] {
+  async byIds(ids: readonly string[]): Promise<Run[]> {
     if (ids.length === 0) return [];
-    const rows = this.deps.db
+    const rows = await this.deps.db
       .select()
       .from(runs)
-      .where(inArray(runs.id, [...ids]))
-      .all();
+      .where(inArray(runs.id, [...ids]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const r = byId.get(id);
@@ -65,27 +69,29 @@ export class RunService {
     });
   }
 
-  /** Inserts queued runs inside the caller's transaction (used by createRun and createSweep). */
-  insertQueued(items: readonly NewRun[], outbox: Outbox, tags: readonly string[] = []): RunRow[] {
+  /** Inserts queued runs inside the caller's transaction (used by createRun and TPE sweeps). */
+  async insertQueued(tx: Db, items: readonly NewRun[], outbox: Outbox, tags: readonly string[] = []): Promise<RunRow[]> {
     const now = this.deps.now();
     const rows: RunRow[] = [];
     for (const item of items) {
-      const row = this.deps.db.insert(runs).values(queuedRunValues(item, now)).returning().get();
-      for (const tag of new Set(tags)) this.deps.db.insert(runTags).values({ runId: row.id, tag }).onConflictDoNothing().run();
-      rows.push(row);
-      outbox.run(toRun(row));
+      const [row] = await tx.insert(runs).values(queuedRunValues(item, now)).returning();
+      const inserted = row as RunRow;
+      for (const tag of new Set(tags)) await tx.insert(runTags).values({ runId: inserted.id, tag }).onConflictDoNothing();
+      rows.push(inserted);
+      outbox.run(toRun(inserted));
     }
     return rows;
   }
 
   /** Creates one queued run. */
-  create(input: CreateRunInput): Run {
-    this.datasets.get(input.datasetId);
-    if (input.experimentId) this.requireExperiment(input.experimentId);
+  async create(input: CreateRunInput): Promise<Run> {
+    await this.datasets.get(input.datasetId);
+    if (input.experimentId) await this.requireExperiment(input.experimentId);
     const hp = resolveHyperparameters(input.hyperparameters, this.catalog);
     const name = input.name ?? `${hp.baseModel.replace(/^.*\//, "")}-${Math.random().toString(36).slice(2, 8)}`;
-    return writeTx(this.deps, (outbox) => {
-      const [row] = this.insertQueued(
+    return writeTx(this.deps, async (tx, outbox) => {
+      const [row] = await this.insertQueued(
+        tx,
         [{ name, datasetId: input.datasetId, experimentId: input.experimentId ?? null, sweepId: null, hyperparameters: hp }],
         outbox,
         input.tags ?? [],
@@ -98,13 +104,13 @@ export class RunService {
    * Ends a RUNNING run with its evaluation and artifacts: COMPLETED, or STOPPED_EARLY when the
    * agent says so or the API had asked it to stop early, or CANCELED when it had been canceled.
    */
-  complete(input: CompleteRunInput): Run {
+  async complete(input: CompleteRunInput): Promise<Run> {
     const ev = input.evaluation;
     checkEvaluationShape(ev);
     const engines = input.engines ? checkRunEngines(input.engines, input.backend) : null;
     const predictions = ev.predictions ? this.predictions.check(ev.predictions, ev.labels) : null;
-    return writeTx(this.deps, (outbox) => {
-      const row = this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt);
+    return writeTx(this.deps, async (tx, outbox) => {
+      const row = await this.requireOwnedRunning(input.runId, input.agentId, "complete", input.attempt, tx);
       const now = this.deps.now();
       const evaluation = {
         ...reportColumns(ev),
@@ -112,17 +118,13 @@ export class RunService {
         skippedFiles: (ev.skippedFiles ?? []).map(({ file, reason }) => ({ file, reason })),
         createdAt: now,
       };
-      this.deps.db
+      await tx
         .insert(evaluations)
         .values({ runId: row.id, ...evaluation })
-        .onConflictDoUpdate({ target: evaluations.runId, set: evaluation })
-        .run();
-      if (predictions) this.predictions.storeInTx(row.id, predictions, now);
+        .onConflictDoUpdate({ target: evaluations.runId, set: evaluation });
+      if (predictions) await this.predictions.storeInTx(tx, row.id, predictions, now);
       for (const a of input.artifacts ?? []) {
-        this.deps.db
-          .insert(artifacts)
-          .values({ id: newId(now), runId: row.id, kind: a.kind, uri: a.uri, createdAt: now })
-          .run();
+        await tx.insert(artifacts).values({ id: newId(now), runId: row.id, kind: a.kind, uri: a.uri, createdAt: now });
       }
       const status =
         row.stopRequested === "CANCELED"
@@ -132,16 +134,16 @@ export class RunService {
             : RunStatus.COMPLETED;
       // A stop the API asked for keeps its explanation; otherwise the agent's reason (e.g. early_stopping).
       const stopReason = row.stopRequested ? row.stopReason : (input.stopReason ?? null);
-      return toRun(finishRun(this.deps, outbox, row, status, { stopReason, backend: input.backend ?? null, engines }));
+      return toRun(await finishRun(this.deps, tx, outbox, row, status, { stopReason, backend: input.backend ?? null, engines }));
     });
   }
 
   /** Ends a RUNNING run as FAILED with the agent's error (CANCELED if it had been canceled). */
-  fail(runId: string, agentId: string | null | undefined, error: string, attempt?: number | null): Run {
-    return writeTx(this.deps, (outbox) => {
-      const row = this.requireOwnedRunning(runId, agentId, "fail", attempt);
+  async fail(runId: string, agentId: string | null | undefined, error: string, attempt?: number | null): Promise<Run> {
+    return writeTx(this.deps, async (tx, outbox) => {
+      const row = await this.requireOwnedRunning(runId, agentId, "fail", attempt, tx);
       const status = row.stopRequested === "CANCELED" ? RunStatus.CANCELED : RunStatus.FAILED;
-      return toRun(finishRun(this.deps, outbox, row, status, { error: error.slice(0, 20_000) }));
+      return toRun(await finishRun(this.deps, tx, outbox, row, status, { error: error.slice(0, 20_000) }));
     });
   }
 
@@ -149,22 +151,23 @@ export class RunService {
    * Cancels a run: a queued one ends CANCELED at once; a running one keeps running until its agent
    * hears `shouldStop: CANCELED` at its next heartbeat or epoch batch and reports back.
    */
-  cancel(runId: string): Run {
-    return writeTx(this.deps, (outbox) => this.cancelInTx(this.row(runId), outbox));
+  async cancel(runId: string): Promise<Run> {
+    return writeTx(this.deps, async (tx, outbox) => this.cancelInTx(tx, await this.row(runId, tx), outbox));
   }
 
   /** Cancel inside the caller's transaction (shared with cancelSweep). Terminal runs are CONFLICT. */
-  cancelInTx(row: RunRow, outbox: Outbox, quietTerminal = false): Run {
-    if (row.status === RunStatus.QUEUED) return toRun(finishRun(this.deps, outbox, row, RunStatus.CANCELED, { stopReason: "CANCELED" }));
+  async cancelInTx(tx: Db, row: RunRow, outbox: Outbox, quietTerminal = false): Promise<Run> {
+    if (row.status === RunStatus.QUEUED)
+      return toRun(await finishRun(this.deps, tx, outbox, row, RunStatus.CANCELED, { stopReason: "CANCELED" }));
     if (row.status === RunStatus.RUNNING) {
-      const updated = this.deps.db
+      const [updated] = await tx
         .update(runs)
         .set({ stopRequested: "CANCELED", stopReason: "CANCELED" })
         .where(eq(runs.id, row.id))
-        .returning()
-        .get();
-      outbox.run(toRun(updated));
-      return toRun(updated);
+        .returning();
+      const run = toRun(updated as RunRow);
+      outbox.run(run);
+      return run;
     }
     if (quietTerminal) return toRun(row);
     throw conflict(`Run ${row.id} is already ${row.status} and cannot be canceled`);
@@ -176,10 +179,10 @@ export class RunService {
    * to remove once this has committed.
    * @throws NOT_FOUND, or CONFLICT while the run is RUNNING (an agent is writing to it).
    */
-  delete(runId: string): void {
-    writeTx(this.deps, () => {
-      this.row(runId);
-      deleteRunsInTx(this.deps, eq(runs.id, runId), `Run ${runId}`);
+  async delete(runId: string): Promise<void> {
+    await writeTx(this.deps, async (tx) => {
+      await this.row(runId, tx);
+      await deleteRunsInTx(tx, eq(runs.id, runId), `Run ${runId}`);
     });
   }
 
@@ -187,26 +190,33 @@ export class RunService {
    * Puts a FAILED or CANCELED run back in the queue (see requeueInTx); its sweep runs again.
    * @throws NOT_FOUND, or CONFLICT for another status.
    */
-  requeue(runId: string): Run {
-    return writeTx(this.deps, (outbox) => toRun(requeueInTx(this.deps, outbox, this.row(runId))));
+  async requeue(runId: string): Promise<Run> {
+    return writeTx(this.deps, async (tx, outbox) => toRun(await requeueInTx(tx, outbox, await this.row(runId, tx))));
   }
 
   /** Renames a run (1–200 characters once trimmed; checked by RenameRunInput). */
-  rename(runId: string, name: string): Run {
-    return writeTx(this.deps, (outbox) => {
-      this.row(runId);
-      const updated = this.deps.db.update(runs).set({ name: name.trim() }).where(eq(runs.id, runId)).returning().get();
-      outbox.run(toRun(updated));
-      return toRun(updated);
+  async rename(runId: string, name: string): Promise<Run> {
+    return writeTx(this.deps, async (tx, outbox) => {
+      await this.row(runId, tx);
+      const [updated] = await tx.update(runs).set({ name: name.trim() }).where(eq(runs.id, runId)).returning();
+      const run = toRun(updated as RunRow);
+      outbox.run(run);
+      return run;
     });
   }
 
   /**
    * A running run that `agentId` and `attempt` (when given) hold; CONFLICT otherwise (reason
-   * SUPERSEDED when a newer attempt or another agent holds it). Call inside a transaction.
+   * SUPERSEDED when a newer attempt or another agent holds it). Inside a transaction pass its `tx`.
    */
-  requireOwnedRunning(runId: string, agentId: string | null | undefined, action: string, attempt?: number | null): RunRow {
-    const row = this.row(runId);
+  async requireOwnedRunning(
+    runId: string,
+    agentId: string | null | undefined,
+    action: string,
+    attempt?: number | null,
+    tx: Db = this.deps.db,
+  ): Promise<RunRow> {
+    const row = await this.row(runId, tx);
     assertCurrentAttempt(row, agentId, attempt, `${action} it`);
     if (row.status !== RunStatus.RUNNING) {
       throw conflict(`Cannot ${action} run ${runId}: it is ${row.status}, not RUNNING`);
@@ -224,8 +234,8 @@ export class RunService {
     return LIVE.has(status);
   }
 
-  private requireExperiment(id: string): void {
-    const row = this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, id)).get();
+  private async requireExperiment(id: string): Promise<void> {
+    const row = await firstRow(this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, id)));
     if (!row) throw notFound("Experiment", id);
   }
 }

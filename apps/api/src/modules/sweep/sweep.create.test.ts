@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient } from "../../test/client";
 import { Q, createWorkspace, type Workspace } from "../../test/fixtures";
 import { type ChildServer, spawnServer } from "../../test/processes";
+import { testDatabaseEnv } from "../../test/database";
 
 // The API in its own process, probed from this one: a server that blocks its event loop cannot
 // also delay the probe's clock, so the latencies below are the ones a load balancer would see.
@@ -22,7 +23,7 @@ const TEN_THOUSAND = {
 
 beforeAll(async () => {
   ws = createWorkspace();
-  server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root });
+  server = await spawnServer({ GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, ...(await testDatabaseEnv()) });
   client = new TestClient(server.url, server.token);
   const datasetId = (await client.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: ws.datasetPath })).registerDataset
     .id;

@@ -3,7 +3,7 @@ import { eq, type InferSelectModel } from "drizzle-orm";
 import { sweeps } from "@graft/schema/db";
 import { type CreateSweepInput } from "@graft/schema/graphql";
 import { conflict } from "../../errors";
-import { type ServiceDeps } from "../service-deps";
+import { type Db, firstRow } from "../../db/database";
 
 /** JSON with object keys sorted at every level, so equal requests give equal text whatever their key order. */
 function canonicalJson(value: unknown): string {
@@ -28,8 +28,8 @@ export function sweepRequestSha256(input: CreateSweepInput): string {
  * same key with another request is a client bug (or two tabs sharing a key) and is refused with
  * CONFLICT rather than answered with a sweep the caller did not ask for.
  */
-export function sweepForKey(deps: Pick<ServiceDeps, "db">, key: string, requestSha256: string): InferSelectModel<typeof sweeps> | null {
-  const row = deps.db.select().from(sweeps).where(eq(sweeps.idempotencyKey, key)).get();
+export async function sweepForKey(db: Db, key: string, requestSha256: string): Promise<InferSelectModel<typeof sweeps> | null> {
+  const row = await firstRow(db.select().from(sweeps).where(eq(sweeps.idempotencyKey, key)));
   if (!row) return null;
   if (row.requestSha256 !== requestSha256) {
     throw conflict(

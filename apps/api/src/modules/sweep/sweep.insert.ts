@@ -28,8 +28,12 @@ export class SweepRunInserter {
 
   constructor(private readonly client: Database.Database) {}
 
-  /** Inserts `items` as QUEUED runs created at `now`; returns the stored rows. Call inside a transaction. */
-  insert(items: readonly NewRun[], now: number): RunRow[] {
+  /**
+   * Inserts `items` as QUEUED runs created at `now`; returns the stored rows. Call inside a
+   * transaction (on SQLite, the connection's). Async like every query, though better-sqlite3 runs
+   * it at once: raw SQLite statements, which a PostgreSQL twin would replace.
+   */
+  async insert(items: readonly NewRun[], now: number): Promise<RunRow[]> {
     const out: RunRow[] = [];
     for (let start = 0; start < items.length; start += SWEEP_INSERT_ROWS_PER_STATEMENT) {
       const chunk = items.slice(start, start + SWEEP_INSERT_ROWS_PER_STATEMENT);

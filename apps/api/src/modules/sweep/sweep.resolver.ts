@@ -17,12 +17,12 @@ import { MAX_SWEEP_RUNS_PAGE } from "./sweep.service";
 @Resolver(() => Sweep)
 export class SweepResolver {
   @Query(() => [Sweep])
-  sweeps(@Arg("experimentId", () => ID, { nullable: true }) experimentId: string | null, @Ctx() ctx: GraftContext): Sweep[] {
+  async sweeps(@Arg("experimentId", () => ID, { nullable: true }) experimentId: string | null, @Ctx() ctx: GraftContext): Promise<Sweep[]> {
     return ctx.services.sweeps.list(experimentId);
   }
 
   @Query(() => Sweep)
-  sweep(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Sweep {
+  async sweep(@Arg("id", () => ID) id: string, @Ctx() ctx: GraftContext): Promise<Sweep> {
     return ctx.services.sweeps.get(id);
   }
 
@@ -35,7 +35,7 @@ export class SweepResolver {
   }
 
   @Mutation(() => Sweep, { description: "Queued runs end CANCELED now; running ones learn it at their next heartbeat." })
-  cancelSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Sweep {
+  async cancelSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Promise<Sweep> {
     return ctx.services.sweeps.cancel(sweepId);
   }
 
@@ -48,7 +48,7 @@ export class SweepResolver {
   }
 
   @Mutation(() => Sweep, { description: "A CANCELED sweep runs again; its CANCELED runs go back in the queue." })
-  resumeSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Sweep {
+  async resumeSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Promise<Sweep> {
     return ctx.services.sweeps.resume(sweepId);
   }
 
@@ -56,51 +56,51 @@ export class SweepResolver {
     description:
       "Deletes a sweep with its runs and all they own (epochs, predictions, checkpoints...); refused while one of its runs is RUNNING. Answers the deleted id.",
   })
-  deleteSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): string {
-    for (const runId of ctx.services.sweeps.delete(sweepId)) ctx.services.checkpoints.removeFiles(runId);
+  async deleteSweep(@Arg("sweepId", () => ID) sweepId: string, @Ctx() ctx: GraftContext): Promise<string> {
+    for (const runId of await ctx.services.sweeps.delete(sweepId)) await ctx.services.checkpoints.removeFiles(runId);
     return sweepId;
   }
 
   @FieldResolver(() => Experiment)
-  experiment(@Root() s: Sweep, @Ctx() ctx: GraftContext): Experiment {
+  async experiment(@Root() s: Sweep, @Ctx() ctx: GraftContext): Promise<Experiment> {
     return ctx.services.experiments.get(s.experimentId);
   }
 
   @FieldResolver(() => Dataset)
-  dataset(@Root() s: Sweep, @Ctx() ctx: GraftContext): Dataset {
+  async dataset(@Root() s: Sweep, @Ctx() ctx: GraftContext): Promise<Dataset> {
     return ctx.services.datasets.get(s.datasetId);
   }
 
   @FieldResolver(() => [Run], {
     description: `The sweep's first runs in creation order: \`first\` of them, at most ${MAX_SWEEP_RUNS_PAGE} (the default). Page through all of them with \`runs(filter: { sweepId })\`.`,
   })
-  runs(
+  async runs(
     @Root() s: Sweep,
     @Arg("first", () => Int, { defaultValue: MAX_SWEEP_RUNS_PAGE, nullable: true }) first: number | null,
     @Ctx() ctx: GraftContext,
-  ): Run[] {
+  ): Promise<Run[]> {
     return ctx.services.sweeps.runsOf(s.id, first ?? MAX_SWEEP_RUNS_PAGE);
   }
 
   @FieldResolver(() => SweepProgress)
-  progress(@Root() s: Sweep, @Ctx() ctx: GraftContext): SweepProgress {
+  async progress(@Root() s: Sweep, @Ctx() ctx: GraftContext): Promise<SweepProgress> {
     return ctx.services.sweeps.progress(s.id);
   }
 
   @FieldResolver(() => Run, { nullable: true })
-  bestRun(@Root() s: Sweep, @Ctx() ctx: GraftContext): Run | null {
+  async bestRun(@Root() s: Sweep, @Ctx() ctx: GraftContext): Promise<Run | null> {
     return ctx.services.sweeps.bestRun(s.id);
   }
 
   @FieldResolver(() => [RunGroup], {
     description: "Runs that differ only in their training seed (the sweep's repeats), with mean ± std of each summary metric.",
   })
-  groups(@Root() s: Sweep, @Ctx() ctx: GraftContext): RunGroup[] {
+  async groups(@Root() s: Sweep, @Ctx() ctx: GraftContext): Promise<RunGroup[]> {
     return ctx.services.sweeps.groups(s.id);
   }
 
   @FieldResolver(() => [ParameterImportance])
-  importance(@Root() s: Sweep, @Ctx() ctx: GraftContext): ParameterImportance[] {
+  async importance(@Root() s: Sweep, @Ctx() ctx: GraftContext): Promise<ParameterImportance[]> {
     return ctx.services.sweeps.importance(s.id);
   }
 }

@@ -18,6 +18,7 @@ import {
 import { HYPERPARAMETER_ENTRIES, toWire } from "@graft/core/contract";
 import { badInput, conflict, notFound } from "../../errors";
 import { type CatalogService } from "../catalog/catalog.service";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { deleteRunsInTx } from "../run/run.delete";
@@ -34,7 +35,6 @@ import { runsForPoint, type SweepRunContext } from "./sweep.points";
 import { nextTpePoint } from "./sweep.tpe";
 import { sweepForKey, sweepRequestSha256 } from "./sweep.idempotency";
 import { planExtension } from "./sweep.extend";
-import { SweepRunInserter } from "./sweep.insert";
 import { normalizeSearchSpace, withDefaultLists } from "./sweep.space";
 
 type SweepRow = InferSelectModel<typeof sweeps>;
@@ -96,7 +96,6 @@ export class SweepService {
   private readonly creating = new Map<string, Promise<unknown>>();
   /** The last importance computed per sweep, with what it was computed from. */
   private readonly importanceMemo = new Map<string, { key: string; value: ParameterImportance[] }>();
-  private inserter: SweepRunInserter | null = null;
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -105,17 +104,18 @@ export class SweepService {
   ) {}
 
   /** Sweeps, newest first, optionally of one experiment. */
-  list(experimentId?: string | null): Sweep[] {
-    const q = this.deps.db.select().from(sweeps);
-    const rows = (experimentId ? q.where(eq(sweeps.experimentId, experimentId)) : q).orderBy(desc(sweeps.createdAt), desc(sweeps.id)).all();
+  async list(experimentId?: string | null): Promise<Sweep[]> {
+    const rows = await this.deps.db
+      .select()
+      .from(sweeps)
+      .where(experimentId ? eq(sweeps.experimentId, experimentId) : undefined)
+      .orderBy(desc(sweeps.createdAt), desc(sweeps.id));
     return rows.map(toSweep);
   }
 
-  /** One sweep, or NOT_FOUND. */
-  get(id: string): Sweep {
-    const row = this.deps.db.select().from(sweeps).where(eq(sweeps.id, id)).get();
-    if (!row) throw notFound("Sweep", id);
-    return toSweep(row);
+  /** One sweep, or NOT_FOUND. Inside a transaction pass its `tx`. */
+  async get(id: string, tx: Db = this.deps.db): Promise<Sweep> {
+    return toSweep(await this.row(id, tx));
   }
 
   /**
@@ -140,7 +140,7 @@ export class SweepService {
     // A retried launch (same key) gets the sweep it already created, before any work is redone.
     const key = input.idempotencyKey ?? null;
     const requestSha256 = key === null ? null : sweepRequestSha256(input);
-    const replayed = key === null ? null : sweepForKey(this.deps, key, requestSha256 as string);
+    const replayed = key === null ? null : await sweepForKey(this.deps.db, key, requestSha256 as string);
     if (replayed) return this.whenCreated(replayed.id, toSweep(replayed));
     const space = normalizeSearchSpace(input.searchSpace);
     const seed = input.seed ?? 0;
@@ -189,21 +189,59 @@ export class SweepService {
     }
 
     const fixedOf = (newRuns[0] as Omit<NewRun, "sweepId">).hyperparameters;
-    const first = writeTx(this.deps, (outbox) => {
-      if (!this.deps.db.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, input.experimentId)).get()) {
+    // Settles once every run is written (or writing failed); never rejects, like `creating`'s entries.
+    let written!: () => void;
+    const whenWritten = new Promise<void>((resolve) => (written = resolve));
+    let registered: string | null = null;
+    try {
+      return await this.createInSlices(input, newRuns, fixedOf, { key, requestSha256, space, maxRuns, seed, repeats, name }, (id) => {
+        // Registered inside the first transaction, before the sweep row is even written: a replay or
+        // an extension that finds the row (its transaction comes next: the lock hands over before
+        // this function resumes) finds the entry too. Before, the synchronous transaction and the
+        // registration after it ran with nothing in between.
+        registered = id;
+        this.creating.set(id, whenWritten);
+      });
+    } finally {
+      if (registered !== null) this.creating.delete(registered);
+      written();
+    }
+  }
+
+  /** The writing half of {@link create}: the sweep with its first slice of runs, then the rest. */
+  private async createInSlices(
+    input: CreateSweepInput,
+    newRuns: readonly Omit<NewRun, "sweepId">[],
+    fixedOf: NewRun["hyperparameters"],
+    values: {
+      key: string | null;
+      requestSha256: string | null;
+      space: SearchSpaceJson;
+      maxRuns: number | null;
+      seed: number;
+      repeats: number;
+      name: string;
+    },
+    register: (sweepId: string) => void,
+  ): Promise<Sweep> {
+    const { key, requestSha256, space, maxRuns, seed, repeats, name } = values;
+    const first = await writeTx(this.deps, async (tx, outbox) => {
+      if (!(await firstRow(tx.select({ id: experiments.id }).from(experiments).where(eq(experiments.id, input.experimentId))))) {
         throw notFound("Experiment", input.experimentId);
       }
-      if (!this.deps.db.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, input.datasetId)).get()) {
+      if (!(await firstRow(tx.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, input.datasetId))))) {
         throw notFound("Dataset", input.datasetId);
       }
       // Checked again inside the write: two requests with one key may both have passed the first look.
-      const raced = key === null ? null : sweepForKey(this.deps, key, requestSha256 as string);
+      const raced = key === null ? null : await sweepForKey(tx, key, requestSha256 as string);
       if (raced) return { sweep: toSweep(raced), created: false, now: 0, written: 0 };
       const now = this.deps.now();
-      const row = this.deps.db
+      const id = newId(now);
+      register(id);
+      const [inserted] = await tx
         .insert(sweeps)
         .values({
-          id: newId(now),
+          id,
           name,
           experimentId: input.experimentId,
           datasetId: input.datasetId,
@@ -220,22 +258,13 @@ export class SweepService {
           idempotencyKey: key,
           requestSha256,
         })
-        .returning()
-        .get();
-      const written = this.insertSlice(newRuns, 0, row.id, now, outbox);
+        .returning();
+      const row = inserted as SweepRow;
+      const written = await this.insertSlice(tx, newRuns, 0, row.id, now, outbox);
       return { sweep: toSweep(row), created: true, now, written };
     });
     if (!first.created) return this.whenCreated(first.sweep.id, first.sweep);
-    const rest = this.writeRemainingRuns(first.sweep.id, newRuns, first.written, first.now);
-    this.creating.set(
-      first.sweep.id,
-      rest.catch(() => undefined),
-    );
-    try {
-      await rest;
-    } finally {
-      this.creating.delete(first.sweep.id);
-    }
+    await this.writeRemainingRuns(first.sweep.id, newRuns, first.written, first.now);
     return this.get(first.sweep.id);
   }
 
@@ -268,13 +297,19 @@ export class SweepService {
    * their runUpdated events, until all are written or {@link SWEEP_SLICE_MS} has passed. Call
    * inside a transaction. Returns the index to continue from.
    */
-  private insertSlice(items: readonly Omit<NewRun, "sweepId">[], from: number, sweepId: string, now: number, outbox: Outbox): number {
-    this.inserter ??= new SweepRunInserter(this.deps.db.$client);
+  private async insertSlice(
+    tx: Db,
+    items: readonly Omit<NewRun, "sweepId">[],
+    from: number,
+    sweepId: string,
+    now: number,
+    outbox: Outbox,
+  ): Promise<number> {
     const start = performance.now();
     let next = from;
     while (next < items.length && (next === from || performance.now() - start < SWEEP_SLICE_MS)) {
       const step = items.slice(next, next + SLICE_STEP).map((r) => ({ ...r, sweepId }));
-      for (const row of this.inserter.insert(step, now)) outbox.run(toRun(row));
+      for (const row of await this.deps.database.raw.insertSweepRuns(tx, step, now)) outbox.run(toRun(row));
       next += step.length;
     }
     return next;
@@ -289,9 +324,9 @@ export class SweepService {
     try {
       for (let next = from; next < items.length;) {
         await yieldToEventLoop();
-        const after = writeTx(this.deps, (outbox) => {
-          const status = this.deps.db.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, sweepId)).get()?.status;
-          return status === SweepStatus.RUNNING ? this.insertSlice(items, next, sweepId, now, outbox) : null;
+        const after = await writeTx(this.deps, async (tx, outbox) => {
+          const status = (await firstRow(tx.select({ status: sweeps.status }).from(sweeps).where(eq(sweeps.id, sweepId))))?.status;
+          return status === SweepStatus.RUNNING ? this.insertSlice(tx, items, next, sweepId, now, outbox) : null;
         });
         if (after === null) return;
         next = after;
@@ -301,10 +336,10 @@ export class SweepService {
         // One transaction: the half sweep is canceled and its key let go together, so the client's
         // retry (same key, after this error) creates the sweep whole instead of being handed back
         // the half one as if it had been created.
-        writeTx(this.deps, (outbox) => {
-          this.deps.db.update(sweeps).set({ idempotencyKey: null, requestSha256: null }).where(eq(sweeps.id, sweepId)).run();
-          const sweep = this.get(sweepId);
-          if (sweep.status === SweepStatus.RUNNING) this.cancelInTx(sweep, outbox);
+        await writeTx(this.deps, async (tx, outbox) => {
+          await tx.update(sweeps).set({ idempotencyKey: null, requestSha256: null }).where(eq(sweeps.id, sweepId));
+          const sweep = await this.get(sweepId, tx);
+          if (sweep.status === SweepStatus.RUNNING) await this.cancelInTx(tx, sweep, outbox);
         });
       } catch (cancelError) {
         console.error(`[graft-api] could not cancel sweep ${sweepId} after its creation failed part-way:`, cancelError);
@@ -314,22 +349,21 @@ export class SweepService {
   }
 
   /** Cancels the sweep: queued runs end CANCELED now, running ones at their next heartbeat. */
-  cancel(id: string): Sweep {
-    return writeTx(this.deps, (outbox) => {
-      const sweep = this.get(id);
+  async cancel(id: string): Promise<Sweep> {
+    return writeTx(this.deps, async (tx, outbox) => {
+      const sweep = await this.get(id, tx);
       if (sweep.status !== SweepStatus.RUNNING) throw conflict(`Sweep ${id} is already ${sweep.status}`);
-      return this.cancelInTx(sweep, outbox);
+      return this.cancelInTx(tx, sweep, outbox);
     });
   }
 
-  private cancelInTx(sweep: Sweep, outbox: Outbox): Sweep {
-    this.deps.db.update(sweeps).set({ status: SweepStatus.CANCELED }).where(eq(sweeps.id, sweep.id)).run();
-    const live = this.deps.db
+  private async cancelInTx(tx: Db, sweep: Sweep, outbox: Outbox): Promise<Sweep> {
+    await tx.update(sweeps).set({ status: SweepStatus.CANCELED }).where(eq(sweeps.id, sweep.id));
+    const live = await tx
       .select()
       .from(runs)
-      .where(and(eq(runs.sweepId, sweep.id), inArray(runs.status, [RunStatus.QUEUED, RunStatus.RUNNING])))
-      .all();
-    for (const row of live) this.runs.cancelInTx(row, outbox, true);
+      .where(and(eq(runs.sweepId, sweep.id), inArray(runs.status, [RunStatus.QUEUED, RunStatus.RUNNING])));
+    for (const row of live) await this.runs.cancelInTx(tx, row, outbox, true);
     return { ...sweep, status: SweepStatus.CANCELED };
   }
 
@@ -339,11 +373,11 @@ export class SweepService {
    * @throws NOT_FOUND; CONFLICT for a CANCELED sweep (resume it first); BAD_USER_INPUT as planExtension.
    */
   async extend(input: ExtendSweepInput): Promise<Sweep> {
-    const row = this.row(input.sweepId);
+    const row = await this.row(input.sweepId);
     if (row.status === SweepStatus.CANCELED) throw conflict(`Sweep ${row.id} is CANCELED; resume it before extending it`);
     // Planned against the runs written so far, an extension would count the rest of the grid as new.
     if (this.creating.has(row.id)) throw conflict(`Sweep ${row.id} is still writing its runs; extend it once they are all queued`);
-    const existing = this.deps.db.select().from(runs).where(eq(runs.sweepId, row.id)).all();
+    const existing = await this.deps.db.select().from(runs).where(eq(runs.sweepId, row.id));
     const plan = planExtension(row, existing, input, MAX_SWEEP_RUNS);
     // TPE may propose any point of the widened space at a claim: check them now, as at creation.
     if (row.strategy === SweepStrategy.TPE) {
@@ -351,27 +385,26 @@ export class SweepService {
     }
     const width = String(plan.firstIndex + plan.points.length).length;
     const items = plan.points.flatMap((p, k) => runsForPoint(p, plan.firstIndex + k, width, row, this.catalog));
-    return writeTx(this.deps, (outbox) => {
-      const current = this.row(row.id);
+    return writeTx(this.deps, async (tx, outbox) => {
+      const current = await this.row(row.id, tx);
       if (current.status === SweepStatus.CANCELED) throw conflict(`Sweep ${row.id} is CANCELED; resume it before extending it`);
       // Another extension committed while this one checked points: plan again rather than overwrite it.
       if (JSON.stringify(current.searchSpace) !== JSON.stringify(row.searchSpace) || current.maxRuns !== row.maxRuns) {
         throw conflict(`Sweep ${row.id} was extended meanwhile; try again`);
       }
-      this.deps.db
+      await tx
         .update(sweeps)
         .set({ searchSpace: plan.searchSpace, maxRuns: plan.maxRuns, status: SweepStatus.RUNNING })
-        .where(eq(sweeps.id, row.id))
-        .run();
-      this.inserter ??= new SweepRunInserter(this.deps.db.$client);
-      for (const r of this.inserter.insert(
+        .where(eq(sweeps.id, row.id));
+      for (const r of await this.deps.database.raw.insertSweepRuns(
+        tx,
         items.map((item) => ({ ...item, sweepId: row.id })),
         this.deps.now(),
       ))
         outbox.run(toRun(r));
       // A GRID or RANDOM extension that found nothing new leaves nothing live: the sweep stays complete.
-      refreshSweepStatus(this.deps, row.id);
-      return this.get(row.id);
+      await refreshSweepStatus(tx, row.id);
+      return this.get(row.id, tx);
     });
   }
 
@@ -380,19 +413,18 @@ export class SweepService {
    * then samples on at the next claim).
    * @throws NOT_FOUND, or CONFLICT when the sweep is not CANCELED.
    */
-  resume(id: string): Sweep {
-    return writeTx(this.deps, (outbox) => {
-      const row = this.row(id);
+  async resume(id: string): Promise<Sweep> {
+    return writeTx(this.deps, async (tx, outbox) => {
+      const row = await this.row(id, tx);
       if (row.status !== SweepStatus.CANCELED) throw conflict(`Sweep ${id} is ${row.status}; only a CANCELED sweep can be resumed`);
-      this.deps.db.update(sweeps).set({ status: SweepStatus.RUNNING }).where(eq(sweeps.id, id)).run();
-      const canceled = this.deps.db
+      await tx.update(sweeps).set({ status: SweepStatus.RUNNING }).where(eq(sweeps.id, id));
+      const canceled = await tx
         .select()
         .from(runs)
-        .where(and(eq(runs.sweepId, id), eq(runs.status, RunStatus.CANCELED)))
-        .all();
-      for (const r of canceled) requeueInTx(this.deps, outbox, r);
-      refreshSweepStatus(this.deps, id);
-      return this.get(id);
+        .where(and(eq(runs.sweepId, id), eq(runs.status, RunStatus.CANCELED)));
+      for (const r of canceled) await requeueInTx(tx, outbox, r);
+      await refreshSweepStatus(tx, id);
+      return this.get(id, tx);
     });
   }
 
@@ -400,17 +432,17 @@ export class SweepService {
    * Deletes a sweep with its runs and all they own; refused while one of its runs is RUNNING.
    * Returns the deleted runs' ids (their checkpoint files go after the commit).
    */
-  delete(id: string): string[] {
-    return writeTx(this.deps, () => {
-      this.row(id);
-      const ids = deleteRunsInTx(this.deps, eq(runs.sweepId, id), `Sweep ${id}`);
-      this.deps.db.delete(sweeps).where(eq(sweeps.id, id)).run();
+  async delete(id: string): Promise<string[]> {
+    return writeTx(this.deps, async (tx) => {
+      await this.row(id, tx);
+      const ids = await deleteRunsInTx(tx, eq(runs.sweepId, id), `Sweep ${id}`);
+      await tx.delete(sweeps).where(eq(sweeps.id, id));
       return ids;
     });
   }
 
-  private row(id: string): SweepRow {
-    const row = this.deps.db.select().from(sweeps).where(eq(sweeps.id, id)).get();
+  private async row(id: string, tx: Db = this.deps.db): Promise<SweepRow> {
+    const row = await firstRow(tx.select().from(sweeps).where(eq(sweeps.id, id)));
     if (!row) throw notFound("Sweep", id);
     return row;
   }
@@ -419,7 +451,7 @@ export class SweepService {
    * The sweep's first `first` runs in creation order (at most {@link MAX_SWEEP_RUNS_PAGE}: a sweep
    * holds up to {@link MAX_SWEEP_RUNS}, and one unbounded read of them all took seconds).
    */
-  runsOf(id: string, first: number = MAX_SWEEP_RUNS_PAGE): Run[] {
+  async runsOf(id: string, first: number = MAX_SWEEP_RUNS_PAGE): Promise<Run[]> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_SWEEP_RUNS_PAGE) {
       throw badInput(
         `first must be in 0..${MAX_SWEEP_RUNS_PAGE}; got ${first} (page through more with runs(filter: { sweepId }))`,
@@ -427,25 +459,24 @@ export class SweepService {
         first,
       );
     }
-    return this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).limit(first).all().map(toRun);
+    return (await this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).limit(first)).map(toRun);
   }
 
   /** The sweep's runs grouped by configuration (runs differing only in seed), with mean ± std. */
-  groups(id: string): RunGroup[] {
-    return groupRuns(this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id).all().map(toRun));
+  async groups(id: string): Promise<RunGroup[]> {
+    return groupRuns((await this.deps.db.select().from(runs).where(eq(runs.sweepId, id)).orderBy(runs.createdAt, runs.id)).map(toRun));
   }
 
   /** Run counts by status. */
-  progress(id: string): SweepProgress {
-    const rows = this.deps.db
+  async progress(id: string): Promise<SweepProgress> {
+    const rows = await this.deps.db
       .select({ status: runs.status, n: sql<number>`count(*)` })
       .from(runs)
       .where(eq(runs.sweepId, id))
-      .groupBy(runs.status)
-      .all();
+      .groupBy(runs.status);
     const by = (s: RunStatus) => rows.find((r) => r.status === s)?.n ?? 0;
     const total = rows.reduce((a, r) => a + r.n, 0);
-    const sweep = this.row(id);
+    const sweep = await this.row(id);
     // A TPE sweep that ended early (space used up, canceled) plans no more than it has.
     const planned =
       sweep.strategy === SweepStrategy.TPE && sweep.status === SweepStatus.RUNNING
@@ -464,14 +495,15 @@ export class SweepService {
   }
 
   /** The run with the highest best val accuracy. */
-  bestRun(id: string): Run | null {
-    const row = this.deps.db
-      .select()
-      .from(runs)
-      .where(and(eq(runs.sweepId, id), isNotNull(runs.bestValAccuracy)))
-      .orderBy(desc(runs.bestValAccuracy), runs.id)
-      .limit(1)
-      .get();
+  async bestRun(id: string): Promise<Run | null> {
+    const row = await firstRow(
+      this.deps.db
+        .select()
+        .from(runs)
+        .where(and(eq(runs.sweepId, id), isNotNull(runs.bestValAccuracy)))
+        .orderBy(desc(runs.bestValAccuracy), runs.id)
+        .limit(1),
+    );
     return row ? toRun(row) : null;
   }
 
@@ -479,16 +511,15 @@ export class SweepService {
    * fANOVA importance of every searched knob over the sweep's finished runs (COMPLETED or
    * STOPPED_EARLY, with a best val accuracy), with marginal effects (sweep.importance.ts).
    */
-  importance(id: string): ParameterImportance[] {
-    const rows = this.deps.db
+  async importance(id: string): Promise<ParameterImportance[]> {
+    const rows = await this.deps.db
       .select()
       .from(runs)
       .where(
         and(eq(runs.sweepId, id), inArray(runs.status, [RunStatus.COMPLETED, RunStatus.STOPPED_EARLY]), isNotNull(runs.bestValAccuracy)),
       )
-      .orderBy(runs.createdAt, runs.id)
-      .all();
-    const sweep = this.row(id);
+      .orderBy(runs.createdAt, runs.id);
+    const sweep = await this.row(id);
     // The sweep page asks on every refresh; the forest is regrown only when a run finished or went.
     const key = `${rows.length}:${rows.reduce((m, r) => Math.max(m, r.finishedAt ?? 0), 0)}:${JSON.stringify(sweep.searchSpace)}`;
     const cached = this.importanceMemo.get(id);

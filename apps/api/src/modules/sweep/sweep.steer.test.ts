@@ -1,17 +1,15 @@
 import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type GraftDb } from "@graft/schema/db";
 import { checkpointFiles, putCheckpoint } from "../../test/checkpoints";
 import { epoch, evaluation, Q, registerWorld, type TestServer, startTestServer, type World } from "../../test/fixtures";
 
-// Steering sweeps and runs over real HTTP and SQLite: extend, resume, requeue, rename, delete
+// Steering sweeps and runs over real HTTP and the test database: extend, resume, requeue, rename, delete
 // (refused while RUNNING, nothing orphaned), notes, Hyperband's stop reasons, fANOVA importance.
 let t: TestServer;
 let world: World;
-let db: GraftDb;
 beforeAll(async () => {
-  t = await startTestServer({ GRAFT_LEASE_SECONDS: "30", GRAFT_MAX_ATTEMPTS: "2" }, { onDatabase: (opened) => (db = opened) });
+  t = await startTestServer({ GRAFT_LEASE_SECONDS: "30", GRAFT_MAX_ATTEMPTS: "2" });
   world = await registerWorld(t, "steer");
 });
 afterAll(async () => {
@@ -52,12 +50,8 @@ async function finish(runId: string, acc: number, epochs = 2): Promise<void> {
   });
   await t.client.data(Q.completeRun, { input: { runId, agentId: world.agentId, evaluation: evaluation() } });
 }
-const count = (table: string, column: string, ids: string[]) =>
-  (
-    db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} IN (${ids.map(() => "?").join(",")})`).get(...ids) as {
-      n: number;
-    }
-  ).n;
+const count = async (table: string, column: string, ids: string[]) =>
+  (await t.sql.query<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} IN (${ids.map(() => "?").join(",")})`, ids))[0]?.n;
 
 describe("extendSweep", () => {
   it("adds the new combinations of a finished GRID and runs it again", async () => {
@@ -139,7 +133,7 @@ describe("resumeSweep and requeueRun", () => {
       `Run ${runId} is RUNNING; only a FAILED or CANCELED run can be queued again`,
     );
     // A lease lapse after the requeue still leaves the run a retry (GRAFT_MAX_ATTEMPTS 2, attempts already 2).
-    db.$client.prepare("UPDATE runs SET lease_expires_at = 0 WHERE id = ?").run(runId);
+    await t.sql.run("UPDATE runs SET lease_expires_at = 0 WHERE id = ?", [runId]);
     // Any claim reaps expired leases first.
     await t.client.data(Q.claim, { agentId: world.agentId });
     const reaped = await t.client.data<{ run: { status: string; attempts: number } }>(Q.run, { id: runId });
@@ -206,7 +200,7 @@ describe("renaming, notes and deleting", () => {
       ["evaluations", "run_id"],
       ["run_checkpoints", "run_id"],
     ] as const)
-      expect(count(table, column, [a, b]), table).toBe(0);
+      expect(await count(table, column, [a, b]), table).toBe(0);
     expect(existsSync(join(t.ws.dataDir, "checkpoints", b))).toBe(false);
   });
 
@@ -228,8 +222,8 @@ describe("renaming, notes and deleting", () => {
     expect(await t.client.data(`mutation($id: ID!) { deleteExperiment(experimentId: $id) }`, { id: exp })).toEqual({
       deleteExperiment: exp,
     });
-    expect(count("runs", "id", ids)).toBe(0);
-    expect(count("sweeps", "id", [s.id])).toBe(0);
+    expect(await count("runs", "id", ids)).toBe(0);
+    expect(await count("sweeps", "id", [s.id])).toBe(0);
     const run = (
       await t.client.data<{ createRun: { id: string } }>(Q.createRun, {
         input: { datasetId: other.datasetId, hyperparameters: { baseModel: "vgg16", headUnits: [] } },
@@ -240,7 +234,7 @@ describe("renaming, notes and deleting", () => {
     expect((await t.client.errorCode(DEL, { id: other.datasetId })).code).toBe("CONFLICT");
     await t.client.data(Q.failRun, { runId: run, agentId: world.agentId, error: "x" });
     expect(await t.client.data(DEL, { id: other.datasetId })).toEqual({ deleteDataset: other.datasetId });
-    expect(count("runs", "id", [run])).toBe(0);
+    expect(await count("runs", "id", [run])).toBe(0);
     expect((await t.client.errorCode(`query($id: ID!) { dataset(id: $id) { id } }`, { id: other.datasetId })).code).toBe("NOT_FOUND");
     // The photos on disk are the user's.
     expect(existsSync(doomedPath)).toBe(true);

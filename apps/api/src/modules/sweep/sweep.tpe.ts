@@ -15,7 +15,7 @@ import { type CatalogService } from "../catalog/catalog.service";
 import { type RunService } from "../run/run.service";
 import { type Outbox } from "../write-tx";
 import { type RunRow } from "../run/run.mapper";
-import { type ServiceDeps } from "../service-deps";
+import { type Db } from "../../db/database";
 import { canonicalPoint, runPoint, searchDimensions } from "./sweep.conditional";
 import { type SearchPoint } from "./sweep.expand";
 import { runsForPoint } from "./sweep.points";
@@ -65,8 +65,8 @@ export function configurationsOf(runCount: number, repeats: number): number {
 
 /** Samples and queues TPE configurations; the sweep service and the claim call it inside their transactions. */
 export class TpeSampler {
+  // No ServiceDeps: every query runs on the transaction it is handed.
   constructor(
-    private readonly deps: ServiceDeps,
     private readonly catalog: CatalogService,
     private readonly runs: Pick<RunService, "insertQueued">,
   ) {}
@@ -76,8 +76,8 @@ export class TpeSampler {
    * and queues its runs; a sweep whose space is used up ends COMPLETED once nothing of it is live.
    * Call inside a write transaction.
    */
-  topUpInTx(outbox: Outbox): void {
-    const hungry = this.deps.db
+  async topUpInTx(tx: Db, outbox: Outbox): Promise<void> {
+    const hungry = await tx
       .select()
       .from(sweeps)
       .where(
@@ -86,21 +86,20 @@ export class TpeSampler {
           eq(sweeps.strategy, SweepStrategy.TPE),
           sql`NOT EXISTS (SELECT 1 FROM runs r WHERE r.sweep_id = ${sweeps.id} AND r.status = 'QUEUED')`,
         ),
-      )
-      .all();
-    for (const sweep of hungry) this.queueNextInTx(sweep, outbox);
+      );
+    for (const sweep of hungry) await this.queueNextInTx(tx, sweep, outbox);
   }
 
   /** Queues the sweep's next configuration when its budget allows; returns whether it did. */
-  queueNextInTx(sweep: SweepRow, outbox: Outbox): boolean {
-    const rows = this.deps.db.select().from(runs).where(eq(runs.sweepId, sweep.id)).orderBy(runs.createdAt, runs.id).all();
+  async queueNextInTx(tx: Db, sweep: SweepRow, outbox: Outbox): Promise<boolean> {
+    const rows = await tx.select().from(runs).where(eq(runs.sweepId, sweep.id)).orderBy(runs.createdAt, runs.id);
     const done = configurationsOf(rows.length, sweep.repeats);
     const budget = sweep.maxRuns ?? 0;
     const point = done < budget ? nextTpePoint(sweep, rows) : null;
     if (point === null) {
       // Budget spent or space used up: the sweep ends when its last live run does.
       if (!rows.some((r) => r.status === RunStatus.QUEUED || r.status === RunStatus.RUNNING)) {
-        this.deps.db.update(sweeps).set({ status: SweepStatus.COMPLETED }).where(eq(sweeps.id, sweep.id)).run();
+        await tx.update(sweeps).set({ status: SweepStatus.COMPLETED }).where(eq(sweeps.id, sweep.id));
       }
       return false;
     }
@@ -111,10 +110,11 @@ export class TpeSampler {
       // Every point was checked at creation (a sample for a huge space, or the catalogue changed
       // since): a point that no longer resolves ends the sweep rather than failing every claim.
       console.error(`[graft-api] TPE sweep ${sweep.id} proposed a configuration that does not resolve; canceling the sweep:`, error);
-      this.deps.db.update(sweeps).set({ status: SweepStatus.CANCELED }).where(eq(sweeps.id, sweep.id)).run();
+      await tx.update(sweeps).set({ status: SweepStatus.CANCELED }).where(eq(sweeps.id, sweep.id));
       return false;
     }
-    this.runs.insertQueued(
+    await this.runs.insertQueued(
+      tx,
       items.map((r) => ({ ...r, sweepId: sweep.id })),
       outbox,
     );

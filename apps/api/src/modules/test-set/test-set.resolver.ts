@@ -8,7 +8,7 @@ export class TestSetResolver {
   @FieldResolver(() => [TestSetEvaluation], {
     description: "The run's model scored on other registered datasets (evaluateRun), oldest first.",
   })
-  testSetEvaluations(@Root() run: Run, @Ctx() ctx: GraftContext): TestSetEvaluation[] {
+  async testSetEvaluations(@Root() run: Run, @Ctx() ctx: GraftContext): Promise<TestSetEvaluation[]> {
     return ctx.services.testSets.forRun(run.id);
   }
 
@@ -16,11 +16,11 @@ export class TestSetResolver {
     description:
       "Queues a finished run's uploaded model for an agent to evaluate on another registered dataset whose classes it knows (field photos beside lab photos); asking again re-queues a finished one.",
   })
-  evaluateRun(
+  async evaluateRun(
     @Arg("runId", () => ID) runId: string,
     @Arg("datasetId", () => ID) datasetId: string,
     @Ctx() ctx: GraftContext,
-  ): TestSetEvaluation {
+  ): Promise<TestSetEvaluation> {
     return ctx.services.testSets.request(runId, datasetId);
   }
 
@@ -28,23 +28,26 @@ export class TestSetResolver {
     nullable: true,
     description: "Hands the oldest queued evaluation to this agent under a lease; null when none waits.",
   })
-  claimEvaluation(@Arg("agentId", () => ID) agentId: string, @Ctx() ctx: GraftContext): TestSetJob | null {
+  async claimEvaluation(@Arg("agentId", () => ID) agentId: string, @Ctx() ctx: GraftContext): Promise<TestSetJob | null> {
     return ctx.services.testSets.claim(agentId);
   }
 
   @Mutation(() => TestSetEvaluation)
-  completeEvaluation(@Arg("input", () => CompleteTestSetInput) input: CompleteTestSetInput, @Ctx() ctx: GraftContext): TestSetEvaluation {
+  async completeEvaluation(
+    @Arg("input", () => CompleteTestSetInput) input: CompleteTestSetInput,
+    @Ctx() ctx: GraftContext,
+  ): Promise<TestSetEvaluation> {
     return ctx.services.testSets.complete(input);
   }
 
   @Mutation(() => TestSetEvaluation)
-  failEvaluation(
+  async failEvaluation(
     @Arg("id", () => ID) id: string,
     @Arg("agentId", () => ID) agentId: string,
     @Arg("attempt", () => Int) attempt: number,
     @Arg("error", () => String) error: string,
     @Ctx() ctx: GraftContext,
-  ): TestSetEvaluation {
+  ): Promise<TestSetEvaluation> {
     return ctx.services.testSets.fail(id, agentId, attempt, error);
   }
 }

@@ -14,6 +14,7 @@ import { type DatasetService } from "../dataset/dataset.service";
 import { checkEvaluationShape, reportColumns } from "../evaluation/evaluation.check";
 import { type EvaluationService } from "../evaluation/evaluation.service";
 import { type RunService } from "../run/run.service";
+import { type Db, firstRow } from "../../db/database";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
 
@@ -69,19 +70,20 @@ export class TestSetService {
     return Math.max(MIN_LEASE_MS, this.deps.config.leaseSeconds * 1000, imageCount * MS_PER_IMAGE);
   }
 
-  private view(row: Row): TestSetEvaluation {
-    return toTestSet(row, this.datasets.find(row.datasetId));
+  private async view(row: Row, tx?: Db): Promise<TestSetEvaluation> {
+    return toTestSet(row, await this.datasets.find(row.datasetId, tx));
   }
 
   /** The run's evaluations on other datasets, oldest first. */
-  forRun(runId: string): TestSetEvaluation[] {
-    return this.deps.db
+  async forRun(runId: string): Promise<TestSetEvaluation[]> {
+    const rows = await this.deps.db
       .select()
       .from(testSetEvaluations)
       .where(eq(testSetEvaluations.runId, runId))
-      .orderBy(asc(testSetEvaluations.createdAt), asc(testSetEvaluations.id))
-      .all()
-      .map((r) => this.view(r));
+      .orderBy(asc(testSetEvaluations.createdAt), asc(testSetEvaluations.id));
+    const out: TestSetEvaluation[] = [];
+    for (const r of rows) out.push(await this.view(r));
+    return out;
   }
 
   /**
@@ -90,12 +92,12 @@ export class TestSetService {
    * @throws NOT_FOUND; CONFLICT when the run has not finished or has no uploaded model;
    * BAD_USER_INPUT for the run's own dataset or a class the model does not know.
    */
-  request(runId: string, datasetId: string): TestSetEvaluation {
-    const run = this.runs.get(runId);
-    const dataset = this.datasets.get(datasetId);
+  async request(runId: string, datasetId: string): Promise<TestSetEvaluation> {
+    const run = await this.runs.get(runId);
+    const dataset = await this.datasets.get(datasetId);
     if (!FINISHED.has(run.status))
       throw conflict(`Run ${runId} is ${run.status}; only a finished run's model can be evaluated on another dataset`);
-    if (!this.checkpoints.find(runId))
+    if (!(await this.checkpoints.find(runId)))
       throw conflict(`Run ${runId} has no uploaded model (its agent did not upload one, or it finished before Graft kept them)`);
     if (datasetId === run.datasetId)
       throw badInput(
@@ -103,7 +105,7 @@ export class TestSetService {
         "datasetId",
         datasetId,
       );
-    const labels = this.evaluations.forRuns([runId]).get(runId)?.labels ?? [];
+    const labels = (await this.evaluations.forRuns([runId])).get(runId)?.labels ?? [];
     const unknown = dataset.classes.map((c) => c.name).filter((name) => !labels.includes(name));
     if (unknown.length > 0)
       throw badInput(
@@ -111,11 +113,11 @@ export class TestSetService {
         "datasetId",
         datasetId,
       );
-    return writeTx(this.deps, () => {
-      const existing = this.row(runId, datasetId);
+    return writeTx(this.deps, async (tx) => {
+      const existing = await this.row(tx, runId, datasetId);
       const now = this.deps.now();
       if (existing && (existing.status === TestSetEvaluationStatus.QUEUED || existing.status === TestSetEvaluationStatus.RUNNING))
-        return this.view(existing);
+        return this.view(existing, tx);
       // Asked again: a fresh evaluation (its attempts count anew; the old report is dropped).
       const queued = {
         status: TestSetEvaluationStatus.QUEUED,
@@ -133,44 +135,45 @@ export class TestSetService {
         createdAt: now,
         completedAt: null,
       };
-      const row = existing
-        ? this.deps.db.update(testSetEvaluations).set(queued).where(eq(testSetEvaluations.id, existing.id)).returning().get()
-        : this.deps.db
+      const [row] = existing
+        ? await tx.update(testSetEvaluations).set(queued).where(eq(testSetEvaluations.id, existing.id)).returning()
+        : await tx
             .insert(testSetEvaluations)
             .values({ id: newId(now), runId, datasetId, ...queued })
-            .returning()
-            .get();
-      return this.view(row);
+            .returning();
+      return this.view(row as Row, tx);
     });
   }
 
-  private row(runId: string, datasetId: string): Row | undefined {
-    return this.deps.db
-      .select()
-      .from(testSetEvaluations)
-      .where(and(eq(testSetEvaluations.runId, runId), eq(testSetEvaluations.datasetId, datasetId)))
-      .get();
+  private async row(tx: Db, runId: string, datasetId: string): Promise<Row | undefined> {
+    return firstRow(
+      tx
+        .select()
+        .from(testSetEvaluations)
+        .where(and(eq(testSetEvaluations.runId, runId), eq(testSetEvaluations.datasetId, datasetId))),
+    );
   }
 
   /**
    * Hands the oldest queued evaluation to `agentId` under a lease; an evaluation whose lease ran
    * out is queued again first (or FAILED after the run's max attempts). Null when none waits.
    */
-  claim(agentId: string): TestSetJob | null {
-    return writeTx(this.deps, () => {
-      if (!this.deps.db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId)).get()) throw notFound("Agent", agentId);
+  async claim(agentId: string): Promise<TestSetJob | null> {
+    return writeTx(this.deps, async (tx) => {
+      if (!(await firstRow(tx.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId))))) throw notFound("Agent", agentId);
       const now = this.deps.now();
-      this.reapInTx(now);
-      const next = this.deps.db
-        .select()
-        .from(testSetEvaluations)
-        .where(eq(testSetEvaluations.status, TestSetEvaluationStatus.QUEUED))
-        .orderBy(asc(testSetEvaluations.createdAt), asc(testSetEvaluations.id))
-        .limit(1)
-        .get();
+      await this.reapInTx(tx, now);
+      const next = await firstRow(
+        tx
+          .select()
+          .from(testSetEvaluations)
+          .where(eq(testSetEvaluations.status, TestSetEvaluationStatus.QUEUED))
+          .orderBy(asc(testSetEvaluations.createdAt), asc(testSetEvaluations.id))
+          .limit(1),
+      );
       if (!next) return null;
-      const dataset = this.datasets.find(next.datasetId);
-      const row = this.deps.db
+      const dataset = await this.datasets.find(next.datasetId, tx);
+      const [claimed] = await tx
         .update(testSetEvaluations)
         .set({
           status: TestSetEvaluationStatus.RUNNING,
@@ -179,39 +182,37 @@ export class TestSetService {
           attempts: next.attempts + 1,
         })
         .where(eq(testSetEvaluations.id, next.id))
-        .returning()
-        .get();
+        .returning();
+      const row = claimed as Row;
       return { id: row.id, runId: row.runId, datasetId: row.datasetId, datasetPath: dataset?.path ?? "", attempt: row.attempts };
     });
   }
 
   /** Evaluations whose lease ran out go back to the queue, or FAILED after the run's max attempts. */
-  reap(): void {
-    writeTx(this.deps, () => this.reapInTx(this.deps.now()));
+  async reap(): Promise<void> {
+    await writeTx(this.deps, (tx) => this.reapInTx(tx, this.deps.now()));
   }
 
-  private reapInTx(now: number): void {
-    const expired = this.deps.db
+  private async reapInTx(tx: Db, now: number): Promise<void> {
+    const expired = await tx
       .select()
       .from(testSetEvaluations)
-      .where(and(eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING), lt(testSetEvaluations.leaseExpiresAt, now)))
-      .all();
+      .where(and(eq(testSetEvaluations.status, TestSetEvaluationStatus.RUNNING), lt(testSetEvaluations.leaseExpiresAt, now)));
     for (const row of expired) {
       const failed = row.attempts >= this.deps.config.maxAttempts;
-      this.deps.db
+      await tx
         .update(testSetEvaluations)
         .set(
           failed
             ? { status: TestSetEvaluationStatus.FAILED, error: `lease expired ${row.attempts} times`, completedAt: now }
             : { status: TestSetEvaluationStatus.QUEUED, agentId: null, leaseExpiresAt: null },
         )
-        .where(eq(testSetEvaluations.id, row.id))
-        .run();
+        .where(eq(testSetEvaluations.id, row.id));
     }
   }
 
-  private held(id: string, agentId: string, attempt: number): Row {
-    const row = this.deps.db.select().from(testSetEvaluations).where(eq(testSetEvaluations.id, id)).get();
+  private async held(tx: Db, id: string, agentId: string, attempt: number): Promise<Row> {
+    const row = await firstRow(tx.select().from(testSetEvaluations).where(eq(testSetEvaluations.id, id)));
     if (!row) throw notFound("TestSetEvaluation", id);
     if (row.status !== TestSetEvaluationStatus.RUNNING || row.agentId !== agentId || row.attempts !== attempt)
       throw conflict(
@@ -221,12 +222,12 @@ export class TestSetService {
   }
 
   /** Stores the report of the agent holding the evaluation: COMPLETED. */
-  complete(input: CompleteTestSetInput): TestSetEvaluation {
+  async complete(input: CompleteTestSetInput): Promise<TestSetEvaluation> {
     const ev = input.evaluation;
     checkEvaluationShape(ev);
-    return writeTx(this.deps, () => {
-      this.held(input.id, input.agentId, input.attempt);
-      const row = this.deps.db
+    return writeTx(this.deps, async (tx) => {
+      await this.held(tx, input.id, input.agentId, input.attempt);
+      const [row] = await tx
         .update(testSetEvaluations)
         .set({
           status: TestSetEvaluationStatus.COMPLETED,
@@ -236,23 +237,21 @@ export class TestSetService {
           completedAt: this.deps.now(),
         })
         .where(eq(testSetEvaluations.id, input.id))
-        .returning()
-        .get();
-      return this.view(row);
+        .returning();
+      return this.view(row as Row, tx);
     });
   }
 
   /** Ends the agent's evaluation FAILED with its message (asking again re-queues it). */
-  fail(id: string, agentId: string, attempt: number, error: string): TestSetEvaluation {
-    return writeTx(this.deps, () => {
-      this.held(id, agentId, attempt);
-      const row = this.deps.db
+  async fail(id: string, agentId: string, attempt: number, error: string): Promise<TestSetEvaluation> {
+    return writeTx(this.deps, async (tx) => {
+      await this.held(tx, id, agentId, attempt);
+      const [row] = await tx
         .update(testSetEvaluations)
         .set({ status: TestSetEvaluationStatus.FAILED, leaseExpiresAt: null, error: error.slice(0, 4000), completedAt: this.deps.now() })
         .where(eq(testSetEvaluations.id, id))
-        .returning()
-        .get();
-      return this.view(row);
+        .returning();
+      return this.view(row as Row, tx);
     });
   }
 }

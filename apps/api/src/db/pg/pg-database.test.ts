@@ -1,0 +1,135 @@
+/**
+ * The PostgreSQL database of the API on a real server (`@graft/schema/testing`): what the services
+ * rely on from the opener, the handle and PgTransactionRunner, below the GraphQL tests that run the
+ * whole API on PostgreSQL with `GRAFT_TEST_DATABASE=postgres`.
+ */
+// The raw statements reach the GraphQL enums (type-graphql decorators) through the queued-run values.
+import "reflect-metadata";
+import { asc, eq } from "drizzle-orm";
+import pg from "pg";
+import { experiments, runs } from "@graft/schema/db";
+import { postgresUnavailable, startPostgres, type TestPostgres } from "@graft/schema/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type GraftDatabase } from "../database";
+import { openPostgres } from "./open";
+import { PgStorageHealth } from "./storage-health";
+
+const unavailable = postgresUnavailable();
+if (unavailable) console.warn(`Skipping the API's PostgreSQL database tests: ${unavailable}`);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
+  let server: TestPostgres;
+  let database: GraftDatabase;
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    database = await openPostgres(server.url);
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+    await server?.stop();
+  });
+
+  it("opens migrated, and a second opener on the same database migrates nothing twice", async () => {
+    const again = await openPostgres(server.url);
+    await again.close();
+    expect(database.dialect).toBe("postgres");
+    expect(await database.db.select().from(runs).limit(1)).toEqual([]);
+  });
+
+  it("reads bigint times as numbers, as SQLite does", async () => {
+    await database.db.insert(experiments).values({ id: "e-time", name: "time", createdAt: 1_733_000_000_123 });
+    const [row] = await database.db.select().from(experiments).where(eq(experiments.id, "e-time"));
+    expect(row).toEqual({ id: "e-time", name: "time", description: null, createdAt: 1_733_000_000_123 });
+  });
+
+  it("commits a transaction's writes on its own client, and rolls them all back when the body throws", async () => {
+    await database.transactions.run(async (tx) => {
+      await tx.insert(experiments).values({ id: "e-commit", name: "kept", createdAt: 1 });
+      // Not committed yet: the pool's other clients do not see it.
+      expect(await database.db.select().from(experiments).where(eq(experiments.id, "e-commit"))).toEqual([]);
+    });
+    expect((await database.db.select().from(experiments).where(eq(experiments.id, "e-commit"))).length).toBe(1);
+
+    await expect(
+      database.transactions.run(async (tx) => {
+        await tx.insert(experiments).values({ id: "e-rollback", name: "dropped", createdAt: 2 });
+        throw new Error("body failed");
+      }),
+    ).rejects.toThrow("body failed");
+    expect(await database.db.select().from(experiments).where(eq(experiments.id, "e-rollback"))).toEqual([]);
+  });
+
+  it("runs write transactions one at a time, so a read-then-write body never loses another's update", async () => {
+    await database.db.insert(experiments).values({ id: "e-counter", name: "0", createdAt: 3 });
+    // Each body reads the counter, yields (real I/O in between), then writes it + 1: under READ
+    // COMMITTED alone two of them would both read the same value.
+    await Promise.all(
+      Array.from({ length: 5 }, () =>
+        database.transactions.run(async (tx) => {
+          const [row] = await tx.select({ name: experiments.name }).from(experiments).where(eq(experiments.id, "e-counter"));
+          await sleep(20);
+          await tx
+            .update(experiments)
+            .set({ name: String(Number(row?.name) + 1) })
+            .where(eq(experiments.id, "e-counter"));
+        }),
+      ),
+    );
+    const [row] = await database.db.select({ name: experiments.name }).from(experiments).where(eq(experiments.id, "e-counter"));
+    expect(row?.name).toBe("5");
+  });
+
+  it("never starves a body of pool clients, however many write transactions wait", async () => {
+    // More waiting writers than the pool has clients (10), each reading on the pool inside its body.
+    const done = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        database.transactions.run(async (tx) => {
+          await database.db.select({ id: experiments.id }).from(experiments).limit(1);
+          await tx.insert(experiments).values({ id: `e-many-${i}`, name: "many", createdAt: 5 });
+          return i;
+        }),
+      ),
+    );
+    expect(done).toHaveLength(25);
+  }, 20_000);
+
+  it("keeps row counts for pricing, refreshed in the background", async () => {
+    await database.db.insert(experiments).values({ id: "e-count", name: "count", createdAt: 4 });
+    const stored = (await database.db.select({ id: experiments.id }).from(experiments)).length;
+    await sleep(300);
+    database.rowCounts("experiments"); // starts a refresh: the counts are older than 250 ms
+    await sleep(100);
+    // Small tables are counted exactly.
+    expect(database.rowCounts("experiments")).toBe(stored);
+  });
+
+  it("reports the database writable on /healthz's probe", async () => {
+    const health = database.storageHealth("unused", Date.now);
+    expect(await health.check()).toEqual({ writable: true });
+  });
+
+  it("reports an unreachable server unwritable, as a retryable storage failure", async () => {
+    // A port nothing listens on (this server's, on another loopback address would be guesswork).
+    const url = new URL(server.url);
+    url.port = "1";
+    const pool = new pg.Pool({ connectionString: url.toString() });
+    try {
+      const status = await new PgStorageHealth(pool, "the test server").check();
+      expect(status).toMatchObject({ writable: false, failure: { code: "POSTGRES_ECONNREFUSED" } });
+      expect(status.writable ? "" : status.reason).toContain("the PostgreSQL server refused the connection");
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it("serves a statement-cache page through the raw statements, keyed by column name", async () => {
+    const rows = await database.raw.rows(
+      database.db,
+      database.db.select().from(experiments).where(eq(experiments.id, "e-time")).orderBy(asc(experiments.id)),
+    );
+    expect(rows).toEqual([{ id: "e-time", name: "time", description: null, created_at: 1_733_000_000_123 }]);
+  });
+});

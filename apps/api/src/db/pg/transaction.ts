@@ -1,0 +1,66 @@
+import type pg from "pg";
+import { type Db } from "../database";
+import { AsyncMutex, type TransactionRunner } from "../transaction";
+import { pgHandle } from "./handle";
+
+/**
+ * The advisory lock every write transaction takes first (an arbitrary constant: "graft" in ASCII).
+ * Services were written for SQLite, where `BEGIN IMMEDIATE` makes write transactions run one at a
+ * time across every process on the file, and several read a row and then write from what they
+ * read (a run's epoch count, a sweep's progress). Taking one transaction-scoped lock keeps that
+ * guarantee across every API process on the database, without auditing each body for READ
+ * COMMITTED's lost updates; reads outside write transactions are not held up. Row-level locking
+ * instead (the claim already says FOR UPDATE SKIP LOCKED) is the way to more write concurrency.
+ */
+export const WRITE_LOCK_KEY = 0x6772616674;
+
+/**
+ * Write transactions on a node-postgres pool: each checks out its own client, `BEGIN`s, takes
+ * {@link WRITE_LOCK_KEY}, hands the body a drizzle handle bound to that client, then `COMMIT`s (or
+ * `ROLLBACK`s and rethrows) and returns the client. Queries the body runs on `deps.db` instead go to
+ * other pool clients, outside the transaction.
+ *
+ * Within one process the transactions also queue on an {@link AsyncMutex} before they take a
+ * client: waiting on the advisory lock while holding a client would let enough waiting writers
+ * take every client of the pool, and a body that reads on `deps.db` would then wait forever for a
+ * client its own waiters hold. So write transactions hold at most one client per process; readers
+ * keep the rest.
+ */
+export class PgTransactionRunner implements TransactionRunner {
+  private readonly mutex = new AsyncMutex();
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async run<T>(body: (tx: Db) => Promise<T>): Promise<T> {
+    const release = await this.mutex.acquire();
+    try {
+      return await this.runAlone(body);
+    } finally {
+      release();
+    }
+  }
+
+  private async runAlone<T>(body: (tx: Db) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      try {
+        await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK_KEY]);
+        const result = await body(pgHandle(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        try {
+          await client.query("ROLLBACK");
+        } catch (rollbackError) {
+          // A client that cannot roll back (its connection died) must not go back to the pool.
+          broken = rollbackError as Error;
+        }
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+}
