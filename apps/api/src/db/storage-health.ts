@@ -14,6 +14,61 @@ export interface StorageHealthCheck {
   check(): Promise<StorageStatus>;
 }
 
+/**
+ * What both dialects' checks share: the last storage failure a request (or a probe) hit, and when
+ * writes were last seen refused or recovering. A subclass probes in `check()`, calls
+ * {@link committed} once a write commits, and answers with {@link status}.
+ */
+export abstract class StorageFailureMemory implements StorageHealthCheck {
+  private lastFailure: { failure: StorageFailure; at: number } | null = null;
+  /** When writes were last seen refused, or seen working again after that: 0 = never refused. */
+  private troubleAt = 0;
+
+  /**
+   * @param where names the database in a failure's reason (the data directory, or a URL without its password).
+   * @param now the clock, injectable for tests.
+   */
+  protected constructor(
+    private readonly where: string,
+    protected readonly now: () => number,
+  ) {}
+
+  /** Remembers a storage failure a request hit; `/healthz` reports it until a write commits. */
+  recordFailure(failure: StorageFailure): void {
+    this.lastFailure = { failure, at: this.now() };
+    this.troubleAt = this.now();
+  }
+
+  /**
+   * Whether writes were refused at any time in the last `ms`, or still are, as far as this process
+   * has seen. No probe, so it may be called inside a transaction; {@link check} refreshes it.
+   */
+  refusedWritesWithin(ms: number): boolean {
+    return this.lastFailure !== null || (this.troubleAt > 0 && this.now() - this.troubleAt < ms);
+  }
+
+  /** Whether a failure is remembered (so a probe should commit a write to clear it). */
+  protected get failing(): boolean {
+    return this.lastFailure !== null;
+  }
+
+  /** A write committed: the remembered failure is over, and the recovery starts the trouble window anew. */
+  protected committed(): void {
+    if (this.lastFailure === null) return;
+    this.lastFailure = null;
+    this.troubleAt = this.now();
+  }
+
+  /** What `/healthz` reports from what is remembered. */
+  protected status(): StorageStatus {
+    if (!this.lastFailure) return { writable: true };
+    const { failure, at } = this.lastFailure;
+    return { writable: false, failure, reason: describeStorageFailure(failure, this.where), since: new Date(at) };
+  }
+
+  abstract check(): Promise<StorageStatus>;
+}
+
 /** How long the probe waits for another process's write lock before calling the result inconclusive. */
 const PROBE_BUSY_TIMEOUT_MS = 200;
 
@@ -36,29 +91,13 @@ class RollbackProbe extends Error {}
  *   when a committed write succeeds: the probe commits a one-row update while a failure is
  *   remembered, so the status recovers on its own once space returns, without waiting for traffic.
  */
-export class StorageHealth implements StorageHealthCheck {
-  private lastFailure: { failure: StorageFailure; at: number } | null = null;
-  /** When writes were last seen refused, or seen working again after that: 0 = never refused. */
-  private troubleAt = 0;
-
+export class StorageHealth extends StorageFailureMemory {
   constructor(
     private readonly client: Database.Database,
-    private readonly dataDir: string,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Remembers a storage failure a request hit; `/healthz` reports it until a write commits. */
-  recordFailure(failure: StorageFailure): void {
-    this.lastFailure = { failure, at: this.now() };
-    this.troubleAt = this.now();
-  }
-
-  /**
-   * Whether writes were refused at any time in the last `ms`, or still are, as far as this process
-   * has seen. No probe, so it may be called inside a transaction; {@link check} refreshes it.
-   */
-  refusedWritesWithin(ms: number): boolean {
-    return this.lastFailure !== null || (this.troubleAt > 0 && this.now() - this.troubleAt < ms);
+    dataDir: string,
+    now: () => number = Date.now,
+  ) {
+    super(dataDir, now);
   }
 
   /** Probes the database (synchronously, a few ms, though async like the PostgreSQL probe) and says whether it can take writes. */
@@ -66,10 +105,9 @@ export class StorageHealth implements StorageHealthCheck {
     try {
       this.withShortBusyTimeout(() => {
         this.probeGrowth();
-        if (this.lastFailure) {
+        if (this.failing) {
           this.probeCommit();
-          this.lastFailure = null;
-          this.troubleAt = this.now();
+          this.committed();
         }
       });
     } catch (error) {
@@ -80,9 +118,7 @@ export class StorageHealth implements StorageHealthCheck {
       // failure (a real write that timed out) reports BUSY.
       if (!failure.code.startsWith("SQLITE_BUSY")) this.recordFailure(failure);
     }
-    if (!this.lastFailure) return { writable: true };
-    const { failure, at } = this.lastFailure;
-    return { writable: false, failure, reason: describeStorageFailure(failure, this.dataDir), since: new Date(at) };
+    return this.status();
   }
 
   /** Allocates pages past the end of the file inside a transaction that is always rolled back. */

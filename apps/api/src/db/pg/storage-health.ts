@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { describeStorageFailure, type StorageFailure, storageFailureOf } from "../../errors";
-import { type StorageHealthCheck, type StorageStatus } from "../storage-health";
+import { storageFailureOf } from "../../errors";
+import { StorageFailureMemory, type StorageStatus } from "../storage-health";
 
 /** How long the probe may take before the server counts as not answering. */
 const PROBE_TIMEOUT_MS = 2000;
@@ -11,23 +11,13 @@ const PROBE_TIMEOUT_MS = 2000;
  * reported, cleared by the next probe that commits. Disk space is the server's business here:
  * PostgreSQL refuses the write itself when it cannot grow, which the probe then sees.
  */
-export class PgStorageHealth implements StorageHealthCheck {
-  private lastFailure: { failure: StorageFailure; at: number } | null = null;
-  private troubleAt = 0;
-
+export class PgStorageHealth extends StorageFailureMemory {
   constructor(
     private readonly pool: pg.Pool,
-    private readonly where: string,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  recordFailure(failure: StorageFailure): void {
-    this.lastFailure = { failure, at: this.now() };
-    this.troubleAt = this.now();
-  }
-
-  refusedWritesWithin(ms: number): boolean {
-    return this.lastFailure !== null || (this.troubleAt > 0 && this.now() - this.troubleAt < ms);
+    where: string,
+    now: () => number = Date.now,
+  ) {
+    super(where, now);
   }
 
   async check(): Promise<StorageStatus> {
@@ -38,18 +28,13 @@ export class PgStorageHealth implements StorageHealthCheck {
         // node-postgres' query_timeout is per pool; a statement_timeout would not cover a dead socket.
         ...({ query_timeout: PROBE_TIMEOUT_MS } as object),
       });
-      if (this.lastFailure) {
-        this.lastFailure = null;
-        this.troubleAt = this.now();
-      }
+      this.committed();
     } catch (error) {
       // Any failure of the probe counts (a timeout or a dropped socket has no SQLSTATE).
       this.recordFailure(
         storageFailureOf(error) ?? { code: "POSTGRES_UNAVAILABLE", message: error instanceof Error ? error.message : String(error) },
       );
     }
-    if (!this.lastFailure) return { writable: true };
-    const { failure, at } = this.lastFailure;
-    return { writable: false, failure, reason: describeStorageFailure(failure, this.where), since: new Date(at) };
+    return this.status();
   }
 }
