@@ -57,4 +57,13 @@ describe("preprocess", () => {
       expect(Array.from(preprocessPixels(pixels, kind)), kind).toEqual(Array.from(expected));
     }
   });
+
+  it("preprocessPixels takes the decoder's bytes as they are: the same values as the int32 tensor path", () => {
+    // Feature extraction hands decoded Uint8Array batches straight to it (no wasm round trip).
+    const bytes = Uint8Array.from({ length: 2 * 8 * 16 * 3 }, (_, i) => i % 256);
+    for (const kind of PREPROCESSING_KINDS) {
+      const expected = tf.tidy(() => preprocess(tf.tensor4d(bytes, [2, 8, 16, 3], "int32"), kind).dataSync());
+      expect(Array.from(preprocessPixels(bytes, kind)), kind).toEqual(Array.from(expected));
+    }
+  });
 });

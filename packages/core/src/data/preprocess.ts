@@ -71,12 +71,12 @@ export function preprocess(pixels: tf.Tensor, kind: Preprocessing): tf.Tensor4D 
 }
 
 /**
- * {@link preprocess} on float32 NHWC pixels in host memory, bit for bit: each step is one float32
+ * {@link preprocess} on NHWC pixels in host memory (float32, or the decoder's bytes), bit for bit: each step is one float32
  * operation, as the kernels do (a float32 divide or subtract computed in float64 and rounded once
  * is the correctly rounded float32 result). Returns a new array.
  * @throws BadInputError for an unknown kind or a length that is not a multiple of 3.
  */
-export function preprocessPixels(pixels: Float32Array, kind: Preprocessing): Float32Array {
+export function preprocessPixels(pixels: Float32Array | Uint8Array, kind: Preprocessing): Float32Array {
   assertKind(kind);
   if (pixels.length % 3 !== 0) throw new BadInputError(`preprocessPixels expects RGB pixels, received ${pixels.length} values`);
   const out = new Float32Array(pixels.length);

@@ -7,7 +7,7 @@
  * filesystem's clock is coarse (milliseconds), so a same-size rewrite in the same tick would keep
  * the stamp.
  */
-import { stat } from "node:fs/promises";
+import { statSync, type Stats } from "node:fs";
 
 /** Beyond this many entries a memo starts over rather than grow without bound. */
 const MEMO_MAX = 200_000;
@@ -26,7 +26,10 @@ export class StatMemo<T> {
    * unless `remember` says no). A file that cannot be stat'ed is computed, never remembered.
    */
   async get(absPath: string, compute: (size: number | null) => Promise<T>, remember: (value: T) => boolean = () => true): Promise<T> {
-    const s = await stat(absPath).catch(() => null);
+    // statSync, not fs/promises: a sweep stats every file of the dataset once per run and memo, and
+    // the thread pool's round trip made each stat ~3× dearer (0.5 s against 0.17 s for 10,000 files
+    // on the moonshot's dataset), while the event loop waits on those stats anyway.
+    const s = statOrNull(absPath);
     if (s === null) return compute(null);
     const stamp = `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
     const known = this.entries.get(absPath);
@@ -37,5 +40,14 @@ export class StatMemo<T> {
     if (this.entries.size >= MEMO_MAX) this.entries.clear();
     this.entries.set(absPath, { stamp, value });
     return value;
+  }
+}
+
+/** The file's stat, or null when it cannot be stat'ed (missing, no permission, not a directory on the way). */
+function statOrNull(absPath: string): Stats | null {
+  try {
+    return statSync(absPath, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
   }
 }
