@@ -13,7 +13,7 @@ import { createOnnxGraphRunner, defaultOnnxThreads } from "../src/onnx/session";
 import { augmentedSource } from "../src/train/augmented-source";
 import { createRng } from "../src/util/random";
 import type { FeatureResults } from "./features";
-import { median } from "./timing";
+import { medianRate } from "./timing";
 
 /** Batch and time budget of ONNX Runtime's feature rates: as wasm's (FEATURE_SAMPLING.wasm). */
 const ORT_SAMPLING = { batch: 32, minSeconds: 3, minCalls: 3, maxCalls: 40 };
@@ -95,22 +95,11 @@ export async function measureOnnx(
     engine = runner.engine;
     try {
       const x = uniform(ORT_SAMPLING.batch * size * size * 3, 11);
-      await runner.run(x, ORT_SAMPLING.batch, "pooled");
-      const rates: number[] = [];
-      const started = performance.now();
-      while (
-        rates.length < ORT_SAMPLING.maxCalls &&
-        (rates.length < ORT_SAMPLING.minCalls || performance.now() - started < ORT_SAMPLING.minSeconds * 1000)
-      ) {
-        const t0 = performance.now();
-        await runner.run(x, ORT_SAMPLING.batch, "pooled");
-        rates.push(ORT_SAMPLING.batch / ((performance.now() - t0) / 1000));
-      }
-      const rate = median(rates);
-      (features.rates[name] ??= {}).onnxruntime = { imagesPerSecond: rate, batch: ORT_SAMPLING.batch, calls: rates.length };
+      const { rate, calls } = await medianRate(ORT_SAMPLING.batch, () => runner.run(x, ORT_SAMPLING.batch, "pooled"), ORT_SAMPLING);
+      (features.rates[name] ??= {}).onnxruntime = { imagesPerSecond: rate, batch: ORT_SAMPLING.batch, calls };
       const wasm = features.rates[name]?.wasm?.imagesPerSecond;
       log(
-        `  features ${name} on ${runner.engine} (${threads} threads): ${rate.toFixed(1)} img/s (batch ${ORT_SAMPLING.batch}, median of ${rates.length})${wasm === undefined ? "" : `, ×${(rate / wasm).toFixed(2)} wasm`}`,
+        `  features ${name} on ${runner.engine} (${threads} threads): ${rate.toFixed(1)} img/s (batch ${ORT_SAMPLING.batch}, median of ${calls})${wasm === undefined ? "" : `, ×${(rate / wasm).toFixed(2)} wasm`}`,
       );
     } finally {
       await runner.dispose();

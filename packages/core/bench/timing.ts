@@ -1,9 +1,19 @@
 /** Timing helpers of the bench: warm-up first, then either fixed repetitions or a time budget. */
 import type * as tf from "@tensorflow/tfjs";
 
-/** Runs `fn` and waits for its tensor's data (the wasm/cpu kernels are done), then frees it. */
-async function settle(out: tf.Tensor | null): Promise<void> {
+/** What a timed call returns: a tensor to settle, nothing, or a promise (an engine outside TF.js). */
+export type TimedResult = tf.Tensor | null | Promise<unknown>;
+
+/**
+ * Waits until a timed call's work is done: a tensor's data is read (the wasm/cpu kernels are done)
+ * and the tensor freed; a promise is awaited.
+ */
+async function settle(out: TimedResult): Promise<void> {
   if (out === null) return;
+  if (out instanceof Promise) {
+    await out;
+    return;
+  }
   await out.data();
   out.dispose();
 }
@@ -33,7 +43,7 @@ export interface RateSample {
  */
 export async function medianRate(
   items: number,
-  fn: () => tf.Tensor | null,
+  fn: () => TimedResult,
   options: { minSeconds: number; minCalls: number; maxCalls: number },
 ): Promise<RateSample> {
   await settle(fn());

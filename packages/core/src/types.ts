@@ -248,5 +248,10 @@ export interface TrainOptions {
    * threads (see `FrozenEngine`).
    */
   workers?: number | "auto";
+  /**
+   * ONNX Runtime's intra-op threads for the frozen part (default: one per core). An agent running
+   * N runs at once gives each cores / N, so N sessions do not each spread over every core.
+   */
+  onnxThreads?: number;
   hooks?: TrainHooks;
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GraphQLClient } from "../graphql/client";
 import { createFakeEngine, graftError, type FakeEngine } from "../testing/fake-engine";
 import { startFakeApi, type FakeApi } from "../testing/fake-api";
-import { startAgent, type AgentOptions } from "./agent";
+import { onnxThreadsPerRun, startAgent, type AgentOptions } from "./agent";
 
 let api: FakeApi;
 let engine: FakeEngine;
@@ -56,6 +56,17 @@ function agent(extra: Partial<AgentOptions> = {}): ReturnType<typeof startAgent>
 }
 
 describe("graft agent", () => {
+  it("gives each of N runs at once its share of the cores for ONNX Runtime, and one run core's default", async () => {
+    expect([1, 2, 3, 4, 8].map((n) => onnxThreadsPerRun(n, 4))).toEqual([undefined, 2, 1, 1, 1]);
+    expect(onnxThreadsPerRun(2, 16)).toBe(8);
+    api.addRun({ id: "one" });
+    await agent().done;
+    expect(engine.requests[0]?.onnxThreads).toBeUndefined();
+    api.addRun({ id: "two" });
+    await agent({ concurrency: 2 }).done;
+    expect(engine.requests[1]?.onnxThreads).toBe(onnxThreadsPerRun(2, os.availableParallelism()));
+  });
+
   it("trains every queued run with exactly its hyperparameters, fails a broken one and carries on", async () => {
     api.addRun({
       id: "r1",

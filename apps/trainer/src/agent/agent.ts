@@ -92,6 +92,7 @@ export function startAgent(
   };
 
   const journalDir = path.join(options.cacheDir, "journal");
+  const onnxThreads = onnxThreadsPerRun(options.concurrency, os.availableParallelism());
   const runOne = async (id: string, backend: string, run: ClaimedRun, worker: number): Promise<ExecuteOutcome> => {
     const label = `run ${run.name || run.id}${options.concurrency > 1 ? ` [w${worker}]` : ""}`;
     const h = run.hyperparameters;
@@ -147,6 +148,7 @@ export function startAgent(
       // parses, so a file replaced in between cannot be trained on either.
       ...(weights ? { weights: weights.path, weightsSha256: weights.sha256 } : {}),
       ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(onnxThreads === undefined ? {} : { onnxThreads }),
       progress,
       agentStop: () => stopReason,
       log,
@@ -281,4 +283,13 @@ function describeKnobs(values: readonly { name: string; value?: unknown }[]): st
       }
     })
     .join(", ");
+}
+
+/**
+ * ONNX Runtime threads for each of `concurrency` runs at once on `cores`: their share, at least 1,
+ * or N sessions would each spread over every core and slow one another down. Undefined (core's
+ * default, one per core) for one run at a time.
+ */
+export function onnxThreadsPerRun(concurrency: number, cores: number): number | undefined {
+  return concurrency > 1 ? Math.max(1, Math.floor(cores / concurrency)) : undefined;
 }

@@ -51,6 +51,8 @@ export interface ExecuteRunOptions {
   weightsSha256?: string;
   /** Frozen-base worker threads (core's `TrainOptions.workers`); absent = core's default. */
   workers?: number | "auto";
+  /** ONNX Runtime's threads for this run (core's `TrainOptions.onnxThreads`); absent = one per core. */
+  onnxThreads?: number;
   groupBy?: { manifest: string; column: string };
   progress?: Progress;
   /** Polled at each epoch end: a reason when the agent itself wants to stop (SIGTERM). */
@@ -125,6 +127,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecuteOut
         ...(options.weights === undefined ? {} : { weights: options.weights }),
         ...(options.weightsSha256 === undefined ? {} : { expectedWeightsSha256: options.weightsSha256 }),
         ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.onnxThreads === undefined ? {} : { onnxThreads: options.onnxThreads }),
         hooks: {
           // An engine's fallback (e.g. ONNX Runtime unavailable) goes where the run's other notes go.
           onNotice: (line) => (options.progress ? options.progress.note(line) : options.log?.(line)),

@@ -49,6 +49,8 @@ export interface FrozenEngineOptions {
   /** The TF.js backend selectBackend chose. */
   backend: string;
   cacheDir: string | null;
+  /** ONNX Runtime's intra-op threads (default `defaultOnnxThreads()`: one per core). */
+  threads?: number;
   /** Where a fallback's one line goes (default console.warn). */
   log?: (line: string) => void;
 }
@@ -77,7 +79,10 @@ export class FrozenEngine {
     let pending = this.runners.get(key);
     if (pending === undefined) {
       const log = this.options.log ?? console.warn;
-      pending = createOnnxGraphRunner(graph, { graphId, inputShape, map }, { cacheDir: this.options.cacheDir }).then(
+      pending = createOnnxGraphRunner(graph, { graphId, inputShape, map }, {
+        cacheDir: this.options.cacheDir,
+        ...(this.options.threads === undefined ? {} : { threads: this.options.threads }),
+      }).then(
         (runner) => {
           if (runner.cudaError !== null)
             noticeOnce(`ONNX Runtime's CUDA provider did not start (${runner.cudaError}): the frozen base runs on its CPU provider`, log);

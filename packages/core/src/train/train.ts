@@ -107,6 +107,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     request: frozenRequest(options.backend),
     backend,
     cacheDir,
+    ...(options.onnxThreads === undefined ? {} : { threads: options.onnxThreads }),
     ...(options.hooks?.onNotice === undefined ? {} : { log: options.hooks.onNotice }),
   });
   const index = await scanDataset(
