@@ -79,10 +79,14 @@ export class FrozenEngine {
     let pending = this.runners.get(key);
     if (pending === undefined) {
       const log = this.options.log ?? console.warn;
-      pending = createOnnxGraphRunner(graph, { graphId, inputShape, map }, {
-        cacheDir: this.options.cacheDir,
-        ...(this.options.threads === undefined ? {} : { threads: this.options.threads }),
-      }).then(
+      pending = createOnnxGraphRunner(
+        graph,
+        { graphId, inputShape, map },
+        {
+          cacheDir: this.options.cacheDir,
+          ...(this.options.threads === undefined ? {} : { threads: this.options.threads }),
+        },
+      ).then(
         (runner) => {
           if (runner.cudaError !== null)
             noticeOnce(`ONNX Runtime's CUDA provider did not start (${runner.cudaError}): the frozen base runs on its CPU provider`, log);
