@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { assertPortFree, loadSettingsOrExit, readToken, repoRoot, waitForHttp } from "./lib/env.mjs";
+import { databaseLabel } from "@graft/config/database-url";
 import { webBuildIsStale } from "./lib/web-build.mjs";
 
 const settings = loadSettingsOrExit();
@@ -205,7 +206,7 @@ async function main() {
   Graft is running.
     Dashboard  http://localhost:${settings.webPort}
     API        ${settings.apiUrl}   (token in ${path.join(settings.dataDir, "api-token")})
-    Database   ${path.join(settings.dataDir, "graft.db")}
+    Database   ${databaseLabel({ dataDir: settings.dataDir, databaseUrl: process.env.GRAFT_DATABASE_URL })}
     Agent      local-agent${settings.modelsDir ? `, weights from ${settings.modelsDir}` : ""}
   Ctrl-C stops everything.
 `);
