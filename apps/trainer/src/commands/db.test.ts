@@ -61,7 +61,7 @@ describe("graft db copy", () => {
         ["db", "copy", "--from", "data/graft.db", "--to", "mysql://root:hunter2@db/graft"],
         'graft db: --to must be a SQLite file path, a file: URL or a postgres:// URL; got "mysql://***@db/graft" (see graft db --help)',
       ],
-      [["db", "copy", "--from", "postgres://u:hunter2@db", "--to", "b.db"], "--from must name a host and a database"],
+      [["db", "copy", "--from", "postgres://u:hunter2@db", "--to", "b.db"], "--from must name a database"],
       [
         ["db", "copy", "--from", "missing.db", "--to", "b.db"],
         `graft db copy: the source database ${path.join(tmp, "missing.db")} does not exist`,

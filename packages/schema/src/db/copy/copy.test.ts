@@ -123,6 +123,7 @@ describe("parseDbLocation", () => {
       dialect: "postgres",
       url: "postgresql://u:pw@db:5432/graft",
     });
+    expect(parseDbLocation("postgres:///graft?host=/run/postgresql", "--to", "/").dialect).toBe("postgres");
     const refused = (value: string) => {
       try {
         parseDbLocation(value, "--to", "/");
@@ -137,7 +138,7 @@ describe("parseDbLocation", () => {
       '--to must be a SQLite file path, a file: URL or a postgres:// URL; got "mysql://***@db/graft"',
     );
     expect(refused("postgres://u:hunter2@db:5432")).toBe(
-      '--to must name a host and a database, like postgres://user:password@host:5432/graft; got "postgres://u:***@db:5432"',
+      '--to must name a database, like postgres://user:password@host:5432/graft; got "postgres://u:***@db:5432"',
     );
     expect(refused("postgres://u:hun/ter2@db:99999/graft")).toContain('"postgres://***@db:99999/graft"');
     expect(refused("")).toContain("--to is empty");
@@ -180,7 +181,7 @@ describe("copyDatabase refusals that need no server", () => {
     expect(existsSync(join(dir, "out.db"))).toBe(false);
   });
 
-  it("refuses a source migrated by an older or a newer release", async () => {
+  it("refuses a source migrated by an older or a newer release, or missing a table", async () => {
     const older = sampleFile(dir, "older.db");
     new Database(older)
       .exec("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)")
@@ -195,6 +196,14 @@ describe("copyDatabase refusals that need no server", () => {
       .close();
     expect((await copyError(copyDatabase({ from: sqlite(newer), to: sqlite(join(dir, "n.db")) }))).code).toBe("NEWER_THAN_RELEASE");
     expect(existsSync(join(dir, "o.db")) || existsSync(join(dir, "n.db"))).toBe(false);
+
+    const partial = sampleFile(dir, "partial.db");
+    new Database(partial).exec("DROP TABLE notes").close();
+    const partialError = await copyError(copyDatabase({ from: sqlite(partial), to: sqlite(join(dir, "p.db")) }));
+    expect([partialError.code, partialError.message]).toEqual([
+      "NOT_GRAFT_DATABASE",
+      `the source ${partial} is not a Graft database: it lacks the tables notes`,
+    ]);
   });
 
   it("copies SQLite to a new SQLite file, page by page, and refuses to copy over it again", async () => {

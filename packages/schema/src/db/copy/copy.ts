@@ -60,12 +60,6 @@ async function checkSource(source: DbSide, dialect: DbLocation["dialect"]): Prom
   const last = await source.lastMigration();
   if (last === null)
     throw new DbCopyError("NOT_GRAFT_DATABASE", `the source ${source.label} is not a Graft database (it has no Graft migrations)`);
-  const missing = await source.missingTables(COPIED_TABLES);
-  if (missing.length > 0)
-    throw new DbCopyError(
-      "NOT_GRAFT_DATABASE",
-      `the source ${source.label} is not a Graft database: it lacks the tables ${missing.join(", ")}`,
-    );
   const release = releaseMigration(dialect);
   if (last > release)
     throw new DbCopyError(
@@ -76,6 +70,13 @@ async function checkSource(source: DbSide, dialect: DbLocation["dialect"]): Prom
     throw new DbCopyError(
       "SOURCE_OUTDATED",
       `the source ${source.label} was last migrated by an older release of graft; start this release's API on it once (it migrates at start-up), stop it, then copy`,
+    );
+  // After the release check: an older tracker lacks the tables later releases added.
+  const missing = await source.missingTables(COPIED_TABLES);
+  if (missing.length > 0)
+    throw new DbCopyError(
+      "NOT_GRAFT_DATABASE",
+      `the source ${source.label} is not a Graft database: it lacks the tables ${missing.join(", ")}`,
     );
 }
 

@@ -49,10 +49,12 @@ export function parseDbLocation(value: string, flag: string, cwd: string): DbLoc
         `${flag} is not a valid PostgreSQL URL: "${withoutCredentials(value)}"; expected postgres://user:password@host:5432/database (percent-encode / and @ in the password)`,
       );
     }
-    if (url.hostname === "" || url.pathname.replace(/^\//, "") === "")
+    // The host may be left out (a local socket, or ?host=/run/postgresql); the database may not: the
+    // driver's fallback (a database named after the user) is too easy to copy into by mistake.
+    if (url.pathname.replace(/^\//, "") === "")
       throw new DbCopyError(
         "BAD_LOCATION",
-        `${flag} must name a host and a database, like postgres://user:password@host:5432/graft; got "${redactedUrl(value)}"`,
+        `${flag} must name a database, like postgres://user:password@host:5432/graft; got "${redactedUrl(value)}"`,
       );
     return { dialect: "postgres", url: value };
   }
