@@ -1,8 +1,9 @@
 /**
- * Entry point of the `graft` CLI: dispatches `train` and `agent`, and maps every error to an exit code
+ * Entry point of the `graft` CLI: dispatches `train`, `agent`, `export` and `db`, and maps every error to an exit code
  * with a one-line message naming the cause (0 ok, 1 failure, 2 bad input).
  */
 import { agentCommand, AGENT_HELP } from "./commands/agent";
+import { dbCommand } from "./commands/db";
 import { exportCommand } from "./commands/export";
 import { trainCommand } from "./commands/train";
 import { TRAIN_HELP } from "./commands/train-args";
@@ -16,6 +17,7 @@ Commands:
   train    train one run from the terminal (optionally logged to an API with --api)
   agent    claim queued runs from a Graft API and train them
   export   write a run's model (TF.js files, labels, preprocessing, model card) into a folder
+  db copy  copy a tracker between databases (SQLite file ↔ PostgreSQL), e.g. to move it to PostgreSQL
 
 Run \`graft <command> --help\` for the options of a command.`;
 
@@ -36,6 +38,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await agentCommand(rest, io);
       case "export":
         return await exportCommand(rest, io);
+      case "db":
+        return await dbCommand(rest, io);
       default:
         io.stderr.write(`graft: unknown command "${command}"\n\n${HELP}\n`);
         return EXIT.badInput;

@@ -1,5 +1,7 @@
 /**
  * Test helpers other workspaces' tests use (`@graft/schema/testing`); product code never imports
- * them: a throwaway PostgreSQL server for tests of the PostgreSQL path.
+ * them: a throwaway PostgreSQL server for tests of the PostgreSQL path, and a sample tracker with
+ * rows in every table.
  */
 export { postgresBinDir, postgresUnavailable, startPostgres, type TestPostgres } from "./postgres";
+export { writeSampleTracker } from "./tracker";
