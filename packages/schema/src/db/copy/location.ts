@@ -2,26 +2,14 @@
 import { realpathSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isPostgresUrl, redactedUrl } from "@graft/config/database-url";
 import { DbCopyError } from "./errors";
 
 /** A SQLite file (absolute path) or a PostgreSQL database (connection URL, password included). */
 export type DbLocation = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
 
-/** Whether `value` is a PostgreSQL URL (`postgres://` or `postgresql://`). */
-export function isPostgresUrl(value: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(value);
-}
-
-/** `url` without its password, for messages. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "(unparsable PostgreSQL URL)";
-  }
-}
+// One rule with the API and `npm start` for telling and naming databases.
+export { isPostgresUrl, redactedUrl };
 
 /**
  * Any `scheme://user:password@host…` string with its credentials hidden, parsable as a URL or not:
