@@ -4,4 +4,4 @@
  * rows in every table.
  */
 export { postgresBinDir, postgresUnavailable, startPostgres, type TestPostgres } from "./postgres";
-export { writeSampleTracker } from "./tracker";
+export { defaultKnobs, writeSampleTracker } from "./tracker";

@@ -23,8 +23,8 @@ import {
 
 type RunInsert = typeof runs.$inferInsert;
 
-/** Every knob at its catalogue default (lists stored with their total), as createRun stores them. */
-function defaultKnobs(): Partial<RunInsert> {
+/** Every knob at its catalogue default (lists stored with their total), as createRun stores them: for rows written straight to a table. */
+export function defaultKnobs(): Partial<RunInsert> {
   const knobs: Record<string, unknown> = {};
   for (const [name, spec] of HYPERPARAMETER_ENTRIES) {
     if (spec.kind === "units") {

@@ -3,13 +3,12 @@
  * migrations apply and create every table and index of the schema, rows go in and come back with
  * the JS types the SQLite path gives, and a keyset page of runs walks its `(column, id)` index.
  */
-import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import { and, asc, desc, eq, getTableName, gt, isNull, lt, or, type SQL, sql, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { getTableConfig, type PgColumn, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "../../testing";
+import { defaultKnobs, postgresUnavailable, startPostgres, type TestPostgres } from "../../testing";
 import { newId } from "../id";
 import { type GraftPgDb, migratePg } from "./index";
 import * as schema from "./schema";
@@ -22,14 +21,7 @@ type RunInsert = typeof runs.$inferInsert;
 
 /** A run with every knob at its catalogue default (lists stored with their total). */
 function runRow(id: string, datasetId: string, createdAt: number, bestValAccuracy: number | null): RunInsert {
-  const knobs: Record<string, unknown> = {};
-  for (const [name, spec] of HYPERPARAMETER_ENTRIES) {
-    if (spec.kind === "units") {
-      knobs[name] = spec.default;
-      knobs[`${name}Total`] = spec.default.reduce((a, b) => a + b, 0);
-    } else knobs[name] = spec.kind === "ops" ? "none" : spec.default;
-  }
-  return { ...(knobs as Partial<RunInsert>), id, name: id, status: "COMPLETED", datasetId, createdAt, bestValAccuracy } as RunInsert;
+  return { ...defaultKnobs(), id, name: id, status: "COMPLETED", datasetId, createdAt, bestValAccuracy } as RunInsert;
 }
 
 describe.skipIf(unavailable !== null)("the PostgreSQL tables on a real server", () => {
