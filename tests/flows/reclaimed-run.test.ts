@@ -11,7 +11,15 @@ import path from "node:path";
 import { readJournal } from "@graft/trainer";
 import { variantAccuracy, variantValAccuracy } from "@graft/trainer/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startApi, startFakeAgentProcess, waitFor, type FakeAgentOptions, type ManagedProcess, type RunningApi } from "../support";
+import {
+  startApi,
+  startFakeAgentProcess,
+  tinyDataset,
+  waitFor,
+  type FakeAgentOptions,
+  type ManagedProcess,
+  type RunningApi,
+} from "../support";
 import { CREATE_RUN, REGISTER_DATASET } from "./queries";
 
 const EPOCHS = 12;
@@ -32,15 +40,6 @@ interface Detail {
   finalValAccuracy: number | null;
   epochs: { epoch: number; attempt: number; valAccuracy: number }[];
   evaluation: { accuracy: number } | null;
-}
-
-/** Two class folders of one PNG each: enough to register; the fake engine reads no image. */
-function tinyDataset(dir: string): void {
-  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-  for (const cls of ["a", "b"]) {
-    fs.mkdirSync(path.join(dir, cls), { recursive: true });
-    fs.writeFileSync(path.join(dir, cls, "1.png"), png);
-  }
 }
 
 describe("a run re-claimed after a lost lease", () => {

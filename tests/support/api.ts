@@ -22,6 +22,8 @@ export interface StartApiOptions {
   env?: NodeJS.ProcessEnv;
   /** Reuse a data dir (default: a fresh temp dir, removed by `stop({ cleanup: true })`). */
   dataDir?: string;
+  /** GRAFT_API_TOKEN (default: a random one): API processes sharing one database share it. */
+  token?: string;
   port?: number;
   startTimeoutMs?: number;
   /** The script to run instead of `src/main.ts`, relative to apps/api (a test entry with hooks). */
@@ -60,7 +62,7 @@ export function freePort(): Promise<number> {
 export async function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "graft-api-"));
   const port = options.port ?? (await freePort());
-  const token = `test-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const token = options.token ?? `test-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -46,3 +46,15 @@ export function copySubset(dest: string, options: { classes?: number; perClass?:
   }
   return { dir: dest, classes: classNames, imageCount: kept.size };
 }
+
+/**
+ * Two class folders of one 1×1 PNG each in `dir`: enough to register a dataset, for flows whose
+ * agents train with the fake engine and read no image.
+ */
+export function tinyDataset(dir: string): void {
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  for (const cls of ["a", "b"]) {
+    fs.mkdirSync(path.join(dir, cls), { recursive: true });
+    fs.writeFileSync(path.join(dir, cls, "1.png"), png);
+  }
+}
