@@ -75,9 +75,11 @@ describe("creating a 10,000-run sweep", () => {
     const latencies = await probe.stop();
     expect(created.createSweep.progress).toEqual({ total: 10_000, queued: 10_000, canceled: 0 });
     // One transaction for all 10,000 runs held the event loop for 6-24 s. The bound is loose for
-    // busy CI machines; the bench prints the real figures (p99 well under 200 ms on an idle one).
+    // busy CI machines (on PostgreSQL, under the full suite's load, the slowest probe reached 2.05 s:
+    // its probe write queues behind a chunk of runs); the bench prints the real figures (p99 well
+    // under 200 ms on an idle machine).
     expect(latencies.length).toBeGreaterThan(10);
-    expect(Math.max(...latencies)).toBeLessThan(2_000);
+    expect(Math.max(...latencies)).toBeLessThan(5_000);
     const names = await client.data<{ runs: { totalCount: number; nodes: { name: string; status: string }[] } }>(
       "query($s: ID) { runs(filter: { sweepId: $s }, first: 3, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { name status } } }",
       { s: created.createSweep.id },
