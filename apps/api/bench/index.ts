@@ -45,10 +45,10 @@ function printSummary(figures: readonly CoreFigures[]): void {
   const under = (limit: number) => (ms: number) => `${fmtMs(ms)} ${ms < limit ? "ok" : "MISSED"}`;
   const rows: [string, (f: CoreFigures) => string, string][] = [
     ["logEpochs / raw, 1 agent (median round)", (f) => ratio(f.one.ratio), ">= 25%"],
+    ["  that round: epochs/s, 1 agent / raw", (f) => `${f.one.rate.toFixed(0)} / ${f.one.raw.toFixed(0)}`, ""],
+    ["  1 agent: ms per 50-epoch call", (f) => f.one.msPerBatch.toFixed(2), ""],
     ["logEpochs / raw, 4 agents (median round)", (f) => ratio(f.many.ratio), ">= 25%"],
-    ["  raw epochs/s (median round)", (f) => f.raw.toFixed(0), ""],
-    ["  1 agent epochs/s (ms per batch)", (f) => `${f.one.rate.toFixed(0)} (${f.one.msPerBatch.toFixed(2)})`, ""],
-    ["  4 agents epochs/s", (f) => f.many.rate.toFixed(0), ""],
+    ["  that round: epochs/s, 4 agents / raw", (f) => `${f.many.rate.toFixed(0)} / ${f.many.raw.toFixed(0)}`, ""],
     ["runs page p50", (f) => fmtMs(f.page.p50), ""],
     ["runs page p95", (f) => under(50)(f.page.p95), "< 50 ms"],
     ["filtered runs page p95", (f) => fmtMs(f.filtered.p95), ""],
