@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { type ChangeFeed, type Changes } from "../change-feed";
 import { type Db } from "../database";
-import { pgTargetOf } from "./handle";
+import { runAtCommit } from "./transaction";
 
 /** The NOTIFY channel of Graft's change notices. */
 const CHANNEL = "graft_changes";
@@ -71,8 +71,8 @@ export class PgChangeFeed implements ChangeFeed {
   constructor(private readonly url: string) {}
 
   async notifyInTx(tx: Db, changes: Changes): Promise<void> {
-    const target = pgTargetOf(tx);
-    for (const payload of payloads(changes)) await target.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+    // Sent with the COMMIT rather than in a round trip of its own; the payload is JSON, quoted as a literal.
+    for (const payload of payloads(changes)) runAtCommit(tx, `SELECT pg_notify('${CHANNEL}', ${pg.escapeLiteral(payload)})`);
   }
 
   async listen(onChanges: (changes: Changes) => void): Promise<() => Promise<void>> {

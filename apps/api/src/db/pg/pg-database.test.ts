@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraftDatabase } from "../database";
 import { openPostgres } from "./open";
 import { PgStorageHealth } from "./storage-health";
+import { runAtCommit } from "./transaction";
 
 const unavailable = postgresUnavailable();
 if (unavailable) console.warn(`Skipping the API's PostgreSQL database tests: ${unavailable}`);
@@ -131,5 +132,44 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
       database.db.select().from(experiments).where(eq(experiments.id, "e-time")).orderBy(asc(experiments.id)),
     );
     expect(rows).toEqual([{ id: "e-time", name: "time", description: null, created_at: 1_733_000_000_123 }]);
+  });
+
+  it("sends a write transaction's change notices with its COMMIT, and none when it rolls back", async () => {
+    const feed = database.changes;
+    if (!feed) throw new Error("PostgreSQL has a change feed");
+    // A listener of its own: the feed's own listen() skips this process's notices.
+    const listener = new pg.Client({ connectionString: server.url });
+    await listener.connect();
+    const heard: unknown[] = [];
+    listener.on("notification", (m) => heard.push(JSON.parse(m.payload ?? "null")));
+    await listener.query("LISTEN graft_changes");
+    try {
+      await expect(
+        database.transactions.run(async (tx) => {
+          await feed.notifyInTx(tx, { runIds: ["r-dropped"], epochs: [] });
+          throw new Error("body failed");
+        }),
+      ).rejects.toThrow("body failed");
+      // What runs with the COMMIT fails it: nothing of the transaction stays, and no notice goes out.
+      await expect(
+        database.transactions.run(async (tx) => {
+          await tx.insert(experiments).values({ id: "e-commit-failed", name: "gone", createdAt: 1 });
+          await feed.notifyInTx(tx, { runIds: ["r-failed"], epochs: [] });
+          runAtCommit(tx, "SELECT 1 / 0");
+        }),
+      ).rejects.toThrow(/division by zero/);
+      await database.transactions.run(async (tx) => {
+        await tx.insert(experiments).values({ id: "e-notice", name: "kept", createdAt: 1 });
+        await feed.notifyInTx(tx, { runIds: ["r-'quoted'"], epochs: [{ runId: "r-'quoted'", epoch: 3 }] });
+      });
+      for (let i = 0; i < 50 && heard.length === 0; i++) await sleep(20);
+      await sleep(50);
+      expect(heard).toEqual([{ o: expect.any(String), r: ["r-'quoted'"], e: [["r-'quoted'", 3]] }]);
+      const ids = (await database.db.select().from(experiments)).map((e) => e.id);
+      expect(ids).toContain("e-notice");
+      expect(ids).not.toContain("e-commit-failed");
+    } finally {
+      await listener.end();
+    }
   });
 });

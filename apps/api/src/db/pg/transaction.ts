@@ -1,7 +1,8 @@
 import type pg from "pg";
 import { type Db } from "../database";
 import { AsyncMutex, type TransactionRunner } from "../transaction";
-import { pgHandle } from "./handle";
+import { pgHandle, pgTargetOf } from "./handle";
+import { type PgTarget } from "./types";
 
 /**
  * The advisory lock every write transaction takes first (an arbitrary constant: "graft" in ASCII).
@@ -14,11 +15,29 @@ import { pgHandle } from "./handle";
  */
 export const WRITE_LOCK_KEY = 0x6772616674;
 
+const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+
+/** The statements each open write transaction sends with its COMMIT, by the transaction's client. */
+const atCommit = new WeakMap<PgTarget, string[]>();
+
 /**
- * Write transactions on a node-postgres pool: each checks out its own client, `BEGIN`s, takes
- * {@link WRITE_LOCK_KEY}, hands the body a drizzle handle bound to that client, then `COMMIT`s (or
- * `ROLLBACK`s and rethrows) and returns the client. Queries the body runs on `deps.db` instead go to
- * other pool clients, outside the transaction.
+ * Queues `statement` (complete SQL, no parameters) to run in the write transaction on `tx` just
+ * before it commits, in the same round trip as the COMMIT; should it fail, the transaction rolls
+ * back. For what only matters if the transaction commits (change-feed.ts's NOTIFYs).
+ */
+export function runAtCommit(tx: Db, statement: string): void {
+  const queued = atCommit.get(pgTargetOf(tx));
+  if (!queued) throw new Error("runAtCommit: not a PostgreSQL write transaction's handle (PgTransactionRunner)");
+  queued.push(statement);
+}
+
+/**
+ * Write transactions on a node-postgres pool: each checks out its own client, `BEGIN`s and takes
+ * {@link WRITE_LOCK_KEY} in one round trip, hands the body a drizzle handle bound to that client,
+ * then `COMMIT`s in one round trip with what the body queued by {@link runAtCommit} (or `ROLLBACK`s
+ * and rethrows), and returns the client. Queries the body runs on `deps.db` instead go to other
+ * pool clients, outside the transaction. Two round trips besides the body's own statements: on a
+ * busy machine each costs a wake-up of the API process and of the server's backend.
  *
  * Within one process the transactions also queue on an {@link AsyncMutex} before they take a
  * client: waiting on the advisory lock while holding a client would let enough waiting writers
@@ -44,11 +63,15 @@ export class PgTransactionRunner implements TransactionRunner {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
-      await client.query("BEGIN");
       try {
-        await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK_KEY]);
+        // One round trip for both: a simple-protocol query may hold several statements, and the
+        // key is this file's constant. Should the lock fail, the ROLLBACK below ends the open BEGIN.
+        await client.query(BEGIN_AND_LOCK);
+        const queued: string[] = [];
+        atCommit.set(client, queued);
         const result = await body(pgHandle(client));
-        await client.query("COMMIT");
+        // A failing statement skips the rest of the query, COMMIT included: the catch rolls back.
+        await client.query([...queued, "COMMIT"].join("; "));
         return result;
       } catch (error) {
         try {
@@ -60,6 +83,7 @@ export class PgTransactionRunner implements TransactionRunner {
         throw error;
       }
     } finally {
+      atCommit.delete(client);
       client.release(broken);
     }
   }

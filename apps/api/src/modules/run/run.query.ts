@@ -152,9 +152,10 @@ export async function queryRuns(
   const where = conds.length ? and(...conds) : undefined;
   const pageConds = [...conds];
   if (after) pageConds.push(afterCondition(col, decodeCursor(after, order)));
-  // Built by drizzle, compiled once per distinct SQL text (the filter shape), then reused.
-  const rows = (
-    await deps.database.raw.rows(
+  // Built by drizzle, compiled once per distinct SQL text (the filter shape), then reused. The page
+  // and the count are independent reads: on PostgreSQL they run at once, on two pooled connections.
+  const [pageRows, total] = await Promise.all([
+    deps.database.raw.rows(
       deps.db,
       deps.db
         .select()
@@ -165,15 +166,16 @@ export async function queryRuns(
           order.direction === SortDirection.ASC ? asc(runs.id) : desc(runs.id),
         )
         .limit(first + 1),
-    )
-  ).map(toRunRow);
-  const total = (await deps.database.raw.value(
-    deps.db,
-    deps.db
-      .select({ n: sql<number>`count(*)` })
-      .from(runs)
-      .where(where),
-  )) as number | undefined;
+    ),
+    deps.database.raw.value(
+      deps.db,
+      deps.db
+        .select({ n: sql<number>`count(*)` })
+        .from(runs)
+        .where(where),
+    ) as Promise<number | undefined>,
+  ]);
+  const rows = pageRows.map(toRunRow);
   const page = rows.slice(0, first);
   const edges = page.map((r) => {
     const raw = r[keyOf(order.field)] as string | number | null;
