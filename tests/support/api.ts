@@ -1,13 +1,15 @@
 /**
  * Starts the real Graft API as a child process (`node --import tsx apps/api/src/main.ts`) on a free
- * port with a temporary SQLite data dir and a token, and waits for GET /healthz. Shared by the
- * agent flows and the dashboard's browser tests.
+ * port with a temporary data dir and a token, and waits for GET /healthz. Shared by the agent flows
+ * and the dashboard's browser tests. Its database is a SQLite file in the data dir, or with
+ * `GRAFT_TEST_DATABASE=postgres` (the flows' PostgreSQL pass) a fresh PostgreSQL database.
  */
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gql } from "./graphql";
+import { flowDatabaseEnv } from "./postgres";
 import { repoRoot } from "./paths";
 import { spawnManaged, type ManagedProcess } from "./processes";
 import { waitFor } from "./wait";
@@ -66,6 +68,9 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // The test dialect's database, never one the developer's own environment names.
+    GRAFT_DATABASE_URL: undefined,
+    ...(options.env?.GRAFT_DATABASE_URL === undefined ? await flowDatabaseEnv() : {}),
     GRAFT_API_PORT: String(port),
     GRAFT_DATA_DIR: dataDir,
     GRAFT_API_TOKEN: token,
@@ -99,6 +104,11 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
       await child.stop("SIGKILL");
       throw new Error(`${error.message}\n--- api output ---\n${child.output().slice(-3000)}`);
     });
+    // The PostgreSQL pass must not quietly run on SQLite: an API on PostgreSQL writes no graft.db.
+    if (env.GRAFT_DATABASE_URL?.startsWith("postgres") && fs.existsSync(path.join(dataDir, "graft.db"))) {
+      await child.stop("SIGKILL");
+      throw new Error(`the API was given ${env.GRAFT_DATABASE_URL} but wrote ${path.join(dataDir, "graft.db")}`);
+    }
     return child;
   };
   const api: RunningApi = {

@@ -1,5 +1,5 @@
 /** PostgreSQL for flows: the throwaway server of `@graft/schema/testing`, and when flows may skip it. */
-import { postgresUnavailable } from "@graft/schema/testing";
+import { freshPostgresDatabase, postgresUnavailable } from "@graft/schema/testing";
 
 export { startPostgres, type TestPostgres } from "@graft/schema/testing";
 
@@ -12,4 +12,15 @@ export function postgresMissing(): string | null {
   const reason = postgresUnavailable();
   if (reason !== null && process.env.CI) throw new Error(`CI is set, so the PostgreSQL flows must run, but ${reason}`);
   return reason;
+}
+
+/** Whether this is the flows' PostgreSQL pass (`GRAFT_TEST_DATABASE=postgres`, see scripts/flow-passes). */
+export const FLOWS_ON_POSTGRES = process.env.GRAFT_TEST_DATABASE === "postgres";
+
+/**
+ * What points an API started by a flow at the pass's database: in the PostgreSQL pass a fresh
+ * database on this test file's server, else nothing (a SQLite file in the API's data dir).
+ */
+export async function flowDatabaseEnv(): Promise<Record<string, string>> {
+  return FLOWS_ON_POSTGRES ? { GRAFT_DATABASE_URL: await freshPostgresDatabase() } : {};
 }

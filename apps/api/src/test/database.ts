@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "@graft/schema/testing";
+import { freshPostgresDatabase } from "@graft/schema/testing";
 import { type GraftDb } from "@graft/schema/db";
 import { type Dialect } from "../db/database";
 import { GRAFT_PG_TYPES } from "../db/pg/types";
@@ -15,43 +15,6 @@ export const TEST_DIALECT: Dialect = process.env["GRAFT_TEST_DATABASE"] === "pos
 
 /** For `describe.skipIf(onPostgres)(…)` around what only SQLite has (pragmas, the file itself). */
 export const onPostgres = TEST_DIALECT === "postgres";
-
-let server: Promise<TestPostgres> | null = null;
-let databases = 0;
-
-// Stopped after the importing test file's own hooks (registered first, so run last): vitest ends a
-// file's worker with a signal, which skips the harness's own on-exit stop and would leave the
-// server running. Only under vitest: the bench imports the fixtures too.
-if (process.env["VITEST"]) {
-  const { afterAll } = await import("vitest");
-  afterAll(async () => {
-    const started = server;
-    server = null;
-    if (started) await (await started).stop();
-  });
-}
-
-/**
- * A new, empty database on this test file's PostgreSQL server (started on first use and stopped
- * after the file's tests), as a URL. `TEMPLATE template0`: nothing but what the API's own
- * migrations create, as a fresh SQLite file.
- */
-export async function freshPostgresDatabase(): Promise<string> {
-  if (postgresUnavailable() !== null) throw new Error(`GRAFT_TEST_DATABASE=postgres, but ${postgresUnavailable()}`);
-  server ??= startPostgres();
-  const { url } = await server;
-  const name = `graft_test_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
-  } finally {
-    await admin.end();
-  }
-  const fresh = new URL(url);
-  fresh.pathname = `/${name}`;
-  return fresh.toString();
-}
 
 /**
  * The environment that points a server at a fresh database of the test dialect: on PostgreSQL a

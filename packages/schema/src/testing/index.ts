@@ -4,4 +4,6 @@
  * rows in every table.
  */
 export { postgresBinDir, postgresUnavailable, startPostgres, type TestPostgres } from "./postgres";
+export { runDialectPasses, type DialectPasses } from "./dialect-passes";
+export { freshPostgresDatabase } from "./fresh-database";
 export { defaultKnobs, writeSampleTracker } from "./tracker";
