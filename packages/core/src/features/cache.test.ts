@@ -37,6 +37,18 @@ describe("FeatureCache", () => {
     expect(Array.from(c.get(key(3), 1) ?? [])).toEqual([7]);
   });
 
+  it("serves a recent entry from memory, even once its file is gone, and a later put replaces it", () => {
+    const c = cache();
+    c.put(key(5), Float32Array.of(4, 5));
+    rmSync(c.root, { recursive: true, force: true });
+    expect(Array.from(c.get(key(5), 2) ?? [])).toEqual([4, 5]);
+    // Another instance on the same folder (a later run) sees it too; another folder starts cold.
+    expect(Array.from(new FeatureCache(c.root).get(key(5), 2) ?? [])).toEqual([4, 5]);
+    expect(cache().get(key(5), 2)).toBeNull();
+    c.put(key(5), Float32Array.of(6, 7));
+    expect(Array.from(c.get(key(5), 2) ?? [])).toEqual([6, 7]);
+  });
+
   it("throws, rather than calling it a miss, when the entry cannot be read for another reason", () => {
     const c = cache();
     // A file where the shard folder should be: ENOTDIR, not ENOENT.
