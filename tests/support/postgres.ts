@@ -1,20 +1,14 @@
 /** PostgreSQL for flows: the throwaway server of `@graft/schema/testing`, and when flows may skip it. */
-import { freshPostgresDatabase, postgresUnavailable } from "@graft/schema/testing";
+import { freshPostgresDatabase, postgresSkipReason } from "@graft/schema/testing";
 
 export { startPostgres, type TestPostgres } from "@graft/schema/testing";
 
-/**
- * Why a flow needing PostgreSQL must skip on this machine, or null when it can run. Under CI it
- * throws instead: `.ci/run` installs the server, so a missing one is a broken set-up, and a skip
- * would let the PostgreSQL flows go untested without anyone noticing.
- */
+/** Why a flow needing PostgreSQL must skip on this machine, or null when it can run (throws under CI: see postgresSkipReason). */
 export function postgresMissing(): string | null {
-  const reason = postgresUnavailable();
-  if (reason !== null && process.env.CI) throw new Error(`CI is set, so the PostgreSQL flows must run, but ${reason}`);
-  return reason;
+  return postgresSkipReason("the PostgreSQL flows");
 }
 
-/** Whether this is the flows' PostgreSQL pass (`GRAFT_TEST_DATABASE=postgres`, see scripts/flow-passes). */
+/** Whether this is the flows' PostgreSQL pass (`GRAFT_TEST_DATABASE=postgres`, see support/dialect-passes.ts). */
 export const FLOWS_ON_POSTGRES = process.env.GRAFT_TEST_DATABASE === "postgres";
 
 /**

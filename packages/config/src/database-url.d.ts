@@ -1,7 +1,7 @@
 /** Whether `url` names a PostgreSQL database (`postgres://` or `postgresql://`). */
 export declare function isPostgresUrl(url: string): boolean;
 
-/** `url` without its password, for messages. */
+/** `url` without its password (in the authority or as a `password`/`sslpassword`/`sslkey` query parameter), for messages. */
 export declare function redactedUrl(url: string): string;
 
 /**

@@ -8,11 +8,15 @@ export function isPostgresUrl(url) {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** `url` without its password, for messages. */
+/** Query parameters node-postgres reads as secrets (`?password=…` works as well as `user:password@`). */
+const SECRET_PARAMS = ["password", "sslpassword", "sslkey"];
+
+/** `url` without its password (in the authority or as a query parameter), for messages. */
 export function redactedUrl(url) {
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";
+    for (const name of SECRET_PARAMS) if (u.searchParams.has(name)) u.searchParams.set(name, "***");
     return u.toString();
   } catch {
     return "(unparsable PostgreSQL URL)";

@@ -10,6 +10,8 @@ describe("database URL", () => {
   it("never shows a password", () => {
     expect(redactedUrl("postgres://graft:s3cret@db:5432/graft")).toBe("postgres://graft:***@db:5432/graft");
     expect(redactedUrl("postgres://db/graft")).toBe("postgres://db/graft");
+    expect(redactedUrl("postgres://u@db/graft?password=s3cret&sslmode=require")).toBe("postgres://u@db/graft?password=***&sslmode=require");
+    expect(redactedUrl("postgres://db/graft?sslpassword=a&sslkey=b")).not.toMatch(/=a|=b/);
     expect(redactedUrl("postgres://[bad")).toBe("(unparsable PostgreSQL URL)");
   });
 

@@ -11,14 +11,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { openDatabase } from "@graft/schema/db";
 import { COPIED_TABLES } from "@graft/schema/db/copy";
-import { postgresUnavailable, startPostgres, type TestPostgres, writeSampleTracker } from "@graft/schema/testing";
+import { postgresSkipReason, startPostgres, type TestPostgres, writeSampleTracker } from "@graft/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli";
 import { createFakeEngine } from "../testing/fake-engine";
 import { memoryIo, type MemoryIo } from "../testing/memory-io";
 
-const unavailable = postgresUnavailable();
-if (unavailable) console.warn(`Skipping graft db copy's PostgreSQL tests: ${unavailable}`);
+const unavailable = postgresSkipReason("graft db copy's PostgreSQL tests");
 
 const GRAFT_BIN = fileURLToPath(new URL("../../bin/graft.mjs", import.meta.url));
 

@@ -25,7 +25,9 @@ tracker into PostgreSQL, back into SQLite, or makes a SQLite backup.
                refusing a target that already holds rows
 
 The target is filled in one transaction that commits only when every table's row count matches
-the source's, so a refusal or a failure leaves it as it was. Stop the API on the target while
+the source's, so a refusal or a failure leaves its rows as they were (a target of an earlier
+release is refused rather than migrated, unless --replace; a new target keeps this release's
+empty tables after a failure). Stop the API on the target while
 copying. Files the API keeps in GRAFT_DATA_DIR (checkpoints/, api-token) are not in the database:
 copy that folder to the API that serves the new database (see the README).
 
@@ -38,6 +40,7 @@ const BAD_INPUT_CODES = new Set([
   "SOURCE_MISSING",
   "NOT_GRAFT_DATABASE",
   "SOURCE_OUTDATED",
+  "TARGET_OUTDATED",
   "NEWER_THAN_RELEASE",
   "TARGET_NOT_EMPTY",
 ]);

@@ -90,7 +90,7 @@ export class FeatureCache {
     return out;
   }
 
-  /** Stores values atomically (temp file + rename), so readers never see a partial file. */
+  /** Stores values atomically (temp file + rename), so readers never see a partial file; keeps a copy of `values` in memory. */
   put(key: string, values: Float32Array): void {
     const file = this.file(key);
     const dir = path.dirname(file);

@@ -88,7 +88,7 @@ export async function extractFeatures(entries: readonly ImageEntry[], options: E
       const row = values.subarray(k * itemSize, (k + 1) * itemSize);
       data.set(row, i * itemSize);
       const key = keys[i] ?? null;
-      if (cache !== null && key !== null) cache.put(key, row.slice());
+      if (cache !== null && key !== null) cache.put(key, row);
     }
     done += n;
     options.onProgress?.(done, entries.length);

@@ -43,7 +43,10 @@ export function runDialectPasses({ cwd, label, postgresFilters = [] }: DialectPa
   const sqlite = pass("sqlite", "test-results/vitest.json", []);
   let postgres = true;
   const missing = postgresUnavailable();
-  if (missing === null) postgres = pass("postgres", postgresReport, args.length > 0 ? [] : postgresFilters);
+  // A file filter of the caller's (`flows/agent-sweep`, `src/lease.test.ts`) replaces the pass's own
+  // list; flags (`-t name`, `--bail`) keep it, or the pass would run files it must leave out.
+  const namesFiles = args.some((a) => !a.startsWith("-") && /[/.]/.test(a));
+  if (missing === null) postgres = pass("postgres", postgresReport, namesFiles ? [] : postgresFilters);
   else {
     // A report of an earlier run must not stand in for a pass that did not run.
     rmSync(join(cwd, postgresReport), { force: true });

@@ -16,7 +16,9 @@ if (process.env["VITEST"]) {
   afterAll(async () => {
     const started = server;
     server = null;
-    if (started) await (await started).stop();
+    // A server that failed to start already failed the test that asked for it: nothing to stop.
+    const running = await started?.catch(() => null);
+    if (running) await running.stop();
   });
 }
 
@@ -33,8 +35,8 @@ export async function freshPostgresDatabase(): Promise<string> {
   const { url } = await server;
   const name = `graft_test_${process.pid}_${++databases}`;
   const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
   try {
+    await admin.connect();
     await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
   } finally {
     await admin.end();

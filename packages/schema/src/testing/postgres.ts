@@ -83,6 +83,19 @@ function stopNow(command: (bin: string, args: string[]) => [string, string[]], p
 }
 
 /**
+ * Why `what` (tests of the PostgreSQL path) must skip on this machine, or null when they can run;
+ * a skip is logged with its reason. Under CI it throws instead: `.ci/run` installs PostgreSQL, so a
+ * missing server is a broken set-up, and a skip would let the PostgreSQL path go untested unnoticed.
+ */
+export function postgresSkipReason(what: string): string | null {
+  const reason = postgresUnavailable();
+  if (reason === null) return null;
+  if (process.env["CI"]) throw new Error(`CI is set, so ${what} must run, but ${reason}`);
+  console.warn(`Skipping ${what}: ${reason}`);
+  return reason;
+}
+
+/**
  * Starts a fresh PostgreSQL server on a free 127.0.0.1 port with its data, socket and log in a new
  * temporary directory, and creates the database `graft` in it. Built for speed, not durability
  * (fsync off, no sync at initdb); the C locale makes text sort by code point, as SQLite's BINARY

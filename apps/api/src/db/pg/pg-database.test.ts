@@ -8,15 +8,14 @@ import "reflect-metadata";
 import { asc, eq } from "drizzle-orm";
 import pg from "pg";
 import { experiments, runs } from "@graft/schema/db";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "@graft/schema/testing";
+import { postgresSkipReason, startPostgres, type TestPostgres } from "@graft/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraftDatabase } from "../database";
 import { openPostgres } from "./open";
 import { PgStorageHealth } from "./storage-health";
 import { runAtCommit } from "./transaction";
 
-const unavailable = postgresUnavailable();
-if (unavailable) console.warn(`Skipping the API's PostgreSQL database tests: ${unavailable}`);
+const unavailable = postgresSkipReason("the API's PostgreSQL database tests");
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newId } from "@graft/schema/db";
 import { type RunConnection, RunField, SortDirection } from "@graft/schema/graphql";
-import { postgresUnavailable, startPostgres, type TestPostgres } from "@graft/schema/testing";
+import { postgresSkipReason, startPostgres, type TestPostgres } from "@graft/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config/env";
 import { type GraftDatabase } from "../../db/database";
@@ -19,8 +19,7 @@ import { pubSub } from "../../pubsub";
 import { type ServiceDeps } from "../service-deps";
 import { queryRuns } from "./run.query";
 
-const unavailable = postgresUnavailable();
-if (unavailable) console.warn(`Skipping the runs page on PostgreSQL: ${unavailable}`);
+const unavailable = postgresSkipReason("the runs page tests on PostgreSQL");
 
 const COLUMNS = `id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation, optimizer,
   learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed, validation_split, created_at,

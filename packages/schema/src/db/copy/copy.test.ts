@@ -13,7 +13,7 @@ import { drizzle as sqliteDrizzle } from "drizzle-orm/better-sqlite3";
 import { drizzle as pgDrizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postgresUnavailable, startPostgres, type TestPostgres, writeSampleTracker } from "../../testing";
+import { postgresSkipReason, startPostgres, type TestPostgres, writeSampleTracker } from "../../testing";
 import { openDatabase } from "../index";
 import { notes } from "../schema";
 import { copyDatabase, type CopyReport, DbCopyError, parseDbLocation } from "./index";
@@ -22,8 +22,7 @@ import { COPIED_TABLES, SKIPPED_TABLES } from "./tables";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
 import { getTableName, type Table } from "drizzle-orm";
 
-const unavailable = postgresUnavailable();
-if (unavailable) console.warn(`Skipping the PostgreSQL copy tests: ${unavailable}`);
+const unavailable = postgresSkipReason("the PostgreSQL copy tests");
 
 type Tracker = Record<string, Row[]>;
 
@@ -189,6 +188,19 @@ describe("copyDatabase refusals that need no server", () => {
     const olderError = await copyError(copyDatabase({ from: sqlite(older), to: sqlite(join(dir, "o.db")) }));
     expect(olderError.code).toBe("SOURCE_OUTDATED");
     expect(olderError.message).toContain("start this release's API on it once");
+
+    // An older tracker as the target: refused before it is migrated (the file is unchanged).
+    const olderTarget = sampleFile(dir, "older-target.db");
+    new Database(olderTarget)
+      .exec("DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)")
+      .close();
+    const before = sha256(olderTarget);
+    const source = sampleFile(dir, "current.db");
+    const outdated = await copyError(copyDatabase({ from: sqlite(source), to: sqlite(olderTarget) }));
+    expect(outdated.code).toBe("TARGET_OUTDATED");
+    expect(outdated.message).toContain("--replace");
+    expect(sha256(olderTarget)).toBe(before);
+    // (--replace would migrate it; this file only pretends to be older, its schema is current.)
 
     const newer = sampleFile(dir, "newer.db");
     new Database(newer)

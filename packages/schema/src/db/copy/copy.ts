@@ -50,9 +50,9 @@ async function openSource(location: DbLocation): Promise<DbSide> {
   return location.dialect === "sqlite" ? openSqliteSource(location.file) : openPgSource(location.url);
 }
 
-async function openTarget(location: DbLocation): Promise<DbSide> {
+async function openTarget(location: DbLocation, replace: boolean): Promise<DbSide> {
   const release = releaseMigration(location.dialect);
-  return location.dialect === "sqlite" ? openSqliteTarget(location.file, release) : openPgTarget(location.url, release);
+  return location.dialect === "sqlite" ? openSqliteTarget(location.file, release, replace) : openPgTarget(location.url, release, replace);
 }
 
 /** Refuses a source that is not a Graft database of exactly this release's schema. */
@@ -126,8 +126,9 @@ async function copyTable(source: DbSide, target: DbSide, table: CopiedTable, pag
  * Copies every tracker table (all but `storage_probe`, see tables.ts) from `from` into `to`. The
  * source is only read, from one snapshot; the target is migrated to this release, then filled in
  * one transaction that commits only when every table's count matches the source's. Throws a
- * {@link DbCopyError} on a refusal or failure, with the target as it was (a SQLite file this copy
- * created is removed).
+ * {@link DbCopyError} on a refusal or failure, with the target's rows as they were: a target of an
+ * earlier release is refused before it is migrated (unless `replace`), a SQLite file this copy
+ * created is removed, and a new PostgreSQL target keeps this release's empty tables.
  */
 export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
   const { from, to } = options;
@@ -137,7 +138,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyReport> {
   let target: DbSide | null = null;
   try {
     await checkSource(source, from.dialect);
-    target = await openTarget(to);
+    target = await openTarget(to, options.replace ?? false);
     const t = target;
     await source.begin("read", COPIED_TABLES);
     await t.begin("write", COPIED_TABLES);

@@ -10,6 +10,8 @@ export type DbCopyErrorCode =
   | "NOT_GRAFT_DATABASE"
   /** The source's migrations are older than this release's: upgrade it first. */
   | "SOURCE_OUTDATED"
+  /** The target is a tracker of an earlier release: migrating it for a copy that may be refused would change it, so it is refused unless `replace`. */
+  | "TARGET_OUTDATED"
   /** A database has migrations newer than this release: use the newer release. */
   | "NEWER_THAN_RELEASE"
   /** The target holds rows and `replace` was not asked for. */

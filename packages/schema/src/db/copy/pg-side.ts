@@ -139,9 +139,10 @@ export async function openPgSource(url: string): Promise<DbSide> {
 
 /**
  * Opens the PostgreSQL database at `url` as a copy's target and applies this release's migrations
- * (as the API does at start-up), refusing one already migrated past this release.
+ * (as the API does at start-up), refusing one already migrated past this release, and one of an
+ * earlier release unless `replace` (migrating it would change a target the copy may then refuse).
  */
-export async function openPgTarget(url: string, releaseMigration: number): Promise<DbSide> {
+export async function openPgTarget(url: string, releaseMigration: number, replace: boolean): Promise<DbSide> {
   const side = new PgSide(await connect(url, "target"), redactedUrl(url));
   try {
     const last = await side.lastMigration();
@@ -149,6 +150,12 @@ export async function openPgTarget(url: string, releaseMigration: number): Promi
       throw new DbCopyError(
         "NEWER_THAN_RELEASE",
         `the target ${side.label} has migrations newer than this release of graft; copy with the newer release`,
+      );
+    // Migrating is the one change made before the copy's transaction: never for a target that may still be refused.
+    if (last !== null && last < releaseMigration && !replace)
+      throw new DbCopyError(
+        "TARGET_OUTDATED",
+        `the target ${side.label} is a Graft tracker of an earlier release; start this release's API on it once (it migrates at start-up) and copy again, or pass --replace to empty it`,
       );
     await side.migrate();
     return side;

@@ -122,9 +122,10 @@ export async function openSqliteSource(file: string): Promise<DbSide> {
 /**
  * Opens (creating when missing) the SQLite file at `file` as a copy's target, with the migrations
  * of this release applied. An existing file must already be a Graft database (or hold no tables):
- * a copy never writes Graft's tables into someone else's file.
+ * a copy never writes Graft's tables into someone else's file; one of an earlier release is
+ * refused unless `replace`, as migrating it would change a target the copy may then refuse.
  */
-export async function openSqliteTarget(file: string, releaseMigration: number): Promise<DbSide> {
+export async function openSqliteTarget(file: string, releaseMigration: number, replace: boolean): Promise<DbSide> {
   const existed = existsSync(file);
   if (existed) {
     if (statSync(file).isDirectory())
@@ -145,6 +146,12 @@ export async function openSqliteTarget(file: string, releaseMigration: number): 
         throw new DbCopyError(
           "NEWER_THAN_RELEASE",
           `the target ${file} has migrations newer than this release of graft; copy with the newer release`,
+        );
+      // Migrating is the one change made before the copy's transaction: never for a target that may still be refused.
+      if (last !== null && last < releaseMigration && !replace)
+        throw new DbCopyError(
+          "TARGET_OUTDATED",
+          `the target ${file} is a Graft tracker of an earlier release; start this release's API on it once (it migrates at start-up) and copy again, or pass --replace to empty it`,
         );
     } finally {
       probe.close();

@@ -8,14 +8,13 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { getTableConfig, type PgColumn, PgTable } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultKnobs, postgresUnavailable, startPostgres, type TestPostgres } from "../../testing";
+import { defaultKnobs, postgresSkipReason, startPostgres, type TestPostgres } from "../../testing";
 import { newId } from "../id";
 import { type GraftPgDb, migratePg } from "./index";
 import * as schema from "./schema";
 import { datasets, epochs, experiments, runPredictions, runs, storageProbe } from "./schema";
 
-const unavailable = postgresUnavailable();
-if (unavailable) console.warn(`Skipping the PostgreSQL tests: ${unavailable}`);
+const unavailable = postgresSkipReason("the PostgreSQL tables tests");
 
 type RunInsert = typeof runs.$inferInsert;
 
