@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newId } from "@graft/schema/db";
-import { type RunConnection, RunField, SortDirection } from "@graft/schema/graphql";
+import { RunField, SortDirection } from "@graft/schema/graphql";
 import { postgresSkipReason, startPostgres, type TestPostgres } from "@graft/schema/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config/env";
@@ -16,6 +16,7 @@ import { type GraftDatabase } from "../../db/database";
 import { openPostgres } from "../../db/pg/open";
 import { openSqlite } from "../../db/sqlite/open";
 import { pubSub } from "../../pubsub";
+import { pageThroughRuns } from "../../test/run-pages";
 import { type ServiceDeps } from "../service-deps";
 import { queryRuns } from "./run.query";
 
@@ -61,20 +62,6 @@ function rows(): unknown[][] {
 
 const DATASET = "INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d', 'd', '/d', '[]', 0, 0)";
 
-/** Every id of the runs page in `field`'s order, five a page. */
-async function pageThrough(deps: ServiceDeps, field: RunField, direction: SortDirection): Promise<string[]> {
-  const seen: string[] = [];
-  let after: string | null = null;
-  for (let guard = 0; guard < 10; guard++) {
-    const page: RunConnection = await queryRuns(deps, null, { field, direction }, 5, after);
-    expect(page.totalCount).toBe(23);
-    seen.push(...page.nodes.map((n) => n.id));
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
-  }
-  return seen;
-}
-
 describe.skipIf(unavailable !== null)("the runs page on PostgreSQL", () => {
   const dir = mkdtempSync(join(tmpdir(), "graft-run-query-pg-"));
   const config = loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: dir, GRAFT_API_QUIET: "1" });
@@ -111,9 +98,9 @@ describe.skipIf(unavailable !== null)("the runs page on PostgreSQL", () => {
 
   it.each(Object.values(RunField))("pages by %s in SQLite's order, in both directions", async (field) => {
     for (const direction of [SortDirection.ASC, SortDirection.DESC]) {
-      const expected = await pageThrough(deps(sqlite), field, direction);
+      const expected = await pageThroughRuns(deps(sqlite), field, direction, 23);
       expect(new Set(expected).size).toBe(23);
-      expect(await pageThrough(deps(postgres), field, direction), `${field} ${direction}`).toEqual(expected);
+      expect(await pageThroughRuns(deps(postgres), field, direction, 23), `${field} ${direction}`).toEqual(expected);
     }
   });
 

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, desc } from "drizzle-orm";
 import { newId, openDatabase, runs } from "@graft/schema/db";
-import { type RunConnection, RunField, SortDirection } from "@graft/schema/graphql";
+import { RunField, SortDirection } from "@graft/schema/graphql";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../config/env";
 import { pubSub } from "../../pubsub";
-import { queryRuns, RUN_FIELD_COLUMNS } from "./run.query";
+import { RUN_FIELD_COLUMNS } from "./run.query";
 import { sqliteDatabase } from "../../db/sqlite/open";
+import { pageThroughRuns } from "../../test/run-pages";
 
 const dir = mkdtempSync(join(tmpdir(), "graft-run-query-"));
 const db = openDatabase(join(dir, "graft.db"));
@@ -65,15 +66,7 @@ describe("runs ordering", () => {
 
   it.each(fields)("pages through every run once by %s, in both directions", async (field) => {
     for (const direction of [SortDirection.ASC, SortDirection.DESC]) {
-      const seen: string[] = [];
-      let after: string | null = null;
-      for (let guard = 0; guard < 10; guard++) {
-        const page: RunConnection = await queryRuns(deps, null, { field, direction }, 5, after);
-        expect(page.totalCount).toBe(23);
-        seen.push(...page.nodes.map((n) => n.id));
-        if (!page.pageInfo.hasNextPage) break;
-        after = page.pageInfo.endCursor;
-      }
+      const seen = await pageThroughRuns(deps, field, direction, 23);
       expect(new Set(seen).size, `${field} ${direction}`).toBe(23);
       expect(seen).toHaveLength(23);
     }
