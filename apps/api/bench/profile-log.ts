@@ -1,7 +1,8 @@
 /**
  * Profiles the API process while bench/log-client.ts logs epochs (the logEpochs bench's 1-agent
  * case): `npx tsx bench/profile-log.ts [out.cpuprofile]`. Only the timed loop is profiled, so
- * start-up and warm-up do not drown the per-request cost. Prints the client's figures.
+ * start-up and warm-up do not drown the per-request cost. Prints the client's figures. With
+ * `GRAFT_DATABASE_URL=postgres://…` set, the API runs on that (empty) PostgreSQL database.
  */
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -14,7 +15,13 @@ import { LogAgents } from "./log-agents";
 const out = process.argv[2] ?? "log.cpuprofile";
 const ws = createWorkspace();
 const server = await startServer(
-  loadConfig({ GRAFT_API_PORT: "0", GRAFT_DATA_DIR: ws.dataDir, GRAFT_DATA_ROOTS: ws.root, GRAFT_API_QUIET: "1" }),
+  loadConfig({
+    GRAFT_API_PORT: "0",
+    GRAFT_DATA_DIR: ws.dataDir,
+    GRAFT_DATA_ROOTS: ws.root,
+    GRAFT_API_QUIET: "1",
+    ...(process.env["GRAFT_DATABASE_URL"] ? { GRAFT_DATABASE_URL: process.env["GRAFT_DATABASE_URL"] } : {}),
+  }),
 );
 const client = new TestClient(server.url, server.token);
 try {

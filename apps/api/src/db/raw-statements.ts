@@ -7,6 +7,13 @@ import { type RenderableQuery } from "./statement-cache";
 /** Which run a claim takes: the oldest queued one, or a given one if it is still queued. */
 export type ClaimPick = { next: true } | { runId: string };
 
+/**
+ * A query built once and run many times: drizzle renders it once, with `sql.placeholder(name)` where
+ * the values go, and each call binds `values` by those names and runs it on `db` (a transaction's
+ * `tx` or the database's own handle). Rows keyed by column name, as {@link RawStatements.rows}'.
+ */
+export type ReusableQuery = (db: Db, values: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
 /** What a claim writes besides the pick. */
 export interface ClaimParams {
   agentId: string;
@@ -24,6 +31,12 @@ export interface ClaimParams {
 export interface RawStatements {
   /** The rows of a drizzle query built on `db`, keyed by column name (not mapped to drizzle's row shape). */
   rows(db: Db, query: RenderableQuery): Promise<Record<string, unknown>[]>;
+  /**
+   * `query` (built on the database's own handle, with named placeholders) rendered once and kept
+   * compiled: SQLite keeps the statement, PostgreSQL prepares it by name on each connection that
+   * runs it. For the hot statements, where building the query each call cost more than running it.
+   */
+  reusable(query: RenderableQuery): ReusableQuery;
   /** The first column of the first row of a drizzle query built on `db` (a count, as a number). */
   value(db: Db, query: RenderableQuery): Promise<unknown>;
   /**
@@ -42,4 +55,10 @@ export interface RawStatements {
   sweepPeersAt(tx: Db, sweepId: string, runId: string, epoch: number): Promise<{ runId: string; best: number }[]>;
   /** The run's own best val accuracy up to `epoch`. */
   ownBestAt(tx: Db, runId: string, epoch: number): Promise<number | null>;
+  /**
+   * Makes the sweep's early-termination decisions one at a time until `tx` ends: a decision reads
+   * its peers' epochs, and two runs' transactions deciding side by side would each miss the other's
+   * (see WriteScope). Nothing to do where write transactions never overlap (SQLite).
+   */
+  lockSweepDecisions(tx: Db, sweepId: string): Promise<void>;
 }

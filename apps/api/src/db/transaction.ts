@@ -3,7 +3,16 @@ import { type GraftDb } from "@graft/schema/db";
 import { type Db } from "./database";
 
 /**
- * Runs async bodies as write transactions, one at a time. The SQLite implementation is
+ * What a write transaction touches, when the caller can say it is less than anything: `{ run: id }`
+ * promises that the body writes only that run's row and rows of that run alone (its epochs), and
+ * reads other rows only where a slightly older committed state is as good (a sweep's peers). On
+ * PostgreSQL such transactions for different runs may run side by side; see PgTransactionRunner.
+ */
+export type WriteScope = { run: string };
+
+/**
+ * Runs async bodies as write transactions, one at a time (save those a {@link WriteScope} lets
+ * a runner overlap). The SQLite implementation is
  * {@link SqliteTransactionRunner}; the PostgreSQL one (db/pg/transaction.ts) checks a client out of
  * the pool, `BEGIN`s, hands the body a drizzle handle bound to that client, and `COMMIT`s/`ROLLBACK`s
  * the same way.
@@ -14,9 +23,10 @@ export interface TransactionRunner {
    * rethrows when it rejects (or when the commit fails). Not re-entrant: a body must not call
    * `run` again (directly, or through a service method that opens its own transaction), it passes
    * its `tx` down to the `...InTx` helpers instead. On SQLite a nested call would wait forever
-   * for the lock its own caller holds.
+   * for the lock its own caller holds. `scope`, when given, is the caller's promise of what the body
+   * touches (see {@link WriteScope}); a runner that cannot use it runs the body alone.
    */
-  run<T>(body: (tx: Db) => Promise<T>): Promise<T>;
+  run<T>(body: (tx: Db) => Promise<T>, scope?: WriteScope): Promise<T>;
 }
 
 /**

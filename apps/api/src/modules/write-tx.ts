@@ -2,6 +2,7 @@ import { type Epoch, type Run } from "@graft/schema/graphql";
 import { type GraftPubSub, TOPICS } from "../pubsub";
 import { type Changes } from "../db/change-feed";
 import { type Db } from "../db/database";
+import { type WriteScope } from "../db/transaction";
 import { type ServiceDeps } from "./service-deps";
 
 /** Events gathered inside a transaction and published only once it has committed. */
@@ -39,11 +40,13 @@ export class Outbox {
  * transactions run one at a time per connection (see SqliteTransactionRunner in db/transaction.ts)
  * and, on PostgreSQL, one at a time per database (PgTransactionRunner in db/pg/transaction.ts).
  *
+ * `scope` narrows what `fn` may touch (see WriteScope): only for bodies that keep that promise.
+ *
  * `fn` runs every query of the transaction on `tx` and hands `tx` to the helpers it calls (the
  * `...InTx` functions); it must not call anything that opens `writeTx` again, which would wait
  * for its own transaction to end.
  */
-export async function writeTx<T>(deps: ServiceDeps, fn: (tx: Db, outbox: Outbox) => Promise<T>): Promise<T> {
+export async function writeTx<T>(deps: ServiceDeps, fn: (tx: Db, outbox: Outbox) => Promise<T>, scope?: WriteScope): Promise<T> {
   const outbox = new Outbox();
   const feed = deps.database.changes;
   const result = await deps.database.transactions.run(async (tx) => {
@@ -52,7 +55,7 @@ export async function writeTx<T>(deps: ServiceDeps, fn: (tx: Db, outbox: Outbox)
     const changes = outbox.changes();
     if (feed && (changes.runIds.length > 0 || changes.epochs.length > 0)) await feed.notifyInTx(tx, changes);
     return value;
-  });
+  }, scope);
   outbox.flush(deps.pubSub);
   return result;
 }

@@ -96,6 +96,90 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
     expect(done).toHaveLength(25);
   }, 20_000);
 
+  it("overlaps transactions scoped to different runs, across pools too, but never one run's two or an unscoped one", async () => {
+    // Two runs to scope to (the row lock needs rows), written as plain SQL: the columns without defaults.
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d-scoped', 'd', '/d', '[]', 0, 0)");
+    for (const id of ["r-scoped-a", "r-scoped-b"])
+      await admin.query(
+        `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation,
+          optimizer, learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed,
+          validation_split, created_at) VALUES ($1, 'r', 'RUNNING', 'd-scoped', 'vgg16', 224, '[8]', 8, 0.2, 'none', 'adam', 0.001,
+          10, 0, 0, 0.00001, 32, 1, 0.2, 0)`,
+        [id],
+      );
+    await admin.end();
+    // A second opener stands in for a second API process: its own pool and in-process gate, so
+    // only PostgreSQL's locks order its transactions against the first's.
+    const other = await openPostgres(server.url);
+    try {
+      const order: string[] = [];
+      let endA!: () => void;
+      const holdA = new Promise<void>((resolve) => (endA = resolve));
+      const a = database.transactions.run(
+        async () => {
+          order.push("a begins");
+          await holdA;
+          order.push("a ends");
+        },
+        { run: "r-scoped-a" },
+      );
+      for (let i = 0; i < 100 && order.length === 0; i++) await sleep(10);
+      // Another run's scoped transaction runs to its end while a's is open.
+      await other.transactions.run(async () => void order.push("b"), { run: "r-scoped-b" });
+      const againA = other.transactions.run(async () => void order.push("a again"), { run: "r-scoped-a" });
+      const unscoped = other.transactions.run(async () => void order.push("unscoped"));
+      await sleep(300);
+      expect(order).toEqual(["a begins", "b"]);
+      endA();
+      await Promise.all([a, againA, unscoped]);
+      expect(order).toEqual(["a begins", "b", "a ends", "a again", "unscoped"]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("makes scoped transactions of one sweep take its early-termination decisions in turn", async () => {
+    const other = await openPostgres(server.url);
+    try {
+      const order: string[] = [];
+      let endFirst!: () => void;
+      const holdFirst = new Promise<void>((resolve) => (endFirst = resolve));
+      const first = database.transactions.run(
+        async (tx) => {
+          await database.raw.lockSweepDecisions(tx, "s-one");
+          order.push("first decides");
+          await holdFirst;
+        },
+        { run: "r-scoped-a" },
+      );
+      for (let i = 0; i < 100 && order.length === 0; i++) await sleep(10);
+      const sameSweep = other.transactions.run(
+        async (tx) => {
+          await other.raw.lockSweepDecisions(tx, "s-one");
+          order.push("same sweep decides");
+        },
+        { run: "r-scoped-b" },
+      );
+      // Another sweep's decisions do not wait (nor does this scoped transaction of a run without rows).
+      await other.transactions.run(
+        async (tx) => {
+          await other.raw.lockSweepDecisions(tx, "s-two");
+          order.push("other sweep decides");
+        },
+        { run: "r-none" },
+      );
+      await sleep(200);
+      expect(order).toEqual(["first decides", "other sweep decides"]);
+      endFirst();
+      await Promise.all([first, sameSweep]);
+      expect(order).toEqual(["first decides", "other sweep decides", "same sweep decides"]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("keeps row counts for pricing, refreshed in the background", async () => {
     await database.db.insert(experiments).values({ id: "e-count", name: "count", createdAt: 4 });
     const stored = (await database.db.select({ id: experiments.id }).from(experiments)).length;

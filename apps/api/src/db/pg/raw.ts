@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { getTableColumns } from "drizzle-orm";
+import { fillPlaceholders, getTableColumns } from "drizzle-orm";
 import { epochs, runs } from "@graft/schema/db";
 import { EPOCH_INSERT_CHUNK, type EpochValues } from "../../modules/epoch/epoch.insert";
 import { type RunRow } from "../../modules/run/run.mapper";
@@ -8,16 +8,31 @@ import { SWEEP_INSERT_ROWS_PER_STATEMENT } from "../../modules/sweep/sweep.inser
 import { type RawStatements } from "../raw-statements";
 import { tableRowMapper } from "../statement-cache";
 import { pgTargetOf } from "./handle";
+import { SWEEP_DECISION_LOCK_CLASS } from "./transaction";
 import { GRAFT_PG_TYPES, type PgTarget } from "./types";
+
+/** Statement names by text, so the digest is taken once per text; bounded, as the SQLite cache is. */
+const names = new Map<string, string>();
+const MAX_NAMES = 512;
+
+/** The prepared-statement name of `text`: a digest of it, so one text is one name. */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_NAMES) names.clear();
+    name = `graft_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
 
 /**
  * Runs `text` as a named prepared statement: node-postgres prepares it on a connection the first
  * time that connection sees the name and reuses it after, PostgreSQL's own statement cache (the
- * twin of db/statement-cache.ts). The name is a digest of the text, so one text is one name.
+ * twin of db/statement-cache.ts).
  */
 async function prepared<R extends Record<string, unknown>>(target: PgTarget, text: string, values: unknown[]): Promise<R[]> {
-  const name = `graft_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
-  return (await target.query<R>({ name, text, values, types: GRAFT_PG_TYPES })).rows;
+  return (await target.query<R>({ name: statementName(text), text, values, types: GRAFT_PG_TYPES })).rows;
 }
 
 /** `($1, $2, …), ($k, …)`: `rows` groups of `columns` numbered placeholders. */
@@ -29,6 +44,17 @@ function placeholders(rows: number, columns: number): string {
 
 const EPOCH_COLUMNS = Object.entries(getTableColumns(epochs)) as [keyof EpochValues, (typeof epochs)["_"]["columns"][keyof EpochValues]][];
 const EPOCH_COLUMN_LIST = EPOCH_COLUMNS.map(([, c]) => `"${c.name}"`).join(", ");
+/** The epoch INSERT for a chunk of `rows` rows, built once per chunk size (batches mostly come in one size). */
+const epochInsertTexts = new Map<number, string>();
+function epochInsertText(rows: number): string {
+  let text = epochInsertTexts.get(rows);
+  if (text === undefined) {
+    text = `INSERT INTO epochs (${EPOCH_COLUMN_LIST}) VALUES ${placeholders(rows, EPOCH_COLUMNS.length)}
+      ON CONFLICT (run_id, epoch) DO NOTHING RETURNING epoch`;
+    epochInsertTexts.set(rows, text);
+  }
+  return text;
+}
 const RUN_COLUMNS = getTableColumns(runs);
 const toRunRow = tableRowMapper(runs);
 
@@ -46,6 +72,11 @@ const PEERS_AT = `SELECT e.run_id AS "runId", max(e.val_accuracy) AS best FROM e
   WHERE r.sweep_id = $1 AND r.id <> $2 AND e.epoch <= $3
   GROUP BY e.run_id HAVING max(e.epoch) >= $3 AND max(e.val_accuracy) IS NOT NULL`;
 const OWN_BEST_AT = "SELECT max(val_accuracy) AS best FROM epochs WHERE run_id = $1 AND epoch <= $2";
+// The two-key form: its lock space is apart from WRITE_LOCK_KEY's (one bigint key).
+const LOCK_SWEEP_DECISIONS = "SELECT pg_advisory_xact_lock($1, $2)";
+
+/** The second key of a sweep's decision lock: 32 bits of a digest of its id (a collision only makes two sweeps wait for each other). */
+const sweepKey = (sweepId: string) => createHash("sha1").update(sweepId).digest().readInt32BE(0);
 
 /**
  * The raw statements on PostgreSQL, each run on the client of the handle it is given (the
@@ -58,6 +89,11 @@ export function pgRawStatements(): RawStatements {
     async rows(db, query) {
       const { sql, params } = query.toSQL();
       return prepared(pgTargetOf(db), sql, params);
+    },
+
+    reusable(query) {
+      const { sql, params } = query.toSQL();
+      return (db, values) => prepared(pgTargetOf(db), sql, fillPlaceholders(params, values));
     },
 
     async value(db, query) {
@@ -74,11 +110,9 @@ export function pgRawStatements(): RawStatements {
         const params: unknown[] = [];
         for (const r of chunk)
           for (const [key, column] of EPOCH_COLUMNS) params.push(r[key] === null ? null : column.mapToDriverValue(r[key]));
-        const text = `INSERT INTO epochs (${EPOCH_COLUMN_LIST}) VALUES ${placeholders(chunk.length, EPOCH_COLUMNS.length)}
-          ON CONFLICT (run_id, epoch) DO NOTHING RETURNING epoch`;
         // PostgreSQL refuses a statement that would touch one row twice only for DO UPDATE; DO NOTHING
         // skips a repeat within the chunk as SQLite does. RETURNING's order is unspecified: walk the input.
-        const fresh = new Set((await prepared<{ epoch: number }>(target, text, params)).map((r) => r.epoch));
+        const fresh = new Set((await prepared<{ epoch: number }>(target, epochInsertText(chunk.length), params)).map((r) => r.epoch));
         for (const r of chunk) if (fresh.delete(r.epoch)) inserted.push(r);
       }
       return inserted;
@@ -123,6 +157,10 @@ export function pgRawStatements(): RawStatements {
     async ownBestAt(tx, runId, epoch) {
       const [row] = await prepared<{ best: number | null }>(pgTargetOf(tx), OWN_BEST_AT, [runId, epoch]);
       return row?.best ?? null;
+    },
+
+    async lockSweepDecisions(tx, sweepId) {
+      await prepared(pgTargetOf(tx), LOCK_SWEEP_DECISIONS, [SWEEP_DECISION_LOCK_CLASS, sweepKey(sweepId)]);
     },
   };
 }

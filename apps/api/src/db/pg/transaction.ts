@@ -1,8 +1,9 @@
-import type pg from "pg";
+import pg from "pg";
 import { type Db } from "../database";
-import { AsyncMutex, type TransactionRunner } from "../transaction";
+import { type TransactionRunner, type WriteScope } from "../transaction";
 import { pgHandle, pgTargetOf } from "./handle";
 import { type PgTarget } from "./types";
+import { WriteGate } from "./write-gate";
 
 /**
  * The advisory lock every write transaction takes first (an arbitrary constant: "graft" in ASCII).
@@ -10,12 +11,27 @@ import { type PgTarget } from "./types";
  * time across every process on the file, and several read a row and then write from what they
  * read (a run's epoch count, a sweep's progress). Taking one transaction-scoped lock keeps that
  * guarantee across every API process on the database, without auditing each body for READ
- * COMMITTED's lost updates; reads outside write transactions are not held up. Row-level locking
- * instead (the claim already says FOR UPDATE SKIP LOCKED) is the way to more write concurrency.
+ * COMMITTED's lost updates; reads outside write transactions are not held up.
+ *
+ * The one exception is a transaction scoped to one run (WriteScope: logEpochs, the busiest write by
+ * far): it takes the lock shared, plus its run's row lock. Scoped transactions of different runs
+ * then overlap, two of one run queue on the row, and none overlaps an unscoped one, whose reads
+ * and writes stay as serial as before.
  */
 export const WRITE_LOCK_KEY = 0x6772616674;
 
+/** The first key of the per-sweep lock on early-termination decisions (two-key advisory locks; "graf"). */
+export const SWEEP_DECISION_LOCK_CLASS = 0x67726166;
+
 const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
+
+/**
+ * BEGIN, the write lock shared and the run's row lock, in one round trip (a multi-statement query
+ * takes no parameters, so the id is quoted as a literal). Always in this order, as every
+ * transaction takes the write lock before any row lock: no two wait on each other the other way.
+ */
+const beginScoped = (scope: WriteScope) =>
+  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); SELECT 1 FROM runs WHERE id = ${pg.escapeLiteral(scope.run)} FOR UPDATE`;
 
 /** The statements each open write transaction sends with its COMMIT, by the transaction's client. */
 const atCommit = new WeakMap<PgTarget, string[]>();
@@ -39,34 +55,40 @@ export function runAtCommit(tx: Db, statement: string): void {
  * pool clients, outside the transaction. Two round trips besides the body's own statements: on a
  * busy machine each costs a wake-up of the API process and of the server's backend.
  *
- * Within one process the transactions also queue on an {@link AsyncMutex} before they take a
- * client: waiting on the advisory lock while holding a client would let enough waiting writers
- * take every client of the pool, and a body that reads on `deps.db` would then wait forever for a
- * client its own waiters hold. So write transactions hold at most one client per process; readers
- * keep the rest.
+ * Within one process the transactions also queue on a {@link WriteGate} (the lock's two modes)
+ * before they take a client: waiting on the advisory lock while holding a client would let enough
+ * waiting writers take every client of the pool, and a body that reads on `deps.db` would then
+ * wait forever for a client its own waiters hold. So write transactions hold at most one client per
+ * process, or `maxShared` for scoped ones; readers keep the rest.
  */
 export class PgTransactionRunner implements TransactionRunner {
-  private readonly mutex = new AsyncMutex();
+  private readonly gate: WriteGate;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /** @param maxShared how many scoped transactions may hold a client at once (fewer than the pool's clients). */
+  constructor(
+    private readonly pool: pg.Pool,
+    maxShared: number,
+  ) {
+    this.gate = new WriteGate(maxShared);
+  }
 
-  async run<T>(body: (tx: Db) => Promise<T>): Promise<T> {
-    const release = await this.mutex.acquire();
+  async run<T>(body: (tx: Db) => Promise<T>, scope?: WriteScope): Promise<T> {
+    const release = await this.gate.acquire(scope === undefined);
     try {
-      return await this.runAlone(body);
+      return await this.runOnClient(body, scope === undefined ? BEGIN_AND_LOCK : beginScoped(scope));
     } finally {
       release();
     }
   }
 
-  private async runAlone<T>(body: (tx: Db) => Promise<T>): Promise<T> {
+  private async runOnClient<T>(body: (tx: Db) => Promise<T>, begin: string): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       try {
-        // One round trip for both: a simple-protocol query may hold several statements, and the
-        // key is this file's constant. Should the lock fail, the ROLLBACK below ends the open BEGIN.
-        await client.query(BEGIN_AND_LOCK);
+        // One round trip for all: a simple-protocol query may hold several statements. Should a
+        // lock fail, the ROLLBACK below ends the open BEGIN.
+        await client.query(begin);
         const queued: string[] = [];
         atCommit.set(client, queued);
         const result = await body(pgHandle(client));

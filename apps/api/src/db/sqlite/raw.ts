@@ -1,3 +1,4 @@
+import { fillPlaceholders } from "drizzle-orm";
 import { type GraftDb } from "@graft/schema/db";
 import { EpochInserter } from "../../modules/epoch/epoch.insert";
 import { SweepRunInserter } from "../../modules/sweep/sweep.insert";
@@ -34,6 +35,11 @@ export function sqliteRawStatements(db: GraftDb): RawStatements {
   return {
     rows: async (_db, query) => cache.all(query),
     value: async (_db, query) => cache.value(query),
+    reusable: (query) => {
+      const { sql, params } = query.toSQL();
+      const statement = client.prepare(sql);
+      return async (_db, values) => statement.all(...fillPlaceholders(params, values)) as Record<string, unknown>[];
+    },
     insertEpochs: (_tx, rows) => epochs.insert(rows),
     insertSweepRuns: (_tx, items, now) => sweepRuns.insert(items, now),
     claimRun: async (_tx, pick: ClaimPick, params) => {
@@ -42,5 +48,7 @@ export function sqliteRawStatements(db: GraftDb): RawStatements {
     },
     sweepPeersAt: async (_tx, sweepId, runId, epoch) => peersAt.all({ sweepId, runId, epoch }) as { runId: string; best: number }[],
     ownBestAt: async (_tx, runId, epoch) => (ownBestAt.get([runId, epoch]) as { best: number | null }).best,
+    // BEGIN IMMEDIATE already makes every write transaction run alone.
+    lockSweepDecisions: async () => undefined,
   };
 }

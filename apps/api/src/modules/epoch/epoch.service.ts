@@ -6,6 +6,8 @@ import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type 
 import { badInput } from "../../errors";
 import { groupBy } from "../batch-loader";
 import { type Db, firstRow } from "../../db/database";
+import { type ReusableQuery } from "../../db/raw-statements";
+import { tableRowMapper } from "../../db/statement-cache";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
 import { type LeaseService } from "../run/lease.service";
@@ -30,31 +32,20 @@ type SummaryParams = {
   bestEpoch?: number;
 };
 
-/** The prepared summary UPDATE's SET (see EpochService's constructor) with the values bound, to build on a transaction's own handle. */
-function summarySet(p: SummaryParams) {
-  return {
-    epochCount: p.epochCount,
-    finalValAccuracy: sql<number | null>`(SELECT e.val_accuracy FROM ${epochs} e WHERE e.run_id = ${p.id} ORDER BY e.epoch DESC LIMIT 1)`,
-    finalValLoss: sql<number | null>`(SELECT e.val_loss FROM ${epochs} e WHERE e.run_id = ${p.id} ORDER BY e.epoch DESC LIMIT 1)`,
-    leaseExpiresAt: p.leaseExpiresAt,
-    ...(p.bestEpoch === undefined
-      ? {}
-      : { bestValAccuracy: p.bestValAccuracy ?? null, bestValLoss: p.bestValLoss ?? null, bestEpoch: p.bestEpoch }),
-  };
-}
+const toRunRow = tableRowMapper(runsTable);
 
 /** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
 export class EpochService {
-  private readonly updateSummary;
-  private readonly updateSummaryAndBest;
+  private readonly updateSummary: ReusableQuery;
+  private readonly updateSummaryAndBest: ReusableQuery;
 
   constructor(
     private readonly deps: ServiceDeps,
     private readonly runs: RunService,
     private readonly leases: LeaseService,
   ) {
-    // Summary + lease in one drizzle-prepared UPDATE ... RETURNING: building queries per call was
-    // most of logEpochs' cost (the runs table is wide). The final epoch's metrics come from a
+    // Summary + lease in one UPDATE ... RETURNING built once (a reusable raw statement): building
+    // the query each call was most of logEpochs' cost (the runs table is wide). The final epoch's metrics come from a
     // primary-key seek inside the same statement (retries may arrive out of order, so the newest
     // epoch of the batch is not necessarily the run's last). Every summary column is indexed for
     // sorting, and SQLite rewrites the index entries of every column a SET names, changed or not:
@@ -67,12 +58,13 @@ export class EpochService {
       leaseExpiresAt: sql`${sql.placeholder("leaseExpiresAt")}`,
     };
     const summaryUpdate = (set: typeof finalColumns | (typeof finalColumns & { bestValAccuracy: SQL; bestValLoss: SQL; bestEpoch: SQL })) =>
-      deps.db
-        .update(runsTable)
-        .set(set)
-        .where(eq(runsTable.id, sql.placeholder("id")))
-        .returning()
-        .prepare();
+      deps.database.raw.reusable(
+        deps.db
+          .update(runsTable)
+          .set(set)
+          .where(eq(runsTable.id, sql.placeholder("id")))
+          .returning(),
+      );
     this.updateSummary = summaryUpdate(finalColumns);
     this.updateSummaryAndBest = summaryUpdate({
       ...finalColumns,
@@ -117,37 +109,42 @@ export class EpochService {
         );
     }
     const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
-    return writeTx(this.deps, async (tx, outbox) => {
-      let row = await this.runs.row(runId, tx);
-      assertCurrentAttempt(row, agentId, attempt, "log epochs");
-      if (row.status !== RunStatus.RUNNING) return { inserted: 0, control: controlFor(row, agentId) };
-      const now = this.deps.now();
-      const values: EpochValues[] = ordered.map((e) => ({
-        runId,
-        epoch: e.epoch,
-        attempt: row.attempts,
-        phase: e.phase,
-        loss: e.loss ?? null,
-        accuracy: e.accuracy ?? null,
-        valLoss: e.valLoss ?? null,
-        valAccuracy: e.valAccuracy ?? null,
-        learningRate: e.learningRate,
-        durationMs: e.durationMs,
-        imagesPerSec: e.imagesPerSec,
-        confusionMatrix: e.confusionMatrix ?? null,
-        createdAt: now,
-      }));
-      const fresh: Epoch[] = (await this.deps.database.raw.insertEpochs(tx, values)).map(toEpoch);
-      if (fresh.length > 0) {
-        row = await this.refreshSummary(tx, row, fresh);
-        row = await this.applyEarlyTermination(tx, row, fresh);
-      } else {
-        row = await this.leases.extendInTx(tx, row);
-      }
-      for (const e of fresh) outbox.epoch(e);
-      if (fresh.length > 0) outbox.run(toRun(row));
-      return { inserted: fresh.length, control: controlFor(row, agentId) };
-    });
+    return writeTx(
+      this.deps,
+      async (tx, outbox) => {
+        let row = await this.runs.row(runId, tx);
+        assertCurrentAttempt(row, agentId, attempt, "log epochs");
+        if (row.status !== RunStatus.RUNNING) return { inserted: 0, control: controlFor(row, agentId) };
+        const now = this.deps.now();
+        const values: EpochValues[] = ordered.map((e) => ({
+          runId,
+          epoch: e.epoch,
+          attempt: row.attempts,
+          phase: e.phase,
+          loss: e.loss ?? null,
+          accuracy: e.accuracy ?? null,
+          valLoss: e.valLoss ?? null,
+          valAccuracy: e.valAccuracy ?? null,
+          learningRate: e.learningRate,
+          durationMs: e.durationMs,
+          imagesPerSec: e.imagesPerSec,
+          confusionMatrix: e.confusionMatrix ?? null,
+          createdAt: now,
+        }));
+        const fresh: Epoch[] = (await this.deps.database.raw.insertEpochs(tx, values)).map(toEpoch);
+        if (fresh.length > 0) {
+          row = await this.refreshSummary(tx, row, fresh);
+          row = await this.applyEarlyTermination(tx, row, fresh);
+        } else {
+          row = await this.leases.extendInTx(tx, row);
+        }
+        for (const e of fresh) outbox.epoch(e);
+        if (fresh.length > 0) outbox.run(toRun(row));
+        return { inserted: fresh.length, control: controlFor(row, agentId) };
+        // Writes this run's row and epochs only; reads its sweep and its peers' committed epochs.
+      },
+      { run: runId },
+    );
   }
 
   /**
@@ -170,15 +167,8 @@ export class EpochService {
     const params: SummaryParams = improved
       ? { ...values, bestValAccuracy: improved.valAccuracy, bestValLoss: improved.valLoss, bestEpoch: improved.epoch }
       : values;
-    // The prepared UPDATEs belong to the database's connection, which on SQLite is the transaction's
-    // (writeTx hands the database itself). A pooled dialect's transaction runs on a client of its
-    // own: there the same UPDATE is built on `tx` (PostgreSQL caches its plan per connection anyway).
-    if (tx !== this.deps.db) {
-      const [built] = await tx.update(runsTable).set(summarySet(params)).where(eq(runsTable.id, row.id)).returning();
-      return built as RunRow;
-    }
-    const [updated] = improved ? await this.updateSummaryAndBest.execute(params) : await this.updateSummary.execute(params);
-    return updated as RunRow;
+    const [updated] = await (improved ? this.updateSummaryAndBest : this.updateSummary)(tx, params);
+    return toRunRow(updated as Record<string, unknown>);
   }
 
   /** The epochs after which the run's sweep rule may stop it (see `decisionEpochs`); none outside a sweep. */
@@ -213,6 +203,8 @@ export class EpochService {
         : hyperband
           ? withVal.filter((e) => hyperband.rungs.includes(e.epoch))
           : withVal.filter((e) => isAshaRung(e.epoch, DEFAULT_EARLY_TERMINATION));
+    // Peers logging side by side (PostgreSQL's scoped transactions) decide in turn, each seeing the last's epochs.
+    if (candidates.length > 0) await this.deps.database.raw.lockSweepDecisions(tx, row.sweepId);
     for (const e of candidates) {
       const own = await this.ownBestAt(tx, row.id, e.epoch);
       let peerRows = await this.peersAt(tx, row.sweepId, row.id, e.epoch);

@@ -7,6 +7,7 @@ import { type DatasetService } from "../dataset/dataset.service";
 import { checkEvaluationShape, reportColumns } from "../evaluation/evaluation.check";
 import { type PredictionService } from "../prediction/prediction.service";
 import { type Db, firstRow } from "../../db/database";
+import { tableRowMapper } from "../../db/statement-cache";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
@@ -20,6 +21,8 @@ import { requeueInTx } from "./run.requeue";
 
 export type { NewRun } from "./run.queued";
 
+const toRunRow = tableRowMapper(runs);
+
 /** Statuses in which a run can still change. */
 const LIVE = new Set<string>([RunStatus.QUEUED, RunStatus.RUNNING]);
 
@@ -32,20 +35,18 @@ export class RunService {
     private readonly predictions: PredictionService,
   ) {}
 
-  /** Prepared once: the hottest read (every agent call starts with it). */
-  private readonly byId = this.deps.db
-    .select()
-    .from(runs)
-    .where(eq(runs.id, sql.placeholder("id")))
-    .prepare();
+  /** Built once: the hottest read (every agent call starts with it), on any handle. */
+  private readonly byId = this.deps.database.raw.reusable(
+    this.deps.db
+      .select()
+      .from(runs)
+      .where(eq(runs.id, sql.placeholder("id"))),
+  );
 
-  /**
-   * The raw row of a run, or NOT_FOUND. Inside a transaction pass its `tx`. The prepared lookup
-   * belongs to the database's own connection: a transaction on another one (a pool's) builds the
-   * query instead; on SQLite the transaction is that connection, so the hot path stays prepared.
-   */
+  /** The raw row of a run, or NOT_FOUND. Inside a transaction pass its `tx`. */
   async row(id: string, tx: Db = this.deps.db): Promise<RunRow> {
-    const row = tx === this.deps.db ? (await this.byId.execute({ id }))[0] : await firstRow(tx.select().from(runs).where(eq(runs.id, id)));
+    const [raw] = await this.byId(tx, { id });
+    const row = raw === undefined ? undefined : toRunRow(raw);
     if (!row) throw notFound("Run", id);
     return row;
   }
