@@ -97,19 +97,6 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
   }, 20_000);
 
   it("overlaps transactions scoped to different runs, across pools too, but never one run's two or an unscoped one", async () => {
-    // Two runs to scope to (the row lock needs rows), written as plain SQL: the columns without defaults.
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
-    await admin.query("INSERT INTO datasets (id, name, path, classes, image_count, created_at) VALUES ('d-scoped', 'd', '/d', '[]', 0, 0)");
-    for (const id of ["r-scoped-a", "r-scoped-b"])
-      await admin.query(
-        `INSERT INTO runs (id, name, status, dataset_id, base_model, input_size, head_units, head_units_total, dropout, augmentation,
-          optimizer, learning_rate, epochs, fine_tune_layers, fine_tune_epochs, fine_tune_learning_rate, batch_size, seed,
-          validation_split, created_at) VALUES ($1, 'r', 'RUNNING', 'd-scoped', 'vgg16', 224, '[8]', 8, 0.2, 'none', 'adam', 0.001,
-          10, 0, 0, 0.00001, 32, 1, 0.2, 0)`,
-        [id],
-      );
-    await admin.end();
     // A second opener stands in for a second API process: its own pool and in-process gate, so
     // only PostgreSQL's locks order its transactions against the first's.
     const other = await openPostgres(server.url);
@@ -162,13 +149,13 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
         },
         { run: "r-scoped-b" },
       );
-      // Another sweep's decisions do not wait (nor does this scoped transaction of a run without rows).
+      // Another sweep's decisions do not wait.
       await other.transactions.run(
         async (tx) => {
           await other.raw.lockSweepDecisions(tx, "s-two");
           order.push("other sweep decides");
         },
-        { run: "r-none" },
+        { run: "r-scoped-c" },
       );
       await sleep(200);
       expect(order).toEqual(["first decides", "other sweep decides"]);

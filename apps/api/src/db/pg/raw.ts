@@ -8,7 +8,7 @@ import { SWEEP_INSERT_ROWS_PER_STATEMENT } from "../../modules/sweep/sweep.inser
 import { type RawStatements } from "../raw-statements";
 import { tableRowMapper } from "../statement-cache";
 import { pgTargetOf } from "./handle";
-import { SWEEP_DECISION_LOCK_CLASS } from "./transaction";
+import { lockKeyOf, SWEEP_DECISION_LOCK_CLASS } from "./transaction";
 import { GRAFT_PG_TYPES, type PgTarget } from "./types";
 
 /** Statement names by text, so the digest is taken once per text; bounded, as the SQLite cache is. */
@@ -72,11 +72,7 @@ const PEERS_AT = `SELECT e.run_id AS "runId", max(e.val_accuracy) AS best FROM e
   WHERE r.sweep_id = $1 AND r.id <> $2 AND e.epoch <= $3
   GROUP BY e.run_id HAVING max(e.epoch) >= $3 AND max(e.val_accuracy) IS NOT NULL`;
 const OWN_BEST_AT = "SELECT max(val_accuracy) AS best FROM epochs WHERE run_id = $1 AND epoch <= $2";
-// The two-key form: its lock space is apart from WRITE_LOCK_KEY's (one bigint key).
 const LOCK_SWEEP_DECISIONS = "SELECT pg_advisory_xact_lock($1, $2)";
-
-/** The second key of a sweep's decision lock: 32 bits of a digest of its id (a collision only makes two sweeps wait for each other). */
-const sweepKey = (sweepId: string) => createHash("sha1").update(sweepId).digest().readInt32BE(0);
 
 /**
  * The raw statements on PostgreSQL, each run on the client of the handle it is given (the
@@ -160,7 +156,7 @@ export function pgRawStatements(): RawStatements {
     },
 
     async lockSweepDecisions(tx, sweepId) {
-      await prepared(pgTargetOf(tx), LOCK_SWEEP_DECISIONS, [SWEEP_DECISION_LOCK_CLASS, sweepKey(sweepId)]);
+      await prepared(pgTargetOf(tx), LOCK_SWEEP_DECISIONS, [SWEEP_DECISION_LOCK_CLASS, lockKeyOf(sweepId)]);
     },
   };
 }

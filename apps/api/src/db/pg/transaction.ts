@@ -1,4 +1,5 @@
-import pg from "pg";
+import { createHash } from "node:crypto";
+import type pg from "pg";
 import { type Db } from "../database";
 import { type TransactionRunner, type WriteScope } from "../transaction";
 import { pgHandle, pgTargetOf } from "./handle";
@@ -14,24 +15,37 @@ import { WriteGate } from "./write-gate";
  * COMMITTED's lost updates; reads outside write transactions are not held up.
  *
  * The one exception is a transaction scoped to one run (WriteScope: logEpochs, the busiest write by
- * far): it takes the lock shared, plus its run's row lock. Scoped transactions of different runs
- * then overlap, two of one run queue on the row, and none overlaps an unscoped one, whose reads
- * and writes stay as serial as before.
+ * far): it takes the lock shared, plus a lock of its own run. Scoped transactions of different runs
+ * then overlap, two of one run take turns, and none overlaps an unscoped one, whose reads and
+ * writes stay as serial as before.
  */
 export const WRITE_LOCK_KEY = 0x6772616674;
 
-/** The first key of the per-sweep lock on early-termination decisions (two-key advisory locks; "graf"). */
+/**
+ * First keys of the two-key advisory locks, a lock space apart from {@link WRITE_LOCK_KEY}'s single
+ * bigint key: one run's scoped transactions ("runs"), one sweep's early-termination decisions ("graf").
+ */
+export const RUN_LOCK_CLASS = 0x72756e73;
 export const SWEEP_DECISION_LOCK_CLASS = 0x67726166;
+
+/** The second key of a two-key lock on `id`: 32 bits of a digest of it (a collision only makes two ids take turns). */
+export function lockKeyOf(id: string): number {
+  return createHash("sha1").update(id).digest().readInt32BE(0);
+}
 
 const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
 
 /**
- * BEGIN, the write lock shared and the run's row lock, in one round trip (a multi-statement query
- * takes no parameters, so the id is quoted as a literal). Always in this order, as every
- * transaction takes the write lock before any row lock: no two wait on each other the other way.
+ * BEGIN, the write lock shared and the run's lock, in one round trip. An advisory lock rather than
+ * the row's FOR UPDATE: that writes the row's header (a WAL record) and costs a planned statement
+ * on the wide runs table each time; only scoped transactions need to exclude each other here,
+ * and unscoped ones are kept out by the write lock. Each lock in its own statement, in this order
+ * (every transaction takes the write lock before any other, so none waits for it while holding one
+ * another waits for), and before the body's: under READ COMMITTED each statement reads as of its
+ * start, so the body's first read of the run sees the previous holder's commit.
  */
 const beginScoped = (scope: WriteScope) =>
-  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); SELECT 1 FROM runs WHERE id = ${pg.escapeLiteral(scope.run)} FOR UPDATE`;
+  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); SELECT pg_advisory_xact_lock(${RUN_LOCK_CLASS}, ${lockKeyOf(scope.run)})`;
 
 /** The statements each open write transaction sends with its COMMIT, by the transaction's client. */
 const atCommit = new WeakMap<PgTarget, string[]>();
