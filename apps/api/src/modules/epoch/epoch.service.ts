@@ -45,12 +45,12 @@ export class EpochService {
     private readonly leases: LeaseService,
   ) {
     // Summary + lease in one UPDATE ... RETURNING built once (a reusable raw statement): building
-    // the query each call was most of logEpochs' cost (the runs table is wide). The final epoch's metrics come from a
-    // primary-key seek inside the same statement (retries may arrive out of order, so the newest
-    // epoch of the batch is not necessarily the run's last). Every summary column is indexed for
-    // sorting, and SQLite rewrites the index entries of every column a SET names, changed or not:
-    // the best-epoch columns are set only by the variant used when a batch improves on them,
-    // which spares two index pages per commit on most batches.
+    // the query each call was most of logEpochs' cost (the runs table is wide). The final epoch's
+    // metrics come from a primary-key seek inside the same statement (retries may arrive out of
+    // order, so the newest epoch of the batch is not necessarily the run's last). Every summary
+    // column is indexed for sorting, and SQLite rewrites the index entries of every column a SET
+    // names, changed or not: the best-epoch columns are set only by the variant used when a batch
+    // improves on them, which spares two index pages per commit on most batches.
     const finalColumns = {
       epochCount: sql`${sql.placeholder("epochCount")}`,
       finalValAccuracy: sql`(SELECT e.val_accuracy FROM ${epochs} e WHERE e.run_id = ${sql.placeholder("id")} ORDER BY e.epoch DESC LIMIT 1)`,
@@ -141,8 +141,8 @@ export class EpochService {
         for (const e of fresh) outbox.epoch(e);
         if (fresh.length > 0) outbox.run(toRun(row));
         return { inserted: fresh.length, control: controlFor(row, agentId) };
-        // Writes this run's row and epochs only; reads its sweep and its peers' committed epochs.
       },
+      // Writes this run's row and epochs only; reads its sweep and its peers' committed epochs.
       { run: runId },
     );
   }
