@@ -85,3 +85,63 @@ describe("early termination", () => {
     expect(s.sweep.importance).toEqual([{ parameter: "learningRate", correlation: 1, runCount: 4 }]);
   });
 });
+
+describe("early termination beside other runs' logEpochs", () => {
+  it("logs in a transaction scoped to the run, and takes the sweep's decision lock before reading any epochs of the sweep", async () => {
+    // What each write transaction's body did, in order: the scope it ran under, then the raw calls.
+    const events: string[] = [];
+    const s = await startTestServer(
+      {},
+      {
+        onGraftDatabase: (database) => {
+          const transactions = database.transactions;
+          const run = transactions.run.bind(transactions);
+          transactions.run = (body, scope) =>
+            run((tx) => {
+              events.push(scope ? `tx ${scope.run}` : "tx");
+              return body(tx);
+            }, scope);
+          const raw = database.raw;
+          const { lockSweepDecisions, sweepPeersAt, ownBestAt } = raw;
+          raw.lockSweepDecisions = (tx, sweepId) => (events.push(`lock ${sweepId}`), lockSweepDecisions(tx, sweepId));
+          raw.sweepPeersAt = (tx, ...args) => (events.push("peers"), sweepPeersAt(tx, ...args));
+          raw.ownBestAt = (tx, ...args) => (events.push("own"), ownBestAt(tx, ...args));
+        },
+      },
+    );
+    try {
+      const c = s.client;
+      const dataset = (await c.data<{ registerDataset: { id: string } }>(Q.registerDataset, { path: s.ws.datasetPath })).registerDataset.id;
+      const experiment = (await c.data<{ createExperiment: { id: string } }>(Q.createExperiment, { name: "scoped" })).createExperiment.id;
+      const agent = (await c.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "scoped" })).registerAgent.id;
+      const created = await c.data<{ createSweep: { id: string; runs: { id: string }[] } }>(Q.createSweep, {
+        input: {
+          experimentId: experiment,
+          datasetId: dataset,
+          earlyTermination: "MEDIAN",
+          searchSpace: { baseModels: ["vgg16"], headUnits: [[8]], learningRates: [0.001, 0.002, 0.003, 0.004] },
+        },
+      });
+      const sweepId = created.createSweep.id;
+      const ids = created.createSweep.runs.map((r) => r.id);
+      for (const id of ids) await c.data(Q.claim, { agentId: agent, runId: id });
+      const weak = ids[3] as string;
+      events.length = 0;
+      for (const [i, id] of ids.entries()) {
+        const acc = id === weak ? 0.2 : 0.8 + i / 100;
+        const logged = await c.data<Log>(Q.logEpochs, { runId: id, agentId: agent, epochs: [epoch(1, acc), epoch(2, acc), epoch(3, acc)] });
+        expect(logged.logEpochs.control.shouldStop).toBe(id === weak);
+      }
+      // One transaction per batch, each scoped to its run; each decision locks the sweep first.
+      // (The lease reaper's transaction, should it run meanwhile, is unscoped and reads nothing of these.)
+      const transactions = events
+        .join(" | ")
+        .split(/ \| (?=tx)/)
+        .filter((t) => t !== "tx");
+      expect(transactions.map((t) => t.split(" | ")[0])).toEqual(ids.map((id) => `tx ${id}`));
+      for (const t of transactions) expect(t.split(" | ").slice(1)).toEqual([`lock ${sweepId}`, "own", "peers"]);
+    } finally {
+      await s.stop();
+    }
+  });
+});

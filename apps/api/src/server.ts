@@ -13,6 +13,7 @@ import { type GraftDb } from "@graft/schema/db";
 import { assertAllowed, authInfo, ensureToken } from "./auth";
 import { type ApiConfig } from "./config/env";
 import { type GraftContext } from "./context";
+import { type GraftDatabase } from "./db/database";
 import { openGraftDatabase } from "./db/open";
 import { createFormatError, storageStatusPlugin } from "./errors";
 import { graphqlHandler } from "./http/graphql-handler";
@@ -69,13 +70,17 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ApiConfig,
-  /** `onDatabase`: a test hook given the SQLite connection (not called on PostgreSQL). */
-  options: { now?: () => number; onDatabase?: (db: GraftDb) => void } = {},
+  /**
+   * Test hooks: `onDatabase` is given the SQLite connection (not called on PostgreSQL);
+   * `onGraftDatabase` the opened database of either dialect, before any service uses it.
+   */
+  options: { now?: () => number; onDatabase?: (db: GraftDb) => void; onGraftDatabase?: (database: GraftDatabase) => void } = {},
 ): Promise<RunningServer> {
   const { token, generated } = ensureToken(config.dataDir, config.token);
   const database = await openGraftDatabase(config);
   // Test hook: connection-level settings such as PRAGMA max_page_count (a full disk on demand).
   if (database.sqlite) options.onDatabase?.(database.sqlite);
+  options.onGraftDatabase?.(database);
   const services = createServices({ db: database.db, database, config, pubSub, now: options.now ?? Date.now });
   // What a crash left half done: checkpoint folders without a row, rows without their files.
   await services.checkpoints.reconcile();

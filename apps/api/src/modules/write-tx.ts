@@ -38,7 +38,8 @@ export class Outbox {
  * two processes never both read a queued run and then race to update it; busy_timeout makes the
  * loser wait), then publishes the events it queued, only once it has committed. Write
  * transactions run one at a time per connection (see SqliteTransactionRunner in db/transaction.ts)
- * and, on PostgreSQL, one at a time per database (PgTransactionRunner in db/pg/transaction.ts).
+ * and, on PostgreSQL, one at a time per database (PgTransactionRunner in db/pg/transaction.ts),
+ * save those scoped to one run, which overlap each other.
  *
  * `scope` narrows what `fn` may touch (see WriteScope): only for bodies that keep that promise.
  *

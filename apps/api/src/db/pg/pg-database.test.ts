@@ -96,34 +96,53 @@ describe.skipIf(unavailable !== null)("the API's PostgreSQL database", () => {
     expect(done).toHaveLength(25);
   }, 20_000);
 
-  it("overlaps transactions scoped to different runs, across pools too, but never one run's two or an unscoped one", async () => {
-    // A second opener stands in for a second API process: its own pool and in-process gate, so
-    // only PostgreSQL's locks order its transactions against the first's.
-    const other = await openPostgres(server.url);
-    try {
-      const order: string[] = [];
-      let endA!: () => void;
-      const holdA = new Promise<void>((resolve) => (endA = resolve));
-      const a = database.transactions.run(
-        async () => {
-          order.push("a begins");
-          await holdA;
-          order.push("a ends");
-        },
-        { run: "r-scoped-a" },
-      );
+  it("overlaps transactions scoped to different runs across processes, but never one run's two, nor any beside an unscoped one", async () => {
+    // Each opener stands in for an API process of its own: its own pool and in-process gate, so
+    // only PostgreSQL's locks order their transactions against each other.
+    const [second, third] = await Promise.all([openPostgres(server.url), openPostgres(server.url)]);
+    /** Starts a transaction on `on` whose body records its start, then waits for the returned `end`. */
+    const held = (on: GraftDatabase, name: string, order: string[], scope?: { run: string }) => {
+      let end!: () => void;
+      const hold = new Promise<void>((resolve) => (end = resolve));
+      const done = on.transactions.run(async () => {
+        order.push(`${name} begins`);
+        await hold;
+        order.push(`${name} ends`);
+      }, scope);
+      return { end, done };
+    };
+    const started = async (order: string[]) => {
       for (let i = 0; i < 100 && order.length === 0; i++) await sleep(10);
-      // Another run's scoped transaction runs to its end while a's is open.
-      await other.transactions.run(async () => void order.push("b"), { run: "r-scoped-b" });
-      const againA = other.transactions.run(async () => void order.push("a again"), { run: "r-scoped-a" });
-      const unscoped = other.transactions.run(async () => void order.push("unscoped"));
+    };
+    try {
+      // A scoped transaction open in the first process...
+      let order: string[] = [];
+      const a = held(database, "a", order, { run: "r-scoped-a" });
+      await started(order);
+      // ...lets another run's scoped one in a second process run to its end,
+      await second.transactions.run(async () => void order.push("b"), { run: "r-scoped-b" });
+      // but keeps out the same run's (second process) and an unscoped one (third process).
+      const againA = second.transactions.run(async () => void order.push("a again"), { run: "r-scoped-a" });
+      const unscoped = third.transactions.run(async () => void order.push("unscoped"));
       await sleep(300);
       expect(order).toEqual(["a begins", "b"]);
-      endA();
-      await Promise.all([a, againA, unscoped]);
-      expect(order).toEqual(["a begins", "b", "a ends", "a again", "unscoped"]);
+      a.end();
+      await Promise.all([a.done, againA, unscoped]);
+      expect(order.slice(0, 3)).toEqual(["a begins", "b", "a ends"]);
+      expect(order.slice(3).sort()).toEqual(["a again", "unscoped"]);
+
+      // An unscoped transaction open in the first process keeps out a scoped one in the second.
+      order = [];
+      const x = held(database, "x", order);
+      await started(order);
+      const scoped = second.transactions.run(async () => void order.push("scoped"), { run: "r-scoped-c" });
+      await sleep(300);
+      expect(order).toEqual(["x begins"]);
+      x.end();
+      await Promise.all([x.done, scoped]);
+      expect(order).toEqual(["x begins", "x ends", "scoped"]);
     } finally {
-      await other.close();
+      await Promise.all([second.close(), third.close()]);
     }
   });
 

@@ -40,6 +40,21 @@ describe("WriteGate", () => {
     expect(gate.holders).toEqual({ shared: 0, exclusive: false });
   });
 
+  it("holds an exclusive holder until every shared one has left, then lets the shared waiters in together", async () => {
+    const gate = new WriteGate(3);
+    const shared = [await gate.acquire(false), await gate.acquire(false)];
+    let exclusiveIn = false;
+    const exclusive = gate.acquire(true).then((release) => ((exclusiveIn = true), release));
+    const waiters = [gate.acquire(false), gate.acquire(false), gate.acquire(false)];
+    shared[0]?.();
+    await settle();
+    expect(exclusiveIn).toBe(false);
+    shared[1]?.();
+    (await exclusive)();
+    await Promise.all(waiters);
+    expect(gate.holders).toEqual({ shared: 3, exclusive: false });
+  });
+
   it("counts a release once, however often it is called", async () => {
     const gate = new WriteGate(1);
     const release = await gate.acquire(false);

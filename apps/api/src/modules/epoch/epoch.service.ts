@@ -3,7 +3,7 @@ import { type EpochScore, isBetterEpoch } from "@graft/core/contract";
 import { hyperbandBracketOf, hyperbandDecision } from "@graft/core/search";
 import { epochs, runs as runsTable, sweeps } from "@graft/schema/db";
 import { EarlyTermination, type Epoch, type EpochInput, epochInputProblem, type LogEpochsResult, RunStatus } from "@graft/schema/graphql";
-import { badInput } from "../../errors";
+import { badInput, notFound } from "../../errors";
 import { groupBy } from "../batch-loader";
 import { type Db, firstRow } from "../../db/database";
 import { type ReusableQuery } from "../../db/raw-statements";
@@ -142,7 +142,9 @@ export class EpochService {
         if (fresh.length > 0) outbox.run(toRun(row));
         return { inserted: fresh.length, control: controlFor(row, agentId) };
       },
-      // Writes this run's row and epochs only; reads its sweep and its peers' committed epochs.
+      // Writes this run's row and epochs only; reads its sweep and its peers' committed epochs. So
+      // nothing that writes another row may join this body (the reaper, a sweep's progress, a
+      // claim), and every read goes through `tx`: on PostgreSQL other runs' batches commit beside it.
       { run: runId },
     );
   }
@@ -168,7 +170,9 @@ export class EpochService {
       ? { ...values, bestValAccuracy: improved.valAccuracy, bestValLoss: improved.valLoss, bestEpoch: improved.epoch }
       : values;
     const [updated] = await (improved ? this.updateSummaryAndBest : this.updateSummary)(tx, params);
-    return toRunRow(updated as Record<string, unknown>);
+    // The run was read in this transaction and nothing deletes it beside a scoped one; a bug if so.
+    if (!updated) throw notFound("Run", row.id);
+    return toRunRow(updated);
   }
 
   /** The epochs after which the run's sweep rule may stop it (see `decisionEpochs`); none outside a sweep. */
