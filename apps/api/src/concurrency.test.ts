@@ -44,7 +44,7 @@ async function claimAll(clients: TestClient[], loops: number): Promise<string[][
   );
 }
 
-describe("claiming under concurrency", () => {
+describe("claiming and logging under concurrency", () => {
   it("8 concurrent claimers on one server get each of 200 runs exactly once", async () => {
     const t = await startTestServer();
     try {
@@ -55,6 +55,39 @@ describe("claiming under concurrency", () => {
       expect(new Set(all)).toEqual(new Set(ids));
       // Work was actually spread across the claimers.
       expect(perAgent.filter((m) => m.length > 0).length).toBeGreaterThan(1);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("logEpochs batches of several runs, each sent twice and all at once, store every epoch once with the right summary", async () => {
+    const t = await startTestServer();
+    try {
+      const runIds = (await queueRuns(t.client, t.ws.datasetPath, 20)).slice(0, 4);
+      const agentId = (await t.client.data<{ registerAgent: { id: string } }>(Q.registerAgent, { name: "logger" })).registerAgent.id;
+      for (const runId of runIds) await t.client.data(Q.claim, { agentId, runId });
+      // 50 epochs per run, best (lowest val loss) at epoch 37, in batches of 5: 80 requests in flight
+      // at once, each batch twice (an agent's retry), in an order that mixes runs and repeats.
+      const acc = (n: number) => (n === 37 ? 0.99 : 0.5 + n / 1000);
+      const requests = runIds.flatMap((runId) =>
+        Array.from({ length: 20 }, (_, i) => {
+          const b = i % 10;
+          return { runId, epochs: Array.from({ length: 5 }, (_, k) => epoch(b * 5 + k + 1, acc(b * 5 + k + 1))) };
+        }),
+      );
+      requests.sort((x, y) => (x.epochs[0]?.epoch ?? 0) * 7 - (y.epochs[0]?.epoch ?? 0) * 3 + x.runId.localeCompare(y.runId));
+      const answers = await Promise.all(
+        requests.map((r) => t.client.data<{ logEpochs: { inserted: number } }>(Q.logEpochs, { ...r, agentId })),
+      );
+      for (const runId of runIds) {
+        const inserted = answers.filter((_, i) => requests[i]?.runId === runId).reduce((sum, a) => sum + a.logEpochs.inserted, 0);
+        expect(inserted).toBe(50);
+        const { run } = await t.client.data<{
+          run: { epochCount: number; bestEpoch: number; bestValAccuracy: number; finalValAccuracy: number; epochs: { epoch: number }[] };
+        }>("query($id: ID!) { run(id: $id) { epochCount bestEpoch bestValAccuracy finalValAccuracy epochs { epoch } } }", { id: runId });
+        expect(run.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+        expect(run).toMatchObject({ epochCount: 50, bestEpoch: 37, bestValAccuracy: 0.99, finalValAccuracy: acc(50) });
+      }
     } finally {
       await t.stop();
     }
