@@ -171,6 +171,12 @@ describe("validation errors", () => {
     expect((await t.client.errorCode(Q.run, { id: "nope" })).code).toBe("NOT_FOUND");
     expect((await t.client.errorCode(Q.createRun, { input: { datasetId: "nope", hyperparameters: baseHp } })).code).toBe("NOT_FOUND");
     expect((await t.client.errorCode(Q.claim, { agentId: "nope" })).code).toBe("NOT_FOUND");
+    // logEpochs reads its run in the statement that begins the transaction, the id quoted as a
+    // literal on PostgreSQL: one that tries to end the literal is just an unknown run.
+    for (const runId of ["nope", "nope'; DROP TABLE runs; --", "nope\\'); SELECT pg_sleep(5); --"])
+      expect((await t.client.errorCode(Q.logEpochs, { runId, epochs: [epoch(1, 0.5)] })).code).toBe("NOT_FOUND");
+    // The runs table is still there (the query would fail without it).
+    expect((await t.client.data<{ runs: { totalCount: number } }>("{ runs { totalCount } }")).runs.totalCount).toBeGreaterThanOrEqual(0);
   });
 
   it("rejects an empty search space list and a RANDOM sweep without maxRuns", async () => {

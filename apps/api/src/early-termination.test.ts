@@ -97,9 +97,9 @@ describe("early termination beside other runs' logEpochs", () => {
           const transactions = database.transactions;
           const run = transactions.run.bind(transactions);
           transactions.run = (body, scope) =>
-            run((tx) => {
+            run((tx, scoped) => {
               events.push(scope ? `tx ${scope.run}` : "tx");
-              return body(tx);
+              return body(tx, scoped);
             }, scope);
           const raw = database.raw;
           const { lockSweepDecisions, sweepPeersAt, ownBestAt } = raw;

@@ -11,6 +11,13 @@ import { type Db } from "./database";
 export type WriteScope = { run: string };
 
 /**
+ * What a scoped transaction's body is handed: its run's row as read under the scope's lock, raw
+ * (keyed by column name, as `SELECT *` gives it), or undefined when there is no such run. Read by
+ * the runner so that PostgreSQL sends it with the BEGIN, in one round trip. Undefined unscoped.
+ */
+export type ScopedRow = Record<string, unknown> | undefined;
+
+/**
  * Runs async bodies as write transactions, one at a time (save those a {@link WriteScope} lets
  * a runner overlap). The SQLite implementation is
  * {@link SqliteTransactionRunner}; the PostgreSQL one (db/pg/transaction.ts) checks a client out of
@@ -26,7 +33,7 @@ export interface TransactionRunner {
    * for the lock its own caller holds. `scope`, when given, is the caller's promise of what the body
    * touches (see {@link WriteScope}); a runner that cannot use it runs the body alone.
    */
-  run<T>(body: (tx: Db) => Promise<T>, scope?: WriteScope): Promise<T>;
+  run<T>(body: (tx: Db, scoped: ScopedRow) => Promise<T>, scope?: WriteScope): Promise<T>;
 }
 
 /**
@@ -83,7 +90,10 @@ export class SqliteTransactionRunner implements TransactionRunner {
     this.rollback = db.$client.prepare("ROLLBACK");
   }
 
-  async run<T>(body: (tx: Db) => Promise<T>): Promise<T> {
+  /** The scoped run's read, prepared on first use (not every database this runs on has runs). */
+  private runRow: Database.Statement | null = null;
+
+  async run<T>(body: (tx: Db, scoped: ScopedRow) => Promise<T>, scope?: WriteScope): Promise<T> {
     const release = await this.mutex.acquire();
     try {
       const client = this.db.$client;
@@ -92,7 +102,12 @@ export class SqliteTransactionRunner implements TransactionRunner {
       if (client.inTransaction) throw new Error("A transaction is already open on this connection outside the transaction runner");
       this.begin.run();
       try {
-        const result = await body(this.db);
+        let scoped: ScopedRow;
+        if (scope) {
+          this.runRow ??= client.prepare("SELECT * FROM runs WHERE id = ?");
+          scoped = this.runRow.get(scope.run) as ScopedRow;
+        }
+        const result = await body(this.db, scoped);
         this.commit.run();
         return result;
       } catch (error) {

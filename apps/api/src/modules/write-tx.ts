@@ -2,7 +2,7 @@ import { type Epoch, type Run } from "@graft/schema/graphql";
 import { type GraftPubSub, TOPICS } from "../pubsub";
 import { type Changes } from "../db/change-feed";
 import { type Db } from "../db/database";
-import { type WriteScope } from "../db/transaction";
+import { type ScopedRow, type WriteScope } from "../db/transaction";
 import { type ServiceDeps } from "./service-deps";
 
 /** Events gathered inside a transaction and published only once it has committed. */
@@ -42,16 +42,21 @@ export class Outbox {
  * save those scoped to one run, which overlap each other.
  *
  * `scope` narrows what `fn` may touch (see WriteScope): only for bodies that keep that promise.
+ * Such a body is handed its run's row as read under the scope's lock (`scoped`, see ScopedRow).
  *
  * `fn` runs every query of the transaction on `tx` and hands `tx` to the helpers it calls (the
  * `...InTx` functions); it must not call anything that opens `writeTx` again, which would wait
  * for its own transaction to end.
  */
-export async function writeTx<T>(deps: ServiceDeps, fn: (tx: Db, outbox: Outbox) => Promise<T>, scope?: WriteScope): Promise<T> {
+export async function writeTx<T>(
+  deps: ServiceDeps,
+  fn: (tx: Db, outbox: Outbox, scoped: ScopedRow) => Promise<T>,
+  scope?: WriteScope,
+): Promise<T> {
   const outbox = new Outbox();
   const feed = deps.database.changes;
-  const result = await deps.database.transactions.run(async (tx) => {
-    const value = await fn(tx, outbox);
+  const result = await deps.database.transactions.run(async (tx, scoped) => {
+    const value = await fn(tx, outbox, scoped);
     // Other processes hear of it only if it commits (PostgreSQL sends a NOTIFY on COMMIT).
     const changes = outbox.changes();
     if (feed && (changes.runIds.length > 0 || changes.epochs.length > 0)) await feed.notifyInTx(tx, changes);

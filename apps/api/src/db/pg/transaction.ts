@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import type pg from "pg";
+import pg from "pg";
 import { type Db } from "../database";
-import { type TransactionRunner, type WriteScope } from "../transaction";
+import { type ScopedRow, type TransactionRunner, type WriteScope } from "../transaction";
 import { pgHandle, pgTargetOf } from "./handle";
-import { type PgTarget } from "./types";
+import { GRAFT_PG_TYPES, type PgTarget } from "./types";
 import { WriteGate } from "./write-gate";
 
 /**
@@ -36,16 +36,18 @@ export function lockKeyOf(id: string): number {
 const BEGIN_AND_LOCK = `BEGIN; SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`;
 
 /**
- * BEGIN, the write lock shared and the run's lock, in one round trip. An advisory lock rather than
- * the row's FOR UPDATE: that writes the row's header (a WAL record) and costs a planned statement
- * on the wide runs table each time; only scoped transactions need to exclude each other here,
- * and unscoped ones are kept out by the write lock. Each lock in its own statement, in this order
- * (every transaction takes the write lock before any other, so none waits for it while holding one
- * another waits for), and before the body's: under READ COMMITTED each statement reads as of its
- * start, so the body's first read of the run sees the previous holder's commit.
+ * BEGIN, the write lock shared, the run's lock and the run's row, in one round trip (a
+ * multi-statement query takes no parameters: the id is quoted as a literal). The run's lock is an
+ * advisory lock rather than the row's FOR UPDATE, which would write the row's header (a WAL
+ * record): only scoped transactions need to exclude each other here, unscoped ones are kept out by
+ * the write lock. Each lock in its own statement, in this order (every transaction takes the write
+ * lock before any other, so none waits for it while holding one another waits for), and the row
+ * read after them: under READ COMMITTED each statement reads as of its start, so it sees the
+ * previous holder's commit.
  */
 const beginScoped = (scope: WriteScope) =>
-  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); SELECT pg_advisory_xact_lock(${RUN_LOCK_CLASS}, ${lockKeyOf(scope.run)})`;
+  `BEGIN; SELECT pg_advisory_xact_lock_shared(${WRITE_LOCK_KEY}); SELECT pg_advisory_xact_lock(${RUN_LOCK_CLASS}, ${lockKeyOf(scope.run)});
+  SELECT * FROM runs WHERE id = ${pg.escapeLiteral(scope.run)}`;
 
 /** The statements each open write transaction sends with its COMMIT, by the transaction's client. */
 const atCommit = new WeakMap<PgTarget, string[]>();
@@ -86,26 +88,26 @@ export class PgTransactionRunner implements TransactionRunner {
     this.gate = new WriteGate(maxShared);
   }
 
-  async run<T>(body: (tx: Db) => Promise<T>, scope?: WriteScope): Promise<T> {
+  async run<T>(body: (tx: Db, scoped: ScopedRow) => Promise<T>, scope?: WriteScope): Promise<T> {
     const release = await this.gate.acquire(scope === undefined);
     try {
-      return await this.runOnClient(body, scope === undefined ? BEGIN_AND_LOCK : beginScoped(scope));
+      return await this.runOnClient(body, scope === undefined ? BEGIN_AND_LOCK : beginScoped(scope), scope !== undefined);
     } finally {
       release();
     }
   }
 
-  private async runOnClient<T>(body: (tx: Db) => Promise<T>, begin: string): Promise<T> {
+  private async runOnClient<T>(body: (tx: Db, scoped: ScopedRow) => Promise<T>, begin: string, scoped: boolean): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       try {
         // One round trip for all: a simple-protocol query may hold several statements. Should a
         // lock fail, the ROLLBACK below ends the open BEGIN.
-        await client.query(begin);
+        const results = (await client.query({ text: begin, types: GRAFT_PG_TYPES })) as unknown as pg.QueryResult[];
         const queued: string[] = [];
         atCommit.set(client, queued);
-        const result = await body(pgHandle(client));
+        const result = await body(pgHandle(client), scoped ? results.at(-1)?.rows[0] : undefined);
         // A failing statement skips the rest of the query, COMMIT included: the catch rolls back.
         await client.query([...queued, "COMMIT"].join("; "));
         return result;

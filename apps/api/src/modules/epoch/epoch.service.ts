@@ -111,8 +111,10 @@ export class EpochService {
     const ordered = [...batch].sort((a, b) => a.epoch - b.epoch);
     return writeTx(
       this.deps,
-      async (tx, outbox) => {
-        let row = await this.runs.row(runId, tx);
+      async (tx, outbox, scoped) => {
+        // The run as read under the scope's lock, in the round trip that began the transaction.
+        if (!scoped) throw notFound("Run", runId);
+        let row = toRunRow(scoped);
         assertCurrentAttempt(row, agentId, attempt, "log epochs");
         if (row.status !== RunStatus.RUNNING) return { inserted: 0, control: controlFor(row, agentId) };
         const now = this.deps.now();
