@@ -52,7 +52,7 @@ export function createServices(deps: ServiceDeps): Services {
   const tpe = new TpeSampler(catalog, runs);
   const leases = new LeaseService(deps, storage, checkpoints, (tx, outbox) => tpe.topUpInTx(tx, outbox));
   const agents = new AgentService(deps, runs, leases);
-  const epochs = new EpochService(deps, runs, leases);
+  const epochs = new EpochService(deps, leases);
   const evaluations = new EvaluationService(deps);
   const sweeps = new SweepService(deps, catalog, runs);
   const comparison = new ComparisonService(deps, runs, evaluations);

@@ -2,11 +2,10 @@ import { createHash } from "node:crypto";
 import { fillPlaceholders, getTableColumns } from "drizzle-orm";
 import { epochs, runs } from "@graft/schema/db";
 import { EPOCH_INSERT_CHUNK, type EpochValues } from "../../modules/epoch/epoch.insert";
-import { type RunRow } from "../../modules/run/run.mapper";
+import { type RunRow, toRunRow } from "../../modules/run/run.mapper";
 import { queuedRunValues } from "../../modules/run/run.queued";
 import { SWEEP_INSERT_ROWS_PER_STATEMENT } from "../../modules/sweep/sweep.insert";
 import { type RawStatements } from "../raw-statements";
-import { tableRowMapper } from "../statement-cache";
 import { pgTargetOf } from "./handle";
 import { lockKeyOf, SWEEP_DECISION_LOCK_CLASS } from "./transaction";
 import { GRAFT_PG_TYPES, type PgTarget } from "./types";
@@ -56,7 +55,6 @@ function epochInsertText(rows: number): string {
   return text;
 }
 const RUN_COLUMNS = getTableColumns(runs);
-const toRunRow = tableRowMapper(runs);
 
 /** The claim: the subselect locks the picked row, so a concurrent claim skips it rather than waits and fails its guard. */
 const CLAIM_SET = `UPDATE runs SET status = 'RUNNING', agent_id = $1, attempts = attempts + 1, lease_expires_at = $2,

@@ -7,14 +7,12 @@ import { badInput, notFound } from "../../errors";
 import { groupBy } from "../batch-loader";
 import { type Db, firstRow } from "../../db/database";
 import { type ReusableQuery } from "../../db/raw-statements";
-import { tableRowMapper } from "../../db/statement-cache";
 import { type ServiceDeps } from "../service-deps";
 import { writeTx } from "../write-tx";
 import { type LeaseService } from "../run/lease.service";
 import { assertCurrentAttempt } from "../run/run.attempt";
 import { controlFor } from "../run/run.finish";
-import { type RunRow, toEpoch, toRun } from "../run/run.mapper";
-import { type RunService } from "../run/run.service";
+import { type RunRow, toEpoch, toRun, toRunRow } from "../run/run.mapper";
 import { ashaShouldStop, DEFAULT_EARLY_TERMINATION, isAshaRung, medianShouldStop } from "../sweep/early-termination";
 import { decisionEpochs, hyperbandOf } from "../sweep/sweep.decisions";
 import { type EpochValues } from "./epoch.insert";
@@ -32,8 +30,6 @@ type SummaryParams = {
   bestEpoch?: number;
 };
 
-const toRunRow = tableRowMapper(runsTable);
-
 /** Epoch logging (batched, idempotent), run summaries, and the early-termination decision. */
 export class EpochService {
   private readonly updateSummary: ReusableQuery;
@@ -41,7 +37,6 @@ export class EpochService {
 
   constructor(
     private readonly deps: ServiceDeps,
-    private readonly runs: RunService,
     private readonly leases: LeaseService,
   ) {
     // Summary + lease in one UPDATE ... RETURNING built once (a reusable raw statement): building

@@ -1,10 +1,13 @@
 import { type InferSelectModel } from "drizzle-orm";
 import { fineTunedLayers, plannedEpochs, HYPERPARAMETER_ENTRIES, type WireHyperparameters } from "@graft/core/contract";
-import { type epochs, type runs } from "@graft/schema/db";
+import { type epochs, runs } from "@graft/schema/db";
 import { type Epoch, type Hyperparameters, type Phase, type Run, type RunStatus } from "@graft/schema/graphql";
+import { tableRowMapper } from "../../db/statement-cache";
 
 /** A row of the runs table. */
 export type RunRow = InferSelectModel<typeof runs>;
+/** A raw runs row (keyed by column name, as the raw statements return it) as a {@link RunRow}. */
+export const toRunRow = tableRowMapper(runs);
 /** A row of the epochs table. */
 export type EpochRow = InferSelectModel<typeof epochs>;
 

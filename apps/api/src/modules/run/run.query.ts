@@ -5,12 +5,9 @@ import { HYPERPARAMETER_ENTRIES } from "@graft/core/contract";
 import { sortColumnKey } from "@graft/schema/db";
 import { RunField, type RunFilter, type RunOrder, SortDirection, type RunConnection, runFieldOf } from "@graft/schema/graphql";
 import { type Dialect } from "../../db/database";
-import { tableRowMapper } from "../../db/statement-cache";
 import { badInput } from "../../errors";
 import { type ServiceDeps } from "../service-deps";
-import { type RunRow, toRun } from "./run.mapper";
-
-const toRunRow = tableRowMapper(runs);
+import { type RunRow, toRun, toRunRow } from "./run.mapper";
 
 /** Most runs one page may hold. */
 export const MAX_PAGE_SIZE = 500;

@@ -7,21 +7,18 @@ import { type DatasetService } from "../dataset/dataset.service";
 import { checkEvaluationShape, reportColumns } from "../evaluation/evaluation.check";
 import { type PredictionService } from "../prediction/prediction.service";
 import { type Db, firstRow } from "../../db/database";
-import { tableRowMapper } from "../../db/statement-cache";
 import { type ServiceDeps } from "../service-deps";
 import { type Outbox, writeTx } from "../write-tx";
 import { assertCurrentAttempt } from "./run.attempt";
 import { checkRunEngines } from "./run.engines";
 import { controlFor, finishRun } from "./run.finish";
 import { resolveHyperparameters } from "./run.hyperparameters";
-import { type RunRow, toRun } from "./run.mapper";
+import { type RunRow, toRun, toRunRow } from "./run.mapper";
 import { deleteRunsInTx } from "./run.delete";
 import { type NewRun, queuedRunValues } from "./run.queued";
 import { requeueInTx } from "./run.requeue";
 
 export type { NewRun } from "./run.queued";
-
-const toRunRow = tableRowMapper(runs);
 
 /** Statuses in which a run can still change. */
 const LIVE = new Set<string>([RunStatus.QUEUED, RunStatus.RUNNING]);

@@ -1,8 +1,7 @@
 import type Database from "better-sqlite3";
 import { getTableColumns } from "drizzle-orm";
 import { runs } from "@graft/schema/db";
-import { tableRowMapper } from "../../db/statement-cache";
-import { type RunRow } from "../run/run.mapper";
+import { type RunRow, toRunRow } from "../run/run.mapper";
 import { type NewRun, queuedRunValues } from "../run/run.queued";
 
 /**
@@ -13,7 +12,6 @@ import { type NewRun, queuedRunValues } from "../run/run.queued";
 export const SWEEP_INSERT_ROWS_PER_STATEMENT = 50;
 
 const COLUMNS = getTableColumns(runs);
-const toRunRow = tableRowMapper(runs);
 
 /**
  * Inserts a sweep's queued runs with prepared multi-row statements. What `RunService.insertQueued`
